@@ -1,0 +1,26 @@
+// The context every handler sees: grammY's, the i18n plugin's t(), and the reader (language,
+// zone, clock) resolved once per update from the chat's stored choices.
+import type { Context } from "grammy";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Reader } from "../present/entries.ts";
+import type { Record } from "../record/record.ts";
+import type { ChatPrefsStore } from "../store/chats.ts";
+import type { Logger } from "../log.ts";
+
+/** What the bot needs from outside; main.ts passes real parts, tests and the console theirs. */
+export interface BotDeps {
+  /** The current record; it can be swapped by a reload while the bot runs. */
+  record: () => Record;
+  prefs: ChatPrefsStore;
+  clock: () => Date;
+  defaultTimezone: string;
+  adminIds: number[];
+  log: Logger;
+}
+
+export interface ParleyFlavor {
+  deps: BotDeps;
+  reader: Reader;
+}
+
+export type ParleyContext = Context & I18nFlavor & ParleyFlavor;

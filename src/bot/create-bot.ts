@@ -1,0 +1,108 @@
+// createBot: the bot's decisions, built from parts passed in (store, record, clock, logger,
+// API root), so main.ts, the console and tests all run the same handlers. Mounted in one
+// order: error boundary, i18n and reader, features, the catch-all last.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { I18n } from "@grammyjs/i18n";
+import { Bot, BotError, Composer, GrammyError, HttpError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { fileURLToPath } from "node:url";
+import { todayIn } from "../present/dates.ts";
+import { langFromCode } from "../present/translate.ts";
+import type { Lang } from "../record/schema.ts";
+import type { BotDeps, ParleyContext } from "./context.ts";
+import { browse } from "./features/browse.ts";
+import { fallback } from "./features/fallback.ts";
+import { preferences } from "./features/preferences.ts";
+import { welcome } from "./features/welcome.ts";
+
+export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
+
+export function createI18n(): I18n<ParleyContext> {
+  const i18n = new I18n<ParleyContext>({
+    defaultLocale: "en",
+    // useIsolating: false keeps Fluent from wrapping variables in Unicode isolation marks,
+    // which would otherwise land inside our HTML and in the text users copy.
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: (ctx) => chatLang(ctx),
+  });
+  i18n.loadLocalesDirSync(LOCALES_DIR);
+  return i18n;
+}
+
+/** The chat's chosen language, else the user's Telegram language, else English. */
+export function chatLang(ctx: ParleyContext): Lang {
+  const chatId = ctx.chat?.id ?? ctx.from?.id;
+  const stored = chatId !== undefined ? ctx.deps.prefs.get(chatId).lang : undefined;
+  return stored ?? langFromCode(ctx.from?.language_code) ?? "en";
+}
+
+export interface CreateBotOptions {
+  token: string;
+  apiRoot?: string;
+  /** Known bot identity: skips getMe (the console, tests). */
+  botInfo?: UserFromGetMe;
+  deps: BotDeps;
+  i18n?: I18n<ParleyContext>;
+}
+
+export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
+  const { deps } = opts;
+  const bot = new Bot<ParleyContext>(opts.token, {
+    botInfo: opts.botInfo,
+    client: { apiRoot: opts.apiRoot ?? "https://api.telegram.org" },
+  });
+  // 429 (wait retry_after) and 5xx/network errors (back off) are retried by grammY's plugin;
+  // an interactive reply is not worth more than a minute's wait.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  const i18n = opts.i18n ?? createI18n();
+  // Under the runner, updates from one chat are handled in order (a language change before
+  // the next command); different chats run concurrently.
+  bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    return next();
+  });
+  bot.use(i18n);
+  bot.use(async (ctx, next) => {
+    const chatId = ctx.chat?.id ?? ctx.from?.id;
+    const zone = (chatId !== undefined ? deps.prefs.get(chatId).tz : undefined) ?? deps.defaultTimezone;
+    const lang = (await ctx.i18n.getLocale()) as Lang;
+    ctx.reader = { lang, zone, now: deps.clock(), t: ctx.t };
+    return next();
+  });
+
+  const features = new Composer<ParleyContext>();
+  features.use(welcome, browse, preferences);
+  bot.errorBoundary(replyWithApology, features);
+  bot.use(fallback);
+
+  bot.catch((err: BotError<ParleyContext>) => {
+    deps.log.error("update failed", { update: err.ctx.update.update_id, error: describeError(err.error) });
+  });
+  return bot;
+}
+
+/** Something broke inside a handler: log it and tell the user, in their language, once. */
+async function replyWithApology(err: BotError<ParleyContext>) {
+  const ctx = err.ctx;
+  ctx.deps.log.error("handler failed", { update: ctx.update.update_id, error: describeError(err.error) });
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-generic") });
+    else if (ctx.chat) await ctx.reply(ctx.t("error-generic"));
+  } catch {
+    // The apology itself failed (e.g. the user blocked the bot): nothing more to do.
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof GrammyError) return `Telegram refused ${error.method}: ${error.description}`;
+  if (error instanceof HttpError) return `network error: ${String(error.error)}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Today's date in the reader's zone: what "latest" and "next" are measured from. */
+export function readerToday(ctx: ParleyContext): string {
+  return todayIn(ctx.reader.now, ctx.reader.zone);
+}

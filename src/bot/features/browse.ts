@@ -1,0 +1,174 @@
+// Reading the record: /latest, /next, /event, /tracks, /track and their buttons. Handlers
+// parse arguments and pick words; the queries and the rendering live in record/ and present/.
+import { Composer, InlineKeyboard } from "grammy";
+import { entryButtonLabel, entryDetails, entryItem, trackItem } from "../../present/entries.ts";
+import { callbackData, escapeHtml } from "../../present/html.ts";
+import { latest, lastHeldPerTrack, trackHistory, trackSummary, upcoming } from "../../record/record.ts";
+import type { Entry } from "../../record/schema.ts";
+import type { ParleyContext } from "../context.ts";
+import { readerToday } from "../create-bot.ts";
+import { fitBlocks, replyBlocks, showPage } from "../replies.ts";
+
+export const LATEST_DEFAULT = 5;
+export const LATEST_MAX = 20;
+const TRACK_PAGE = 8;
+
+export const browse = new Composer<ParleyContext>();
+
+function detailButtons(kb: InlineKeyboard, entries: Entry[], lang: ParleyContext["reader"]["lang"]) {
+  for (const e of entries) kb.text(`🔎 ${entryButtonLabel(e, lang)}`, callbackData(`ev:${e.id}`)).row();
+  return kb;
+}
+
+export async function showLatest(ctx: ParleyContext, offset: number, limit: number, edit = false) {
+  const { reader, t } = ctx;
+  const page = latest(ctx.deps.record(), readerToday(ctx), offset, limit);
+  if (page.items.length === 0) {
+    await showPage(ctx, escapeHtml(offset > 0 ? t("latest-no-older") : t("latest-empty")), undefined, edit);
+    return;
+  }
+  const blocks = page.items.map((e) => entryItem(e, reader));
+  const headerFor = (used: number) =>
+    `<b>${escapeHtml(t("latest-title"))}</b> · ${escapeHtml(t("range", { from: offset + 1, to: offset + used, total: page.total }))}`;
+  // Fit as many items as one message holds; the "older" button continues from there.
+  const { used } = fitBlocks(headerFor(page.items.length), blocks, 0);
+  const { html } = fitBlocks(headerFor(used), blocks.slice(0, used));
+  const shown = page.items.slice(0, used);
+  const kb = detailButtons(new InlineKeyboard(), shown, reader.lang);
+  const nextOffset = offset + used;
+  if (nextOffset < page.total) kb.text(`⬅️ ${t("btn-older")}`, callbackData(`lt:${nextOffset}:${limit}`));
+  if (offset > 0) kb.text(`⏮ ${t("btn-newest")}`, callbackData(`lt:0:${limit}`));
+  await showPage(ctx, html, kb, edit);
+}
+
+browse.command("latest", async (ctx) => {
+  const arg = ctx.match.trim();
+  let limit = LATEST_DEFAULT;
+  if (arg) {
+    const n = /^\d{1,6}$/.test(arg) ? Number(arg) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > LATEST_MAX) {
+      await ctx.reply(ctx.t("latest-bad-arg", { arg: escapeHtml(arg.slice(0, 40)), max: LATEST_MAX }), { parse_mode: "HTML" });
+      return;
+    }
+    limit = n;
+  }
+  await showLatest(ctx, 0, limit);
+});
+
+browse.callbackQuery(/^lt:(\d{1,7}):(\d{1,2})$/, async (ctx) => {
+  const offset = Number(ctx.match[1]);
+  const limit = Math.min(Math.max(Number(ctx.match[2]), 1), LATEST_MAX);
+  await ctx.answerCallbackQuery();
+  await showLatest(ctx, offset, limit, true);
+});
+
+export async function showNext(ctx: ParleyContext) {
+  const { reader, t } = ctx;
+  const record = ctx.deps.record();
+  const today = readerToday(ctx);
+  const { dated, undated } = upcoming(record, today);
+  if (dated.length === 0 && undated.length === 0) {
+    const last = lastHeldPerTrack(record, today);
+    const blocks = [`<b>${escapeHtml(t("next-nothing"))}</b>\n${escapeHtml(t("next-last-held"))}`, ...last.map((e) => entryItem(e, reader))];
+    await replyBlocks(ctx, blocks, detailButtons(new InlineKeyboard(), last, reader.lang));
+    return;
+  }
+  const blocks: string[] = [];
+  if (dated.length) {
+    blocks.push(`<b>${escapeHtml(t("next-title"))}</b>`);
+    blocks.push(...dated.map((e) => entryItem(e, reader, { countdown: true })));
+  }
+  if (undated.length) {
+    blocks.push(`<b>${escapeHtml(t("next-undated-title"))}</b>`);
+    blocks.push(...undated.map((e) => entryItem(e, reader)));
+  }
+  await replyBlocks(ctx, blocks, detailButtons(new InlineKeyboard(), [...dated, ...undated], reader.lang));
+}
+
+browse.command("next", showNext);
+browse.callbackQuery("nx", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showNext(ctx);
+});
+
+async function showEvent(ctx: ParleyContext, id: string) {
+  const record = ctx.deps.record();
+  const e = record.byId.get(id);
+  if (!e) {
+    const text = ctx.t("event-not-found", { id: escapeHtml(id.slice(0, 60)) });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("event-gone"), show_alert: true });
+    else await ctx.reply(text, { parse_mode: "HTML" });
+    return;
+  }
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  const blocks = entryDetails(record, e, ctx.reader);
+  const kb = new InlineKeyboard();
+  const idx = record.byTrack.get(e.track);
+  const pos = idx?.position.get(e.id);
+  if (idx && pos !== undefined) {
+    if (pos > 0) kb.text(`← ${entryButtonLabel(idx.entries[pos - 1], ctx.reader.lang, 30)}`, callbackData(`ev:${idx.entries[pos - 1].id}`));
+    if (pos + 1 < idx.entries.length) kb.text(`${entryButtonLabel(idx.entries[pos + 1], ctx.reader.lang, 30)} →`, callbackData(`ev:${idx.entries[pos + 1].id}`));
+    kb.row().text(`🧵 ${ctx.t("btn-track")}`, callbackData(`tr:${e.track}:0`));
+  }
+  await replyBlocks(ctx, blocks, kb);
+}
+
+browse.command("event", async (ctx) => {
+  const id = ctx.match.trim().toLowerCase();
+  if (!id) {
+    await ctx.reply(ctx.t("event-usage"), { parse_mode: "HTML" });
+    return;
+  }
+  await showEvent(ctx, id);
+});
+
+browse.callbackQuery(/^ev:([a-z0-9-]{1,48})$/, (ctx) => showEvent(ctx, ctx.match[1]));
+
+browse.command("tracks", async (ctx) => {
+  const record = ctx.deps.record();
+  const today = readerToday(ctx);
+  const blocks = [`<b>${escapeHtml(ctx.t("tracks-title"))}</b>`];
+  const kb = new InlineKeyboard();
+  for (const track of record.tracks) {
+    const s = trackSummary(record, track.id, today);
+    if (!s) continue;
+    blocks.push(trackItem(s, ctx.reader));
+    kb.text(`🧵 ${track.id}`, callbackData(`tr:${track.id}:0`)).row();
+  }
+  await replyBlocks(ctx, blocks, kb);
+});
+
+async function showTrack(ctx: ParleyContext, trackId: string, offset: number) {
+  const record = ctx.deps.record();
+  const page = trackHistory(record, trackId, offset, TRACK_PAGE);
+  if (!page) {
+    const ids = record.tracks.map((t) => `<code>${escapeHtml(t.id)}</code>`).join(", ");
+    const text = ctx.t("track-not-found", { id: escapeHtml(trackId.slice(0, 40)), ids });
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    await ctx.reply(text, { parse_mode: "HTML" });
+    return;
+  }
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  const s = trackSummary(record, trackId, readerToday(ctx))!;
+  const blocks = page.items.map((e) => entryItem(e, ctx.reader));
+  const header = (used: number) =>
+    `${trackItem(s, ctx.reader)}\n\n<b>${escapeHtml(ctx.t("track-history"))}</b> · ${escapeHtml(ctx.t("range", { from: offset + 1, to: offset + used, total: page.total }))}`;
+  const { used } = fitBlocks(header(page.items.length), blocks);
+  const { html } = fitBlocks(header(used), blocks.slice(0, used));
+  const kb = detailButtons(new InlineKeyboard(), page.items.slice(0, used), ctx.reader.lang);
+  if (offset + used < page.total) kb.text(`⬅️ ${ctx.t("btn-older")}`, callbackData(`tr:${trackId}:${offset + used}`));
+  if (offset > 0) kb.text(`⏮ ${ctx.t("btn-newest")}`, callbackData(`tr:${trackId}:0`));
+  await showPage(ctx, html, kb);
+}
+
+browse.command("track", async (ctx) => {
+  const id = ctx.match.trim().toLowerCase();
+  if (!id) {
+    const ids = ctx.deps.record().tracks.map((t) => `<code>${escapeHtml(t.id)}</code>`).join(", ");
+    await ctx.reply(ctx.t("track-usage", { ids }), { parse_mode: "HTML" });
+    return;
+  }
+  await showTrack(ctx, id, 0);
+});
+
+browse.callbackQuery(/^tr:([a-z0-9-]{1,32}):(\d{1,7})$/, (ctx) => showTrack(ctx, ctx.match[1], Number(ctx.match[2])));

@@ -1,0 +1,51 @@
+// How the bot answers: HTML, link previews off, long answers split between blocks (never
+// inside a tag), the keyboard on the last part; edits for paging buttons.
+import { GrammyError, InlineKeyboard } from "grammy";
+import { LIMITS, packMessages } from "../present/html.ts";
+import type { ParleyContext } from "./context.ts";
+
+const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+
+export async function replyBlocks(ctx: ParleyContext, blocks: string[], keyboard?: InlineKeyboard): Promise<void> {
+  const parts = packMessages(blocks);
+  for (let i = 0; i < parts.length; i++) {
+    const last = i === parts.length - 1;
+    await ctx.reply(parts[i], {
+      ...HTML,
+      reply_markup: last ? keyboard : undefined,
+      // In a forum topic, answer in the topic the command came from.
+      message_thread_id: ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined,
+    });
+  }
+}
+
+/**
+ * Shows a page in place of the message whose button was pressed (paging), or as a new reply
+ * when there is no such message. The page must fit one message: callers size it with fitBlocks.
+ */
+export async function showPage(ctx: ParleyContext, html: string, keyboard?: InlineKeyboard, edit = true): Promise<void> {
+  if (edit && ctx.callbackQuery?.message) {
+    try {
+      await ctx.editMessageText(html, { ...HTML, reply_markup: keyboard });
+    } catch (err) {
+      // Pressing the same button twice asks for the same page: Telegram refuses the no-op edit.
+      if (!(err instanceof GrammyError && err.description.includes("message is not modified"))) throw err;
+    }
+    return;
+  }
+  await replyBlocks(ctx, [html], keyboard);
+}
+
+/** Takes leading blocks while they fit one message with the given header; at least one. */
+export function fitBlocks(header: string, blocks: string[], reserve = 0): { html: string; used: number } {
+  let html = header;
+  let used = 0;
+  for (const block of blocks) {
+    const next = html ? `${html}\n\n${block}` : block;
+    if (used > 0 && next.length > LIMITS.messageText - reserve) break;
+    html = next;
+    used++;
+  }
+  if (html.length > LIMITS.messageText) html = packMessages([html])[0];
+  return { html, used };
+}

@@ -1,0 +1,121 @@
+// `npm run console`: the same bot and handlers in the terminal, with no token and no network.
+// An API transformer answers the bot's calls locally (this is the one place where Telegram is
+// stood in for outside tests), prints each reply as text and numbers its buttons; typing a
+// number presses that button, anything else is sent as a message.
+import { createInterface } from "node:readline";
+import { join } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import type { Message, Update, InlineKeyboardButton } from "grammy/types";
+import { loadConfig, makeClock } from "./config.ts";
+import { createBot, createI18n } from "./bot/create-bot.ts";
+import { createLogger } from "./log.ts";
+import { RecordSource } from "./record/source.ts";
+import { ChatPrefsStore } from "./store/chats.ts";
+
+const FAKE_TOKEN = "100000:console-mode-no-token-needed-00000000";
+const env = { ...process.env, BOT_TOKEN: FAKE_TOKEN };
+const config = loadConfig(env);
+const log = createLogger({ level: "warn" });
+const source = RecordSource.load(join(config.dataDir, "events.json"));
+// The console keeps its chat choices apart from the real bot's state.
+const prefs = ChatPrefsStore.open(join(mkdtempSync(join(tmpdir(), "parley-console-")), "chats.json"));
+
+const user = { id: 1000, is_bot: false, first_name: "You", language_code: process.env.CONSOLE_LANG ?? process.env.LANG?.slice(0, 2) ?? "en" };
+const chat = { id: 1000, type: "private" as const, first_name: "You" };
+const botInfo = {
+  id: 1,
+  is_bot: true as const,
+  first_name: "Parley",
+  username: "parley_console_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+let messageId = 0;
+let updateId = 0;
+const messages = new Map<number, Message>();
+let buttons: { text: string; data: string; messageId: number }[] = [];
+
+function htmlToText(html: string): string {
+  return html
+    .replace(/<a href="([^"]*)">([^<]*)<\/a>/g, "$2 ($1)")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}
+
+function show(text: string, markup?: { inline_keyboard?: InlineKeyboardButton[][] }) {
+  console.log(`\n${htmlToText(text)}`);
+  const list = (markup?.inline_keyboard ?? []).flat();
+  if (list.length) {
+    buttons = list.filter((b): b is InlineKeyboardButton.CallbackButton => "callback_data" in b).map((b) => ({ text: b.text, data: b.callback_data, messageId }));
+    buttons.forEach((b, i) => console.log(`  [${i + 1}] ${b.text}`));
+  }
+}
+
+const bot = createBot({
+  token: FAKE_TOKEN,
+  botInfo,
+  deps: { record: () => source.record, prefs, clock: makeClock(config.fakeNow), defaultTimezone: config.defaultTimezone, adminIds: [user.id], log },
+  i18n: createI18n(),
+});
+
+bot.api.config.use(async (_prev, method, payload) => {
+  const p = payload as Record<string, unknown>;
+  const result = (value: unknown) => ({ ok: true as const, result: value as never });
+  if (method === "sendMessage" || method === "editMessageText") {
+    const id = method === "sendMessage" ? ++messageId : (p.message_id as number);
+    const msg = { message_id: id, date: Math.floor(Date.now() / 1000), chat, text: String(p.text) } as Message;
+    messages.set(id, msg);
+    show(String(p.text), p.reply_markup as never);
+    return result(msg);
+  }
+  if (method === "answerCallbackQuery") {
+    if (p.text) console.log(`  (${String(p.text)})`);
+    return result(true);
+  }
+  if (method === "getChatMember") return result({ status: "creator", user });
+  return result(true);
+});
+
+function send(text: string) {
+  const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0].length }] : undefined;
+  const message = { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat, from: user, text, entities } as Message;
+  return bot.handleUpdate({ update_id: ++updateId, message } as Update);
+}
+
+function press(n: number) {
+  const b = buttons[n - 1];
+  if (!b) return console.log(`There is no button ${n}.`);
+  const message = messages.get(b.messageId) ?? ({ message_id: b.messageId, date: 0, chat } as Message);
+  return bot.handleUpdate({
+    update_id: ++updateId,
+    callback_query: { id: String(updateId), from: user, chat_instance: "console", data: b.data, message },
+  } as Update);
+}
+
+console.log("Parley console: type a command (/start, /latest, /next, /help), or a button's number. Ctrl+D quits.");
+const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: "> " });
+rl.prompt();
+let queue = Promise.resolve();
+rl.on("line", (line) => {
+  const text = line.trim();
+  queue = queue.then(async () => {
+    if (/^\d+$/.test(text)) await press(Number(text));
+    else if (text) await send(text);
+    rl.prompt();
+  });
+});
+rl.on("close", () => {
+  void queue.then(() => prefs.store.flush()).then(() => process.exit(0));
+});

@@ -1,0 +1,71 @@
+// `npm start`: reads the configuration, opens the record and the state, starts the bot with
+// long polling (grammY runner, updates handled concurrently but in order per chat) and the
+// cron job; SIGINT/SIGTERM stop it with every write finished.
+import { run } from "@grammyjs/runner";
+import { GrammyError } from "grammy";
+import { join } from "node:path";
+import { ConfigError, loadConfig, makeClock, redact, type Config } from "./config.ts";
+import { createBot, createI18n, describeError } from "./bot/create-bot.ts";
+import { registerCommands } from "./bot/commands.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { RecordInvalidError, RecordSource } from "./record/source.ts";
+import { ChatPrefsStore } from "./store/chats.ts";
+import { StoreCorruptError } from "./store/json-store.ts";
+import { startJobs } from "./jobs.ts";
+
+async function main(config: Config, log: Logger) {
+  const clock = makeClock(config.fakeNow);
+  const source = RecordSource.load(join(config.dataDir, "events.json"));
+  const stateDir = join(config.dataDir, "state");
+  const prefs = ChatPrefsStore.open(join(stateDir, "chats.json"));
+  log.info("record loaded", { entries: source.log.entries.length, tracks: source.log.tracks.length });
+
+  const i18n = createI18n();
+  const deps = { record: () => source.record, prefs, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, log };
+  const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n });
+  try {
+    await bot.init();
+  } catch (err) {
+    if (err instanceof GrammyError && err.error_code === 401) {
+      throw new ConfigError("Telegram rejected BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather.");
+    }
+    throw err;
+  }
+  await registerCommands(bot.api, i18n).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
+
+  const jobs = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs });
+
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member", "channel_post"] } } });
+  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("stopping", { signal });
+    await jobs.stop();
+    if (runner.isRunning()) await runner.stop();
+    await prefs.store.flush();
+    await jobs.flush();
+    log.info("stopped cleanly");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  await runner.task();
+}
+
+let token = "";
+try {
+  const config = loadConfig();
+  token = config.token;
+  const log = createLogger({ level: config.logLevel, token });
+  await main(config, log);
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof RecordInvalidError || err instanceof StoreCorruptError) {
+    console.error(redact(err.message, token));
+  } else {
+    console.error(redact(`Parley stopped on an unexpected error: ${describeError(err)}`, token));
+  }
+  process.exit(1);
+}

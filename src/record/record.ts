@@ -1,0 +1,202 @@
+// The record in memory: the checked log plus the indexes every query needs, built once per
+// load so that no request sorts or scans the whole log (it may hold 100,000 entries).
+// Pure: no I/O, no clock. "Today" is passed in as a YYYY-MM-DD string in the reader's zone.
+import type { Entry, Track } from "./schema.ts";
+import type { CheckedLog } from "./validate.ts";
+
+export interface TrackIndex {
+  track: Track;
+  /** Dated entries of the track, oldest first; undated ones after them in file order. */
+  entries: Entry[];
+  /** Index of an entry's id within `entries`. */
+  position: Map<string, number>;
+  /** Number of dated entries at the start of `entries`. */
+  datedCount: number;
+}
+
+export interface Record {
+  tracks: Track[];
+  byId: Map<string, Entry>;
+  /** Every dated entry, oldest first (by date, end date, time, id). */
+  chrono: Entry[];
+  chronoPosition: Map<string, number>;
+  /** Entries with date null, in file order. */
+  undated: Entry[];
+  /** The undated entries still announced (not cancelled), for /next. */
+  undatedUpcoming: Entry[];
+  byTrack: Map<string, TrackIndex>;
+}
+
+const UPCOMING: ReadonlySet<string> = new Set(["scheduled", "announced"]);
+
+/**
+ * A sortable key that agrees with plain comparison of date strings (which the binary searches
+ * use): a month-only date ("2025-04") sorts before every day of its month ("2025-04-01").
+ */
+function sortKey(e: Entry): string {
+  const day = e.date ? (e.date.length === 7 ? `${e.date}-00` : e.date) : "9999-99-99";
+  return `${day}|${e.endDate ?? ""}|${e.time ?? ""}|${e.id}`;
+}
+
+const byKey = (a: Entry, b: Entry) => {
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+
+export function buildRecord(log: CheckedLog): Record {
+  const byId = new Map<string, Entry>();
+  const dated: Entry[] = [];
+  const undated: Entry[] = [];
+  for (const e of log.entries) {
+    byId.set(e.id, e);
+    (e.date ? dated : undated).push(e);
+  }
+  dated.sort(byKey);
+  const chronoPosition = new Map<string, number>();
+  dated.forEach((e, i) => chronoPosition.set(e.id, i));
+
+  const byTrack = new Map<string, TrackIndex>();
+  for (const track of log.tracks) byTrack.set(track.id, { track, entries: [], position: new Map(), datedCount: 0 });
+  for (const e of dated) byTrack.get(e.track)?.entries.push(e);
+  for (const idx of byTrack.values()) idx.datedCount = idx.entries.length;
+  for (const e of undated) byTrack.get(e.track)?.entries.push(e);
+  for (const idx of byTrack.values()) idx.entries.forEach((e, i) => idx.position.set(e.id, i));
+
+  const undatedUpcoming = undated.filter((e) => UPCOMING.has(e.status));
+  return { tracks: log.tracks, byId, chrono: dated, chronoPosition, undated, undatedUpcoming, byTrack };
+}
+
+/** First index in `chrono` whose date string compares greater than or equal to `key`. */
+function lowerBound(record: Record, key: string): number {
+  let lo = 0;
+  let hi = record.chrono.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (record.chrono[mid].date! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index just past the last entry dated on or before `today` ("2026-11" counts as started). */
+function endOfToday(record: Record, today: string): number {
+  // Every date string that starts "today" or earlier compares <= today + "~" ("~" sorts last).
+  return lowerBound(record, `${today}~`);
+}
+
+export interface Page<T> {
+  items: T[];
+  offset: number;
+  total: number;
+  hasOlder: boolean;
+}
+
+/**
+ * The most recent developments, newest first: every dated entry that has started by `today`
+ * (held, and also postponed or cancelled ones: they are news too), paged by offset.
+ */
+export function latest(record: Record, today: string, offset = 0, limit = 5): Page<Entry> {
+  const upto = endOfToday(record, today);
+  const items: Entry[] = [];
+  for (let i = upto - 1 - offset; i >= 0 && items.length < limit; i--) items.push(record.chrono[i]);
+  return { items, offset, total: upto, hasOlder: upto - offset - items.length > 0 };
+}
+
+export interface Upcoming {
+  /** Scheduled or announced with a date today or later, nearest first. */
+  dated: Entry[];
+  /** Announced without a date ("next meeting agreed; date and place not yet set"). */
+  undated: Entry[];
+}
+
+/** What is coming, from `today` on. Walks forward from a binary search, never the whole log. */
+export function upcoming(record: Record, today: string, limit = 10): Upcoming {
+  const dated: Entry[] = [];
+  // Start at the current month: a month-only date ("2026-11") is upcoming all month long.
+  for (let i = lowerBound(record, today.slice(0, 7)); i < record.chrono.length && dated.length < limit; i++) {
+    const e = record.chrono[i];
+    const started = e.date!.length === 10 && e.date! < today;
+    if (!started && UPCOMING.has(e.status)) dated.push(e);
+  }
+  const undated = record.undatedUpcoming.slice(0, limit);
+  return { dated, undated };
+}
+
+/** The last held entry of each track (for /next when nothing is coming). */
+export function lastHeldPerTrack(record: Record, today: string): Entry[] {
+  const result: Entry[] = [];
+  for (const idx of record.byTrack.values()) {
+    const e = lastHeld(idx, today);
+    if (e) result.push(e);
+  }
+  return result.sort(byKey).reverse();
+}
+
+function lastHeld(idx: TrackIndex, today: string): Entry | undefined {
+  for (let i = idx.datedCount - 1; i >= 0; i--) {
+    const e = idx.entries[i];
+    if (e.status === "held" && e.date! <= today) return e;
+  }
+  return undefined;
+}
+
+export interface TrackSummary {
+  track: Track;
+  count: number;
+  last?: Entry;
+  next?: Entry;
+}
+
+/** A track's last entry that has happened (or was called off) and its next planned one. */
+export function trackSummary(record: Record, trackId: string, today: string): TrackSummary | undefined {
+  const idx = record.byTrack.get(trackId);
+  if (!idx) return undefined;
+  let last: Entry | undefined;
+  let next: Entry | undefined;
+  // Binary search the track's dated part for today, then look one step each way.
+  let lo = 0;
+  let hi = idx.datedCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (idx.entries[mid].date! <= today) lo = mid + 1;
+    else hi = mid;
+  }
+  last = lo > 0 ? idx.entries[lo - 1] : undefined;
+  for (let i = lo; i < idx.datedCount; i++) {
+    if (UPCOMING.has(idx.entries[i].status)) {
+      next = idx.entries[i];
+      break;
+    }
+  }
+  if (!next) next = idx.entries.slice(idx.datedCount).find((e) => UPCOMING.has(e.status));
+  // A month-only entry of the current month that is still only planned is "next", not "last".
+  if (last && UPCOMING.has(last.status) && !next) {
+    next = last;
+    last = lo > 1 ? idx.entries[lo - 2] : undefined;
+  }
+  return { track: idx.track, count: idx.entries.length, last, next };
+}
+
+/** One page of a track's history, newest first. */
+export function trackHistory(record: Record, trackId: string, offset = 0, limit = 10): Page<Entry> | undefined {
+  const idx = record.byTrack.get(trackId);
+  if (!idx) return undefined;
+  // Undated (announced) entries first: they are the newest news of the track.
+  const ordered = idx.entries;
+  const n = ordered.length;
+  const items: Entry[] = [];
+  const at = (k: number) => (k < n - idx.datedCount ? ordered[idx.datedCount + k] : ordered[idx.datedCount - 1 - (k - (n - idx.datedCount))]);
+  for (let k = offset; k < n && items.length < limit; k++) items.push(at(k));
+  return { items, offset, total: n, hasOlder: offset + items.length < n };
+}
+
+/** The entries before and after one in its track ("round 1" → "round 2"). */
+export function neighbours(record: Record, id: string): { previous?: Entry; next?: Entry } {
+  const e = record.byId.get(id);
+  if (!e) return {};
+  const idx = record.byTrack.get(e.track);
+  const pos = idx?.position.get(id);
+  if (!idx || pos === undefined) return {};
+  return { previous: pos > 0 ? idx.entries[pos - 1] : undefined, next: pos + 1 < idx.entries.length ? idx.entries[pos + 1] : undefined };
+}
