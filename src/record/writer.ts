@@ -5,9 +5,11 @@
 // (temporary file in the same folder, fsync, rename). An invalid result is never written.
 // Each change is then appended to an audit log (JSON Lines), which `history` and `revert` read.
 //
-// The file is edited by hand and kept in git, so writes keep its shape: 2-space indent, a
-// trailing newline, every other entry byte-for-byte as it was (the text is re-serialised from
-// the parsed JSON, not from the checked entries, which carry zod's defaults and trimming).
+// The file is edited by hand and kept in git, so a write changes only the text it must (see
+// nextText): every other entry stays byte for byte as it was, new text has a 2-space indent.
+//
+// Refusals (invalid input, unknown id, an invalid file) come back as { ok: false, problems }
+// in validate.ts's terms; a lock that stays held throws RecordLockedError; I/O errors throw.
 import { randomBytes } from "node:crypto";
 import { link, mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
@@ -75,6 +77,7 @@ const MAX_ATTEMPTS = 5;
 type RawLog = { tracks: unknown[]; entries: unknown[] } & { [key: string]: unknown };
 
 interface Current {
+  text: string;
   raw: RawLog;
   trackIds: Set<string>;
   /** Position of each entry id in raw.entries (first occurrence). */
@@ -90,7 +93,12 @@ interface FileVersion {
 }
 
 type Draft = Omit<EntryAuditRecord, "at" | "actor"> | Omit<TrackAuditRecord, "at" | "actor">;
-type Plan<R> = { problems: RecordProblem[] } | { result: R; next?: RawLog; audit?: Draft[] };
+/** One change to one of the two lists; applied both to the parsed JSON and to the text. */
+type Edit =
+  | { list: "tracks" | "entries"; append: unknown[] }
+  | { list: "entries"; index: number; replace: unknown }
+  | { list: "entries"; index: number; remove: true };
+type Plan<R> = { problems: RecordProblem[] } | { result: R; edit?: Edit; audit?: Draft[] };
 
 export class RecordWriter {
   readonly file: string;
@@ -136,7 +144,7 @@ export class RecordWriter {
       if (!added.length) return { result: { ok: true, entries: [] } };
       return {
         result: { ok: true, entries: added },
-        next: { ...current.raw, entries: [...current.raw.entries, ...shaped] },
+        edit: { list: "entries", append: shaped },
         audit: added.map((e) => ({ action: "add", id: e.id, before: null, after: e })),
       };
     });
@@ -145,6 +153,7 @@ export class RecordWriter {
   /**
    * Applies `change` to the entry as it stands in the file now (a copy; mutating it is fine)
    * and writes the result if it is valid. The id cannot change: the audit log is keyed by it.
+   * `change` runs again if the file changed while writing, so it should do nothing else.
    */
   update(id: string, change: (e: Entry) => Entry | unknown, actor: Actor): Promise<WriteResult> {
     return this.#transact(actor, (current): Plan<WriteResult> => {
@@ -161,11 +170,9 @@ export class RecordWriter {
         };
       }
       if (sameJson(before, after)) return { result: { ok: true, entry: after, before } };
-      const entries = [...current.raw.entries];
-      entries[found.index] = keepKeyOrder(entries[found.index], after);
       return {
         result: { ok: true, entry: after, before },
-        next: { ...current.raw, entries },
+        edit: { list: "entries", index: found.index, replace: keepKeyOrder(current.raw.entries[found.index], after) },
         audit: [{ action: "update", id, before, after }],
       };
     });
@@ -199,16 +206,15 @@ export class RecordWriter {
       }
       if (!now && !last.before) return { problems: [{ file: this.file, entry: `"${id}"`, message: "nothing to revert" }] };
       const audit: Draft[] = [{ action: "revert", id, before: now, after: last.before }];
-      const entries = [...current.raw.entries];
       if (last.before === null) {
-        entries.splice(found.index, 1);
-        return { result: { ok: true, entry: now!, before: now!, removed: true }, next: { ...current.raw, entries }, audit };
+        return { result: { ok: true, entry: now!, before: now!, removed: true }, edit: { list: "entries", index: found.index, remove: true }, audit };
       }
       const restored = checkEntry(last.before, this.file, current.trackIds, `"${id}"`);
       if (!restored.entry) return { problems: restored.problems };
-      if (now) entries[found.index] = keepKeyOrder(entries[found.index], restored.entry);
-      else entries.push(keepKeyOrder(last.before, restored.entry));
-      return { result: { ok: true, entry: restored.entry, before: now ?? undefined }, next: { ...current.raw, entries }, audit };
+      const edit: Edit = now
+        ? { list: "entries", index: found.index, replace: keepKeyOrder(current.raw.entries[found.index], restored.entry) }
+        : { list: "entries", append: [keepKeyOrder(last.before, restored.entry)] };
+      return { result: { ok: true, entry: restored.entry, before: now ?? undefined }, edit, audit };
     });
   }
 
@@ -234,7 +240,7 @@ export class RecordWriter {
       }
       return {
         result: { ok: true, track: t },
-        next: { ...current.raw, tracks: [...current.raw.tracks, keepKeyOrder(track, t)] },
+        edit: { list: "tracks", append: [keepKeyOrder(track, t)] },
         audit: [{ action: "add-track", id: t.id, before: null, after: t }],
       };
     });
@@ -267,8 +273,8 @@ export class RecordWriter {
           if ("problems" in current) return { ok: false as const, problems: current.problems };
           const plan = await apply(current);
           if ("problems" in plan) return { ok: false as const, problems: plan.problems };
-          if (!plan.next) return plan.result;
-          const text = `${JSON.stringify(plan.next, null, 2)}\n`;
+          if (!plan.edit) return plan.result;
+          const text = nextText(current, plan.edit);
           const checked = parseEventLog(text, this.file);
           if (!checked.ok) return { ok: false as const, problems: checked.problems };
           // An editor does not take the lock: if it saved while we were working, start over
@@ -324,7 +330,205 @@ export class RecordWriter {
     raw.entries.forEach((e, i) => {
       if (isObject(e) && typeof e.id === "string" && !indexOf.has(e.id)) indexOf.set(e.id, i);
     });
-    return { raw, trackIds, indexOf, version };
+    return { text, raw, trackIds, indexOf, version };
+  }
+}
+
+// ---- The new text -------------------------------------------------------------------------
+
+/**
+ * The file after the edit. The edit is spliced into the text as it stands, so hand formatting
+ * (inline arrays, spacing) survives and git shows only the lines that changed: a new entry is
+ * added after the last, a changed entry has only its changed fields rewritten. The splice is
+ * checked against the same edit applied to the parsed JSON; if the two disagree, or the file
+ * has no layout to keep (all on one line), the whole file is written with a 2-space indent.
+ */
+function nextText(current: Current, edit: Edit): string {
+  const next = applyEdit(current.raw, edit);
+  const spliced = spliceEdit(current.text, current.raw, edit);
+  if (spliced !== null) {
+    const withNewline = spliced.endsWith("\n") ? spliced : `${spliced}\n`;
+    try {
+      if (JSON.stringify(JSON.parse(withNewline)) === JSON.stringify(next)) return withNewline;
+    } catch {
+      // Fall through to the full rewrite.
+    }
+  }
+  return `${JSON.stringify(next, null, 2)}\n`;
+}
+
+function applyEdit(raw: RawLog, edit: Edit): RawLog {
+  const list = [...raw[edit.list]];
+  if ("append" in edit) list.push(...edit.append);
+  else if ("replace" in edit) list[edit.index] = edit.replace;
+  else list.splice(edit.index, 1);
+  return { ...raw, [edit.list]: list };
+}
+
+function spliceEdit(text: string, raw: RawLog, edit: Edit): string | null {
+  if (!text.includes("\n")) return null;
+  const json = new JsonText(text);
+  const top = json.members(json.skipSpace(0));
+  const member = top?.find((m) => m.key === edit.list);
+  const items = member && json.items(member.value.start);
+  if (!member || !items) return null;
+  const open = member.value.start;
+  const close = member.value.end - 1;
+
+  if ("append" in edit) {
+    if (!items.length) {
+      const outer = json.indentAt(open);
+      const inner = `${outer}  `;
+      return json.splice(open, close + 1, `[\n${edit.append.map((v) => inner + formatJson(v, inner)).join(",\n")}\n${outer}]`);
+    }
+    const first = items[0].start;
+    // Items that share a line with "[" have no indent of their own to copy.
+    const inner = json.startsLine(first, open) ? json.indentAt(first) : `${json.indentAt(open)}  `;
+    const last = items[items.length - 1].end;
+    return json.splice(last, last, edit.append.map((v) => `,\n${inner}${formatJson(v, inner)}`).join(""));
+  }
+  const item = items[edit.index];
+  if (!item) return null;
+  if ("replace" in edit) {
+    const fields = replaceFields(json, item, raw[edit.list][edit.index], edit.replace);
+    return fields ?? json.splice(item.start, item.end, formatJson(edit.replace, json.indentAt(item.start)));
+  }
+  if (items.length === 1) return json.splice(open, close + 1, "[]");
+  // Take a separator with the item: the one before it, or for the first item the one after.
+  return edit.index > 0 ? json.splice(items[edit.index - 1].end, item.end, "") : json.splice(item.start, items[1].start, "");
+}
+
+/** Rewrites only the members of one object that differ between `before` and `after`. */
+function replaceFields(json: JsonText, item: Span, before: unknown, after: unknown): string | null {
+  if (!isObject(before) || !isObject(after)) return null;
+  const members = json.members(item.start);
+  if (!members || !members.length) return null;
+  const cuts: { start: number; end: number; insert: string }[] = [];
+  // Removed members take a separator with them: the one before, or for those leading the
+  // object, everything up to the first member that stays.
+  const firstKept = members.findIndex((m) => m.key in after);
+  if (firstKept < 0) return null;
+  if (firstKept > 0) cuts.push({ start: members[0].keyStart, end: members[firstKept].keyStart, insert: "" });
+  members.forEach((m, i) => {
+    if (!(m.key in after)) {
+      if (i > firstKept) cuts.push({ start: members[i - 1].value.end, end: m.value.end, insert: "" });
+    } else if (JSON.stringify(before[m.key]) !== JSON.stringify(after[m.key])) {
+      cuts.push({ start: m.value.start, end: m.value.end, insert: formatJson(after[m.key], json.indentAt(m.keyStart)) });
+    }
+  });
+  const added = Object.keys(after).filter((k) => !members.some((m) => m.key === k));
+  if (added.length) {
+    const last = members[members.length - 1];
+    const indent = json.indentAt(last.keyStart);
+    cuts.push({ start: last.value.end, end: last.value.end, insert: added.map((k) => `,\n${indent}${JSON.stringify(k)}: ${formatJson(after[k], indent)}`).join("") });
+  }
+  // From the end backwards, so earlier offsets stay valid.
+  let text = json.text;
+  for (const c of cuts.sort((a, b) => b.start - a.start)) text = text.slice(0, c.start) + c.insert + text.slice(c.end);
+  return text;
+}
+
+/** JSON.stringify with a 2-space indent, every line after the first moved right by `indent`. */
+function formatJson(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replaceAll("\n", `\n${indent}`);
+}
+
+interface Span {
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+/**
+ * Just enough of a JSON scanner to find where values sit in the text. It relies on the text
+ * being valid JSON (it was parsed first) and answers null when something surprises it.
+ */
+class JsonText {
+  constructor(readonly text: string) {}
+
+  splice(from: number, to: number, insert: string): string {
+    return this.text.slice(0, from) + insert + this.text.slice(to);
+  }
+
+  skipSpace(i: number): number {
+    while (i < this.text.length && " \t\n\r".includes(this.text[i])) i++;
+    return i;
+  }
+
+  /** The whitespace that starts the line holding `pos`. */
+  indentAt(pos: number): string {
+    return /^[ \t]*/.exec(this.text.slice(this.text.lastIndexOf("\n", pos - 1) + 1))![0];
+  }
+
+  /** Whether `pos` is the first thing on its line after `after`. */
+  startsLine(pos: number, after: number): boolean {
+    return this.text.lastIndexOf("\n", pos - 1) > after;
+  }
+
+  stringEnd(i: number): number {
+    for (i++; i < this.text.length; i++) {
+      if (this.text[i] === "\\") i++;
+      else if (this.text[i] === '"') return i + 1;
+    }
+    return -1;
+  }
+
+  valueEnd(i: number): number {
+    const t = this.text;
+    if (t[i] === '"') return this.stringEnd(i);
+    if (t[i] !== "{" && t[i] !== "[") {
+      while (i < t.length && !",]} \t\n\r".includes(t[i])) i++;
+      return i;
+    }
+    let depth = 0;
+    for (; i < t.length; i++) {
+      const c = t[i];
+      if (c === '"') {
+        const after = this.stringEnd(i);
+        if (after < 0) return -1;
+        i = after - 1;
+      } else if (c === "{" || c === "[") depth++;
+      else if ((c === "}" || c === "]") && --depth === 0) return i + 1;
+    }
+    return -1;
+  }
+
+  /** The members of the object starting at `open`: each key and where its value sits. */
+  members(open: number): { key: string; keyStart: number; value: Span }[] | null {
+    if (this.text[open] !== "{") return null;
+    const out: { key: string; keyStart: number; value: Span }[] = [];
+    let i = this.skipSpace(open + 1);
+    while (this.text[i] !== "}") {
+      const keyEnd = this.text[i] === '"' ? this.stringEnd(i) : -1;
+      if (keyEnd < 0) return null;
+      const key = JSON.parse(this.text.slice(i, keyEnd)) as string;
+      const colon = this.skipSpace(keyEnd);
+      if (this.text[colon] !== ":") return null;
+      const start = this.skipSpace(colon + 1);
+      const end = this.valueEnd(start);
+      if (end < 0) return null;
+      out.push({ key, keyStart: i, value: { start, end } });
+      i = this.skipSpace(end);
+      if (this.text[i] === ",") i = this.skipSpace(i + 1);
+      else if (this.text[i] !== "}") return null;
+    }
+    return out;
+  }
+
+  /** Where each item of the array starting at `open` sits. */
+  items(open: number): Span[] | null {
+    if (this.text[open] !== "[") return null;
+    const out: Span[] = [];
+    let i = this.skipSpace(open + 1);
+    while (this.text[i] !== "]") {
+      const end = this.valueEnd(i);
+      if (end < 0 || end === i) return null;
+      out.push({ start: i, end });
+      i = this.skipSpace(end);
+      if (this.text[i] === ",") i = this.skipSpace(i + 1);
+      else if (this.text[i] !== "]") return null;
+    }
+    return out;
   }
 }
 
@@ -354,8 +558,14 @@ interface HeldLock {
   text: string;
 }
 
+/** When this process last released each lock file. */
+const released = new Map<string, number>();
+
 async function acquireLock(lockFile: string, timeoutMs: number): Promise<HeldLock> {
   const started = Date.now();
+  // A process with writes queued would otherwise take the lock back the instant it let go,
+  // before any other process's next look, and could hold everyone else off past their timeout.
+  if (started - (released.get(lockFile) ?? 0) < 20) await sleep(2 + Math.random() * 8);
   for (;;) {
     // Real time, not the writer's clock: staleness is about processes, not about the record.
     const holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
@@ -461,6 +671,7 @@ async function breakLock(lockFile: string, staleText: string): Promise<void> {
 async function releaseLock(lock: HeldLock): Promise<void> {
   const seen = await readLock(lock.file).catch(() => null);
   if (seen?.text === lock.text) await unlink(lock.file).catch(() => undefined);
+  released.set(lock.file, Date.now());
 }
 
 // ---- Files --------------------------------------------------------------------------------
@@ -541,16 +752,24 @@ async function readAudit(auditFile: string): Promise<AuditRecord[]> {
 // ---- Small helpers ------------------------------------------------------------------------
 
 /**
- * The checked value with the keys in the order the person (or the file) had them, so a
- * change shows in git as the lines that changed. zod fills `participants: []` when absent;
- * that default is not written into an entry that left it out.
+ * The checked value with keys in the order the person (or the file) had them, at every
+ * depth, so a change shows in git as the lines that changed. zod fills `participants: []`
+ * when it is absent; that default is not written into an entry that left it out.
  */
 function keepKeyOrder(like: unknown, value: object): { [key: string]: unknown } {
-  const source = value as { [key: string]: unknown };
-  const out: { [key: string]: unknown } = {};
-  if (isObject(like)) for (const key of Object.keys(like)) if (source[key] !== undefined) out[key] = source[key];
-  for (const [key, v] of Object.entries(source)) if (!(key in out) && v !== undefined) out[key] = v;
+  const out = sameOrder(like, value) as { [key: string]: unknown };
   if (Array.isArray(out.participants) && out.participants.length === 0 && !(isObject(like) && "participants" in like)) delete out.participants;
+  return out;
+}
+
+function sameOrder(like: unknown, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => sameOrder(Array.isArray(like) ? like[i] : undefined, v));
+  if (!isObject(value)) return value;
+  const out: { [key: string]: unknown } = {};
+  const keys = isObject(like) ? [...Object.keys(like).filter((k) => k in value), ...Object.keys(value)] : Object.keys(value);
+  for (const key of keys) {
+    if (!(key in out) && value[key] !== undefined) out[key] = sameOrder(isObject(like) ? like[key] : undefined, value[key]);
+  }
   return out;
 }
 
@@ -577,4 +796,4 @@ function errorCode(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | undefined)?.code;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
