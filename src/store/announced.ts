@@ -1,0 +1,178 @@
+// What the digest job has already told people, kept across restarts:
+// - state/announced.json: per entry the announce-worthy values last announced (see
+//   digest/changes.ts), the announced changes still owed to daily digests, and each daily
+//   subscription's place in them;
+// - state/reminders.json: keys of reminders already sent, until their entry has passed.
+// Two files because reminders are keyed per subscription and can grow to megabytes, which the
+// announced state should not rewrite on every change.
+import { join } from "node:path";
+import type { AnnouncedEntries, Change } from "../digest/changes.ts";
+import { JsonStore } from "./json-store.ts";
+
+export interface LoggedChange {
+  seq: number;
+  /** When the change was announced (ISO). */
+  at: string;
+  change: Change;
+}
+
+export interface DailyState {
+  /** The last change (seq) this subscription's daily digest has covered. */
+  cursor: number;
+  /** The chat-local day (YYYY-MM-DD) whose digest is done (sent, or nothing to send). */
+  lastDay: string;
+}
+
+interface AnnouncedFile {
+  /** Null until the first look at the record: a fresh install announces nothing. */
+  initializedAt: string | null;
+  /** Batches of changes announced so far; part of message ids, so the same change made again later is a new message. */
+  generation: number;
+  entries: AnnouncedEntries;
+  /** Changes announced and not yet covered by every daily digest, oldest first. */
+  log: LoggedChange[];
+  lastSeq: number;
+  daily: { [subscriptionKey: string]: DailyState };
+}
+
+interface RemindersFile {
+  /** Reminder key → when it may be forgotten (ms since epoch: a day after its entry started). */
+  sent: { [key: string]: number };
+}
+
+const isAnnouncedFile = (d: unknown): d is AnnouncedFile => {
+  const f = d as AnnouncedFile;
+  return typeof f.entries === "object" && f.entries !== null && Array.isArray(f.log ?? []) && typeof (f.daily ?? {}) === "object";
+};
+const isRemindersFile = (d: unknown): d is RemindersFile => typeof (d as RemindersFile).sent === "object" && (d as RemindersFile).sent !== null;
+
+export class AnnouncedStore {
+  private constructor(
+    readonly announced: JsonStore<AnnouncedFile>,
+    readonly reminders: JsonStore<RemindersFile>,
+  ) {}
+
+  static open(stateDir: string): AnnouncedStore {
+    return new AnnouncedStore(
+      JsonStore.open<AnnouncedFile>(
+        join(stateDir, "announced.json"),
+        () => ({ initializedAt: null, generation: 0, entries: {}, log: [], lastSeq: 0, daily: {} }),
+        isAnnouncedFile,
+      ),
+      JsonStore.open<RemindersFile>(join(stateDir, "reminders.json"), () => ({ sent: {} }), isRemindersFile),
+    );
+  }
+
+  get initialized(): boolean {
+    return this.announced.data.initializedAt !== null;
+  }
+
+  get entries(): Readonly<AnnouncedEntries> {
+    return this.announced.data.entries;
+  }
+
+  get generation(): number {
+    return this.announced.data.generation;
+  }
+
+  get lastSeq(): number {
+    return this.announced.data.lastSeq;
+  }
+
+  /** A fresh install: the record as it stands counts as announced. */
+  initialize(entries: AnnouncedEntries, now: Date): Promise<void> {
+    return this.announced.update((d) => {
+      d.entries = entries;
+      d.initializedAt = now.toISOString();
+    });
+  }
+
+  /**
+   * Records changes as announced (call only once their messages are in the outbox): the entries'
+   * new values, and the changes themselves for the daily digests. One atomic write.
+   */
+  commit(updates: AnnouncedEntries, changes: readonly Change[], now: Date): Promise<void> {
+    return this.announced.update((d) => {
+      Object.assign(d.entries, updates);
+      const at = now.toISOString();
+      for (const change of changes) d.log.push({ seq: ++d.lastSeq, at, change });
+      if (changes.length) d.generation++;
+    });
+  }
+
+  /** Logged changes after `cursor` up to `upTo` (inclusive), oldest first. */
+  changesBetween(cursor: number, upTo: number): LoggedChange[] {
+    const log = this.announced.data.log;
+    // Sequence numbers are consecutive in the log: its first seq locates the rest.
+    const first = log.length ? log[0].seq : upTo + 1;
+    const from = Math.max(0, cursor + 1 - first);
+    const to = Math.max(0, upTo + 1 - first);
+    return log.slice(from, to);
+  }
+
+  daily(key: string): DailyState | undefined {
+    return this.announced.data.daily[key];
+  }
+
+  /** Changes daily states without saving (save() after a batch of them). */
+  setDaily(key: string, state: DailyState): void {
+    this.announced.data.daily[key] = state;
+  }
+
+  /**
+   * Forgets daily states of subscriptions that are no longer daily (or no longer active) and
+   * logged changes every daily subscription has had. Returns whether anything changed.
+   */
+  pruneDaily(dailyKeys: ReadonlySet<string>): boolean {
+    const d = this.announced.data;
+    let changed = false;
+    for (const key of Object.keys(d.daily)) {
+      if (!dailyKeys.has(key)) {
+        delete d.daily[key];
+        changed = true;
+      }
+    }
+    let min = d.lastSeq;
+    for (const key in d.daily) min = Math.min(min, d.daily[key].cursor);
+    const keep = d.log.findIndex((l) => l.seq > min);
+    const drop = keep < 0 ? d.log.length : keep;
+    if (drop > 0) {
+      d.log.splice(0, drop);
+      changed = true;
+    }
+    return changed;
+  }
+
+  reminderSent(key: string): boolean {
+    return key in this.reminders.data.sent;
+  }
+
+  /** Records reminders as sent (call only once their messages are in the outbox). */
+  markReminders(sent: readonly { key: string; forgetAfter: number }[]): Promise<void> {
+    return this.reminders.update((d) => {
+      for (const s of sent) d.sent[s.key] = s.forgetAfter;
+    });
+  }
+
+  /** Drops keys of reminders whose entry has long passed. */
+  async pruneReminders(now: Date): Promise<void> {
+    const sent = this.reminders.data.sent;
+    let dropped = 0;
+    for (const key in sent) {
+      if (sent[key] < now.getTime()) {
+        delete sent[key];
+        dropped++;
+      }
+    }
+    if (dropped) await this.reminders.save();
+  }
+
+  save(): Promise<void> {
+    return this.announced.save();
+  }
+
+  async flush(): Promise<void> {
+    await this.announced.flush();
+    await this.reminders.flush();
+  }
+}
