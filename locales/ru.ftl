@@ -127,3 +127,229 @@ unknown-command = Такой команды я не знаю. Список — �
 free-text = Я отвечаю на команды. Попробуйте /latest или /next, полный список — /help.
 button-expired = Эта кнопка из старого сообщения; отправьте команду заново.
 error-generic = Что-то пошло не так на моей стороне; попробуйте ещё раз чуть позже.
+
+## Digest
+digest-title = 📰 <b>Parley: что изменилось в хронике</b>
+digest-daily-title = 📰 <b>Parley: сводка за день, { $day }</b>
+digest-new-dated = 🆕 Назначено: { $title } — { $when }
+digest-new-undated = 🆕 Объявлено: { $title } — дата пока не назначена
+digest-scheduled = 📅 Назначено: { $title } — { $when }
+digest-announced = 📣 Объявлено: { $title } — { $when }
+digest-held = ✅ Состоялось: { $title } — { $when }
+digest-postponed = ⏸ Отложено: { $title }
+digest-postponed-from = ⏸ Отложено: { $title } (планировалось: { $when })
+digest-cancelled = ❌ Отменено: { $title }
+digest-cancelled-from = ❌ Отменено: { $title } (планировалось: { $when })
+digest-date-moved = 🔁 { $title }: новая дата — { $to } (была: { $from })
+digest-date-set = 📅 { $title }: дата назначена — { $to }
+digest-date-cleared = 🔁 { $title }: прежняя дата ({ $from }) больше не действует, новая пока не назначена
+digest-place-moved = 📍 { $title }: новое место — { $to } (было: { $from })
+digest-place-set = 📍 { $title }: место — { $to }
+digest-place-cleared = 📍 { $title }: место ({ $from }) больше не подтверждено
+digest-outcome-added = 📝 { $title }: итоги — { $outcome }
+digest-outcome-changed = 📝 { $title }: итоги уточнены — { $outcome }
+digest-more = { $count ->
+    [one] …и ещё { $count } изменение: смотрите /latest
+    [few] …и ещё { $count } изменения: смотрите /latest
+   *[other] …и ещё { $count } изменений: смотрите /latest
+}
+digest-details = 🔎 Подробнее: { $label }
+digest-reminder = ⏰ { $when }: { $title }
+
+## Subscriptions
+sub-created = { $where ->
+    [private] 🔔 Вы подписаны. Я пришлю сводку, когда в хронике что-то изменится, и напомню о предстоящем. Что и когда присылать — в /settings; отписаться — /unsubscribe.
+    [group] 🔔 Группа подписана. Я буду присылать сюда сводку, когда в хронике что-то изменится, и напоминать о предстоящем. Администраторы могут выбрать, что и когда присылать, в /settings.
+    [topic] 🔔 Тема подписана: сводки и напоминания будут приходить сюда. Администраторы могут выбрать, что и когда присылать, в /settings.
+   *[channel] 🔔 Канал { $channel } подписан: я буду публиковать там сводку, когда в хронике что-то изменится, и напоминать о предстоящем. Что и когда публиковать — <code>/settings { $ref }</code>.
+}
+sub-reactivated = { $where ->
+    [private] 🔔 Вы снова подписаны, с прежними настройками. Изменить их — /settings.
+    [group] 🔔 Группа снова подписана, с прежними настройками. Изменить их — /settings.
+    [topic] 🔔 Тема снова подписана, с прежними настройками. Изменить их — /settings.
+   *[channel] 🔔 Канал { $channel } снова подписан, с прежними настройками. Изменить их — <code>/settings { $ref }</code>.
+}
+sub-already = { $where ->
+    [private] Вы уже подписаны. Что и когда присылать — в /settings; отписаться — /unsubscribe.
+    [group] Группа уже подписана. Что и когда присылать — в /settings; отписаться — /unsubscribe.
+    [topic] Тема уже подписана. Что и когда присылать — в /settings; отписаться — /unsubscribe.
+   *[channel] Канал { $channel } уже подписан. Что и когда публиковать — <code>/settings { $ref }</code>; отписать — <code>/unsubscribe { $ref }</code>.
+}
+sub-stopped = { $where ->
+    [private] 🔕 Вы отписались: сводок больше не будет. Вернуть их — /subscribe.
+    [group] 🔕 Группа отписана: сводок здесь больше не будет. Вернуть их — /subscribe.
+    [topic] 🔕 Тема отписана: сводок здесь больше не будет. Вернуть их — /subscribe.
+   *[channel] 🔕 Канал { $channel } отписан: сводок там больше не будет. Вернуть их — <code>/subscribe { $ref }</code>.
+}
+sub-not-subscribed = { $where ->
+    [private] Вы не подписаны. Чтобы получать сводку при изменениях, отправьте /subscribe.
+    [group] Группа не подписана. Администратор может отправить /subscribe, чтобы сводки приходили сюда.
+    [topic] Тема не подписана. Администратор может отправить здесь /subscribe, чтобы сводки приходили в неё.
+   *[channel] Канал { $channel } не подписан. Чтобы публиковать там сводки, отправьте <code>/subscribe { $ref }</code>.
+}
+sub-admins-only = Извините, подписать или отписать этот чат и менять его сводки могут только администраторы. Получать сводки лично можно и так: отправьте мне /subscribe в личном чате.
+sub-channel-from-private = Чтобы подписать канал, отправьте мне <code>/subscribe @канал</code> в личном чате.
+sub-channel-bad-arg = «{ $arg }» — не похоже на канал. Укажите его @имя, например <code>/subscribe @mychannel</code>, или числовой id (-100…).
+sub-channel-not-found = Не могу найти канал { $channel }. Проверьте написание. Если канал закрытый, сначала добавьте меня в него администратором и укажите числовой id (-100…).
+sub-channel-bot-not-admin = Я не администратор канала { $channel }. Добавьте меня в { $channel } администратором с правом публиковать сообщения и снова отправьте <code>/subscribe { $ref }</code>.
+sub-channel-bot-cannot-post = Я администратор канала { $channel }, но публиковать там не могу. Дайте мне право публиковать сообщения в настройках администраторов канала и снова отправьте <code>/subscribe { $ref }</code>.
+sub-channel-user-not-admin = Подписать канал { $channel } или менять его сводки могут только его администраторы, а вы не среди них.
+sub-channel-not-channel = { $type ->
+    [private] { $channel } — это человек, а не канал. Чтобы подписать канал, укажите его @имя.
+   *[group] { $channel } — это группа, а не канал. Чтобы сводки приходили туда, отправьте /subscribe в самой группе.
+}
+sub-channel-stopped = 🔕 Меня удалили из канала { $channel } или лишили права публиковать, поэтому сводки там остановлены. Чтобы возобновить, снова сделайте меня администратором с правом публиковать сообщения и отправьте <code>/subscribe { $ref }</code>.
+set-title = Настройки сводок
+set-where = { $where ->
+    [private] этот чат
+    [group] эта группа
+    [topic] эта тема
+   *[channel] { $channel }
+}
+set-not-subscribed = { $where ->
+    [private] Вы не подписаны на сводки.
+    [group] Группа не подписана на сводки.
+    [topic] Тема не подписана на сводки.
+   *[channel] Канал { $channel } не подписан на сводки.
+}
+set-all = все
+set-on = вкл.
+set-off = выкл.
+set-tracks = Направления
+set-kinds = Типы
+set-delivery = Доставка
+set-quiet = Тихие часы
+set-reminders = Напоминания
+set-delivery-instant = сразу, как хроника изменится
+set-delivery-daily = раз в день в { $time } ({ $zone })
+set-quiet-on = { $from }–{ $to } ({ $zone }), в это время сообщения приходят без звука
+set-hours = { $hours } ч
+set-reminders-on = { $count ->
+    [0] для записей без времени — накануне в { $time }
+   *[other] за { $before } до начала; для записей без времени — накануне в { $time }
+}
+set-prompt-tracks = Нажмите на направление, чтобы включить или исключить его.
+set-prompt-kinds = Нажмите на тип, чтобы включить или исключить его.
+set-prompt-delivery = Сводка может приходить сразу, как хроника изменится, или раз в день в выбранный час.
+set-prompt-hour = В котором часу присылать ежедневную сводку? Часовой пояс { $zone } (изменить — /tz).
+set-prompt-quiet = В тихие часы сообщения приходят без звука.
+set-prompt-quiet-from = Тихие часы начинаются в… (часовой пояс { $zone })
+set-prompt-quiet-to = …и заканчиваются в (часовой пояс { $zone })
+set-prompt-reminders = Напоминания приходят перед разговорами, встречами и раундами с известной датой.
+set-prompt-reminder-hour = Для записей с датой, но без времени: в котором часу напоминать накануне? (часовой пояс { $zone })
+set-keep-one-track = Оставьте хотя бы одно направление или выберите «Все направления».
+set-keep-one-kind = Оставьте хотя бы один тип или выберите «Все типы».
+set-same-hour = Тихие часы должны заканчиваться в другой час, чем начинаются.
+set-outdated = Настройки успели измениться; вот они сейчас.
+btn-set-back = Назад
+btn-set-unsubscribe = Отписаться
+btn-set-all-tracks = Все направления
+btn-set-all-kinds = Все типы
+btn-set-instant = Сразу
+btn-set-daily = Ежедневно в { $time }
+btn-set-custom = Выбрать часы
+btn-set-reminders-on = Напоминания
+btn-set-before = За { $hours } ч
+btn-set-day-before = Накануне в { $time }
+
+## Editorial
+cmd-add = Добавить запись в хронику (для редакторов)
+cmd-update = Изменить запись: /update <id> (для редакторов)
+cmd-history = Кто менял запись: /history <id> (для редакторов)
+cmd-cancel = Прервать добавление или правку записи
+editorial-admins-only = К сожалению, менять хронику могут только редакторы Parley. Читать её можно командами /latest, /next и /event.
+editorial-private-only = Хронику редактируют в личном чате со мной: отправьте команду туда.
+editorial-unavailable = В этой конфигурации редактирование хроники недоступно.
+editorial-nothing-to-cancel = Отменять нечего: вы сейчас не добавляете и не правите запись.
+editorial-cancelled = Отменено. Ничего не записано.
+editorial-busy = Вы сейчас заполняете запись: ответьте на вопрос выше или отправьте /cancel, чтобы прервать.
+editorial-text-expected = Ответьте, пожалуйста, текстом или отправьте /cancel, чтобы прервать.
+editorial-choose-button = Выберите, пожалуйста, одну из кнопок выше или отправьте /cancel, чтобы прервать.
+editorial-button-old = Эта кнопка относится к одному из прошлых вопросов.
+editorial-add-intro = <b>Новая запись.</b> Я задам десять коротких вопросов и проверю каждый ответ сразу. /cancel на любом шаге прерывает работу, ничего не записывая.
+editorial-step = <b>{ $n }/{ $total } · { $field }</b>
+editorial-ask-track = К какому направлению относится запись? Выберите его или заведите новое.
+editorial-btn-new-track = ➕ Новое направление
+editorial-ask-new-track = Пришлите идентификатор и название нового направления одним сообщением: короткий id (a–z, 0–9 и «-»), пробел, затем название, например <code>arms-control Переговоры о контроле над вооружениями</code>.
+editorial-ask-kind = Что это за контакт?
+editorial-ask-status = На какой он стадии?
+editorial-ask-date = Когда? Например <code>2025-04-10</code>, <code>10.04.2025</code>, <code>10 апреля 2025</code>, <code>10 апреля</code>, <code>завтра</code>; только месяц: <code>2025-04</code>; даты ещё нет: <code>не назначена</code>. Если год не указан, беру ближайшее такое число.
+editorial-ask-time = Во сколько и в каком часовом поясе? Например <code>10:00 Europe/Istanbul</code>; время без пояса считаю по { $zone }. Или <code>пропустить</code>.
+editorial-ask-place = Где? Город и страна, например <code>Стамбул, Турция</code>. Или <code>пропустить</code>.
+editorial-ask-new-place = Новое место: город и страна, например <code>Стамбул, Турция</code>.
+editorial-ask-participants =
+    Кто участвует? По одному человеку в строке: <code>имя | должность | сторона</code>, где сторона — US, RU, UA или mediator (посредник), например:
+    <code>Александр Дарчиев | посол России в США | RU</code>
+    Или <code>пропустить</code>.
+editorial-ask-new-participants =
+    Кто присоединился? По одному человеку в строке: <code>имя | должность | сторона</code>, где сторона — US, RU, UA или mediator (посредник), например:
+    <code>Сергей Рябков | замминистра иностранных дел | RU</code>
+editorial-ask-title = Заголовок на русском, украинском или английском — язык я определю сам. Чтобы дать несколько версий, начните каждую с новой строки с <code>ru:</code>, <code>uk:</code> или <code>en:</code>.
+editorial-ask-summary = Краткое содержание: что произошло или планируется, в нескольких предложениях; достаточно одного языка (несколько — как в заголовке).
+editorial-ask-sources = Источники, по одному в строке: ссылка и/или название издания, например <code>Коммерсантъ https://www.kommersant.ru/…</code>. Язык источника можно указать так: <code>[ru]</code>.
+editorial-ask-outcome = Чем всё закончилось? Итог в одном-двух предложениях, на одном языке или на нескольких (каждую версию начните с <code>ru:</code>, <code>uk:</code> или <code>en:</code>).
+editorial-ask-field = Какой ответ вы хотите дать заново?
+editorial-preview-title = <b>Предпросмотр</b> · у записи будет id <code>{ $id }</code>. Опубликуйте её, исправьте ответ или отмените.
+editorial-problems = Хроника не примет такую запись:
+editorial-btn-publish = ✅ Опубликовать
+editorial-btn-edit = ✏️ Исправить
+editorial-btn-cancel = ✖️ Отменить
+editorial-published = Опубликовано: <code>{ $id }</code>. Запись видна по команде /event { $id }; подписчики получат её со следующей сводкой.
+editorial-publish-failed = Ничего не записано: хроника не приняла запись:
+editorial-update-usage = Укажите id записи после команды, например <code>/update embassy-round-3</code>. Id видны в /latest и /event.
+editorial-update-what = <b>{ $title }</b> (<code>{ $id }</code>, { $status }). Что изменилось?
+editorial-btn-held = ✅ Состоялось, с итогами
+editorial-btn-postponed = ⏸ Отложено
+editorial-btn-cancelled = 🚫 Отменено
+editorial-btn-when = 📅 Новая дата или время
+editorial-btn-place = 📍 Новое место
+editorial-btn-source = 🔗 Добавить источник
+editorial-btn-participant = 👤 Добавить участника
+editorial-diff-title = <b>Изменения в записи</b> <code>{ $id }</code> (было → стало):
+editorial-btn-save = 💾 Сохранить
+editorial-no-change = Это ничего не меняет: запись остаётся как есть.
+editorial-saved = Сохранено: <code>{ $id }</code>. Запись видна по команде /event { $id }; подписчики получат изменение со следующей сводкой.
+editorial-save-failed = Ничего не записано: хроника не приняла изменение:
+editorial-history-usage = Укажите id записи после команды, например <code>/history embassy-round-3</code>.
+editorial-history-empty = Изменений записи <code>{ $id }</code> в журнале нет: через Parley её не правили (ручные правки events.json в журнал не попадают).
+editorial-history-title = <b>История записи</b> <code>{ $id }</code>, сначала новые ({ $count ->
+    [one] { $count } изменение
+    [few] { $count } изменения
+   *[many] { $count } изменений
+    })
+editorial-action-add = добавил(а)
+editorial-action-update = изменил(а)
+editorial-action-revert = откатил(а)
+editorial-action-removed = удалил(а), откатив добавление
+editorial-via-cli = (командная строка)
+editorial-field-track = Направление
+editorial-field-kind = Формат
+editorial-field-status = Статус
+editorial-field-date = Дата
+editorial-field-time = Время
+editorial-field-place = Место
+editorial-field-parties = Стороны
+editorial-field-participants = Участники
+editorial-field-title = Заголовок
+editorial-field-summary = Содержание
+editorial-field-outcome = Итоги
+editorial-field-note = Примечание
+editorial-field-duration = Длительность, мин
+editorial-field-sequence = Номер раунда
+editorial-field-sources = Источники
+editorial-error-date-format = Не понимаю дату «{ $input }». Попробуйте <code>2025-04-10</code>, <code>10.04.2025</code>, <code>10 апреля 2025</code>, <code>завтра</code> или <code>не назначена</code>.
+editorial-error-date-calendar = «{ $input }» — такого дня в календаре нет: проверьте число и месяц.
+editorial-error-scheduled-needs-date = У запланированной записи должна быть дата. Укажите её или выберите статус «объявлено», если дата ещё неизвестна.
+editorial-error-time-format = Не понимаю время «{ $input }». Напишите его как ЧЧ:ММ с часовым поясом, например <code>10:00 Europe/Istanbul</code>, или <code>пропустить</code>.
+editorial-error-zone-unknown = Часовой пояс «{ $detail }» мне неизвестен. Используйте название IANA, например <code>Europe/Istanbul</code>, <code>Europe/Moscow</code> или <code>UTC</code>.
+editorial-error-text-no-letters = Здесь нужен текст на русском, украинском или английском.
+editorial-error-text-duplicate-lang = Версия «{ $detail }:» указана дважды; оставьте по одной на каждый язык.
+editorial-error-participant-format = Не понимаю строку «{ $detail }». Пишите по одному человеку в строке: <code>имя | должность | сторона</code> или <code>имя | сторона</code>.
+editorial-error-participant-side = Сторона «{ $detail }» мне неизвестна: используйте US, RU, UA или mediator.
+editorial-error-source-format = В каждой строке нужна ссылка или название издания.
+editorial-error-source-url = «{ $detail }» — не полный веб-адрес; он должен начинаться с https://.
+editorial-error-place-format = Напишите город и страну через запятую, например <code>Стамбул, Турция</code>.
+editorial-error-track-format = Пришлите короткий id (a–z, 0–9 и «-»), пробел, затем название, например <code>arms-control Контроль над вооружениями</code>.
+editorial-error-track-taken = Направление <code>{ $id }</code> уже есть: выберите его кнопкой или придумайте другой id.
+editorial-error-required = Этот шаг пропустить нельзя: ответьте, пожалуйста, или отправьте /cancel, чтобы прервать.
+editorial-error-track-unknown = Направления «{ $input }» нет. Выберите одну из кнопок или нажмите «Новое направление».

@@ -127,3 +127,229 @@ unknown-command = Такої команди я не знаю. Перелік —
 free-text = Я відповідаю на команди. Спробуйте /latest або /next, повний перелік — /help.
 button-expired = Ця кнопка зі старого повідомлення; надішліть команду знову.
 error-generic = Щось пішло не так на моєму боці; спробуйте ще раз трохи згодом.
+
+## Digest
+digest-title = 📰 <b>Parley: що змінилося в хроніці</b>
+digest-daily-title = 📰 <b>Parley: зведення за день, { $day }</b>
+digest-new-dated = 🆕 Призначено: { $title } — { $when }
+digest-new-undated = 🆕 Оголошено: { $title } — дату ще не призначено
+digest-scheduled = 📅 Призначено: { $title } — { $when }
+digest-announced = 📣 Оголошено: { $title } — { $when }
+digest-held = ✅ Відбулося: { $title } — { $when }
+digest-postponed = ⏸ Відкладено: { $title }
+digest-postponed-from = ⏸ Відкладено: { $title } (планувалося: { $when })
+digest-cancelled = ❌ Скасовано: { $title }
+digest-cancelled-from = ❌ Скасовано: { $title } (планувалося: { $when })
+digest-date-moved = 🔁 { $title }: нова дата — { $to } (була: { $from })
+digest-date-set = 📅 { $title }: дату призначено — { $to }
+digest-date-cleared = 🔁 { $title }: попередня дата ({ $from }) вже не актуальна, нову ще не призначено
+digest-place-moved = 📍 { $title }: нове місце — { $to } (було: { $from })
+digest-place-set = 📍 { $title }: місце — { $to }
+digest-place-cleared = 📍 { $title }: місце ({ $from }) більше не підтверджене
+digest-outcome-added = 📝 { $title }: підсумки — { $outcome }
+digest-outcome-changed = 📝 { $title }: підсумки уточнено — { $outcome }
+digest-more = { $count ->
+    [one] …і ще { $count } зміна: дивіться /latest
+    [few] …і ще { $count } зміни: дивіться /latest
+   *[other] …і ще { $count } змін: дивіться /latest
+}
+digest-details = 🔎 Детальніше: { $label }
+digest-reminder = ⏰ { $when }: { $title }
+
+## Subscriptions
+sub-created = { $where ->
+    [private] 🔔 Ви підписані. Я надішлю зведення, коли в хроніці щось зміниться, і нагадаю про майбутнє. Що і коли надсилати — у /settings; відписатися — /unsubscribe.
+    [group] 🔔 Групу підписано. Я надсилатиму сюди зведення, коли в хроніці щось зміниться, і нагадуватиму про майбутнє. Адміністратори можуть обрати, що і коли надсилати, у /settings.
+    [topic] 🔔 Тему підписано: зведення й нагадування надходитимуть сюди. Адміністратори можуть обрати, що і коли надсилати, у /settings.
+   *[channel] 🔔 Канал { $channel } підписано: я публікуватиму там зведення, коли в хроніці щось зміниться, і нагадуватиму про майбутнє. Що і коли публікувати — <code>/settings { $ref }</code>.
+}
+sub-reactivated = { $where ->
+    [private] 🔔 Ви знову підписані, з попередніми налаштуваннями. Змінити їх — /settings.
+    [group] 🔔 Групу знову підписано, з попередніми налаштуваннями. Змінити їх — /settings.
+    [topic] 🔔 Тему знову підписано, з попередніми налаштуваннями. Змінити їх — /settings.
+   *[channel] 🔔 Канал { $channel } знову підписано, з попередніми налаштуваннями. Змінити їх — <code>/settings { $ref }</code>.
+}
+sub-already = { $where ->
+    [private] Ви вже підписані. Що і коли надсилати — у /settings; відписатися — /unsubscribe.
+    [group] Групу вже підписано. Що і коли надсилати — у /settings; відписати — /unsubscribe.
+    [topic] Тему вже підписано. Що і коли надсилати — у /settings; відписати — /unsubscribe.
+   *[channel] Канал { $channel } вже підписано. Що і коли публікувати — <code>/settings { $ref }</code>; відписати — <code>/unsubscribe { $ref }</code>.
+}
+sub-stopped = { $where ->
+    [private] 🔕 Ви відписалися: зведень більше не буде. Повернути їх — /subscribe.
+    [group] 🔕 Групу відписано: зведень тут більше не буде. Повернути їх — /subscribe.
+    [topic] 🔕 Тему відписано: зведень тут більше не буде. Повернути їх — /subscribe.
+   *[channel] 🔕 Канал { $channel } відписано: зведень там більше не буде. Повернути їх — <code>/subscribe { $ref }</code>.
+}
+sub-not-subscribed = { $where ->
+    [private] Ви не підписані. Щоб отримувати зведення при змінах, надішліть /subscribe.
+    [group] Групу не підписано. Адміністратор може надіслати /subscribe, щоб зведення надходили сюди.
+    [topic] Тему не підписано. Адміністратор може надіслати тут /subscribe, щоб зведення надходили в неї.
+   *[channel] Канал { $channel } не підписано. Щоб публікувати там зведення, надішліть <code>/subscribe { $ref }</code>.
+}
+sub-admins-only = Вибачте, підписати чи відписати цей чат і змінювати його зведення можуть лише адміністратори. Отримувати зведення особисто можна й так: надішліть мені /subscribe в особистому чаті.
+sub-channel-from-private = Щоб підписати канал, надішліть мені <code>/subscribe @канал</code> в особистому чаті.
+sub-channel-bad-arg = «{ $arg }» не схоже на канал. Вкажіть його @ім'я, наприклад <code>/subscribe @mychannel</code>, або числовий id (-100…).
+sub-channel-not-found = Не можу знайти канал { $channel }. Перевірте написання. Якщо канал закритий, спершу додайте мене до нього адміністратором і вкажіть числовий id (-100…).
+sub-channel-bot-not-admin = Я не адміністратор каналу { $channel }. Додайте мене до { $channel } адміністратором із правом публікувати повідомлення і знову надішліть <code>/subscribe { $ref }</code>.
+sub-channel-bot-cannot-post = Я адміністратор каналу { $channel }, але публікувати там не можу. Дайте мені право публікувати повідомлення в налаштуваннях адміністраторів каналу і знову надішліть <code>/subscribe { $ref }</code>.
+sub-channel-user-not-admin = Підписати канал { $channel } чи змінювати його зведення можуть лише його адміністратори, а ви не серед них.
+sub-channel-not-channel = { $type ->
+    [private] { $channel } — це людина, а не канал. Щоб підписати канал, вкажіть його @ім'я.
+   *[group] { $channel } — це група, а не канал. Щоб зведення надходили туди, надішліть /subscribe у самій групі.
+}
+sub-channel-stopped = 🔕 Мене видалили з каналу { $channel } або позбавили права публікувати, тож зведення там зупинено. Щоб відновити, знову зробіть мене адміністратором із правом публікувати повідомлення і надішліть <code>/subscribe { $ref }</code>.
+set-title = Налаштування зведень
+set-where = { $where ->
+    [private] цей чат
+    [group] ця група
+    [topic] ця тема
+   *[channel] { $channel }
+}
+set-not-subscribed = { $where ->
+    [private] Ви не підписані на зведення.
+    [group] Групу не підписано на зведення.
+    [topic] Тему не підписано на зведення.
+   *[channel] Канал { $channel } не підписано на зведення.
+}
+set-all = усі
+set-on = увімк.
+set-off = вимк.
+set-tracks = Напрями
+set-kinds = Типи
+set-delivery = Доставка
+set-quiet = Тихі години
+set-reminders = Нагадування
+set-delivery-instant = одразу, щойно хроніка зміниться
+set-delivery-daily = раз на день о { $time } ({ $zone })
+set-quiet-on = { $from }–{ $to } ({ $zone }), у цей час повідомлення надходять без звуку
+set-hours = { $hours } год
+set-reminders-on = { $count ->
+    [0] для записів без часу — напередодні о { $time }
+   *[other] за { $before } до початку; для записів без часу — напередодні о { $time }
+}
+set-prompt-tracks = Натисніть на напрям, щоб увімкнути або виключити його.
+set-prompt-kinds = Натисніть на тип, щоб увімкнути або виключити його.
+set-prompt-delivery = Зведення може надходити одразу, щойно хроніка зміниться, або раз на день в обрану годину.
+set-prompt-hour = О котрій годині надсилати щоденне зведення? Часовий пояс { $zone } (змінити — /tz).
+set-prompt-quiet = У тихі години повідомлення надходять без звуку.
+set-prompt-quiet-from = Тихі години починаються о… (часовий пояс { $zone })
+set-prompt-quiet-to = …і закінчуються о (часовий пояс { $zone })
+set-prompt-reminders = Нагадування надходять перед розмовами, зустрічами й раундами з відомою датою.
+set-prompt-reminder-hour = Для записів із датою, але без часу: о котрій годині нагадувати напередодні? (часовий пояс { $zone })
+set-keep-one-track = Залиште хоча б один напрям або оберіть «Усі напрями».
+set-keep-one-kind = Залиште хоча б один тип або оберіть «Усі типи».
+set-same-hour = Тихі години мають закінчуватися в іншу годину, ніж починаються.
+set-outdated = Налаштування встигли змінитися; ось які вони зараз.
+btn-set-back = Назад
+btn-set-unsubscribe = Відписатися
+btn-set-all-tracks = Усі напрями
+btn-set-all-kinds = Усі типи
+btn-set-instant = Одразу
+btn-set-daily = Щодня о { $time }
+btn-set-custom = Обрати години
+btn-set-reminders-on = Нагадування
+btn-set-before = За { $hours } год
+btn-set-day-before = Напередодні о { $time }
+
+## Editorial
+cmd-add = Додати запис до хроніки (для редакторів)
+cmd-update = Змінити запис: /update <id> (для редакторів)
+cmd-history = Хто змінював запис: /history <id> (для редакторів)
+cmd-cancel = Перервати додавання чи редагування запису
+editorial-admins-only = На жаль, змінювати хроніку можуть лише редактори Parley. Читати її можна командами /latest, /next і /event.
+editorial-private-only = Хроніку редагують в особистому чаті зі мною: надішліть команду туди.
+editorial-unavailable = У цій конфігурації редагування хроніки недоступне.
+editorial-nothing-to-cancel = Скасовувати нічого: ви зараз не додаєте й не редагуєте запис.
+editorial-cancelled = Скасовано. Нічого не записано.
+editorial-busy = Ви зараз заповнюєте запис: дайте відповідь на запитання вище або надішліть /cancel, щоб перервати.
+editorial-text-expected = Відповідайте, будь ласка, текстом або надішліть /cancel, щоб перервати.
+editorial-choose-button = Оберіть, будь ласка, одну з кнопок вище або надішліть /cancel, щоб перервати.
+editorial-button-old = Ця кнопка стосується одного з попередніх запитань.
+editorial-add-intro = <b>Новий запис.</b> Я поставлю десять коротких запитань і перевірятиму кожну відповідь одразу. /cancel на будь-якому кроці перериває роботу й нічого не записує.
+editorial-step = <b>{ $n }/{ $total } · { $field }</b>
+editorial-ask-track = До якого напряму належить запис? Оберіть його або створіть новий.
+editorial-btn-new-track = ➕ Новий напрям
+editorial-ask-new-track = Надішліть ідентифікатор і назву нового напряму одним повідомленням: короткий id (a–z, 0–9 і «-»), пробіл, а далі назва, наприклад <code>arms-control Переговори про контроль над озброєннями</code>.
+editorial-ask-kind = Що це за контакт?
+editorial-ask-status = На якому він етапі?
+editorial-ask-date = Коли? Наприклад <code>2025-04-10</code>, <code>10.04.2025</code>, <code>10 квітня 2025</code>, <code>10 квітня</code>, <code>завтра</code>; лише місяць: <code>2025-04</code>; дати ще немає: <code>не призначено</code>. Якщо рік не вказано, беру найближчий такий день.
+editorial-ask-time = О котрій і в якому часовому поясі? Наприклад <code>10:00 Europe/Istanbul</code>; час без поясу рахую за { $zone }. Або <code>пропустити</code>.
+editorial-ask-place = Де? Місто й країна, наприклад <code>Стамбул, Туреччина</code>. Або <code>пропустити</code>.
+editorial-ask-new-place = Нове місце: місто й країна, наприклад <code>Стамбул, Туреччина</code>.
+editorial-ask-participants =
+    Хто бере участь? По одній особі в рядку: <code>ім’я | посада | сторона</code>, де сторона — US, RU, UA або mediator (посередник), наприклад:
+    <code>Марко Рубіо | державний секретар США | US</code>
+    Або <code>пропустити</code>.
+editorial-ask-new-participants =
+    Хто долучився? По одній особі в рядку: <code>ім’я | посада | сторона</code>, де сторона — US, RU, UA або mediator (посередник), наприклад:
+    <code>Стів Віткофф | спецпосланець президента США | US</code>
+editorial-ask-title = Заголовок українською, російською чи англійською — мову я визначу сам. Щоб дати кілька версій, почніть кожну з нового рядка з <code>uk:</code>, <code>ru:</code> або <code>en:</code>.
+editorial-ask-summary = Стислий зміст: що сталося або планується, кількома реченнями; досить однієї мови (кілька — як у заголовку).
+editorial-ask-sources = Джерела, по одному в рядку: посилання та/або назва видання, наприклад <code>Українська правда https://www.pravda.com.ua/…</code>. Мову джерела можна позначити так: <code>[uk]</code>.
+editorial-ask-outcome = Чим усе завершилося? Підсумок одним-двома реченнями, однією мовою або кількома (кожну версію почніть з <code>uk:</code>, <code>ru:</code> або <code>en:</code>).
+editorial-ask-field = Яку відповідь ви хочете дати заново?
+editorial-preview-title = <b>Попередній перегляд</b> · запис отримає id <code>{ $id }</code>. Опублікуйте його, виправте відповідь або скасуйте.
+editorial-problems = Хроніка не прийме такий запис:
+editorial-btn-publish = ✅ Опублікувати
+editorial-btn-edit = ✏️ Виправити
+editorial-btn-cancel = ✖️ Скасувати
+editorial-published = Опубліковано: <code>{ $id }</code>. Запис видно за командою /event { $id }; підписники отримають його з наступним зведенням.
+editorial-publish-failed = Нічого не записано: хроніка не прийняла запис:
+editorial-update-usage = Вкажіть id запису після команди, наприклад <code>/update embassy-round-3</code>. Id видно в /latest і /event.
+editorial-update-what = <b>{ $title }</b> (<code>{ $id }</code>, { $status }). Що змінилося?
+editorial-btn-held = ✅ Відбулася, з підсумками
+editorial-btn-postponed = ⏸ Відкладено
+editorial-btn-cancelled = 🚫 Скасовано
+editorial-btn-when = 📅 Нова дата чи час
+editorial-btn-place = 📍 Нове місце
+editorial-btn-source = 🔗 Додати джерело
+editorial-btn-participant = 👤 Додати учасника
+editorial-diff-title = <b>Зміни в записі</b> <code>{ $id }</code> (було → стало):
+editorial-btn-save = 💾 Зберегти
+editorial-no-change = Це нічого не змінює: запис лишається як є.
+editorial-saved = Збережено: <code>{ $id }</code>. Запис видно за командою /event { $id }; підписники отримають зміну з наступним зведенням.
+editorial-save-failed = Нічого не записано: хроніка не прийняла зміну:
+editorial-history-usage = Вкажіть id запису після команди, наприклад <code>/history embassy-round-3</code>.
+editorial-history-empty = Змін запису <code>{ $id }</code> у журналі немає: через Parley його не редагували (ручні правки events.json до журналу не потрапляють).
+editorial-history-title = <b>Історія запису</b> <code>{ $id }</code>, спершу нові ({ $count ->
+    [one] { $count } зміна
+    [few] { $count } зміни
+   *[many] { $count } змін
+    })
+editorial-action-add = додав(ла)
+editorial-action-update = змінив(ла)
+editorial-action-revert = скасував(ла) зміну
+editorial-action-removed = видалив(ла), скасувавши додавання
+editorial-via-cli = (командний рядок)
+editorial-field-track = Напрям
+editorial-field-kind = Формат
+editorial-field-status = Статус
+editorial-field-date = Дата
+editorial-field-time = Час
+editorial-field-place = Місце
+editorial-field-parties = Сторони
+editorial-field-participants = Учасники
+editorial-field-title = Заголовок
+editorial-field-summary = Зміст
+editorial-field-outcome = Підсумки
+editorial-field-note = Примітка
+editorial-field-duration = Тривалість, хв
+editorial-field-sequence = Номер раунду
+editorial-field-sources = Джерела
+editorial-error-date-format = Не розумію дату «{ $input }». Спробуйте <code>2025-04-10</code>, <code>10.04.2025</code>, <code>10 квітня 2025</code>, <code>завтра</code> або <code>не призначено</code>.
+editorial-error-date-calendar = «{ $input }» — такого дня в календарі немає: перевірте число й місяць.
+editorial-error-scheduled-needs-date = Запланований запис має мати дату. Вкажіть її або оберіть статус «оголошено», якщо дата ще невідома.
+editorial-error-time-format = Не розумію час «{ $input }». Напишіть його як ГГ:ХХ із часовим поясом, наприклад <code>10:00 Europe/Istanbul</code>, або <code>пропустити</code>.
+editorial-error-zone-unknown = Часовий пояс «{ $detail }» мені невідомий. Використовуйте назву IANA, наприклад <code>Europe/Istanbul</code>, <code>Europe/Kyiv</code> або <code>UTC</code>.
+editorial-error-text-no-letters = Тут потрібен текст українською, російською або англійською.
+editorial-error-text-duplicate-lang = Версію «{ $detail }:» вказано двічі; залиште по одній для кожної мови.
+editorial-error-participant-format = Не розумію рядок «{ $detail }». Пишіть по одній особі в рядку: <code>ім’я | посада | сторона</code> або <code>ім’я | сторона</code>.
+editorial-error-participant-side = Сторона «{ $detail }» мені невідома: використовуйте US, RU, UA або mediator.
+editorial-error-source-format = У кожному рядку потрібне посилання або назва видання.
+editorial-error-source-url = «{ $detail }» — неповна вебадреса; вона має починатися з https://.
+editorial-error-place-format = Напишіть місто й країну через кому, наприклад <code>Стамбул, Туреччина</code>.
+editorial-error-track-format = Надішліть короткий id (a–z, 0–9 і «-»), пробіл, а далі назву, наприклад <code>arms-control Контроль над озброєннями</code>.
+editorial-error-track-taken = Напрям <code>{ $id }</code> уже існує: оберіть його кнопкою або придумайте інший id.
+editorial-error-required = Цей крок пропустити не можна: дайте, будь ласка, відповідь або надішліть /cancel, щоб перервати.
+editorial-error-track-unknown = Напряму «{ $input }» немає. Оберіть одну з кнопок або натисніть «Новий напрям».

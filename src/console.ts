@@ -12,6 +12,9 @@ import { createBot, createI18n } from "./bot/create-bot.ts";
 import { createLogger } from "./log.ts";
 import { RecordSource } from "./record/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
+import { ConversationStore } from "./store/conversations.ts";
+import { RecordWriter } from "./record/writer.ts";
+import { SubscriptionStore } from "./store/subscriptions.ts";
 
 const FAKE_TOKEN = "100000:console-mode-no-token-needed-00000000";
 const env = { ...process.env, BOT_TOKEN: FAKE_TOKEN };
@@ -19,7 +22,16 @@ const config = loadConfig(env);
 const log = createLogger({ level: "warn" });
 const source = RecordSource.load(join(config.dataDir, "events.json"));
 // The console keeps its chat choices apart from the real bot's state.
-const prefs = ChatPrefsStore.open(join(mkdtempSync(join(tmpdir(), "parley-console-")), "chats.json"));
+const stateDir = mkdtempSync(join(tmpdir(), "parley-console-"));
+const prefs = ChatPrefsStore.open(join(stateDir, "chats.json"));
+const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"));
+// The console's user is an editor: /add and /update write to DATA_DIR's record through the
+// writer, as the bot does (same lock, same audit log), so a running bot sees the change.
+const editorial = {
+  writer: new RecordWriter({ file: source.file, auditFile: join(config.dataDir, "state", "audit.jsonl") }),
+  reloadRecord: () => void source.reload(),
+  conversations: ConversationStore.open(join(stateDir, "conversations.json")),
+};
 
 const user = { id: 1000, is_bot: false, first_name: "You", language_code: process.env.CONSOLE_LANG ?? process.env.LANG?.slice(0, 2) ?? "en" };
 const chat = { id: 1000, type: "private" as const, first_name: "You" };
@@ -66,7 +78,7 @@ function show(text: string, markup?: { inline_keyboard?: InlineKeyboardButton[][
 const bot = createBot({
   token: FAKE_TOKEN,
   botInfo,
-  deps: { record: () => source.record, prefs, clock: makeClock(config.fakeNow), defaultTimezone: config.defaultTimezone, adminIds: [user.id], log },
+  deps: { record: () => source.record, prefs, subscriptions, clock: makeClock(config.fakeNow), defaultTimezone: config.defaultTimezone, adminIds: [user.id], editorial, log },
   i18n: createI18n(),
 });
 
@@ -117,5 +129,5 @@ rl.on("line", (line) => {
   });
 });
 rl.on("close", () => {
-  void queue.then(() => prefs.store.flush()).then(() => process.exit(0));
+  void queue.then(() => Promise.all([prefs.store.flush(), subscriptions.flush()])).then(() => process.exit(0));
 });

@@ -2,7 +2,7 @@
 // long polling (grammY runner, updates handled concurrently but in order per chat) and the
 // cron job; SIGINT/SIGTERM stop it with every write finished.
 import { run } from "@grammyjs/runner";
-import { GrammyError } from "grammy";
+import { Api, GrammyError } from "grammy";
 import { join } from "node:path";
 import { ConfigError, loadConfig, makeClock, redact, type Config } from "./config.ts";
 import { createBot, createI18n, describeError } from "./bot/create-bot.ts";
@@ -10,18 +10,34 @@ import { registerCommands } from "./bot/commands.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { RecordInvalidError, RecordSource } from "./record/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
+import { ConversationStore } from "./store/conversations.ts";
+import { describeProblem } from "./record/validate.ts";
+import { RecordWriter } from "./record/writer.ts";
 import { StoreCorruptError } from "./store/json-store.ts";
-import { startJobs } from "./jobs.ts";
+import { SubscriptionStore } from "./store/subscriptions.ts";
+import { handleRefusal, startJobs } from "./jobs.ts";
+import { Outbox } from "./delivery/outbox.ts";
+import { Sender } from "./delivery/sender.ts";
 
 async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
   const source = RecordSource.load(join(config.dataDir, "events.json"));
   const stateDir = join(config.dataDir, "state");
   const prefs = ChatPrefsStore.open(join(stateDir, "chats.json"));
+  const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"));
   log.info("record loaded", { entries: source.log.entries.length, tracks: source.log.tracks.length });
 
   const i18n = createI18n();
-  const deps = { record: () => source.record, prefs, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, log };
+  // Editors' writes go through the writer (lock, validation, audit log); the record is reread
+  // right after each, and the digest job announces the change from the file on its next tick.
+  const writer = new RecordWriter({ file: source.file, auditFile: join(stateDir, "audit.jsonl"), clock });
+  const conversations = ConversationStore.open(join(stateDir, "conversations.json"));
+  const reloadRecord = () => {
+    const result = source.reload();
+    if (result.kind === "invalid") log.warn("record not reloaded after a write", { problems: result.problems.map(describeProblem) });
+  };
+  const editorial = { writer, reloadRecord, conversations };
+  const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log };
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n });
   try {
     await bot.init();
@@ -31,9 +47,21 @@ async function main(config: Config, log: Logger) {
     }
     throw err;
   }
-  await registerCommands(bot.api, i18n).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
+  await registerCommands(bot.api, i18n, config.adminIds).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
 
-  const jobs = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs });
+  // Digests, reminders and their delivery. The sender gets an Api of its own, without the
+  // auto-retry plugin the bot's replies use: it paces itself and handles 429s (see sender.ts).
+  const outbox = await Outbox.open(stateDir);
+  const sender = new Sender({
+    api: new Api(config.token, { apiRoot: config.apiRoot }),
+    outbox,
+    ratePerSecond: config.broadcastRate,
+    paid: config.paidBroadcast,
+    log,
+    onRefusal: handleRefusal({ subscriptions, prefs, log }),
+  });
+  // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
+  const jobs = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender });
 
   const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member", "channel_post"] } } });
   log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host });
@@ -44,8 +72,12 @@ async function main(config: Config, log: Logger) {
     stopping = true;
     log.info("stopping", { signal });
     await jobs.stop();
+    await sender.stop();
     if (runner.isRunning()) await runner.stop();
+    await outbox.close();
     await prefs.store.flush();
+    await conversations.flush();
+    await subscriptions.flush();
     await jobs.flush();
     log.info("stopped cleanly");
     process.exit(0);

@@ -5,17 +5,31 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Reader } from "../present/entries.ts";
 import type { Record } from "../record/record.ts";
 import type { ChatPrefsStore } from "../store/chats.ts";
+import type { SubscriptionStore } from "../store/subscriptions.ts";
 import type { Logger } from "../log.ts";
+import type { RecordWriter } from "../record/writer.ts";
+import type { ConversationStore } from "../store/conversations.ts";
 
 /** What the bot needs from outside; main.ts passes real parts, tests and the console theirs. */
 export interface BotDeps {
   /** The current record; it can be swapped by a reload while the bot runs. */
   record: () => Record;
   prefs: ChatPrefsStore;
+  subscriptions: SubscriptionStore;
   clock: () => Date;
   defaultTimezone: string;
   adminIds: number[];
+  /** Editing the record from Telegram (/add, /update, /history); absent where it is read-only. */
+  editorial?: EditorialDeps;
   log: Logger;
+}
+
+export interface EditorialDeps {
+  writer: RecordWriter;
+  /** Re-reads the record after a write, so the next /event already shows the change. */
+  reloadRecord(): void;
+  /** Unfinished /add and /update conversations, kept across restarts. */
+  conversations: ConversationStore;
 }
 
 export interface ParleyFlavor {

@@ -4,7 +4,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { I18n } from "@grammyjs/i18n";
-import { Bot, BotError, Composer, GrammyError, HttpError } from "grammy";
+import { Bot, BotError, Composer, GrammyError, HttpError, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { fileURLToPath } from "node:url";
 import { todayIn } from "../present/dates.ts";
@@ -12,8 +12,10 @@ import { langFromCode } from "../present/translate.ts";
 import type { Lang } from "../record/schema.ts";
 import type { BotDeps, ParleyContext } from "./context.ts";
 import { browse } from "./features/browse.ts";
+import { editorial } from "./features/editorial.ts";
 import { fallback } from "./features/fallback.ts";
 import { preferences } from "./features/preferences.ts";
+import { subscriptions } from "./features/subscriptions.ts";
 import { welcome } from "./features/welcome.ts";
 
 export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
@@ -27,7 +29,26 @@ export function createI18n(): I18n<ParleyContext> {
     localeNegotiator: (ctx) => chatLang(ctx),
   });
   i18n.loadLocalesDirSync(LOCALES_DIR);
+  memoizeBundleMatching(i18n);
   return i18n;
+}
+
+/**
+ * The i18n plugin negotiates locales (parsing BCP 47 tags) on every single t() call, which made
+ * it the largest cost of a /next reply. Our bundles are loaded once and never change, so the
+ * match for a given locale list can be remembered.
+ */
+function memoizeBundleMatching(i18n: I18n<ParleyContext>) {
+  const fluent = i18n.fluent as unknown as { matchBundles?: (locales: string[]) => unknown[] };
+  const original = fluent.matchBundles?.bind(fluent);
+  if (!original) return;
+  const memo = new Map<string, unknown[]>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join(",");
+    let bundles = memo.get(key);
+    if (!bundles) memo.set(key, (bundles = original(locales)));
+    return bundles;
+  };
 }
 
 /** The chat's chosen language, else the user's Telegram language, else English. */
@@ -60,21 +81,25 @@ export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
   // Under the runner, updates from one chat are handled in order (a language change before
   // the next command); different chats run concurrently.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
-  bot.use((ctx, next) => {
+  const withDeps: MiddlewareFn<ParleyContext> = (ctx, next) => {
     ctx.deps = deps;
     return next();
-  });
-  bot.use(i18n);
-  bot.use(async (ctx, next) => {
+  };
+  const withReader: MiddlewareFn<ParleyContext> = async (ctx, next) => {
     const chatId = ctx.chat?.id ?? ctx.from?.id;
     const zone = (chatId !== undefined ? deps.prefs.get(chatId).tz : undefined) ?? deps.defaultTimezone;
     const lang = (await ctx.i18n.getLocale()) as Lang;
     ctx.reader = { lang, zone, now: deps.clock(), t: ctx.t };
     return next();
-  });
+  };
+  bot.use(withDeps, i18n, withReader);
 
   const features = new Composer<ParleyContext>();
-  features.use(welcome, browse, preferences);
+  // The editorial desk first: mid-conversation, an editor's messages are answers to its
+  // questions, not commands for the other features. Its conversations build their own
+  // contexts, so they get the same deps, i18n and reader.
+  features.use(editorial({ plugins: [withDeps, i18n, withReader], storage: deps.editorial?.conversations }));
+  features.use(welcome, browse, preferences, subscriptions);
   bot.errorBoundary(replyWithApology, features);
   bot.use(fallback);
 

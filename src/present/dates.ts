@@ -12,9 +12,72 @@ import type { Translate } from "./translate.ts";
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
+// dayjs' timezone plugin builds a new Intl formatter on every call (~0.3 ms); /next needs a few
+// per entry, which made it the slowest command. Zone arithmetic here uses one cached formatter
+// per zone instead, and dayjs (in UTC mode, shifted to the wall clock) does the formatting.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+// Offsets change only at whole quarter-hours of UTC (every zone's offset and transition time
+// is a multiple of 15 minutes), so one lookup per zone and quarter-hour is exact.
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/** The zone's offset from UTC at an instant, in milliseconds (e.g. +3 h for Europe/Moscow). */
+export function offsetAt(zone: string, epochMs: number): number {
+  const key = `${zone}|${Math.floor(epochMs / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    offset = computeOffset(zone, Math.floor(epochMs / QUARTER_HOUR) * QUARTER_HOUR);
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(zone: string, epochMs: number): number {
+  const p: Record<string, number> = {};
+  for (const part of formatterFor(zone).formatToParts(new Date(epochMs))) {
+    if (part.type !== "literal") p[part.type] = Number(part.value);
+  }
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The wall clock in `zone` at an instant, as a dayjs value in UTC mode (for formatting only). */
+export function wallClock(at: Date | number, zone: string) {
+  const ms = typeof at === "number" ? at : at.getTime();
+  return dayjs.utc(ms + offsetAt(zone, ms));
+}
+
+/** The instant at which the wall clock in `zone` shows `date` `time` ("2025-04-10", "10:00"). */
+export function zonedInstant(date: string, time: string, zone: string): number {
+  const guess = Date.parse(`${date}T${time}:00Z`);
+  const first = guess - offsetAt(zone, guess);
+  // Across a DST change the offset at the answer may differ from the one at the guess.
+  return guess - offsetAt(zone, first);
+}
+
 /** The calendar day (YYYY-MM-DD) that `now` is in the given zone. */
 export function todayIn(now: Date, zone: string): string {
-  return dayjs(now).tz(zone).format("YYYY-MM-DD");
+  return wallClock(now, zone).format("YYYY-MM-DD");
 }
 
 /** "27 February 2025", "27 февраля 2025", "27 лютого 2025"; "February 2025" for a month-only date. */
@@ -39,7 +102,7 @@ export function formatEntryDate(e: Entry, lang: Lang, t: Translate, readerZone?:
     const zone = e.timezone ?? "UTC";
     text += `, ${e.time} (${zone})`;
     if (readerZone && readerZone !== zone) {
-      const local = dayjs.tz(`${e.date} ${e.time}`, zone).tz(readerZone);
+      const local = wallClock(zonedInstant(e.date, e.time, zone), readerZone);
       text += ` = ${local.format("D.MM HH:mm")} (${readerZone})`;
     }
   }
@@ -54,20 +117,27 @@ export function formatEntryDate(e: Entry, lang: Lang, t: Translate, readerZone?:
 export function countdown(e: Entry, now: Date, readerZone: string, lang: Lang, t: Translate): string {
   if (!e.date) return t("date-not-set");
   if (e.date.length === 7) return t("countdown-month", { month: formatDay(e.date, lang) });
-  const today = dayjs(now).tz(readerZone).startOf("day");
-  let day = dayjs.tz(e.date, readerZone).startOf("day");
+  const today = todayIn(now, readerZone);
+  let day = e.date;
   let time: string | undefined;
   if (e.time) {
-    const at = dayjs.tz(`${e.date} ${e.time}`, e.timezone ?? "UTC").tz(readerZone);
-    day = at.startOf("day");
-    time = at.format("HH:mm");
-    const minutes = at.diff(dayjs(now), "minute");
+    const at = zonedInstant(e.date, e.time, e.timezone ?? "UTC");
+    const local = wallClock(at, readerZone);
+    day = local.format("YYYY-MM-DD");
+    time = local.format("HH:mm");
+    const minutes = Math.round((at - now.getTime()) / 60_000);
     if (minutes >= 0 && minutes < 60) return t("countdown-minutes", { minutes });
     if (minutes < 0 && minutes > -24 * 60) return t("countdown-started");
   }
-  const days = Math.round(day.diff(today, "day", true));
+  // Whole calendar days between two YYYY-MM-DD dates.
+  const days = Math.round((Date.parse(day) - Date.parse(today)) / 86_400_000);
   if (days < 0) return t("countdown-past");
   if (days === 0) return time ? t("countdown-today-at", { time }) : t("countdown-today");
   if (days === 1) return time ? t("countdown-tomorrow-at", { time }) : t("countdown-tomorrow");
   return t("countdown-days", { days });
+}
+
+/** An instant (e.g. when an edit was made) as "10 April 2025, 14:05" in the reader's zone. */
+export function formatMoment(at: Date | string, lang: Lang, zone: string): string {
+  return wallClock(new Date(at), zone).locale(lang).format("D MMMM YYYY, HH:mm");
 }

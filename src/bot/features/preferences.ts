@@ -4,9 +4,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../present/html.ts";
 import { isLang } from "../../present/translate.ts";
 import { isValidTimeZone } from "../../record/validate.ts";
+import { wallClock } from "../../present/dates.ts";
 import { LANGS, type Lang } from "../../record/schema.ts";
 import type { ParleyContext } from "../context.ts";
-import dayjs from "dayjs";
 
 export const preferences = new Composer<ParleyContext>();
 
@@ -69,7 +69,7 @@ preferences.callbackQuery(/^lang:(en|ru|uk)$/, async (ctx) => {
 preferences.command("tz", async (ctx) => {
   const arg = ctx.match.trim();
   if (!arg) {
-    const now = dayjs(ctx.reader.now).tz(ctx.reader.zone).format("HH:mm");
+    const now = wallClock(ctx.reader.now, ctx.reader.zone).format("HH:mm");
     await ctx.reply(ctx.t("tz-current", { zone: escapeHtml(ctx.reader.zone), time: now }), { parse_mode: "HTML" });
     return;
   }
@@ -83,6 +83,6 @@ preferences.command("tz", async (ctx) => {
     return;
   }
   await ctx.deps.prefs.set(ctx.chat!.id, { tz: zone });
-  const now = dayjs(ctx.reader.now).tz(zone).format("HH:mm");
+  const now = wallClock(ctx.reader.now, zone).format("HH:mm");
   await ctx.reply(ctx.t("tz-set", { zone: escapeHtml(zone), time: now }), { parse_mode: "HTML" });
 });
