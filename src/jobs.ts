@@ -27,7 +27,8 @@ import type { Bot } from "grammy";
 import type { Config } from "./config.ts";
 import type { Logger } from "./log.ts";
 import type { ParleyContext } from "./bot/context.ts";
-import { describeProblem, type CheckedLog } from "./record/validate.ts";
+import { describeProblem } from "./record/validate.ts";
+import type { EntryRef } from "./record/record.ts";
 import type { RecordSource } from "./record/source.ts";
 import type { Lang } from "./record/schema.ts";
 import type { ChatPrefsStore } from "./store/chats.ts";
@@ -117,7 +118,7 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
   if (!cron.validate(config.digestCron)) throw new Error(`DIGEST_CRON "${config.digestCron}" is not a valid cron expression (e.g. "* * * * *" for every minute)`);
   const state = AnnouncedStore.open(deps.stateDir);
   /** The log last compared with the announced state: an unchanged record is not compared again. */
-  let compared: CheckedLog | null = null;
+  let compared: readonly EntryRef[] | null = null;
   let prunedRemindersAt = 0;
 
   const words = new Map<Lang, Words>();
@@ -173,17 +174,17 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
   /** Step 2: changes since the last announcement → instant digests → recorded as announced. */
   const announceChanges = async (now: Date, subs: readonly Readonly<Subscription>[], localTime: (zone: string) => LocalTime) => {
     // Taken together: the editorial commands reload the source between our awaits.
-    const current = source.log;
+    const current = source.refs;
     const record = source.record;
     if (!state.initialized) {
       // A fresh install (or a lost announced.json): what is in the record now is old news.
-      await state.initialize(initialAnnounced(current.entries), now);
+      await state.initialize(initialAnnounced(current, record.entry), now);
       compared = current;
-      log.info("first run: the record as it stands counts as announced", { entries: current.entries.length });
+      log.info("first run: the record as it stands counts as announced", { entries: current.length });
       return;
     }
     if (current === compared) return;
-    const { changes, updates, removed } = detectChanges(state.entries, current.entries);
+    const { changes, updates, removed } = detectChanges(state.entries, current, record.entry);
     if (removed.length) log.info("entries left the record; not announced", { ids: removed.slice(0, 20), count: removed.length });
     if (changes.length) {
       const batch = `${state.generation}-${fingerprint(changes.map((c) => c.key))}`;
@@ -312,7 +313,7 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
     const now = clock();
     const result = source.reload();
     if (result.kind === "invalid") await reportBroken(result.problems.map(describeProblem));
-    else if (result.kind === "reloaded") log.info("record reloaded", { entries: result.current.entries.length });
+    else if (result.kind === "reloaded") log.info("record reloaded", { entries: result.entries });
 
     // A snapshot: subscriptions may change while the tick awaits its writes.
     const subs = Array.from(subscriptions.active());

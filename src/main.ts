@@ -21,11 +21,11 @@ import { Sender } from "./delivery/sender.ts";
 
 async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
-  const source = RecordSource.load(join(config.dataDir, "events.json"));
   const stateDir = join(config.dataDir, "state");
+  const source = RecordSource.load(join(config.dataDir, "events.json"), { indexFile: join(stateDir, "record-index.json") });
   const prefs = ChatPrefsStore.open(join(stateDir, "chats.json"));
   const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"));
-  log.info("record loaded", { entries: source.log.entries.length, tracks: source.log.tracks.length });
+  log.info("record loaded", { entries: source.refs.length, tracks: source.tracks.length });
 
   const i18n = createI18n();
   // Editors' writes go through the writer (lock, validation, audit log); the record is reread

@@ -65,13 +65,15 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   deps: BotDeps;
   i18n?: I18n<ParleyContext>;
+  /** Stands in for the network (the console); conversations' own Api objects use it too. */
+  fetch?: typeof fetch;
 }
 
 export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
   const { deps } = opts;
   const bot = new Bot<ParleyContext>(opts.token, {
     botInfo: opts.botInfo,
-    client: { apiRoot: opts.apiRoot ?? "https://api.telegram.org" },
+    client: { apiRoot: opts.apiRoot ?? "https://api.telegram.org", fetch: opts.fetch },
   });
   // 429 (wait retry_after) and 5xx/network errors (back off) are retried by grammY's plugin;
   // an interactive reply is not worth more than a minute's wait.

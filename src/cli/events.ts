@@ -262,7 +262,7 @@ async function list({ file, values, io }: Context): Promise<number> {
   const rows = [...record.chrono, ...record.undated]
     .filter((e) => (values.track === undefined || e.track === values.track) && (values.status === undefined || e.status === values.status))
     .filter((e) => inRange(e, values.from, values.to))
-    .map((e) => [e.date ?? "undated", e.id, e.track, e.kind, e.status, text(e.title)]);
+    .map((e) => [e.date ?? "undated", e.id, e.track, e.kind, e.status, text(record.entry(e).title)]);
   if (!rows.length) {
     io.err("no entries match\n");
     return 0;
@@ -273,7 +273,7 @@ async function list({ file, values, io }: Context): Promise<number> {
 }
 
 /** Whether the entry's days overlap [from, to]; a month-only date spans its whole month. */
-function inRange(e: Entry, from?: string, to?: string): boolean {
+function inRange(e: Pick<Entry, "date" | "endDate">, from?: string, to?: string): boolean {
   if (from === undefined && to === undefined) return true;
   if (!e.date) return false;
   const first = e.date.length === 7 ? `${e.date}-01` : e.date;

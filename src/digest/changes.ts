@@ -18,6 +18,7 @@
 // reads differently). An outcome removed, and an entry removed from the record, are recorded
 // (and logged by the caller) but not announced.
 import { createHash } from "node:crypto";
+import type { EntryRef } from "../record/record.ts";
 import type { Entry, Kind, Localized, Place, Status } from "../record/schema.ts";
 
 /** When an entry takes place, as far as the record knows. */
@@ -38,6 +39,8 @@ export interface AnnouncedEntry {
   outcome?: Localized;
   /** The entry left the record (not announced; kept so that its return is not "new"). */
   removed?: true;
+  /** Hash of the entry's text when last looked at: the same text needs no closer look. */
+  h?: string;
 }
 
 export type AnnouncedEntries = { [entryId: string]: AnnouncedEntry };
@@ -136,15 +139,25 @@ function whenDiffers(a: When, b: When): boolean {
  * a fresh install is handled by the caller (it records the record as announced, see
  * initialAnnounced), so that it announces nothing.
  */
-export function detectChanges(announced: AnnouncedEntries, entries: readonly Entry[]): Detection {
+/**
+ * Compares the record with what was announced. Only entries whose text changed since the last
+ * look are read in full (`read`), so a tick over 100,000 unchanged entries reads none.
+ */
+export function detectChanges(announced: AnnouncedEntries, refs: readonly EntryRef[], read: (ref: EntryRef) => Entry): Detection {
   const changes: Change[] = [];
   const updates: AnnouncedEntries = {};
   const present = new Set<string>();
-  for (const e of entries) {
-    present.add(e.id);
-    const before = announced[e.id];
-    const now = snapshot(e);
-    if (before && !before.removed && before.fp === now.fp) continue;
+  for (const ref of refs) {
+    present.add(ref.id);
+    const before = announced[ref.id];
+    if (before && !before.removed && before.h === ref.hash) continue;
+    const e = read(ref);
+    const now = { ...snapshot(e), h: ref.hash };
+    if (before && !before.removed && before.fp === now.fp) {
+      // Edited, but nothing worth announcing: remember the text so it is not read again.
+      updates[e.id] = { ...before, h: ref.hash };
+      continue;
+    }
     updates[e.id] = now;
     const base = { entryId: e.id, track: e.track, kind: e.kind };
     const key = (type: ChangeType, value: unknown) => `${e.id}:${type}:${fingerprint(value)}`;
@@ -173,9 +186,9 @@ export function detectChanges(announced: AnnouncedEntries, entries: readonly Ent
 }
 
 /** The announced state of a fresh install: everything in the record counts as announced. */
-export function initialAnnounced(entries: readonly Entry[]): AnnouncedEntries {
+export function initialAnnounced(refs: readonly EntryRef[], read: (ref: EntryRef) => Entry): AnnouncedEntries {
   const out: AnnouncedEntries = {};
-  for (const e of entries) out[e.id] = snapshot(e);
+  for (const ref of refs) out[ref.id] = { ...snapshot(read(ref)), h: ref.hash };
   return out;
 }
 

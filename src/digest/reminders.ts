@@ -14,7 +14,8 @@
 import dayjs from "dayjs";
 import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
-import type { Record } from "../record/record.ts";
+import type { EntryRef, Record } from "../record/record.ts";
+import { zonedInstant } from "../present/dates.ts";
 import type { Entry } from "../record/schema.ts";
 
 dayjs.extend(utc);
@@ -31,7 +32,7 @@ export interface ReminderSettings {
 
 /** An entry reminders may be due for: scheduled, with a full date, soon. */
 export interface ReminderCandidate {
-  entry: Entry;
+  entry: EntryRef;
   /** The moment reminded of, as it stands in the record ("2026-04-10T10:00@Europe/Istanbul", "2026-04-10"). */
   moment: string;
   /** Start instant (ms) of an entry with a time; date-only entries start at midnight in each reader's zone. */
@@ -72,7 +73,7 @@ export function reminderCandidates(record: Record, now: Date, maxHoursBefore = 2
     if (e.status !== "scheduled" || e.date!.length !== 10) continue;
     if (e.time) {
       const zone = e.timezone ?? "UTC";
-      out.push({ entry: e, moment: `${e.date}T${e.time}@${zone}`, startsAt: dayjs.tz(`${e.date} ${e.time}`, zone).valueOf() });
+      out.push({ entry: e, moment: `${e.date}T${e.time}@${zone}`, startsAt: zonedInstant(e.date!, e.time, zone) });
     } else out.push({ entry: e, moment: e.date! });
   }
   return out;

@@ -120,7 +120,7 @@ function detailsButton(e: Entry, w: Words): { text: string; callback_data: strin
 export function renderDigest(changes: readonly Change[], record: Record, w: Words, heading: DigestHeading = { kind: "instant" }): DigestMessage[] {
   const shown: { c: Change; e: Entry }[] = [];
   for (const c of changes) {
-    const e = record.byId.get(c.entryId);
+    const e = record.find(c.entryId);
     if (e) shown.push({ c, e });
   }
   if (!shown.length) return [];
@@ -165,7 +165,7 @@ export function renderDigest(changes: readonly Change[], record: Record, w: Word
  * entry's zone and the reader's, and the place. The countdown is counted in the reader's zone.
  */
 export function renderReminder(reminder: Reminder, record: Record, reader: Reader): DigestMessage | undefined {
-  const e = record.byId.get(reminder.entryId);
+  const e = record.find(reminder.entryId);
   if (!e) return undefined;
   const when = countdown(e, reader.now, reader.zone, reader.lang, reader.t);
   const head = reader.t("digest-reminder", { when: `<b>${escapeHtml(capitalise(when))}</b>`, title: title(e, reader.lang) });

@@ -7,6 +7,9 @@ import "dayjs/locale/uk.js";
 import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
 import type { Entry, Lang } from "../record/schema.ts";
+
+/** When an entry takes place: the fields dates are rendered from (an Entry or an EntryRef). */
+export type When = Pick<Entry, "date" | "endDate" | "time" | "timezone">;
 import type { Translate } from "./translate.ts";
 
 dayjs.extend(utc);
@@ -91,7 +94,7 @@ export function formatDay(date: string, lang: Lang): string {
 }
 
 /** An entry's date span as words, with time and zone when known. */
-export function formatEntryDate(e: Entry, lang: Lang, t: Translate, readerZone?: string): string {
+export function formatEntryDate(e: When, lang: Lang, t: Translate, readerZone?: string): string {
   if (!e.date) return t("date-not-set");
   let text = formatDay(e.date, lang);
   if (e.endDate && e.endDate !== e.date) {
@@ -114,7 +117,7 @@ export function formatEntryDate(e: Entry, lang: Lang, t: Translate, readerZone?:
  * counted in calendar days of the reader's zone (a meeting tomorrow is "tomorrow" even if it
  * is only 10 hours away).
  */
-export function countdown(e: Entry, now: Date, readerZone: string, lang: Lang, t: Translate): string {
+export function countdown(e: When, now: Date, readerZone: string, lang: Lang, t: Translate): string {
   if (!e.date) return t("date-not-set");
   if (e.date.length === 7) return t("countdown-month", { month: formatDay(e.date, lang) });
   const today = todayIn(now, readerZone);

@@ -111,7 +111,9 @@ export function entryDetails(record: Record, e: Entry, r: Reader): string[] {
     src.push(`${i + 1}. ${link(s.outlet, s.url)}${meta ? ` (${escapeHtml(meta)})` : ""}`);
   });
   blocks.push(src.join("\n"));
-  const { previous, next } = neighbours(record, e.id);
+  const around = neighbours(record, e.id);
+  const previous = around.previous && record.entry(around.previous);
+  const next = around.next && record.entry(around.next);
   const nav: string[] = [];
   if (previous) nav.push(`← ${escapeHtml(t("previous"))}: ${localizedHtml(previous.title, lang)} (<code>${escapeHtml(previous.id)}</code>)`);
   if (next) nav.push(`→ ${escapeHtml(t("next-in-track"))}: ${localizedHtml(next.title, lang)} (<code>${escapeHtml(next.id)}</code>)`);
@@ -120,12 +122,14 @@ export function entryDetails(record: Record, e: Entry, r: Reader): string[] {
 }
 
 /** One track in /tracks: its name, size, last and next entries. */
-export function trackItem(s: TrackSummary, r: Reader): string {
+export function trackItem(record: Record, s: TrackSummary, r: Reader): string {
+  const last = s.last && record.entry(s.last);
+  const next = s.next && record.entry(s.next);
   const lines = [`<b>${localizedHtml(s.track.title, r.lang)}</b> (<code>${escapeHtml(s.track.id)}</code>) · ${escapeHtml(r.t("entries-count", { count: s.count }))}`];
-  if (s.last) lines.push(`${escapeHtml(r.t("track-last"))}: ${escapeHtml(formatEntryDate(s.last, r.lang, r.t))} — ${localizedHtml(s.last.title, r.lang)}`);
-  if (s.next) {
-    const when = s.next.date ? countdown(s.next, r.now, r.zone, r.lang, r.t) : r.t("date-not-set");
-    lines.push(`${escapeHtml(r.t("track-next"))}: ${localizedHtml(s.next.title, r.lang)} (${escapeHtml(when)})`);
+  if (last) lines.push(`${escapeHtml(r.t("track-last"))}: ${escapeHtml(formatEntryDate(last, r.lang, r.t))} — ${localizedHtml(last.title, r.lang)}`);
+  if (next) {
+    const when = next.date ? countdown(next, r.now, r.zone, r.lang, r.t) : r.t("date-not-set");
+    lines.push(`${escapeHtml(r.t("track-next"))}: ${localizedHtml(next.title, r.lang)} (${escapeHtml(when)})`);
   } else lines.push(`${escapeHtml(r.t("track-next"))}: ${escapeHtml(r.t("track-nothing-next"))}`);
   return lines.join("\n");
 }

@@ -1,13 +1,19 @@
-// The record in memory: the checked log plus the indexes every query needs, built once per
-// load so that no request sorts or scans the whole log (it may hold 100,000 entries).
-// Pure: no I/O, no clock. "Today" is passed in as a YYYY-MM-DD string in the reader's zone.
+// The record in memory: for every entry a small EntryRef (what queries need) in the indexes
+// every query uses, built once per load so that no request sorts or scans the whole log (it may
+// hold 100,000 entries). Whole entries are fetched through `entry()`, which for a big log reads
+// them from the file on demand (see snapshot.ts). Pure: no clock; "today" is passed in as a
+// YYYY-MM-DD string in the reader's zone.
+import { createHash } from "node:crypto";
 import type { Entry, Track } from "./schema.ts";
+import type { EntryRef } from "./snapshot.ts";
 import type { CheckedLog } from "./validate.ts";
+
+export type { EntryRef } from "./snapshot.ts";
 
 export interface TrackIndex {
   track: Track;
   /** Dated entries of the track, oldest first; undated ones after them in file order. */
-  entries: Entry[];
+  entries: EntryRef[];
   /** Index of an entry's id within `entries`. */
   position: Map<string, number>;
   /** Number of dated entries at the start of `entries`. */
@@ -16,15 +22,18 @@ export interface TrackIndex {
 
 export interface Record {
   tracks: Track[];
-  byId: Map<string, Entry>;
+  byId: Map<string, EntryRef>;
   /** Every dated entry, oldest first (by date, end date, time, id). */
-  chrono: Entry[];
-  chronoPosition: Map<string, number>;
+  chrono: EntryRef[];
   /** Entries with date null, in file order. */
-  undated: Entry[];
+  undated: EntryRef[];
   /** The undated entries still announced (not cancelled), for /next. */
-  undatedUpcoming: Entry[];
+  undatedUpcoming: EntryRef[];
   byTrack: Map<string, TrackIndex>;
+  /** The whole entry behind a ref. */
+  entry(ref: EntryRef): Entry;
+  /** The whole entry with this id, if the record has one. */
+  find(id: string): Entry | undefined;
 }
 
 const UPCOMING: ReadonlySet<string> = new Set(["scheduled", "announced"]);
@@ -33,38 +42,65 @@ const UPCOMING: ReadonlySet<string> = new Set(["scheduled", "announced"]);
  * A sortable key that agrees with plain comparison of date strings (which the binary searches
  * use): a month-only date ("2025-04") sorts before every day of its month ("2025-04-01").
  */
-function sortKey(e: Entry): string {
+function sortKey(e: EntryRef): string {
   const day = e.date ? (e.date.length === 7 ? `${e.date}-00` : e.date) : "9999-99-99";
   return `${day}|${e.endDate ?? ""}|${e.time ?? ""}|${e.id}`;
 }
 
-const byKey = (a: Entry, b: Entry) => {
+const byKey = (a: EntryRef, b: EntryRef) => {
   const ka = sortKey(a);
   const kb = sortKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
+/** A record over entries already in memory (a small log, tests, previews). */
 export function buildRecord(log: CheckedLog): Record {
-  const byId = new Map<string, Entry>();
-  const dated: Entry[] = [];
-  const undated: Entry[] = [];
-  for (const e of log.entries) {
+  const full = new Map<string, Entry>();
+  const refs: EntryRef[] = log.entries.map((e) => {
+    full.set(e.id, e);
+    const text = JSON.stringify(e);
+    const ref: EntryRef = { id: e.id, track: e.track, kind: e.kind, status: e.status, date: e.date, hash: createHash("sha1").update(text).digest("base64url"), offset: 0, length: 0 };
+    if (e.endDate) ref.endDate = e.endDate;
+    if (e.time) ref.time = e.time;
+    if (e.timezone) ref.timezone = e.timezone;
+    if (e.sequence) ref.sequence = e.sequence;
+    return ref;
+  });
+  return indexRecord(log.tracks, refs, (ref) => full.get(ref.id)!);
+}
+
+/** The indexes over refs; `read` turns a ref into its whole entry. */
+export function indexRecord(tracks: Track[], refs: EntryRef[], read: (ref: EntryRef) => Entry): Record {
+  const byId = new Map<string, EntryRef>();
+  const dated: EntryRef[] = [];
+  const undated: EntryRef[] = [];
+  for (const e of refs) {
     byId.set(e.id, e);
     (e.date ? dated : undated).push(e);
   }
   dated.sort(byKey);
-  const chronoPosition = new Map<string, number>();
-  dated.forEach((e, i) => chronoPosition.set(e.id, i));
 
   const byTrack = new Map<string, TrackIndex>();
-  for (const track of log.tracks) byTrack.set(track.id, { track, entries: [], position: new Map(), datedCount: 0 });
+  for (const track of tracks) byTrack.set(track.id, { track, entries: [], position: new Map(), datedCount: 0 });
   for (const e of dated) byTrack.get(e.track)?.entries.push(e);
   for (const idx of byTrack.values()) idx.datedCount = idx.entries.length;
   for (const e of undated) byTrack.get(e.track)?.entries.push(e);
   for (const idx of byTrack.values()) idx.entries.forEach((e, i) => idx.position.set(e.id, i));
 
   const undatedUpcoming = undated.filter((e) => UPCOMING.has(e.status));
-  return { tracks: log.tracks, byId, chrono: dated, chronoPosition, undated, undatedUpcoming, byTrack };
+  return {
+    tracks,
+    byId,
+    chrono: dated,
+    undated,
+    undatedUpcoming,
+    byTrack,
+    entry: read,
+    find: (id) => {
+      const ref = byId.get(id);
+      return ref ? read(ref) : undefined;
+    },
+  };
 }
 
 /** First index in `chrono` whose date string compares greater than or equal to `key`. */
@@ -96,23 +132,23 @@ export interface Page<T> {
  * The most recent developments, newest first: every dated entry that has started by `today`
  * (held, and also postponed or cancelled ones: they are news too), paged by offset.
  */
-export function latest(record: Record, today: string, offset = 0, limit = 5): Page<Entry> {
+export function latest(record: Record, today: string, offset = 0, limit = 5): Page<EntryRef> {
   const upto = endOfToday(record, today);
-  const items: Entry[] = [];
+  const items: EntryRef[] = [];
   for (let i = upto - 1 - offset; i >= 0 && items.length < limit; i--) items.push(record.chrono[i]);
   return { items, offset, total: upto, hasOlder: upto - offset - items.length > 0 };
 }
 
 export interface Upcoming {
   /** Scheduled or announced with a date today or later, nearest first. */
-  dated: Entry[];
+  dated: EntryRef[];
   /** Announced without a date ("next meeting agreed; date and place not yet set"). */
-  undated: Entry[];
+  undated: EntryRef[];
 }
 
 /** What is coming, from `today` on. Walks forward from a binary search, never the whole log. */
 export function upcoming(record: Record, today: string, limit = 10): Upcoming {
-  const dated: Entry[] = [];
+  const dated: EntryRef[] = [];
   // Start at the current month: a month-only date ("2026-11") is upcoming all month long.
   for (let i = lowerBound(record, today.slice(0, 7)); i < record.chrono.length && dated.length < limit; i++) {
     const e = record.chrono[i];
@@ -124,8 +160,8 @@ export function upcoming(record: Record, today: string, limit = 10): Upcoming {
 }
 
 /** The last held entry of each track (for /next when nothing is coming). */
-export function lastHeldPerTrack(record: Record, today: string): Entry[] {
-  const result: Entry[] = [];
+export function lastHeldPerTrack(record: Record, today: string): EntryRef[] {
+  const result: EntryRef[] = [];
   for (const idx of record.byTrack.values()) {
     const e = lastHeld(idx, today);
     if (e) result.push(e);
@@ -133,7 +169,7 @@ export function lastHeldPerTrack(record: Record, today: string): Entry[] {
   return result.sort(byKey).reverse();
 }
 
-function lastHeld(idx: TrackIndex, today: string): Entry | undefined {
+function lastHeld(idx: TrackIndex, today: string): EntryRef | undefined {
   for (let i = idx.datedCount - 1; i >= 0; i--) {
     const e = idx.entries[i];
     if (e.status === "held" && e.date! <= today) return e;
@@ -144,16 +180,16 @@ function lastHeld(idx: TrackIndex, today: string): Entry | undefined {
 export interface TrackSummary {
   track: Track;
   count: number;
-  last?: Entry;
-  next?: Entry;
+  last?: EntryRef;
+  next?: EntryRef;
 }
 
 /** A track's last entry that has happened (or was called off) and its next planned one. */
 export function trackSummary(record: Record, trackId: string, today: string): TrackSummary | undefined {
   const idx = record.byTrack.get(trackId);
   if (!idx) return undefined;
-  let last: Entry | undefined;
-  let next: Entry | undefined;
+  let last: EntryRef | undefined;
+  let next: EntryRef | undefined;
   // Binary search the track's dated part for today, then look one step each way.
   let lo = 0;
   let hi = idx.datedCount;
@@ -179,20 +215,20 @@ export function trackSummary(record: Record, trackId: string, today: string): Tr
 }
 
 /** One page of a track's history, newest first. */
-export function trackHistory(record: Record, trackId: string, offset = 0, limit = 10): Page<Entry> | undefined {
+export function trackHistory(record: Record, trackId: string, offset = 0, limit = 10): Page<EntryRef> | undefined {
   const idx = record.byTrack.get(trackId);
   if (!idx) return undefined;
   // Undated (announced) entries first: they are the newest news of the track.
   const ordered = idx.entries;
   const n = ordered.length;
-  const items: Entry[] = [];
+  const items: EntryRef[] = [];
   const at = (k: number) => (k < n - idx.datedCount ? ordered[idx.datedCount + k] : ordered[idx.datedCount - 1 - (k - (n - idx.datedCount))]);
   for (let k = offset; k < n && items.length < limit; k++) items.push(at(k));
   return { items, offset, total: n, hasOlder: offset + items.length < n };
 }
 
 /** The entries before and after one in its track ("round 1" → "round 2"). */
-export function neighbours(record: Record, id: string): { previous?: Entry; next?: Entry } {
+export function neighbours(record: Record, id: string): { previous?: EntryRef; next?: EntryRef } {
   const e = record.byId.get(id);
   if (!e) return {};
   const idx = record.byTrack.get(e.track);

@@ -102,16 +102,16 @@ test("the entry details show participants, sources with links and the next entry
     entry({ id: "r2", sequence: 2, date: "2025-04-10", status: "scheduled", title: { en: "Round 2", ru: "Раунд 2", uk: "Раунд 2" } }),
   );
   const rec = buildRecord(l);
-  const en = entryDetails(rec, rec.byId.get("r1")!, reader("en")).join("\n\n");
+  const en = entryDetails(rec, rec.find("r1")!, reader("en")).join("\n\n");
   assert.match(en, /6 h 30 min/);
   assert.match(en, /Sonata Coulter — Deputy Assistant Secretary of State \(USA\)/);
   assert.match(en, /<a href="https:\/\/meduza\.io\/en\/news\/2025\/02\/28\/x">Meduza<\/a>/);
   assert.match(en, /→ After: Round 2/);
-  const ru = entryDetails(rec, rec.byId.get("r1")!, reader("ru")).join("\n\n");
+  const ru = entryDetails(rec, rec.find("r1")!, reader("ru")).join("\n\n");
   assert.match(ru, /6 ч 30 мин/);
   assert.match(ru, /Соната Коултер — Deputy Assistant Secretary of State <i>\[EN\]<\/i> \(США\)/);
   assert.match(ru, /27 февраля 2025/);
-  const uk = entryDetails(rec, rec.byId.get("r1")!, reader("uk")).join("\n\n");
+  const uk = entryDetails(rec, rec.find("r1")!, reader("uk")).join("\n\n");
   assert.match(uk, /27 лютого 2025/);
   assert.match(uk, /Переговоры о работе посольств\. <i>\[RU\]<\/i>/);
 });

@@ -22,18 +22,20 @@ function detailButtons(kb: InlineKeyboard, entries: Entry[], lang: ParleyContext
 
 export async function showLatest(ctx: ParleyContext, offset: number, limit: number, edit = false) {
   const { reader, t } = ctx;
-  const page = latest(ctx.deps.record(), readerToday(ctx), offset, limit);
+  const record = ctx.deps.record();
+  const page = latest(record, readerToday(ctx), offset, limit);
   if (page.items.length === 0) {
     await showPage(ctx, escapeHtml(offset > 0 ? t("latest-no-older") : t("latest-empty")), undefined, edit);
     return;
   }
-  const blocks = page.items.map((e) => entryItem(e, reader));
+  const entries = page.items.map((ref) => record.entry(ref));
+  const blocks = entries.map((e) => entryItem(e, reader));
   const headerFor = (used: number) =>
     `<b>${escapeHtml(t("latest-title"))}</b> · ${escapeHtml(t("range", { from: offset + 1, to: offset + used, total: page.total }))}`;
   // Fit as many items as one message holds; the "older" button continues from there.
   const { used } = fitBlocks(headerFor(page.items.length), blocks, 0);
   const { html } = fitBlocks(headerFor(used), blocks.slice(0, used));
-  const shown = page.items.slice(0, used);
+  const shown = entries.slice(0, used);
   const kb = detailButtons(new InlineKeyboard(), shown, reader.lang);
   const nextOffset = offset + used;
   if (nextOffset < page.total) kb.text(`⬅️ ${t("btn-older")}`, callbackData(`lt:${nextOffset}:${limit}`));
@@ -66,9 +68,11 @@ export async function showNext(ctx: ParleyContext) {
   const { reader, t } = ctx;
   const record = ctx.deps.record();
   const today = readerToday(ctx);
-  const { dated, undated } = upcoming(record, today);
+  const coming = upcoming(record, today);
+  const dated = coming.dated.map((ref) => record.entry(ref));
+  const undated = coming.undated.map((ref) => record.entry(ref));
   if (dated.length === 0 && undated.length === 0) {
-    const last = lastHeldPerTrack(record, today);
+    const last = lastHeldPerTrack(record, today).map((ref) => record.entry(ref));
     const blocks = [`<b>${escapeHtml(t("next-nothing"))}</b>\n${escapeHtml(t("next-last-held"))}`, ...last.map((e) => entryItem(e, reader))];
     await replyBlocks(ctx, blocks, detailButtons(new InlineKeyboard(), last, reader.lang));
     return;
@@ -93,7 +97,7 @@ browse.callbackQuery("nx", async (ctx) => {
 
 async function showEvent(ctx: ParleyContext, id: string) {
   const record = ctx.deps.record();
-  const e = record.byId.get(id);
+  const e = record.find(id);
   if (!e) {
     const text = ctx.t("event-not-found", { id: escapeHtml(id.slice(0, 60)) });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("event-gone"), show_alert: true });
@@ -106,8 +110,10 @@ async function showEvent(ctx: ParleyContext, id: string) {
   const idx = record.byTrack.get(e.track);
   const pos = idx?.position.get(e.id);
   if (idx && pos !== undefined) {
-    if (pos > 0) kb.text(`← ${entryButtonLabel(idx.entries[pos - 1], ctx.reader.lang, 30)}`, callbackData(`ev:${idx.entries[pos - 1].id}`));
-    if (pos + 1 < idx.entries.length) kb.text(`${entryButtonLabel(idx.entries[pos + 1], ctx.reader.lang, 30)} →`, callbackData(`ev:${idx.entries[pos + 1].id}`));
+    const before = pos > 0 ? record.entry(idx.entries[pos - 1]) : undefined;
+    const after = pos + 1 < idx.entries.length ? record.entry(idx.entries[pos + 1]) : undefined;
+    if (before) kb.text(`← ${entryButtonLabel(before, ctx.reader.lang, 30)}`, callbackData(`ev:${before.id}`));
+    if (after) kb.text(`${entryButtonLabel(after, ctx.reader.lang, 30)} →`, callbackData(`ev:${after.id}`));
     kb.row().text(`🧵 ${ctx.t("btn-track")}`, callbackData(`tr:${e.track}:0`));
   }
   await replyBlocks(ctx, blocks, kb);
@@ -132,7 +138,7 @@ browse.command("tracks", async (ctx) => {
   for (const track of record.tracks) {
     const s = trackSummary(record, track.id, today);
     if (!s) continue;
-    blocks.push(trackItem(s, ctx.reader));
+    blocks.push(trackItem(record, s, ctx.reader));
     kb.text(`🧵 ${track.id}`, callbackData(`tr:${track.id}:0`)).row();
   }
   await replyBlocks(ctx, blocks, kb);
@@ -150,12 +156,13 @@ async function showTrack(ctx: ParleyContext, trackId: string, offset: number) {
   }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
   const s = trackSummary(record, trackId, readerToday(ctx))!;
-  const blocks = page.items.map((e) => entryItem(e, ctx.reader));
+  const entries = page.items.map((ref) => record.entry(ref));
+  const blocks = entries.map((e) => entryItem(e, ctx.reader));
   const header = (used: number) =>
-    `${trackItem(s, ctx.reader)}\n\n<b>${escapeHtml(ctx.t("track-history"))}</b> · ${escapeHtml(ctx.t("range", { from: offset + 1, to: offset + used, total: page.total }))}`;
+    `${trackItem(record, s, ctx.reader)}\n\n<b>${escapeHtml(ctx.t("track-history"))}</b> · ${escapeHtml(ctx.t("range", { from: offset + 1, to: offset + used, total: page.total }))}`;
   const { used } = fitBlocks(header(page.items.length), blocks);
   const { html } = fitBlocks(header(used), blocks.slice(0, used));
-  const kb = detailButtons(new InlineKeyboard(), page.items.slice(0, used), ctx.reader.lang);
+  const kb = detailButtons(new InlineKeyboard(), entries.slice(0, used), ctx.reader.lang);
   if (offset + used < page.total) kb.text(`⬅️ ${ctx.t("btn-older")}`, callbackData(`tr:${trackId}:${offset + used}`));
   if (offset > 0) kb.text(`⏮ ${ctx.t("btn-newest")}`, callbackData(`tr:${trackId}:0`));
   await showPage(ctx, html, kb);

@@ -1,0 +1,116 @@
+// Scale: the real Parley process with 100,000 subscribers and a 100,000-entry log. Start-up
+// time (spawn to the first getUpdates), resident memory, and /subscribe + /unsubscribe
+// throughput against the bare grammY bot's fixed reply on the same emulator.
+//
+//   npx tsx bench/scale.ts [--subscribers N] [--entries N] [--updates N]
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { DEFAULT_REMINDERS, type Subscription } from "../src/store/subscription-types.ts";
+import { makeDataDir, removeDataDir, REPO_ROOT, startBot } from "../test/support/bot-process.ts";
+import { startEmulator, type Emulator } from "../test/support/emulator.ts";
+import type { BenchResult } from "./delivery.ts";
+import { generateLog, middleOf } from "./generate.ts";
+
+const FIRST_SUBSCRIBER = 800_000_000;
+const FIRST_USER = 900_000_000;
+
+function subscriptionsFile(count: number) {
+  const subscriptions: Record<string, Subscription> = {};
+  for (let i = 0; i < count; i++) {
+    const chatId = FIRST_SUBSCRIBER + i;
+    subscriptions[String(chatId)] = {
+      key: String(chatId),
+      chatId,
+      chatType: "private",
+      active: true,
+      createdBy: chatId,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      tracks: "all",
+      kinds: "all",
+      delivery: { mode: "instant" },
+      reminders: { ...DEFAULT_REMINDERS },
+    };
+  }
+  return { subscriptions };
+}
+
+function rssMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+async function drive(emu: Emulator, users: number[], text: string): Promise<number> {
+  const before = emu.sent.length;
+  const start = performance.now();
+  for (const id of users) emu.userSends({ id }, text);
+  while (emu.sent.length - before < users.length) {
+    await new Promise((r) => setTimeout(r, 5));
+    if (performance.now() - start > 180_000) throw new Error(`only ${emu.sent.length - before} of ${users.length} replies after 180 s`);
+  }
+  return users.length / ((performance.now() - start) / 1000);
+}
+
+export async function benchScale(opts: { subscribers: number; entries: number; updates: number }): Promise<BenchResult[]> {
+  const emu = await startEmulator();
+  const users = Array.from({ length: opts.updates }, (_, i) => FIRST_USER + i);
+  for (const id of users) emu.addPrivateChat({ id, first_name: `U${id}`, language_code: "en" });
+  const dir = await makeDataDir({ events: generateLog(opts.entries) });
+  mkdirSync(join(dir, "state"), { recursive: true });
+  writeFileSync(join(dir, "state", "subscriptions.json"), JSON.stringify(subscriptionsFile(opts.subscribers)));
+  const env = { FAKE_NOW: middleOf(opts.entries), LOG_LEVEL: "warn" };
+  try {
+    // First start: no index yet, the whole log is validated (a deployed bot's first start).
+    let t0 = performance.now();
+    const cold = await startBot({ emulator: emu, dataDir: dir, env, startTimeoutMs: 180_000 });
+    const coldMs = performance.now() - t0;
+    await cold.stop();
+    // Every later start finds the index of the unchanged log.
+    t0 = performance.now();
+    const bot = await startBot({ emulator: emu, dataDir: dir, env, startTimeoutMs: 180_000 });
+    const warmMs = performance.now() - t0;
+    const afterStart = rssMb(bot.pid!);
+    const subscribeRate = await drive(emu, users, "/subscribe");
+    const unsubscribeRate = await drive(emu, users, "/unsubscribe");
+    const afterWork = rssMb(bot.pid!);
+    const stored = JSON.parse(readFileSync(join(dir, "state", "subscriptions.json"), "utf8")).subscriptions;
+    const lost = users.filter((id) => stored[String(id)]?.active !== false).length;
+    await bot.stop();
+
+    const bareSince = emu.calls.length;
+    const bare = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "bench/bare-bot.ts")], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot },
+      stdio: "ignore",
+    });
+    await emu.waitForPolling({ sinceCall: bareSince });
+    const bareRate = await drive(emu, users, "/subscribe");
+    await new Promise<void>((r) => (bare.on("exit", () => r()), bare.kill("SIGTERM")));
+
+    return [
+      { name: `start-up, first (validates ${opts.entries} entries)`, value: coldMs / 1000, unit: "s" },
+      { name: `start-up, ${opts.subscribers} subscribers + ${opts.entries} entries`, value: warmMs / 1000, unit: "s", target: "< 1" },
+      { name: `resident memory after start-up`, value: afterStart.rss, unit: "MB", target: "< 300" },
+      { name: `resident memory peak after ${opts.updates} (un)subscribes`, value: afterWork.peak, unit: "MB", target: "< 300" },
+      { name: `/subscribe`, value: subscribeRate, unit: "updates/s" },
+      { name: `/unsubscribe`, value: unsubscribeRate, unit: "updates/s" },
+      { name: `bare grammY bot, fixed reply`, value: bareRate, unit: "updates/s" },
+      { name: `/subscribe / bare`, value: subscribeRate / bareRate, unit: "ratio" },
+      { name: `subscriptions lost on disk`, value: lost, unit: "", target: "0" },
+    ];
+  } finally {
+    await emu.close();
+    await removeDataDir(dir);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string, d: number) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : d;
+  };
+  const rows = await benchScale({ subscribers: arg("subscribers", 100_000), entries: arg("entries", 100_000), updates: arg("updates", 2000) });
+  for (const r of rows) console.log(`${r.name.padEnd(56)} ${r.value.toFixed(2).padStart(10)} ${r.unit}${r.target ? `  (target ${r.target})` : ""}`);
+}

@@ -1,0 +1,227 @@
+// An entry as an editor writes it in Telegram: the draft the /add conversation fills in, the
+// changes /update offers, and how a change reads (before → after) in /update's confirmation
+// and in /history. Pure: no grammY, no I/O; words come from the reader's translate function.
+import { formatEntryDate, formatMoment } from "../present/dates.ts";
+import { partyName, placeText, type Reader } from "../present/entries.ts";
+import { escapeHtml, link, truncate } from "../present/html.ts";
+import { pick } from "../present/translate.ts";
+import type { Entry, Kind, Localized, Participant, Place, Source, Status } from "../record/schema.ts";
+import type { EntryAuditRecord } from "../record/writer.ts";
+
+export interface Draft {
+  track?: string;
+  /** A series created together with the entry (written just before it). */
+  newTrack?: { id: string; title: Localized };
+  kind?: Kind;
+  status?: Status;
+  /** null: the date is not set yet; absent: not asked yet. */
+  date?: string | null;
+  time?: string;
+  timezone?: string;
+  place?: Place;
+  participants?: Participant[];
+  title?: Localized;
+  summary?: Localized;
+  sources?: Source[];
+}
+
+/** The questions of /add, in the order they are asked; each can be redone from the preview. */
+export const DRAFT_FIELDS = ["track", "kind", "status", "date", "time", "place", "participants", "title", "summary", "sources"] as const;
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+/** Parley follows US–Russia contacts: a series with no entries yet starts from these two. */
+const USUAL_PARTIES = ["RU", "US"];
+
+/** The parties of an entry: the series' usual ones plus every side its participants speak for. */
+export function partiesFor(participants: Participant[], usual: string[] = USUAL_PARTIES): string[] {
+  const parties = usual.length ? [...usual] : [...USUAL_PARTIES];
+  for (const p of participants) if (p.side !== "mediator" && !parties.includes(p.side)) parties.push(p.side);
+  return parties;
+}
+
+/** The entry as it would be written, keys in the file's usual order; checkEntry judges it. */
+export function draftEntry(d: Draft, id: string, usualParties: string[]): { [key: string]: unknown } {
+  const e: { [key: string]: unknown } = { id, track: d.newTrack?.id ?? d.track, kind: d.kind, status: d.status, date: d.date ?? null };
+  if (d.time) e.time = d.time;
+  if (d.timezone) e.timezone = d.timezone;
+  if (d.place) e.place = d.place;
+  e.parties = partiesFor(d.participants ?? [], usualParties);
+  if (d.participants?.length) e.participants = d.participants;
+  e.title = d.title;
+  e.summary = d.summary;
+  e.sources = d.sources;
+  return e;
+}
+
+/** What /update can do to an entry. Applied to the entry as it stands in the file when saved. */
+export type Change =
+  | { kind: "held"; outcome: Localized }
+  | { kind: "postponed" }
+  | { kind: "cancelled" }
+  | { kind: "when"; date: string | null; time?: string; timezone?: string }
+  | { kind: "place"; place: Place }
+  | { kind: "sources"; sources: Source[] }
+  | { kind: "participants"; participants: Participant[] };
+
+export function applyChange(e: Entry, c: Change): Entry {
+  const next = structuredClone(e);
+  switch (c.kind) {
+    case "held":
+      next.status = "held";
+      next.outcome = { ...e.outcome, ...c.outcome };
+      break;
+    case "postponed":
+    case "cancelled":
+      next.status = c.kind;
+      break;
+    case "when":
+      next.date = c.date;
+      // The old last day belongs to the old dates.
+      delete next.endDate;
+      if (c.time && c.date?.length === 10) next.time = c.time;
+      else delete next.time;
+      if (c.timezone) next.timezone = c.timezone;
+      // Keep the status consistent with the new date: "scheduled" needs a day, and a postponed
+      // or announced entry that now has one is scheduled again.
+      if (c.date === null && next.status === "scheduled") next.status = "announced";
+      else if (c.date?.length === 10 && (next.status === "postponed" || next.status === "announced")) next.status = "scheduled";
+      break;
+    case "place":
+      next.place = c.place;
+      break;
+    case "sources":
+      next.sources = [...e.sources, ...c.sources.filter((s) => !e.sources.some((o) => sameJson(o, s) || (s.url && o.url === s.url)))];
+      break;
+    case "participants":
+      next.participants = [...e.participants, ...c.participants.filter((p) => !e.participants.some((o) => sameJson(o, p)))];
+      next.parties = partiesFor(c.participants, e.parties);
+      break;
+  }
+  return next;
+}
+
+// ---- Before → after -------------------------------------------------------------------------
+
+type Field = "track" | "kind" | "status" | "when" | "place" | "parties" | "participants" | "title" | "summary" | "outcome" | "note" | "durationMinutes" | "sequence" | "sources";
+const FIELDS: Field[] = ["track", "kind", "status", "when", "place", "parties", "participants", "title", "summary", "outcome", "note", "durationMinutes", "sequence", "sources"];
+const LABEL_KEY: { [F in Field]: string } = {
+  track: "editorial-field-track",
+  kind: "editorial-field-kind",
+  status: "editorial-field-status",
+  when: "editorial-field-date",
+  place: "editorial-field-place",
+  parties: "editorial-field-parties",
+  participants: "editorial-field-participants",
+  title: "editorial-field-title",
+  summary: "editorial-field-summary",
+  outcome: "editorial-field-outcome",
+  note: "editorial-field-note",
+  durationMinutes: "editorial-field-duration",
+  sequence: "editorial-field-sequence",
+  sources: "editorial-field-sources",
+};
+
+function valueOf(e: Entry | null, f: Field): unknown {
+  if (!e) return undefined;
+  if (f === "when") return { date: e.date, endDate: e.endDate, time: e.time, timezone: e.timezone };
+  const v = e[f];
+  return Array.isArray(v) && v.length === 0 ? undefined : v;
+}
+
+/** A localized text, shortened for a one-line comparison, marked when not in the reader's language. */
+function shortText(text: Localized | undefined, r: Reader, max = 160): string {
+  const p = pick(text, r.lang);
+  if (!p) return "—";
+  const body = escapeHtml(truncate(p.text, max));
+  return p.lang === r.lang ? body : `${body} <i>[${p.lang.toUpperCase()}]</i>`;
+}
+
+function participantHtml(p: Participant, r: Reader): string {
+  return `${shortText(p.name, r, 60)} (${escapeHtml(partyName(p.side, r.t))})`;
+}
+
+function sourceHtml(s: Source): string {
+  return `${link(s.outlet, s.url)} [${escapeHtml(s.language)}]`;
+}
+
+function render(e: Entry, f: Field, r: Reader): string {
+  switch (f) {
+    case "track":
+      return `<code>${escapeHtml(e.track)}</code>`;
+    case "kind":
+      return escapeHtml(r.t(`kind-${e.kind}`));
+    case "status":
+      return escapeHtml(r.t(`status-${e.status}`));
+    case "when":
+      return escapeHtml(formatEntryDate(e, r.lang, r.t));
+    case "place":
+      return placeText(e, r.lang) || "—";
+    case "parties":
+      return e.parties.map((p) => escapeHtml(partyName(p, r.t))).join(" – ");
+    case "title":
+    case "summary":
+    case "outcome":
+    case "note":
+      return shortText(e[f], r);
+    case "durationMinutes":
+    case "sequence":
+      return e[f] === undefined ? "—" : String(e[f]);
+    default:
+      return "";
+  }
+}
+
+/**
+ * One line per field that differs: "Status: scheduled → held"; for participants and sources,
+ * the items added (+) and removed (−). `before` null: the entry is new; `after` null: removed.
+ */
+export function changeLines(before: Entry | null, after: Entry | null, r: Reader): string[] {
+  const lines: string[] = [];
+  for (const f of FIELDS) {
+    const a = valueOf(before, f);
+    const b = valueOf(after, f);
+    if (sameJson(a, b)) continue;
+    const label = `<b>${escapeHtml(r.t(LABEL_KEY[f]))}</b>`;
+    if (f === "participants" || f === "sources") {
+      const was = (a ?? []) as (Participant | Source)[];
+      const now = (b ?? []) as (Participant | Source)[];
+      const item = (x: Participant | Source) => (f === "sources" ? sourceHtml(x as Source) : participantHtml(x as Participant, r));
+      for (const x of now) if (!was.some((y) => sameJson(x, y))) lines.push(`${label}: + ${item(x)}`);
+      for (const x of was) if (!now.some((y) => sameJson(x, y))) lines.push(`${label}: − ${item(x)}`);
+      continue;
+    }
+    const from = before && a !== undefined ? render(before, f, r) : "—";
+    const to = after && b !== undefined ? render(after, f, r) : "—";
+    lines.push(`${label}: ${from} → ${to}`);
+  }
+  return lines;
+}
+
+/** One recorded change for /history: when, who, what. */
+export function historyBlock(rec: EntryAuditRecord, r: Reader): string {
+  const who = rec.actor.kind === "cli" ? `${escapeHtml(rec.actor.name)} ${escapeHtml(r.t("editorial-via-cli"))}` : escapeHtml(rec.actor.name);
+  const action = rec.action === "revert" && rec.after === null ? "removed" : rec.action;
+  const head = `<b>${escapeHtml(formatMoment(rec.at, r.lang, r.zone))}</b> · ${who} · ${escapeHtml(r.t(`editorial-action-${action}`))}`;
+  if (rec.action === "add" && rec.after) {
+    return [head, `${shortText(rec.after.title, r)} · ${escapeHtml(formatEntryDate(rec.after, r.lang, r.t))} · ${escapeHtml(r.t(`status-${rec.after.status}`))}`].join("\n");
+  }
+  const lines = changeLines(rec.before, rec.after, r);
+  return [head, ...(lines.length ? lines : [escapeHtml(r.t("editorial-no-change"))])].join("\n");
+}
+
+/** Equal as JSON whatever the key order (entries read from the file keep the file's order). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(v: unknown): string | undefined {
+  return JSON.stringify(v, (_key, value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, (value as { [key: string]: unknown })[k]]),
+        )
+      : value,
+  );
+}

@@ -1,0 +1,89 @@
+// Loading the record from the real file: entries read back by byte range, the saved index
+// reused only for the same file version, edits picked up, a broken edit keeping the last good
+// record.
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync, renameSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { latest } from "../../src/record/record.ts";
+import { scanEntryRanges } from "../../src/record/snapshot.ts";
+import { RecordInvalidError, RecordSource } from "../../src/record/source.ts";
+import { entry, log } from "../support/fixtures.ts";
+
+function dir() {
+  return mkdtempSync(join(tmpdir(), "parley-source-"));
+}
+
+test("entry byte ranges survive multi-byte text, escapes, brackets in strings and an 'entries' key elsewhere", () => {
+  const tricky = [
+    entry({ id: "a", title: { en: 'Quote " and \\ and } ] { [', ru: "Переговоры «в Стамбуле»", uk: "Їжак ґанок є" } }),
+    entry({ id: "b", summary: { en: '"entries": [1, 2]' } }),
+  ];
+  const data = { note: { entries: [{ x: 1 }] }, tracks: log([]).tracks, entries: tricky };
+  for (const text of [JSON.stringify(data), JSON.stringify(data, null, 2), JSON.stringify(data, null, "\t")]) {
+    const buf = Buffer.from(text);
+    const ranges = scanEntryRanges(buf);
+    assert.equal(ranges.length, 2);
+    ranges.forEach((r, i) => assert.deepEqual(JSON.parse(buf.toString("utf8", r.offset, r.offset + r.length)), tricky[i]));
+  }
+});
+
+test("whole entries are read from the file; the index is reused only for the same file", () => {
+  const d = dir();
+  const file = join(d, "events.json");
+  const indexFile = join(d, "state", "record-index.json");
+  writeFileSync(file, JSON.stringify(log([entry({ id: "r1" }), entry({ id: "r2", date: "2025-04-10", title: { uk: "Раунд 2" } })]), null, 2));
+
+  const first = RecordSource.load(file, { indexFile });
+  assert.equal(first.record.find("r2")?.title.uk, "Раунд 2");
+  const index = JSON.parse(readFileSync(indexFile, "utf8"));
+  assert.equal(index.refs.length, 2);
+  first.close();
+
+  // Same file: the saved refs are used (proved by a marker only the index carries).
+  index.refs[1].status = "scheduled";
+  writeFileSync(indexFile, JSON.stringify(index));
+  const second = RecordSource.load(file, { indexFile });
+  assert.equal(second.record.byId.get("r2")?.status, "scheduled");
+  second.close();
+
+  // The file changed: validated and indexed again, whatever the old index said.
+  const edited = log([entry({ id: "r1" }), entry({ id: "r2", date: "2025-04-11", title: { uk: "Раунд 2 (перенесено)" } })]);
+  writeFileSync(`${file}.tmp`, JSON.stringify(edited, null, 2));
+  renameSync(`${file}.tmp`, file);
+  const third = RecordSource.load(file, { indexFile });
+  assert.equal(third.record.byId.get("r2")?.status, "held");
+  assert.equal(third.record.find("r2")?.title.uk, "Раунд 2 (перенесено)");
+  assert.deepEqual(latest(third.record, "2025-12-31").items.map((r) => r.id), ["r2", "r1"]);
+  third.close();
+});
+
+test("reload: an edit is picked up; a broken edit keeps the last good record and is reported once", () => {
+  const d = dir();
+  const file = join(d, "events.json");
+  writeFileSync(file, JSON.stringify(log([entry({ id: "r1" })])));
+  const source = RecordSource.load(file, { indexFile: join(d, "state", "index.json") });
+  assert.deepEqual(source.reload(), { kind: "unchanged" });
+
+  writeFileSync(file, JSON.stringify(log([entry({ id: "r1" }), entry({ id: "r2" })])));
+  utimesSync(file, new Date(), new Date(Date.now() + 2000));
+  assert.deepEqual(source.reload(), { kind: "reloaded", entries: 2 });
+  assert.ok(source.record.find("r2"));
+
+  writeFileSync(file, JSON.stringify(log([entry({ id: "r1" }), entry({ id: "r1" })])));
+  utimesSync(file, new Date(), new Date(Date.now() + 4000));
+  const broken = source.reload();
+  assert.equal(broken.kind, "invalid");
+  assert.match(JSON.stringify(broken), /duplicate id/);
+  assert.deepEqual(source.reload(), { kind: "unchanged" }, "reported once");
+  assert.ok(source.record.find("r2"), "the last good record keeps serving");
+  source.close();
+});
+
+test("an invalid file at start-up is refused with every problem", () => {
+  const d = dir();
+  const file = join(d, "events.json");
+  writeFileSync(file, JSON.stringify(log([entry({ id: "r1", date: "2025-02-30" })])));
+  assert.throws(() => RecordSource.load(file), (err: unknown) => err instanceof RecordInvalidError && /entry "r1", field "date": 2025-02-30 is not a real calendar date/.test(err.message));
+});
