@@ -369,8 +369,11 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const task = cron.schedule(config.digestCron, () => {
     if (!running) void runLogged();
   });
-  // At once, not at the first cron minute: messages left in the outbox by a stop resume now.
-  void runLogged();
+  // Soon, not at the first cron minute: messages left in the outbox by a stop resume now. On the
+  // next turn of the event loop, so that polling has started before the tick's work.
+  const first = setTimeout(() => {
+    if (!running) void runLogged();
+  }, 0);
 
   return {
     tick: async () => {
@@ -378,6 +381,7 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
       await runTick();
     },
     stop: async () => {
+      clearTimeout(first);
       await task.stop();
       while (running) await running;
     },

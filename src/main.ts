@@ -47,7 +47,8 @@ async function main(config: Config, log: Logger) {
     }
     throw err;
   }
-  await registerCommands(bot.api, i18n, config.adminIds).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
+  // The menu is not needed to answer: register it while the bot already polls.
+  void registerCommands(bot.api, i18n, config.adminIds).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
 
   // Digests, reminders and their delivery. The sender gets an Api of its own, without the
   // auto-retry plugin the bot's replies use: it paces itself and handles 429s (see sender.ts).

@@ -94,8 +94,9 @@ export function scanEntryRanges(buf: Buffer): { offset: number; length: number }
   return ranges;
 }
 
+/** 96 bits of SHA-1 over the entry's text: enough to tell versions of one entry apart. */
 export function hashText(buf: Buffer, offset: number, length: number): string {
-  return createHash("sha1").update(buf.subarray(offset, offset + length)).digest("base64url");
+  return createHash("sha1").update(buf.subarray(offset, offset + length)).digest("base64url").slice(0, 16);
 }
 
 export function refOf(e: Entry, hash: string, offset: number, length: number): EntryRef {
@@ -107,20 +108,36 @@ export function refOf(e: Entry, hash: string, offset: number, length: number): E
   return ref;
 }
 
+/** A ref as a row, so the index parses quickly: no key names repeated 100,000 times. */
+type RefRow = [string, string, Entry["kind"], Entry["status"], string | null, string | 0, string | 0, string | 0, number, string, number, number];
+
 interface IndexFile {
-  version: 1;
+  version: 2;
   file: string;
   stamp: FileStamp;
   tracks: Track[];
-  refs: EntryRef[];
+  rows: RefRow[];
+}
+
+function toRow(r: EntryRef): RefRow {
+  return [r.id, r.track, r.kind, r.status, r.date, r.endDate ?? 0, r.time ?? 0, r.timezone ?? 0, r.sequence ?? 0, r.hash, r.offset, r.length];
+}
+
+function fromRow([id, track, kind, status, date, endDate, time, timezone, sequence, hash, offset, length]: RefRow): EntryRef {
+  const ref: EntryRef = { id, track, kind, status, date, hash, offset, length };
+  if (endDate) ref.endDate = endDate;
+  if (time) ref.time = time;
+  if (timezone) ref.timezone = timezone;
+  if (sequence) ref.sequence = sequence;
+  return ref;
 }
 
 /** The saved index, if it was made from exactly this version of the file. */
 export function readIndex(indexFile: string, file: string, stamp: FileStamp): { tracks: Track[]; refs: EntryRef[] } | undefined {
   try {
     const data = JSON.parse(readFileSync(indexFile, "utf8")) as IndexFile;
-    if (data.version !== 1 || data.file !== file || !sameStamp(data.stamp, stamp)) return undefined;
-    return { tracks: data.tracks, refs: data.refs };
+    if (data.version !== 2 || data.file !== file || !sameStamp(data.stamp, stamp)) return undefined;
+    return { tracks: data.tracks, refs: data.rows.map(fromRow) };
   } catch {
     // Missing or unreadable: it is only a cache, the record is rebuilt from events.json.
     return undefined;
@@ -129,7 +146,7 @@ export function readIndex(indexFile: string, file: string, stamp: FileStamp): { 
 
 export function writeIndex(indexFile: string, file: string, stamp: FileStamp, tracks: Track[], refs: EntryRef[]): void {
   mkdirSync(dirname(indexFile), { recursive: true });
-  const data: IndexFile = { version: 1, file, stamp, tracks, refs };
+  const data: IndexFile = { version: 2, file, stamp, tracks, rows: refs.map(toRow) };
   const tmp = `${indexFile}.tmp`;
   writeFileSync(tmp, JSON.stringify(data));
   renameSync(tmp, indexFile);

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { makeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
+import { ensureBuilt, makeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
 import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
 
 // The shipped record plus one round scheduled just after the fixed "now", so /next has
@@ -85,7 +85,9 @@ describe("welcome and help", () => {
     assert.match((await ask(uk, "/help")).plainText, /останні події/);
   });
 
-  test("the command menu is registered in each language", () => {
+  test("the command menu is registered in each language", async () => {
+    // The menu is registered while the bot already polls: wait for its last call.
+    await emu.waitFor((c) => c.method === "setMyCommands" && !c.params.scope && c.params.language_code === "uk", 10000);
     const byLang = (lang: string) => emu.commands({ type: "default" }, lang);
     assert.equal(byLang("").find((c) => c.command === "latest")?.description, "Latest developments: /latest [1-20]");
     assert.equal(byLang("en").find((c) => c.command === "next")?.description, "What is coming next");
@@ -228,7 +230,8 @@ describe("language, fallbacks, robustness", () => {
 describe("start-up", () => {
   function run(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      ensureBuilt();
+      const child = spawn(process.execPath, ["dist/main.js"], {
         cwd: REPO_ROOT,
         env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", ...env },
       });

@@ -64,8 +64,11 @@ after(async () => {
 });
 
 describe("the editorial desk", () => {
-  test("the editor's command menu has /add, /update and /history; the public menu does not", () => {
+  test("the editor's command menu has /add, /update and /history; the public menu does not", async () => {
     const scope = { type: "chat", chat_id: editor.id };
+    // The menu is registered while the bot already polls: wait for its last call.
+    const scoped = (c: { method: string; params: Record<string, any> }) => c.method === "setMyCommands" && c.params.scope?.chat_id === editor.id && c.params.language_code === "uk";
+    await emu.waitFor(scoped, 10000);
     for (const lang of ["", "en", "ru", "uk"]) {
       const mine = emu.commands(scope, lang).map((c) => c.command);
       for (const c of ["add", "update", "history", "cancel", "latest", "event"]) assert.ok(mine.includes(c), `${c} in the editor's menu (${lang || "default"})`);

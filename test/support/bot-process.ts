@@ -1,10 +1,11 @@
 // Starts and stops the real bot process for end-to-end tests.
 //
-// The bot runs exactly as `npm start` runs it (`node --import tsx src/main.ts`,
-// cwd = repo root), pointed at a Bot API emulator through TELEGRAM_API_ROOT and at
+// The bot runs exactly as `npm start` runs it (`node dist/main.js`, built from src/ by
+// `npm run build`; cwd = repo root), pointed at a Bot API emulator through TELEGRAM_API_ROOT and at
 // a throw-away data directory through DATA_DIR.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -56,6 +57,25 @@ function installExitHook(): void {
   });
 }
 
+/**
+ * `npm test` builds before running the tests; a test file run on its own gets a build here
+ * when dist/ is missing or older than a source file, so it never runs stale code.
+ */
+let built = false;
+export function ensureBuilt(): void {
+  if (built) return;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, d) => {
+      const p = path.join(dir, d.name);
+      return Math.max(max, d.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  const main = path.join(REPO_ROOT, "dist", "main.js");
+  if (!existsSync(main) || statSync(main).mtimeMs < newest(path.join(REPO_ROOT, "src"))) {
+    execFileSync(process.execPath, [path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: REPO_ROOT, stdio: "inherit" });
+  }
+  built = true;
+}
+
 export async function startBot(opts: StartBotOptions): Promise<BotProcess> {
   const { emulator } = opts;
   const env: Record<string, string | undefined> = { ...process.env };
@@ -72,7 +92,8 @@ export async function startBot(opts: StartBotOptions): Promise<BotProcess> {
 
   // Only a getUpdates made by *this* process counts (the emulator may have served an earlier bot).
   const sinceCall = emulator.calls.length;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  ensureBuilt();
+  const child = spawn(process.execPath, ["--enable-source-maps", "dist/main.js"], {
     cwd: REPO_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
