@@ -28,9 +28,12 @@ export function generateLog(count: number, { start = Date.UTC(1990, 0, 1), stepH
   };
 }
 
-/** The instant halfway through the generated span: "now" for the bench bot. */
+/**
+ * "Now" for the bench bot: 30 days before the first scheduled entry, so /next has entries to
+ * count down to and no reminder falls due during a benchmark (it would message every subscriber).
+ */
 export function middleOf(count: number, { start = Date.UTC(1990, 0, 1), stepHours = 3, futureFrom = 0.999 } = {}): string {
-  return new Date(start + Math.floor(count * futureFrom) * stepHours * 3_600_000 - 86_400_000).toISOString();
+  return new Date(start + Math.floor(count * futureFrom) * stepHours * 3_600_000 - 30 * 86_400_000).toISOString();
 }
 
 export function writeLog(file: string, count: number) {

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_REMINDERS, type Subscription } from "../src/store/subscription-types.ts";
+import { readSubscriptionsFile } from "../src/store/subscriptions.ts";
 import { makeDataDir, removeDataDir, REPO_ROOT, startBot } from "../test/support/bot-process.ts";
 import { startEmulator, type Emulator } from "../test/support/emulator.ts";
 import type { BenchResult } from "./delivery.ts";
@@ -75,7 +76,7 @@ export async function benchScale(opts: { subscribers: number; entries: number; u
     const subscribeRate = await drive(emu, users, "/subscribe");
     const unsubscribeRate = await drive(emu, users, "/unsubscribe");
     const afterWork = rssMb(bot.pid!);
-    const stored = JSON.parse(readFileSync(join(dir, "state", "subscriptions.json"), "utf8")).subscriptions;
+    const stored = readSubscriptionsFile(join(dir, "state", "subscriptions.json"));
     const lost = users.filter((id) => stored[String(id)]?.active !== false).length;
     await bot.stop();
 

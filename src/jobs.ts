@@ -220,7 +220,9 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const sendReminders = async (now: Date, subs: readonly Readonly<Subscription>[], localTime: (zone: string) => LocalTime) => {
     const withReminders = subs.filter((s) => s.reminders.enabled);
     if (!withReminders.length) return;
-    const maxHours = Math.max(24, ...withReminders.flatMap((s) => s.reminders.hoursBefore));
+    // A loop, not Math.max(...list): spreading 100,000 subscriptions' hours overflows the stack.
+    let maxHours = 24;
+    for (const s of withReminders) for (const h of s.reminders.hoursBefore) if (h > maxHours) maxHours = h;
     const candidates = reminderCandidates(source.record, now, maxHours);
     if (!candidates.length) return;
     const planner = new ReminderPlanner(candidates, now);

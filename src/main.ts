@@ -25,7 +25,7 @@ async function main(config: Config, log: Logger) {
   const source = RecordSource.load(join(config.dataDir, "events.json"), { indexFile: join(stateDir, "record-index.json") });
   const prefs = ChatPrefsStore.open(join(stateDir, "chats.json"));
   const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"));
-  log.info("record loaded", { entries: source.refs.length, tracks: source.tracks.length });
+  log.info("record loaded", { entries: source.refs.length, tracks: source.tracks.length, subscriptions: subscriptions.size, ms: Math.round(process.uptime() * 1000) });
 
   const i18n = createI18n();
   // Editors' writes go through the writer (lock, validation, audit log); the record is reread
@@ -50,6 +50,18 @@ async function main(config: Config, log: Logger) {
   // The menu is not needed to answer: register it while the bot already polls.
   void registerCommands(bot.api, i18n, config.adminIds).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
 
+  // Answering needs only the record and the chat state: poll now, and open the digest job's
+  // state (announced entries, outbox) while the first updates are being answered.
+  let polling!: () => void;
+  const firstPoll = new Promise<void>((resolve) => (polling = resolve));
+  bot.api.config.use((prev, method, payload, signal) => {
+    if (method === "getUpdates") polling();
+    return prev(method, payload, signal);
+  });
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member", "channel_post"] } } });
+  await firstPoll;
+  await new Promise((resolve) => setImmediate(resolve));
+
   // Digests, reminders and their delivery. The sender gets an Api of its own, without the
   // auto-retry plugin the bot's replies use: it paces itself and handles 429s (see sender.ts).
   const outbox = await Outbox.open(stateDir);
@@ -64,8 +76,7 @@ async function main(config: Config, log: Logger) {
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
   const jobs = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender });
 
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member", "channel_post"] } } });
-  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host });
+  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, ms: Math.round(process.uptime() * 1000) });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -267,7 +267,7 @@ async function list({ file, values, io }: Context): Promise<number> {
     io.err("no entries match\n");
     return 0;
   }
-  const widths = rows[0].slice(0, -1).map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const widths = rows[0].slice(0, -1).map((_, i) => rows.reduce((max, r) => Math.max(max, r[i].length), 0));
   io.out(rows.map((r) => r.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]) : cell)).join("  ")).join("\n") + "\n");
   return 0;
 }

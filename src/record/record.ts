@@ -47,11 +47,12 @@ function sortKey(e: EntryRef): string {
   return `${day}|${e.endDate ?? ""}|${e.time ?? ""}|${e.id}`;
 }
 
-const byKey = (a: EntryRef, b: EntryRef) => {
-  const ka = sortKey(a);
-  const kb = sortKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
+/** Sorts refs by sortKey, computing each key once (not twice per comparison). */
+function sortRefs(refs: EntryRef[]): EntryRef[] {
+  const keyed = refs.map((r) => ({ k: sortKey(r), r }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.r);
+}
 
 /** A record over entries already in memory (a small log, tests, previews). */
 export function buildRecord(log: CheckedLog): Record {
@@ -78,11 +79,11 @@ export function indexRecord(tracks: Track[], refs: EntryRef[], read: (ref: Entry
     byId.set(e.id, e);
     (e.date ? dated : undated).push(e);
   }
-  dated.sort(byKey);
+  const chrono = sortRefs(dated);
 
   const byTrack = new Map<string, TrackIndex>();
   for (const track of tracks) byTrack.set(track.id, { track, entries: [], position: new Map(), datedCount: 0 });
-  for (const e of dated) byTrack.get(e.track)?.entries.push(e);
+  for (const e of chrono) byTrack.get(e.track)?.entries.push(e);
   for (const idx of byTrack.values()) idx.datedCount = idx.entries.length;
   for (const e of undated) byTrack.get(e.track)?.entries.push(e);
   for (const idx of byTrack.values()) idx.entries.forEach((e, i) => idx.position.set(e.id, i));
@@ -91,7 +92,7 @@ export function indexRecord(tracks: Track[], refs: EntryRef[], read: (ref: Entry
   return {
     tracks,
     byId,
-    chrono: dated,
+    chrono,
     undated,
     undatedUpcoming,
     byTrack,
@@ -166,7 +167,7 @@ export function lastHeldPerTrack(record: Record, today: string): EntryRef[] {
     const e = lastHeld(idx, today);
     if (e) result.push(e);
   }
-  return result.sort(byKey).reverse();
+  return sortRefs(result).reverse();
 }
 
 function lastHeld(idx: TrackIndex, today: string): EntryRef | undefined {

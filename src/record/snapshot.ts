@@ -100,12 +100,7 @@ export function hashText(buf: Buffer, offset: number, length: number): string {
 }
 
 export function refOf(e: Entry, hash: string, offset: number, length: number): EntryRef {
-  const ref: EntryRef = { id: e.id, track: e.track, kind: e.kind, status: e.status, date: e.date, hash, offset, length };
-  if (e.endDate) ref.endDate = e.endDate;
-  if (e.time) ref.time = e.time;
-  if (e.timezone) ref.timezone = e.timezone;
-  if (e.sequence) ref.sequence = e.sequence;
-  return ref;
+  return fromRow([e.id, e.track, e.kind, e.status, e.date, e.endDate ?? 0, e.time ?? 0, e.timezone ?? 0, e.sequence ?? 0, hash, offset, length]);
 }
 
 /** A ref as a row, so the index parses quickly: no key names repeated 100,000 times. */
@@ -124,12 +119,22 @@ function toRow(r: EntryRef): RefRow {
 }
 
 function fromRow([id, track, kind, status, date, endDate, time, timezone, sequence, hash, offset, length]: RefRow): EntryRef {
-  const ref: EntryRef = { id, track, kind, status, date, hash, offset, length };
-  if (endDate) ref.endDate = endDate;
-  if (time) ref.time = time;
-  if (timezone) ref.timezone = timezone;
-  if (sequence) ref.sequence = sequence;
-  return ref;
+  // Every field set, absent ones as undefined: one object shape for all refs keeps loading
+  // 100,000 of them fast.
+  return {
+    id,
+    track,
+    kind,
+    status,
+    date,
+    endDate: endDate || undefined,
+    time: time || undefined,
+    timezone: timezone || undefined,
+    sequence: sequence || undefined,
+    hash,
+    offset,
+    length,
+  };
 }
 
 /** The saved index, if it was made from exactly this version of the file. */

@@ -32,15 +32,16 @@ export class JsonStore<T extends object> {
   private constructor(
     readonly file: string,
     data: T,
+    stringify: (data: T) => string = (d) => JSON.stringify(d),
   ) {
-    this.db = new Low<T>(new DataFile<T>(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), data);
+    this.db = new Low<T>(new DataFile<T>(file, { parse: JSON.parse, stringify }), data);
   }
 
   /**
    * Opens (or creates) a state file. A file that exists but does not parse is moved aside and
    * StoreCorruptError is thrown: silently starting empty would lose every subscriber.
    */
-  static open<T extends object>(file: string, defaults: () => T, check?: (data: unknown) => data is T): JsonStore<T> {
+  static open<T extends object>(file: string, defaults: () => T, check?: (data: unknown) => data is T, stringify?: (data: T) => string): JsonStore<T> {
     mkdirSync(dirname(file), { recursive: true });
     let text: string | null = null;
     try {
@@ -48,7 +49,7 @@ export class JsonStore<T extends object> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     }
-    if (text === null) return new JsonStore(file, defaults());
+    if (text === null) return new JsonStore(file, defaults(), stringify);
     let data: unknown;
     let reason = "";
     try {
@@ -62,7 +63,7 @@ export class JsonStore<T extends object> {
       renameSync(file, movedTo);
       throw new StoreCorruptError(file, movedTo, reason);
     }
-    return new JsonStore(file, { ...defaults(), ...(data as T) });
+    return new JsonStore(file, { ...defaults(), ...(data as T) }, stringify);
   }
 
   get data(): T {

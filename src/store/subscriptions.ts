@@ -1,11 +1,19 @@
 // Who gets digests, and how: one Subscription per chat or forum topic, kept in
 // state/subscriptions.json. The /subscribe feature writes them; the digest job reads them.
 //
-// Sized for 100,000 subscriptions: every operation on one subscription is a lookup by key plus
-// one coalesced file write (JsonStore.save), and the chat → keys index built once at open keeps
-// "everything of this chat" (a kicked bot, a migrated group) from scanning the whole file.
-// Each write resolves once the change is on disk, so "subscribed" in a reply means it is saved.
+// Sized for 100,000 subscriptions. lowdb rewrites its whole file on every write: with 100,000
+// subscriptions that is ~10 MB serialised per /subscribe, which held throughput to a few
+// hundred a second and memory to several hundred megabytes. So a change is appended to a
+// journal (subscriptions.journal, one JSON line per changed subscription, written before the
+// call resolves, so "subscribed" in a reply means it is on disk), and the lowdb file is
+// rewritten only when the journal has grown (COMPACT_AFTER lines) and at a clean stop. Opening
+// reads the file and replays the journal; a line torn by a kill is ignored (its call had not
+// resolved, so nobody was told it was saved).
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { JsonStore } from "./json-store.ts";
+
+/** Journal lines after which the whole file is rewritten and the journal emptied. */
+const COMPACT_AFTER = 5000;
 import { DEFAULT_REMINDERS, subscriptionKey, type DeliveryMode, type Subscription } from "./subscription-types.ts";
 
 interface SubscriptionsFile {
@@ -25,13 +33,34 @@ export type SubscribeOutcome = "created" | "reactivated" | "already";
 export type Filters = Partial<Pick<Subscription, "tracks" | "kinds">>;
 
 export class SubscriptionStore {
-  /** chatId → keys of its subscriptions (the chat itself and its topics). */
-  readonly #byChat = new Map<number, Set<string>>();
+  /**
+   * chatId → keys of its forum-topic subscriptions. A chat's own key is its id, so only topics
+   * need an index; one Set per chat for 100,000 chats would cost tens of megabytes.
+   */
+  readonly #topics = new Map<number, Set<string>>();
   #activeCount = 0;
+  #size = 0;
+  /** Keys changed since the last journal append. */
+  #dirty = new Set<string>();
+  #journalLines = 0;
+  #compacting: Promise<void> | null = null;
+  readonly #journal: string;
 
   constructor(readonly store: JsonStore<SubscriptionsFile>) {
-    for (const sub of Object.values(store.data.subscriptions)) {
+    this.#journal = store.file.replace(/\.json$/, "") + ".journal";
+    const subs = store.data.subscriptions;
+    // Lines of a compaction that a kill interrupted, then the current journal, oldest first.
+    for (const file of [`${this.#journal}.old`, this.#journal]) {
+      for (const [key, stored] of readJournal(file)) {
+        if (stored) subs[key] = stored as Subscription;
+        else delete subs[key];
+        if (file === this.#journal) this.#journalLines++;
+      }
+    }
+    for (const key of Object.keys(subs)) {
+      const sub = (subs[key] = fromDisk(key, subs[key]));
       this.#index(sub);
+      this.#size++;
       if (sub.active) this.#activeCount++;
     }
   }
@@ -42,6 +71,7 @@ export class SubscriptionStore {
         file,
         () => ({ subscriptions: {} }),
         (d): d is SubscriptionsFile => typeof (d as SubscriptionsFile).subscriptions === "object" && (d as SubscriptionsFile).subscriptions !== null,
+        toDiskText,
       ),
     );
   }
@@ -57,8 +87,7 @@ export class SubscriptionStore {
 
   /** Subscriptions of a chat: the chat itself and each forum topic, active or not. */
   forChat(chatId: number): Readonly<Subscription>[] {
-    const keys = this.#byChat.get(chatId);
-    return keys ? [...keys].map((k) => this.#subs[k]) : [];
+    return this.#keysOf(chatId).map((k) => this.#subs[k]);
   }
 
   /**
@@ -78,15 +107,13 @@ export class SubscriptionStore {
   }
 
   get size(): number {
-    let n = 0;
-    for (const keys of this.#byChat.values()) n += keys.size;
-    return n;
+    return this.#size;
   }
 
   /** Stores a whole subscription under its key, replacing any there. */
   async upsert(sub: Subscription): Promise<Readonly<Subscription>> {
     this.#put({ ...sub, key: subscriptionKey(sub.chatId, sub.threadId) });
-    await this.store.save();
+    await this.#persist();
     return this.#subs[subscriptionKey(sub.chatId, sub.threadId)];
   }
 
@@ -116,7 +143,7 @@ export class SubscriptionStore {
         reminders: { ...DEFAULT_REMINDERS, hoursBefore: [...DEFAULT_REMINDERS.hoursBefore] },
       });
     }
-    await this.store.save();
+    await this.#persist();
     return { subscription: this.#subs[key], outcome: existing ? "reactivated" : "created" };
   }
 
@@ -125,20 +152,20 @@ export class SubscriptionStore {
     const sub = this.#subs[key];
     if (!sub?.active) return false;
     this.#put({ ...sub, active: false, inactiveReason: reason });
-    await this.store.save();
+    await this.#persist();
     return true;
   }
 
   /** Deactivates every subscription of a chat (the bot was blocked, kicked or left). */
   async deactivateChat(chatId: number, reason: string): Promise<Readonly<Subscription>[]> {
     const stopped: Subscription[] = [];
-    for (const key of this.#byChat.get(chatId) ?? []) {
+    for (const key of this.#keysOf(chatId)) {
       const sub = this.#subs[key];
       if (!sub.active) continue;
       this.#put({ ...sub, active: false, inactiveReason: reason });
       stopped.push(this.#subs[key]);
     }
-    if (stopped.length) await this.store.save();
+    if (stopped.length) await this.#persist();
     return stopped;
   }
 
@@ -152,7 +179,7 @@ export class SubscriptionStore {
    * made in the supergroup wins over the old group's. Returns how many moved.
    */
   async migrate(fromChatId: number, toChatId: number): Promise<number> {
-    const keys = [...(this.#byChat.get(fromChatId) ?? [])];
+    const keys = this.#keysOf(fromChatId);
     let moved = 0;
     for (const key of keys) {
       const sub = this.#subs[key];
@@ -162,7 +189,7 @@ export class SubscriptionStore {
       this.#put({ ...sub, key: newKey, chatId: toChatId, chatType: "supergroup" });
       moved++;
     }
-    if (keys.length) await this.store.save();
+    if (keys.length) await this.#persist();
     return moved;
   }
 
@@ -201,15 +228,58 @@ export class SubscriptionStore {
   }
 
   /** Waits for every write started so far (shutdown). */
-  flush(): Promise<void> {
-    return this.store.flush();
+  /** Rewrites the file with every change and empties the journal (a clean stop calls this). */
+  async flush(): Promise<void> {
+    await this.#persist();
+    if (this.#journalLines > 0 || existsSync(`${this.#journal}.old`)) await this.#compact();
+    await this.store.flush();
+  }
+
+  /** Appends the changed subscriptions to the journal: one write, done before this resolves. */
+  async #persist(): Promise<void> {
+    if (!this.#dirty.size) return;
+    let lines = "";
+    for (const key of this.#dirty) {
+      const sub = this.#subs[key];
+      lines += `${JSON.stringify([key, sub ? toDisk(sub) : null])}\n`;
+      this.#journalLines++;
+    }
+    this.#dirty.clear();
+    appendFileSync(this.#journal, lines);
+    // The call that crosses the threshold waits for the rewrite; calls meanwhile do not (they
+    // append to the fresh journal).
+    if (this.#journalLines >= COMPACT_AFTER && !this.#compacting) await this.#compact();
+  }
+
+  /**
+   * Rewrites the lowdb file. The journal is set aside first, so changes made meanwhile go to a
+   * fresh one; the old one is removed once the file holding its changes is on disk.
+   */
+  #compact(): Promise<void> {
+    this.#compacting ??= (async () => {
+      try {
+        if (existsSync(this.#journal)) {
+          if (existsSync(`${this.#journal}.old`)) {
+            // A compaction interrupted by a kill: its lines are older than the current ones.
+            appendFileSync(`${this.#journal}.old`, readFileSync(this.#journal));
+            rmSync(this.#journal);
+          } else renameSync(this.#journal, `${this.#journal}.old`);
+        }
+        this.#journalLines = 0;
+        await this.store.save();
+        rmSync(`${this.#journal}.old`, { force: true });
+      } finally {
+        this.#compacting = null;
+      }
+    })();
+    return this.#compacting;
   }
 
   async #change(key: string, change: (sub: Subscription) => Subscription): Promise<Readonly<Subscription> | undefined> {
     const sub = this.#subs[key];
     if (!sub) return undefined;
     this.#put(change(sub));
-    await this.store.save();
+    await this.#persist();
     return this.#subs[key];
   }
 
@@ -219,7 +289,9 @@ export class SubscriptionStore {
     const before = this.#subs[sub.key];
     if (before?.active) this.#activeCount--;
     if (sub.active) this.#activeCount++;
+    if (!before) this.#size++;
     this.#subs[sub.key] = sub;
+    this.#dirty.add(sub.key);
     this.#index(sub);
   }
 
@@ -227,19 +299,119 @@ export class SubscriptionStore {
     const sub = this.#subs[key];
     if (!sub) return;
     if (sub.active) this.#activeCount--;
+    this.#size--;
     delete this.#subs[key];
-    const keys = this.#byChat.get(sub.chatId);
+    this.#dirty.add(key);
+    const keys = this.#topics.get(sub.chatId);
     keys?.delete(key);
-    if (keys?.size === 0) this.#byChat.delete(sub.chatId);
+    if (keys?.size === 0) this.#topics.delete(sub.chatId);
   }
 
   #index(sub: Subscription) {
-    let keys = this.#byChat.get(sub.chatId);
-    if (!keys) this.#byChat.set(sub.chatId, (keys = new Set()));
+    if (sub.threadId === undefined) return;
+    let keys = this.#topics.get(sub.chatId);
+    if (!keys) this.#topics.set(sub.chatId, (keys = new Set()));
     keys.add(sub.key);
+  }
+
+  /** The keys of a chat's subscriptions: the chat itself and each of its topics. */
+  #keysOf(chatId: number): string[] {
+    const own = String(chatId);
+    const keys = this.#subs[own] ? [own] : [];
+    for (const k of this.#topics.get(chatId) ?? []) keys.push(k);
+    return keys;
   }
 }
 
 function checkHour(hour: number) {
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new RangeError(`an hour must be 0–23, got ${hour}`);
+}
+
+// On disk a subscription keeps only what differs from the defaults (its key is its chat and
+// topic; active, all tracks, all kinds, instant delivery and the default reminders are left
+// out). 100,000 subscriptions then take half the bytes to write on every change and to parse
+// at start-up. In memory every subscription is whole, and the default settings objects are
+// shared: safe because subscriptions are replaced, never edited in place (see #put).
+const DEFAULT_DELIVERY: DeliveryMode = Object.freeze({ mode: "instant" }) as DeliveryMode;
+const SHARED_REMINDERS = Object.freeze({ ...DEFAULT_REMINDERS, hoursBefore: Object.freeze([...DEFAULT_REMINDERS.hoursBefore]) }) as Subscription["reminders"];
+
+function isDefaultReminders(r: Subscription["reminders"]): boolean {
+  const d = DEFAULT_REMINDERS;
+  return r === SHARED_REMINDERS || (r.enabled === d.enabled && r.dayBeforeHour === d.dayBeforeHour && r.hoursBefore.join() === d.hoursBefore.join());
+}
+
+type StoredSubscription = Omit<Subscription, "key" | "active" | "tracks" | "kinds" | "delivery" | "reminders"> & Partial<Subscription>;
+
+function toDisk(sub: Subscription): StoredSubscription {
+  const { key: _key, active, tracks, kinds, delivery, reminders, ...rest } = sub;
+  const out: StoredSubscription = rest;
+  if (!active) out.active = false;
+  if (tracks !== "all") out.tracks = tracks;
+  if (kinds !== "all") out.kinds = kinds;
+  if (delivery.mode !== "instant") out.delivery = delivery;
+  if (!isDefaultReminders(reminders)) out.reminders = reminders;
+  return out;
+}
+
+function toDiskText(data: SubscriptionsFile): string {
+  const subscriptions: { [key: string]: StoredSubscription } = {};
+  for (const key of Object.keys(data.subscriptions)) subscriptions[key] = toDisk(data.subscriptions[key]);
+  return JSON.stringify({ subscriptions });
+}
+
+/** A subscription as read from disk (compact or whole), made whole. */
+export function fromDisk(key: string, raw: StoredSubscription): Subscription {
+  // Built field by field, not by spreading `raw`: one object shape for all 100,000 makes this
+  // loop about ten times faster at start-up.
+  const sub: Subscription = {
+    key,
+    chatId: raw.chatId,
+    chatType: raw.chatType,
+    active: raw.active ?? true,
+    createdBy: raw.createdBy,
+    createdAt: raw.createdAt,
+    tracks: raw.tracks ?? "all",
+    kinds: raw.kinds ?? "all",
+    delivery: !raw.delivery || raw.delivery.mode === "instant" ? DEFAULT_DELIVERY : raw.delivery,
+    reminders: !raw.reminders || isDefaultReminders(raw.reminders) ? SHARED_REMINDERS : raw.reminders,
+  };
+  if (raw.threadId !== undefined) sub.threadId = raw.threadId;
+  if (raw.inactiveReason !== undefined) sub.inactiveReason = raw.inactiveReason;
+  if (raw.quietHours !== undefined) sub.quietHours = raw.quietHours;
+  return sub;
+}
+
+/** The subscriptions on disk (the file, then its journal), made whole: for tools and tests. */
+export function readSubscriptionsFile(file: string): { [key: string]: Subscription } {
+  const raw = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { subscriptions: { [key: string]: StoredSubscription } }).subscriptions : {};
+  const journal = file.replace(/\.json$/, "") + ".journal";
+  for (const name of [`${journal}.old`, journal]) {
+    for (const [key, stored] of readJournal(name)) {
+      if (stored) raw[key] = stored;
+      else delete raw[key];
+    }
+  }
+  const out: { [key: string]: Subscription } = {};
+  for (const key of Object.keys(raw)) out[key] = fromDisk(key, raw[key]);
+  return out;
+}
+
+/** The journal's [key, subscription or null] lines; a torn or unreadable line ends it. */
+function readJournal(file: string): [string, StoredSubscription | null][] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return [];
+  }
+  const out: [string, StoredSubscription | null][] = [];
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch {
+      break;
+    }
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { startEmulator, type Emulator, type UserLike } from "../support/emulator
 import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
 import type { Subscription } from "../../src/store/subscription-types.ts";
+import { readSubscriptionsFile } from "../../src/store/subscriptions.ts";
 
 const THREE_TRACKS = [...TRACKS, { id: "foreign-ministers", title: { en: "Foreign ministers", ru: "Министры иностранных дел", uk: "Міністри закордонних справ" } }];
 // Only past entries, and a clock at noon UTC: no reminder or daily digest can come between a
@@ -29,7 +30,7 @@ let bot: BotProcess;
 
 function subscriptionsOnDisk(): Record<string, Subscription> {
   const file = join(dataDir, "state", "subscriptions.json");
-  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).subscriptions : {};
+  return readSubscriptionsFile(file);
 }
 
 function prefsOnDisk(): Record<string, { lang?: string; tz?: string }> {

@@ -1,10 +1,10 @@
 // The subscription store against a real file: what is saved is what a restart reads back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { readSubscriptionsFile, SubscriptionStore } from "../../src/store/subscriptions.ts";
 import { StoreCorruptError } from "../../src/store/json-store.ts";
 import type { Subscription } from "../../src/store/subscription-types.ts";
 
@@ -14,8 +14,9 @@ function tempFile() {
   return join(mkdtempSync(join(tmpdir(), "parley-subs-")), "state", "subscriptions.json");
 }
 
+/** The file on disk, read as it is (compact: defaults left out) and made whole. */
 function onDisk(file: string): Record<string, Subscription> {
-  return JSON.parse(readFileSync(file, "utf8")).subscriptions;
+  return readSubscriptionsFile(file);
 }
 
 test("a new subscription gets the defaults, is on disk when subscribe resolves, and survives a reopen", async () => {
@@ -154,4 +155,38 @@ test("a file that is not valid JSON is moved aside, not overwritten", () => {
   SubscriptionStore.open(file);
   writeFileSync(file, "{ not json");
   assert.throws(() => SubscriptionStore.open(file), StoreCorruptError);
+});
+
+test("changes go to a journal before the call resolves; a reopen replays it, a torn last line is ignored, a stop compacts", async () => {
+  const file = tempFile();
+  const journal = file.replace(/\.json$/, ".journal");
+  const store = SubscriptionStore.open(file);
+  await store.subscribe({ chatId: 1, chatType: "private", createdBy: 1 }, NOW);
+  await store.subscribe({ chatId: 2, chatType: "private", createdBy: 2 }, NOW);
+  await store.unsubscribe(2);
+  // Nothing rewrote the whole file; the journal holds the three changes, one line each.
+  assert.equal(readFileSync(journal, "utf8").trim().split("\n").length, 3);
+  // A kill in the middle of a fourth append leaves a torn line: it was never acknowledged.
+  appendFileSync(journal, '["3",{"chatId":3,"chatT');
+  const reopened = SubscriptionStore.open(file);
+  assert.equal(reopened.get("1")?.active, true);
+  assert.equal(reopened.get("2")?.active, false);
+  assert.equal(reopened.get("3"), undefined);
+  assert.equal(reopened.activeCount, 1);
+  await reopened.flush();
+  assert.equal(existsSync(journal), false, "a clean stop leaves no journal");
+  assert.deepEqual(Object.keys(onDisk(file)).sort(), ["1", "2"]);
+  assert.equal(JSON.parse(readFileSync(file, "utf8")).subscriptions["2"].active, false);
+});
+
+test("the journal is folded into the file once it grows, and nothing is lost doing so", async () => {
+  const file = tempFile();
+  const store = SubscriptionStore.open(file);
+  await Promise.all(Array.from({ length: 6000 }, (_, i) => store.subscribe({ chatId: 10_000 + i, chatType: "private", createdBy: 1 }, NOW)));
+  await store.subscribe({ chatId: 99, chatType: "private", createdBy: 1 }, NOW);
+  const saved = onDisk(file);
+  assert.equal(Object.keys(saved).length, 6001);
+  assert.ok(Object.keys(JSON.parse(readFileSync(file, "utf8")).subscriptions).length >= 5000, "compacted into the file");
+  await store.flush();
+  assert.equal(Object.keys(JSON.parse(readFileSync(file, "utf8")).subscriptions).length, 6001);
 });
