@@ -26,7 +26,8 @@ const Env = z.object({
     .refine((ids) => ids.every((id) => /^\d+$/.test(id)), "must be Telegram user ids (numbers) separated by commas")
     .transform((ids) => ids.map(Number)),
   DIGEST_CRON: z.string().trim().default("* * * * *"),
-  BROADCAST_RATE: z.coerce.number().positive("must be a positive number of messages a second").default(30),
+  // Unset: 30 a second (Telegram's free limit), or 1000 with PAID_BROADCAST.
+  BROADCAST_RATE: z.coerce.number().positive("must be a positive number of messages a second").optional(),
   PAID_BROADCAST: z
     .enum(["true", "false", "1", "0", ""], { message: "must be true or false" })
     .default("false")
@@ -69,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     defaultTimezone: e.DEFAULT_TIMEZONE,
     adminIds: e.ADMIN_IDS,
     digestCron: e.DIGEST_CRON,
-    broadcastRate: e.BROADCAST_RATE,
+    broadcastRate: e.BROADCAST_RATE ?? (e.PAID_BROADCAST ? 1000 : 30),
     paidBroadcast: e.PAID_BROADCAST,
     logLevel: e.LOG_LEVEL,
     fakeNow: e.FAKE_NOW,

@@ -4,7 +4,7 @@
 // would (bad HTML, over 4096 characters, callback data over 64 bytes).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ensureBuilt, makeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
@@ -250,6 +250,19 @@ describe("start-up", () => {
     assert.equal(bad.code, 1);
     assert.match(bad.out, /BOT_TOKEN does not look like a bot token/);
     assert.ok(!bad.out.includes("short-secret-token"));
+  });
+
+  test("a corrupt state file is moved aside, never overwritten, and start-up stops saying so", async () => {
+    const dir = await makeDataDir({ events: recordWithUpcomingRound() });
+    mkdirSync(join(dir, "state"), { recursive: true });
+    writeFileSync(join(dir, "state", "subscriptions.json"), '{"subscriptions": {"1": {"chatId": 1,');
+    const r = await run({ DATA_DIR: dir, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot });
+    assert.equal(r.code, 1);
+    assert.match(r.out, /The state file .*subscriptions\.json is not valid JSON .* It was moved aside to .*subscriptions\.json\.corrupt-.* nothing was overwritten/);
+    const aside = readdirSync(join(dir, "state")).filter((f) => f.startsWith("subscriptions.json.corrupt-"));
+    assert.equal(aside.length, 1);
+    assert.equal(readFileSync(join(dir, "state", aside[0]), "utf8"), '{"subscriptions": {"1": {"chatId": 1,');
+    assert.ok(!existsSync(join(dir, "state", "subscriptions.json")));
   });
 
   test("an invalid record stops start-up naming the file, the entry and the field", async () => {
