@@ -80,11 +80,30 @@ export function zonedInstant(date: string, time: string, zone: string): number {
 
 /** The calendar day (YYYY-MM-DD) that `now` is in the given zone. */
 export function todayIn(now: Date, zone: string): string {
-  return wallClock(now, zone).format("YYYY-MM-DD");
+  return localIso(now.getTime(), zone).slice(0, 10);
+}
+
+/** "YYYY-MM-DDTHH:MM" of the wall clock in `zone` at an instant (no dayjs: this is per request). */
+function localIso(epochMs: number, zone: string): string {
+  return new Date(epochMs + offsetAt(zone, epochMs)).toISOString().slice(0, 16);
 }
 
 /** "27 February 2025", "27 февраля 2025", "27 лютого 2025"; "February 2025" for a month-only date. */
+// Every reply formats the same few hundred dates again: remember them.
+const days = new Map<string, string>();
+
 export function formatDay(date: string, lang: Lang): string {
+  const key = `${date}|${lang}`;
+  let text = days.get(key);
+  if (text === undefined) {
+    if (days.size > 20_000) days.clear();
+    text = formatDayUncached(date, lang);
+    days.set(key, text);
+  }
+  return text;
+}
+
+function formatDayUncached(date: string, lang: Lang): string {
   const d = dayjs(date.length === 7 ? `${date}-01` : date).locale(lang);
   if (date.length === 7) {
     // dayjs' ru/uk "MMMM" alone is nominative ("февраль"), which is right for a month on its own.
@@ -125,9 +144,9 @@ export function countdown(e: When, now: Date, readerZone: string, lang: Lang, t:
   let time: string | undefined;
   if (e.time) {
     const at = zonedInstant(e.date, e.time, e.timezone ?? "UTC");
-    const local = wallClock(at, readerZone);
-    day = local.format("YYYY-MM-DD");
-    time = local.format("HH:mm");
+    const local = localIso(at, readerZone);
+    day = local.slice(0, 10);
+    time = local.slice(11, 16);
     const minutes = Math.round((at - now.getTime()) / 60_000);
     if (minutes >= 0 && minutes < 60) return t("countdown-minutes", { minutes });
     if (minutes < 0 && minutes > -24 * 60) return t("countdown-started");

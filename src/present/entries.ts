@@ -54,10 +54,24 @@ function headline(e: Entry, r: Reader): string {
   return bits.join(" · ");
 }
 
+// An item's text depends only on the entry and the language (the countdown line is added per
+// reader), and the same few entries are asked for again and again: keep the text with the
+// entry object. A reloaded record has new entry objects, so nothing stale is served.
+const itemCache = new WeakMap<Entry, Map<string, string[]>>();
+
 /** One item of /latest, /next or a track's history. */
 export function entryItem(e: Entry, r: Reader, opts: { countdown?: boolean } = {}): string {
-  const lines = [headline(e, r), `<b>${localizedHtml(e.title, r.lang)}</b>`];
-  if (opts.countdown && e.date) lines.push(`⏳ ${escapeHtml(countdown(e, r.now, r.zone, r.lang, r.t))}`);
+  let byLang = itemCache.get(e);
+  if (!byLang) itemCache.set(e, (byLang = new Map()));
+  let parts = byLang.get(r.lang);
+  if (!parts) byLang.set(r.lang, (parts = itemParts(e, r)));
+  const [head, rest] = parts;
+  return opts.countdown && e.date ? `${head}\n⏳ ${escapeHtml(countdown(e, r.now, r.zone, r.lang, r.t))}\n${rest}` : `${head}\n${rest}`;
+}
+
+function itemParts(e: Entry, r: Reader): string[] {
+  const head = [headline(e, r), `<b>${localizedHtml(e.title, r.lang)}</b>`];
+  const lines: string[] = [];
   const who = leaders(e, r.lang, r.t);
   if (who) lines.push(who);
   const gist = pick(e.outcome, r.lang) ? e.outcome : e.summary;
@@ -67,7 +81,7 @@ export function entryItem(e: Entry, r: Reader, opts: { countdown?: boolean } = {
     lines.push(g.lang === r.lang ? text : `${text} <i>[${g.lang.toUpperCase()}]</i>`);
   }
   lines.push(`${escapeHtml(r.t("sources"))}: ${sourcesInline(e)}`);
-  return lines.join("\n");
+  return [head.join("\n"), lines.join("\n")];
 }
 
 /** A short label for a button: "27.02.2025 · Round 1 …". */
