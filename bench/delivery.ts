@@ -16,13 +16,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Outbox, type OutboxMessage } from "../src/delivery/outbox.ts";
 import { SPEED_LIMITS } from "../src/delivery/schedule.ts";
 import { type Emulator, startEmulator } from "../test/support/emulator.ts";
+import type { BenchResult } from "./harness.ts";
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-}
+export type { BenchResult } from "./harness.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CHILD = fileURLToPath(new URL("../test/support/delivery-child.ts", import.meta.url));

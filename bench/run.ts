@@ -5,7 +5,8 @@
 //   npm run bench                 the full run (the 30/s digest to 10,000 takes ~6 minutes)
 //   npm run bench -- --quick      smaller sizes, for a look in a minute or two
 import { benchCommands } from "./commands.ts";
-import { benchDelivery, type BenchResult } from "./delivery.ts";
+import { benchDelivery } from "./delivery.ts";
+import { printRows } from "./harness.ts";
 import { benchScale } from "./scale.ts";
 
 const quick = process.argv.includes("--quick");
@@ -13,19 +14,11 @@ const sizes = quick
   ? { subscribers: 1000, entries: 20_000, updates: 1000, scaleSubscribers: 20_000 }
   : { subscribers: 10_000, entries: 100_000, updates: 3000, scaleSubscribers: 100_000 };
 
-function print(title: string, rows: BenchResult[]) {
-  console.log(`\n${title}`);
-  for (const r of rows) {
-    const value = r.unit === "ratio" ? r.value.toFixed(3) : r.value.toFixed(r.value < 10 ? 2 : 0);
-    console.log(`  ${r.name.padEnd(60)} ${value.padStart(10)} ${r.unit.padEnd(9)}${r.target ? ` target ${r.target}` : ""}`);
-  }
-}
-
 const started = Date.now();
 console.log(`Parley benchmark${quick ? " (quick)" : ""}: ${new Date().toISOString()}, node ${process.version}`);
-print(`1–2. Digest delivery to ${sizes.subscribers} subscribers (50 ms round trip, Telegram's limits enforced)`, await benchDelivery({ subscribers: sizes.subscribers }));
-print(`3. /latest and /next with ${sizes.entries} entries, against a bare grammY bot`, await benchCommands({ entries: sizes.entries, updates: sizes.updates }));
-print(
+printRows(`1–2. Digest delivery to ${sizes.subscribers} subscribers (50 ms round trip, Telegram's limits enforced)`, await benchDelivery({ subscribers: sizes.subscribers }));
+printRows(`3. /latest and /next with ${sizes.entries} entries, against a bare grammY bot`, await benchCommands({ entries: sizes.entries, updates: sizes.updates }));
+printRows(
   `4. ${sizes.scaleSubscribers} subscribers and ${sizes.entries} entries: start-up, memory, (un)subscribe`,
   await benchScale({ subscribers: sizes.scaleSubscribers, entries: sizes.entries, updates: Math.min(2000, sizes.updates) }),
 );

@@ -3,16 +3,15 @@
 // throughput against the bare grammY bot's fixed reply on the same emulator.
 //
 //   npx tsx bench/scale.ts [--subscribers N] [--entries N] [--updates N]
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_REMINDERS, type Subscription } from "../src/store/subscription-types.ts";
 import { readSubscriptionsFile } from "../src/store/subscriptions.ts";
-import { makeDataDir, removeDataDir, REPO_ROOT, startBot } from "../test/support/bot-process.ts";
-import { startEmulator, type Emulator } from "../test/support/emulator.ts";
-import type { BenchResult } from "./delivery.ts";
+import { makeDataDir, removeDataDir, startBot } from "../test/support/bot-process.ts";
+import { startEmulator } from "../test/support/emulator.ts";
 import { generateLog, middleOf } from "./generate.ts";
+import { argValue, drive, printRows, startBareBot, type BenchResult } from "./harness.ts";
 
 const FIRST_SUBSCRIBER = 800_000_000;
 const FIRST_USER = 900_000_000;
@@ -43,17 +42,6 @@ function rssMb(pid: number): { rss: number; peak: number } {
   return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
 
-async function drive(emu: Emulator, users: number[], text: string): Promise<number> {
-  const before = emu.sent.length;
-  const start = performance.now();
-  for (const id of users) emu.userSends({ id }, text);
-  while (emu.sent.length - before < users.length) {
-    await new Promise((r) => setTimeout(r, 5));
-    if (performance.now() - start > 180_000) throw new Error(`only ${emu.sent.length - before} of ${users.length} replies after 180 s`);
-  }
-  return users.length / ((performance.now() - start) / 1000);
-}
-
 export async function benchScale(opts: { subscribers: number; entries: number; updates: number }): Promise<BenchResult[]> {
   const emu = await startEmulator();
   const users = Array.from({ length: opts.updates }, (_, i) => FIRST_USER + i);
@@ -73,22 +61,16 @@ export async function benchScale(opts: { subscribers: number; entries: number; u
     const bot = await startBot({ emulator: emu, dataDir: dir, env, startTimeoutMs: 180_000 });
     const warmMs = performance.now() - t0;
     const afterStart = rssMb(bot.pid!);
-    const subscribeRate = await drive(emu, users, "/subscribe");
-    const unsubscribeRate = await drive(emu, users, "/unsubscribe");
+    const subscribeRate = await drive(emu, users, ["/subscribe"]);
+    const unsubscribeRate = await drive(emu, users, ["/unsubscribe"]);
     const afterWork = rssMb(bot.pid!);
     const stored = readSubscriptionsFile(join(dir, "state", "subscriptions.json"));
     const lost = users.filter((id) => stored[String(id)]?.active !== false).length;
     await bot.stop();
 
-    const bareSince = emu.calls.length;
-    const bare = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "bench/bare-bot.ts")], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot },
-      stdio: "ignore",
-    });
-    await emu.waitForPolling({ sinceCall: bareSince });
-    const bareRate = await drive(emu, users, "/subscribe");
-    await new Promise<void>((r) => (bare.on("exit", () => r()), bare.kill("SIGTERM")));
+    const bare = await startBareBot(emu);
+    const bareRate = await drive(emu, users, ["/subscribe"]);
+    await bare.stop();
 
     return [
       { name: `start-up, first (validates ${opts.entries} entries)`, value: coldMs / 1000, unit: "s" },
@@ -108,10 +90,5 @@ export async function benchScale(opts: { subscribers: number; entries: number; u
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = (name: string, d: number) => {
-    const i = process.argv.indexOf(`--${name}`);
-    return i > 0 ? Number(process.argv[i + 1]) : d;
-  };
-  const rows = await benchScale({ subscribers: arg("subscribers", 100_000), entries: arg("entries", 100_000), updates: arg("updates", 2000) });
-  for (const r of rows) console.log(`${r.name.padEnd(56)} ${r.value.toFixed(2).padStart(10)} ${r.unit}${r.target ? `  (target ${r.target})` : ""}`);
+  printRows("Scale", await benchScale({ subscribers: argValue("subscribers", 100_000), entries: argValue("entries", 100_000), updates: argValue("updates", 2000) }));
 }
