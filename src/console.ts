@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import type { Message, Update, InlineKeyboardButton } from "grammy/types";
 import { loadConfig, makeClock } from "./config.ts";
 import { createBot, createI18n } from "./bot/create-bot.ts";
+import { plainText } from "./present/html.ts";
 import { createLogger } from "./log.ts";
 import { RecordSource } from "./record/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
@@ -56,14 +57,9 @@ let updateId = 0;
 const messages = new Map<number, Message>();
 let buttons: { text: string; data: string; messageId: number }[] = [];
 
+/** Links keep their address in the terminal; the rest is what a reader sees. */
 function htmlToText(html: string): string {
-  return html
-    .replace(/<a href="([^"]*)">([^<]*)<\/a>/g, "$2 ($1)")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
+  return plainText(html.replace(/<a href="([^"]*)">([^<]*)<\/a>/g, "$2 ($1)"));
 }
 
 function show(text: string, markup?: { inline_keyboard?: InlineKeyboardButton[][] }) {

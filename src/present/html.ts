@@ -69,7 +69,7 @@ function splitLines(block: string, limit: number): string[] {
   let current = "";
   for (const rawLine of block.split("\n")) {
     // A single line beyond the limit can only be plain text gone wild: strip its tags and cut.
-    const line = rawLine.length > limit ? escapeHtml(truncate(unescapeTags(rawLine), limit - 100)) : rawLine;
+    const line = rawLine.length > limit ? escapeHtml(truncate(plainText(rawLine), limit - 100)) : rawLine;
     if (!current) current = line;
     else if (current.length + 1 + line.length <= limit) current += "\n" + line;
     else {
@@ -81,7 +81,8 @@ function splitLines(block: string, limit: number): string[] {
   return out;
 }
 
-function unescapeTags(html: string): string {
+/** What a reader sees of an HTML fragment: tags dropped, entities decoded (button answers, the console). */
+export function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, "")
     .replace(/&lt;/g, "<")

@@ -77,6 +77,10 @@ describe("welcome and help", () => {
     assert.deepEqual(labels(u), ["🗞 Останнє", "📅 Що попереду", "🔔 Підписатися"]);
     // A language Parley does not speak falls back to English.
     assert.match((await ask(de, "/start")).plainText, /^Hello, Dora!/);
+    // A name is data: escaped, so the reply's HTML stays valid (the emulator would refuse it).
+    const odd = { id: 105, first_name: "<Tom & Jerry>", language_code: "en" };
+    emu.addPrivateChat(odd);
+    assert.match((await ask(odd, "/start")).plainText, /^Hello, <Tom & Jerry>! I am Parley/);
   });
 
   test("/help lists every command, one line each", async () => {
@@ -153,6 +157,9 @@ describe("/next", () => {
     assert.match((await ask(uk, "/tz Europe/Istanbul")).plainText, /Часовий пояс: Europe\/Istanbul/);
     assert.match((await ask(uk, "/next")).plainText, /завтра о 10:00/);
     assert.match((await ask(uk, "/tz")).plainText, /Europe\/Istanbul/);
+    // Kyiv stays Kyiv (Node's time-zone data would call it Kiev).
+    assert.match((await ask(en, "/tz europe/kyiv")).plainText, /Time zone set to Europe\/Kyiv \(/);
+    assert.match((await ask(en, "/tz UTC")).plainText, /Time zone set to UTC \(/);
   });
 });
 

@@ -13,7 +13,8 @@ export const preferences = new Composer<ParleyContext>();
 const LANG_NAMES: Record<Lang, string> = { en: "English", ru: "Русский", uk: "Українська" };
 
 /** Zones people type in other spellings, mapped to the IANA name. */
-const ZONE_ALIASES: Record<string, string> = { "europe/kiev": "Europe/Kyiv", utc: "UTC", gmt: "UTC" };
+// Node's ICU still names Kyiv "Europe/Kiev" and would turn one into the other: keep Kyiv.
+const ZONE_ALIASES: Record<string, string> = { "europe/kiev": "Europe/Kyiv", "europe/kyiv": "Europe/Kyiv", utc: "UTC", gmt: "UTC" };
 
 function normaliseZone(input: string): string | undefined {
   const alias = ZONE_ALIASES[input.toLowerCase()];
@@ -24,6 +25,8 @@ function normaliseZone(input: string): string | undefined {
 
 export async function mayConfigure(ctx: ParleyContext): Promise<boolean> {
   if (!ctx.chat || ctx.chat.type === "private") return true;
+  // An anonymous administrator writes as the group itself.
+  if (ctx.msg?.sender_chat?.id === ctx.chat.id) return true;
   if (!ctx.from) return false;
   const member = await ctx.getChatMember(ctx.from.id);
   return member.status === "creator" || member.status === "administrator";

@@ -5,7 +5,7 @@
 import { Menu, type MenuFlavor } from "@grammyjs/menu";
 import { Composer, GrammyError, type Middleware } from "grammy";
 import type { Chat, ChatMember } from "grammy/types";
-import { LIMITS, escapeHtml, truncate } from "../../present/html.ts";
+import { escapeHtml, LIMITS, plainText, truncate } from "../../present/html.ts";
 import { langFromCode, localizedPlain } from "../../present/translate.ts";
 import { KINDS, type Kind } from "../../record/schema.ts";
 import { subscriptionKey, type Subscription } from "../../store/subscription-types.ts";
@@ -70,8 +70,7 @@ function channelNames(chat: Chat): ChannelNames {
 
 /** Button answers are plain text of at most 200 characters. */
 function plain(html: string): string {
-  const text = html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
-  return truncate(text, LIMITS.callbackAnswer);
+  return truncate(plainText(html), LIMITS.callbackAnswer);
 }
 
 /** "@name", "t.me/name" or a numeric id (-100…): what getChat accepts. */
