@@ -6,6 +6,8 @@ import { sequentialize } from "@grammyjs/runner";
 import { I18n } from "@grammyjs/i18n";
 import { Bot, BotError, Composer, GrammyError, HttpError, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { todayIn } from "../present/dates.ts";
 import { langFromCode } from "../present/translate.ts";
@@ -18,7 +20,13 @@ import { preferences } from "./features/preferences.ts";
 import { subscriptions } from "./features/subscriptions.ts";
 import { welcome } from "./features/welcome.ts";
 
-export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
+/**
+ * The Fluent files, at the package's top level: two folders up from this source file, one up
+ * from the bundle `npm run build` writes to dist/main.js.
+ */
+export const LOCALES_DIR = [new URL("../../locales", import.meta.url), new URL("../locales", import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(join(dir, "en.ftl")))!;
 
 export function createI18n(): I18n<ParleyContext> {
   const i18n = new I18n<ParleyContext>({

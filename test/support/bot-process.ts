@@ -1,6 +1,6 @@
 // Starts and stops the real bot process for end-to-end tests.
 //
-// The bot runs exactly as `npm start` runs it (`node dist/main.js`, built from src/ by
+// The bot runs exactly as `npm start` runs it (`node dist/main.js`, bundled from src/ by
 // `npm run build`; cwd = repo root), pointed at a Bot API emulator through TELEGRAM_API_ROOT and at
 // a throw-away data directory through DATA_DIR.
 
@@ -70,8 +70,9 @@ export function ensureBuilt(): void {
       return Math.max(max, d.isDirectory() ? newest(p) : statSync(p).mtimeMs);
     }, 0);
   const main = path.join(REPO_ROOT, "dist", "main.js");
-  if (!existsSync(main) || statSync(main).mtimeMs < newest(path.join(REPO_ROOT, "src"))) {
-    execFileSync(process.execPath, [path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: REPO_ROOT, stdio: "inherit" });
+  const newestSource = Math.max(newest(path.join(REPO_ROOT, "src")), statSync(path.join(REPO_ROOT, "package.json")).mtimeMs);
+  if (!existsSync(main) || statSync(main).mtimeMs < newestSource) {
+    execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO_ROOT, stdio: "inherit" });
   }
   built = true;
 }

@@ -38,11 +38,11 @@ test("whole entries are read from the file; the index is reused only for the sam
   const first = RecordSource.load(file, { indexFile });
   assert.equal(first.record.find("r2")?.title.uk, "Раунд 2");
   const index = JSON.parse(readFileSync(indexFile, "utf8"));
-  assert.equal(index.rows.length, 2);
+  assert.equal(index.columns.id.length, 2);
   first.close();
 
   // Same file: the saved refs are used (proved by a marker only the index carries).
-  index.rows[1][3] = "scheduled";
+  index.columns.status[1] = "scheduled";
   writeFileSync(indexFile, JSON.stringify(index));
   const second = RecordSource.load(file, { indexFile });
   assert.equal(second.record.byId.get("r2")?.status, "scheduled");
