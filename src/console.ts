@@ -30,7 +30,7 @@ const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"
 // writer, as the bot does (same lock, same audit log), so a running bot sees the change.
 const editorial = {
   writer: new RecordWriter({ file: source.file, auditFile: join(config.dataDir, "state", "audit.jsonl"), clock: makeClock(config.fakeNow) }),
-  reloadRecord: () => void source.reload(),
+  reloadRecord: async () => void (await source.reload()),
   conversations: ConversationStore.open(join(stateDir, "conversations.json")),
 };
 

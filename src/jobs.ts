@@ -313,9 +313,9 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
 
   const tick = async () => {
     const now = clock();
-    const result = source.reload();
+    const result = await source.reload();
     if (result.kind === "invalid") await reportBroken(result.problems.map(describeProblem));
-    else if (result.kind === "reloaded") log.info("record reloaded", { entries: result.entries });
+    else if (result.kind === "reloaded") log.info("record reloaded", { entries: result.entries, inWorker: result.inWorker });
 
     // A snapshot: subscriptions may change while the tick awaits its writes.
     const subs = Array.from(subscriptions.active());

@@ -32,8 +32,8 @@ async function main(config: Config, log: Logger) {
   // right after each, and the digest job announces the change from the file on its next tick.
   const writer = new RecordWriter({ file: source.file, auditFile: join(stateDir, "audit.jsonl"), clock });
   const conversations = ConversationStore.open(join(stateDir, "conversations.json"));
-  const reloadRecord = () => {
-    const result = source.reload();
+  const reloadRecord = async () => {
+    const result = await source.reload();
     if (result.kind === "invalid") log.warn("record not reloaded after a write", { problems: result.problems.map(describeProblem) });
   };
   const editorial = { writer, reloadRecord, conversations };
@@ -47,6 +47,9 @@ async function main(config: Config, log: Logger) {
     }
     throw err;
   }
+  // Long polling and a webhook exclude each other (getUpdates answers 409 while one is set):
+  // remove a leftover webhook as grammY's bot.start() would; pending updates are kept.
+  await bot.api.deleteWebhook();
   // The menu is not needed to answer: register it while the bot already polls.
   void registerCommands(bot.api, i18n, config.adminIds).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
 

@@ -27,7 +27,7 @@ export interface BotDeps {
 export interface EditorialDeps {
   writer: RecordWriter;
   /** Re-reads the record after a write, so the next /event already shows the change. */
-  reloadRecord(): void;
+  reloadRecord(): Promise<void>;
   /** Unfinished /add and /update conversations, kept across restarts. */
   conversations: ConversationStore;
 }

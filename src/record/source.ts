@@ -5,7 +5,9 @@
 // Only EntryRefs stay in memory; whole entries are read from the file version they came from
 // (snapshot.ts). The refs of a validated version are saved as an index, so a restart with an
 // unchanged file skips parsing and validating it.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { indexRecord, type Record } from "./record.ts";
 import type { Track } from "./schema.ts";
 import { EntryFile, hashText, readIndex, refOf, sameStamp, scanEntryRanges, stampOf, writeIndex, type EntryRef, type FileStamp } from "./snapshot.ts";
@@ -17,7 +19,7 @@ export class RecordInvalidError extends Error {
   }
 }
 
-export type ReloadResult = { kind: "unchanged" } | { kind: "reloaded"; entries: number } | { kind: "invalid"; problems: RecordProblem[] };
+export type ReloadResult = { kind: "unchanged" } | { kind: "reloaded"; entries: number; inWorker: boolean } | { kind: "invalid"; problems: RecordProblem[] };
 
 interface Version {
   stamp: FileStamp;
@@ -27,8 +29,15 @@ interface Version {
   record: Record;
 }
 
+/** Above this size a changed file is parsed and validated off the main thread. */
+const WORKER_THRESHOLD_BYTES = 1_000_000;
+// Bundled next to the bot by `npm run build`; when running from source there is no such file
+// and reloads are done in place.
+const WORKER_FILE = fileURLToPath(new URL("./load-worker.js", import.meta.url));
+
 export class RecordSource {
   #current: Version;
+  #reloading: Promise<ReloadResult> | null = null;
   /** The stamp of a broken file already reported, so it is reported once, not every tick. */
   #reportedBroken?: FileStamp;
   /** Files of replaced versions, closed once nothing can still be reading them. */
@@ -44,9 +53,9 @@ export class RecordSource {
 
   /** Loads the record; `indexFile` (under the state folder) makes later starts fast. */
   static load(file: string, opts: { indexFile?: string } = {}): RecordSource {
-    const result = openVersion(file, opts.indexFile);
-    if ("problems" in result) throw new RecordInvalidError(result.problems);
-    return new RecordSource(file, opts.indexFile, result);
+    const read = readVersion(file, opts.indexFile);
+    if ("problems" in read) throw new RecordInvalidError(read.problems);
+    return new RecordSource(file, opts.indexFile, openVersion(file, read));
   }
 
   get record(): Record {
@@ -62,8 +71,19 @@ export class RecordSource {
     return this.#current.tracks;
   }
 
-  /** Re-reads the file if its size, modification time or inode changed since the last look. */
-  reload(): ReloadResult {
+  /**
+   * Re-reads the file if its size, modification time or inode changed since the last look.
+   * Validating 100,000 entries takes seconds, so a large file is read in a worker thread and
+   * the bot keeps answering meanwhile; calls during a reload share it.
+   */
+  reload(): Promise<ReloadResult> {
+    this.#reloading ??= this.#reload().finally(() => {
+      this.#reloading = null;
+    });
+    return this.#reloading;
+  }
+
+  async #reload(): Promise<ReloadResult> {
     let stamp: FileStamp;
     try {
       stamp = stampOf(this.file);
@@ -71,19 +91,25 @@ export class RecordSource {
       return { kind: "invalid", problems: [{ file: this.file, message: `cannot read the file: ${(err as Error).message}` }] };
     }
     if (sameStamp(this.#current.stamp, stamp) || sameStamp(this.#reportedBroken, stamp)) return { kind: "unchanged" };
-    const result = openVersion(this.file, this.indexFile);
-    if ("problems" in result) {
-      this.#reportedBroken = stamp;
-      return { kind: "invalid", problems: result.problems };
+    const useWorker = stamp.size > WORKER_THRESHOLD_BYTES && existsSync(WORKER_FILE);
+    const read = useWorker ? await readInWorker(this.file, this.indexFile) : readVersion(this.file, this.indexFile);
+    if ("problems" in read) {
+      this.#reportedBroken = read.stamp;
+      return { kind: "invalid", problems: read.problems };
     }
-    // Queries hold no file handles across awaits, but a request may be between two reads of
-    // the old version right now: close it one reload later, not at once.
-    for (const old of this.#retired) old.close();
-    this.#retired = [this.#current.file];
+    const result = openVersion(this.file, read);
+    // A request that took the old record before an await may still read entries from it: keep
+    // the old version's file open for a minute.
+    const old = this.#current.file;
+    this.#retired.push(old);
+    setTimeout(() => {
+      old.close();
+      this.#retired = this.#retired.filter((f) => f !== old);
+    }, 60_000).unref();
     const unchanged = this.#current.refs.length === result.refs.length && this.#current.refs.every((r, i) => r.hash === result.refs[i].hash);
     this.#current = result;
     this.#reportedBroken = undefined;
-    return unchanged ? { kind: "unchanged" } : { kind: "reloaded", entries: result.refs.length };
+    return unchanged ? { kind: "unchanged" } : { kind: "reloaded", entries: result.refs.length, inWorker: useWorker };
   }
 
   close(): void {
@@ -92,37 +118,56 @@ export class RecordSource {
   }
 }
 
-function openVersion(file: string, indexFile: string | undefined): Version | { problems: RecordProblem[] } {
-  // A writer may replace the file between our stat and our open: try again on a fresh stamp.
+/** A version of the file as read: its stamp and refs, or what is wrong with it. */
+export type ReadVersion = { stamp: FileStamp; tracks: Track[]; refs: EntryRef[] } | { stamp: FileStamp; problems: RecordProblem[] };
+
+/**
+ * Reads a version of the record: from the saved index when it was made from this very file,
+ * else by parsing and validating the file (and saving the index). Pure work on the file, no
+ * shared state, so it can run in a worker thread (load-worker.ts).
+ */
+export function readVersion(file: string, indexFile: string | undefined): ReadVersion {
+  // A writer may replace the file between our stat and our read: try again on a fresh stamp.
   for (let attempt = 0; ; attempt++) {
     const stamp = stampOf(file);
     const saved = indexFile ? readIndex(indexFile, file, stamp) : undefined;
-    let tracks: Track[];
-    let refs: EntryRef[];
-    if (saved) {
-      ({ tracks, refs } = saved);
-    } else {
-      const buf = readFileSync(file);
-      const parsed = parseEventLog(buf.toString("utf8"), file);
-      if (!parsed.ok) return { problems: parsed.problems };
-      const ranges = scanEntryRanges(buf);
-      if (ranges.length !== parsed.log.entries.length) throw new Error(`${file}: found ${ranges.length} entries by position but ${parsed.log.entries.length} by parsing`);
-      tracks = parsed.log.tracks;
-      refs = parsed.log.entries.map((e, i) => refOf(e, hashText(buf, ranges[i].offset, ranges[i].length), ranges[i].offset, ranges[i].length));
-      const now = stampOf(file);
-      if (!sameStamp(now, stamp) || now.size !== buf.length) {
-        if (attempt < 5) continue;
-        throw new Error(`${file} keeps changing while it is being read`);
-      }
-      if (indexFile) writeIndex(indexFile, file, stamp, tracks, refs);
-    }
-    let entryFile: EntryFile;
-    try {
-      entryFile = new EntryFile(file, stamp);
-    } catch (err) {
+    if (saved) return { stamp, ...saved };
+    const buf = readFileSync(file);
+    const parsed = parseEventLog(buf.toString("utf8"), file);
+    if (!parsed.ok) return { stamp, problems: parsed.problems };
+    const ranges = scanEntryRanges(buf);
+    if (ranges.length !== parsed.log.entries.length) throw new Error(`${file}: found ${ranges.length} entries by position but ${parsed.log.entries.length} by parsing`);
+    const refs = parsed.log.entries.map((e, i) => refOf(e, hashText(buf, ranges[i].offset, ranges[i].length), ranges[i].offset, ranges[i].length));
+    const now = stampOf(file);
+    if (!sameStamp(now, stamp) || now.size !== buf.length) {
       if (attempt < 5) continue;
-      throw err;
+      throw new Error(`${file} keeps changing while it is being read`);
     }
-    return { stamp, tracks, refs, file: entryFile, record: indexRecord(tracks, refs, (ref) => entryFile.read(ref)) };
+    if (indexFile) writeIndex(indexFile, file, stamp, parsed.log.tracks, refs);
+    return { stamp, tracks: parsed.log.tracks, refs };
   }
+}
+
+function readInWorker(file: string, indexFile: string | undefined): Promise<ReadVersion> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_FILE, { workerData: { file, indexFile } });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => code !== 0 && reject(new Error(`the record worker stopped with code ${code}`)));
+  });
+}
+
+/** Opens the version just read: its entries are read from that file version from now on. */
+function openVersion(file: string, read: Extract<ReadVersion, { refs: EntryRef[] }>): Version {
+  const { stamp, tracks, refs } = read;
+  let entryFile: EntryFile;
+  try {
+    entryFile = new EntryFile(file, stamp);
+  } catch {
+    // Replaced between the read and the open: read the version that is there now.
+    const again = readVersion(file, undefined);
+    if ("problems" in again) throw new RecordInvalidError(again.problems);
+    return openVersion(file, again);
+  }
+  return { stamp, tracks, refs, file: entryFile, record: indexRecord(tracks, refs, (ref) => entryFile.read(ref)) };
 }

@@ -59,24 +59,24 @@ test("whole entries are read from the file; the index is reused only for the sam
   third.close();
 });
 
-test("reload: an edit is picked up; a broken edit keeps the last good record and is reported once", () => {
+test("reload: an edit is picked up; a broken edit keeps the last good record and is reported once", async () => {
   const d = dir();
   const file = join(d, "events.json");
   writeFileSync(file, JSON.stringify(log([entry({ id: "r1" })])));
   const source = RecordSource.load(file, { indexFile: join(d, "state", "index.json") });
-  assert.deepEqual(source.reload(), { kind: "unchanged" });
+  assert.deepEqual(await source.reload(), { kind: "unchanged" });
 
   writeFileSync(file, JSON.stringify(log([entry({ id: "r1" }), entry({ id: "r2" })])));
   utimesSync(file, new Date(), new Date(Date.now() + 2000));
-  assert.deepEqual(source.reload(), { kind: "reloaded", entries: 2 });
+  assert.deepEqual(await source.reload(), { kind: "reloaded", entries: 2, inWorker: false });
   assert.ok(source.record.find("r2"));
 
   writeFileSync(file, JSON.stringify(log([entry({ id: "r1" }), entry({ id: "r1" })])));
   utimesSync(file, new Date(), new Date(Date.now() + 4000));
-  const broken = source.reload();
+  const broken = await source.reload();
   assert.equal(broken.kind, "invalid");
   assert.match(JSON.stringify(broken), /duplicate id/);
-  assert.deepEqual(source.reload(), { kind: "unchanged" }, "reported once");
+  assert.deepEqual(await source.reload(), { kind: "unchanged" }, "reported once");
   assert.ok(source.record.find("r2"), "the last good record keeps serving");
   source.close();
 });

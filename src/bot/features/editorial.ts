@@ -454,7 +454,7 @@ async function publish(ctx: ParleyContext, draft: Draft, usualParties: string[])
   const actor = actorOf(ctx);
   try {
     // The id must be unique in the file as it is now, hand edits included.
-    desk.reloadRecord();
+    await desk.reloadRecord();
     const record = ctx.deps.record();
     if (draft.newTrack && !record.byTrack.has(draft.newTrack.id)) {
       const track = await desk.writer.addTrack({ id: draft.newTrack.id, title: draft.newTrack.title }, actor);
@@ -463,7 +463,7 @@ async function publish(ctx: ParleyContext, draft: Draft, usualParties: string[])
     const id = entryId(draft.title ?? {}, draft.date ?? null, (x) => record.byId.has(x));
     const result = await desk.writer.add(draftEntry(draft, id, usualParties), actor);
     if (!result.ok) return { ok: false, problems: result.problems.map(describeProblem) };
-    desk.reloadRecord();
+    await desk.reloadRecord();
     ctx.deps.log.info("entry added", { id: result.entry.id, by: actor.id });
     return { ok: true, id: result.entry.id };
   } catch (err) {
@@ -550,7 +550,7 @@ async function save(ctx: ParleyContext, id: string, change: Change): Promise<Wri
   try {
     const result = await desk.writer.update(id, (e) => applyChange(e, change), actor);
     if (!result.ok) return { ok: false, problems: result.problems.map(describeProblem) };
-    desk.reloadRecord();
+    await desk.reloadRecord();
     ctx.deps.log.info("entry updated", { id, by: actor.id });
     return { ok: true, id };
   } catch (err) {

@@ -1,0 +1,7 @@
+// A worker thread that reads and validates a changed record (seconds for 100,000 entries), so
+// the bot's main thread keeps answering meanwhile. See RecordSource.reload.
+import { parentPort, workerData } from "node:worker_threads";
+import { readVersion } from "./source.ts";
+
+const { file, indexFile } = workerData as { file: string; indexFile?: string };
+parentPort!.postMessage(readVersion(file, indexFile));
