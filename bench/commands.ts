@@ -28,6 +28,10 @@ export async function benchCommands(opts: { entries: number; updates: number }):
     await drive(emu, senders(warm), ["/start"]);
     const bareRate = await drive(emu, senders(opts.updates), ["/latest", "/next"]);
     await bare.stop();
+    const sized = await startBareBot(emu, "html");
+    await drive(emu, senders(warm), ["/start"]);
+    const sizedRate = await drive(emu, senders(opts.updates), ["/latest", "/next"]);
+    await sized.stop();
 
     const parley = await startBot({ emulator: emu, dataDir: dir, env });
     await drive(emu, senders(warm), ["/latest", "/next"]);
@@ -37,6 +41,8 @@ export async function benchCommands(opts: { entries: number; updates: number }):
       { name: `bare grammY bot, fixed reply`, value: bareRate, unit: "updates/s" },
       { name: `Parley /latest + /next, ${opts.entries} entries`, value: parleyRate, unit: "updates/s" },
       { name: `Parley / bare`, value: parleyRate / bareRate, unit: "ratio", target: "≥ 0.8" },
+      { name: `bare grammY bot, fixed reply of Parley's size (HTML, 6 buttons)`, value: sizedRate, unit: "updates/s" },
+      { name: `Parley / bare with a reply of Parley's size`, value: parleyRate / sizedRate, unit: "ratio" },
     ];
   } finally {
     await emu.close();

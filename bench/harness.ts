@@ -24,12 +24,12 @@ export async function drive(emu: Emulator, users: number[], commands: string[], 
   return users.length / ((performance.now() - start) / 1000);
 }
 
-/** The baseline: bench/bare-bot.ts polling the same emulator. */
-export async function startBareBot(emu: Emulator): Promise<{ stop(): Promise<void> }> {
+/** The baseline: bench/bare-bot.ts polling the same emulator ("text", or an "html" reply the size of Parley's). */
+export async function startBareBot(emu: Emulator, reply: "text" | "html" = "text"): Promise<{ stop(): Promise<void> }> {
   const since = emu.calls.length;
   const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "bench/bare-bot.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot },
+    env: { ...process.env, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot, BARE_REPLY: reply },
     stdio: "ignore",
   });
   await emu.waitForPolling({ sinceCall: since });
