@@ -86,6 +86,15 @@ export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
   // 429 (wait retry_after) and 5xx/network errors (back off) are retried by grammY's plugin;
   // an interactive reply is not worth more than a minute's wait.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // A button pressed while the bot was down arrives after restart with a query id Telegram no
+  // longer accepts. The answer only stops the button's spinner; the action must still happen.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const response = await prev(method, payload, signal);
+    if (method === "answerCallbackQuery" && !response.ok && response.description.includes("query is too old")) {
+      return { ok: true, result: true } as unknown as Awaited<ReturnType<typeof prev>>;
+    }
+    return response;
+  });
 
   const i18n = opts.i18n ?? createI18n();
   // Under the runner, updates from one chat are handled in order (a language change before

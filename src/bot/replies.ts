@@ -27,11 +27,14 @@ export async function showPage(ctx: ParleyContext, html: string, keyboard?: Inli
   if (edit && ctx.callbackQuery?.message) {
     try {
       await ctx.editMessageText(html, { ...HTML, reply_markup: keyboard });
+      return;
     } catch (err) {
+      if (!(err instanceof GrammyError)) throw err;
       // Pressing the same button twice asks for the same page: Telegram refuses the no-op edit.
-      if (!(err instanceof GrammyError && err.description.includes("message is not modified"))) throw err;
+      if (err.description.includes("message is not modified")) return;
+      // A message too old to edit (48 hours) or deleted meanwhile: show the page anew.
+      if (!/message can't be edited|message to edit not found/.test(err.description)) throw err;
     }
-    return;
   }
   await replyBlocks(ctx, [html], keyboard);
 }

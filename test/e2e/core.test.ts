@@ -119,6 +119,25 @@ describe("/latest", () => {
     assert.ok(emu.buttons(edited.message).some((b) => b.text === "⏮ Newest"));
   });
 
+  test("a page whose message can no longer be edited (48 hours on) arrives as a new message", async () => {
+    const first = await ask(uk, "/latest 3");
+    emu.failNext("editMessageText", { error_code: 400, description: "Bad Request: message can't be edited" }, { chatId: uk.id });
+    const before = emu.sent.length;
+    emu.press(uk, first, "⬅️ Раніше");
+    const page = await emu.waitForReply(uk.id, { after: before, timeoutMs: 8000 });
+    assert.match(page.plainText, /^Останні події · 4–6 з \d+/);
+  });
+
+  test("a button pressed while the bot was down still works though Telegram refuses the late answer", async () => {
+    const first = await ask(en, "/latest 2");
+    emu.failNext("answerCallbackQuery", { error_code: 400, description: "Bad Request: query is too old and response timeout expired or query ID is invalid" }, { times: 1 });
+    const since = emu.calls.length;
+    emu.press(en, first, "⬅️ Older");
+    await emu.waitFor((c) => c.method === "editMessageText" && c.ok === true, 8000, { since });
+    const edited = emu.messagesIn(en.id).find((m) => m.message_id === first.message_id)!;
+    assert.match(edited.text, /^Latest developments · 3–4 of \d+/);
+  });
+
   test("the details button opens the whole entry", async () => {
     const list = await ask(ru, "/latest 20");
     assert.match(list.plainText, /^Последние события · 1–\d+ из \d+/);
