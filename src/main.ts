@@ -2,7 +2,7 @@
 // long polling (grammY runner, updates handled concurrently but in order per chat) and the
 // cron job; SIGINT/SIGTERM stop it with every write finished.
 import { run } from "@grammyjs/runner";
-import { Api, GrammyError } from "grammy";
+import { Api, GrammyError, HttpError } from "grammy";
 import { join } from "node:path";
 import { ConfigError, loadConfig, makeClock, redact, type Config } from "./config.ts";
 import { createBot, createI18n, describeError } from "./bot/create-bot.ts";
@@ -40,10 +40,23 @@ async function main(config: Config, log: Logger) {
   const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log };
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n });
   try {
-    await bot.init();
+    // Not bot.init(): its request goes through auto-retry, which retries network errors without
+    // end, so a wrong TELEGRAM_API_ROOT would hang start-up in silence. Three tries, then say so.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        bot.botInfo = await new Api(config.token, { apiRoot: config.apiRoot }).getMe();
+        break;
+      } catch (err) {
+        if (!(err instanceof HttpError) || attempt === 3) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
   } catch (err) {
     if (err instanceof GrammyError && err.error_code === 401) {
       throw new ConfigError("Telegram rejected BOT_TOKEN (401 Unauthorized): copy the token again from @BotFather.");
+    }
+    if (err instanceof HttpError) {
+      throw new ConfigError(`Cannot reach the Bot API at ${new URL(config.apiRoot).origin} (${describeError(err)}): check TELEGRAM_API_ROOT and the network.`);
     }
     throw err;
   }

@@ -278,6 +278,16 @@ describe("start-up", () => {
     assert.ok(!bad.out.includes("short-secret-token"));
   });
 
+  test("an unreachable Bot API stops start-up naming TELEGRAM_API_ROOT, and a refused token says so", async () => {
+    const down = await run({ DATA_DIR: dataDir, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: "http://127.0.0.1:9" });
+    assert.equal(down.code, 1);
+    assert.match(down.out, /Cannot reach the Bot API at http:\/\/127\.0\.0\.1:9 .*check TELEGRAM_API_ROOT/);
+    const refused = await run({ DATA_DIR: dataDir, BOT_TOKEN: "123456:" + "x".repeat(35), TELEGRAM_API_ROOT: emu.apiRoot });
+    assert.equal(refused.code, 1);
+    assert.match(refused.out, /Telegram rejected BOT_TOKEN \(401 Unauthorized\)/);
+    assert.ok(!refused.out.includes("x".repeat(35)));
+  });
+
   test("a corrupt state file is moved aside, never overwritten, and start-up stops saying so", async () => {
     const dir = await makeDataDir({ events: recordWithUpcomingRound() });
     mkdirSync(join(dir, "state"), { recursive: true });
