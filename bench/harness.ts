@@ -45,7 +45,7 @@ export function argValue(name: string, fallback: number): number {
 export function printRows(title: string, rows: BenchResult[]): void {
   console.log(`\n${title}`);
   for (const r of rows) {
-    const value = r.unit === "ratio" ? r.value.toFixed(3) : r.value.toFixed(r.value < 10 ? 2 : 0);
+    const value = r.unit === "ratio" || r.value < 1 ? r.value.toFixed(3) : r.value.toFixed(r.value < 10 ? 2 : 0);
     console.log(`  ${r.name.padEnd(60)} ${value.padStart(10)} ${r.unit.padEnd(9)}${r.target ? ` target ${r.target}` : ""}`);
   }
 }
