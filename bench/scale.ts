@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DEFAULT_REMINDERS, type Subscription } from "../src/store/subscription-types.ts";
+import { newSubscription, type Subscription } from "../src/store/subscription-types.ts";
 import { readSubscriptionsFile, SubscriptionStore } from "../src/store/subscriptions.ts";
 import { makeDataDir, removeDataDir, startBot } from "../test/support/bot-process.ts";
 import { startEmulator } from "../test/support/emulator.ts";
@@ -15,23 +15,13 @@ import { argValue, drive, printRows, startBareBot, type BenchResult } from "./ha
 
 const FIRST_SUBSCRIBER = 800_000_000;
 const FIRST_USER = 900_000_000;
+const CREATED = new Date("2026-01-01T00:00:00Z");
 
 function subscriptionsFile(count: number) {
   const subscriptions: Record<string, Subscription> = {};
   for (let i = 0; i < count; i++) {
     const chatId = FIRST_SUBSCRIBER + i;
-    subscriptions[String(chatId)] = {
-      key: String(chatId),
-      chatId,
-      chatType: "private",
-      active: true,
-      createdBy: chatId,
-      createdAt: "2026-01-01T00:00:00.000Z",
-      tracks: "all",
-      kinds: "all",
-      delivery: { mode: "instant" },
-      reminders: { ...DEFAULT_REMINDERS },
-    };
+    subscriptions[String(chatId)] = newSubscription({ chatId, chatType: "private", createdBy: chatId }, CREATED);
   }
   return { subscriptions };
 }

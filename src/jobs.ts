@@ -21,7 +21,6 @@
 // down after such a kill, the re-run's batch differs, and the first batch's pending messages
 // go out as well as the new ones.)
 import cron from "node-cron";
-import dayjs from "dayjs";
 import type { I18n } from "@grammyjs/i18n";
 import type { Bot } from "grammy";
 import type { Config } from "./config.ts";
@@ -38,7 +37,7 @@ import { AnnouncedStore } from "./store/announced.ts";
 import type { Outbox, OutboxMessage } from "./delivery/outbox.ts";
 import type { Refusal } from "./delivery/sender.ts";
 import { escapeHtml } from "./present/html.ts";
-import { formatDay } from "./present/dates.ts";
+import { formatDay, wallClock } from "./present/dates.ts";
 import type { Translate } from "./present/translate.ts";
 import { detectChanges, fingerprint, initialAnnounced, matchesFilters, mergeChanges, type Change } from "./digest/changes.ts";
 import { ReminderPlanner, reminderCandidates } from "./digest/reminders.ts";
@@ -138,7 +137,7 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
     return (zone: string): LocalTime => {
       let lt = zones.get(zone);
       if (!lt) {
-        const local = dayjs(now).tz(zone);
+        const local = wallClock(now, zone);
         lt = { day: local.format("YYYY-MM-DD"), yesterday: local.subtract(1, "day").format("YYYY-MM-DD"), hour: local.hour() };
         zones.set(zone, lt);
       }

@@ -12,14 +12,12 @@
 // - A reminder missed by a short outage is still sent up to CATCH_UP_MS late (and only before
 //   the entry starts); older ones are skipped, since "in 24 hours" said 20 hours late misleads.
 import dayjs from "dayjs";
-import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
 import type { EntryRef, Record } from "../record/record.ts";
 import { zonedInstant } from "../present/dates.ts";
 import type { Entry } from "../record/schema.ts";
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
 export const CATCH_UP_MS = 2 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -100,10 +98,9 @@ export class ReminderPlanner {
     let start = this.#memo.get(`${k}|s`);
     let due = this.#memo.get(`${k}|d`);
     if (start === undefined || due === undefined) {
-      const midnight = dayjs.tz(`${date} 00:00`, zone);
-      start = midnight.valueOf();
+      start = zonedInstant(date, "00:00", zone);
       const dayBefore = dayjs.utc(date).subtract(1, "day").format("YYYY-MM-DD");
-      due = dayjs.tz(`${dayBefore} ${String(hour).padStart(2, "0")}:00`, zone).valueOf();
+      due = zonedInstant(dayBefore, `${String(hour).padStart(2, "0")}:00`, zone);
       this.#memo.set(`${k}|s`, start);
       this.#memo.set(`${k}|d`, due);
     }

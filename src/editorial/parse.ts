@@ -2,7 +2,7 @@
 // no grammY, no clock ("today" comes in as YYYY-MM-DD in the editor's zone). A failure is a
 // code the bot words in the editor's language, so one parser serves en, ru and uk answers.
 import { LANGS, type Lang, type Localized, type Participant, type Source } from "../record/schema.ts";
-import { isRealDate, isValidTimeZone } from "../record/validate.ts";
+import { isRealDate, parseZone } from "../record/validate.ts";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ParseError; detail?: string };
 
@@ -150,36 +150,6 @@ export function parseDate(input: string, today: string): Parsed<string | null> {
 }
 
 // ---- Time and zone --------------------------------------------------------------------------
-
-/** Zones people type in other spellings or as abbreviations, mapped to the IANA name. */
-const ZONE_ALIASES: { [spelling: string]: string } = {
-  utc: "UTC",
-  gmt: "UTC",
-  msk: "Europe/Moscow",
-  мск: "Europe/Moscow",
-  moscow: "Europe/Moscow",
-  kyiv: "Europe/Kyiv",
-  kiev: "Europe/Kyiv",
-  "europe/kiev": "Europe/Kyiv",
-  "europe/kyiv": "Europe/Kyiv",
-  киев: "Europe/Kyiv",
-  київ: "Europe/Kyiv",
-  istanbul: "Europe/Istanbul",
-  washington: "America/New_York",
-  riyadh: "Asia/Riyadh",
-};
-
-const ZONES_BY_FOLDED = new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
-
-/** An IANA zone in its usual spelling ("europe/istanbul" → "Europe/Istanbul"), or undefined. */
-export function parseZone(input: string): string | undefined {
-  const text = input.trim().replace(/^\((.*)\)$/, "$1").trim();
-  const folded = fold(text);
-  if (ZONE_ALIASES[folded]) return ZONE_ALIASES[folded];
-  const known = ZONES_BY_FOLDED.get(folded);
-  if (known) return known;
-  return isValidTimeZone(text) ? text : undefined;
-}
 
 export interface TimeAndZone {
   time?: string;

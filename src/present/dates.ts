@@ -4,7 +4,6 @@
 import dayjs from "dayjs";
 import "dayjs/locale/ru.js";
 import "dayjs/locale/uk.js";
-import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
 import type { Entry, Lang } from "../record/schema.ts";
 
@@ -13,7 +12,6 @@ export type When = Pick<Entry, "date" | "endDate" | "time" | "timezone">;
 import type { Translate } from "./translate.ts";
 
 dayjs.extend(utc);
-dayjs.extend(timezone);
 
 // dayjs' timezone plugin builds a new Intl formatter on every call (~0.3 ms); /next needs a few
 // per entry, which made it the slowest command. Zone arithmetic here uses one cached formatter

@@ -38,6 +38,40 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** Zones people type in other spellings or as abbreviations, mapped to the IANA name. */
+const ZONE_ALIASES: { [spelling: string]: string } = {
+  utc: "UTC",
+  gmt: "UTC",
+  msk: "Europe/Moscow",
+  мск: "Europe/Moscow",
+  moscow: "Europe/Moscow",
+  kyiv: "Europe/Kyiv",
+  kiev: "Europe/Kyiv",
+  "europe/kiev": "Europe/Kyiv",
+  "europe/kyiv": "Europe/Kyiv",
+  киев: "Europe/Kyiv",
+  київ: "Europe/Kyiv",
+  istanbul: "Europe/Istanbul",
+  washington: "America/New_York",
+  riyadh: "Asia/Riyadh",
+};
+
+const ZONES_BY_FOLDED = new Map(Intl.supportedValuesOf("timeZone").map((z) => [z.toLowerCase(), z]));
+
+/**
+ * A zone as people type it (/tz, /add): an IANA name in any case ("europe/istanbul" →
+ * "Europe/Istanbul"), or a common spelling or abbreviation (MSK, Kyiv). Node 20's ICU still
+ * names Kyiv "Europe/Kiev"; the alias keeps the name Ukrainians use. Undefined if unknown.
+ */
+export function parseZone(input: string): string | undefined {
+  const text = input.trim().replace(/^\((.*)\)$/, "$1").trim();
+  const folded = text.toLowerCase().replace(/ё/g, "е");
+  if (ZONE_ALIASES[folded]) return ZONE_ALIASES[folded];
+  const known = ZONES_BY_FOLDED.get(folded);
+  if (known) return known;
+  return isValidTimeZone(text) ? text : undefined;
+}
+
 /** True for YYYY-MM and for YYYY-MM-DD that exist in the calendar (no 30 February). */
 export function isRealDate(value: string): boolean {
   const [y, m, d] = value.split("-").map(Number);

@@ -35,6 +35,23 @@ export interface Subscription {
 
 export const DEFAULT_REMINDERS: Subscription["reminders"] = { enabled: true, hoursBefore: [24, 1], dayBeforeHour: 9 };
 
+/** A new subscription with the defaults: every series and kind, instant, default reminders. */
+export function newSubscription(input: { chatId: number; threadId?: number; chatType: Subscription["chatType"]; createdBy: number }, createdAt: Date): Subscription {
+  return {
+    key: subscriptionKey(input.chatId, input.threadId),
+    chatId: input.chatId,
+    ...(input.threadId ? { threadId: input.threadId } : {}),
+    chatType: input.chatType,
+    active: true,
+    createdBy: input.createdBy,
+    createdAt: createdAt.toISOString(),
+    tracks: "all",
+    kinds: "all",
+    delivery: { mode: "instant" },
+    reminders: { ...DEFAULT_REMINDERS, hoursBefore: [...DEFAULT_REMINDERS.hoursBefore] },
+  };
+}
+
 export function subscriptionKey(chatId: number, threadId?: number): string {
   return threadId ? `${chatId}:${threadId}` : String(chatId);
 }

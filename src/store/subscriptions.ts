@@ -14,7 +14,7 @@ import { JsonStore } from "./json-store.ts";
 
 /** Journal lines after which the whole file is rewritten and the journal emptied. */
 const COMPACT_AFTER = 5000;
-import { DEFAULT_REMINDERS, subscriptionKey, type DeliveryMode, type Subscription } from "./subscription-types.ts";
+import { DEFAULT_REMINDERS, subscriptionKey, type DeliveryMode, type Subscription, newSubscription } from "./subscription-types.ts";
 
 interface SubscriptionsFile {
   subscriptions: { [key: string]: Subscription };
@@ -129,19 +129,7 @@ export class SubscriptionStore {
       const { inactiveReason: _, ...rest } = existing;
       this.#put({ ...rest, chatType: input.chatType, active: true });
     } else {
-      this.#put({
-        key,
-        chatId: input.chatId,
-        ...(input.threadId ? { threadId: input.threadId } : {}),
-        chatType: input.chatType,
-        active: true,
-        createdBy: input.createdBy,
-        createdAt: now.toISOString(),
-        tracks: "all",
-        kinds: "all",
-        delivery: { mode: "instant" },
-        reminders: { ...DEFAULT_REMINDERS, hoursBefore: [...DEFAULT_REMINDERS.hoursBefore] },
-      });
+      this.#put(newSubscription(input, now));
     }
     await this.#persist();
     return { subscription: this.#subs[key], outcome: existing ? "reactivated" : "created" };

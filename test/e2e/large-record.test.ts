@@ -33,8 +33,8 @@ test("an edit to a large record is validated off the main thread; answers go on 
   record.entries.push({ ...record.entries[0], id: "late-addition", title: { en: "A late addition to a large record" } });
   writeFileSync(file, JSON.stringify(record, null, 2));
 
-  // Ask again and again while the reload runs: every question gets its answer.
-  let asked = 0;
+  // Ask again and again while the reload runs: every question gets its answer (waitForReply
+  // fails the test after 5 s without one).
   let found = false;
   const deadline = Date.now() + 30_000;
   while (!found) {
@@ -42,10 +42,8 @@ test("an edit to a large record is validated off the main thread; answers go on 
     const before = emu.sent.length;
     emu.userSends(reader, "/event late-addition");
     const reply = await emu.waitForReply(reader.id, { after: before, timeoutMs: 5000 });
-    asked++;
     found = reply.plainText.includes("A late addition to a large record");
   }
-  assert.ok(asked >= 1);
   assert.match(bot.output(), /record reloaded \{"entries":20001,"inWorker":true\}/);
   assert.equal(await bot.stop(), 0);
   bot = undefined;

@@ -393,7 +393,7 @@ import { RecordSource } from "../../src/record/source.ts";
 import { AnnouncedStore } from "../../src/store/announced.ts";
 import { ChatPrefsStore } from "../../src/store/chats.ts";
 import { SubscriptionStore } from "../../src/store/subscriptions.ts";
-import { DEFAULT_REMINDERS, type Subscription } from "../../src/store/subscription-types.ts";
+import { newSubscription, type Subscription } from "../../src/store/subscription-types.ts";
 import { TRACKS } from "../support/fixtures.ts";
 
 function memoryLog(): Logger & { lines: { msg: string; extra?: Record<string, unknown> }[] } {
@@ -403,19 +403,7 @@ function memoryLog(): Logger & { lines: { msg: string; extra?: Record<string, un
 }
 
 function sub(chatId: number, over: Partial<Subscription> = {}): Subscription {
-  return {
-    key: String(chatId),
-    chatId,
-    chatType: "private",
-    active: true,
-    createdBy: chatId,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    tracks: "all",
-    kinds: "all",
-    delivery: { mode: "instant" },
-    reminders: { ...DEFAULT_REMINDERS },
-    ...over,
-  };
+  return { ...newSubscription({ chatId, chatType: "private", createdBy: chatId }, new Date("2026-01-01T00:00:00Z")), ...over };
 }
 
 async function jobWorld(t: import("node:test").TestContext, subs: Subscription[], langs: (chatId: number) => Lang) {

@@ -3,7 +3,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../present/html.ts";
 import { isLang } from "../../present/translate.ts";
-import { isValidTimeZone } from "../../record/validate.ts";
+import { parseZone } from "../../record/validate.ts";
 import { wallClock } from "../../present/dates.ts";
 import { LANGS, type Lang } from "../../record/schema.ts";
 import type { ParleyContext } from "../context.ts";
@@ -11,17 +11,6 @@ import type { ParleyContext } from "../context.ts";
 export const preferences = new Composer<ParleyContext>();
 
 const LANG_NAMES: Record<Lang, string> = { en: "English", ru: "Русский", uk: "Українська" };
-
-/** Zones people type in other spellings, mapped to the IANA name. */
-// Node's ICU still names Kyiv "Europe/Kiev" and would turn one into the other: keep Kyiv.
-const ZONE_ALIASES: Record<string, string> = { "europe/kiev": "Europe/Kyiv", "europe/kyiv": "Europe/Kyiv", utc: "UTC", gmt: "UTC" };
-
-function normaliseZone(input: string): string | undefined {
-  const alias = ZONE_ALIASES[input.toLowerCase()];
-  if (alias) return alias;
-  if (isValidTimeZone(input)) return new Intl.DateTimeFormat("en", { timeZone: input }).resolvedOptions().timeZone;
-  return undefined;
-}
 
 export async function mayConfigure(ctx: ParleyContext): Promise<boolean> {
   if (!ctx.chat || ctx.chat.type === "private") return true;
@@ -76,7 +65,7 @@ preferences.command("tz", async (ctx) => {
     await ctx.reply(ctx.t("tz-current", { zone: escapeHtml(ctx.reader.zone), time: now }), { parse_mode: "HTML" });
     return;
   }
-  const zone = normaliseZone(arg);
+  const zone = parseZone(arg);
   if (!zone) {
     await ctx.reply(ctx.t("tz-bad-arg", { arg: escapeHtml(arg.slice(0, 40)) }), { parse_mode: "HTML" });
     return;
