@@ -35,6 +35,8 @@ btn-next = Coming up
 btn-subscribe = Subscribe
 btn-older = Older
 btn-newest = Newest
+btn-later = Later
+btn-soonest = Soonest
 btn-track = Whole series
 
 ## Lists
@@ -47,6 +49,7 @@ next-title = Coming up
 next-undated-title = Announced, date not yet set
 next-nothing = Nothing is scheduled or announced right now.
 next-last-held = The last entry held in each series:
+next-no-later = Nothing further is planned.
 event-usage = Write the entry's id after the command, e.g. <code>/event embassy-round-1</code>. Ids are shown in /latest, /track and on the details buttons.
 event-not-found = There is no entry with the id <code>{ $id }</code>. Check the spelling, or find the id with /latest or /tracks.
 event-gone = This entry is no longer in the record.

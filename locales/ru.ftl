@@ -35,6 +35,8 @@ btn-next = Что предстоит
 btn-subscribe = Подписаться
 btn-older = Раньше
 btn-newest = Самые новые
+btn-later = Дальше
+btn-soonest = Ближайшие
 btn-track = Всё направление
 
 ## Списки
@@ -47,6 +49,7 @@ next-title = Что предстоит
 next-undated-title = Объявлено, дата пока не назначена
 next-nothing = Сейчас ничего не назначено и не объявлено.
 next-last-held = Последнее состоявшееся событие каждого направления:
+next-no-later = Дальше ничего не запланировано.
 event-usage = Укажите id записи после команды, например <code>/event embassy-round-1</code>. Id видны в /latest, /track и на кнопках подробностей.
 event-not-found = Записи с id <code>{ $id }</code> нет. Проверьте написание или найдите id через /latest или /tracks.
 event-gone = Этой записи больше нет в хронике.

@@ -35,6 +35,8 @@ btn-next = Що попереду
 btn-subscribe = Підписатися
 btn-older = Раніше
 btn-newest = Найновіші
+btn-later = Далі
+btn-soonest = Найближчі
 btn-track = Весь напрям
 
 ## Списки
@@ -47,6 +49,7 @@ next-title = Що попереду
 next-undated-title = Оголошено, дату ще не призначено
 next-nothing = Зараз нічого не призначено й не оголошено.
 next-last-held = Остання подія, що відбулася, у кожному напрямі:
+next-no-later = Далі нічого не заплановано.
 event-usage = Вкажіть id запису після команди, наприклад <code>/event embassy-round-1</code>. Id видно в /latest, /track і на кнопках подробиць.
 event-not-found = Запису з id <code>{ $id }</code> немає. Перевірте написання або знайдіть id через /latest чи /tracks.
 event-gone = Цього запису вже немає в хроніці.

@@ -141,23 +141,39 @@ export function latest(record: Record, today: string, offset = 0, limit = 5): Pa
 }
 
 export interface Upcoming {
-  /** Scheduled or announced with a date today or later, nearest first. */
+  /** Scheduled or announced with a date today or later, nearest first (this page's share). */
   dated: EntryRef[];
-  /** Announced without a date ("next meeting agreed; date and place not yet set"). */
+  /** Announced without a date ("next meeting agreed; date and place not yet set"); they follow the dated ones. */
   undated: EntryRef[];
+  offset: number;
+  /** Whether anything follows this page. */
+  hasMore: boolean;
 }
 
-/** What is coming, from `today` on. Walks forward from a binary search, never the whole log. */
-export function upcoming(record: Record, today: string, limit = 10): Upcoming {
+/**
+ * A page of what is coming from `today` on: the dated entries nearest first, then those
+ * announced without a date, `limit` from `offset`. Walks forward from a binary search and
+ * stops one past the page, never the whole log.
+ */
+export function upcoming(record: Record, today: string, offset = 0, limit = 5): Upcoming {
   const dated: EntryRef[] = [];
+  const undated: EntryRef[] = [];
+  const end = offset + limit;
+  let seen = 0;
   // Start at the current month: a month-only date ("2026-11") is upcoming all month long.
-  for (let i = lowerBound(record, today.slice(0, 7)); i < record.chrono.length && dated.length < limit; i++) {
+  for (let i = lowerBound(record, today.slice(0, 7)); i < record.chrono.length && seen <= end; i++) {
     const e = record.chrono[i];
     const started = e.date!.length === 10 && e.date! < today;
-    if (!started && UPCOMING.has(e.status)) dated.push(e);
+    if (started || !UPCOMING.has(e.status)) continue;
+    if (seen >= offset && seen < end) dated.push(e);
+    seen++;
   }
-  const undated = record.undatedUpcoming.slice(0, limit);
-  return { dated, undated };
+  for (const e of record.undatedUpcoming) {
+    if (seen > end) break;
+    if (seen >= offset && seen < end) undated.push(e);
+    seen++;
+  }
+  return { dated, undated, offset, hasMore: seen > end };
 }
 
 /** The last held entry of each track (for /next when nothing is coming). */

@@ -112,6 +112,19 @@ test("upcoming: dated nearest first from today, then announced without a date", 
   assert.deepEqual(upcoming(rec, "2025-04-11").dated.map((e) => e.id), ["month"]);
 });
 
+test("upcoming pages run through the dated entries into the undated ones", () => {
+  const page = (offset: number, limit: number) => {
+    const up = upcoming(rec, "2025-04-01", offset, limit);
+    return [...up.dated.map((e) => e.id), "|", ...up.undated.map((e) => e.id), up.hasMore ? "more" : "end"].join(" ");
+  };
+  assert.equal(page(0, 1), "month | more");
+  assert.equal(page(1, 1), "r2 | more");
+  assert.equal(page(2, 1), "| r3 end");
+  assert.equal(page(1, 2), "r2 | r3 end");
+  assert.equal(page(0, 3), "month r2 | r3 end");
+  assert.equal(page(3, 5), "| end");
+});
+
 test("last held per track, track summaries, history and neighbours", () => {
   assert.deepEqual(lastHeldPerTrack(rec, "2025-05-01").map((e) => e.id), ["r1", "call"]);
   const s = trackSummary(rec, "embassy-operations", "2025-03-01")!;
@@ -134,7 +147,7 @@ test("queries on a 100,000-entry record touch only what they return", () => {
   assert.equal(page.items.length, 5);
   assert.ok(page.items[0].date! <= today);
   assert.ok(page.items.every((e, i, a) => i === 0 || a[i - 1].date! >= e.date!));
-  const up = upcoming(big, today, 10);
+  const up = upcoming(big, today, 0, 10);
   assert.equal(up.dated.length, 10);
   assert.ok(up.dated[0].date! >= today);
 });

@@ -12,6 +12,8 @@ import { fitBlocks, replyBlocks, showPage } from "../replies.ts";
 export const LATEST_DEFAULT = 5;
 export const LATEST_MAX = 20;
 const TRACK_PAGE = 8;
+/** Entries per /next page: a phone screen or two, as with /latest. */
+export const NEXT_PAGE = 5;
 
 export const browse = new Composer<ParleyContext>();
 
@@ -64,35 +66,40 @@ browse.callbackQuery(/^lt:(\d{1,7}):(\d{1,2})$/, async (ctx) => {
   await showLatest(ctx, offset, limit, true);
 });
 
-export async function showNext(ctx: ParleyContext) {
+export async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
   const { reader, t } = ctx;
   const record = ctx.deps.record();
   const today = readerToday(ctx);
-  const coming = upcoming(record, today);
+  const coming = upcoming(record, today, offset, NEXT_PAGE);
   const dated = coming.dated.map((ref) => record.entry(ref));
   const undated = coming.undated.map((ref) => record.entry(ref));
   if (dated.length === 0 && undated.length === 0) {
+    if (offset > 0) {
+      await showPage(ctx, escapeHtml(t("next-no-later")), new InlineKeyboard().text(`⏮ ${t("btn-soonest")}`, "nx:0"), edit);
+      return;
+    }
     const last = lastHeldPerTrack(record, today).map((ref) => record.entry(ref));
     const blocks = [`<b>${escapeHtml(t("next-nothing"))}</b>\n${escapeHtml(t("next-last-held"))}`, ...last.map((e) => entryItem(e, reader))];
     await replyBlocks(ctx, blocks, detailButtons(new InlineKeyboard(), last, reader.lang));
     return;
   }
-  const blocks: string[] = [];
-  if (dated.length) {
-    blocks.push(`<b>${escapeHtml(t("next-title"))}</b>`);
-    blocks.push(...dated.map((e) => entryItem(e, reader, { countdown: true })));
-  }
-  if (undated.length) {
-    blocks.push(`<b>${escapeHtml(t("next-undated-title"))}</b>`);
-    blocks.push(...undated.map((e) => entryItem(e, reader)));
-  }
-  await replyBlocks(ctx, blocks, detailButtons(new InlineKeyboard(), [...dated, ...undated], reader.lang));
+  // Each section's title rides on its first item, so the page is cut between items only.
+  const blocks = [
+    ...dated.map((e, i) => (i === 0 ? `<b>${escapeHtml(t("next-title"))}</b>\n\n` : "") + entryItem(e, reader, { countdown: true })),
+    ...undated.map((e, i) => (i === 0 ? `<b>${escapeHtml(t("next-undated-title"))}</b>\n\n` : "") + entryItem(e, reader)),
+  ];
+  const { html, used } = fitBlocks("", blocks);
+  const kb = detailButtons(new InlineKeyboard(), [...dated, ...undated].slice(0, used), reader.lang);
+  if (coming.hasMore || used < blocks.length) kb.text(`${t("btn-later")} ➡️`, callbackData(`nx:${offset + used}`));
+  if (offset > 0) kb.text(`⏮ ${t("btn-soonest")}`, "nx:0");
+  await showPage(ctx, html, kb, edit);
 }
 
-browse.command("next", showNext);
-browse.callbackQuery("nx", async (ctx) => {
+browse.command("next", (ctx) => showNext(ctx));
+// "nx" alone: the button of messages sent before /next had pages.
+browse.callbackQuery(/^nx(?::(\d{1,7}))?$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showNext(ctx);
+  await showNext(ctx, Number(ctx.match[1] ?? 0), true);
 });
 
 async function showEvent(ctx: ParleyContext, id: string) {
