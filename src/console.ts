@@ -14,7 +14,7 @@ import { createLogger } from "./log.ts";
 import { RecordSource } from "./record/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
 import { ConversationStore } from "./store/conversations.ts";
-import { RecordWriter } from "./record/writer.ts";
+import { openDeskWriter } from "./editorial/desk-writer.ts";
 import { SubscriptionStore } from "./store/subscriptions.ts";
 
 const FAKE_TOKEN = "100000:console-mode-no-token-needed-00000000";
@@ -29,7 +29,7 @@ const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"
 // The console's user is an editor: /add and /update write to DATA_DIR's record through the
 // writer, as the bot does (same lock, same audit log), so a running bot sees the change.
 const editorial = {
-  writer: new RecordWriter({ file: source.file, auditFile: join(config.dataDir, "state", "audit.jsonl"), clock: makeClock(config.fakeNow) }),
+  writer: openDeskWriter({ file: source.file, auditFile: join(config.dataDir, "state", "audit.jsonl"), clock: makeClock(config.fakeNow) }),
   reloadRecord: async () => void (await source.reload()),
   conversations: ConversationStore.open(join(stateDir, "conversations.json")),
 };

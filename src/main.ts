@@ -12,7 +12,7 @@ import { RecordInvalidError, RecordSource } from "./record/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
 import { ConversationStore } from "./store/conversations.ts";
 import { describeProblem } from "./record/validate.ts";
-import { RecordWriter } from "./record/writer.ts";
+import { openDeskWriter } from "./editorial/desk-writer.ts";
 import { StoreCorruptError } from "./store/json-store.ts";
 import { SubscriptionStore } from "./store/subscriptions.ts";
 import { handleRefusal, startJobs } from "./jobs.ts";
@@ -28,9 +28,9 @@ async function main(config: Config, log: Logger) {
   log.info("record loaded", { entries: source.refs.length, tracks: source.tracks.length, subscriptions: subscriptions.size, ms: Math.round(process.uptime() * 1000) });
 
   const i18n = createI18n();
-  // Editors' writes go through the writer (lock, validation, audit log); the record is reread
-  // right after each, and the digest job announces the change from the file on its next tick.
-  const writer = new RecordWriter({ file: source.file, auditFile: join(stateDir, "audit.jsonl"), clock });
+  // Editors' writes go through the writer (lock, validation, audit log) in a worker thread; the
+  // record is reread right after each, and the digest job announces the change on its next tick.
+  const writer = openDeskWriter({ file: source.file, auditFile: join(stateDir, "audit.jsonl"), clock });
   const conversations = ConversationStore.open(join(stateDir, "conversations.json"));
   const reloadRecord = async () => {
     const result = await source.reload();
@@ -92,7 +92,7 @@ async function main(config: Config, log: Logger) {
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
   const jobs = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender });
 
-  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, ms: Math.round(process.uptime() * 1000) });
+  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, writesOffThread: writer.offThread, ms: Math.round(process.uptime() * 1000) });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -102,6 +102,7 @@ async function main(config: Config, log: Logger) {
     await jobs.stop();
     await sender.stop();
     if (runner.isRunning()) await runner.stop();
+    await writer.close();
     await outbox.close();
     await prefs.store.flush();
     await conversations.flush();

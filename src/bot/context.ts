@@ -7,7 +7,7 @@ import type { Record } from "../record/record.ts";
 import type { ChatPrefsStore } from "../store/chats.ts";
 import type { SubscriptionStore } from "../store/subscriptions.ts";
 import type { Logger } from "../log.ts";
-import type { RecordWriter } from "../record/writer.ts";
+import type { DeskWriter } from "../editorial/desk-writer.ts";
 import type { ConversationStore } from "../store/conversations.ts";
 
 /** What the bot needs from outside; main.ts passes real parts, tests and the console theirs. */
@@ -25,7 +25,8 @@ export interface BotDeps {
 }
 
 export interface EditorialDeps {
-  writer: RecordWriter;
+  /** Writes through the record's lock, validation and audit log (in a worker thread under npm start). */
+  writer: DeskWriter;
   /** Re-reads the record after a write, so the next /event already shows the change. */
   reloadRecord(): Promise<void>;
   /** Unfinished /add and /update conversations, kept across restarts. */

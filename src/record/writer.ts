@@ -57,7 +57,7 @@ export class RecordLockedError extends Error {
   constructor(
     readonly lockFile: string,
     readonly holder: LockHolder | null,
-    waitedMs: number,
+    readonly waitedMs: number,
   ) {
     const who = holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.since}` : "a writer that has not yet said who it is";
     super(

@@ -548,7 +548,7 @@ async function save(ctx: ParleyContext, id: string, change: Change): Promise<Wri
   if (!desk) return { ok: false, problems: [ctx.t("editorial-unavailable")] };
   const actor = actorOf(ctx);
   try {
-    const result = await desk.writer.update(id, (e) => applyChange(e, change), actor);
+    const result = await desk.writer.update(id, change, actor);
     if (!result.ok) return { ok: false, problems: result.problems.map(describeProblem) };
     await desk.reloadRecord();
     ctx.deps.log.info("entry updated", { id, by: actor.id });

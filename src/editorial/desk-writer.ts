@@ -1,0 +1,157 @@
+// The editorial desk's writes, off the bot's main thread. A RecordWriter write re-reads,
+// re-parses and re-validates the whole record under the lock: about a second or two for
+// 100,000 entries, during which a bot doing it on its main thread would answer nobody. So the
+// bot runs its writer in a worker thread (writer-worker.ts, bundled next to main.js) and only
+// posts the request; the lock, the validation and the audit log are the same RecordWriter's.
+//
+// Where the worker is not built (the console and tests run from src/ with tsx) the same calls
+// run in-process.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { RecordLockedError, RecordWriter, type Actor, type EntryAuditRecord, type TrackWriteResult, type WriteResult } from "../record/writer.ts";
+import { applyChange, type Change } from "./entry.ts";
+
+/** What the desk does to the record. `update` takes a Change (data), so it can cross to a worker. */
+export interface DeskWriter {
+  add(entry: unknown, actor: Actor): Promise<WriteResult>;
+  addTrack(track: unknown, actor: Actor): Promise<TrackWriteResult>;
+  update(id: string, change: Change, actor: Actor): Promise<WriteResult>;
+  history(id: string): Promise<EntryAuditRecord[]>;
+  /** Waits for writes under way, then lets the worker go. */
+  close(): Promise<void>;
+  /** Whether writes run in a worker thread. */
+  readonly offThread: boolean;
+}
+
+export interface DeskWriterOptions {
+  file: string;
+  auditFile: string;
+  clock?: () => Date;
+}
+
+/** One request to the worker; `at` is the caller's clock, for the audit log. */
+export type DeskRequest =
+  | { seq: number; at: string; op: "add"; entry: unknown; actor: Actor }
+  | { seq: number; at: string; op: "addTrack"; track: unknown; actor: Actor }
+  | { seq: number; at: string; op: "update"; id: string; change: Change; actor: Actor }
+  | { seq: number; at: string; op: "history"; id: string };
+
+type SentError = { name: string; message: string; lockFile?: string; holder?: RecordLockedError["holder"]; waitedMs?: number };
+export type DeskResponse = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: SentError };
+
+const WORKER_FILE = fileURLToPath(new URL("./writer-worker.js", import.meta.url));
+
+export function openDeskWriter(opts: DeskWriterOptions): DeskWriter {
+  return existsSync(WORKER_FILE) ? new WorkerDeskWriter(opts) : inProcessDeskWriter(new RecordWriter(opts));
+}
+
+/** The desk's calls on a RecordWriter in this thread (also what the worker runs). */
+export function inProcessDeskWriter(writer: RecordWriter): DeskWriter {
+  return {
+    add: (entry, actor) => writer.add(entry, actor),
+    addTrack: (track, actor) => writer.addTrack(track, actor),
+    update: (id, change, actor) => writer.update(id, (e) => applyChange(e, change), actor),
+    history: (id) => writer.history(id),
+    close: async () => {},
+    offThread: false,
+  };
+}
+
+/** Runs a request on the worker's writer; errors travel as plain data. */
+export async function handleDeskRequest(desk: DeskWriter, req: DeskRequest): Promise<DeskResponse> {
+  try {
+    const value =
+      req.op === "add"
+        ? await desk.add(req.entry, req.actor)
+        : req.op === "addTrack"
+          ? await desk.addTrack(req.track, req.actor)
+          : req.op === "update"
+            ? await desk.update(req.id, req.change, req.actor)
+            : await desk.history(req.id);
+    return { seq: req.seq, ok: true, value };
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const error: SentError = { name: e.name, message: e.message };
+    if (err instanceof RecordLockedError) Object.assign(error, { name: "RecordLockedError", lockFile: err.lockFile, holder: err.holder, waitedMs: err.waitedMs });
+    return { seq: req.seq, ok: false, error };
+  }
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Unsent<T> = T extends unknown ? Omit<T, "seq" | "at"> : never;
+
+class WorkerDeskWriter implements DeskWriter {
+  readonly offThread = true;
+  #worker: Worker | undefined;
+  #seq = 0;
+  readonly #pending = new Map<number, Pending>();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #opts: DeskWriterOptions;
+
+  constructor(opts: DeskWriterOptions) {
+    this.#opts = opts;
+  }
+
+  add(entry: unknown, actor: Actor) {
+    return this.#call<WriteResult>({ op: "add", entry, actor });
+  }
+  addTrack(track: unknown, actor: Actor) {
+    return this.#call<TrackWriteResult>({ op: "addTrack", track, actor });
+  }
+  update(id: string, change: Change, actor: Actor) {
+    return this.#call<WriteResult>({ op: "update", id, change, actor });
+  }
+  history(id: string) {
+    return this.#call<EntryAuditRecord[]>({ op: "history", id });
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.#inFlight);
+    await this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  #call<T>(req: Unsent<DeskRequest>): Promise<T> {
+    const seq = ++this.#seq;
+    const at = (this.#opts.clock ?? (() => new Date()))().toISOString();
+    const call = new Promise<T>((resolve, reject) => {
+      this.#pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
+      this.#spawn().postMessage({ ...req, seq, at });
+    });
+    this.#inFlight.add(call);
+    const forget = () => this.#inFlight.delete(call);
+    call.then(forget, forget);
+    return call;
+  }
+
+  /** One worker, started on the first write and again after a crash; it never holds the process open. */
+  #spawn(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(WORKER_FILE, { workerData: { file: this.#opts.file, auditFile: this.#opts.auditFile } });
+    worker.unref();
+    worker.on("message", (res: DeskResponse) => {
+      const p = this.#pending.get(res.seq);
+      if (!p) return;
+      this.#pending.delete(res.seq);
+      if (res.ok) p.resolve(res.value);
+      else p.reject(revive(res.error));
+    });
+    const fail = (err: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const p of this.#pending.values()) p.reject(new Error(`the record writer stopped: ${err.message}; nothing more was written`));
+      this.#pending.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`exit code ${code}`)));
+    this.#worker = worker;
+    return worker;
+  }
+}
+
+function revive(e: SentError): Error {
+  if (e.name === "RecordLockedError") return new RecordLockedError(e.lockFile!, e.holder ?? null, e.waitedMs ?? 0);
+  const err = new Error(e.message);
+  err.name = e.name;
+  return err;
+}
