@@ -8,6 +8,7 @@ import { benchCommands } from "./commands.ts";
 import { benchDelivery } from "./delivery.ts";
 import { printRows } from "./harness.ts";
 import { benchScale } from "./scale.ts";
+import { benchWrites } from "./writes.ts";
 
 const quick = process.argv.includes("--quick");
 const sizes = quick
@@ -22,4 +23,5 @@ printRows(
   `4. ${sizes.scaleSubscribers} subscribers and ${sizes.entries} entries: start-up, memory, (un)subscribe`,
   await benchScale({ subscribers: sizes.scaleSubscribers, entries: sizes.entries, updates: Math.min(2000, sizes.updates) }),
 );
+printRows(`5. An editor's /update on ${sizes.entries} entries: the writer on the main thread and in its worker`, await benchWrites({ entries: sizes.entries }));
 console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);

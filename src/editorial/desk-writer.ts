@@ -28,6 +28,8 @@ export interface DeskWriterOptions {
   file: string;
   auditFile: string;
   clock?: () => Date;
+  /** The built worker (default: writer-worker.js beside this module once bundled). */
+  workerFile?: string;
 }
 
 /** One request to the worker; `at` is the caller's clock, for the audit log. */
@@ -43,7 +45,7 @@ export type DeskResponse = { seq: number; ok: true; value: unknown } | { seq: nu
 const WORKER_FILE = fileURLToPath(new URL("./writer-worker.js", import.meta.url));
 
 export function openDeskWriter(opts: DeskWriterOptions): DeskWriter {
-  return existsSync(WORKER_FILE) ? new WorkerDeskWriter(opts) : inProcessDeskWriter(new RecordWriter(opts));
+  return existsSync(opts.workerFile ?? WORKER_FILE) ? new WorkerDeskWriter(opts) : inProcessDeskWriter(new RecordWriter(opts));
 }
 
 /** The desk's calls on a RecordWriter in this thread (also what the worker runs). */
@@ -128,7 +130,7 @@ class WorkerDeskWriter implements DeskWriter {
   /** One worker, started on the first write and again after a crash; it never holds the process open. */
   #spawn(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(WORKER_FILE, { workerData: { file: this.#opts.file, auditFile: this.#opts.auditFile } });
+    const worker = new Worker(this.#opts.workerFile ?? WORKER_FILE, { workerData: { file: this.#opts.file, auditFile: this.#opts.auditFile } });
     worker.unref();
     worker.on("message", (res: DeskResponse) => {
       const p = this.#pending.get(res.seq);
