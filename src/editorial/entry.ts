@@ -53,6 +53,16 @@ export function draftEntry(d: Draft, id: string, usualParties: string[]): { [key
   return e;
 }
 
+/**
+ * Whether `e` is this draft already written: the same entry but for its id. Publishing again
+ * after a crash between the write and the saving of the conversation (which replays the
+ * Publish) must find it rather than add a second copy under a "-2" id.
+ */
+export function isDraftOf(e: Entry, d: Draft, usualParties: string[]): boolean {
+  // The schema gives an entry without participants an empty list; the draft leaves it out.
+  return sameJson({ participants: [], ...draftEntry(d, e.id, usualParties) }, e);
+}
+
 /** What /update can do to an entry. Applied to the entry as it stands in the file when saved. */
 export type Change =
   | { kind: "held"; outcome: Localized }

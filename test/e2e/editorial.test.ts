@@ -4,7 +4,7 @@
 // the middle of /add continues at the same question; /cancel writes nothing; readers who are
 // not editors are refused. Assertions are on what the users see and on the files on disk.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
@@ -242,5 +242,38 @@ describe("the editorial desk", () => {
     assert.match(text, /8 April 2025, \d\d:\d\d/);
     const [none] = await say(editor, "/history embassy-round-3");
     assert.match(none.plainText, /No changes to embassy-round-3 are recorded/);
+  });
+
+  test("a Publish replayed after a crash (entry written, conversation not yet saved) does not add it twice", async () => {
+    const [, trackQ] = await say(editor, "/add", 2);
+    const [kindQ] = await press(editor, trackQ, "ed:tr:envoys");
+    const [statusQ] = await press(editor, kindQ, "ed:k:meeting");
+    const [dateQ] = await press(editor, statusQ, "ed:s:announced");
+    assert.match(dateQ.plainText, /When\?/);
+    await say(editor, "not set");
+    await say(editor, "Geneva, Switzerland");
+    await say(editor, "skip");
+    await say(editor, "Envoys agree to meet in Geneva");
+    await say(editor, "A further meeting of the envoys was agreed.");
+    const [preview] = await say(editor, "TASS https://tass.com/politics/1");
+    const id = /the entry will get the id ([a-z0-9-]+)/.exec(preview.plainText)?.[1];
+    assert.ok(id, preview.plainText);
+
+    // The conversation as it stood at the preview, as a crash just after the write would leave it.
+    assert.equal(await bot.stop(), 0);
+    const state = join(dataDir, "state", "conversations.json");
+    copyFileSync(state, `${state}.at-preview`);
+    bot = await start();
+    const [published] = await press(editor, preview, "ed:p:publish");
+    assert.match(published.plainText, new RegExp(`Published: ${id}`));
+
+    assert.equal(await bot.stop(), 0);
+    copyFileSync(`${state}.at-preview`, state);
+    bot = await start();
+    const [again] = await press(editor, preview, "ed:p:publish");
+    assert.match(again.plainText, new RegExp(`Published: ${id}`), "the same entry, not a second one");
+    const copies = readEvents().entries.filter((e) => (e.title as { en?: string }).en === "Envoys agree to meet in Geneva");
+    assert.deepEqual(copies.map((e) => e.id), [id]);
+    assert.equal(readAudit().filter((a) => a.action === "add" && a.id.startsWith(id!)).length, 1);
   });
 });

@@ -16,6 +16,7 @@ import {
   DRAFT_FIELDS,
   draftEntry,
   historyBlock,
+  isDraftOf,
   type Change,
   type Draft,
   type DraftField,
@@ -460,7 +461,18 @@ async function publish(ctx: ParleyContext, draft: Draft, usualParties: string[])
       const track = await desk.writer.addTrack({ id: draft.newTrack.id, title: draft.newTrack.title }, actor);
       if (!track.ok) return { ok: false, problems: track.problems.map(describeProblem) };
     }
-    const id = entryId(draft.title ?? {}, draft.date ?? null, (x) => record.byId.has(x));
+    // The draft may already be in the file: a crash after the write, before the conversation's
+    // state was saved, replays this Publish. Then that entry is the answer, not a second copy.
+    let already: string | undefined;
+    const id = entryId(draft.title ?? {}, draft.date ?? null, (x) => {
+      const e = record.byId.has(x) ? record.find(x) : undefined;
+      if (e && !already && isDraftOf(e, draft, usualParties)) already = x;
+      return e !== undefined;
+    });
+    if (already) {
+      ctx.deps.log.info("entry already published", { id: already, by: actor.id });
+      return { ok: true, id: already };
+    }
     const result = await desk.writer.add(draftEntry(draft, id, usualParties), actor);
     if (!result.ok) return { ok: false, problems: result.problems.map(describeProblem) };
     await desk.reloadRecord();
