@@ -94,7 +94,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotProcess> {
   // Only a getUpdates made by *this* process counts (the emulator may have served an earlier bot).
   const sinceCall = emulator.calls.length;
   ensureBuilt();
-  const child = spawn(process.execPath, ["--enable-source-maps", "dist/main.js"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     cwd: REPO_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
