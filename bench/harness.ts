@@ -32,6 +32,10 @@ export async function startBareBot(emu: Emulator, reply: "text" | "html" = "text
     env: { ...process.env, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot, BARE_REPLY: reply },
     stdio: "ignore",
   });
+  // A benchmark that fails half-way must not leave the bot polling on its own.
+  const orphan = () => child.kill("SIGKILL");
+  process.once("exit", orphan);
+  child.once("exit", () => process.off("exit", orphan));
   await emu.waitForPolling({ sinceCall: since });
   return { stop: () => new Promise<void>((r) => (child.on("exit", () => r()), child.kill("SIGTERM"))) };
 }

@@ -16,8 +16,15 @@ import { JsonStore } from "./json-store.ts";
 const COMPACT_AFTER = 5000;
 import { DEFAULT_REMINDERS, subscriptionKey, type DeliveryMode, type Subscription, newSubscription } from "./subscription-types.ts";
 
+/**
+ * The lowdb data. In memory: `subscriptions`, whole. On disk (since format 2): `columns` and
+ * `overrides` instead (see toDiskText); files of the earlier map form are read as well.
+ */
 interface SubscriptionsFile {
   subscriptions: { [key: string]: Subscription };
+  format?: 2;
+  columns?: Columns;
+  overrides?: { [index: string]: Partial<StoredSubscription> };
 }
 
 /** What /subscribe knows about a new subscription; the rest takes the defaults. */
@@ -48,17 +55,21 @@ export class SubscriptionStore {
 
   constructor(readonly store: JsonStore<SubscriptionsFile>) {
     this.#journal = store.file.replace(/\.json$/, "") + ".journal";
-    const subs = store.data.subscriptions;
+    const subs = wholeFromFile(store.data);
+    store.data.subscriptions = subs;
+    delete store.data.format;
+    delete store.data.columns;
+    delete store.data.overrides;
     // Lines of a compaction that a kill interrupted, then the current journal, oldest first.
     for (const file of [`${this.#journal}.old`, this.#journal]) {
       for (const [key, stored] of readJournal(file)) {
-        if (stored) subs[key] = stored as Subscription;
+        if (stored) subs[key] = fromDisk(key, stored);
         else delete subs[key];
         if (file === this.#journal) this.#journalLines++;
       }
     }
-    for (const key of Object.keys(subs)) {
-      const sub = (subs[key] = fromDisk(key, subs[key]));
+    for (const key in subs) {
+      const sub = subs[key];
       this.#index(sub);
       this.#size++;
       if (sub.active) this.#activeCount++;
@@ -70,7 +81,7 @@ export class SubscriptionStore {
       JsonStore.open<SubscriptionsFile>(
         file,
         () => ({ subscriptions: {} }),
-        (d): d is SubscriptionsFile => typeof (d as SubscriptionsFile).subscriptions === "object" && (d as SubscriptionsFile).subscriptions !== null,
+        (d): d is SubscriptionsFile => isObject((d as SubscriptionsFile).subscriptions) || isColumns((d as SubscriptionsFile).columns),
         toDiskText,
       ),
     );
@@ -341,47 +352,104 @@ function toDisk(sub: Subscription): StoredSubscription {
   return out;
 }
 
-function toDiskText(data: SubscriptionsFile): string {
-  const subscriptions: { [key: string]: StoredSubscription } = {};
-  for (const key of Object.keys(data.subscriptions)) subscriptions[key] = toDisk(data.subscriptions[key]);
-  return JSON.stringify({ subscriptions });
+/**
+ * The file is columns, one array per field every subscription has, and `overrides` by
+ * position for the few fields that differ from the defaults. JSON.parse reads 100,000 numbers
+ * and strings in arrays several times faster than 100,000 small objects, and makes no garbage
+ * to collect at start-up: it took opening 100,000 subscriptions from about 260 ms to 100 ms.
+ */
+interface Columns {
+  chatId: number[];
+  chatType: Subscription["chatType"][];
+  createdBy: number[];
+  createdAt: string[];
 }
 
-/** A subscription as read from disk (compact or whole), made whole. */
+function toDiskText(data: SubscriptionsFile): string {
+  const columns: Columns = { chatId: [], chatType: [], createdBy: [], createdAt: [] };
+  const overrides: { [index: string]: Partial<StoredSubscription> } = {};
+  let i = 0;
+  for (const key in data.subscriptions) {
+    const { chatId, chatType, createdBy, createdAt, ...rest } = toDisk(data.subscriptions[key]);
+    columns.chatId.push(chatId);
+    columns.chatType.push(chatType);
+    columns.createdBy.push(createdBy);
+    columns.createdAt.push(createdAt);
+    for (const _ in rest) {
+      overrides[i] = rest;
+      break;
+    }
+    i++;
+  }
+  return JSON.stringify({ format: 2, columns, overrides });
+}
+
+/** The whole subscriptions of a file as read: columns (format 2) or the earlier map. */
+function wholeFromFile(data: Partial<SubscriptionsFile>): { [key: string]: Subscription } {
+  const out: { [key: string]: Subscription } = {};
+  const c = data.columns;
+  if (c) {
+    const overrides = data.overrides ?? {};
+    for (let i = 0; i < c.chatId.length; i++) {
+      const extra = overrides[i];
+      const key = subscriptionKey(c.chatId[i], extra?.threadId);
+      out[key] = whole(key, c.chatId[i], c.chatType[i], c.createdBy[i], c.createdAt[i], extra);
+    }
+    return out;
+  }
+  const map = (data.subscriptions ?? {}) as { [key: string]: StoredSubscription };
+  for (const key in map) out[key] = fromDisk(key, map[key]);
+  return out;
+}
+
+/** A subscription as read from disk (a journal line, or the earlier map form; compact or whole), made whole. */
 export function fromDisk(key: string, raw: StoredSubscription): Subscription {
+  return whole(key, raw.chatId, raw.chatType, raw.createdBy, raw.createdAt, raw);
+}
+
+function whole(key: string, chatId: number, chatType: Subscription["chatType"], createdBy: number, createdAt: string, raw: Partial<StoredSubscription> | undefined): Subscription {
   // Built field by field, not by spreading `raw`: one object shape for all 100,000 makes this
   // loop about ten times faster at start-up.
   const sub: Subscription = {
     key,
-    chatId: raw.chatId,
-    chatType: raw.chatType,
-    active: raw.active ?? true,
-    createdBy: raw.createdBy,
-    createdAt: raw.createdAt,
-    tracks: raw.tracks ?? "all",
-    kinds: raw.kinds ?? "all",
-    delivery: !raw.delivery || raw.delivery.mode === "instant" ? DEFAULT_DELIVERY : raw.delivery,
-    reminders: !raw.reminders || isDefaultReminders(raw.reminders) ? SHARED_REMINDERS : raw.reminders,
+    chatId,
+    chatType,
+    active: raw?.active ?? true,
+    createdBy,
+    createdAt,
+    tracks: raw?.tracks ?? "all",
+    kinds: raw?.kinds ?? "all",
+    delivery: !raw?.delivery || raw.delivery.mode === "instant" ? DEFAULT_DELIVERY : raw.delivery,
+    reminders: !raw?.reminders || isDefaultReminders(raw.reminders) ? SHARED_REMINDERS : raw.reminders,
   };
-  if (raw.threadId !== undefined) sub.threadId = raw.threadId;
-  if (raw.inactiveReason !== undefined) sub.inactiveReason = raw.inactiveReason;
-  if (raw.quietHours !== undefined) sub.quietHours = raw.quietHours;
+  if (raw?.threadId !== undefined) sub.threadId = raw.threadId;
+  if (raw?.inactiveReason !== undefined) sub.inactiveReason = raw.inactiveReason;
+  if (raw?.quietHours !== undefined) sub.quietHours = raw.quietHours;
   return sub;
 }
 
 /** The subscriptions on disk (the file, then its journal), made whole: for tools and tests. */
 export function readSubscriptionsFile(file: string): { [key: string]: Subscription } {
-  const raw = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { subscriptions: { [key: string]: StoredSubscription } }).subscriptions : {};
+  const out = existsSync(file) ? wholeFromFile(JSON.parse(readFileSync(file, "utf8")) as Partial<SubscriptionsFile>) : {};
   const journal = file.replace(/\.json$/, "") + ".journal";
   for (const name of [`${journal}.old`, journal]) {
     for (const [key, stored] of readJournal(name)) {
-      if (stored) raw[key] = stored;
-      else delete raw[key];
+      if (stored) out[key] = fromDisk(key, stored);
+      else delete out[key];
     }
   }
-  const out: { [key: string]: Subscription } = {};
-  for (const key of Object.keys(raw)) out[key] = fromDisk(key, raw[key]);
   return out;
+}
+
+function isObject(v: unknown): v is object {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isColumns(v: unknown): v is Columns {
+  if (!isObject(v)) return false;
+  const c = v as Columns;
+  const n = Array.isArray(c.chatId) ? c.chatId.length : -1;
+  return n >= 0 && [c.chatType, c.createdBy, c.createdAt].every((col) => Array.isArray(col) && col.length === n);
 }
 
 /** The journal's [key, subscription or null] lines; a torn or unreadable line ends it. */

@@ -1,9 +1,9 @@
 // The subscription store against a real file: what is saved is what a restart reads back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { readSubscriptionsFile, SubscriptionStore } from "../../src/store/subscriptions.ts";
 import { StoreCorruptError } from "../../src/store/json-store.ts";
 import type { Subscription } from "../../src/store/subscription-types.ts";
@@ -176,7 +176,43 @@ test("changes go to a journal before the call resolves; a reopen replays it, a t
   await reopened.flush();
   assert.equal(existsSync(journal), false, "a clean stop leaves no journal");
   assert.deepEqual(Object.keys(onDisk(file)).sort(), ["1", "2"]);
-  assert.equal(JSON.parse(readFileSync(file, "utf8")).subscriptions["2"].active, false);
+  assert.equal(onDisk(file)["2"].active, false);
+  assert.equal(existsSync(`${journal}.old`), false);
+});
+
+test("the file keeps columns and only what differs from the defaults; the earlier map form still opens", async () => {
+  const file = tempFile();
+  const store = SubscriptionStore.open(file);
+  await store.subscribe({ chatId: 1, chatType: "private", createdBy: 1 }, NOW);
+  await store.subscribe({ chatId: -1002, threadId: 7, chatType: "supergroup", createdBy: 5 }, NOW);
+  await store.subscribe({ chatId: 3, chatType: "private", createdBy: 3 }, NOW);
+  await store.setFilters("-1002:7", { tracks: ["leaders"] });
+  await store.deactivate("3", "blocked");
+  await store.flush();
+  const text = readFileSync(file, "utf8");
+  const raw = JSON.parse(text);
+  assert.equal(raw.format, 2);
+  assert.deepEqual([...raw.columns.chatId].sort(), [-1002, 1, 3].sort(), "one column entry per subscription");
+  assert.ok(!text.includes('"instant"') && !text.includes("hoursBefore"), "defaults are not written");
+  const reopened = SubscriptionStore.open(file);
+  assert.deepEqual(reopened.get("-1002:7"), { ...store.get("-1002:7") });
+  assert.equal(reopened.get("-1002:7")?.threadId, 7);
+  assert.deepEqual(reopened.get("-1002:7")?.tracks, ["leaders"]);
+  assert.equal(reopened.get("3")?.active, false);
+  assert.equal(reopened.get("3")?.inactiveReason, "blocked");
+  assert.equal(reopened.activeCount, 2);
+
+  // A file written before the columns: a map of whole (or compact) subscriptions.
+  const old = tempFile();
+  mkdirSync(dirname(old), { recursive: true });
+  writeFileSync(old, JSON.stringify({ subscriptions: { "9": { key: "9", chatId: 9, chatType: "private", active: true, createdBy: 9, createdAt: NOW.toISOString(), tracks: "all", kinds: "all", delivery: { mode: "daily", hour: 8 }, reminders: { enabled: true, hoursBefore: [24, 1], dayBeforeHour: 9 } } } }));
+  const fromOld = SubscriptionStore.open(old);
+  assert.deepEqual(fromOld.get("9")?.delivery, { mode: "daily", hour: 8 });
+  await fromOld.subscribe({ chatId: 10, chatType: "private", createdBy: 10 }, NOW);
+  await fromOld.flush();
+  assert.equal(JSON.parse(readFileSync(old, "utf8")).format, 2, "rewritten in the new form at the first compaction");
+  assert.deepEqual(Object.keys(onDisk(old)).sort(), ["10", "9"]);
+  assert.deepEqual(onDisk(old)["9"].delivery, { mode: "daily", hour: 8 });
 });
 
 test("the journal is folded into the file once it grows, and nothing is lost doing so", async () => {
@@ -186,7 +222,8 @@ test("the journal is folded into the file once it grows, and nothing is lost doi
   await store.subscribe({ chatId: 99, chatType: "private", createdBy: 1 }, NOW);
   const saved = onDisk(file);
   assert.equal(Object.keys(saved).length, 6001);
-  assert.ok(Object.keys(JSON.parse(readFileSync(file, "utf8")).subscriptions).length >= 5000, "compacted into the file");
+  const inFile = () => JSON.parse(readFileSync(file, "utf8")).columns.chatId.length;
+  assert.ok(inFile() >= 5000, "compacted into the file");
   await store.flush();
-  assert.equal(Object.keys(JSON.parse(readFileSync(file, "utf8")).subscriptions).length, 6001);
+  assert.equal(inFile(), 6001);
 });
