@@ -12,7 +12,7 @@ import { benchWrites } from "./writes.ts";
 
 const quick = process.argv.includes("--quick");
 const sizes = quick
-  ? { subscribers: 1000, entries: 20_000, updates: 1000, scaleSubscribers: 20_000 }
+  ? { subscribers: 1000, entries: 20_000, updates: 2000, scaleSubscribers: 20_000 }
   : { subscribers: 10_000, entries: 100_000, updates: 3000, scaleSubscribers: 100_000 };
 
 const started = Date.now();
