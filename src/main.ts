@@ -76,6 +76,7 @@ async function main(config: Config, log: Logger) {
   });
   const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member", "channel_post"] } } });
   await firstPoll;
+  const pollingMs = Math.round(process.uptime() * 1000);
   await new Promise((resolve) => setImmediate(resolve));
 
   // Digests, reminders and their delivery. The sender gets an Api of its own, without the
@@ -92,7 +93,7 @@ async function main(config: Config, log: Logger) {
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
   const jobs = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender });
 
-  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, writesOffThread: writer.offThread, ms: Math.round(process.uptime() * 1000) });
+  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, writesOffThread: writer.offThread, pollingMs, ms: Math.round(process.uptime() * 1000) });
 
   let stopping = false;
   const stop = async (signal: string) => {
