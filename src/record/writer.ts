@@ -380,6 +380,7 @@ function spliceMatches(current: Current, spliced: Spliced, edit: Edit): boolean 
   }
 }
 
+/** Equal as JSON text, key order included (unlike sameJson): the splice must write the keys in the order intended. */
 function sameText(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

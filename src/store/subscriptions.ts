@@ -403,7 +403,7 @@ function wholeFromFile(data: Partial<SubscriptionsFile>): { [key: string]: Subsc
 }
 
 /** A subscription as read from disk (a journal line, or the earlier map form; compact or whole), made whole. */
-export function fromDisk(key: string, raw: StoredSubscription): Subscription {
+function fromDisk(key: string, raw: StoredSubscription): Subscription {
   return whole(key, raw.chatId, raw.chatType, raw.createdBy, raw.createdAt, raw);
 }
 
