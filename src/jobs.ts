@@ -88,6 +88,11 @@ export function handleRefusal(deps: { subscriptions: SubscriptionStore; prefs: C
       deps.log.info("group became a supergroup; its subscriptions moved", { from: chatId, to: refusal.newChatId, moved });
       return;
     }
+    if (refusal.kind === "topic-gone") {
+      const stopped = await deps.subscriptions.deactivate(refusal.message.subscriptionKey, "topic deleted");
+      deps.log.info("forum topic deleted; its subscription stopped", { chat: chatId, subscription: refusal.message.subscriptionKey, stopped });
+      return;
+    }
     const stopped = await deps.subscriptions.deactivateChat(chatId, refusal.kind);
     deps.log.info("chat refused delivery; its subscriptions stopped", { chat: chatId, reason: refusal.kind, stopped: stopped.length });
   };

@@ -25,7 +25,9 @@ export type Refusal =
   /** 400 "chat not found": the chat no longer exists, or never did. */
   | { kind: "not-found"; message: OutboxMessage; description: string }
   /** 400 with migrate_to_chat_id: the group became a supergroup; its messages go there now. */
-  | { kind: "migrated"; message: OutboxMessage; newChatId: number; description: string };
+  | { kind: "migrated"; message: OutboxMessage; newChatId: number; description: string }
+  /** 400 "message thread not found": the forum topic was deleted; the rest of the chat is fine. */
+  | { kind: "topic-gone"; message: OutboxMessage; description: string };
 
 export interface DeliveryStats {
   /** Messages Telegram accepted. */
@@ -34,7 +36,7 @@ export interface DeliveryStats {
   retried429: number;
   /** Retries after a network error, a timeout or a 5xx. */
   retriedOther: number;
-  /** Messages dropped because their chat refused us (blocked, kicked, not found). */
+  /** Messages dropped because their chat refused us (blocked, kicked, not found, topic deleted). */
   refused: number;
   /** Messages Telegram rejected for good (e.g. bad HTML), journaled as failed. */
   failed: number;
@@ -78,6 +80,7 @@ export type Verdict =
   | { kind: "transient" }
   | { kind: "blocked" }
   | { kind: "not-found" }
+  | { kind: "topic-gone" }
   | { kind: "migrated"; newChatId: number }
   | { kind: "failed" }
   /** Nothing can be delivered (bad token, wrong API root): stop and keep everything pending. */
@@ -92,6 +95,7 @@ export function judgeFailure(err: unknown): Verdict {
       return { kind: "migrated", newChatId: err.parameters.migrate_to_chat_id };
     }
     if (code === 400 && /chat not found/i.test(err.description)) return { kind: "not-found" };
+    if (code === 400 && /message thread not found|TOPIC_DELETED/i.test(err.description)) return { kind: "topic-gone" };
     if (code === 401 || code === 404) return { kind: "fatal" };
     if (code >= 500) return { kind: "transient" };
     return { kind: "failed" };
@@ -371,6 +375,14 @@ export class Sender {
         this.#log.info("chat refused delivery; its messages were dropped", { ...where, reason: verdict.kind, dropped: dropped.length, error: description });
         return;
       }
+      case "topic-gone":
+        // Only this topic's subscription stops; the chat's other topics keep getting theirs.
+        await this.#tell({ kind: "topic-gone", message: m, description });
+        this.#outbox.markDone(m.id, "refused");
+        schedule.finish(d, clock());
+        this.#count("refused");
+        this.#log.info("forum topic is gone; its message was dropped", { ...where, thread: m.threadId, error: description });
+        return;
       case "failed":
         this.#outbox.markDone(m.id, "failed");
         schedule.finish(d, clock());

@@ -134,6 +134,28 @@ describe("delivery against the emulator", () => {
     assert.equal(emulator.sent.length, 0);
   });
 
+  test("a deleted forum topic is reported for its own subscription; the chat's other topics still get theirs", async () => {
+    const { emulator, outbox, sender, refusals } = await setup();
+    emulator.addGroup({ id: -1009000000001, title: "Forum", type: "supergroup", is_forum: true, bot: "administrator" });
+    const kept = emulator.addTopic(-1009000000001, "Kept");
+    const gone = emulator.addTopic(-1009000000001, "Gone");
+    emulator.deleteTopic(-1009000000001, gone);
+    const inTopic = (threadId: number): OutboxMessage => ({
+      id: `d1|-1009000000001:${threadId}|1`,
+      chatId: -1009000000001,
+      threadId,
+      text: `<b>Digest</b> for topic ${threadId}`,
+      subscriptionKey: `-1009000000001:${threadId}`,
+    });
+    await outbox.enqueue([inTopic(gone), inTopic(kept)]);
+    const stats = await sender.run();
+    assert.equal(stats.sent, 1);
+    assert.equal(stats.refused, 1);
+    assert.deepEqual(refusals.map((r) => [r.kind, r.message.subscriptionKey]), [["topic-gone", `-1009000000001:${gone}`]]);
+    const delivered = emulator.sentTo(-1009000000001);
+    assert.deepEqual(delivered.map((m) => [m.message_thread_id, m.plainText]), [[kept, `Digest for topic ${kept}`]]);
+  });
+
   test("429s, 5xx and dropped connections are retried and delivered once; bad HTML fails once", async () => {
     const { emulator, outbox, sender, lines } = await setup();
     for (const id of [21, 22, 23, 24]) emulator.addPrivateChat({ id });

@@ -837,6 +837,12 @@ export class Emulator {
     return this.chatJson(chat);
   }
 
+  /** Deletes a forum topic: sending into it then fails with "message thread not found". */
+  deleteTopic(chatId: ChatId, threadId: number): void {
+    const chat = this.requireChat(chatId);
+    if (!chat.topics.delete(threadId)) throw new Error(`deleteTopic: chat ${chat.id} has no topic ${threadId}`);
+  }
+
   /** Creates a forum topic in a forum supergroup; returns its message_thread_id. */
   addTopic(chatId: ChatId, name: string): number {
     const chat = this.requireChat(chatId);

@@ -576,4 +576,12 @@ test("job: a chat that blocked the bot stops its subscriptions; a migrated group
   assert.equal(subscriptions.get("-100"), undefined);
   assert.equal(subscriptions.get("-1001")?.active, true);
   assert.equal(prefs.get(-1001).lang, "uk");
+
+  // A deleted forum topic stops that topic's subscription only.
+  await subscriptions.upsert(sub(-300, { chatType: "supergroup" }));
+  await subscriptions.upsert(sub(-300, { chatType: "supergroup", threadId: 5, key: "-300:5" }));
+  await onRefusal({ kind: "topic-gone", message: { id: "y", chatId: -300, threadId: 5, text: "", subscriptionKey: "-300:5" }, description: "Bad Request: message thread not found" });
+  assert.equal(subscriptions.get("-300:5")?.active, false);
+  assert.equal(subscriptions.get("-300:5")?.inactiveReason, "topic deleted");
+  assert.equal(subscriptions.get("-300")?.active, true);
 });
