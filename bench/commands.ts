@@ -19,7 +19,7 @@ import { SubscriptionStore } from "../src/store/subscriptions.ts";
 import { makeDataDir, removeDataDir, startBot } from "../test/support/bot-process.ts";
 import { startEmulator } from "../test/support/emulator.ts";
 import { generateLog, middleOf } from "./generate.ts";
-import { argValue, drive, printRows, startBareBot, type BenchResult } from "./harness.ts";
+import { argValue, drive, median, printRows, startBareBot, type BenchResult } from "./harness.ts";
 
 const FIRST_USER = 700_000;
 
@@ -110,7 +110,6 @@ async function race(
   } finally {
     await emu.close();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   return { bare: median(rates.bare), sized: median(rates.sized), parley: median(rates.parley) };
 }
 

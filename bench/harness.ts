@@ -40,6 +40,11 @@ export async function startBareBot(emu: Emulator, reply: "text" | "html" = "text
   return { stop: () => new Promise<void>((r) => (child.on("exit", () => r()), child.kill("SIGTERM"))) };
 }
 
+/** The middle value (of an odd count; the upper middle of an even one). */
+export function median(xs: number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+}
+
 /** `--name N` from the command line, or the default. */
 export function argValue(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -11,7 +11,7 @@ import { readSubscriptionsFile, SubscriptionStore } from "../src/store/subscript
 import { makeDataDir, removeDataDir, startBot } from "../test/support/bot-process.ts";
 import { startEmulator } from "../test/support/emulator.ts";
 import { generateLog, middleOf } from "./generate.ts";
-import { argValue, drive, printRows, startBareBot, type BenchResult } from "./harness.ts";
+import { argValue, drive, median, printRows, startBareBot, type BenchResult } from "./harness.ts";
 
 const FIRST_SUBSCRIBER = 800_000_000;
 const FIRST_USER = 900_000_000;
@@ -72,7 +72,6 @@ export async function benchScale(opts: { subscribers: number; entries: number; u
       inside.push(Number(bot.output().match(/Parley is running .*"pollingMs":(\d+)/)?.[1]));
       running.push(Number(bot.output().match(/Parley is running .*"ms":(\d+)/)?.[1]));
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
     // Memory once the digest job's state is loaded too (it loads just after polling starts).
     await bot.waitForOutput(/first run|record loaded/, 10_000);
     await new Promise((r) => setTimeout(r, 2000));

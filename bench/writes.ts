@@ -11,7 +11,7 @@ import { inProcessDeskWriter, openDeskWriter, type DeskWriter } from "../src/edi
 import { RecordWriter } from "../src/record/writer.ts";
 import { makeDataDir, removeDataDir, REPO_ROOT } from "../test/support/bot-process.ts";
 import { generateLog } from "./generate.ts";
-import { argValue, type BenchResult } from "./harness.ts";
+import { argValue, median, type BenchResult } from "./harness.ts";
 
 const WRITES = 3;
 
@@ -31,8 +31,6 @@ async function stallDuring(work: () => Promise<unknown>): Promise<{ ms: number; 
   stall = Math.max(stall, performance.now() - last);
   return { ms, stall };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(desk: DeskWriter, ids: string[]) {
   const runs = [];
