@@ -50,7 +50,9 @@ export type Config = {
   fakeNow?: string;
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
 
 /** Reads `.env` (if any) and the environment; throws ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true } = {}): Config {
@@ -82,10 +84,4 @@ export function makeClock(fakeNow?: string): () => Date {
   if (!fakeNow) return () => new Date();
   const offset = Date.parse(fakeNow) - Date.now();
   return () => new Date(Date.now() + offset);
-}
-
-/** Replaces the token wherever it appears, so no log line or error can leak it. */
-export function redact(text: string, token: string): string {
-  if (!token) return text;
-  return text.split(token).join("<BOT_TOKEN>");
 }

@@ -39,7 +39,7 @@ import type { Refusal } from "./delivery/sender.ts";
 import { escapeHtml } from "./present/html.ts";
 import { formatDay, wallClock } from "./present/dates.ts";
 import type { Translate } from "./present/translate.ts";
-import { detectChanges, fingerprint, initialAnnounced, matchesFilters, mergeChanges, type Change } from "./digest/changes.ts";
+import { detectChanges, fingerprint, initialAnnounced, matchesFilters, mergeChanges, type RecordChange } from "./digest/changes.ts";
 import { ReminderPlanner, reminderCandidates } from "./digest/reminders.ts";
 import { renderDigest, renderReminder, type DigestMessage, type Words } from "./digest/render.ts";
 

@@ -4,8 +4,9 @@
 import { run } from "@grammyjs/runner";
 import { Api, GrammyError, HttpError } from "grammy";
 import { join } from "node:path";
-import { ConfigError, loadConfig, makeClock, redact, type Config } from "./config.ts";
-import { createBot, createI18n, describeError } from "./bot/create-bot.ts";
+import { ConfigError, loadConfig, makeClock, type Config } from "./config.ts";
+import { describeError, redact } from "./log.ts";
+import { createBot, createI18n } from "./bot/create-bot.ts";
 import { registerCommands } from "./bot/commands.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { RecordInvalidError, RecordSource } from "./record/source.ts";

@@ -3,7 +3,7 @@
 import type { Context } from "grammy";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Reader } from "../present/entries.ts";
-import type { Record } from "../record/record.ts";
+import type { RecordView } from "../record/record.ts";
 import type { ChatPrefsStore } from "../store/chats.ts";
 import type { SubscriptionStore } from "../store/subscriptions.ts";
 import type { Logger } from "../log.ts";
@@ -13,7 +13,7 @@ import type { ConversationStore } from "../store/conversations.ts";
 /** What the bot needs from outside; main.ts passes real parts, tests and the console theirs. */
 export interface BotDeps {
   /** The current record; it can be swapped by a reload while the bot runs. */
-  record: () => Record;
+  record: () => RecordView;
   prefs: ChatPrefsStore;
   subscriptions: SubscriptionStore;
   clock: () => Date;

@@ -4,7 +4,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { I18n } from "@grammyjs/i18n";
-import { Bot, BotError, Composer, GrammyError, HttpError, type MiddlewareFn } from "grammy";
+import { Bot, BotError, Composer, type MiddlewareFn } from "grammy";
+import { describeError } from "../log.ts";
 import type { UserFromGetMe } from "grammy/types";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -146,12 +147,6 @@ async function replyWithApology(err: BotError<ParleyContext>) {
   } catch {
     // The apology itself failed (e.g. the user blocked the bot): nothing more to do.
   }
-}
-
-export function describeError(error: unknown): string {
-  if (error instanceof GrammyError) return `Telegram refused ${error.method}: ${error.description}`;
-  if (error instanceof HttpError) return `network error: ${String(error.error)}`;
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Today's date in the reader's zone: what "latest" and "next" are measured from. */

@@ -111,6 +111,7 @@ const COMMANDS: { [command: string]: { options: readonly string[]; args: [number
 
 /** The command line is wrong: exit 2 with a usage line. */
 class UsageError extends Error {
+  override name = "UsageError";
   constructor(
     message: string,
     readonly command?: string,
@@ -121,6 +122,7 @@ class UsageError extends Error {
 
 /** The input or the record needs fixing: exit 1 with one line per thing to fix. */
 class InputError extends Error {
+  override name = "InputError";
   constructor(readonly lines: string[]) {
     super(lines.join("\n"));
   }

@@ -42,11 +42,11 @@ export interface OutboxMessage {
  * (blocked, kicked, not found), so it and the chat's later messages were dropped; "failed":
  * Telegram rejected this message itself (e.g. bad HTML) and retrying would not help.
  */
-export type Outcome = "sent" | "refused" | "failed";
+export type DeliveryOutcome = "sent" | "refused" | "failed";
 
 interface JournalLine {
   id: string;
-  outcome: Outcome;
+  outcome: DeliveryOutcome;
   /** The chat it finally went to, when that differs (a group that became a supergroup). */
   to?: number | string;
 }
@@ -139,7 +139,7 @@ export class Outbox {
   }
 
   /** The journaled outcome of a message still in the outbox (undefined while pending or unknown). */
-  outcome(id: string): Outcome | undefined {
+  outcome(id: string): DeliveryOutcome | undefined {
     return this.#done.get(id)?.outcome;
   }
 
@@ -148,7 +148,7 @@ export class Outbox {
    * line is in the kernel and survives the process being killed. (Surviving a power cut would
    * need an fsync per line, which would cap delivery far below Telegram's limits.)
    */
-  markDone(id: string, outcome: Outcome, to?: number | string): void {
+  markDone(id: string, outcome: DeliveryOutcome, to?: number | string): void {
     if (!this.#byId.has(id) || this.#done.has(id)) return;
     const line: JournalLine = to === undefined ? { id, outcome } : { id, outcome, to };
     writeSync(this.#journalFd, `${JSON.stringify(line)}\n`);

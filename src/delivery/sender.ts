@@ -13,7 +13,7 @@
 // not cut that sleep short either. Here a 429 puts the message back at the head of its chat's
 // lane, that chat waits retry_after, and the overall pace slows down for a while.
 import { type Api, GrammyError, HttpError } from "grammy";
-import { redact } from "../config.ts";
+import { redact } from "../log.ts";
 import type { Logger } from "../log.ts";
 import type { Outbox, OutboxMessage } from "./outbox.ts";
 import { type Delivery, DeliverySchedule, SPEED_LIMITS } from "./schedule.ts";
@@ -75,7 +75,7 @@ const ROUND_TRIP_BUDGET_S = 0.25;
 const MAX_CONCURRENCY = 250;
 
 /** What to do after a failed request: the part of the sender that is plain decisions. */
-export type Verdict =
+export type FailureVerdict =
   | { kind: "rate-limited"; retryAfterMs: number }
   | { kind: "transient" }
   | { kind: "blocked" }
@@ -86,7 +86,7 @@ export type Verdict =
   /** Nothing can be delivered (bad token, wrong API root): stop and keep everything pending. */
   | { kind: "fatal" };
 
-export function judgeFailure(err: unknown): Verdict {
+export function judgeFailure(err: unknown): FailureVerdict {
   if (err instanceof GrammyError) {
     const code = err.error_code;
     if (code === 429) return { kind: "rate-limited", retryAfterMs: Math.max(1, err.parameters.retry_after ?? 1) * 1000 };

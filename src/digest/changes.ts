@@ -45,7 +45,7 @@ export interface AnnouncedEntry {
 
 export type AnnouncedEntries = { [entryId: string]: AnnouncedEntry };
 
-interface ChangeBase {
+interface RecordChangeBase {
   entryId: string;
   track: string;
   kind: Kind;
@@ -53,18 +53,18 @@ interface ChangeBase {
   key: string;
 }
 
-export type Change =
-  | (ChangeBase & { type: "new"; before?: undefined; after: Status })
-  | (ChangeBase & { type: "status"; before: Status; after: Status })
-  | (ChangeBase & { type: "date"; before: When; after: When })
-  | (ChangeBase & { type: "place"; before?: Place; after?: Place })
-  | (ChangeBase & { type: "outcome"; before?: Localized; after: Localized });
+export type RecordChange =
+  | (RecordChangeBase & { type: "new"; before?: undefined; after: Status })
+  | (RecordChangeBase & { type: "status"; before: Status; after: Status })
+  | (RecordChangeBase & { type: "date"; before: When; after: When })
+  | (RecordChangeBase & { type: "place"; before?: Place; after?: Place })
+  | (RecordChangeBase & { type: "outcome"; before?: Localized; after: Localized });
 
-export type ChangeType = Change["type"];
+export type RecordChangeType = RecordChange["type"];
 
 export interface Detection {
   /** Announce-worthy changes, in record order; per entry: new, status, date, place, outcome. */
-  changes: Change[];
+  changes: RecordChange[];
   /** What the announced state becomes once these changes are announced (silent updates included). */
   updates: AnnouncedEntries;
   /** Ids that left the record since the last look (not announced). */
@@ -144,7 +144,7 @@ function whenDiffers(a: When, b: When): boolean {
  * look are read in full (`read`), so a tick over 100,000 unchanged entries reads none.
  */
 export function detectChanges(announced: AnnouncedEntries, refs: readonly EntryRef[], read: (ref: EntryRef) => Entry): Detection {
-  const changes: Change[] = [];
+  const changes: RecordChange[] = [];
   const updates: AnnouncedEntries = {};
   const present = new Set<string>();
   for (const ref of refs) {
@@ -160,7 +160,7 @@ export function detectChanges(announced: AnnouncedEntries, refs: readonly EntryR
     }
     updates[e.id] = now;
     const base = { entryId: e.id, track: e.track, kind: e.kind };
-    const key = (type: ChangeType, value: unknown) => `${e.id}:${type}:${fingerprint(value)}`;
+    const key = (type: RecordChangeType, value: unknown) => `${e.id}:${type}:${fingerprint(value)}`;
     if (!before) {
       changes.push({ ...base, type: "new", after: e.status, key: key("new", now) });
       continue;
@@ -193,7 +193,7 @@ export function initialAnnounced(refs: readonly EntryRef[], read: (ref: EntryRef
 }
 
 /** Whether a subscription's filters let a change through. */
-export function matchesFilters(c: Pick<Change, "track" | "kind">, filters: { tracks: string[] | "all"; kinds: Kind[] | "all" }): boolean {
+export function matchesFilters(c: Pick<RecordChange, "track" | "kind">, filters: { tracks: string[] | "all"; kinds: Kind[] | "all" }): boolean {
   return (filters.tracks === "all" || filters.tracks.includes(c.track)) && (filters.kinds === "all" || filters.kinds.includes(c.kind));
 }
 
@@ -203,8 +203,8 @@ export function matchesFilters(c: Pick<Change, "track" | "kind">, filters: { tra
  * again disappears; changes to an entry that is new in the same run are part of "new" (which is
  * rendered from the entry as it now stands).
  */
-export function mergeChanges(changes: readonly Change[]): Change[] {
-  const out: Change[] = [];
+export function mergeChanges(changes: readonly RecordChange[]): RecordChange[] {
+  const out: RecordChange[] = [];
   const at = new Map<string, number>();
   const isNew = new Set<string>();
   for (const c of changes) {
@@ -219,7 +219,7 @@ export function mergeChanges(changes: readonly Change[]): Change[] {
       continue;
     }
     const first = out[i];
-    out[i] = { ...c, before: first.before, key: `${first.key}+${c.key}` } as Change;
+    out[i] = { ...c, before: first.before, key: `${first.key}+${c.key}` } as RecordChange;
   }
   return out.filter((c) => {
     if (c.type === "status") return c.before !== c.after;

@@ -13,7 +13,7 @@
 //   the entry starts); older ones are skipped, since "in 24 hours" said 20 hours late misleads.
 import dayjs from "dayjs";
 import utc from "dayjs/plugin/utc.js";
-import type { EntryRef, Record } from "../record/record.ts";
+import type { EntryRef, RecordView } from "../record/record.ts";
 import { zonedInstant } from "../present/dates.ts";
 import type { Entry } from "../record/schema.ts";
 
@@ -54,7 +54,7 @@ export interface Reminder {
  * for reminders at most `maxHoursBefore` hours ahead. Binary search into the record's dated
  * entries, then a short walk forward: never the whole log.
  */
-export function reminderCandidates(record: Record, now: Date, maxHoursBefore = 24): ReminderCandidate[] {
+export function reminderCandidates(record: RecordView, now: Date, maxHoursBefore = 24): ReminderCandidate[] {
   const from = dayjs.utc(now).subtract(2, "day").format("YYYY-MM-DD");
   const to = dayjs.utc(now).add(Math.ceil(maxHoursBefore / 24) + 2, "day").format("YYYY-MM-DD");
   const chrono = record.chrono;

@@ -9,9 +9,9 @@ import { formatEntryDate, countdown } from "../present/dates.ts";
 import { entryButtonLabel, placeText, type Reader } from "../present/entries.ts";
 import { callbackData, escapeHtml, packMessages, truncate } from "../present/html.ts";
 import { localizedHtml, pick, type Translate } from "../present/translate.ts";
-import type { Record } from "../record/record.ts";
+import type { RecordView } from "../record/record.ts";
 import type { Entry, Lang, Localized } from "../record/schema.ts";
-import type { Change, When } from "./changes.ts";
+import type { RecordChange, When } from "./changes.ts";
 import type { Reminder } from "./reminders.ts";
 
 /** An inline keyboard as the Bot API takes it (no grammY needed to build one). */
@@ -81,7 +81,7 @@ function statusLine(e: Entry, w: Words, isNew: boolean): string {
 }
 
 /** One change as a line (or two): the digest's item, without the id suffix. */
-export function changeLine(c: Change, e: Entry, w: Words): string {
+export function changeLine(c: RecordChange, e: Entry, w: Words): string {
   const t = w.t;
   const name = title(e, w.lang);
   switch (c.type) {
@@ -117,8 +117,8 @@ function detailsButton(e: Entry, w: Words): { text: string; callback_data: strin
  * `/event <id>` instead. Changes to entries no longer in the record are left out; no changes
  * left, no messages.
  */
-export function renderDigest(changes: readonly Change[], record: Record, w: Words, heading: DigestHeading = { kind: "instant" }): DigestMessage[] {
-  const shown: { c: Change; e: Entry }[] = [];
+export function renderDigest(changes: readonly RecordChange[], record: RecordView, w: Words, heading: DigestHeading = { kind: "instant" }): DigestMessage[] {
+  const shown: { c: RecordChange; e: Entry }[] = [];
   for (const c of changes) {
     const e = record.find(c.entryId);
     if (e) shown.push({ c, e });
@@ -164,7 +164,7 @@ export function renderDigest(changes: readonly Change[], record: Record, w: Word
  * A reminder, its own short message: "⏰ Tomorrow at 13:00: Round 2", then the date in the
  * entry's zone and the reader's, and the place. The countdown is counted in the reader's zone.
  */
-export function renderReminder(reminder: Reminder, record: Record, reader: Reader): DigestMessage | undefined {
+export function renderReminder(reminder: Reminder, record: RecordView, reader: Reader): DigestMessage | undefined {
   const e = record.find(reminder.entryId);
   if (!e) return undefined;
   const when = countdown(e, reader.now, reader.zone, reader.lang, reader.t);

@@ -10,13 +10,13 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { RecordLockedError, RecordWriter, type Actor, type EntryAuditRecord, type TrackWriteResult, type WriteResult } from "../record/writer.ts";
-import { applyChange, type Change } from "./entry.ts";
+import { applyEdit, type EntryEdit } from "./entry.ts";
 
-/** What the desk does to the record. `update` takes a Change (data), so it can cross to a worker. */
+/** What the desk does to the record. `update` takes a EntryEdit (data), so it can cross to a worker. */
 export interface DeskWriter {
   add(entry: unknown, actor: Actor): Promise<WriteResult>;
   addTrack(track: unknown, actor: Actor): Promise<TrackWriteResult>;
-  update(id: string, change: Change, actor: Actor): Promise<WriteResult>;
+  update(id: string, change: EntryEdit, actor: Actor): Promise<WriteResult>;
   history(id: string): Promise<EntryAuditRecord[]>;
   /** Waits for writes under way, then lets the worker go. */
   close(): Promise<void>;
@@ -36,7 +36,7 @@ export interface DeskWriterOptions {
 export type DeskRequest =
   | { seq: number; at: string; op: "add"; entry: unknown; actor: Actor }
   | { seq: number; at: string; op: "addTrack"; track: unknown; actor: Actor }
-  | { seq: number; at: string; op: "update"; id: string; change: Change; actor: Actor }
+  | { seq: number; at: string; op: "update"; id: string; change: EntryEdit; actor: Actor }
   | { seq: number; at: string; op: "history"; id: string };
 
 type SentError = { name: string; message: string; lockFile?: string; holder?: RecordLockedError["holder"]; waitedMs?: number };
@@ -53,7 +53,7 @@ export function inProcessDeskWriter(writer: RecordWriter): DeskWriter {
   return {
     add: (entry, actor) => writer.add(entry, actor),
     addTrack: (track, actor) => writer.addTrack(track, actor),
-    update: (id, change, actor) => writer.update(id, (e) => applyChange(e, change), actor),
+    update: (id, change, actor) => writer.update(id, (e) => applyEdit(e, change), actor),
     history: (id) => writer.history(id),
     close: async () => {},
     offThread: false,
@@ -101,7 +101,7 @@ class WorkerDeskWriter implements DeskWriter {
   addTrack(track: unknown, actor: Actor) {
     return this.#call<TrackWriteResult>({ op: "addTrack", track, actor });
   }
-  update(id: string, change: Change, actor: Actor) {
+  update(id: string, change: EntryEdit, actor: Actor) {
     return this.#call<WriteResult>({ op: "update", id, change, actor });
   }
   history(id: string) {

@@ -8,7 +8,7 @@ import { pick } from "../present/translate.ts";
 import type { Entry, Kind, Localized, Participant, Place, Source, Status } from "../record/schema.ts";
 import type { EntryAuditRecord } from "../record/writer.ts";
 
-export interface Draft {
+export interface EntryDraft {
   track?: string;
   /** A series created together with the entry (written just before it). */
   newTrack?: { id: string; title: Localized };
@@ -40,7 +40,7 @@ export function partiesFor(participants: Participant[], usual: string[] = USUAL_
 }
 
 /** The entry as it would be written, keys in the file's usual order; checkEntry judges it. */
-export function draftEntry(d: Draft, id: string, usualParties: string[]): { [key: string]: unknown } {
+export function draftEntry(d: EntryDraft, id: string, usualParties: string[]): { [key: string]: unknown } {
   const e: { [key: string]: unknown } = { id, track: d.newTrack?.id ?? d.track, kind: d.kind, status: d.status, date: d.date ?? null };
   if (d.time) e.time = d.time;
   if (d.timezone) e.timezone = d.timezone;
@@ -58,13 +58,13 @@ export function draftEntry(d: Draft, id: string, usualParties: string[]): { [key
  * after a crash between the write and the saving of the conversation (which replays the
  * Publish) must find it rather than add a second copy under a "-2" id.
  */
-export function isDraftOf(e: Entry, d: Draft, usualParties: string[]): boolean {
+export function isDraftOf(e: Entry, d: EntryDraft, usualParties: string[]): boolean {
   // The schema gives an entry without participants an empty list; the draft leaves it out.
   return sameJson({ participants: [], ...draftEntry(d, e.id, usualParties) }, e);
 }
 
 /** What /update can do to an entry. Applied to the entry as it stands in the file when saved. */
-export type Change =
+export type EntryEdit =
   | { kind: "held"; outcome: Localized }
   | { kind: "postponed" }
   | { kind: "cancelled" }
@@ -73,7 +73,7 @@ export type Change =
   | { kind: "sources"; sources: Source[] }
   | { kind: "participants"; participants: Participant[] };
 
-export function applyChange(e: Entry, c: Change): Entry {
+export function applyEdit(e: Entry, c: EntryEdit): Entry {
   const next = structuredClone(e);
   switch (c.kind) {
     case "held":

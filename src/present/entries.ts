@@ -1,6 +1,6 @@
 // Entries rendered as HTML blocks for one reader (language, zone, now). Used by the bot's
 // commands and by the digest, so a round looks the same in a reply and in a push.
-import { neighbours, type Record, type TrackSummary } from "../record/record.ts";
+import { neighbours, type RecordView, type TrackSummary } from "../record/record.ts";
 import type { Entry, Lang, Participant } from "../record/schema.ts";
 import { countdown, formatEntryDate } from "./dates.ts";
 import { escapeHtml, link, truncate } from "./html.ts";
@@ -91,7 +91,7 @@ export function entryButtonLabel(e: Entry, lang: Lang, max = 48): string {
 }
 
 /** The whole entry, as /event shows it. */
-export function entryDetails(record: Record, e: Entry, r: Reader): string[] {
+export function entryDetails(record: RecordView, e: Entry, r: Reader): string[] {
   const { t, lang } = r;
   const track = record.byTrack.get(e.track)?.track;
   const head = [`<b>${localizedHtml(e.title, lang)}</b>`];
@@ -136,7 +136,7 @@ export function entryDetails(record: Record, e: Entry, r: Reader): string[] {
 }
 
 /** One track in /tracks: its name, size, last and next entries. */
-export function trackItem(record: Record, s: TrackSummary, r: Reader): string {
+export function trackItem(record: RecordView, s: TrackSummary, r: Reader): string {
   const last = s.last && record.entry(s.last);
   const next = s.next && record.entry(s.next);
   const lines = [`<b>${localizedHtml(s.track.title, r.lang)}</b> (<code>${escapeHtml(s.track.id)}</code>) · ${escapeHtml(r.t("entries-count", { count: s.count }))}`];

@@ -20,7 +20,7 @@ export interface TrackIndex {
   datedCount: number;
 }
 
-export interface Record {
+export interface RecordView {
   tracks: Track[];
   byId: Map<string, EntryRef>;
   /** Every dated entry, oldest first (by date, end date, time, id). */
@@ -55,7 +55,7 @@ function sortRefs(refs: EntryRef[]): EntryRef[] {
 }
 
 /** A record over entries already in memory (a small log, tests, previews). */
-export function buildRecord(log: CheckedLog): Record {
+export function buildRecord(log: CheckedLog): RecordView {
   const full = new Map<string, Entry>();
   const refs: EntryRef[] = log.entries.map((e) => {
     full.set(e.id, e);
@@ -71,7 +71,7 @@ export function buildRecord(log: CheckedLog): Record {
 }
 
 /** The indexes over refs; `read` turns a ref into its whole entry. */
-export function indexRecord(tracks: Track[], refs: EntryRef[], read: (ref: EntryRef) => Entry): Record {
+export function indexRecord(tracks: Track[], refs: EntryRef[], read: (ref: EntryRef) => Entry): RecordView {
   const byId = new Map<string, EntryRef>();
   const dated: EntryRef[] = [];
   const undated: EntryRef[] = [];
@@ -105,7 +105,7 @@ export function indexRecord(tracks: Track[], refs: EntryRef[], read: (ref: Entry
 }
 
 /** First index in `chrono` whose date string compares greater than or equal to `key`. */
-function lowerBound(record: Record, key: string): number {
+function lowerBound(record: RecordView, key: string): number {
   let lo = 0;
   let hi = record.chrono.length;
   while (lo < hi) {
@@ -117,7 +117,7 @@ function lowerBound(record: Record, key: string): number {
 }
 
 /** Index just past the last entry dated on or before `today` ("2026-11" counts as started). */
-function endOfToday(record: Record, today: string): number {
+function endOfToday(record: RecordView, today: string): number {
   // Every date string that starts "today" or earlier compares <= today + "~" ("~" sorts last).
   return lowerBound(record, `${today}~`);
 }
@@ -133,7 +133,7 @@ export interface Page<T> {
  * The most recent developments, newest first: every dated entry that has started by `today`
  * (held, and also postponed or cancelled ones: they are news too), paged by offset.
  */
-export function latest(record: Record, today: string, offset = 0, limit = 5): Page<EntryRef> {
+export function latest(record: RecordView, today: string, offset = 0, limit = 5): Page<EntryRef> {
   const upto = endOfToday(record, today);
   const items: EntryRef[] = [];
   for (let i = upto - 1 - offset; i >= 0 && items.length < limit; i--) items.push(record.chrono[i]);
@@ -155,7 +155,7 @@ export interface Upcoming {
  * announced without a date, `limit` from `offset`. Walks forward from a binary search and
  * stops one past the page, never the whole log.
  */
-export function upcoming(record: Record, today: string, offset = 0, limit = 5): Upcoming {
+export function upcoming(record: RecordView, today: string, offset = 0, limit = 5): Upcoming {
   const dated: EntryRef[] = [];
   const undated: EntryRef[] = [];
   const end = offset + limit;
@@ -177,7 +177,7 @@ export function upcoming(record: Record, today: string, offset = 0, limit = 5): 
 }
 
 /** The last held entry of each track (for /next when nothing is coming). */
-export function lastHeldPerTrack(record: Record, today: string): EntryRef[] {
+export function lastHeldPerTrack(record: RecordView, today: string): EntryRef[] {
   const result: EntryRef[] = [];
   for (const idx of record.byTrack.values()) {
     const e = lastHeld(idx, today);
@@ -202,7 +202,7 @@ export interface TrackSummary {
 }
 
 /** A track's last entry that has happened (or was called off) and its next planned one. */
-export function trackSummary(record: Record, trackId: string, today: string): TrackSummary | undefined {
+export function trackSummary(record: RecordView, trackId: string, today: string): TrackSummary | undefined {
   const idx = record.byTrack.get(trackId);
   if (!idx) return undefined;
   let last: EntryRef | undefined;
@@ -232,7 +232,7 @@ export function trackSummary(record: Record, trackId: string, today: string): Tr
 }
 
 /** One page of a track's history, newest first. */
-export function trackHistory(record: Record, trackId: string, offset = 0, limit = 10): Page<EntryRef> | undefined {
+export function trackHistory(record: RecordView, trackId: string, offset = 0, limit = 10): Page<EntryRef> | undefined {
   const idx = record.byTrack.get(trackId);
   if (!idx) return undefined;
   // Undated (announced) entries first: they are the newest news of the track.
@@ -245,7 +245,7 @@ export function trackHistory(record: Record, trackId: string, offset = 0, limit 
 }
 
 /** The entries before and after one in its track ("round 1" → "round 2"). */
-export function neighbours(record: Record, id: string): { previous?: EntryRef; next?: EntryRef } {
+export function neighbours(record: RecordView, id: string): { previous?: EntryRef; next?: EntryRef } {
   const e = record.byId.get(id);
   if (!e) return {};
   const idx = record.byTrack.get(e.track);

@@ -8,12 +8,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { indexRecord, type Record } from "./record.ts";
+import { indexRecord, type RecordView } from "./record.ts";
 import type { Track } from "./schema.ts";
 import { EntryFile, hashText, readIndex, refOf, sameStamp, scanEntryRanges, stampOf, writeIndex, type EntryRef, type FileStamp } from "./snapshot.ts";
 import { describeProblem, parseEventLog, type RecordProblem } from "./validate.ts";
 
 export class RecordInvalidError extends Error {
+  override name = "RecordInvalidError";
   constructor(readonly problems: RecordProblem[]) {
     super(`The event log is invalid:\n${problems.map((p) => `- ${describeProblem(p)}`).join("\n")}`);
   }
@@ -26,7 +27,7 @@ interface Version {
   tracks: Track[];
   refs: EntryRef[];
   file: EntryFile;
-  record: Record;
+  record: RecordView;
 }
 
 /** Above this size a changed file is parsed and validated off the main thread. */
@@ -58,7 +59,7 @@ export class RecordSource {
     return new RecordSource(file, opts.indexFile, openVersion(file, read));
   }
 
-  get record(): Record {
+  get record(): RecordView {
     return this.#current.record;
   }
 

@@ -54,6 +54,7 @@ export interface LockHolder {
 
 /** The lock stayed held by a live writer for the whole timeout. Nothing was written. */
 export class RecordLockedError extends Error {
+  override name = "RecordLockedError";
   constructor(
     readonly lockFile: string,
     readonly holder: LockHolder | null,

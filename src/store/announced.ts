@@ -6,14 +6,14 @@
 // Two files because reminders are keyed per subscription and can grow to megabytes, which the
 // announced state should not rewrite on every change.
 import { join } from "node:path";
-import type { AnnouncedEntries, Change } from "../digest/changes.ts";
+import type { AnnouncedEntries, RecordChange } from "../digest/changes.ts";
 import { JsonStore } from "./json-store.ts";
 
 export interface LoggedChange {
   seq: number;
   /** When the change was announced (ISO). */
   at: string;
-  change: Change;
+  change: RecordChange;
 }
 
 export interface DailyState {
@@ -91,7 +91,7 @@ export class AnnouncedStore {
    * Records changes as announced (call only once their messages are in the outbox): the entries'
    * new values, and the changes themselves for the daily digests. One atomic write.
    */
-  commit(updates: AnnouncedEntries, changes: readonly Change[], now: Date): Promise<void> {
+  commit(updates: AnnouncedEntries, changes: readonly RecordChange[], now: Date): Promise<void> {
     return this.announced.update((d) => {
       Object.assign(d.entries, updates);
       const at = now.toISOString();

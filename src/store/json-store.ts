@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, renameSync } from "node:fs";
 import { basename, dirname } from "node:path";
 
 export class StoreCorruptError extends Error {
+  override name = "StoreCorruptError";
   constructor(
     readonly file: string,
     readonly movedTo: string,

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createI18n } from "../../src/bot/create-bot.ts";
-import { detectChanges, initialAnnounced, matchesFilters, mergeChanges, type Change } from "../../src/digest/changes.ts";
+import { detectChanges, initialAnnounced, matchesFilters, mergeChanges, type RecordChange } from "../../src/digest/changes.ts";
 import { CATCH_UP_MS, ReminderPlanner, reminderCandidates, type ReminderSettings } from "../../src/digest/reminders.ts";
 import { MAX_BUTTONS, MAX_ITEMS, renderDigest, renderReminder, type Words } from "../../src/digest/render.ts";
 import type { Reader } from "../../src/present/entries.ts";
@@ -92,7 +92,7 @@ test("a moved date is a date change with the values before and after; so is a ne
   const announced = initialAnnounced(...refs(checked(round2)));
   const d = detectChanges(announced, ...refs(checked({ ...round2, date: "2026-04-14" })));
   assert.equal(d.changes.length, 1);
-  const c = d.changes[0] as Extract<Change, { type: "date" }>;
+  const c = d.changes[0] as Extract<RecordChange, { type: "date" }>;
   assert.equal(c.type, "date");
   assert.equal(c.before.date, "2026-04-10");
   assert.equal(c.after.date, "2026-04-14");
@@ -168,7 +168,7 @@ test("mergeChanges: two moves become one, a move there and back disappears, a ne
   const base = initialAnnounced(...refs(checked(round2)));
   const first = detectChanges(base, ...refs(checked({ ...round2, date: "2026-04-14" })));
   const second = detectChanges({ ...base, ...first.updates }, ...refs(checked({ ...round2, date: "2026-04-16" })));
-  const merged = mergeChanges([...first.changes, ...second.changes]) as Extract<Change, { type: "date" }>[];
+  const merged = mergeChanges([...first.changes, ...second.changes]) as Extract<RecordChange, { type: "date" }>[];
   assert.equal(merged.length, 1);
   assert.equal(merged[0].before.date, "2026-04-10");
   assert.equal(merged[0].after.date, "2026-04-16");

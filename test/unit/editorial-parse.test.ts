@@ -3,7 +3,7 @@
 // language of a text, and the ids made from titles.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyChange, draftEntry } from "../../src/editorial/entry.ts";
+import { applyEdit, draftEntry } from "../../src/editorial/entry.ts";
 import {
   detectLang,
   entryId,
@@ -211,15 +211,15 @@ test("a finished draft passes the record's own checks; /update changes keep the 
   assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
   const e = parsed.log.entries[1];
 
-  const held = applyChange(e, { kind: "held", outcome: { en: "Agreed to meet again." } });
+  const held = applyEdit(e, { kind: "held", outcome: { en: "Agreed to meet again." } });
   assert.equal(held.status, "held");
   assert.deepEqual(held.outcome, { en: "Agreed to meet again." });
   // Undated: "scheduled" becomes "announced" and the time goes, so the entry stays valid.
-  const undated = applyChange(e, { kind: "when", date: null });
+  const undated = applyEdit(e, { kind: "when", date: null });
   assert.equal(undated.status, "announced");
   assert.equal(undated.time, undefined);
   assert.equal(undated.timezone, "Europe/Istanbul");
-  const postponed = applyChange(e, { kind: "postponed" });
-  assert.equal(applyChange(postponed, { kind: "when", date: "2025-05-02", time: "11:00" }).status, "scheduled");
+  const postponed = applyEdit(e, { kind: "postponed" });
+  assert.equal(applyEdit(postponed, { kind: "when", date: "2025-05-02", time: "11:00" }).status, "scheduled");
   assert.equal(e.status, "scheduled", "the entry itself is not changed");
 });

@@ -11,14 +11,14 @@
 import { conversations, createConversation, type Conversation, type ConversationFlavor } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard, type Middleware } from "grammy";
 import {
-  applyChange,
+  applyEdit,
   changeLines,
   DRAFT_FIELDS,
   draftEntry,
   historyBlock,
   isDraftOf,
-  type Change,
-  type Draft,
+  type EntryEdit,
+  type EntryDraft,
   type DraftField,
 } from "../../editorial/entry.ts";
 import {
@@ -292,7 +292,7 @@ function firstLang(text: Localized | undefined, otherwise: Lang): Lang {
 
 async function addEntry(conversation: Convo, ctx: ParleyContext): Promise<void> {
   const desk = await readDesktop(conversation);
-  const draft: Draft = {};
+  const draft: EntryDraft = {};
   await ctx.reply(ctx.t("editorial-add-intro"), HTML);
   for (const field of DRAFT_FIELDS) await askField(conversation, ctx, desk, draft, field);
 
@@ -349,7 +349,7 @@ async function addEntry(conversation: Convo, ctx: ParleyContext): Promise<void> 
   }
 }
 
-async function askField(conversation: Convo, ctx: ParleyContext, desk: Desktop, draft: Draft, field: DraftField): Promise<void> {
+async function askField(conversation: Convo, ctx: ParleyContext, desk: Desktop, draft: EntryDraft, field: DraftField): Promise<void> {
   const header = ctx.t("editorial-step", { n: DRAFT_FIELDS.indexOf(field) + 1, total: DRAFT_FIELDS.length, field: escapeHtml(ctx.t(`editorial-field-${field}`)) });
   switch (field) {
     case "track": {
@@ -449,7 +449,7 @@ async function askTrack(conversation: Convo, ctx: ParleyContext, desk: Desktop, 
 type WriteOutcome = { ok: true; id: string } | { ok: false; problems: string[] };
 
 /** Writes the series (if new) and the entry, then reloads the record so /event shows it at once. */
-async function publish(ctx: ParleyContext, draft: Draft, usualParties: string[]): Promise<WriteOutcome> {
+async function publish(ctx: ParleyContext, draft: EntryDraft, usualParties: string[]): Promise<WriteOutcome> {
   const desk = ctx.deps.editorial;
   if (!desk) return { ok: false, problems: [ctx.t("editorial-unavailable")] };
   const actor = actorOf(ctx);
@@ -507,7 +507,7 @@ async function updateEntry(conversation: Convo, ctx: ParleyContext, id: string):
     accept: (a) => (a.button && (UPDATES as readonly string[]).includes(a.button) ? { value: a.button as UpdateKind } : { error: ctx.t("editorial-choose-button") }),
   });
 
-  let change: Change;
+  let change: EntryEdit;
   switch (what) {
     case "held":
       change = { kind: "held", outcome: await askLocalized(conversation, ctx, "o", "editorial-ask-outcome") };
@@ -533,7 +533,7 @@ async function updateEntry(conversation: Convo, ctx: ParleyContext, id: string):
       break;
   }
 
-  const lines = changeLines(found, applyChange(found, change), ctx.reader);
+  const lines = changeLines(found, applyEdit(found, change), ctx.reader);
   if (!lines.length) {
     await ctx.reply(ctx.t("editorial-no-change"), HTML);
     return;
@@ -555,7 +555,7 @@ async function updateEntry(conversation: Convo, ctx: ParleyContext, id: string):
 }
 
 /** The change is applied to the entry as the file holds it now, not to the copy shown. */
-async function save(ctx: ParleyContext, id: string, change: Change): Promise<WriteOutcome> {
+async function save(ctx: ParleyContext, id: string, change: EntryEdit): Promise<WriteOutcome> {
   const desk = ctx.deps.editorial;
   if (!desk) return { ok: false, problems: [ctx.t("editorial-unavailable")] };
   const actor = actorOf(ctx);
