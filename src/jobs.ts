@@ -30,7 +30,7 @@ import { describeProblem } from "./record/validate.ts";
 import type { EntryRef } from "./record/record.ts";
 import type { RecordSource } from "./record/source.ts";
 import type { Lang } from "./record/schema.ts";
-import type { ChatPrefsStore } from "./store/chats.ts";
+import { chatLocale, moveChat, type ChatPrefsStore } from "./store/chats.ts";
 import type { SubscriptionStore } from "./store/subscriptions.ts";
 import type { Subscription } from "./store/subscription-types.ts";
 import { AnnouncedStore } from "./store/announced.ts";
@@ -83,8 +83,7 @@ export function handleRefusal(deps: { subscriptions: SubscriptionStore; prefs: C
   return async (refusal: Refusal): Promise<void> => {
     const chatId = Number(refusal.message.chatId);
     if (refusal.kind === "migrated") {
-      const moved = await deps.subscriptions.migrate(chatId, refusal.newChatId);
-      await deps.prefs.migrate(chatId, refusal.newChatId);
+      const moved = await moveChat(deps, chatId, refusal.newChatId);
       deps.log.info("group became a supergroup; its subscriptions moved", { from: chatId, to: refusal.newChatId, moved });
       return;
     }
@@ -151,8 +150,7 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
   };
 
   const chatOf = (sub: Readonly<Subscription>) => {
-    const p = prefs.get(sub.chatId);
-    return { lang: p.lang ?? ("en" as Lang), zone: p.tz ?? config.defaultTimezone };
+    return chatLocale(prefs, sub.chatId, config.defaultTimezone);
   };
 
   const toOutbox = (sub: Readonly<Subscription>, idBase: string, rendered: DigestMessage[], quiet: boolean): OutboxMessage[] =>

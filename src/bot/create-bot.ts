@@ -11,7 +11,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { todayIn } from "../present/dates.ts";
-import { langFromCode } from "../present/translate.ts";
+import { chatLocale } from "../store/chats.ts";
 import type { Lang } from "../record/schema.ts";
 import type { BotDeps, ParleyContext } from "./context.ts";
 import { browse } from "./features/browse.ts";
@@ -62,9 +62,7 @@ function memoizeBundleMatching(i18n: I18n<ParleyContext>) {
 
 /** The chat's chosen language, else the user's Telegram language, else English. */
 export function chatLang(ctx: ParleyContext): Lang {
-  const chatId = ctx.chat?.id ?? ctx.from?.id;
-  const stored = chatId !== undefined ? ctx.deps.prefs.get(chatId).lang : undefined;
-  return stored ?? langFromCode(ctx.from?.language_code) ?? "en";
+  return chatLocale(ctx.deps.prefs, ctx.chat?.id ?? ctx.from?.id, ctx.deps.defaultTimezone, ctx.from?.language_code).lang;
 }
 
 export interface CreateBotOptions {
@@ -114,8 +112,7 @@ export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
     return next();
   };
   const withReader: MiddlewareFn<ParleyContext> = async (ctx, next) => {
-    const chatId = ctx.chat?.id ?? ctx.from?.id;
-    const zone = (chatId !== undefined ? deps.prefs.get(chatId).tz : undefined) ?? deps.defaultTimezone;
+    const { zone } = chatLocale(deps.prefs, ctx.chat?.id ?? ctx.from?.id, deps.defaultTimezone);
     const lang = (await ctx.i18n.getLocale()) as Lang;
     ctx.reader = { lang, zone, now: deps.clock(), t: ctx.t };
     return next();

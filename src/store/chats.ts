@@ -1,6 +1,10 @@
-// Per-chat choices (language, time zone), kept across restarts in state/chats.json.
+// Per-chat choices (language, time zone), kept across restarts in state/chats.json, and the two
+// rules every part of Parley applies to them: how a chat's language and zone are resolved, and
+// what moves when a group becomes a supergroup.
 import type { Lang } from "../record/schema.ts";
+import { langFromCode } from "../present/translate.ts";
 import { JsonStore } from "./json-store.ts";
+import type { SubscriptionStore } from "./subscriptions.ts";
 
 export interface ChatPrefs {
   lang?: Lang;
@@ -39,4 +43,30 @@ export class ChatPrefsStore {
       delete d.chats[String(from)];
     });
   }
+}
+
+/** A chat's language and zone as everything Parley sends to it uses them. */
+export interface ChatLocale {
+  lang: Lang;
+  zone: string;
+}
+
+/**
+ * The one rule for a chat's language and zone: its stored choice; else (language only) the
+ * Telegram language of the user who wrote, when there is one; else English and the default zone.
+ */
+export function chatLocale(prefs: ChatPrefsStore, chatId: number | string | undefined, defaultZone: string, userLanguageCode?: string): ChatLocale {
+  const stored = chatId !== undefined ? prefs.get(chatId) : {};
+  return { lang: stored.lang ?? langFromCode(userLanguageCode) ?? "en", zone: stored.tz ?? defaultZone };
+}
+
+/**
+ * A group upgraded to a supergroup gets a new id: its subscriptions and choices follow it.
+ * Telegram says so in a service message in both chats and in a refusal of a send to the old id;
+ * any of the three may come first, and moving twice is a no-op. Returns how many subscriptions moved.
+ */
+export async function moveChat(stores: { subscriptions: SubscriptionStore; prefs: ChatPrefsStore }, from: number, to: number): Promise<number> {
+  const moved = await stores.subscriptions.migrate(from, to);
+  await stores.prefs.migrate(from, to);
+  return moved;
 }

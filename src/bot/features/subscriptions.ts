@@ -9,6 +9,7 @@ import { escapeHtml, LIMITS, plainText, truncate } from "../../present/html.ts";
 import { langFromCode, localizedPlain } from "../../present/translate.ts";
 import { KINDS, type Kind } from "../../record/schema.ts";
 import { subscriptionKey, type Subscription } from "../../store/subscription-types.ts";
+import { chatLocale, moveChat } from "../../store/chats.ts";
 import type { ParleyContext } from "../context.ts";
 import { mayConfigure } from "./preferences.ts";
 
@@ -253,7 +254,7 @@ async function viewOf(ctx: SettingsContext): Promise<View | undefined> {
 const hh = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
 
 function zoneOf(ctx: ParleyContext, target: Target): string {
-  return ctx.deps.prefs.get(target.chatId).tz ?? ctx.deps.defaultTimezone;
+  return chatLocale(ctx.deps.prefs, target.chatId, ctx.deps.defaultTimezone).zone;
 }
 
 function trackTitle(ctx: ParleyContext, id: string): string {
@@ -723,8 +724,7 @@ subscriptions.on("my_chat_member", async (ctx) => {
 // A group upgraded to a supergroup gets a new id; Telegram says so in both chats, and either
 // message alone is enough to move its subscriptions and choices (moving twice is a no-op).
 async function migrateChat(ctx: ParleyContext, from: number, to: number) {
-  const moved = await ctx.deps.subscriptions.migrate(from, to);
-  await ctx.deps.prefs.migrate(from, to);
+  const moved = await moveChat(ctx.deps, from, to);
   if (moved) ctx.deps.log.info("subscriptions moved to the supergroup", { from, to, moved });
 }
 
