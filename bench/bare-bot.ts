@@ -1,22 +1,19 @@
-// The baselines for the command benchmark: a bare grammY bot on the same runner that answers
-// every message with a fixed reply. BARE_REPLY=text (the baseline the issue names): a short
-// plain text. BARE_REPLY=html: a fixed reply the size and shape of Parley's /latest (five
-// items of HTML, six buttons), to tell the cost of answering at all from Parley's own work.
+// The baselines for the command benchmark: a bare grammY bot on the same runner, with none of
+// Parley's layers. BARE_REPLY=text: a short fixed text (the figure earlier runs reported).
+// BARE_REPLY=same: exactly the reply Parley sent for the same command in the same language
+// (text, parse mode, link preview options and keyboard, captured from the emulator and passed
+// in BARE_REPLIES), so the ratio measures Parley's own cost per update and nothing else.
 import { run } from "@grammyjs/runner";
-import { Bot, InlineKeyboard } from "grammy";
+import { Bot } from "grammy";
+import { readFileSync } from "node:fs";
 
 const bot = new Bot(process.env.BOT_TOKEN!, { client: { apiRoot: process.env.TELEGRAM_API_ROOT } });
-if (process.env.BARE_REPLY === "html") {
-  const item =
-    `<b>29 April 2026</b> · Call · Istanbul, Türkiye\n<b>Putin–Trump phone call</b>\nRussia: Vladimir Putin · USA: Donald Trump\n` +
-    `Vladimir Putin and Donald Trump spoke by phone for more than an hour and a half, Yuri Ushakov reported. ` +
-    `Putin proposed a ceasefire for Victory Day and Trump backed it; they also discussed Iran.\n` +
-    `Sources: <a href="https://news.example.org/world/2026/04/29/2273016.html">News</a>, <a href="https://example.org/t/iran">Example</a>`;
-  const text = `<b>Latest developments</b> · 1–5 of 99950\n\n${Array(5).fill(item).join("\n\n")}`;
-  const keyboard = new InlineKeyboard();
-  for (let i = 0; i < 5; i++) keyboard.text(`🔎 29.04.2026 · Putin–Trump phone call ${i}`, `ev:gen-${i}`).row();
-  keyboard.text("⬅️ Older", "lt:5:5");
-  bot.on("message", (ctx) => ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: keyboard }));
+if (process.env.BARE_REPLY === "same") {
+  const replies: { [langAndCommand: string]: { text: string; [option: string]: unknown } } = JSON.parse(readFileSync(process.env.BARE_REPLIES!, "utf8"));
+  bot.on("message:text", (ctx) => {
+    const { text, ...options } = replies[`${ctx.from.language_code}|${ctx.msg.text}`];
+    return ctx.reply(text, options);
+  });
 } else {
   bot.on("message", (ctx) => ctx.reply("Fixed reply."));
 }

@@ -1,11 +1,12 @@
 // Command throughput: the real Parley process with a generated 100,000-entry log answering
-// /latest and /next, against a bare grammY bot that answers a fixed text, on the same
-// emulator in the same run. The figure is the ratio of updates handled a second: first under
-// the issue's conditions (50 ms round trip, limits enforced), then with no round trip at all,
-// where both bots are bound by this machine's two cores.
+// /latest and /next, against a bare grammY bot on the same emulator in the same run that sends
+// exactly Parley's replies (captured from Parley first), and one that sends a short fixed
+// text. The figure is the ratio of updates handled a second: first under the issue's
+// conditions (50 ms round trip, limits enforced), then with no round trip at all, where every
+// bot is bound by this machine's two cores.
 //
 //   npx tsx bench/commands.ts [--entries N] [--updates N]
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,7 +18,7 @@ import { parseEventLog } from "../src/record/validate.ts";
 import { ChatPrefsStore } from "../src/store/chats.ts";
 import { SubscriptionStore } from "../src/store/subscriptions.ts";
 import { makeDataDir, removeDataDir, startBot } from "../test/support/bot-process.ts";
-import { startEmulator } from "../test/support/emulator.ts";
+import { startEmulator, type Emulator } from "../test/support/emulator.ts";
 import { generateLog, middleOf } from "./generate.ts";
 import { argValue, drive, median, printRows, startBareBot, type BenchResult } from "./harness.ts";
 
@@ -68,10 +69,46 @@ async function handlerCost(entries: number, command: string, updates = 3000): Pr
 }
 
 const COMMANDS = ["/latest", "/next"];
+const LANGS = ["en", "ru", "uk"];
 const LATENCY_MS = 50;
 const ROUNDS = 3;
 
-type Contender = "bare" | "sized" | "parley";
+/** "bare": a fixed short text; "same": exactly Parley's reply; "parley": Parley itself. */
+type Contender = "bare" | "same" | "parley";
+
+/** Readers of the benchmark: each sends one command; their language rotates with their id. */
+function addReaders(emu: Emulator, first: number, n: number): number[] {
+  const ids = Array.from({ length: n }, (_, i) => first + i);
+  for (const id of ids) emu.addPrivateChat({ id, first_name: `U${id}`, language_code: LANGS[id % LANGS.length] });
+  return ids;
+}
+
+/**
+ * Asks the real Parley each command in each language and keeps its replies as it sent them
+ * (text, parse mode, preview options, keyboard), for the bare bot to send the very same.
+ * The clock is fixed (FAKE_NOW), so every reader of a language gets the same answer.
+ */
+async function captureReplies(dir: string, env: { [name: string]: string }): Promise<string> {
+  const emu = await startEmulator();
+  const file = join(dir, "bare-replies.json");
+  try {
+    const bot = await startBot({ emulator: emu, dataDir: dir, env });
+    const readers = addReaders(emu, FIRST_USER - 100, LANGS.length * COMMANDS.length);
+    await drive(emu, readers, COMMANDS);
+    await bot.stop();
+    const replies: { [langAndCommand: string]: object } = {};
+    readers.forEach((id, i) => {
+      const call = emu.calls.find((c) => c.method === "sendMessage" && Number(c.params.chat_id) === id);
+      if (!call) throw new Error(`Parley did not answer reader ${id}`);
+      const { chat_id: _chat, ...reply } = call.params;
+      replies[`${LANGS[id % LANGS.length]}|${COMMANDS[i % COMMANDS.length]}`] = reply;
+    });
+    writeFileSync(file, JSON.stringify(replies));
+    return file;
+  } finally {
+    await emu.close();
+  }
+}
 
 /**
  * Runs each contender ROUNDS times, alternating, on one emulator, and returns the median rate
@@ -84,6 +121,7 @@ async function race(
   opts: { entries: number; updates: number; latencyMs: number; limits: boolean },
   contenders: Contender[],
   dir: string,
+  repliesFile: string,
 ): Promise<Record<Contender, number>> {
   // Replies to users' own commands are not bulk notifications: Telegram's ~30 a second
   // applies to those (items 1–2). What binds here is the per-chat and per-group limit.
@@ -91,17 +129,17 @@ async function race(
   const warm = Math.min(300, opts.updates);
   let next = FIRST_USER;
   const users = (n: number) => {
-    const ids = Array.from({ length: n }, (_, i) => next + i);
-    for (const id of ids) emu.addPrivateChat({ id, first_name: `U${id}`, language_code: ["en", "ru", "uk"][id % 3] });
+    const ids = addReaders(emu, next, n);
     next += n;
     return ids;
   };
   const env = { FAKE_NOW: middleOf(opts.entries), LOG_LEVEL: "warn" };
-  const rates: Record<Contender, number[]> = { bare: [], sized: [], parley: [] };
+  const rates: Record<Contender, number[]> = { bare: [], same: [], parley: [] };
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const who of contenders) {
-        const bot = who === "parley" ? await startBot({ emulator: emu, dataDir: dir, env }) : await startBareBot(emu, who === "sized" ? "html" : "text");
+        const bot =
+          who === "parley" ? await startBot({ emulator: emu, dataDir: dir, env }) : await startBareBot(emu, who === "same" ? repliesFile : undefined);
         await drive(emu, users(warm), COMMANDS);
         rates[who].push(await drive(emu, users(opts.updates), COMMANDS));
         await bot.stop();
@@ -110,31 +148,35 @@ async function race(
   } finally {
     await emu.close();
   }
-  return { bare: median(rates.bare), sized: median(rates.sized), parley: median(rates.parley) };
+  return { bare: median(rates.bare), same: median(rates.same), parley: median(rates.parley) };
 }
 
 export async function benchCommands(opts: { entries: number; updates: number }): Promise<BenchResult[]> {
   const dir = await makeDataDir({ events: generateLog(opts.entries) });
   try {
+    const env = { FAKE_NOW: middleOf(opts.entries), LOG_LEVEL: "warn" };
     // A first start validates the log and writes its index, as a deployed bot's first start would.
     const setup = await startEmulator();
-    await (await startBot({ emulator: setup, dataDir: dir, env: { FAKE_NOW: middleOf(opts.entries), LOG_LEVEL: "warn" }, startTimeoutMs: 120_000 })).stop();
+    await (await startBot({ emulator: setup, dataDir: dir, env, startTimeoutMs: 120_000 })).stop();
     await setup.close();
+    const repliesFile = await captureReplies(dir, env);
 
     // As the issue sets it: a 50 ms round trip, Telegram's limits enforced.
-    const real = await race({ ...opts, latencyMs: LATENCY_MS, limits: true }, ["bare", "parley"], dir);
+    const real = await race({ ...opts, latencyMs: LATENCY_MS, limits: true }, ["bare", "same", "parley"], dir, repliesFile);
     // No round trip at all: every bot is bound by the CPU it shares with the emulator on this
     // machine, which shows what each answer costs to build, send and receive.
-    const cpu = await race({ ...opts, latencyMs: 0, limits: false }, ["bare", "sized", "parley"], dir);
+    const cpu = await race({ ...opts, latencyMs: 0, limits: false }, ["bare", "same", "parley"], dir, repliesFile);
     return [
-      { name: `bare grammY bot, fixed reply (${LATENCY_MS} ms round trip, limits)`, value: real.bare, unit: "updates/s" },
-      { name: `Parley /latest + /next, ${opts.entries} entries (same)`, value: real.parley, unit: "updates/s" },
-      { name: `Parley / bare`, value: real.parley / real.bare, unit: "ratio", target: "≥ 0.8" },
-      { name: `no round trip, CPU-bound: bare grammY bot, fixed reply`, value: cpu.bare, unit: "updates/s" },
-      { name: `no round trip: bare bot, fixed reply of Parley's size`, value: cpu.sized, unit: "updates/s" },
-      { name: `no round trip: Parley /latest + /next`, value: cpu.parley, unit: "updates/s" },
-      { name: `no round trip: Parley / bare`, value: cpu.parley / cpu.bare, unit: "ratio" },
-      { name: `no round trip: Parley / bare with a reply of Parley's size`, value: cpu.parley / cpu.sized, unit: "ratio" },
+      { name: `Parley /latest + /next, ${opts.entries} entries (${LATENCY_MS} ms round trip, limits)`, value: real.parley, unit: "updates/s" },
+      { name: `bare grammY bot, exactly Parley's replies (same)`, value: real.same, unit: "updates/s" },
+      { name: `Parley / bare bot with the same replies`, value: real.parley / real.same, unit: "ratio", target: "≥ 0.8" },
+      { name: `bare grammY bot, a short fixed text (same)`, value: real.bare, unit: "updates/s" },
+      { name: `Parley / bare bot with a short fixed text`, value: real.parley / real.bare, unit: "ratio" },
+      { name: `no round trip, CPU-bound: Parley /latest + /next`, value: cpu.parley, unit: "updates/s" },
+      { name: `no round trip: bare bot, exactly Parley's replies`, value: cpu.same, unit: "updates/s" },
+      { name: `no round trip: Parley / bare bot with the same replies`, value: cpu.parley / cpu.same, unit: "ratio", target: "≥ 0.8" },
+      { name: `no round trip: bare bot, a short fixed text`, value: cpu.bare, unit: "updates/s" },
+      { name: `no round trip: Parley / bare bot with a short fixed text`, value: cpu.parley / cpu.bare, unit: "ratio" },
       { name: `Parley's own work per /latest (in-process, API stubbed)`, value: await handlerCost(opts.entries, "/latest"), unit: "ms" },
       { name: `Parley's own work per /next (in-process, API stubbed)`, value: await handlerCost(opts.entries, "/next"), unit: "ms" },
     ];

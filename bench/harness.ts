@@ -24,12 +24,16 @@ export async function drive(emu: Emulator, users: number[], commands: string[], 
   return users.length / ((performance.now() - start) / 1000);
 }
 
-/** The baseline: bench/bare-bot.ts polling the same emulator ("text", or an "html" reply the size of Parley's). */
-export async function startBareBot(emu: Emulator, reply: "text" | "html" = "text"): Promise<{ stop(): Promise<void> }> {
+/**
+ * The baseline: bench/bare-bot.ts polling the same emulator, replying a short fixed text, or
+ * (given a file of Parley's captured replies) exactly what Parley replied.
+ */
+export async function startBareBot(emu: Emulator, repliesFile?: string): Promise<{ stop(): Promise<void> }> {
   const since = emu.calls.length;
+  const reply = repliesFile ? { BARE_REPLY: "same", BARE_REPLIES: repliesFile } : { BARE_REPLY: "text" };
   const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "bench/bare-bot.ts")], {
     cwd: REPO_ROOT,
-    env: { ...process.env, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot, BARE_REPLY: reply },
+    env: { ...process.env, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot, ...reply },
     stdio: "ignore",
   });
   // A benchmark that fails half-way must not leave the bot polling on its own.
