@@ -376,6 +376,60 @@ test("a reminder says when in the reader's zone, in three languages", () => {
   assert.match(uk.text, /^⏰ <b>Завтра о 10:00|^⏰ <b>Завтра/);
 });
 
+// ───────────────────────────── what to send to whom (the planners) ─────────────────────────────
+
+import { localClock, planDailyDigests, planInstantDigests, type Readers } from "../../src/digest/plan.ts";
+
+function readersOf(subs: Subscription[], langs: { [chatId: number]: Lang }, now: string): Readers {
+  return { subs, localeOf: (s) => ({ lang: langs[s.chatId] ?? "en", zone: "UTC" }), words, localTime: localClock(new Date(now)) };
+}
+
+test("plan: an instant digest to each subscription its filters let a change through to, rendered once per language and set of changes", () => {
+  const call = entry({ id: "call-1", track: "leaders", kind: "call", date: "2026-04-19", title: { en: "Leaders' call", ru: "Разговор лидеров" } });
+  const l = checked(round2, call);
+  const { changes } = detectChanges({}, ...refs(l));
+  const subs = [sub(1), sub(2, { quietHours: { from: 22, to: 8 } }), sub(3, { tracks: ["leaders"] }), sub(4, { delivery: { mode: "daily", hour: 9 } })];
+  const plan = planInstantDigests(changes, "7-abc", buildRecord(l), readersOf(subs, { 3: "ru" }, "2026-04-20T23:00:00Z"));
+  assert.deepEqual(
+    plan.messages.map((m) => m.id),
+    ["c|7-abc|1|0", "c|7-abc|2|0", "c|7-abc|3|0"],
+    "the daily subscriber waits for its hour",
+  );
+  assert.equal(plan.renders, 2, "English with both changes, Russian with the call alone");
+  const [one, two, three] = plan.messages;
+  assert.equal(one.text, two.text);
+  assert.equal(one.disableNotification, undefined);
+  assert.equal(two.disableNotification, true, "23:00 is inside 22–08");
+  assert.match(one.text, /Round 2 on embassy operations[\s\S]*Leaders' call/);
+  assert.match(three.text, /Разговор лидеров/);
+  assert.doesNotMatch(three.text, /раунд/, "the other series is filtered out");
+});
+
+test("plan: a daily digest once its hour has come, with what was announced since its cursor; a new daily subscription starts from now", () => {
+  const l = checked(round2);
+  const { changes } = detectChanges({}, ...refs(l));
+  const subs = [sub(5, { delivery: { mode: "daily", hour: 9 } }), sub(6, { delivery: { mode: "daily", hour: 9 } }), sub(7, { delivery: { mode: "daily", hour: 11 } })];
+  const progress: { [key: string]: { cursor: number; lastDay: string } } = { "6": { cursor: 3, lastDay: "2026-04-19" }, "7": { cursor: 3, lastDay: "2026-04-19" } };
+  const plan = planDailyDigests(buildRecord(l), readersOf(subs, {}, "2026-04-20T10:00:00Z"), {
+    seqBefore: 3,
+    upTo: 4,
+    progress: (key) => progress[key],
+    changesSince: (cursor) => (cursor < 4 ? changes : []),
+  });
+  assert.deepEqual(
+    plan.messages.map((m) => m.id),
+    ["d|3-4|6|0"],
+    "chat 6 only: chat 5 is new, chat 7's hour has not come",
+  );
+  assert.match(plan.messages[0].text, /daily digest, 20 April 2026/);
+  assert.match(plan.messages[0].text, /Round 2 on embassy operations/);
+  assert.deepEqual(plan.progress, [
+    ["5", { cursor: 3, lastDay: "2026-04-20" }],
+    ["6", { cursor: 4, lastDay: "2026-04-20" }],
+  ]);
+  assert.deepEqual([...plan.dailyKeys].sort(), ["5", "6", "7"]);
+});
+
 // ───────────────────────────── the job (the shell around the core) ─────────────────────────────
 // Real stores and outbox in a temporary directory, a sender that is never woken (nothing is
 // sent), and a hand-driven tick.
