@@ -7,6 +7,7 @@
 import { benchCommands } from "./commands.ts";
 import { benchDelivery } from "./delivery.ts";
 import { printRows } from "./harness.ts";
+import { benchPublish } from "./publish.ts";
 import { benchScale } from "./scale.ts";
 import { benchWrites } from "./writes.ts";
 
@@ -24,4 +25,5 @@ printRows(
   await benchScale({ subscribers: sizes.scaleSubscribers, entries: sizes.entries, updates: Math.min(2000, sizes.updates) }),
 );
 printRows(`5. An editor's /update on ${sizes.entries} entries: the writer on the main thread and in its worker`, await benchWrites({ entries: sizes.entries }));
+printRows("6. Publish to first subscriber message, with the default DIGEST_CRON (a tick a minute)", await benchPublish({ publishes: 20 }));
 console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -3,6 +3,7 @@
 import { config as loadDotenv } from "dotenv";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { broadcastLimit } from "./delivery/schedule.ts";
 import { isValidTimeZone } from "./record/validate.ts";
 
 const TOKEN_RE = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
@@ -26,7 +27,7 @@ const Env = z.object({
     .refine((ids) => ids.every((id) => /^\d+$/.test(id)), "must be Telegram user ids (numbers) separated by commas")
     .transform((ids) => ids.map(Number)),
   DIGEST_CRON: z.string().trim().default("* * * * *"),
-  // Unset: 30 a second (Telegram's free limit), or 1000 with PAID_BROADCAST.
+  // Unset: Telegram's broadcast limit, free or with PAID_BROADCAST (broadcastLimit in delivery/schedule.ts).
   BROADCAST_RATE: z.coerce.number().positive("must be a positive number of messages a second").optional(),
   PAID_BROADCAST: z
     .enum(["true", "false", "1", "0", ""], { message: "must be true or false" })
@@ -72,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     defaultTimezone: e.DEFAULT_TIMEZONE,
     adminIds: e.ADMIN_IDS,
     digestCron: e.DIGEST_CRON,
-    broadcastRate: e.BROADCAST_RATE ?? (e.PAID_BROADCAST ? 1000 : 30),
+    broadcastRate: e.BROADCAST_RATE ?? broadcastLimit(e.PAID_BROADCAST),
     paidBroadcast: e.PAID_BROADCAST,
     logLevel: e.LOG_LEVEL,
     fakeNow: e.FAKE_NOW,

@@ -1,10 +1,13 @@
-// The cron job. On every tick (DIGEST_CRON), never two at once:
+// The digest job. A tick runs on every DIGEST_CRON, at once after a write by the bot (main.ts
+// calls recordChanged()), and shortly after events.json is replaced or edited by anyone else (a
+// watcher on its folder); never two at once, and however many of these come while a tick runs,
+// one more tick follows it. Each tick:
 // 1. re-read the record if the file changed; a broken edit keeps the last good record serving,
 //    and the problem is logged and sent to the admins (once per broken version);
-// 2. compare the record with what was announced (digest/changes.ts); render the changes once per
-//    (language, set of changes a subscription's filters let through) and put one digest per
-//    instant subscription into the outbox; only then record the changes as announced;
-// 3. reminders due now (digest/reminders.ts), into the outbox, then recorded as sent;
+// 2. compare the record with what was announced (digest/changes.ts); one digest per instant
+//    subscription into the outbox (planned by digest/plan.ts); only then record the changes as
+//    announced;
+// 3. reminders due now, into the outbox, then recorded as sent;
 // 4. daily digests whose hour has come in the chat's zone (or passed while the bot was down);
 // 5. wake the sender, which drains the outbox at Telegram's pace.
 //
@@ -20,6 +23,8 @@
 // (Delivery stays at-least-once in one corner: if the record is edited again while the bot is
 // down after such a kill, the re-run's batch differs, and the first batch's pending messages
 // go out as well as the new ones.)
+import { watch } from "node:fs";
+import { basename, dirname } from "node:path";
 import cron from "node-cron";
 import type { I18n } from "@grammyjs/i18n";
 import type { Bot } from "grammy";
@@ -32,16 +37,14 @@ import type { RecordSource } from "./record/source.ts";
 import type { Lang } from "./record/schema.ts";
 import { chatLocale, moveChat, type ChatPrefsStore } from "./store/chats.ts";
 import type { SubscriptionStore } from "./store/subscriptions.ts";
-import type { Subscription } from "./store/subscription-types.ts";
 import { AnnouncedStore } from "./store/announced.ts";
 import type { Outbox, OutboxMessage } from "./delivery/outbox.ts";
 import type { Refusal } from "./delivery/sender.ts";
 import { escapeHtml } from "./present/html.ts";
-import { formatDay, wallClock } from "./present/dates.ts";
 import type { Translate } from "./present/translate.ts";
-import { detectChanges, fingerprint, initialAnnounced, matchesFilters, mergeChanges, type RecordChange } from "./digest/changes.ts";
-import { ReminderPlanner, reminderCandidates } from "./digest/reminders.ts";
-import { renderDigest, renderReminder, type DigestMessage, type Words } from "./digest/render.ts";
+import { detectChanges, fingerprint, initialAnnounced } from "./digest/changes.ts";
+import { localClock, planDailyDigests, planInstantDigests, planReminders, type Readers } from "./digest/plan.ts";
+import type { Words } from "./digest/render.ts";
 
 /** What the job needs of the sender: a kick once messages are ready. */
 export interface Wakeable {
@@ -69,10 +72,22 @@ export interface Jobs {
   flush(): Promise<void>;
   /** One tick now (tests, start-up); waits for a tick in progress first. */
   tick(): Promise<void>;
+  /**
+   * Says the record was just written (the bot's /add and /update): a tick starts at once, or
+   * right after the one in progress. Never waits.
+   */
+  recordChanged(): void;
 }
 
 /** Old reminder keys are looked through this often, not every tick. */
 const PRUNE_REMINDERS_MS = 10 * 60 * 1000;
+/**
+ * How long after the first sign of a change to events.json the watcher asks for a tick. An
+ * editor saving in place writes in several steps, and a CLI replaces the file with a rename
+ * that shows up as more than one event: waiting a little lets them land as one change, and is
+ * still well within the couple of seconds a subscriber may wait.
+ */
+export const RECORD_SETTLE_MS = 150;
 
 /**
  * What the sender does when a chat refuses us: a blocked bot or a vanished chat stops its
@@ -97,23 +112,98 @@ export function handleRefusal(deps: { subscriptions: SubscriptionStore; prefs: C
   };
 }
 
-/** A chat's clock reading: its day and hour now. */
-interface LocalTime {
-  day: string;
-  yesterday: string;
-  hour: number;
+
+/**
+ * Runs ticks one at a time. A request while a tick runs is remembered, not queued: however
+ * many arrive, one more tick follows the running one, and it sees every change made before it
+ * started. That is what lets a burst of writes cost one extra tick rather than one each.
+ */
+export class TickRunner {
+  readonly #tick: () => Promise<void>;
+  readonly #onError: (err: unknown) => void;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #stopped = false;
+
+  constructor(tick: () => Promise<void>, onError: (err: unknown) => void) {
+    this.#tick = tick;
+    this.#onError = onError;
+  }
+
+  /** A tick as soon as possible; failures go to onError. */
+  request(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#start().catch(this.#onError);
+  }
+
+  /** A tick of its own, after any in progress; rejects if it fails. */
+  async now(): Promise<void> {
+    while (this.#running) await this.#running;
+    await this.#start();
+  }
+
+  /** Runs no more ticks and waits for the one in progress. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#again = false;
+    while (this.#running) await this.#running;
+  }
+
+  #start(): Promise<void> {
+    const p = this.#tick();
+    this.#running = p
+      .catch(() => undefined)
+      .finally(() => {
+        this.#running = null;
+        if (this.#again) {
+          this.#again = false;
+          this.request();
+        }
+      });
+    return p;
+  }
 }
 
-function inQuietHours(sub: Readonly<Subscription>, hour: number): boolean {
-  const q = sub.quietHours;
-  if (!q) return false;
-  return q.from < q.to ? hour >= q.from && hour < q.to : hour >= q.from || hour < q.to;
-}
-
-function filterKey(sub: Readonly<Subscription>): string {
-  const tracks = sub.tracks === "all" ? "*" : [...sub.tracks].sort().join(",");
-  const kinds = sub.kinds === "all" ? "*" : [...sub.kinds].sort().join(",");
-  return `${tracks}/${kinds}`;
+/**
+ * Watches the folder of the record, not the file: the writers (the bot's and `npm run events`,
+ * in another process) replace events.json by rename, and a watch on the file itself would
+ * follow the old inode and hear nothing after the first write. Calls `changed` once,
+ * RECORD_SETTLE_MS after the first event of a burst (from the first, not the last: a stream of
+ * writes must not hold the announcement back). Where the folder cannot be watched the cron
+ * tick still finds every change, later.
+ */
+export function watchRecord(file: string, changed: () => void, log: Logger): { close(): void } {
+  const name = basename(file);
+  let timer: NodeJS.Timeout | undefined;
+  const settle = () => {
+    timer = undefined;
+    changed();
+  };
+  let watcher;
+  try {
+    watcher = watch(dirname(file), { persistent: false }, (_event, filename) => {
+      // No name is given on some platforms: it may be ours.
+      if (filename && filename !== name) return;
+      timer ??= setTimeout(settle, RECORD_SETTLE_MS);
+    });
+  } catch (err) {
+    log.warn("cannot watch the record's folder; changes are noticed at the next cron tick", { folder: dirname(file), error: String(err) });
+    return { close() {} };
+  }
+  watcher.on("error", (err) => {
+    log.warn("stopped watching the record's folder; changes are noticed at the next cron tick", { folder: dirname(file), error: String(err) });
+    watcher.close();
+  });
+  return {
+    close() {
+      clearTimeout(timer);
+      watcher.close();
+    },
+  };
 }
 
 export async function startJobs(deps: JobDeps): Promise<Jobs> {
@@ -135,35 +225,6 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
     return w;
   };
 
-  /** Per tick: each zone's day and hour, computed once per zone rather than per chat. */
-  const clockIn = (now: Date) => {
-    const zones = new Map<string, LocalTime>();
-    return (zone: string): LocalTime => {
-      let lt = zones.get(zone);
-      if (!lt) {
-        const local = wallClock(now, zone);
-        lt = { day: local.format("YYYY-MM-DD"), yesterday: local.subtract(1, "day").format("YYYY-MM-DD"), hour: local.hour() };
-        zones.set(zone, lt);
-      }
-      return lt;
-    };
-  };
-
-  const chatOf = (sub: Readonly<Subscription>) => {
-    return chatLocale(prefs, sub.chatId, config.defaultTimezone);
-  };
-
-  const toOutbox = (sub: Readonly<Subscription>, idBase: string, rendered: DigestMessage[], quiet: boolean): OutboxMessage[] =>
-    rendered.map((m, part) => ({
-      id: `${idBase}|${sub.key}|${part}`,
-      chatId: sub.chatId,
-      ...(sub.threadId ? { threadId: sub.threadId } : {}),
-      text: m.text,
-      ...(m.replyMarkup ? { replyMarkup: m.replyMarkup } : {}),
-      ...(quiet ? { disableNotification: true } : {}),
-      subscriptionKey: sub.key,
-    }));
-
   const reportBroken = async (lines: string[]) => {
     log.error("the event log has errors; still serving the last good version", { problems: lines });
     for (const admin of config.adminIds) {
@@ -171,132 +232,6 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
         .sendMessage(admin, `⚠️ <b>events.json</b>\n${lines.slice(0, 20).map((l) => escapeHtml(l)).join("\n")}`, { parse_mode: "HTML" })
         .catch((err) => log.warn("could not tell an admin about the broken record", { admin, error: String(err) }));
     }
-  };
-
-  /** Step 2: changes since the last announcement → instant digests → recorded as announced. */
-  const announceChanges = async (now: Date, subs: readonly Readonly<Subscription>[], localTime: (zone: string) => LocalTime) => {
-    // Taken together: the editorial commands reload the source between our awaits.
-    const current = source.refs;
-    const record = source.record;
-    if (!state.initialized) {
-      // A fresh install (or a lost announced.json): what is in the record now is old news.
-      await state.initialize(initialAnnounced(current, record.entry), now);
-      compared = current;
-      log.info("first run: the record as it stands counts as announced", { entries: current.length });
-      return;
-    }
-    if (current === compared) return;
-    const { changes, updates, removed } = detectChanges(state.entries, current, record.entry);
-    if (removed.length) log.info("entries left the record; not announced", { ids: removed.slice(0, 20), count: removed.length });
-    if (changes.length) {
-      const batch = `${state.generation}-${fingerprint(changes.map((c) => c.key))}`;
-      const rendered = new Map<string, DigestMessage[]>();
-      const messages: OutboxMessage[] = [];
-      for (const sub of subs) {
-        if (sub.delivery.mode !== "instant") continue;
-        const picked: number[] = [];
-        for (let i = 0; i < changes.length; i++) if (matchesFilters(changes[i], sub)) picked.push(i);
-        if (!picked.length) continue;
-        const { lang, zone } = chatOf(sub);
-        const key = `${lang}|${picked.join(",")}`;
-        let texts = rendered.get(key);
-        if (!texts) {
-          texts = renderDigest(
-            picked.map((i) => changes[i]),
-            record,
-            wordsFor(lang),
-          );
-          rendered.set(key, texts);
-        }
-        messages.push(...toOutbox(sub, `c|${batch}`, texts, inQuietHours(sub, localTime(zone).hour)));
-      }
-      await enqueue(messages);
-      log.info("changes announced", { changes: changes.map((c) => `${c.entryId}:${c.type}`), messages: messages.length, renders: rendered.size });
-    }
-    if (changes.length || Object.keys(updates).length) await state.commit(updates, changes, now);
-    recorded();
-    compared = current;
-  };
-
-  /** Step 3: reminders due now, per subscription. */
-  const sendReminders = async (now: Date, subs: readonly Readonly<Subscription>[], localTime: (zone: string) => LocalTime) => {
-    const withReminders = subs.filter((s) => s.reminders.enabled);
-    if (!withReminders.length) return;
-    // A loop, not Math.max(...list): spreading 100,000 subscriptions' hours overflows the stack.
-    let maxHours = 24;
-    for (const s of withReminders) for (const h of s.reminders.hoursBefore) if (h > maxHours) maxHours = h;
-    const candidates = reminderCandidates(source.record, now, maxHours);
-    if (!candidates.length) return;
-    const planner = new ReminderPlanner(candidates, now);
-    const rendered = new Map<string, DigestMessage | undefined>();
-    const messages: OutboxMessage[] = [];
-    const sent: { key: string; forgetAfter: number }[] = [];
-    for (const sub of withReminders) {
-      const { lang, zone } = chatOf(sub);
-      for (const r of planner.due(sub.key, sub.reminders, zone, (k) => state.reminderSent(k))) {
-        const key = `${r.entryId}|${lang}|${zone}`;
-        if (!rendered.has(key)) rendered.set(key, renderReminder(r, source.record, { ...wordsFor(lang), zone, now }));
-        const m = rendered.get(key);
-        if (m) messages.push(...toOutbox(sub, `r|${r.key}`, [m], inQuietHours(sub, localTime(zone).hour)));
-        const forgetAfter = r.startsAt + 2 * 24 * 60 * 60 * 1000;
-        for (const k of [r.key, ...r.alsoCovers]) sent.push({ key: k, forgetAfter });
-      }
-    }
-    await enqueue(messages);
-    if (sent.length) {
-      await state.markReminders(sent);
-      log.info("reminders due", { messages: messages.length });
-    }
-    recorded();
-  };
-
-  /** Step 4: daily digests whose hour has come (or passed while the bot was down). */
-  const sendDailyDigests = async (subs: readonly Readonly<Subscription>[], seqBefore: number, localTime: (zone: string) => LocalTime) => {
-    const upTo = state.lastSeq;
-    const dailyKeys = new Set<string>();
-    const rendered = new Map<string, DigestMessage[]>();
-    const messages: OutboxMessage[] = [];
-    const done: [string, { cursor: number; lastDay: string }][] = [];
-    let changed = false;
-    for (const sub of subs) {
-      if (sub.delivery.mode !== "daily") continue;
-      const hour = sub.delivery.hour;
-      dailyKeys.add(sub.key);
-      const { lang, zone } = chatOf(sub);
-      const local = localTime(zone);
-      const st = state.daily(sub.key);
-      if (!st) {
-        // New to daily delivery: changes from this tick on are owed; today's hour counts as
-        // done if it has passed (it would otherwise fire at once, like an instant digest).
-        state.setDaily(sub.key, { cursor: seqBefore, lastDay: local.hour >= hour ? local.day : local.yesterday });
-        changed = true;
-        continue;
-      }
-      if (st.lastDay >= local.day || local.hour < hour) continue;
-      const owed = mergeChanges(
-        state
-          .changesBetween(st.cursor, upTo)
-          .map((l) => l.change)
-          .filter((c) => matchesFilters(c, sub)),
-      );
-      if (owed.length) {
-        const key = `${lang}|${local.day}|${st.cursor}|${filterKey(sub)}`;
-        let texts = rendered.get(key);
-        if (!texts) {
-          const w = wordsFor(lang);
-          texts = renderDigest(owed, source.record, w, { kind: "daily", day: formatDay(local.day, lang) });
-          rendered.set(key, texts);
-        }
-        messages.push(...toOutbox(sub, `d|${st.cursor}-${upTo}`, texts, inQuietHours(sub, local.hour)));
-      }
-      done.push([sub.key, { cursor: upTo, lastDay: local.day }]);
-    }
-    await enqueue(messages);
-    for (const [key, st] of done) state.setDaily(key, st);
-    if (state.pruneDaily(dailyKeys)) changed = true;
-    if (done.length || changed) await state.save();
-    recorded();
-    if (messages.length) log.info("daily digests", { messages: messages.length, renders: rendered.size });
   };
 
   /**
@@ -313,20 +248,78 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
     halfDone = false;
   }
 
+  /** Step 2: changes since the last announcement → instant digests → recorded as announced. */
+  const announceChanges = async (now: Date, readers: Readers) => {
+    // Taken together: the editorial commands reload the source between our awaits.
+    const current = source.refs;
+    const record = source.record;
+    if (!state.initialized) {
+      // A fresh install (or a lost announced.json): what is in the record now is old news.
+      await state.initialize(initialAnnounced(current, record.entry), now);
+      compared = current;
+      log.info("first run: the record as it stands counts as announced", { entries: current.length });
+      return;
+    }
+    if (current === compared) return;
+    const { changes, updates, removed } = detectChanges(state.entries, current, record.entry);
+    if (removed.length) log.info("entries left the record; not announced", { ids: removed.slice(0, 20), count: removed.length });
+    if (changes.length) {
+      const batch = `${state.generation}-${fingerprint(changes.map((c) => c.key))}`;
+      const { messages, renders } = planInstantDigests(changes, batch, record, readers);
+      await enqueue(messages);
+      log.info("changes announced", { changes: changes.map((c) => `${c.entryId}:${c.type}`), messages: messages.length, renders });
+    }
+    if (changes.length || Object.keys(updates).length) await state.commit(updates, changes, now);
+    recorded();
+    compared = current;
+  };
+
+  /** Step 3: reminders due now, per subscription. */
+  const sendReminders = async (now: Date, readers: Readers) => {
+    const { messages, sent } = planReminders(source.record, now, readers, (key) => state.reminderSent(key));
+    await enqueue(messages);
+    if (sent.length) {
+      await state.markReminders(sent);
+      log.info("reminders due", { messages: messages.length });
+    }
+    recorded();
+  };
+
+  /** Step 4: daily digests whose hour has come (or passed while the bot was down). */
+  const sendDailyDigests = async (readers: Readers, seqBefore: number) => {
+    const upTo = state.lastSeq;
+    const { messages, renders, progress, dailyKeys } = planDailyDigests(source.record, readers, {
+      seqBefore,
+      upTo,
+      progress: (key) => state.daily(key),
+      changesSince: (cursor) => state.changesBetween(cursor, upTo).map((l) => l.change),
+    });
+    await enqueue(messages);
+    for (const [key, st] of progress) state.setDaily(key, st);
+    const pruned = state.pruneDaily(dailyKeys);
+    if (progress.length || pruned) await state.save();
+    recorded();
+    if (messages.length) log.info("daily digests", { messages: messages.length, renders });
+  };
+
   const tick = async () => {
     const now = clock();
     const result = await source.reload();
     if (result.kind === "invalid") await reportBroken(result.problems.map(describeProblem));
     else if (result.kind === "reloaded") log.info("record reloaded", { entries: result.entries, inWorker: result.inWorker });
 
-    // A snapshot: subscriptions may change while the tick awaits its writes.
-    const subs = Array.from(subscriptions.active());
-    const localTime = clockIn(now);
+    const readers: Readers = {
+      // A snapshot: subscriptions may change while the tick awaits its writes.
+      subs: Array.from(subscriptions.active()),
+      localeOf: (sub) => chatLocale(prefs, sub.chatId, config.defaultTimezone),
+      words: wordsFor,
+      localTime: localClock(now),
+    };
     const seqBefore = state.lastSeq;
     const steps: [string, () => Promise<void>][] = [
-      ["changes", () => announceChanges(now, subs, localTime)],
-      ["reminders", () => sendReminders(now, subs, localTime)],
-      ["daily digests", () => sendDailyDigests(subs, seqBefore, localTime)],
+      ["changes", () => announceChanges(now, readers)],
+      ["reminders", () => sendReminders(now, readers)],
+      ["daily digests", () => sendDailyDigests(readers, seqBefore)],
       [
         "pruning reminders",
         async () => {
@@ -355,39 +348,22 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
     if (failure) throw failure;
   };
 
-  let running: Promise<void> | null = null;
-  /** Starts a tick and marks it running; the returned promise rejects if the tick fails. */
-  const runTick = (): Promise<void> => {
-    const p = tick();
-    running = p
-      .catch(() => undefined)
-      .finally(() => {
-        running = null;
-      });
-    return p;
-  };
-  const runLogged = () =>
-    runTick().catch((err) => log.error("tick failed", { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
-
-  // node-cron would start a second run while the first is still going; a slow tick is skipped.
-  const task = cron.schedule(config.digestCron, () => {
-    if (!running) void runLogged();
-  });
+  const ticks = new TickRunner(tick, (err) => log.error("tick failed", { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+  // A cron tick that comes while a tick runs becomes the one tick that follows it.
+  const task = cron.schedule(config.digestCron, () => ticks.request());
+  const watcher = watchRecord(source.file, () => ticks.request(), log);
   // Soon, not at the first cron minute: messages left in the outbox by a stop resume now. On the
   // next turn of the event loop, so that polling has started before the tick's work.
-  const first = setTimeout(() => {
-    if (!running) void runLogged();
-  }, 0);
+  const first = setTimeout(() => ticks.request(), 0);
 
   return {
-    tick: async () => {
-      while (running) await running;
-      await runTick();
-    },
+    tick: () => ticks.now(),
+    recordChanged: () => ticks.request(),
     stop: async () => {
       clearTimeout(first);
+      watcher.close();
       await task.stop();
-      while (running) await running;
+      await ticks.stop();
     },
     flush: () => state.flush(),
   };

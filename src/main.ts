@@ -16,7 +16,7 @@ import { describeProblem } from "./record/validate.ts";
 import { openDeskWriter } from "./editorial/desk-writer.ts";
 import { StoreCorruptError } from "./store/json-store.ts";
 import { SubscriptionStore } from "./store/subscriptions.ts";
-import { handleRefusal, startJobs } from "./jobs.ts";
+import { handleRefusal, startJobs, type Jobs } from "./jobs.ts";
 import { Outbox } from "./delivery/outbox.ts";
 import { Sender } from "./delivery/sender.ts";
 
@@ -30,12 +30,16 @@ async function main(config: Config, log: Logger) {
 
   const i18n = createI18n();
   // Editors' writes go through the writer (lock, validation, audit log) in a worker thread; the
-  // record is reread right after each, and the digest job announces the change on its next tick.
+  // record is reread right after each, and the digest job is told at once, so subscribers hear
+  // of the change within a couple of seconds rather than at the next cron tick. Before the job
+  // has started there is nothing to tell: its first tick finds the change anyway.
   const writer = openDeskWriter({ file: source.file, auditFile: join(stateDir, "audit.jsonl"), clock });
   const conversations = ConversationStore.open(join(stateDir, "conversations.json"));
+  let jobs: Jobs | undefined;
   const reloadRecord = async () => {
     const result = await source.reload();
     if (result.kind === "invalid") log.warn("record not reloaded after a write", { problems: result.problems.map(describeProblem) });
+    jobs?.recordChanged();
   };
   const editorial = { writer, reloadRecord, conversations };
   const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log };
@@ -92,7 +96,8 @@ async function main(config: Config, log: Logger) {
     onRefusal: handleRefusal({ subscriptions, prefs, log }),
   });
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
-  const jobs = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender });
+  const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender });
+  jobs = digestJob;
 
   log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, writesOffThread: writer.offThread, pollingMs, ms: Math.round(process.uptime() * 1000) });
 
@@ -101,7 +106,7 @@ async function main(config: Config, log: Logger) {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
-    await jobs.stop();
+    await digestJob.stop();
     await sender.stop();
     if (runner.isRunning()) await runner.stop();
     await writer.close();
@@ -109,7 +114,7 @@ async function main(config: Config, log: Logger) {
     await prefs.store.flush();
     await conversations.flush();
     await subscriptions.flush();
-    await jobs.flush();
+    await digestJob.flush();
     log.info("stopped cleanly");
     process.exit(0);
   };

@@ -26,6 +26,11 @@ export const SPEED_LIMITS = {
   groupWindowMs: 60_000,
 } as const;
 
+/** The most messages a second Telegram takes from a bot overall: free, or as a paid broadcast. */
+export function broadcastLimit(paid: boolean): number {
+  return paid ? SPEED_LIMITS.paidBroadcastPerSecond : SPEED_LIMITS.broadcastPerSecond;
+}
+
 /**
  * Telegram counts messages in a sliding second, by when they reach it (the emulator counts the
  * same way). We cannot see that moment, so we estimate it: a request answered at `t` reached

@@ -1,6 +1,7 @@
 // The sender: drains the outbox into Telegram as fast as the limits allow, and no faster.
 //
-// Telegram's round trip is 50 ms or more, so one request at a time could not even reach 30/s:
+// Telegram's round trip is 50 ms or more, so one request at a time could not even reach the
+// free broadcast limit (SPEED_LIMITS in schedule.ts):
 // many requests are in flight at once (a pool), while the schedule (schedule.ts) decides when
 // each may leave. Each message is marked done in the journal right after Telegram answers, so
 // a kill loses nothing and repeats at most the requests that were in flight.
@@ -16,7 +17,7 @@ import { type Api, GrammyError, HttpError } from "grammy";
 import { redact } from "../log.ts";
 import type { Logger } from "../log.ts";
 import type { Outbox, OutboxMessage } from "./outbox.ts";
-import { type Delivery, DeliverySchedule, SPEED_LIMITS } from "./schedule.ts";
+import { broadcastLimit, type Delivery, DeliverySchedule, SPEED_LIMITS } from "./schedule.ts";
 
 /** Why a chat will not get our messages; the bot deactivates or moves its subscriptions (jobs.ts handleRefusal). */
 export type Refusal =
@@ -50,9 +51,9 @@ export interface SenderOptions {
   /** An Api without @grammyjs/auto-retry (see the top of this file). */
   api: Api;
   outbox: Outbox;
-  /** Overall messages a second (BROADCAST_RATE); default 30, or 1000 with `paid`. */
+  /** Overall messages a second (BROADCAST_RATE); by default Telegram's limit (broadcastLimit). */
   ratePerSecond?: number;
-  /** Paid broadcast (PAID_BROADCAST): every message carries allow_paid_broadcast, up to 1000/s. */
+  /** Paid broadcast (PAID_BROADCAST): every message carries allow_paid_broadcast, for the higher limit. */
   paid?: boolean;
   log: Logger;
   /** Told when a chat refuses us; awaited before the chat's messages are journaled. */
@@ -145,7 +146,7 @@ export class Sender {
     this.#log = opts.log;
     this.#onRefusal = opts.onRefusal;
     this.#paid = opts.paid ?? false;
-    const ceiling = this.#paid ? SPEED_LIMITS.paidBroadcastPerSecond : SPEED_LIMITS.broadcastPerSecond;
+    const ceiling = broadcastLimit(this.#paid);
     let rate = opts.ratePerSecond ?? ceiling;
     if (this.#paid && rate > ceiling) {
       this.#log.warn("delivery rate above Telegram's paid broadcast limit; using the limit", { asked: rate, limit: ceiling });
@@ -285,7 +286,7 @@ export class Sender {
       .finally(() => {
         this.#inFlight.delete(p);
         // Wake the loop only if this answer lets something go sooner than it planned (a freed
-        // slot, a sooner retry) or ends the run: at 1000/s waking on every answer would double
+        // slot, a sooner retry) or ends the run: at the paid rate waking on every answer would double
         // the loop's work for nothing.
         const now = clock();
         if (this.#fatal || this.#inFlight.size === 0 || this.#schedule.nextAt(now) < this.#wakeAt) this.#kick?.();
@@ -296,7 +297,7 @@ export class Sender {
   async #deliver(d: Delivery): Promise<void> {
     const m = d.message;
     // Our own timeout rather than AbortSignal.timeout(): that one stays alive until it fires,
-    // and at 1000/s tens of thousands of them would pile up for the garbage collector.
+    // and at the paid rate tens of thousands of them would pile up for the garbage collector.
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
     try {

@@ -1,13 +1,16 @@
 // The digest job end to end: the real bot process (npm start) against the Bot API emulator,
 // its clock started by FAKE_NOW and its job ticking every second. The test edits events.json
 // in the bot's data directory while it runs, as a person with an editor would, and asserts on
-// what each chat received.
+// what each chat received. Last, with a cron schedule that does not fire during the test: a
+// change made by `npm run events`, by hand, or by an editor in Telegram still reaches the
+// subscriber, because each of them starts the job at once.
 import assert from "node:assert/strict";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
+import { makeDataDir, removeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
 import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
 
@@ -237,5 +240,81 @@ describe("reminders and daily digests at their hour", { timeout: 45_000 }, () =>
     await sleep(SETTLE_MS);
     assert.equal(emu.sentTo(INSTANT.id).length, 2, "no second reminder");
     assert.equal(emu.sentTo(DAILY.id).length, 2, "one daily digest, one reminder");
+  });
+});
+
+describe("a change reaches subscribers without waiting for the cron tick", { timeout: 90_000 }, () => {
+  // Midnight on 1 January: not during this test (a tick at start-up still runs).
+  const YEARLY = "0 0 1 1 *";
+  /** Generous: the assertion is that the message comes at all, with no cron tick to bring it. */
+  const ARRIVES_MS = 20_000;
+  const EDITOR = { id: 701, first_name: "Erin", language_code: "en" };
+  const READER = { id: 702, first_name: "Ann", language_code: "en" };
+  const ROUND_6 = entry({ id: "embassy-round-6", status: "scheduled", sequence: 6, date: "2026-06-02", place: { city: { en: "Geneva" } }, title: { en: "Round 6" } });
+  let emu: Emulator;
+  let bot: BotProcess;
+  let dataDir: string;
+
+  before(async () => {
+    emu = await startEmulator();
+    emu.addPrivateChat(EDITOR);
+    emu.addPrivateChat(READER);
+    dataDir = await makeDataDir({ events: { tracks: TRACKS, entries: [ROUND_1, ROUND_2] } });
+    bot = await startBot({ emulator: emu, dataDir, env: { FAKE_NOW: "2026-04-20T12:00:00Z", DIGEST_CRON: YEARLY, ADMIN_IDS: String(EDITOR.id) } });
+    await bot.waitForOutput("first run: the record as it stands counts as announced", 8000);
+    emu.userSends(READER, "/subscribe");
+    await emu.waitForReply(READER.id);
+  });
+
+  after(async () => {
+    await bot?.stop();
+    await emu?.close();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  /** `npm run events -- <args>` in a process of its own, on the bot's record. */
+  function events(args: string[], input: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/events.ts", ...args, "--file", join(dataDir, "events.json")], { cwd: REPO_ROOT });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.stderr.on("data", (d) => (out += d));
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`npm run events -- ${args.join(" ")} exited with ${code}:\n${out}`))));
+      child.stdin.end(input);
+    });
+  }
+
+  test("npm run events -- add, in another process", async () => {
+    const mark = emu.sent.length;
+    await events(["add", "-"], JSON.stringify(ROUND_6));
+    const got = await emu.waitForReply(READER.id, { after: mark, timeoutMs: ARRIVES_MS });
+    assert.match(got.text, /Round 6<\/b> set for 2 June 2026, Geneva/);
+  });
+
+  test("a hand edit saved in place", async () => {
+    const mark = emu.sent.length;
+    const file = join(dataDir, "events.json");
+    const record = JSON.parse(await readFile(file, "utf8")) as { entries: { id: string }[] };
+    record.entries = record.entries.map((e) => (e.id === "embassy-round-6" ? { ...e, date: "2026-06-09" } : e));
+    await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+    const got = await emu.waitForReply(READER.id, { after: mark, timeoutMs: ARRIVES_MS });
+    assert.match(got.text, /Round 6/);
+    assert.match(got.text, /9 June 2026/);
+  });
+
+  test("an editor's /update in Telegram", async () => {
+    const mark = emu.sent.length;
+    emu.userSends(EDITOR, "/update embassy-round-6");
+    const what = await emu.waitForReply(EDITOR.id, { timeoutMs: 10_000 });
+    emu.press(EDITOR, what, "ed:u:postponed");
+    const diff = await emu.waitForReply(EDITOR.id, { after: what.index + 1, timeoutMs: 10_000 });
+    emu.press(EDITOR, diff, "ed:c:save");
+    const got = await emu.waitForReply(READER.id, { after: mark, timeoutMs: ARRIVES_MS });
+    assert.match(got.text, /Round 6/);
+    assert.match(got.text, /postponed/i);
+    // Each change once: the write told the job, and the watcher saw the same file change.
+    const texts = emu.sentTo(READER.id).slice(1).map((s) => s.plainText);
+    assert.equal(texts.length, 3, texts.join("\n---\n"));
   });
 });

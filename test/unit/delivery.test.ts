@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, test } from "node:test";
 import { type Api, GrammyError, HttpError } from "grammy";
 import { JOURNAL_FILE, OUTBOX_FILE, Outbox, type OutboxMessage } from "../../src/delivery/outbox.ts";
+import { loadConfig } from "../../src/config.ts";
 import { DeliverySchedule, Pace, SPEED_LIMITS, isGroupChat } from "../../src/delivery/schedule.ts";
 import { type Refusal, Sender, judgeFailure } from "../../src/delivery/sender.ts";
 import type { Logger } from "../../src/log.ts";
@@ -158,6 +159,15 @@ describe("outbox", () => {
 });
 
 describe("schedule", () => {
+  test("without BROADCAST_RATE the bot sends at Telegram's limit: the free one, or the paid one with PAID_BROADCAST", () => {
+    const env = { BOT_TOKEN: "123456789:AAHabcdefghijklmnopqrstuvwxyz012345" };
+    const config = (more: object) => loadConfig({ ...env, ...more }, { dotenv: false });
+    assert.equal(config({}).broadcastRate, SPEED_LIMITS.broadcastPerSecond);
+    assert.equal(config({ PAID_BROADCAST: "true" }).broadcastRate, SPEED_LIMITS.paidBroadcastPerSecond);
+    assert.equal(config({ PAID_BROADCAST: "true", BROADCAST_RATE: "200" }).broadcastRate, 200);
+    assert.equal(new Sender({ api: {} as Api, outbox: {} as Outbox, log: quiet, onRefusal: () => {} }).ratePerSecond, SPEED_LIMITS.broadcastPerSecond);
+  });
+
   test("a chat's messages go one at a time, in order, a second apart", () => {
     const s = new DeliverySchedule(1000);
     for (const part of [1, 2, 3]) s.add(msg(7, part), 0);

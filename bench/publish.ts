@@ -1,0 +1,133 @@
+// Publish to first subscriber message: how long a subscriber waits for a change, for each way of
+// making one, with the default DIGEST_CRON (a tick a minute). The real bot process against the
+// emulator (50 ms round trip), on the shipped record, with one subscriber. The emulator's flood
+// limits are off: the editor's conversation answers faster than one message a second per chat,
+// which is Telegram's advice for bulk messages, not for replies; the sender keeps to the limits
+// on its own, and the changes are spaced so that it never has to hold the subscriber's digest.
+// Each way is measured PUBLISHES times in a row:
+// - an editor's /update in Telegram (a new date, saved);
+// - `npm run events -- add` in a process of its own;
+// - a hand edit of events.json saved in place.
+// "Write done" is the moment events.json took the change (its ctime: the writers' rename, or the
+// in-place save); the end is when the emulator received the digest for the subscriber. The
+// target is 2 s for the worst of each way; without the prompt tick it would be up to a minute.
+//
+//   npx tsx bench/publish.ts [--publishes N]
+import { spawn } from "node:child_process";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
+import { SPEED_LIMITS } from "../src/delivery/schedule.ts";
+import { makeDataDir, removeDataDir, REPO_ROOT, startBot, type BotProcess } from "../test/support/bot-process.ts";
+import { startEmulator, type Emulator, type SentRecord } from "../test/support/emulator.ts";
+import { entry } from "../test/support/fixtures.ts";
+import { argValue, median, type BenchResult } from "./harness.ts";
+
+const LATENCY_MS = 50;
+const TARGET_MS = 2000;
+const EDITOR = { id: 810_000_001, first_name: "Erin", language_code: "en" };
+const READER = { id: 810_000_002, first_name: "Ann", language_code: "en" };
+/** Generous: a digest that has not come by then would be a failure, not a slow figure. */
+const ARRIVES_MS = 90_000;
+
+interface Way {
+  name: string;
+  /** Makes the i-th change and resolves once it is written. */
+  publish(i: number): Promise<void>;
+}
+
+export async function benchPublish(opts: { publishes: number }): Promise<BenchResult[]> {
+  const emu = await startEmulator({ latencyMs: LATENCY_MS });
+  emu.addPrivateChat(EDITOR);
+  emu.addPrivateChat(READER);
+  const dataDir = await makeDataDir();
+  const file = join(dataDir, "events.json");
+  let bot: BotProcess | undefined;
+  try {
+    // No DIGEST_CRON: the default, a tick a minute.
+    bot = await startBot({ emulator: emu, dataDir, env: { ADMIN_IDS: String(EDITOR.id) } });
+    await bot.waitForOutput("first run: the record as it stands counts as announced", 20_000);
+    emu.userSends(READER, "/subscribe");
+    await emu.waitForReply(READER.id, { timeoutMs: 10_000 });
+    const target = (JSON.parse(readFileSync(file, "utf8")) as { entries: { id: string }[] }).entries[0]!.id;
+
+    const ways: Way[] = [
+      { name: "an editor's /update in Telegram", publish: (i) => updateInTelegram(emu, target, `2027-01-${day(i)}`) },
+      { name: "npm run events -- add (another process)", publish: (i) => cliAdd(file, i) },
+      {
+        name: "a hand edit of events.json, saved in place",
+        publish: async (i) => {
+          const record = JSON.parse(readFileSync(file, "utf8")) as { entries: { id: string; date?: string }[] };
+          record.entries = record.entries.map((e) => (e.id === target ? { ...e, date: `2027-02-${day(i)}` } : e));
+          writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+        },
+      },
+    ];
+    const rows: BenchResult[] = [];
+    for (const way of ways) {
+      const waits: number[] = [];
+      for (let i = 0; i < opts.publishes; i++) {
+        // Telegram's one message a second per chat: the subscriber's previous digest must not
+        // hold this one back, or the figure would be the pace, not the promptness.
+        await sleep(SPEED_LIMITS.chatIntervalMs + 100);
+        const mark = emu.sent.length;
+        await way.publish(i);
+        const written = statSync(file).ctimeMs;
+        const got: SentRecord = await emu.waitForReply(READER.id, { after: mark, timeoutMs: ARRIVES_MS });
+        waits.push(got.at - written);
+      }
+      rows.push(
+        { name: `${way.name}: median`, value: median(waits), unit: "ms", target: `≤ ${TARGET_MS}` },
+        { name: `${way.name}: worst of ${waits.length}`, value: Math.max(...waits), unit: "ms", target: `≤ ${TARGET_MS}` },
+      );
+    }
+    return rows;
+  } finally {
+    await bot?.stop();
+    await emu.close();
+    await removeDataDir(dataDir);
+  }
+}
+
+const day = (i: number) => String((i % 28) + 1).padStart(2, "0");
+
+/** The editor's /update <id> → "new date" → the date → no time → Save; resolves on "Saved". */
+async function updateInTelegram(emu: Emulator, id: string, date: string): Promise<void> {
+  const next = async (after: number) => emu.waitForReply(EDITOR.id, { after, timeoutMs: 10_000 });
+  let mark = emu.sent.length;
+  emu.userSends(EDITOR, `/update ${id}`);
+  const what = await next(mark);
+  mark = emu.sent.length;
+  emu.press(EDITOR, what, "ed:u:when");
+  await next(mark);
+  mark = emu.sent.length;
+  emu.userSends(EDITOR, date);
+  await next(mark);
+  mark = emu.sent.length;
+  emu.userSends(EDITOR, "skip");
+  const diff = await next(mark);
+  mark = emu.sent.length;
+  emu.press(EDITOR, diff, "ed:c:save");
+  const saved = await next(mark);
+  if (!/Saved/.test(saved.plainText)) throw new Error(`the bench's /update was not saved: ${saved.plainText}`);
+}
+
+/** `npm run events -- add -` with a new entry on stdin, as a person runs it. */
+function cliAdd(file: string, i: number): Promise<void> {
+  const added = entry({ id: `bench-publish-${i}`, status: "scheduled", date: `2027-03-${day(i)}`, title: { en: `Bench round ${i}` } });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/events.ts", "add", "-", "--file", file], { cwd: REPO_ROOT });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`npm run events -- add exited with ${code}: ${out}`))));
+    child.stdin.end(JSON.stringify(added));
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { printRows } = await import("./harness.ts");
+  printRows("Publish to first subscriber message", await benchPublish({ publishes: argValue("publishes", 20) }));
+}
