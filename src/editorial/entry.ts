@@ -1,11 +1,12 @@
-// An entry as an editor writes it in Telegram: the draft the /add conversation fills in, the
-// changes /update offers, and how a change reads (before → after) in /update's confirmation
-// and in /history. Pure: no grammY, no I/O; words come from the reader's translate function.
+// An entry as an editor writes it: the draft the /add conversation fills in, the changes that
+// /update and `npm run events -- update` make (one model, one set of rules), and how a change
+// reads (before → after) in /update's confirmation and in /history. Pure: no grammY, no I/O;
+// words come from the reader's translate function.
 import { formatEntryDate, formatMoment } from "../present/dates.ts";
 import { partyName, placeText, type Reader } from "../present/entries.ts";
 import { escapeHtml, link, truncate } from "../present/html.ts";
 import { pick } from "../present/translate.ts";
-import type { Entry, Kind, Localized, Participant, Place, Source, Status } from "../record/schema.ts";
+import { STATUSES, type Entry, type Kind, type Localized, type Participant, type Place, type Source, type Status } from "../record/schema.ts";
 import type { EntryAuditRecord } from "../record/writer.ts";
 
 export interface EntryDraft {
@@ -85,7 +86,7 @@ export type EntryEdit =
   | { kind: "participants"; participants: Participant[] };
 
 type StatusEdit = Extract<EntryEdit, { kind: Status }>;
-const isStatusEdit = (c: EntryEdit): c is StatusEdit => c.kind !== "outcome" && c.kind !== "when" && c.kind !== "place" && c.kind !== "sources" && c.kind !== "participants";
+const isStatusEdit = (c: EntryEdit): c is StatusEdit => (STATUSES as readonly string[]).includes(c.kind);
 
 /**
  * The rules of an edit, the same for /update and the command line:
