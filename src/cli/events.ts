@@ -30,7 +30,8 @@ commands:
   revert <id>           undo the entry's last recorded change
 
 changes for update (the same rules as the bot's /update):
-  --status S            one of ${STATUSES.join(", ")}; wins over the status a new date implies
+  --status S            one of ${STATUSES.join(", ")};
+                        wins over the status that a new --date implies
   --outcome "text"      sets the outcome in --outcome-lang (en, ru or uk; default en)
   --date D|null         YYYY-MM-DD or YYYY-MM; null: not set yet. A new date clears the end date
                         and time unless they are given too; a new day schedules a postponed or
@@ -40,9 +41,10 @@ changes for update (the same rules as the bot's /update):
   --timezone Z|null     an IANA zone such as Europe/Istanbul
   --city "name"         the place becomes this city, an English name (its country and venue go)
   --source-outlet O --source-lang L [--source-url U] [--source-published D]
-                        adds a source
+                        adds a source (unless one with that URL is there)
   --participant "name|role|side"
-                        adds a participant (role may be empty); may be repeated
+                        adds a participant (role may be empty); may be repeated;
+                        a new side joins the entry's parties
 
 options:
   --file PATH           the record (default: $DATA_DIR/events.json; DATA_DIR defaults to ./data);

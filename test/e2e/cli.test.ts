@@ -295,6 +295,12 @@ describe("events CLI", { concurrency: 2 }, () => {
     const same = await s.call(["update", "call-1", "--status", "announced"]);
     assert.equal(same.code, 0);
     assert.equal(same.stdout, 'no change: "call-1" already has these values\n');
+    // As in /update: a source already there is not added twice; a new side joins the parties.
+    const again = await s.call(["update", "call-1", "--source-outlet", "AP", "--source-lang", "en", "--source-url", "https://apnews.com/x"]);
+    assert.equal(again.stdout, 'no change: "call-1" already has these values\n');
+    const ua = await s.call(["update", "call-1", "--participant", "Andrii Sybiha|Foreign Minister|UA"]);
+    assert.equal(ua.code, 0, ua.stderr);
+    assert.match(ua.stdout, /\n {2}parties: \["RU","US"\] → \["RU","US","UA"\]\n/);
   });
 
   test("update refuses an invalid result or an unknown id with exit 1", async (t) => {
