@@ -9,7 +9,8 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { buildRecord } from "../record/record.ts";
-import { LANGS, STATUSES, type Entry, type Lang, type Localized, type Participant, type Source } from "../record/schema.ts";
+import { applyEdits, type EntryEdit } from "../editorial/entry.ts";
+import { LANGS, STATUSES, type Entry, type Lang, type Localized, type Participant, type Source, type Status } from "../record/schema.ts";
 import { describeProblem, isRealDate, parseEventLog, type CheckedLog, type RecordProblem } from "../record/validate.ts";
 import { RecordLockedError, RecordWriter, type Actor, type EntryAuditRecord } from "../record/writer.ts";
 
@@ -28,18 +29,22 @@ commands:
   history <id>          the recorded changes to an entry, oldest first
   revert <id>           undo the entry's last recorded change
 
-changes for update:
-  --status S            one of ${STATUSES.join(", ")}
+changes for update (the same rules as the bot's /update):
+  --status S            one of ${STATUSES.join(", ")};
+                        wins over the status that a new --date implies
   --outcome "text"      sets the outcome in --outcome-lang (en, ru or uk; default en)
-  --date D|null         YYYY-MM-DD or YYYY-MM; null (date unknown) also clears end date and time
+  --date D|null         YYYY-MM-DD or YYYY-MM; null: not set yet. A new date clears the end date
+                        and time unless they are given too; a new day schedules a postponed or
+                        announced entry again, and null makes a scheduled one announced
   --end-date D|null     last day of a multi-day entry
   --time HH:MM|null     24-hour, in --timezone
   --timezone Z|null     an IANA zone such as Europe/Istanbul
-  --city "name"         replaces the city (every language) with this English name
+  --city "name"         the place becomes this city, an English name (its country and venue go)
   --source-outlet O --source-lang L [--source-url U] [--source-published D]
-                        adds a source
+                        adds a source (unless one with that URL is there)
   --participant "name|role|side"
-                        adds a participant (role may be empty); may be repeated
+                        adds a participant (role may be empty); may be repeated;
+                        a new side joins the entry's parties
 
 options:
   --file PATH           the record (default: $DATA_DIR/events.json; DATA_DIR defaults to ./data);
@@ -389,17 +394,23 @@ function readAll(stream: NodeJS.ReadStream): Promise<string> {
 
 async function update({ file, values, args, io }: Context): Promise<number> {
   const id = args[0];
-  const change = changeFromOptions(values);
-  const result = await writerFor(file).update(id, change, cliActor());
+  const edits = editsFromOptions(values);
+  const result = await writerFor(file).update(id, (e) => applyEdits(e, edits), cliActor());
   if (!result.ok) throw refused(result.problems, file);
   const lines = diff(result.before, result.entry);
   io.out(lines.length ? `updated "${id}":\n${lines.join("\n")}\n` : `no change: "${id}" already has these values\n`);
   return 0;
 }
 
-/** Turns update's options into a change; mistakes in the options themselves are usage errors. */
-function changeFromOptions(v: Options): (e: Entry) => unknown {
+/**
+ * Update's options as the edits the bot's /update makes, so both follow applyEdit's rules.
+ * Mistakes in the options themselves are usage errors; the result is judged by the writer.
+ */
+function editsFromOptions(v: Options): EntryEdit[] {
   if (!UPDATE_OPTIONS.some((k) => v[k] !== undefined)) throw new UsageError("nothing to change; give at least one change such as --status held", "update");
+  if (v.status !== undefined && !(STATUSES as readonly string[]).includes(v.status)) {
+    throw new UsageError(`--status must be one of ${STATUSES.join(", ")}`, "update");
+  }
   const lang = v["outcome-lang"] ?? "en";
   if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--outcome-lang must be one of ${LANGS.join(", ")}`, "update");
   if (v["outcome-lang"] !== undefined && v.outcome === undefined) throw new UsageError("--outcome-lang needs --outcome", "update");
@@ -414,34 +425,21 @@ function changeFromOptions(v: Options): (e: Entry) => unknown {
     return role ? { name: { en: name }, role: { en: role }, side } : { name: { en: name }, side };
   });
 
-  return (e) => {
-    const next: { [key: string]: unknown } = { ...e };
-    const set = (key: string, value: string | undefined) => {
-      if (value === undefined) return;
-      if (value === "null") delete next[key];
-      else next[key] = value;
-    };
-    if (v.status !== undefined) next.status = v.status;
-    if (v.outcome !== undefined) next.outcome = { ...e.outcome, [lang as Lang]: v.outcome };
-    if (v.date === "null") {
-      // Without a date an end date or a time means nothing (and fails validation).
-      next.date = null;
-      delete next.endDate;
-      delete next.time;
-    } else if (v.date !== undefined) next.date = v.date;
-    set("endDate", v["end-date"]);
-    set("time", v.time);
-    set("timezone", v.timezone);
-    if (v.city !== undefined) next.place = { ...e.place, city: { en: v.city } };
-    if (sourceGiven) {
-      const source: Source = { outlet: v["source-outlet"]!, language: v["source-lang"]! };
-      if (v["source-url"] !== undefined) source.url = v["source-url"];
-      if (v["source-published"] !== undefined) source.published = v["source-published"];
-      next.sources = [...e.sources, source];
-    }
-    if (participants.length) next.participants = [...e.participants, ...participants];
-    return next;
-  };
+  const edits: EntryEdit[] = [];
+  const nullable = (value: string | undefined) => (value === "null" ? null : value);
+  const when = { date: nullable(v.date), endDate: nullable(v["end-date"]), time: nullable(v.time), timezone: nullable(v.timezone) };
+  if (Object.values(when).some((x) => x !== undefined)) edits.push({ kind: "when", ...when });
+  if (v.city !== undefined) edits.push({ kind: "place", place: { city: { en: v.city } } });
+  if (sourceGiven) {
+    const source: Source = { outlet: v["source-outlet"]!, language: v["source-lang"]! };
+    if (v["source-url"] !== undefined) source.url = v["source-url"];
+    if (v["source-published"] !== undefined) source.published = v["source-published"];
+    edits.push({ kind: "sources", sources: [source] });
+  }
+  if (participants.length) edits.push({ kind: "participants", participants });
+  if (v.outcome !== undefined) edits.push({ kind: "outcome", outcome: { [lang as Lang]: v.outcome } });
+  if (v.status !== undefined) edits.push({ kind: v.status as Status });
+  return edits;
 }
 
 /** One line per top-level field that differs: `  field: before → after`. */

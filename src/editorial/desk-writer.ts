@@ -12,7 +12,7 @@ import { Worker } from "node:worker_threads";
 import { RecordLockedError, RecordWriter, type Actor, type EntryAuditRecord, type TrackWriteResult, type WriteResult } from "../record/writer.ts";
 import { applyEdit, type EntryEdit } from "./entry.ts";
 
-/** What the desk does to the record. `update` takes a EntryEdit (data), so it can cross to a worker. */
+/** What the desk does to the record. `update` takes an EntryEdit (data), so it can cross to a worker. */
 export interface DeskWriter {
   add(entry: unknown, actor: Actor): Promise<WriteResult>;
   addTrack(track: unknown, actor: Actor): Promise<TrackWriteResult>;

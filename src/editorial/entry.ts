@@ -1,11 +1,12 @@
-// An entry as an editor writes it in Telegram: the draft the /add conversation fills in, the
-// changes /update offers, and how a change reads (before → after) in /update's confirmation
-// and in /history. Pure: no grammY, no I/O; words come from the reader's translate function.
+// An entry as an editor writes it: the draft the /add conversation fills in, the changes that
+// /update and `npm run events -- update` make (one model, one set of rules), and how a change
+// reads (before → after) in /update's confirmation and in /history. Pure: no grammY, no I/O;
+// words come from the reader's translate function.
 import { formatEntryDate, formatMoment } from "../present/dates.ts";
 import { partyName, placeText, type Reader } from "../present/entries.ts";
 import { escapeHtml, link, truncate } from "../present/html.ts";
 import { pick } from "../present/translate.ts";
-import type { Entry, Kind, Localized, Participant, Place, Source, Status } from "../record/schema.ts";
+import { STATUSES, type Entry, type Kind, type Localized, type Participant, type Place, type Source, type Status } from "../record/schema.ts";
 import type { EntryAuditRecord } from "../record/writer.ts";
 
 export interface EntryDraft {
@@ -63,38 +64,71 @@ export function isDraftOf(e: Entry, d: EntryDraft, usualParties: string[]): bool
   return sameJson({ participants: [], ...draftEntry(d, e.id, usualParties) }, e);
 }
 
-/** What /update can do to an entry. Applied to the entry as it stands in the file when saved. */
+/**
+ * One change to an entry: what the bot's /update offers (one at a time) and what
+ * `npm run events -- update` builds from its options (several at once, see applyEdits).
+ * Data, not a function, so that it can cross to the writer's worker thread; applied to the
+ * entry as it stands in the file when saved.
+ */
 export type EntryEdit =
-  | { kind: "held"; outcome: Localized }
+  | { kind: "held"; outcome?: Localized }
+  | { kind: "announced" }
+  | { kind: "scheduled" }
   | { kind: "postponed" }
   | { kind: "cancelled" }
-  | { kind: "when"; date: string | null; time?: string; timezone?: string }
+  /** Merged into the outcome, one language at a time; the status stays. */
+  | { kind: "outcome"; outcome: Localized }
+  /** Absent: unchanged; null: cleared (a null date means "not set yet"). */
+  | { kind: "when"; date?: string | null; endDate?: string | null; time?: string | null; timezone?: string | null }
+  /** The whole place: the old city's country or venue do not belong to the new city. */
   | { kind: "place"; place: Place }
   | { kind: "sources"; sources: Source[] }
   | { kind: "participants"; participants: Participant[] };
 
+type StatusEdit = Extract<EntryEdit, { kind: Status }>;
+const isStatusEdit = (c: EntryEdit): c is StatusEdit => (STATUSES as readonly string[]).includes(c.kind);
+
+/**
+ * The rules of an edit, the same for /update and the command line:
+ * - A new date starts the entry's timing afresh: its end date and time belonged to the old
+ *   date and go unless given with it (a postponed meeting rarely keeps its hour, and a stale
+ *   hour would send reminders at the wrong time). The zone stays: it is the place's.
+ * - A new day (YYYY-MM-DD) schedules a postponed or announced entry again, and no date makes a
+ *   scheduled entry announced, so that the status agrees with the date. Only `date` does this;
+ *   a new time or zone alone leaves the status as it is.
+ * - A status given together with a date wins over the one the date implies (see applyEdits).
+ * Nothing here judges the result (a time on a month-only date, "scheduled" without a date):
+ * the writer validates the whole entry and refuses it with the reason.
+ */
 export function applyEdit(e: Entry, c: EntryEdit): Entry {
   const next = structuredClone(e);
   switch (c.kind) {
     case "held":
       next.status = "held";
-      next.outcome = { ...e.outcome, ...c.outcome };
+      if (c.outcome) next.outcome = { ...e.outcome, ...c.outcome };
       break;
+    case "announced":
+    case "scheduled":
     case "postponed":
     case "cancelled":
       next.status = c.kind;
       break;
+    case "outcome":
+      next.outcome = { ...e.outcome, ...c.outcome };
+      break;
     case "when":
-      next.date = c.date;
-      // The old last day belongs to the old dates.
-      delete next.endDate;
-      if (c.time && c.date?.length === 10) next.time = c.time;
-      else delete next.time;
-      if (c.timezone) next.timezone = c.timezone;
-      // Keep the status consistent with the new date: "scheduled" needs a day, and a postponed
-      // or announced entry that now has one is scheduled again.
-      if (c.date === null && next.status === "scheduled") next.status = "announced";
-      else if (c.date?.length === 10 && (next.status === "postponed" || next.status === "announced")) next.status = "scheduled";
+      if (c.date !== undefined) {
+        next.date = c.date;
+        if (c.endDate === undefined) delete next.endDate;
+        if (c.time === undefined) delete next.time;
+        if (c.date === null && next.status === "scheduled") next.status = "announced";
+        else if (c.date?.length === 10 && (next.status === "postponed" || next.status === "announced")) next.status = "scheduled";
+      }
+      for (const key of ["endDate", "time", "timezone"] as const) {
+        const value = c[key];
+        if (value === null) delete next[key];
+        else if (value !== undefined) next[key] = value;
+      }
       break;
     case "place":
       next.place = c.place;
@@ -108,6 +142,15 @@ export function applyEdit(e: Entry, c: EntryEdit): Entry {
       break;
   }
   return next;
+}
+
+/**
+ * Several edits as one change (one `update` command): the status edits come last, so a status
+ * given explicitly wins over the one a new date implies (`--date 2026-06-01 --status
+ * postponed` keeps the entry postponed at its new date); the others apply in the order given.
+ */
+export function applyEdits(e: Entry, edits: readonly EntryEdit[]): Entry {
+  return [...edits.filter((c) => !isStatusEdit(c)), ...edits.filter(isStatusEdit)].reduce(applyEdit, e);
 }
 
 // ---- Before → after -------------------------------------------------------------------------

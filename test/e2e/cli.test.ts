@@ -10,6 +10,8 @@ import { describe, test, type TestContext } from "node:test";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/events.ts";
+import { openDeskWriter } from "../../src/editorial/desk-writer.ts";
+import type { EntryEdit } from "../../src/editorial/entry.ts";
 import { describeProblem, parseEventLog } from "../../src/record/validate.ts";
 import { RecordWriter } from "../../src/record/writer.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
@@ -111,6 +113,7 @@ describe("events CLI", { concurrency: 2 }, () => {
       [["list", "--track"], /^error: Option '--track <value>' argument missing\n/],
       [["export", "--format", "xml"], /^error: --format must be json or csv, not "xml"\n/],
       [["update", "call-1"], /^error: nothing to change; give at least one change such as --status held\n/],
+      [["update", "call-1", "--status", "done"], /^error: --status must be one of announced, scheduled, held, postponed, cancelled\nusage: npm run events -- update <id>/],
       [["update", "call-1", "--participant", "Lavrov"], /^error: --participant must be "name\|role\|side" \(role may be empty\), not "Lavrov"\n/],
       [["update", "call-1", "--source-url", "https://example.com"], /^error: a new source needs --source-outlet and --source-lang/],
       [["update", "call-1", "--outcome-lang", "de", "--outcome", "x"], /^error: --outcome-lang must be one of en, ru, uk\n/],
@@ -292,22 +295,68 @@ describe("events CLI", { concurrency: 2 }, () => {
     const same = await s.call(["update", "call-1", "--status", "announced"]);
     assert.equal(same.code, 0);
     assert.equal(same.stdout, 'no change: "call-1" already has these values\n');
+    // As in /update: a source already there is not added twice; a new side joins the parties.
+    const again = await s.call(["update", "call-1", "--source-outlet", "AP", "--source-lang", "en", "--source-url", "https://apnews.com/x"]);
+    assert.equal(again.stdout, 'no change: "call-1" already has these values\n');
+    const ua = await s.call(["update", "call-1", "--participant", "Andrii Sybiha|Foreign Minister|UA"]);
+    assert.equal(ua.code, 0, ua.stderr);
+    assert.match(ua.stdout, /\n {2}parties: \["RU","US"\] → \["RU","US","UA"\]\n/);
   });
 
   test("update refuses an invalid result or an unknown id with exit 1", async (t) => {
     const s = await record(t);
-    const [status, scheduled, unknown] = await Promise.all([
-      s.run(["update", "call-1", "--status", "done"]),
+    const [time, scheduled, unknown] = await Promise.all([
+      s.run(["update", "call-1", "--date", "2025-04", "--time", "10:00"]),
       s.call(["update", "next-round", "--status", "scheduled"]),
       s.call(["update", "nope", "--status", "held"]),
     ]);
-    assert.equal(status.code, 1);
-    assert.equal(status.stderr, `${s.file}, entry "call-1", field "status": must be one of announced, scheduled, held, postponed, cancelled\n${s.file}: nothing was written\n`);
+    assert.equal(time.code, 1);
+    assert.equal(time.stderr, `${s.file}, entry "call-1", field "time": a time needs a full date (YYYY-MM-DD)\n${s.file}: nothing was written\n`);
     assert.equal(scheduled.code, 1);
     assert.match(scheduled.stderr, /entry "next-round", field "date": a "scheduled" entry needs a date; use "announced" when the date is not set/);
     assert.equal(unknown.code, 1);
     assert.equal(unknown.stderr, `${s.file}, entry "nope": no entry with id "nope"\n${s.file}: nothing was written\n`);
     assert.equal(await s.read(), s.text);
+  });
+
+  test("update --date follows the bot's /update: a postponed entry is scheduled again unless --status says otherwise", async (t) => {
+    const postponed = entry({ id: "round-5", status: "postponed", date: "2025-04-10", endDate: "2025-04-11", time: "10:00", timezone: "Europe/Istanbul" });
+    // What the bot saves when an editor gives /update a new date: the same desk writer, in
+    // its worker thread as the bundled bot runs it.
+    const byBot = async (change: EntryEdit) => {
+      const s = await record(t, [postponed]);
+      const desk = openDeskWriter({ file: s.file, auditFile: s.auditFile, workerFile: join(ROOT, "dist", "writer-worker.js") });
+      t.after(() => desk.close());
+      assert.ok(desk.offThread, "the bundled worker exists (npm run build)");
+      assert.ok((await desk.update("round-5", change, { kind: "telegram", id: 1, name: "editor" })).ok);
+      return s.read();
+    };
+    const byCli = async (args: string[]) => {
+      const s = await record(t, [postponed]);
+      const r = await s.run(["update", "round-5", ...args]);
+      assert.equal(r.code, 0, r.stderr);
+      return { stdout: r.stdout, file: await s.read(), entry: (await s.entries())[0] };
+    };
+
+    const [moved, movedByBot, timed, timedByBot, kept] = await Promise.all([
+      byCli(["--date", "2025-06-02"]),
+      byBot({ kind: "when", date: "2025-06-02" }),
+      byCli(["--date", "2025-06-02", "--time", "11:00"]),
+      byBot({ kind: "when", date: "2025-06-02", time: "11:00", timezone: "Europe/Istanbul" }),
+      byCli(["--date", "2025-06-02", "--status", "postponed"]),
+    ]);
+    assert.equal(moved.file, movedByBot);
+    const { endDate, time, ...rest } = postponed;
+    assert.deepEqual([endDate, time], ["2025-04-11", "10:00"]);
+    assert.deepEqual(moved.entry, { ...rest, status: "scheduled", date: "2025-06-02" });
+    assert.equal(
+      moved.stdout,
+      ['updated "round-5":', '  status: "postponed" → "scheduled"', '  date: "2025-04-10" → "2025-06-02"', '  endDate: "2025-04-11" → (none)', '  time: "10:00" → (none)', ""].join("\n"),
+    );
+    assert.equal(timed.file, timedByBot);
+    assert.deepEqual(timed.entry, { ...rest, status: "scheduled", date: "2025-06-02", time: "11:00" });
+    // The status given in the same command wins: still postponed, at its new date.
+    assert.deepEqual(kept.entry, { ...rest, date: "2025-06-02" });
   });
 
   test("validate prints the same problems as the bot's loader, or a count when valid", async (t) => {

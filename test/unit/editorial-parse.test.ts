@@ -3,7 +3,7 @@
 // language of a text, and the ids made from titles.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyEdit, draftEntry } from "../../src/editorial/entry.ts";
+import { applyEdit, applyEdits, draftEntry } from "../../src/editorial/entry.ts";
 import {
   detectLang,
   entryId,
@@ -18,6 +18,7 @@ import {
   slugify,
   type Parsed,
 } from "../../src/editorial/parse.ts";
+import type { Entry } from "../../src/record/schema.ts";
 import { parseEventLog } from "../../src/record/validate.ts";
 import { entry, log } from "../support/fixtures.ts";
 
@@ -222,4 +223,85 @@ test("a finished draft passes the record's own checks; /update changes keep the 
   const postponed = applyEdit(e, { kind: "postponed" });
   assert.equal(applyEdit(postponed, { kind: "when", date: "2025-05-02", time: "11:00" }).status, "scheduled");
   assert.equal(e.status, "scheduled", "the entry itself is not changed");
+});
+
+/** An entry as the record holds it, parsed and valid, so the edits start from a real one. */
+function recorded(over: Record<string, unknown>): Entry {
+  const parsed = parseEventLog(JSON.stringify(log([entry(over)])), "events.json");
+  assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
+  return parsed.log.entries[0];
+}
+
+const MOVED = {
+  status: "postponed",
+  date: "2025-04-10",
+  endDate: "2025-04-11",
+  time: "10:00",
+  timezone: "Europe/Istanbul",
+  place: { city: { en: "Istanbul" }, country: { en: "Turkey" } },
+};
+
+test("a new day schedules a postponed or announced entry again; its end date and time go unless given with it", () => {
+  const postponed = recorded(MOVED);
+  const { endDate, time, ...rest } = postponed;
+  assert.deepEqual([endDate, time], ["2025-04-11", "10:00"]);
+  assert.deepEqual(applyEdit(postponed, { kind: "when", date: "2025-05-02" }), { ...rest, status: "scheduled", date: "2025-05-02" });
+  assert.deepEqual(applyEdit(postponed, { kind: "when", date: "2025-05-02", endDate: "2025-05-03", time: "11:00" }), {
+    ...postponed,
+    status: "scheduled",
+    date: "2025-05-02",
+    endDate: "2025-05-03",
+    time: "11:00",
+  });
+  const announced = recorded({ ...MOVED, status: "announced", date: "2025-04", endDate: undefined, time: undefined });
+  assert.equal(applyEdit(announced, { kind: "when", date: "2025-05-02" }).status, "scheduled");
+  // A month is not a day to meet on: the entry stays as it was announced.
+  assert.equal(applyEdit(announced, { kind: "when", date: "2025-05" }).status, "announced");
+  // No date: a scheduled entry is only announced; the zone is the place's and stays.
+  const undated = applyEdit(recorded({ ...MOVED, status: "scheduled" }), { kind: "when", date: null });
+  assert.deepEqual([undated.status, undated.date, undated.endDate, undated.time, undated.timezone], ["announced", null, undefined, undefined, "Europe/Istanbul"]);
+  // Held and cancelled entries keep their status whatever the date.
+  for (const status of ["held", "cancelled"]) assert.equal(applyEdit(recorded({ ...MOVED, status }), { kind: "when", date: "2025-05-02" }).status, status);
+});
+
+test("a time, zone or end date alone changes only itself; null clears it", () => {
+  const postponed = recorded(MOVED);
+  assert.deepEqual(applyEdit(postponed, { kind: "when", time: "12:30" }), { ...postponed, time: "12:30" });
+  assert.deepEqual(applyEdit(postponed, { kind: "when", timezone: "Europe/Moscow" }), { ...postponed, timezone: "Europe/Moscow" });
+  const bare = structuredClone(postponed);
+  delete bare.time;
+  delete bare.timezone;
+  delete bare.endDate;
+  assert.deepEqual(applyEdit(postponed, { kind: "when", time: null, timezone: null, endDate: null }), bare);
+});
+
+test("several edits at once: an explicit status wins over the one a new date implies, in any order", () => {
+  const postponed = recorded(MOVED);
+  const when = { kind: "when", date: "2025-05-02" } as const;
+  assert.equal(applyEdits(postponed, [when]).status, "scheduled");
+  for (const edits of [
+    [when, { kind: "postponed" }],
+    [{ kind: "postponed" }, when],
+  ] as const) {
+    const moved = applyEdits(postponed, edits);
+    assert.deepEqual([moved.status, moved.date, moved.time], ["postponed", "2025-05-02", undefined]);
+  }
+  assert.equal(applyEdits(recorded({ ...MOVED, status: "scheduled" }), [{ kind: "announced" }, { kind: "when", date: null }]).status, "announced");
+  const held = applyEdits(postponed, [{ kind: "held" }, { kind: "outcome", outcome: { ru: "Договорились" } }]);
+  assert.deepEqual([held.status, held.outcome], ["held", { ru: "Договорились" }]);
+});
+
+test("an outcome merges per language; a place replaces the old one; sources and participants are added once", () => {
+  const e = recorded({ ...MOVED, status: "held", outcome: { en: "Agreed." } });
+  assert.deepEqual(applyEdit(e, { kind: "outcome", outcome: { ru: "Договорились." } }).outcome, { en: "Agreed.", ru: "Договорились." });
+  assert.equal(applyEdit(e, { kind: "outcome", outcome: { ru: "Договорились." } }).status, "held");
+  assert.deepEqual(applyEdit(e, { kind: "held", outcome: { en: "Agreed again." } }).outcome, { en: "Agreed again." });
+  assert.deepEqual(applyEdit(e, { kind: "place", place: { city: { en: "Riyadh" } } }).place, { city: { en: "Riyadh" } });
+  const again = e.sources[0];
+  const ap = { outlet: "AP", url: "https://apnews.com/x", language: "en" };
+  assert.deepEqual(applyEdit(e, { kind: "sources", sources: [again, { ...again, outlet: "Meduza (EN)" }, ap] }).sources, [again, ap]);
+  const sybiha = { name: { uk: "Андрій Сибіга" }, side: "UA" };
+  const joined = applyEdit(e, { kind: "participants", participants: [e.participants[0], sybiha] });
+  assert.deepEqual(joined.participants, [...e.participants, sybiha]);
+  assert.deepEqual(joined.parties, ["RU", "US", "UA"]);
 });
