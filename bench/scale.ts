@@ -3,7 +3,7 @@
 // throughput against the bare grammY bot's fixed reply on the same emulator.
 //
 //   npx tsx bench/scale.ts [--subscribers N] [--entries N] [--updates N]
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { newSubscription, type Subscription } from "../src/store/subscription-types.ts";

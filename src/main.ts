@@ -35,7 +35,7 @@ async function main(config: Config, log: Logger) {
   // has started there is nothing to tell: its first tick finds the change anyway.
   const writer = openDeskWriter({ file: source.file, auditFile: join(stateDir, "audit.jsonl"), clock });
   const conversations = ConversationStore.open(join(stateDir, "conversations.json"));
-  let jobs: Jobs | undefined;
+  let jobs: Jobs | undefined = undefined;
   const reloadRecord = async () => {
     const result = await source.reload();
     if (result.kind === "invalid") log.warn("record not reloaded after a write", { problems: result.problems.map(describeProblem) });

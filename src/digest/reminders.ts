@@ -15,7 +15,6 @@ import dayjs from "dayjs";
 import utc from "dayjs/plugin/utc.js";
 import type { EntryRef, RecordView } from "../record/record.ts";
 import { zonedInstant } from "../present/dates.ts";
-import type { Entry } from "../record/schema.ts";
 
 dayjs.extend(utc);
 
