@@ -27,10 +27,10 @@ export function actorOf(ctx: ParleyContext): Actor {
 
 // ---- Asking -------------------------------------------------------------------------------
 
-export type Answer = { ctx: ParleyContext } & ({ text: string; button?: undefined } | { button: string; text?: undefined });
+type Answer = { ctx: ParleyContext } & ({ text: string; button?: undefined } | { button: string; text?: undefined });
 export type Verdict<T> = { value: T } | { error: string };
 
-export interface Question<T> {
+interface Question<T> {
   /** Names this question's buttons (deskAnswer), so a button from an earlier one is recognised. */
   scope: string;
   blocks: string[];
@@ -50,7 +50,7 @@ export async function ask<T>(conversation: Convo, ctx: ParleyContext, q: Questio
   }
 }
 
-export async function nextAnswer(conversation: Convo, scope: string): Promise<Answer> {
+async function nextAnswer(conversation: Convo, scope: string): Promise<Answer> {
   for (;;) {
     const ctx = await conversation.wait();
     const data = ctx.callbackQuery?.data;
