@@ -54,9 +54,10 @@ export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
   // run up to its first await. Yielding to the event loop here lets that getUpdates go out
   // first, so the next batch travels over the network while this one is being answered
   // instead of after it (with a real round trip, that is most of the time per batch).
+  // (return, not await, next(): this layer then holds no frame while the update is handled.)
   bot.use(async (_ctx, next) => {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    await next();
+    return next();
   });
   bot.use(reader);
   // Conversations build their own contexts (and their own Api): they get the same reader and
