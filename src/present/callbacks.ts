@@ -36,16 +36,11 @@ function codec<T>(kind: string, write: (value: T) => string, read: (fields: stri
   };
 }
 
-/** Matches a whole string against a pattern; the groups, or undefined. */
-function fields(pattern: RegExp, text: string): RegExpExecArray | undefined {
-  return pattern.exec(text) ?? undefined;
-}
-
 /** 🔎 One entry in full (/event). */
 export const eventButton = codec<string>(
   "ev",
   (id) => id,
-  (f) => fields(/^[a-z0-9-]{1,48}$/, f)?.[0],
+  (f) => (/^[a-z0-9-]{1,48}$/.test(f) ? f : undefined),
 );
 
 /** A page of /latest: from `offset`, `limit` entries a page. */
@@ -53,8 +48,8 @@ export const latestPage = codec<{ offset: number; limit: number }>(
   "lt",
   ({ offset, limit }) => `${offset}:${limit}`,
   (f) => {
-    const m = fields(/^(\d{1,7}):(\d{1,2})$/, f);
-    return m && { offset: Number(m[1]), limit: Number(m[2]) };
+    const m = /^(\d{1,7}):(\d{1,2})$/.exec(f);
+    return m ? { offset: Number(m[1]), limit: Number(m[2]) } : undefined;
   },
 );
 
@@ -63,8 +58,8 @@ export const nextPage = codec<number>(
   "nx",
   (offset) => String(offset),
   (f) => {
-    const m = fields(/^(\d{1,7})?$/, f);
-    return m && Number(m[1] ?? 0);
+    const m = /^(\d{1,7})?$/.exec(f);
+    return m ? Number(m[1] ?? 0) : undefined;
   },
 );
 
@@ -73,8 +68,8 @@ export const trackPage = codec<{ track: string; offset: number }>(
   "tr",
   ({ track, offset }) => `${track}:${offset}`,
   (f) => {
-    const m = fields(/^([a-z0-9-]{1,32}):(\d{1,7})$/, f);
-    return m && { track: m[1], offset: Number(m[2]) };
+    const m = /^([a-z0-9-]{1,32}):(\d{1,7})$/.exec(f);
+    return m ? { track: m[1], offset: Number(m[2]) } : undefined;
   },
 );
 
@@ -103,7 +98,7 @@ export const deskAnswer = codec<{ scope: string; choice: string }>(
   "ed",
   ({ scope, choice }) => `${scope}:${choice}`,
   (f) => {
-    const m = fields(/^([a-z]{1,8}):(.+)$/s, f);
-    return m && { scope: m[1], choice: m[2] };
+    const m = /^([a-z]{1,8}):(.+)$/s.exec(f);
+    return m ? { scope: m[1], choice: m[2] } : undefined;
   },
 );
