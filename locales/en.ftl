@@ -14,22 +14,30 @@ cmd-settings = Digest settings
 cmd-lang = Language: /lang en|ru|uk
 cmd-tz = Time zone: /tz Europe/Moscow
 
-## Welcome and help
+## Welcome and help (/help: "/command usage — " and the help- line; the commands come from src/bot/routes.ts)
 start-greeting =
     Hello{ $name -> 
         [none] {""}
        *[other] , { $name }
     }! I am <b>Parley</b>: a sourced record of diplomatic talks, first of all the US–Russia contacts — leaders' calls, the Riyadh meeting, the Istanbul rounds on embassy operations, the Ukraine settlement rounds.
     I tell you what happened last and what comes next, each fact with its sources, and I can send you a digest when the record changes.
-help =
-    <b>Commands</b>
-    /latest [N] — the latest developments, newest first (default 5, at most 20)
-    /next — what is coming, with a countdown
-    /event &lt;id&gt; — one entry in full, with every source
-    /tracks — the series I follow; /track &lt;id&gt; — one series in full
-    /subscribe, /unsubscribe — digests when the record changes; /settings — what and when
-    /lang en|ru|uk — language; /tz &lt;zone&gt; — time zone (e.g. /tz Europe/Kyiv)
-    /help — this list
+help-title = Commands
+help-latest = the latest developments, newest first (default 5, at most 20)
+help-next = what is coming, with a countdown
+help-event = one entry in full, with every source
+help-tracks = the series I follow
+help-track = one series in full
+help-subscribe = a digest when the record changes (in a private chat, @channel subscribes a channel you administer)
+help-unsubscribe = stop the digests
+help-settings = what the digest brings and when
+help-lang = language
+help-tz = time zone
+help-help = this list
+help-start = the greeting
+help-add = add an entry to the record, one question at a time
+help-update = change an entry: held, postponed, a new date, place or source
+help-history = who changed an entry, when and what
+help-cancel = stop adding or changing an entry
 btn-latest = Latest
 btn-next = Coming up
 btn-subscribe = Subscribe

@@ -1,37 +1,56 @@
-// The command menu, registered per language with setMyCommands so each user sees it in their
-// own language (Telegram picks the list by the user's language_code; the one without a
-// language code is the default).
-import type { Api } from "grammy";
-import type { I18n } from "@grammyjs/i18n";
+// The command menus, registered per language with setMyCommands so each user sees them in
+// their own language (Telegram picks the list by the user's language_code; the one without a
+// language code is the default). Both lists come from the route table.
+import { GrammyError, type Api } from "grammy";
 import { LANGS } from "../record/schema.ts";
-import type { ParleyContext } from "./context.ts";
-import { EDITORIAL_COMMANDS } from "./features/editorial.ts";
+import { commandsFor, type CommandRoute } from "./routes.ts";
 
-export const PUBLIC_COMMANDS = ["latest", "next", "event", "tracks", "track", "subscribe", "unsubscribe", "settings", "lang", "tz", "help", "start"] as const;
+/** What the menus need of i18n: a key in a language (the I18n object and ctx.i18n.fluent both have it). */
+interface Translator {
+  translate(lang: string, key: string): string;
+}
 
-export function commandList(i18n: I18n<ParleyContext>, lang: string, names: readonly string[] = PUBLIC_COMMANDS) {
-  return names.map((command) => ({ command, description: i18n.t(lang, `cmd-${command}`) }));
+function menu(i18n: Translator, lang: string, routes: readonly CommandRoute[]) {
+  return routes.map((r) => ({ command: r.command, description: i18n.translate(lang, r.menu) }));
+}
+
+/** The public menu, in English by default and in each language. */
+async function registerPublicMenu(api: Api, i18n: Translator): Promise<void> {
+  const routes = commandsFor(false);
+  await api.setMyCommands(menu(i18n, "en", routes));
+  for (const lang of LANGS) await api.setMyCommands(menu(i18n, lang, routes), { language_code: lang });
 }
 
 /**
- * The public menu for everyone; for each admin, in their private chat only, the public commands
- * plus the editorial ones. Telegram prefers a chat's own list over the default in every
- * language, so the admin lists are registered per language too.
+ * An editor's menu, in their private chat only: the public commands plus the editorial ones.
+ * Telegram prefers a chat's own list over the default in every language, so it is registered
+ * per language too.
  */
-export async function registerCommands(api: Api, i18n: I18n<ParleyContext>, adminIds: readonly number[] = []): Promise<void> {
-  await api.setMyCommands(commandList(i18n, "en"));
-  for (const lang of LANGS) await api.setMyCommands(commandList(i18n, lang), { language_code: lang });
-  const editorMenu = [...PUBLIC_COMMANDS, ...EDITORIAL_COMMANDS];
-  // An admin who has not yet opened a chat with the bot has no chat to scope to ("chat not
-  // found"): the others still get their menu, and the first failure is reported after.
+export async function registerEditorMenu(api: Api, i18n: Translator, chatId: number): Promise<void> {
+  const routes = commandsFor(true);
+  const scope = { type: "chat" as const, chat_id: chatId };
+  await api.setMyCommands(menu(i18n, "en", routes), { scope });
+  for (const lang of LANGS) await api.setMyCommands(menu(i18n, lang, routes), { scope, language_code: lang });
+}
+
+/** Telegram's answer for a user who has not opened a chat with the bot yet. */
+function noChatYet(err: unknown): boolean {
+  return err instanceof GrammyError && /chat not found|can't initiate conversation/.test(err.description);
+}
+
+/**
+ * The public menu, and each editor's. An editor who has not yet opened a chat with the bot has
+ * no chat to scope to: they get theirs when they first write (dispatch.ts). Any other failure
+ * is reported after every menu has been tried.
+ */
+export async function registerCommands(api: Api, i18n: Translator, adminIds: readonly number[] = []): Promise<void> {
+  await registerPublicMenu(api, i18n);
   let failure: unknown;
-  for (const chat_id of adminIds) {
-    const scope = { type: "chat" as const, chat_id };
+  for (const chatId of adminIds) {
     try {
-      await api.setMyCommands(commandList(i18n, "en", editorMenu), { scope });
-      for (const lang of LANGS) await api.setMyCommands(commandList(i18n, lang, editorMenu), { scope, language_code: lang });
+      await registerEditorMenu(api, i18n, chatId);
     } catch (err) {
-      failure ??= err;
+      if (!noChatYet(err)) failure ??= err;
     }
   }
   if (failure) throw failure;

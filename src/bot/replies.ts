@@ -1,21 +1,27 @@
 // How the bot answers: HTML, link previews off, long answers split between blocks (never
 // inside a tag), the keyboard on the last part; edits for paging buttons.
-import { GrammyError, InlineKeyboard } from "grammy";
+import { GrammyError, InlineKeyboard, type Transformer } from "grammy";
 import { LIMITS, packMessages } from "../present/html.ts";
 import type { ParleyContext } from "./context.ts";
 
-const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+/** The methods whose text the bot writes: every piece of it is HTML with its data escaped. */
+const TEXT_METHODS = new Set(["sendMessage", "editMessageText"]);
+
+/**
+ * Every text the bot sends is HTML, without link previews (a source's link would otherwise
+ * unfurl under every entry): set once on the bot's Api, and on each conversation's own Api.
+ */
+export const htmlReplies: Transformer = (prev, method, payload, signal) => {
+  if (TEXT_METHODS.has(method)) payload = { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...payload };
+  return prev(method, payload, signal);
+};
 
 export async function replyBlocks(ctx: ParleyContext, blocks: string[], keyboard?: InlineKeyboard): Promise<void> {
   const parts = packMessages(blocks);
   for (let i = 0; i < parts.length; i++) {
     const last = i === parts.length - 1;
-    await ctx.reply(parts[i], {
-      ...HTML,
-      reply_markup: last ? keyboard : undefined,
-      // In a forum topic, answer in the topic the command came from.
-      message_thread_id: ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined,
-    });
+    // In a forum topic, grammY's reply answers in the topic the command came from.
+    await ctx.reply(parts[i], { reply_markup: last ? keyboard : undefined });
   }
 }
 
@@ -26,7 +32,7 @@ export async function replyBlocks(ctx: ParleyContext, blocks: string[], keyboard
 export async function showPage(ctx: ParleyContext, html: string, keyboard?: InlineKeyboard, edit = true): Promise<void> {
   if (edit && ctx.callbackQuery?.message) {
     try {
-      await ctx.editMessageText(html, { ...HTML, reply_markup: keyboard });
+      await ctx.editMessageText(html, { reply_markup: keyboard });
       return;
     } catch (err) {
       if (!(err instanceof GrammyError)) throw err;

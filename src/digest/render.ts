@@ -7,7 +7,8 @@
 // reminders, which are per chat anyway, show the reader's local time.
 import { formatEntryDate, countdown } from "../present/dates.ts";
 import { entryButtonLabel, placeText, type Reader } from "../present/entries.ts";
-import { callbackData, escapeHtml, packMessages, truncate } from "../present/html.ts";
+import { eventButton } from "../present/callbacks.ts";
+import { escapeHtml, packMessages, truncate } from "../present/html.ts";
 import { localizedHtml, pick, type Translate } from "../present/translate.ts";
 import type { RecordView } from "../record/record.ts";
 import type { Entry, Lang, Localized } from "../record/schema.ts";
@@ -107,7 +108,7 @@ export function changeLine(c: RecordChange, e: Entry, w: Words): string {
 }
 
 function detailsButton(e: Entry, w: Words): { text: string; callback_data: string } {
-  return { text: w.t("digest-details", { label: entryButtonLabel(e, w.lang, 40) }), callback_data: callbackData(`ev:${e.id}`) };
+  return { text: w.t("digest-details", { label: entryButtonLabel(e, w.lang, 40) }), callback_data: eventButton.pack(e.id) };
 }
 
 /**

@@ -35,11 +35,6 @@ export function link(label: string, url?: string): string {
   return `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
 }
 
-export function callbackData(data: string): string {
-  if (Buffer.byteLength(data, "utf8") > LIMITS.callbackData) throw new Error(`callback data over ${LIMITS.callbackData} bytes: ${data}`);
-  return data;
-}
-
 /**
  * Packs blocks into messages of at most `limit` characters, joined by `separator`. A block
  * that alone is too long is cut at line ends (each line of a block is closed HTML too).

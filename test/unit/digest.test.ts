@@ -2,7 +2,7 @@
 // and how both read in three languages. No bot, no files, a fixed clock.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createI18n } from "../../src/bot/create-bot.ts";
+import { createI18n } from "../../src/bot/reader.ts";
 import { detectChanges, initialAnnounced, matchesFilters, mergeChanges, type RecordChange } from "../../src/digest/changes.ts";
 import { CATCH_UP_MS, ReminderPlanner, reminderCandidates, type ReminderSettings } from "../../src/digest/reminders.ts";
 import { MAX_BUTTONS, MAX_ITEMS, renderDigest, renderReminder, type Words } from "../../src/digest/render.ts";

@@ -1,10 +1,11 @@
 // Formatting: escaping, Telegram's length limits, dates and countdowns in three languages.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createI18n } from "../../src/bot/create-bot.ts";
+import { createI18n } from "../../src/bot/reader.ts";
 import { countdown, formatDay, formatEntryDate, todayIn } from "../../src/present/dates.ts";
 import { entryDetails, entryItem, type Reader } from "../../src/present/entries.ts";
-import { callbackData, escapeHtml, LIMITS, packMessages } from "../../src/present/html.ts";
+import { eventButton } from "../../src/present/callbacks.ts";
+import { escapeHtml, LIMITS, packMessages } from "../../src/present/html.ts";
 import { langFromCode, localizedHtml } from "../../src/present/translate.ts";
 import { buildRecord } from "../../src/record/record.ts";
 import type { Entry, Lang } from "../../src/record/schema.ts";
@@ -55,8 +56,8 @@ test("packMessages keeps every message under 4096 and never splits inside a bloc
 });
 
 test("callback data over 64 bytes is refused before Telegram sees it (bytes, not characters)", () => {
-  assert.equal(callbackData("ev:" + "a".repeat(48)), "ev:" + "a".repeat(48));
-  assert.throws(() => callbackData("ev:" + "я".repeat(31)), /64 bytes/);
+  assert.equal(eventButton.pack("a".repeat(48)), "ev:" + "a".repeat(48));
+  assert.throws(() => eventButton.pack("я".repeat(31)), /64 bytes/);
 });
 
 test("dates in three languages, month-only and spans", () => {

@@ -1,28 +1,28 @@
-// Reading the record: /latest, /next, /event, /tracks, /track and their buttons. Handlers
-// parse arguments and pick words; the queries and the rendering live in record/ and present/.
-import { Composer, InlineKeyboard } from "grammy";
+// Reading the record: /latest, /next, /event, /tracks, /track and their buttons (mounted by the
+// route table). Handlers parse arguments and pick words; the queries and the rendering live in
+// record/ and present/.
+import { InlineKeyboard } from "grammy";
+import { eventButton, latestPage, nextPage, trackPage } from "../../present/callbacks.ts";
 import { entryButtonLabel, entryDetails, entryItem, trackItem } from "../../present/entries.ts";
-import { callbackData, escapeHtml } from "../../present/html.ts";
+import { escapeHtml } from "../../present/html.ts";
 import { latest, lastHeldPerTrack, trackHistory, trackSummary, upcoming } from "../../record/record.ts";
 import type { Entry } from "../../record/schema.ts";
 import type { ParleyContext } from "../context.ts";
-import { readerToday } from "../create-bot.ts";
+import { readerToday } from "../reader.ts";
 import { fitBlocks, replyBlocks, showPage } from "../replies.ts";
 
-export const LATEST_DEFAULT = 5;
-export const LATEST_MAX = 20;
+const LATEST_DEFAULT = 5;
+const LATEST_MAX = 20;
 const TRACK_PAGE = 8;
 /** Entries per /next page: a phone screen or two, as with /latest. */
-export const NEXT_PAGE = 5;
-
-export const browse = new Composer<ParleyContext>();
+const NEXT_PAGE = 5;
 
 function detailButtons(kb: InlineKeyboard, entries: Entry[], lang: ParleyContext["reader"]["lang"]) {
-  for (const e of entries) kb.text(`🔎 ${entryButtonLabel(e, lang)}`, callbackData(`ev:${e.id}`)).row();
+  for (const e of entries) kb.text(`🔎 ${entryButtonLabel(e, lang)}`, eventButton.pack(e.id)).row();
   return kb;
 }
 
-export async function showLatest(ctx: ParleyContext, offset: number, limit: number, edit = false) {
+async function showLatest(ctx: ParleyContext, offset: number, limit: number, edit = false) {
   const { reader, t } = ctx;
   const record = ctx.deps.record();
   const page = latest(record, readerToday(ctx), offset, limit);
@@ -40,33 +40,38 @@ export async function showLatest(ctx: ParleyContext, offset: number, limit: numb
   const shown = entries.slice(0, used);
   const kb = detailButtons(new InlineKeyboard(), shown, reader.lang);
   const nextOffset = offset + used;
-  if (nextOffset < page.total) kb.text(`⬅️ ${t("btn-older")}`, callbackData(`lt:${nextOffset}:${limit}`));
-  if (offset > 0) kb.text(`⏮ ${t("btn-newest")}`, callbackData(`lt:0:${limit}`));
+  if (nextOffset < page.total) kb.text(`⬅️ ${t("btn-older")}`, latestPage.pack({ offset: nextOffset, limit }));
+  if (offset > 0) kb.text(`⏮ ${t("btn-newest")}`, latestPage.pack({ offset: 0, limit }));
   await showPage(ctx, html, kb, edit);
 }
 
-browse.command("latest", async (ctx) => {
-  const arg = ctx.match.trim();
+/** /latest [N] */
+export async function latestCommand(ctx: ParleyContext, arg: string) {
   let limit = LATEST_DEFAULT;
   if (arg) {
     const n = /^\d{1,6}$/.test(arg) ? Number(arg) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > LATEST_MAX) {
-      await ctx.reply(ctx.t("latest-bad-arg", { arg: escapeHtml(arg.slice(0, 40)), max: LATEST_MAX }), { parse_mode: "HTML" });
+      await ctx.reply(ctx.t("latest-bad-arg", { arg: escapeHtml(arg.slice(0, 40)), max: LATEST_MAX }));
       return;
     }
     limit = n;
   }
   await showLatest(ctx, 0, limit);
-});
+}
 
-browse.callbackQuery(/^lt:(\d{1,7}):(\d{1,2})$/, async (ctx) => {
-  const offset = Number(ctx.match[1]);
-  const limit = Math.min(Math.max(Number(ctx.match[2]), 1), LATEST_MAX);
+/** The greeting's Latest button: the first page, as a new message. */
+export async function latestButton(ctx: ParleyContext) {
   await ctx.answerCallbackQuery();
-  await showLatest(ctx, offset, limit, true);
-});
+  await showLatest(ctx, 0, LATEST_DEFAULT);
+}
 
-export async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
+/** Older / Newest under a /latest page. */
+export async function latestPageButton(ctx: ParleyContext, page: { offset: number; limit: number }) {
+  await ctx.answerCallbackQuery();
+  await showLatest(ctx, page.offset, Math.min(Math.max(page.limit, 1), LATEST_MAX), true);
+}
+
+async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
   const { reader, t } = ctx;
   const record = ctx.deps.record();
   const today = readerToday(ctx);
@@ -75,7 +80,7 @@ export async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
   const undated = coming.undated.map((ref) => record.entry(ref));
   if (dated.length === 0 && undated.length === 0) {
     if (offset > 0) {
-      await showPage(ctx, escapeHtml(t("next-no-later")), new InlineKeyboard().text(`⏮ ${t("btn-soonest")}`, "nx:0"), edit);
+      await showPage(ctx, escapeHtml(t("next-no-later")), new InlineKeyboard().text(`⏮ ${t("btn-soonest")}`, nextPage.pack(0)), edit);
       return;
     }
     const last = lastHeldPerTrack(record, today).map((ref) => record.entry(ref));
@@ -90,25 +95,36 @@ export async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
   ];
   const { html, used } = fitBlocks("", blocks);
   const kb = detailButtons(new InlineKeyboard(), [...dated, ...undated].slice(0, used), reader.lang);
-  if (coming.hasMore || used < blocks.length) kb.text(`${t("btn-later")} ➡️`, callbackData(`nx:${offset + used}`));
-  if (offset > 0) kb.text(`⏮ ${t("btn-soonest")}`, "nx:0");
+  if (coming.hasMore || used < blocks.length) kb.text(`${t("btn-later")} ➡️`, nextPage.pack(offset + used));
+  if (offset > 0) kb.text(`⏮ ${t("btn-soonest")}`, nextPage.pack(0));
   await showPage(ctx, html, kb, edit);
 }
 
-browse.command("next", (ctx) => showNext(ctx));
-// "nx" alone: the button of messages sent before /next had pages.
-browse.callbackQuery(/^nx(?::(\d{1,7}))?$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showNext(ctx, Number(ctx.match[1] ?? 0), true);
-});
+/** /next */
+export function nextCommand(ctx: ParleyContext) {
+  return showNext(ctx);
+}
 
-async function showEvent(ctx: ParleyContext, id: string) {
+/** The greeting's Coming up button: the first page, as a new message. */
+export async function nextButton(ctx: ParleyContext) {
+  await ctx.answerCallbackQuery();
+  await showNext(ctx);
+}
+
+/** Later / Soonest under a /next page. */
+export async function nextPageButton(ctx: ParleyContext, offset: number) {
+  await ctx.answerCallbackQuery();
+  await showNext(ctx, offset, true);
+}
+
+/** One entry in full: /event, and 🔎 under an entry in replies and digests. */
+export async function showEvent(ctx: ParleyContext, id: string) {
   const record = ctx.deps.record();
   const e = record.find(id);
   if (!e) {
     const text = ctx.t("event-not-found", { id: escapeHtml(id.slice(0, 60)) });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("event-gone"), show_alert: true });
-    else await ctx.reply(text, { parse_mode: "HTML" });
+    else await ctx.reply(text);
     return;
   }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
@@ -119,25 +135,25 @@ async function showEvent(ctx: ParleyContext, id: string) {
   if (idx && pos !== undefined) {
     const before = pos > 0 ? record.entry(idx.entries[pos - 1]) : undefined;
     const after = pos + 1 < idx.entries.length ? record.entry(idx.entries[pos + 1]) : undefined;
-    if (before) kb.text(`← ${entryButtonLabel(before, ctx.reader.lang, 30)}`, callbackData(`ev:${before.id}`));
-    if (after) kb.text(`${entryButtonLabel(after, ctx.reader.lang, 30)} →`, callbackData(`ev:${after.id}`));
-    kb.row().text(`🧵 ${ctx.t("btn-track")}`, callbackData(`tr:${e.track}:0`));
+    if (before) kb.text(`← ${entryButtonLabel(before, ctx.reader.lang, 30)}`, eventButton.pack(before.id));
+    if (after) kb.text(`${entryButtonLabel(after, ctx.reader.lang, 30)} →`, eventButton.pack(after.id));
+    kb.row().text(`🧵 ${ctx.t("btn-track")}`, trackPage.pack({ track: e.track, offset: 0 }));
   }
   await replyBlocks(ctx, blocks, kb);
 }
 
-browse.command("event", async (ctx) => {
-  const id = ctx.match.trim().toLowerCase();
+/** /event <id> */
+export async function eventCommand(ctx: ParleyContext, arg: string) {
+  const id = arg.toLowerCase();
   if (!id) {
-    await ctx.reply(ctx.t("event-usage"), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("event-usage"));
     return;
   }
   await showEvent(ctx, id);
-});
+}
 
-browse.callbackQuery(/^ev:([a-z0-9-]{1,48})$/, (ctx) => showEvent(ctx, ctx.match[1]));
-
-browse.command("tracks", async (ctx) => {
+/** /tracks */
+export async function tracksCommand(ctx: ParleyContext) {
   const record = ctx.deps.record();
   const today = readerToday(ctx);
   const blocks = [`<b>${escapeHtml(ctx.t("tracks-title"))}</b>`];
@@ -146,10 +162,10 @@ browse.command("tracks", async (ctx) => {
     const s = trackSummary(record, track.id, today);
     if (!s) continue;
     blocks.push(trackItem(record, s, ctx.reader));
-    kb.text(`🧵 ${track.id}`, callbackData(`tr:${track.id}:0`)).row();
+    kb.text(`🧵 ${track.id}`, trackPage.pack({ track: track.id, offset: 0 })).row();
   }
   await replyBlocks(ctx, blocks, kb);
-});
+}
 
 async function showTrack(ctx: ParleyContext, trackId: string, offset: number) {
   const record = ctx.deps.record();
@@ -158,7 +174,7 @@ async function showTrack(ctx: ParleyContext, trackId: string, offset: number) {
     const ids = record.tracks.map((t) => `<code>${escapeHtml(t.id)}</code>`).join(", ");
     const text = ctx.t("track-not-found", { id: escapeHtml(trackId.slice(0, 40)), ids });
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    await ctx.reply(text, { parse_mode: "HTML" });
+    await ctx.reply(text);
     return;
   }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
@@ -170,19 +186,23 @@ async function showTrack(ctx: ParleyContext, trackId: string, offset: number) {
   const { used } = fitBlocks(header(page.items.length), blocks);
   const { html } = fitBlocks(header(used), blocks.slice(0, used));
   const kb = detailButtons(new InlineKeyboard(), entries.slice(0, used), ctx.reader.lang);
-  if (offset + used < page.total) kb.text(`⬅️ ${ctx.t("btn-older")}`, callbackData(`tr:${trackId}:${offset + used}`));
-  if (offset > 0) kb.text(`⏮ ${ctx.t("btn-newest")}`, callbackData(`tr:${trackId}:0`));
+  if (offset + used < page.total) kb.text(`⬅️ ${ctx.t("btn-older")}`, trackPage.pack({ track: trackId, offset: offset + used }));
+  if (offset > 0) kb.text(`⏮ ${ctx.t("btn-newest")}`, trackPage.pack({ track: trackId, offset: 0 }));
   await showPage(ctx, html, kb);
 }
 
-browse.command("track", async (ctx) => {
-  const id = ctx.match.trim().toLowerCase();
+/** /track <id> */
+export async function trackCommand(ctx: ParleyContext, arg: string) {
+  const id = arg.toLowerCase();
   if (!id) {
     const ids = ctx.deps.record().tracks.map((t) => `<code>${escapeHtml(t.id)}</code>`).join(", ");
-    await ctx.reply(ctx.t("track-usage", { ids }), { parse_mode: "HTML" });
+    await ctx.reply(ctx.t("track-usage", { ids }));
     return;
   }
   await showTrack(ctx, id, 0);
-});
+}
 
-browse.callbackQuery(/^tr:([a-z0-9-]{1,32}):(\d{1,7})$/, (ctx) => showTrack(ctx, ctx.match[1], Number(ctx.match[2])));
+/** 🧵 and the pages of a series. */
+export function trackPageButton(ctx: ParleyContext, page: { track: string; offset: number }) {
+  return showTrack(ctx, page.track, page.offset);
+}

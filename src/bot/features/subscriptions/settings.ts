@@ -1,216 +1,21 @@
-// /subscribe, /unsubscribe and /settings: who gets digests and how. A private chat, a group, a
-// forum topic or a channel (managed from the admin's private chat with `@channel`) each hold
-// one Subscription; in groups and channels only administrators may change it. The settings are
-// an inline menu (@grammyjs/menu) whose every press saves and re-renders the message.
+// /settings: what a subscription gets and when, as an inline menu (@grammyjs/menu) whose every
+// press saves and re-renders the message. The menu owns its buttons' data ("s/…", "s-t/…"):
+// the dispatch hands those, and /settings, to its middleware (settingsMenu) and nothing else.
 import { Menu, type MenuFlavor } from "@grammyjs/menu";
-import { Composer, GrammyError, type Middleware } from "grammy";
-import type { Chat, ChatMember } from "grammy/types";
-import { escapeHtml, LIMITS, plainText, truncate } from "../../present/html.ts";
-import { langFromCode, localizedPlain } from "../../present/translate.ts";
-import { KINDS, type Kind } from "../../record/schema.ts";
-import { subscriptionKey, type Subscription } from "../../store/subscription-types.ts";
-import { chatLocale, moveChat } from "../../store/chats.ts";
-import type { ParleyContext } from "../context.ts";
-import { mayConfigure } from "./preferences.ts";
+import { GrammyError, type MiddlewareFn } from "grammy";
+import { escapeHtml, truncate } from "../../../present/html.ts";
+import { localizedPlain } from "../../../present/translate.ts";
+import { KINDS, type Kind } from "../../../record/schema.ts";
+import type { Subscription } from "../../../store/subscription-types.ts";
+import { chatLocale } from "../../../store/chats.ts";
+import type { ParleyContext } from "../../context.ts";
+import { subscribe } from "./subscribe.ts";
+import { about, channelById, checkChannel, commandTarget, mayManage, plain, refusal, targetOfChat, type Target } from "./targets.ts";
 
 type SettingsContext = ParleyContext & MenuFlavor;
 
-/** @GroupAnonymousBot: the sender of messages an admin posts anonymously (as the group). */
-const ANONYMOUS_ADMIN_ID = 1087968824;
 const TRACKS_PAGE = 12;
 const LISTED_TRACKS = 10;
-const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
-
-/** The chat (or topic, or channel) whose subscription a command or a menu press is about. */
-interface Target {
-  chatId: number;
-  threadId?: number;
-  chatType: Subscription["chatType"];
-  key: string;
-  /** A channel managed from a private chat: its @username or title, as HTML... */
-  channelName?: string;
-  /** ...and what to write after /settings to name it: the @username, else the id. */
-  channelRef?: string;
-}
-
-type Where = "private" | "group" | "topic" | "channel";
-
-function whereOf(target: Target): Where {
-  if (target.chatType === "channel") return "channel";
-  if (target.threadId) return "topic";
-  return target.chatType === "private" ? "private" : "group";
-}
-
-/** Words about the target for the locale strings: where it is, and the channel's name. */
-function about(target: Target): Record<string, string> {
-  return { where: whereOf(target), channel: target.channelName ?? "", ref: target.channelRef ?? "" };
-}
-
-function targetOfChat(ctx: ParleyContext): Target | undefined {
-  const chat = ctx.chat;
-  if (!chat || chat.type === "channel") return undefined;
-  // is_topic_message, not message_thread_id alone: in supergroups a reply thread has an id too.
-  const threadId = chat.type === "supergroup" && ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
-  return { chatId: chat.id, threadId, chatType: chat.type, key: subscriptionKey(chat.id, threadId) };
-}
-
-function channelTarget(chatId: number, channel: ChannelNames): Target {
-  return { chatId, chatType: "channel", key: subscriptionKey(chatId), channelName: channel.name, channelRef: channel.ref };
-}
-
-interface ChannelNames {
-  name: string;
-  ref: string;
-}
-
-function channelNames(chat: Chat): ChannelNames {
-  const username = "username" in chat && chat.username ? `@${chat.username}` : undefined;
-  const title = "title" in chat && chat.title ? chat.title : undefined;
-  return { name: escapeHtml(username ?? title ?? String(chat.id)), ref: escapeHtml(username ?? String(chat.id)) };
-}
-
-/** Button answers are plain text of at most 200 characters. */
-function plain(html: string): string {
-  return truncate(plainText(html), LIMITS.callbackAnswer);
-}
-
-/** "@name", "t.me/name" or a numeric id (-100…): what getChat accepts. */
-export function parseChannelRef(arg: string): string | number | undefined {
-  const name = /^(?:(?:https?:\/\/)?(?:t\.me|telegram\.me)\/|@)?([A-Za-z][A-Za-z0-9_]{3,31})$/.exec(arg);
-  if (name) return `@${name[1]}`;
-  if (/^-100\d{5,13}$/.test(arg)) return Number(arg);
-  return undefined;
-}
-
-function isAdminStatus(member: ChatMember | undefined): boolean {
-  return member?.status === "creator" || member?.status === "administrator";
-}
-
-/** A member lookup that a Telegram refusal (bot not in the chat, user unknown) turns into undefined. */
-async function memberOf(ctx: ParleyContext, chatId: number, userId: number): Promise<ChatMember | undefined> {
-  try {
-    return await ctx.api.getChatMember(chatId, userId);
-  } catch (err) {
-    if (err instanceof GrammyError && (err.error_code === 400 || err.error_code === 403)) return undefined;
-    throw err;
-  }
-}
-
-/** May the sender change this chat's subscription? Private: yes; group: admins; channel: its admins. */
-async function mayManage(ctx: ParleyContext, target: Target): Promise<boolean> {
-  if (target.chatType === "private") return true;
-  if (target.chatType === "channel") return mayManageChannel(ctx, target.chatId);
-  // An admin posting anonymously writes as the group itself, through @GroupAnonymousBot.
-  if (ctx.from?.id === ANONYMOUS_ADMIN_ID && ctx.senderChat?.id === target.chatId) return true;
-  return mayConfigure(ctx);
-}
-
-async function mayManageChannel(ctx: ParleyContext, channelId: number): Promise<boolean> {
-  if (!ctx.from) return false;
-  const member = await memberOf(ctx, channelId, ctx.from.id);
-  if (member) return isAdminStatus(member);
-  // Telegram shows a channel's members only to its admin bots: once the bot has been removed,
-  // whoever subscribed the channel may still stop it or change it.
-  return ctx.deps.subscriptions.get(subscriptionKey(channelId))?.createdBy === ctx.from.id;
-}
-
-type ChannelCheck = { ok: true; target: Target } | { ok: false; reply: string };
-
-/**
- * Looks a channel up for /subscribe, /unsubscribe or /settings from a private chat. Subscribing
- * also needs the bot to be an administrator allowed to post; every refusal says what to do.
- */
-async function checkChannel(ctx: ParleyContext, arg: string, purpose: "subscribe" | "manage"): Promise<ChannelCheck> {
-  const ref = parseChannelRef(arg);
-  const shown = escapeHtml(truncate(arg, 40));
-  if (ref === undefined) return { ok: false, reply: ctx.t("sub-channel-bad-arg", { arg: shown }) };
-  let chat: Chat;
-  try {
-    chat = await ctx.api.getChat(ref);
-  } catch (err) {
-    if (!(err instanceof GrammyError) || (err.error_code !== 400 && err.error_code !== 403)) throw err;
-    // Once the bot is out of a channel, the one who subscribed it can still manage it by id.
-    if (purpose === "manage" && typeof ref === "number" && (await mayManageChannel(ctx, ref))) {
-      return { ok: true, target: channelTarget(ref, { name: shown, ref: shown }) };
-    }
-    const key = err.error_code === 403 ? "sub-channel-bot-not-admin" : "sub-channel-not-found";
-    return { ok: false, reply: ctx.t(key, { channel: shown, ref: shown }) };
-  }
-  const names = channelNames(chat);
-  const vars = { channel: names.name, ref: names.ref };
-  if (chat.type !== "channel") return { ok: false, reply: ctx.t("sub-channel-not-channel", { ...vars, type: chat.type === "private" ? "private" : "group" }) };
-  if (purpose === "subscribe") {
-    const me = await memberOf(ctx, chat.id, ctx.me.id);
-    if (me?.status !== "administrator") return { ok: false, reply: ctx.t("sub-channel-bot-not-admin", vars) };
-    if (!me.can_post_messages) return { ok: false, reply: ctx.t("sub-channel-bot-cannot-post", vars) };
-    const user = ctx.from ? await memberOf(ctx, chat.id, ctx.from.id) : undefined;
-    if (!isAdminStatus(user)) return { ok: false, reply: ctx.t("sub-channel-user-not-admin", vars) };
-  } else if (!(await mayManageChannel(ctx, chat.id))) {
-    return { ok: false, reply: ctx.t("sub-channel-user-not-admin", vars) };
-  }
-  remembered.set(chat.id, names);
-  return { ok: true, target: channelTarget(chat.id, names) };
-}
-
-/** Answers where the command came from: in the same forum topic, as HTML. */
-function answer(ctx: ParleyContext, html: string, extra: { reply_markup?: Menu<SettingsContext> } = {}) {
-  const threadId = ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
-  return ctx.reply(html, { ...HTML, ...extra, message_thread_id: threadId });
-}
-
-/** Why the sender may not change this subscription, in the sender's own language. */
-function refusal(ctx: ParleyContext, target: Target): string {
-  if (target.chatType === "channel") return ctx.t("sub-channel-user-not-admin", about(target));
-  // A group's stored language is its admins' choice; a member who was refused may not read it.
-  const own = langFromCode(ctx.from?.language_code);
-  return own ? ctx.i18n.fluent.translate(own, "sub-admins-only") : ctx.t("sub-admins-only");
-}
-
-// ───────────── subscribing ─────────────
-
-async function subscribe(ctx: ParleyContext, target: Target): Promise<string> {
-  const { subscriptions, prefs, clock } = ctx.deps;
-  const { outcome } = await subscriptions.subscribe(
-    { chatId: target.chatId, threadId: target.threadId, chatType: target.chatType, createdBy: ctx.from?.id ?? 0 },
-    clock(),
-  );
-  // The digest job writes in the chat's stored language and zone: start from the subscriber's.
-  // A channel has no language of its own to go by, so it takes the admin's zone as well.
-  const stored = prefs.get(target.chatId);
-  const defaults = {
-    ...(stored.lang ? {} : { lang: ctx.reader.lang }),
-    ...(target.chatType === "channel" && !stored.tz ? { tz: ctx.reader.zone } : {}),
-  };
-  if (Object.keys(defaults).length) await prefs.set(target.chatId, defaults);
-  ctx.deps.log.info("subscription", { key: target.key, outcome });
-  const key = outcome === "created" ? "sub-created" : outcome === "reactivated" ? "sub-reactivated" : "sub-already";
-  return ctx.t(key, about(target));
-}
-
-/** The chat the command came from (if the sender may manage it), or the channel it names. */
-async function commandTarget(ctx: ParleyContext, purpose: "subscribe" | "manage", checkAdmin = true): Promise<Target | undefined> {
-  const arg = typeof ctx.match === "string" ? ctx.match.trim() : "";
-  if (arg) {
-    if (ctx.chat?.type !== "private") {
-      await answer(ctx, ctx.t("sub-channel-from-private"));
-      return undefined;
-    }
-    const check = await checkChannel(ctx, arg, purpose);
-    if (!check.ok) {
-      await answer(ctx, check.reply);
-      return undefined;
-    }
-    return check.target;
-  }
-  const target = targetOfChat(ctx);
-  if (target && checkAdmin && !(await mayManage(ctx, target))) {
-    await answer(ctx, refusal(ctx, target));
-    return undefined;
-  }
-  return target;
-}
-
-// ───────────── /settings: the menu ─────────────
 
 interface View {
   target: Target;
@@ -220,9 +25,6 @@ interface View {
 
 /** The view an update works on: set by the command, or read back from a pressed button. */
 const views = new WeakMap<object, View>();
-
-/** Channels' names by id, so a menu press needs no getChat to write the header. */
-const remembered = new Map<number, ChannelNames>();
 
 /** Button payload: the channel's id when managed from a private chat, and the series page. */
 function payloadOf(view: View): string {
@@ -235,16 +37,7 @@ async function viewOf(ctx: SettingsContext): Promise<View | undefined> {
   if (known) return known;
   const payload = typeof ctx.match === "string" ? /^(-\d+)?(?:_(\d+))?$/.exec(ctx.match) : null;
   const channelId = payload?.[1] ? Number(payload[1]) : undefined;
-  let target: Target | undefined;
-  if (channelId !== undefined) {
-    let names = remembered.get(channelId);
-    if (!names) {
-      const fallback = { name: String(channelId), ref: String(channelId) };
-      names = await ctx.api.getChat(channelId).then(channelNames, () => fallback);
-      remembered.set(channelId, names);
-    }
-    target = channelTarget(channelId, names);
-  } else target = targetOfChat(ctx);
+  const target = channelId !== undefined ? await channelById(ctx, channelId) : targetOfChat(ctx);
   if (!target) return undefined;
   const view = { target, page: payload?.[2] ? Number(payload[2]) : 0 };
   views.set(ctx, view);
@@ -271,7 +64,7 @@ function remindersText(ctx: ParleyContext, sub: Readonly<Subscription>): string 
 
 type Section = "main" | "tracks" | "kinds" | "delivery" | "hour" | "quiet" | "quietFrom" | "quietTo" | "reminders" | "reminderHour";
 
-/** Menu ids go into every button's callback_data (64 bytes at most): keep them short. */
+/** Menu ids go into every button's callback_data (64 bytes at most): keep them short. The dispatch routes each id here. */
 const SECTIONS: Record<Section, { menu: string; prompt?: string }> = {
   main: { menu: "s" },
   tracks: { menu: "s-t", prompt: "set-prompt-tracks" },
@@ -285,6 +78,7 @@ const SECTIONS: Record<Section, { menu: string; prompt?: string }> = {
   reminderHour: { menu: "s-rh", prompt: "set-prompt-reminder-hour" },
 };
 const SECTION_OF_MENU = new Map(Object.entries(SECTIONS).map(([section, { menu }]) => [menu, section as Section]));
+export const SETTINGS_MENU_IDS: readonly string[] = [...SECTION_OF_MENU.keys()];
 
 /** The message above the menu: the subscription's settings in words, and what this page does. */
 function settingsText(ctx: ParleyContext, view: View, section: Section): string {
@@ -324,7 +118,7 @@ async function show(ctx: SettingsContext, section: Section) {
   ctx.menu.nav(SECTIONS[section].menu);
   try {
     // The menu plugin puts the (re-rendered) menu on this edit of the menu's own message.
-    await ctx.editMessageText(settingsText(ctx, view, section), HTML);
+    await ctx.editMessageText(settingsText(ctx, view, section));
   } catch (err) {
     if (!(err instanceof GrammyError && err.description.includes("message is not modified"))) throw err;
   }
@@ -378,7 +172,7 @@ async function subscribeFromMenu(ctx: SettingsContext) {
     const check = await checkChannel(ctx, String(target.chatId), "subscribe");
     if (!check.ok) {
       await ctx.answerCallbackQuery();
-      await answer(ctx, check.reply);
+      await ctx.reply(check.reply);
       return;
     }
     target = check.target;
@@ -655,78 +449,15 @@ const reminderHourMenu = makeMenu("reminderHour", (ctx, range, view, sub) => {
 });
 
 mainMenu.register([tracksMenu, kindsMenu, deliveryMenu, hourMenu, quietMenu, quietFromMenu, quietToMenu, remindersMenu, reminderHourMenu]);
-// ctx.menu exists only inside the menu's own handlers, which the plugin sets up itself; the rest
-// of the bot's context type need not carry it.
-export const subscriptions = new Composer<ParleyContext>();
-// First, so the menu can render itself into the replies sent by the handlers below.
-subscriptions.use(mainMenu as unknown as Middleware<ParleyContext>);
-const chats = subscriptions.chatType(["private", "group", "supergroup"]);
 
-// ───────────── commands ─────────────
+/** The menu's middleware: renders it into replies, and handles its buttons' presses. */
+export const settingsMenu: MiddlewareFn<ParleyContext> = (mainMenu as unknown as Menu<ParleyContext>).middleware();
 
-chats.command("subscribe", async (ctx) => {
-  const target = await commandTarget(ctx, "subscribe");
-  if (target) await answer(ctx, await subscribe(ctx, target));
-});
-
-// The /start greeting's button.
-chats.callbackQuery("go:subscribe", async (ctx) => {
-  const target = targetOfChat(ctx);
-  if (!target) return void (await ctx.answerCallbackQuery());
-  if (!(await mayManage(ctx, target))) {
-    return void (await ctx.answerCallbackQuery({ text: plain(refusal(ctx, target)), show_alert: true }));
-  }
-  await ctx.answerCallbackQuery();
-  await answer(ctx, await subscribe(ctx, target));
-});
-
-chats.command("unsubscribe", async (ctx) => {
-  const target = await commandTarget(ctx, "manage");
-  if (!target) return;
-  const stopped = await ctx.deps.subscriptions.unsubscribe(target.chatId, target.threadId);
-  await answer(ctx, ctx.t(stopped ? "sub-stopped" : "sub-not-subscribed", about(target)));
-});
-
-chats.command("settings", async (ctx) => {
-  // Anyone may look at a group's settings; the buttons check who presses them.
-  const target = await commandTarget(ctx, "manage", false);
+/** /settings [@channel]: anyone may look at a group's settings; the buttons check who presses them. */
+export async function settingsCommand(ctx: ParleyContext, arg: string) {
+  const target = await commandTarget(ctx, arg, "manage", false);
   if (!target) return;
   const view = { target, page: 0 };
   views.set(ctx, view);
-  await answer(ctx, settingsText(ctx, view, "main"), { reply_markup: mainMenu });
-});
-
-// ───────────── the bot's own membership ─────────────
-
-// Blocked by a user, removed from a group, or no longer allowed to post in a channel: stop the
-// subscriptions there (the settings stay, for a later /subscribe).
-subscriptions.on("my_chat_member", async (ctx) => {
-  const member = ctx.myChatMember.new_chat_member;
-  const chat = ctx.chat;
-  let reason: string | undefined;
-  if (member.status === "kicked") reason = chat.type === "private" ? "blocked" : "kicked";
-  else if (member.status === "left") reason = "left";
-  else if (chat.type === "channel" && !(member.status === "administrator" && member.can_post_messages)) reason = "cannot post";
-  if (!reason) return;
-  const stopped = await ctx.deps.subscriptions.deactivateChat(chat.id, reason);
-  if (!stopped.length) return;
-  ctx.deps.log.info("subscriptions stopped", { chat: chat.id, reason, count: stopped.length });
-  if (chat.type !== "channel") return;
-  // Whoever subscribed the channel hears why its digests stopped, and how to resume them.
-  const names = channelNames(chat);
-  for (const sub of stopped) {
-    await ctx.api
-      .sendMessage(sub.createdBy, ctx.t("sub-channel-stopped", { channel: names.name, ref: names.ref }), HTML)
-      .catch((err) => ctx.deps.log.warn("could not tell the subscriber", { chat: sub.createdBy, error: String(err) }));
-  }
-});
-
-// A group upgraded to a supergroup gets a new id; Telegram says so in both chats, and either
-// message alone is enough to move its subscriptions and choices (moving twice is a no-op).
-async function migrateChat(ctx: ParleyContext, from: number, to: number) {
-  const moved = await moveChat(ctx.deps, from, to);
-  if (moved) ctx.deps.log.info("subscriptions moved to the supergroup", { from, to, moved });
+  await ctx.reply(settingsText(ctx, view, "main"), { reply_markup: mainMenu });
 }
-
-subscriptions.on("message:migrate_to_chat_id", (ctx) => migrateChat(ctx, ctx.chat.id, ctx.msg.migrate_to_chat_id));
-subscriptions.on("message:migrate_from_chat_id", (ctx) => migrateChat(ctx, ctx.msg.migrate_from_chat_id, ctx.chat.id));
