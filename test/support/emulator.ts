@@ -478,6 +478,41 @@ export class Emulator {
     return msg;
   }
 
+  /**
+   * An update built outside the emulator (test/support/updates.ts) that a test hands to a bot in
+   * its own process: the emulator learns what Telegram would know from it — the user, the chat
+   * (a private chat is started; an unknown group is created with the bot as a member), the
+   * user's message, the callback query — so the bot's answers to it are checked as usual.
+   * Built messages keep their ids; use ids the chat's own messages do not (the builders count
+   * from 1,000,000).
+   */
+  receive(update: TgUpdate): void {
+    const u = update as { message?: TgMessage; callback_query?: TgCallbackQuery };
+    if (u.message) {
+      const msg = u.message;
+      const from = msg.from ? this.model.ensureUser(msg.from).user : undefined;
+      let chat: ChatState;
+      if (msg.chat.type === "private") {
+        chat = this.model.chats.get(this.model.startedUser(msg.chat.id).id)!;
+      } else {
+        chat =
+          this.model.chats.get(msg.chat.id) ??
+          this.model.newChat(msg.chat.id, msg.chat.type, {
+            title: msg.chat.title, username: msg.chat.username, isForum: !!msg.chat.is_forum, botStatus: "member",
+          });
+        if (from && !chat.members.has(from.id)) chat.members.set(from.id, "member");
+      }
+      if (chat.messages.has(msg.message_id)) throw new Error(`receive: chat ${chat.id} already has a message ${msg.message_id}`);
+      chat.messages.set(msg.message_id, { chatId: chat.id, fromBot: false, msg, deleted: false });
+    }
+    if (u.callback_query) {
+      this.model.ensureUser(u.callback_query.from);
+      this.api.callbackQueries.set(u.callback_query.id, { answered: false });
+    }
+    const chatId = this.updateChatId(update);
+    if (chatId !== undefined) this.lastInputMark.set(chatId, this.sent.length);
+  }
+
   /** A post in a channel (the bot receives channel_post updates while it is an admin there). */
   channelPost(channelId: ChatId, text: string): TgMessage {
     const chat = this.model.requireChat(channelId);
