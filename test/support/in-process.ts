@@ -78,9 +78,9 @@ export class InProcessParley {
 
   constructor(opts: ParleyOptions = {}) {
     this.telegram = new Emulator({ token: "123456789:in-process-test-token", botUsername: BOT_INFO.username, botName: BOT_INFO.first_name });
-    this.dir = mkdtempSync(join(tmpdir(), "parley-feature-"));
     const parsed = parseEventLog(JSON.stringify(log(opts.entries ?? [], opts.tracks)), "events.json");
     if (!parsed.ok) throw new Error(`the fixture is not a valid record:\n${parsed.problems.map(describeProblem).join("\n")}`);
+    this.dir = mkdtempSync(join(tmpdir(), "parley-feature-"));
     const record = buildRecord(parsed.log);
     const now = new Date(opts.now ?? "2025-03-15T12:00:00Z");
     const quiet = () => undefined;
