@@ -37,7 +37,7 @@ export interface ParleyOptions {
   defaultTimezone?: string;
 }
 
-/** One call the bot made, as far as a user can tell. */
+/** One thing the bot did that a user sees: a message sent or edited, a button's answer. */
 export interface Outgoing {
   /** sendMessage, editMessageText, answerCallbackQuery, ... */
   method: string;
@@ -97,7 +97,7 @@ export class InProcessParley {
     this.bot = createBot({ token: this.telegram.token, botInfo: BOT_INFO, deps: this.deps, fetch: this.telegram.fetch as typeof fetch });
   }
 
-  /** Hands one update to the bot; resolves with the calls it made while handling it. */
+  /** Hands one update to the bot; resolves with what it showed the user meanwhile (its lookups, such as getChatMember, are left out). */
   async send(update: Update): Promise<Outgoing[]> {
     this.telegram.receive(update as never);
     const since = this.telegram.calls.length;
@@ -109,7 +109,7 @@ export class InProcessParley {
       throw new Error(`Telegram refused the bot's call(s):\n${refused.map((c) => `  ${c.method}: ${c.error}\n    ${JSON.stringify(c.params)}`).join("\n")}`);
     }
     if (this.errors.length > errors) throw new Error(`the bot logged an error:\n${this.errors.slice(errors).join("\n")}`);
-    return calls.map(outgoing);
+    return calls.filter((c) => SEEN.has(c.method)).map(outgoing);
   }
 
   /** A user writes in their private chat with the bot. */
@@ -148,6 +148,9 @@ export async function startParley(t: Pick<TestContext, "after"> | undefined, opt
   t?.after(() => parley.close());
   return parley;
 }
+
+/** The calls whose effect a user sees. */
+const SEEN = new Set(["sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "answerCallbackQuery", "setMessageReaction"]);
 
 function outgoing(call: CallRecord): Outgoing {
   const p = call.params;
