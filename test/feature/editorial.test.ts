@@ -3,7 +3,7 @@
 // The whole /add and /update conversations, which write the record, are the end-to-end
 // suite's (test/e2e/editorial.test.ts).
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { type InProcessParley, startParley } from "../support/in-process.ts";
 import { NOW, TALKS } from "../support/talks.ts";
 
@@ -13,9 +13,10 @@ const readerUk = { id: 503, first_name: "Оксана", language_code: "uk" };
 const group = { id: -5001, title: "Newsroom" };
 
 let parley: InProcessParley;
-before(async (t) => {
-  parley = await startParley(t, { entries: TALKS, now: NOW, adminIds: [editor.id] });
+before(async () => {
+  parley = await startParley(undefined, { entries: TALKS, now: NOW, adminIds: [editor.id] });
 });
+after(() => parley.close());
 
 describe("a reader who is not an editor", () => {
   for (const command of ["/add", "/update riyadh-meeting-2025-02-18", "/history riyadh-meeting-2025-02-18"]) {
@@ -31,7 +32,7 @@ describe("a reader who is not an editor", () => {
     const [refusal] = await parley.say(readerUk, "/add");
     assert.equal(refusal.text, "На жаль, змінювати хроніку можуть лише редактори Parley. Читати її можна командами /latest, /next і /event.");
     const [latest] = await parley.say(readerUk, "/latest");
-    assert.ok(latest.text!.startsWith("Останні події"), latest.text);
+    assert.ok(latest.text.startsWith("Останні події"), latest.text);
   });
 
   test("is refused in a group too, when the command names the bot", async () => {

@@ -19,12 +19,12 @@ describe("in a private chat", () => {
     assert.deepEqual(before.buttons, [["🔔 Subscribe"]]);
 
     const [created] = await parley.say(ann, "/subscribe");
-    assert.ok(created.text!.startsWith("🔔 You are subscribed. I will send you a digest when the record changes"), created.text);
+    assert.ok(created.text.startsWith("🔔 You are subscribed. I will send you a digest when the record changes"), created.text);
     const [already] = await parley.say(ann, "/subscribe");
     assert.equal(already.text, "You are already subscribed. To change what and when, use /settings; to stop, /unsubscribe.");
 
     const [settings] = await parley.say(ann, "/settings");
-    assert.ok(settings.text!.startsWith("⚙️ Digest settings · this chat\n\nSeries: all\nKinds: all\nDelivery: as soon as the record changes\nQuiet hours: off\n"), settings.text);
+    assert.ok(settings.text.startsWith("⚙️ Digest settings · this chat\n\nSeries: all\nKinds: all\nDelivery: as soon as the record changes\nQuiet hours: off\n"), settings.text);
     assert.deepEqual(settings.buttons, MAIN_MENU);
   });
 
@@ -36,7 +36,7 @@ describe("in a private chat", () => {
     assert.equal(answer.method, "answerCallbackQuery");
     assert.equal(section.method, "editMessageText");
     assert.equal(section.messageId, settings.messageId);
-    assert.match(section.text!, /\n\nTap a series to include it or leave it out\.$/);
+    assert.match(section.text, /\n\nTap a series to include it or leave it out\.$/);
     assert.deepEqual(section.buttons, [["✅ All series"], ["✅ Embassy operations"], ["✅ Leaders"], ["‹ Back"]]);
   });
 
@@ -46,11 +46,11 @@ describe("in a private chat", () => {
     assert.equal(notYet.text, "Вы не подписаны. Чтобы получать сводку при изменениях, отправьте /subscribe.");
     await parley.say(boris, "/subscribe");
     const [stopped] = await parley.say(boris, "/unsubscribe");
-    assert.match(stopped.text!, /^🔕 /);
+    assert.match(stopped.text, /^🔕 /);
     const [settings] = await parley.say(boris, "/settings");
     assert.deepEqual(settings.buttons, [["🔔 Подписаться"]]);
     const [again] = await parley.say(boris, "/subscribe");
-    assert.match(again.text!, /^🔔 Вы снова подписаны/);
+    assert.match(again.text, /^🔔 Вы снова подписаны/);
   });
 
   test("the greeting's “Subscribe” button subscribes", async (t) => {
@@ -58,7 +58,7 @@ describe("in a private chat", () => {
     const [greeting] = await parley.say(ann, "/start");
     const [answer, created] = await parley.press(ann, greeting, "🔔 Subscribe");
     assert.equal(answer.method, "answerCallbackQuery");
-    assert.ok(created.text!.startsWith("🔔 You are subscribed."), created.text);
+    assert.ok(created.text.startsWith("🔔 You are subscribed."), created.text);
   });
 });
 
@@ -77,7 +77,7 @@ describe("in a group", () => {
     const parley = await groupParley(t);
     const [refusal] = await parley.sayIn(group, member, "/subscribe");
     assert.equal(refusal.chatId, group.id);
-    assert.ok(refusal.text!.startsWith("Вибачте, підписати чи відписати цей чат і змінювати його зведення можуть лише адміністратори."), refusal.text);
+    assert.ok(refusal.text.startsWith("Вибачте, підписати чи відписати цей чат і змінювати його зведення можуть лише адміністратори."), refusal.text);
     const [settings] = await parley.sayIn(group, member, "/settings");
     assert.equal(settings.text, "⚙️ Налаштування зведень · ця група\n\nГрупу не підписано на зведення.");
   });
@@ -85,11 +85,11 @@ describe("in a group", () => {
   test("an administrator subscribes the group, in their language; anyone may look at its settings", async (t) => {
     const parley = await groupParley(t);
     const [created] = await parley.sayIn(group, admin, "/subscribe");
-    assert.ok(created.text!.startsWith("🔔 This group is subscribed."), created.text);
+    assert.ok(created.text.startsWith("🔔 This group is subscribed."), created.text);
     const [settings] = await parley.sayIn(group, member, "/settings");
-    assert.ok(settings.text!.startsWith("⚙️ Digest settings · this group\n\nSeries: all\n"), settings.text);
+    assert.ok(settings.text.startsWith("⚙️ Digest settings · this group\n\nSeries: all\n"), settings.text);
     assert.equal(settings.buttons.length, MAIN_MENU.length);
     const [stopped] = await parley.sayIn(group, admin, "/unsubscribe");
-    assert.match(stopped.text!, /^🔕 This group is unsubscribed/);
+    assert.match(stopped.text, /^🔕 This group is unsubscribed/);
   });
 });

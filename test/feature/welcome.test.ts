@@ -1,7 +1,7 @@
 // Welcome and help: what a newcomer sees on /start and /help, in their language, the greeting's
 // buttons, and what the bot says to anything it does not understand.
 import assert from "node:assert/strict";
-import { before, describe, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import { type InProcessParley, startParley } from "../support/in-process.ts";
 import { NOW, TALKS } from "../support/talks.ts";
 
@@ -12,9 +12,10 @@ const dora = { id: 104, first_name: "Dora", language_code: "de" };
 const group = { id: -1001, title: "Talks watchers" };
 
 let parley: InProcessParley;
-before(async (t) => {
-  parley = await startParley(t, { entries: TALKS, now: NOW });
+before(async () => {
+  parley = await startParley(undefined, { entries: TALKS, now: NOW });
 });
+after(() => parley.close());
 
 describe("/start", () => {
   const greetings = [
@@ -27,7 +28,7 @@ describe("/start", () => {
       const [greeting, ...more] = await parley.say(who, "/start");
       assert.equal(more.length, 0, "one message");
       assert.equal(greeting.method, "sendMessage");
-      assert.ok(greeting.text!.startsWith(hello), greeting.text);
+      assert.ok(greeting.text.startsWith(hello), greeting.text);
       assert.equal(greeting.parseMode, "HTML");
       assert.match(greeting.source!, /<b>Parley<\/b>/);
       assert.deepEqual(greeting.buttons, buttons);
@@ -36,12 +37,12 @@ describe("/start", () => {
 
   test("a language Parley does not speak gets English", async () => {
     const [greeting] = await parley.say(dora, "/start");
-    assert.ok(greeting.text!.startsWith("Hello, Dora!"), greeting.text);
+    assert.ok(greeting.text.startsWith("Hello, Dora!"), greeting.text);
   });
 
   test("a name that looks like markup is shown as it is written", async () => {
     const [greeting] = await parley.say({ id: 105, first_name: "<b>Bob</b> & Co", language_code: "en" }, "/start");
-    assert.ok(greeting.text!.startsWith("Hello, <b>Bob</b> & Co!"), greeting.text);
+    assert.ok(greeting.text.startsWith("Hello, <b>Bob</b> & Co!"), greeting.text);
   });
 
   test("“Latest” under the greeting shows the latest developments", async () => {
@@ -49,24 +50,24 @@ describe("/start", () => {
     const [answer, latest] = await parley.press(ann, greeting, "🗞 Latest");
     assert.equal(answer.method, "answerCallbackQuery");
     assert.equal(latest.method, "sendMessage");
-    assert.ok(latest.text!.startsWith("Latest developments · 1–3 of 3"), latest.text);
+    assert.ok(latest.text.startsWith("Latest developments · 1–3 of 3"), latest.text);
   });
 
   test("“Coming up” under the greeting shows what is coming", async () => {
     const [greeting] = await parley.say(boris, "/start");
     const [answer, next] = await parley.press(boris, greeting, "📅 Что предстоит");
     assert.equal(answer.method, "answerCallbackQuery");
-    assert.ok(next.text!.startsWith("Что предстоит\n\n18 марта 2025"), next.text);
+    assert.ok(next.text.startsWith("Что предстоит\n\n18 марта 2025"), next.text);
   });
 });
 
 describe("/help", () => {
   test("lists the commands, in the user's language", async () => {
     const [en] = await parley.say(ann, "/help");
-    assert.ok(en.text!.startsWith("Commands\n/latest [N] — the latest developments"), en.text);
-    assert.match(en.text!, /\/lang en\|ru\|uk/);
+    assert.ok(en.text.startsWith("Commands\n/latest [N] — the latest developments"), en.text);
+    assert.match(en.text, /\/lang en\|ru\|uk/);
     const [uk] = await parley.say(oksana, "/help");
-    assert.ok(uk.text!.startsWith("Команди\n/latest [N] — останні події"), uk.text);
+    assert.ok(uk.text.startsWith("Команди\n/latest [N] — останні події"), uk.text);
   });
 });
 
@@ -95,6 +96,6 @@ describe("what the bot does not understand", () => {
   test("/start in a group greets the group", async () => {
     const [greeting] = await parley.sayIn(group, boris, "/start");
     assert.equal(greeting.chatId, group.id);
-    assert.ok(greeting.text!.startsWith("Здравствуйте, Борис!"), greeting.text);
+    assert.ok(greeting.text.startsWith("Здравствуйте, Борис!"), greeting.text);
   });
 });

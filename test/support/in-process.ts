@@ -44,8 +44,8 @@ export interface Outgoing {
   chatId?: number;
   /** The message sent or edited. */
   messageId?: number;
-  /** What the user reads: the message text with markup applied, or a button's answer. */
-  text?: string;
+  /** What the user reads: the message text with markup applied, or a button's answer ("" if none). */
+  text: string;
   /** The text as the bot wrote it (HTML source when parseMode is "HTML"). */
   source?: string;
   parseMode?: string;
@@ -141,7 +141,10 @@ export class InProcessParley {
   }
 }
 
-/** A Parley for one test (or suite): closed when `t` ends. */
+/**
+ * A Parley for one test, closed when `t` ends; for a whole file, pass `undefined` in a `before`
+ * hook and close it in an `after` hook.
+ */
 export async function startParley(t: Pick<TestContext, "after"> | undefined, opts: ParleyOptions = {}): Promise<InProcessParley> {
   const parley = new InProcessParley(opts);
   await parley.bot.init();
@@ -154,12 +157,12 @@ const SEEN = new Set(["sendMessage", "editMessageText", "editMessageReplyMarkup"
 
 function outgoing(call: CallRecord): Outgoing {
   const p = call.params;
-  const out: Outgoing = { method: call.method, buttons: labels(p.reply_markup) };
+  const out: Outgoing = { method: call.method, text: "", buttons: labels(p.reply_markup) };
   if (p.chat_id !== undefined) out.chatId = Number(p.chat_id);
   const result = call.result as TgMessage | undefined;
   if (result && typeof result === "object" && "message_id" in result) {
     out.messageId = result.message_id;
-    out.text = result.text;
+    out.text = result.text ?? "";
   } else if (p.text !== undefined) {
     out.text = String(p.text);
   }
