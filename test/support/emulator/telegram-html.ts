@@ -116,7 +116,11 @@ export function parseTelegramHtml(
       continue;
     }
     if (c !== "<") {
-      out += c;
+      // Plain text runs to the next tag or entity: taken in one piece, not character by character.
+      let end = i + 1;
+      while (end < n && input[end] !== "<" && input[end] !== "&") end++;
+      out += input.slice(i, end);
+      i = end - 1;
       continue;
     }
 
