@@ -348,7 +348,7 @@ export class BotApi {
   // ───────────── Bot API: methods ─────────────
 
   /** The method table, by lower-cased name (method names are case-insensitive in the Bot API). */
-  readonly handlers = new Map<string, { name: string; handler: Handler }>(
+  private readonly handlers = new Map<string, { name: string; handler: Handler }>(
     Object.entries({
       getMe: () => this.botInfo,
       logOut: () => true,
