@@ -177,6 +177,26 @@ describe("/tracks and /track", () => {
     assert.deepEqual(reply.buttons, [["🔎 10.04.2025 · Second Istanbul round"], ["🔎 27.02.2025 · Istanbul round"]]);
   });
 
+  test("a long history comes in pages of eight: “Older” and “Newest” page through the same message", async (t) => {
+    const calls = Array.from({ length: 10 }, (_, i) =>
+      entry({ id: `call-${i + 1}`, track: "leaders", kind: "call", date: `2025-01-${String(i + 1).padStart(2, "0")}`, title: { en: `Call ${i + 1}` } }),
+    );
+    const long = await startParley(t, { entries: calls, now: NOW });
+    const [page1] = await long.say(ann, "/track leaders");
+    assert.match(page1.text, /History · 1–8 of 10\n\n10 January 2025 · Call\nCall 10\n/);
+    assert.deepEqual(page1.buttons.at(-1), ["⬅️ Older"]);
+
+    const [answer, page2] = await long.press(ann, page1, "⬅️ Older");
+    assert.equal(answer.method, "answerCallbackQuery");
+    assert.equal(page2.method, "editMessageText");
+    assert.equal(page2.messageId, page1.messageId);
+    assert.match(page2.text, /History · 9–10 of 10\n\n2 January 2025 · Call\nCall 2\n[^]*1 January 2025 · Call\nCall 1\n/);
+    assert.deepEqual(page2.buttons, [["🔎 02.01.2025 · Call 2"], ["🔎 01.01.2025 · Call 1"], ["⏮ Newest"]]);
+
+    const [, back] = await long.press(ann, page1, "⏮ Newest");
+    assert.match(back.text, /History · 1–8 of 10/);
+  });
+
   test("an unknown series, and none at all, are answered with the series there are", async () => {
     const [unknown] = await parley.say(ann, "/track nope");
     assert.equal(unknown.text, "There is no series nope. Series: embassy-operations, leaders");
