@@ -34,6 +34,22 @@ const Env = z.object({
     .default("false")
     .transform((v) => v === "true" || v === "1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { message: "must be debug, info, warn or error" }).default("info"),
+  // The HTTP server (src/http/): health, metrics, calendars, feeds, the API, the web pages, the webhook.
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535, "must be a TCP port (1-65535)").optional(),
+  HTTP_HOST: z.string().trim().default("0.0.0.0"),
+  PUBLIC_URL: z.url({ message: "must be the address users see, such as https://parley.example.org" }).optional(),
+  HTTP_RATE_LIMIT: z.coerce.number().int().min(0, "must be a number of requests a minute (0: no limit)").default(120),
+  HTTP_TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  WEBHOOK_URL: z.url({ message: "must be the https URL Telegram should post updates to" }).optional(),
+  // Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and -; we ask for 32 at least, so it cannot be guessed.
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,256}$/, "must be 32 to 256 random characters A-Z, a-z, 0-9, _ or - (e.g. openssl rand -hex 32)")
+    .optional(),
+  WEBHOOK_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100, "must be 1 to 100 (Telegram's range)").default(40),
   // For tests and demos only: start the bot's clock at this instant (ISO 8601); it then runs on.
   FAKE_NOW: z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant such as 2025-04-01T09:00:00Z" }).optional(),
 });
@@ -49,7 +65,41 @@ export type Config = {
   paidBroadcast: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   fakeNow?: string;
+  /** Set: the HTTP server runs (always in webhook mode). */
+  http?: HttpConfig;
+  webhook?: WebhookConfig;
 };
+
+export interface HttpConfig {
+  port: number;
+  host: string;
+  /** Without a trailing slash. */
+  publicUrl: string;
+  /** Requests a minute per client; 0: no limit. */
+  rateLimit: number;
+  trustProxy: boolean;
+}
+
+export interface WebhookConfig {
+  url: string;
+  /** WEBHOOK_URL's path, where the HTTP server takes the updates. */
+  path: string;
+  secret: string;
+  maxConnections: number;
+}
+
+/** Ports Telegram delivers webhooks to (Bot API, setWebhook). */
+export const WEBHOOK_PORTS = [443, 80, 88, 8443];
+
+/** Why Telegram would refuse this webhook URL; undefined if it would take it. */
+export function webhookUrlProblem(url: string): string | undefined {
+  const u = new URL(url);
+  if (u.protocol !== "https:") return `must be https: Telegram only posts updates over HTTPS (put a reverse proxy with a certificate in front, see README)`;
+  const port = u.port ? Number(u.port) : 443;
+  if (!WEBHOOK_PORTS.includes(port)) return `uses port ${port}: Telegram only posts to ports ${WEBHOOK_PORTS.join(", ")} (let the reverse proxy listen on one of them and forward to HTTP_PORT)`;
+  if (u.hash) return "must not have a #fragment";
+  return undefined;
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -66,6 +116,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     throw new ConfigError(`Parley cannot start; fix these settings in .env or the environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  let webhook: WebhookConfig | undefined;
+  if (e.WEBHOOK_URL) {
+    const why = webhookUrlProblem(e.WEBHOOK_URL);
+    if (why) problems.push(`- WEBHOOK_URL ${why}`);
+    if (!e.WEBHOOK_SECRET) problems.push("- WEBHOOK_SECRET is missing: webhook mode needs 32 to 256 random characters A-Z, a-z, 0-9, _ or - (e.g. openssl rand -hex 32)");
+    if (e.HTTP_PORT === undefined) problems.push("- HTTP_PORT is missing: webhook mode needs the port the reverse proxy forwards WEBHOOK_URL to");
+    webhook = { url: e.WEBHOOK_URL, path: new URL(e.WEBHOOK_URL).pathname, secret: e.WEBHOOK_SECRET ?? "", maxConnections: e.WEBHOOK_MAX_CONNECTIONS };
+  }
+  if (problems.length) throw new ConfigError(`Parley cannot start; fix these settings in .env or the environment:\n${problems.join("\n")}`);
+  const http: HttpConfig | undefined =
+    e.HTTP_PORT === undefined
+      ? undefined
+      : {
+          port: e.HTTP_PORT,
+          host: e.HTTP_HOST,
+          publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.HTTP_PORT}`).replace(/\/+$/, ""),
+          rateLimit: e.HTTP_RATE_LIMIT,
+          trustProxy: e.HTTP_TRUST_PROXY,
+        };
   return {
     token: e.BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
@@ -77,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     paidBroadcast: e.PAID_BROADCAST,
     logLevel: e.LOG_LEVEL,
     fakeNow: e.FAKE_NOW,
+    http,
+    webhook,
   };
 }
 

@@ -63,6 +63,13 @@ export interface JobDeps {
   subscriptions: SubscriptionStore;
   outbox: Outbox;
   sender: Wakeable;
+  /** Told of each tick's outcome and of refused reloads (the metrics, src/http/metrics.ts). */
+  observe?: JobObserver;
+}
+
+export interface JobObserver {
+  tick(ok: boolean): void;
+  reloadRefused(): void;
 }
 
 export interface Jobs {
@@ -77,6 +84,8 @@ export interface Jobs {
    * right after the one in progress. Never waits.
    */
   recordChanged(): void;
+  /** What has been announced (the feeds and calendars read it). */
+  announced: AnnouncedStore;
 }
 
 /** Old reminder keys are looked through this often, not every tick. */
@@ -305,6 +314,7 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const tick = async () => {
     const now = clock();
     const result = await source.reload();
+    if (result.kind === "invalid") deps.observe?.reloadRefused();
     if (result.kind === "invalid") await reportBroken(result.problems.map(describeProblem));
     else if (result.kind === "reloaded") log.info("record reloaded", { entries: result.entries, inWorker: result.inWorker });
 
@@ -345,6 +355,7 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
     // Only now may the sender see this tick's messages (see the top of this file).
     if (!halfDone) sender.wake();
     halfDone = false;
+    deps.observe?.tick(!failure);
     if (failure) throw failure;
   };
 
@@ -366,5 +377,6 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
       await ticks.stop();
     },
     flush: () => state.flush(),
+    announced: state,
   };
 }

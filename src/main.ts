@@ -20,6 +20,10 @@ import { SubscriptionStore } from "./store/subscriptions.ts";
 import { handleRefusal, startJobs, type Jobs } from "./jobs.ts";
 import { Outbox } from "./delivery/outbox.ts";
 import { Sender } from "./delivery/sender.ts";
+import { Metrics } from "./http/metrics.ts";
+import { Readiness } from "./http/health.ts";
+import { createHttpApp, startHttpServer, type RunningHttpServer } from "./http/server.ts";
+import type { Lang } from "./record/schema.ts";
 
 async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
@@ -44,7 +48,20 @@ async function main(config: Config, log: Logger) {
   };
   const editorial = { writer, reloadRecord, conversations };
   const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log };
-  const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n });
+  const metrics = new Metrics();
+  const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n, observe: metrics.updateMiddleware() });
+  // Readiness: any answer from the Bot API (getUpdates every 30 s at most while polling) is fresh enough.
+  const probeApi = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: 5 });
+  const readiness = new Readiness({
+    recordLoaded: () => source.refs.length >= 0,
+    storesOpen: () => jobs !== undefined,
+    probeBotApi: () => probeApi.getMe().then(() => true),
+  });
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const response = await prev(method, payload, signal);
+    if (response.ok) readiness.botApiAnswered();
+    return response;
+  });
   try {
     // Not bot.init(): its request goes through auto-retry, which retries network errors without
     // end, so a wrong TELEGRAM_API_ROOT would hang start-up in silence. Three tries, then say so.
@@ -66,9 +83,38 @@ async function main(config: Config, log: Logger) {
     }
     throw err;
   }
-  // Long polling and a webhook exclude each other (getUpdates answers 409 while one is set):
-  // remove a leftover webhook as grammY's bot.start() would; pending updates are kept.
-  await bot.api.deleteWebhook();
+  // The HTTP server (health, metrics, calendars, feeds, API, pages, and in webhook mode the
+  // webhook itself): listening before setWebhook, so that Telegram's first post finds it.
+  let http: RunningHttpServer | undefined;
+  if (config.http) {
+    const httpDeps = {
+      record: () => source.record,
+      clock,
+      publicUrl: config.http.publicUrl,
+      defaultTimezone: config.defaultTimezone,
+      t: (lang: Lang) => (key: string, vars?: Record<string, string | number>) => i18n.t(lang, key, vars),
+      announced: () => jobs?.announced,
+      metrics,
+      readiness,
+      log,
+    };
+    const webhook = config.webhook && { path: config.webhook.path, secret: config.webhook.secret, bot };
+    const app = createHttpApp(httpDeps, { rateLimit: config.http.rateLimit, trustProxy: config.http.trustProxy, webhook });
+    http = await startHttpServer(app, config.http.port, config.http.host);
+    log.info("HTTP server listening", { port: http.port, publicUrl: config.http.publicUrl, webhook: Boolean(webhook) });
+  }
+  const allowedUpdates = ["message", "callback_query", "my_chat_member", "channel_post"] as const;
+  if (config.webhook) {
+    await bot.api.setWebhook(config.webhook.url, {
+      secret_token: config.webhook.secret,
+      allowed_updates: [...allowedUpdates],
+      max_connections: config.webhook.maxConnections,
+    });
+  } else {
+    // Long polling and a webhook exclude each other (getUpdates answers 409 while one is set):
+    // remove a leftover webhook as grammY's bot.start() would; pending updates are kept.
+    await bot.api.deleteWebhook();
+  }
   // The menu is not needed to answer: register it while the bot already polls.
   void registerCommands(bot.api, i18n, config.adminIds).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
 
@@ -80,8 +126,8 @@ async function main(config: Config, log: Logger) {
     if (method === "getUpdates") polling();
     return prev(method, payload, signal);
   });
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member", "channel_post"] } } });
-  await firstPoll;
+  const runner = config.webhook ? undefined : run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
+  if (runner) await firstPoll;
   const pollingMs = Math.round(process.uptime() * 1000);
   await new Promise((resolve) => setImmediate(resolve));
 
@@ -97,8 +143,14 @@ async function main(config: Config, log: Logger) {
     onRefusal: handleRefusal({ subscriptions, prefs, log }),
   });
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
-  const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender });
+  const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender, observe: metrics.jobs });
   jobs = digestJob;
+  Object.assign(metrics.sources, {
+    outboxDepth: () => outbox.pendingCount,
+    sends: () => sender.totals,
+    recordEntries: () => source.refs.length,
+    changesAnnounced: () => digestJob.announced.lastSeq,
+  });
 
   log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, writesOffThread: writer.offThread, pollingMs, ms: Math.round(process.uptime() * 1000) });
 
@@ -107,9 +159,12 @@ async function main(config: Config, log: Logger) {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
+    // No new updates (the webhook closes with the server), and those being handled finish.
+    await http?.close();
+    if (runner?.isRunning()) await runner.stop();
+    await metrics.idle();
     await digestJob.stop();
     await sender.stop();
-    if (runner.isRunning()) await runner.stop();
     await writer.close();
     await outbox.close();
     await prefs.store.flush();
@@ -121,7 +176,7 @@ async function main(config: Config, log: Logger) {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
-  await runner.task();
+  await runner?.task();
 }
 
 let token = "";

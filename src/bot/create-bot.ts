@@ -23,6 +23,8 @@ export interface CreateBotOptions {
   i18n?: I18n<ParleyContext>;
   /** Stands in for the network (the console); conversations' own Api objects use it too. */
   fetch?: typeof fetch;
+  /** Runs first for every update, in both modes: the metrics' counter and timer (src/http/metrics.ts). */
+  observe?: MiddlewareFn<ParleyContext>;
 }
 
 export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
@@ -47,6 +49,7 @@ export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
 
   const i18n = opts.i18n ?? createI18n();
   const reader = readerMiddleware(deps, i18n);
+  if (opts.observe) bot.use(opts.observe);
   // Under the runner, updates from one chat are handled in order (a language change before
   // the next command); different chats run concurrently.
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
