@@ -19,6 +19,11 @@ export interface BotDeps {
   clock: () => Date;
   defaultTimezone: string;
   adminIds: number[];
+  /**
+   * The web timeline's address (PUBLIC_URL), only when it is https: Telegram opens Mini Apps
+   * from https addresses only. Unset: no "🌐 Timeline" button.
+   */
+  timelineUrl?: string;
   /** Editing the record from Telegram (/add, /update, /history); absent where it is read-only. */
   editorial?: EditorialDeps;
   log: Logger;

@@ -10,6 +10,7 @@ import type { Entry } from "../../record/schema.ts";
 import type { ParleyContext } from "../context.ts";
 import { readerToday } from "../reader.ts";
 import { fitBlocks, replyBlocks, showPage } from "../replies.ts";
+import { addTimelineButton } from "./welcome.ts";
 
 const LATEST_DEFAULT = 5;
 const LATEST_MAX = 20;
@@ -85,7 +86,7 @@ async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
     }
     const last = lastHeldPerTrack(record, today).map((ref) => record.entry(ref));
     const blocks = [`<b>${escapeHtml(t("next-nothing"))}</b>\n${escapeHtml(t("next-last-held"))}`, ...last.map((e) => entryItem(e, reader))];
-    await replyBlocks(ctx, blocks, detailButtons(new InlineKeyboard(), last, reader.lang));
+    await replyBlocks(ctx, blocks, addTimelineButton(detailButtons(new InlineKeyboard(), last, reader.lang), ctx));
     return;
   }
   // Each section's title rides on its first item, so the page is cut between items only.
@@ -97,6 +98,7 @@ async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
   const kb = detailButtons(new InlineKeyboard(), [...dated, ...undated].slice(0, used), reader.lang);
   if (coming.hasMore || used < blocks.length) kb.text(`${t("btn-later")} ➡️`, nextPage.pack(offset + used));
   if (offset > 0) kb.text(`⏮ ${t("btn-soonest")}`, nextPage.pack(0));
+  addTimelineButton(kb, ctx);
   await showPage(ctx, html, kb, edit);
 }
 
