@@ -43,7 +43,13 @@ const Env = z.object({
     .enum(["true", "false", "1", "0"], { message: "must be true or false" })
     .default("false")
     .transform((v) => v === "true" || v === "1"),
-  WEBHOOK_URL: z.url({ message: "must be the https URL Telegram should post updates to" }).optional(),
+  WEBHOOK_URL: z
+    .url({ message: "must be the https URL Telegram should post updates to" })
+    .superRefine((url, ctx) => {
+      const why = webhookUrlProblem(url);
+      if (why) ctx.addIssue({ code: "custom", message: why });
+    })
+    .optional(),
   // Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and -; we ask for 32 at least, so it cannot be guessed.
   WEBHOOK_SECRET: z
     .string()
@@ -119,8 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
   const problems: string[] = [];
   let webhook: WebhookConfig | undefined;
   if (e.WEBHOOK_URL) {
-    const why = webhookUrlProblem(e.WEBHOOK_URL);
-    if (why) problems.push(`- WEBHOOK_URL ${why}`);
     if (!e.WEBHOOK_SECRET) problems.push("- WEBHOOK_SECRET is missing: webhook mode needs 32 to 256 random characters A-Z, a-z, 0-9, _ or - (e.g. openssl rand -hex 32)");
     if (e.HTTP_PORT === undefined) problems.push("- HTTP_PORT is missing: webhook mode needs the port the reverse proxy forwards WEBHOOK_URL to");
     webhook = { url: e.WEBHOOK_URL, path: new URL(e.WEBHOOK_URL).pathname, secret: e.WEBHOOK_SECRET ?? "", maxConnections: e.WEBHOOK_MAX_CONNECTIONS };

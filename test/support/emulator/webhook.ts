@@ -74,7 +74,7 @@ export class WebhookDelivery {
 
   private async post(u: TgUpdate, target: string, secret: string | undefined): Promise<void> {
     this.inFlight.add(u.update_id);
-    let status = 0;
+    let status: number;
     try {
       const res = await fetch(target, {
         method: "POST",
