@@ -361,3 +361,21 @@ editorial-error-track-format = Send a short id (a–z, 0–9 and “-”), a spa
 editorial-error-track-taken = The series <code>{ $id }</code> already exists: choose it from the buttons, or pick another id.
 editorial-error-required = This one can't be skipped; please give an answer, or send /cancel to stop.
 editorial-error-track-unknown = There is no series “{ $input }”. Choose one of the buttons, or press “New series”.
+
+## Sharing: the calendar file, the share button, inline mode, /timeline
+cmd-timeline = A series on a time axis, as a picture: /timeline [series]
+help-timeline = a picture of a series (or of all of them) on a time axis, by kind and status
+btn-add-calendar = 📅 Add to calendar
+btn-share = ↗️ Share
+btn-open-page = 🌐 Open the page
+calendar-caption = Open the file to add “{ $title }” to your calendar.
+calendar-no-date = This entry has no day yet, so it cannot go in a calendar.
+inline-nothing = Nothing found: try a city, a name or a date
+inline-page = Page
+timeline-title = { $track }: timeline
+timeline-all-title = All series: timeline
+timeline-caption = { $title } · { $count } entries · as of { $date }
+timeline-legend-status = Status
+timeline-legend-kind = Kind
+timeline-today = today
+timeline-empty = No dated entries yet

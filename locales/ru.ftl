@@ -364,3 +364,21 @@ editorial-error-track-format = Пришлите короткий id (a–z, 0–
 editorial-error-track-taken = Направление <code>{ $id }</code> уже есть: выберите его кнопкой или придумайте другой id.
 editorial-error-required = Этот шаг пропустить нельзя: ответьте, пожалуйста, или отправьте /cancel, чтобы прервать.
 editorial-error-track-unknown = Направления «{ $input }» нет. Выберите одну из кнопок или нажмите «Новое направление».
+
+## Sharing: the calendar file, the share button, inline mode, /timeline
+cmd-timeline = Серия на оси времени, картинкой: /timeline [серия]
+help-timeline = картинка серии (или всех серий) на оси времени, по видам и статусам
+btn-add-calendar = 📅 В календарь
+btn-share = ↗️ Поделиться
+btn-open-page = 🌐 Открыть страницу
+calendar-caption = Откройте файл, чтобы добавить «{ $title }» в календарь.
+calendar-no-date = У этой записи ещё нет дня, поэтому в календарь её не добавить.
+inline-nothing = Ничего не найдено: попробуйте город, имя или дату
+inline-page = Страница
+timeline-title = { $track }: хронология
+timeline-all-title = Все серии: хронология
+timeline-caption = { $title } · записей: { $count } · на { $date }
+timeline-legend-status = Статус
+timeline-legend-kind = Вид
+timeline-today = сегодня
+timeline-empty = Пока нет записей с датой

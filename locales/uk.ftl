@@ -364,3 +364,21 @@ editorial-error-track-format = Надішліть короткий id (a–z, 0�
 editorial-error-track-taken = Напрям <code>{ $id }</code> уже існує: оберіть його кнопкою або придумайте інший id.
 editorial-error-required = Цей крок пропустити не можна: дайте, будь ласка, відповідь або надішліть /cancel, щоб перервати.
 editorial-error-track-unknown = Напряму «{ $input }» немає. Оберіть одну з кнопок або натисніть «Новий напрям».
+
+## Sharing: the calendar file, the share button, inline mode, /timeline
+cmd-timeline = Серія на осі часу, картинкою: /timeline [серія]
+help-timeline = картинка серії (або всіх серій) на осі часу, за видами й статусами
+btn-add-calendar = 📅 До календаря
+btn-share = ↗️ Поділитися
+btn-open-page = 🌐 Відкрити сторінку
+calendar-caption = Відкрийте файл, щоб додати «{ $title }» до календаря.
+calendar-no-date = Цей запис ще не має дня, тож до календаря його не додати.
+inline-nothing = Нічого не знайдено: спробуйте місто, ім'я або дату
+inline-page = Сторінка
+timeline-title = { $track }: хронологія
+timeline-all-title = Усі серії: хронологія
+timeline-caption = { $title } · записів: { $count } · на { $date }
+timeline-legend-status = Статус
+timeline-legend-kind = Вид
+timeline-today = сьогодні
+timeline-empty = Поки немає записів із датою

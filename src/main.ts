@@ -80,7 +80,7 @@ async function main(config: Config, log: Logger) {
     if (method === "getUpdates") polling();
     return prev(method, payload, signal);
   });
-  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member", "channel_post"] } } });
+  const runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member", "channel_post", "inline_query"] } } });
   await firstPoll;
   const pollingMs = Math.round(process.uptime() * 1000);
   await new Promise((resolve) => setImmediate(resolve));

@@ -19,6 +19,8 @@ export interface BotDeps {
   clock: () => Date;
   defaultTimezone: string;
   adminIds: number[];
+  /** PUBLIC_URL: where entries have pages (<publicUrl>/entries/<id>); absent, no links are given. */
+  publicUrl?: string;
   /** Editing the record from Telegram (/add, /update, /history); absent where it is read-only. */
   editorial?: EditorialDeps;
   log: Logger;
