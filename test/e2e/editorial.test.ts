@@ -8,7 +8,8 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
-import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
+import * as conversation from "../support/conversation.ts";
+import { startEmulator, type CallRecord, type Emulator, type SentRecord } from "../support/emulator.ts";
 
 // "Today" for the bot is 8 April 2025, so "10 April" is two days ahead.
 const NOW = "2025-04-08T09:00:00Z";
@@ -34,15 +35,13 @@ function readAudit(): { action: string; id: string; actor: { kind: string; id?: 
 const start = () => startBot({ emulator: emu, dataDir, env: { FAKE_NOW: NOW, ADMIN_IDS: `${editor.id},7999` } });
 
 /** The user sends text; resolves with the next `count` messages the bot sends them. */
-async function say(user: { id: number }, text: string, count = 1): Promise<SentRecord[]> {
-  emu.userSends(user, text);
-  return emu.waitForReply(user.id, { count, timeoutMs: 10_000 });
+function say(user: { id: number }, text: string, count = 1): Promise<SentRecord[]> {
+  return conversation.say(emu, user, text, { count });
 }
 
 /** The user presses the button with this callback data on `msg`; resolves with the bot's next messages. */
-async function press(user: { id: number }, msg: SentRecord, data: string, count = 1): Promise<SentRecord[]> {
-  emu.press(user, msg, data);
-  return emu.waitForReply(user.id, { count, timeoutMs: 10_000 });
+function press(user: { id: number }, msg: SentRecord, data: string, count = 1): Promise<SentRecord[]> {
+  return conversation.press(emu, user, msg, data, { count });
 }
 
 function data(msg: SentRecord): string[] {
@@ -67,7 +66,7 @@ describe("the editorial desk", () => {
   test("the editor's command menu has /add, /update and /history; the public menu does not", async () => {
     const scope = { type: "chat", chat_id: editor.id };
     // The menu is registered while the bot already polls: wait for its last call.
-    const scoped = (c: { method: string; params: Record<string, any> }) => c.method === "setMyCommands" && c.params.scope?.chat_id === editor.id && c.params.language_code === "uk";
+    const scoped = (c: CallRecord) => c.method === "setMyCommands" && c.params.scope?.chat_id === editor.id && c.params.language_code === "uk";
     await emu.waitFor(scoped, 10000);
     for (const lang of ["", "en", "ru", "uk"]) {
       const mine = emu.commands(scope, lang).map((c) => c.command);
