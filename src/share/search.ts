@@ -24,7 +24,7 @@ export class SearchIndexBuilder {
   private readonly trackWords = new Map<string, string[]>();
 
   constructor(tracks: readonly Track[]) {
-    for (const t of tracks) this.trackWords.set(t.id, [...localizedWords(t.title)]);
+    for (const t of tracks) this.trackWords.set(t.id, [t.title.en, t.title.ru, t.title.uk].flatMap((v) => (v ? splitWords(v) : [])));
   }
 
   /**
@@ -34,15 +34,28 @@ export class SearchIndexBuilder {
   add(e: Entry): void {
     const rank = this.ids.length;
     this.ids.push(e.id);
-    const words = new Set<string>([e.id, ...localizedWords(e.title), ...(this.trackWords.get(e.track) ?? [])]);
-    if (e.place) for (const p of [e.place.city, e.place.country, e.place.venue]) for (const w of localizedWords(p)) words.add(w);
-    for (const p of e.participants) for (const w of localizedWords(p.name)) words.add(w);
-    for (const d of dateWords(e)) words.add(d);
-    for (const w of words) {
-      const list = this.byWord.get(w);
-      if (list) list.push(rank);
-      else this.byWord.set(w, [rank]);
+    this.word(e.id, rank);
+    this.text(e.title, rank);
+    for (const w of this.trackWords.get(e.track) ?? []) this.word(w, rank);
+    if (e.place) {
+      this.text(e.place.city, rank);
+      this.text(e.place.country, rank);
+      this.text(e.place.venue, rank);
     }
+    for (const p of e.participants) this.text(p.name, rank);
+    for (const d of dateWords(e)) this.word(d, rank);
+  }
+
+  private text(text: Localized | undefined, rank: number): void {
+    if (!text) return;
+    for (const v of [text.en, text.ru, text.uk]) if (v) for (const w of splitWords(v)) this.word(w, rank);
+  }
+
+  /** Ranks only grow, so a word met twice in one entry is the last one in its list. */
+  private word(w: string, rank: number): void {
+    const list = this.byWord.get(w);
+    if (!list) this.byWord.set(w, [rank]);
+    else if (list[list.length - 1] !== rank) list.push(rank);
   }
 
   finish(): SearchIndex {
@@ -54,11 +67,6 @@ export class SearchIndexBuilder {
 /** Lower case, ё as е (Russian text is written both ways), for indexing and queries alike. */
 function normalize(text: string): string {
   return text.toLowerCase().replace(/ё/g, "е");
-}
-
-function* localizedWords(text: Localized | undefined): Iterable<string> {
-  if (!text) return;
-  for (const v of [text.en, text.ru, text.uk]) if (v) yield* splitWords(v);
 }
 
 // A hyphenated word ("Эр-Рияд", an entry id such as "istanbul-round-2") is one word in a query,

@@ -27,15 +27,36 @@ const CACHE_SECONDS = 60;
 const SLICE = 2000;
 
 const indexes = new WeakMap<RecordView, Promise<SearchIndex>>();
+const built = new WeakMap<RecordView, SearchIndex>();
+/** The newest index finished, for answering while a reloaded record's index is being built. */
+let lastBuilt: SearchIndex | undefined;
 
-/** The record's search index, built on first use; a reloaded record is a new RecordView, so a new index. */
+/**
+ * The record's search index, built on first use (call it after a load or reload to have it
+ * ready); a reloaded record is a new RecordView, so a new index.
+ */
 export function searchIndexFor(record: RecordView): Promise<SearchIndex> {
   let index = indexes.get(record);
   if (!index) {
-    index = buildIndex(record);
+    index = buildIndex(record).then((done) => {
+      built.set(record, done);
+      lastBuilt = done;
+      return done;
+    });
     indexes.set(record, index);
   }
   return index;
+}
+
+/**
+ * The index to answer from now: the record's own when built; until then the previous record's
+ * (one reload behind, for a few seconds at 100,000 entries; ids no longer in the record are
+ * dropped from the results), so that no query waits for a rebuild except the very first.
+ */
+function indexNow(record: RecordView): Promise<SearchIndex> {
+  const pending = searchIndexFor(record);
+  const ready = built.get(record) ?? lastBuilt;
+  return ready ? Promise.resolve(ready) : pending;
 }
 
 async function buildIndex(record: RecordView): Promise<SearchIndex> {
@@ -71,7 +92,7 @@ export async function inlineQuery(ctx: ParleyContext) {
   const record = ctx.deps.record();
   const offset = Number(/^\d{1,7}$/.test(ctx.inlineQuery!.offset) ? ctx.inlineQuery!.offset : 0);
   let found: { ids: string[]; more: boolean };
-  if (query) found = searchEntries(await searchIndexFor(record), query, PAGE, offset);
+  if (query) found = searchEntries(await indexNow(record), query, PAGE, offset);
   else {
     const coming = upcoming(record, readerToday(ctx), offset, PAGE);
     found = { ids: [...coming.dated, ...coming.undated].map((ref) => ref.id), more: coming.hasMore };
