@@ -441,6 +441,8 @@ export class Emulator {
    */
   pushUpdate(raw: Omit<TgUpdate, "update_id"> & { update_id?: number }): TgUpdate {
     const update = this.updates.push(raw);
+    const query = (update as { inline_query?: { id: string } }).inline_query;
+    if (query) this.api.media.inlineQueries.set(query.id, { answered: false });
     const chatId = this.updateChatId(update);
     if (chatId !== undefined) this.lastInputMark.set(chatId, this.sent.length);
     this.notify();
