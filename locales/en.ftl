@@ -409,3 +409,21 @@ web-not-found-title = Page not found
 web-not-found-text = There is no entry “{ $id }” in the record. It may have been renamed or removed.
 web-back = Back to the timeline
 web-timeline-button = 🌐 Timeline
+
+## Sharing: the calendar file, the share button, inline mode, /timeline
+cmd-timeline = A series on a time axis, as a picture: /timeline [series]
+help-timeline = a picture of a series (or of all of them) on a time axis, by kind and status
+btn-add-calendar = 📅 Add to calendar
+btn-share = ↗️ Share
+btn-open-page = 🌐 Open the page
+calendar-caption = Open the file to add “{ $title }” to your calendar.
+calendar-no-date = This entry has no day yet, so it cannot go in a calendar.
+inline-nothing = Nothing found: try a city, a name or a date
+inline-page = Page
+timeline-title = { $track }: timeline
+timeline-all-title = All series: timeline
+timeline-caption = { $title } · { $count } entries · as of { $date }
+timeline-legend-status = Status
+timeline-legend-kind = Kind
+timeline-today = today
+timeline-empty = No dated entries yet

@@ -412,3 +412,21 @@ web-not-found-title = Страница не найдена
 web-not-found-text = Записи «{ $id }» в хронике нет. Возможно, её переименовали или удалили.
 web-back = Вернуться к хронологии
 web-timeline-button = 🌐 Хронология
+
+## Sharing: the calendar file, the share button, inline mode, /timeline
+cmd-timeline = Серия на оси времени, картинкой: /timeline [серия]
+help-timeline = картинка серии (или всех серий) на оси времени, по видам и статусам
+btn-add-calendar = 📅 В календарь
+btn-share = ↗️ Поделиться
+btn-open-page = 🌐 Открыть страницу
+calendar-caption = Откройте файл, чтобы добавить «{ $title }» в календарь.
+calendar-no-date = У этой записи ещё нет дня, поэтому в календарь её не добавить.
+inline-nothing = Ничего не найдено: попробуйте город, имя или дату
+inline-page = Страница
+timeline-title = { $track }: хронология
+timeline-all-title = Все серии: хронология
+timeline-caption = { $title } · записей: { $count } · на { $date }
+timeline-legend-status = Статус
+timeline-legend-kind = Вид
+timeline-today = сегодня
+timeline-empty = Пока нет записей с датой

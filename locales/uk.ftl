@@ -412,3 +412,21 @@ web-not-found-title = Сторінку не знайдено
 web-not-found-text = Запису «{ $id }» у хроніці немає. Можливо, його перейменовано або вилучено.
 web-back = Повернутися до хронології
 web-timeline-button = 🌐 Хронологія
+
+## Sharing: the calendar file, the share button, inline mode, /timeline
+cmd-timeline = Серія на осі часу, картинкою: /timeline [серія]
+help-timeline = картинка серії (або всіх серій) на осі часу, за видами й статусами
+btn-add-calendar = 📅 До календаря
+btn-share = ↗️ Поділитися
+btn-open-page = 🌐 Відкрити сторінку
+calendar-caption = Відкрийте файл, щоб додати «{ $title }» до календаря.
+calendar-no-date = Цей запис ще не має дня, тож до календаря його не додати.
+inline-nothing = Нічого не знайдено: спробуйте місто, ім'я або дату
+inline-page = Сторінка
+timeline-title = { $track }: хронологія
+timeline-all-title = Усі серії: хронологія
+timeline-caption = { $title } · записів: { $count } · на { $date }
+timeline-legend-status = Статус
+timeline-legend-kind = Вид
+timeline-today = сьогодні
+timeline-empty = Поки немає записів із датою

@@ -103,7 +103,7 @@ async function main(config: Config, log: Logger) {
     http = await startHttpServer(app, config.http.port, config.http.host);
     log.info("HTTP server listening", { port: http.port, publicUrl: config.http.publicUrl, webhook: Boolean(webhook) });
   }
-  const allowedUpdates = ["message", "callback_query", "my_chat_member", "channel_post"] as const;
+  const allowedUpdates = ["message", "callback_query", "my_chat_member", "channel_post", "inline_query"] as const;
   if (config.webhook) {
     await bot.api.setWebhook(config.webhook.url, {
       secret_token: config.webhook.secret,

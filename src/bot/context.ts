@@ -24,6 +24,8 @@ export interface BotDeps {
    * from https addresses only. Unset: no "🌐 Timeline" button.
    */
   timelineUrl?: string;
+  /** PUBLIC_URL: where entries have pages (<publicUrl>/entries/<id>); absent, no links are given. */
+  publicUrl?: string;
   /** Editing the record from Telegram (/add, /update, /history); absent where it is read-only. */
   editorial?: EditorialDeps;
   log: Logger;

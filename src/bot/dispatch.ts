@@ -10,6 +10,7 @@ import { buttonKind } from "../present/callbacks.ts";
 import { registerEditorMenu } from "./commands.ts";
 import type { ParleyContext } from "./context.ts";
 import { expiredButton, unhandledText } from "./features/fallback.ts";
+import { inlineQuery } from "./features/inline.ts";
 import { chatMigrated, membershipChanged } from "./features/subscriptions/membership.ts";
 import { isEditor } from "./permissions.ts";
 import { BUTTONS, COMMANDS, type CommandRoute, type Place } from "./routes.ts";
@@ -81,6 +82,7 @@ export function dispatch(opts: DispatchOptions): Composer<ParleyContext> {
  * those a layer before it answers.
  */
 const unrouted: MiddlewareFn<ParleyContext> = (ctx) => {
+  if (ctx.has("inline_query")) return inlineQuery(ctx);
   if (ctx.has("my_chat_member")) return membershipChanged(ctx);
   if (ctx.has(["message:migrate_to_chat_id", "message:migrate_from_chat_id"])) return chatMigrated(ctx);
   if (ctx.has("message:text")) return unhandledText(ctx, ctx.msg.text);

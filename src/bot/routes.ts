@@ -3,15 +3,17 @@
 // with setMyCommands (commands.ts), /help and the dispatch (dispatch.ts) are all read from here.
 // A button is routed on its kind (present/callbacks.ts), which the same codec wrote.
 import { escapeHtml } from "../present/html.ts";
-import { eventButton, latestPage, nextPage, shortcutButton, trackPage, langButton, type ButtonCodec, type Shortcut } from "../present/callbacks.ts";
+import { calendarButton, eventButton, latestPage, nextPage, shortcutButton, trackPage, langButton, type ButtonCodec, type Shortcut } from "../present/callbacks.ts";
 import type { ParleyContext } from "./context.ts";
 import { eventCommand, latestButton, latestCommand, latestPageButton, nextButton, nextCommand, nextPageButton, showEvent, trackCommand, trackPageButton, tracksCommand } from "./features/browse.ts";
+import { calendarFileButton } from "./features/calendar.ts";
 import { addCommand, cancelCommand, updateCommand } from "./features/editorial/desk.ts";
 import { historyCommand } from "./features/editorial/history.ts";
 import { expiredButton } from "./features/fallback.ts";
 import { langChoiceButton, langCommand, tzCommand } from "./features/preferences.ts";
 import { settingsCommand, settingsMenu, SETTINGS_MENU_IDS } from "./features/subscriptions/settings.ts";
 import { subscribeButton, subscribeCommand, unsubscribeCommand } from "./features/subscriptions/subscribe.ts";
+import { timelineCommand } from "./features/timeline.ts";
 import { startCommand } from "./features/welcome.ts";
 import { isEditor } from "./permissions.ts";
 
@@ -56,6 +58,7 @@ export const COMMANDS: readonly CommandRoute[] = [
   { command: "event", who: "anyone", where: EVERYWHERE, usage: "<id>", menu: "cmd-event", help: "help-event", run: eventCommand },
   { command: "tracks", who: "anyone", where: EVERYWHERE, menu: "cmd-tracks", help: "help-tracks", run: tracksCommand },
   { command: "track", who: "anyone", where: EVERYWHERE, usage: "<id>", menu: "cmd-track", help: "help-track", run: trackCommand },
+  { command: "timeline", who: "anyone", where: EVERYWHERE, usage: "[id]", menu: "cmd-timeline", help: "help-timeline", run: timelineCommand },
   { command: "subscribe", who: "group-admins", where: CHATS, usage: "[@channel]", menu: "cmd-subscribe", help: "help-subscribe", run: subscribeCommand },
   { command: "unsubscribe", who: "group-admins", where: CHATS, usage: "[@channel]", menu: "cmd-unsubscribe", help: "help-unsubscribe", run: unsubscribeCommand },
   // The menu plugin renders the settings into the reply: its middleware runs around the command.
@@ -93,6 +96,7 @@ const SHORTCUTS: Record<Shortcut, (ctx: ParleyContext) => Promise<unknown>> = {
  */
 export const BUTTONS: readonly ButtonRoute[] = [
   button(eventButton, showEvent),
+  button(calendarButton, calendarFileButton),
   button(latestPage, latestPageButton),
   button(nextPage, nextPageButton),
   button(trackPage, trackPageButton),

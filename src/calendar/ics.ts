@@ -53,11 +53,14 @@ export function entryUrl(publicUrl: string | undefined, id: string): string | un
 
 /** The whole .ics text (CRLF line endings, folded lines) for the dated entries among `entries`. */
 export function renderCalendar(entries: Iterable<Entry>, opts: CalendarOptions): string {
-  const events: string[][] = [];
+  // The events as one text, built as they come (a calendar of 100,000 entries is tens of
+  // megabytes: no array of lines per event, no second pass).
+  let events = "";
+  const stamp = utcStamp(opts.now.getTime());
   const zones = new Map<string, { from: string; to: string }>();
   for (const e of entries) {
     if (!hasCalendarDate(e)) continue;
-    events.push(eventLines(e, opts));
+    for (const line of eventLines(e, opts, stamp)) events += foldLine(line) + "\r\n";
     if (e.time && e.timezone && e.timezone !== "UTC") {
       const last = lastDay(e);
       const span = zones.get(e.timezone);
@@ -80,9 +83,7 @@ export function renderCalendar(entries: Iterable<Entry>, opts: CalendarOptions):
     // From the year before: an event early on 1 January (local) is still 31 December in UTC.
     lines.push(...timezoneLines(zone, Number(span.from.slice(0, 4)) - 1, Number(span.to.slice(0, 4))));
   }
-  for (const ev of events) lines.push(...ev);
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join("\r\n") + "\r\n";
+  return lines.map(foldLine).join("\r\n") + "\r\n" + events + "END:VCALENDAR\r\n";
 }
 
 /** One entry as its own calendar (the "Add to calendar" document); undefined without a full date. */
@@ -95,9 +96,9 @@ function lastDay(e: Entry): string {
   return e.endDate && e.endDate.length === 10 && e.endDate > e.date! ? e.endDate : e.date!;
 }
 
-function eventLines(e: Entry, opts: CalendarOptions): string[] {
+function eventLines(e: Entry, opts: CalendarOptions, stamp: string): string[] {
   const { lang } = opts;
-  const lines = ["BEGIN:VEVENT", `UID:${eventUid(e.id)}`, `SEQUENCE:${opts.sequenceOf?.(e) ?? 0}`, `DTSTAMP:${utcStamp(opts.now.getTime())}`];
+  const lines = ["BEGIN:VEVENT", `UID:${eventUid(e.id)}`, `SEQUENCE:${opts.sequenceOf?.(e) ?? 0}`, `DTSTAMP:${stamp}`];
   const last = lastDay(e);
   if (!e.time) {
     // Only the day is known: an all-day event; DTEND is exclusive, so the day after the last.
@@ -147,31 +148,32 @@ export function escapeText(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
 }
 
-const encoder = new TextEncoder();
-
 /**
  * Folds a content line into lines of at most 75 octets (RFC 5545 §3.1): each continuation line
- * starts with one space, and a multi-byte UTF-8 character is never split.
+ * starts with one space, and a multi-byte UTF-8 character is never split. Octets are counted
+ * from code points (no encoder per character: a calendar of 100,000 entries folds millions).
  */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const out: string[] = [];
-  let current = "";
+  // At most 3 octets per UTF-16 unit: a line of 25 units or fewer always fits.
+  if (line.length <= 25 || Buffer.byteLength(line, "utf8") <= 75) return line;
+  let out = "";
+  let start = 0;
   let size = 0;
   let limit = 75;
-  for (const ch of line) {
-    const bytes = encoder.encode(ch).length;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (size + bytes > limit) {
-      out.push(current);
-      current = "";
+      out += line.slice(start, i) + "\r\n ";
+      start = i;
       size = 0;
       limit = 74; // the leading space of a continuation line counts
     }
-    current += ch;
     size += bytes;
+    i += units;
   }
-  out.push(current);
-  return out.join("\r\n ");
+  return out + line.slice(start);
 }
 
 function compactDate(date: string): string {

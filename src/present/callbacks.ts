@@ -102,3 +102,10 @@ export const deskAnswer = codec<{ scope: string; choice: string }>(
     return m ? { scope: m[1], choice: m[2] } : undefined;
   },
 );
+
+/** 📅 One entry as an .ics document. */
+export const calendarButton = codec<string>(
+  "ics",
+  (id) => id,
+  (f) => (/^[a-z0-9-]{1,48}$/.test(f) ? f : undefined),
+);

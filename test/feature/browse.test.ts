@@ -131,7 +131,7 @@ describe("/event", () => {
     assert.match(text, /Participants\n• Sonata Coulter — Deputy Assistant Secretary of State \(USA\)\n• Alexander Darchiev \(Russia\)/);
     assert.match(text, /Sources\n1\. Meduza \(en\)/);
     assert.match(reply.source!, /<a href="https:\/\/meduza\.io\/en\/news\/2025\/02\/28\/x">Meduza<\/a>/);
-    assert.deepEqual(reply.buttons, [["← 12.02.2025 · Trump–Putin…", "18.03.2025 · Second phone call →"], ["🧵 Whole series"]]);
+    assert.deepEqual(reply.buttons, [["← 12.02.2025 · Trump–Putin…", "18.03.2025 · Second phone call →"], ["🧵 Whole series"], ["📅 Add to calendar", "↗️ Share"]]);
   });
 
   test("a details button under a list opens the entry", async () => {

@@ -27,6 +27,7 @@ import { HttpFront, type Reply, type Request } from "./emulator/server.ts";
 import type { MessageEntity } from "./emulator/telegram-html.ts";
 import { ABORTED, UpdateQueue } from "./emulator/updates.ts";
 import { WebhookDelivery, type WebhookPost } from "./emulator/webhook.ts";
+import type { Media } from "./emulator/media.ts";
 import { type ApiErrorSpec, parseParams, TelegramError } from "./emulator/wire.ts";
 
 export type {
@@ -143,6 +144,8 @@ export class Emulator {
   readonly sent: SentRecord[];
   /** Every accepted answerCallbackQuery. */
   readonly answers: CallbackAnswer[];
+  /** Files the bot sent (by file_id) and its answers to inline queries (emulator/media.ts). */
+  readonly media: Media;
   readonly stats: EmulatorStats;
 
   private readonly model: Chats;
@@ -176,7 +179,7 @@ export class Emulator {
     this.api = new BotApi(this.model, this.updates, this.botInfo, () => this.notify());
     this.api.strictHtml = opts.strictHtml ?? true;
     this.api.setLimits(opts.limits ?? false);
-    ({ sent: this.sent, answers: this.answers, stats: this.stats } = this.api);
+    ({ sent: this.sent, answers: this.answers, stats: this.stats, media: this.media } = this.api);
     this.front = new HttpFront((request) => this.handle(request), () => this.latencyMs);
   }
 
@@ -256,7 +259,8 @@ export class Emulator {
     const match = /\/bot([^/]*)\/([^/]*)$/.exec(url.pathname);
     if (!match) return Response.json({ ok: false, error_code: 404, description: "Not Found" }, { status: 404 });
     const headers = new Headers(init?.headers);
-    const body = typeof init?.body === "string" ? init.body : init?.body == null ? "" : await new Response(init.body).text();
+    // grammY sends uploads as a Node stream of multipart bytes.
+    const body = typeof init?.body === "string" ? Buffer.from(init.body) : init?.body == null ? Buffer.alloc(0) : Buffer.from(await new Response(init.body as BodyInit).arrayBuffer());
     const reply = await this.handle({
       token: match[1]!,
       method: decodeURIComponent(match[2]!),
@@ -461,6 +465,8 @@ export class Emulator {
    */
   pushUpdate(raw: Omit<TgUpdate, "update_id"> & { update_id?: number }): TgUpdate {
     const update = this.updates.push(raw);
+    const query = (update as { inline_query?: { id: string } }).inline_query;
+    if (query) this.api.media.inlineQueries.set(query.id, { answered: false });
     const chatId = this.updateChatId(update);
     if (chatId !== undefined) this.lastInputMark.set(chatId, this.sent.length);
     this.notify();
@@ -511,7 +517,7 @@ export class Emulator {
    * from 1,000,000).
    */
   receive(update: TgUpdate): void {
-    const u = update as { message?: TgMessage; callback_query?: TgCallbackQuery };
+    const u = update as { message?: TgMessage; callback_query?: TgCallbackQuery; inline_query?: { id: string; from: TgUser } };
     if (u.message) {
       const msg = u.message;
       const from = msg.from ? this.model.ensureUser(msg.from).user : undefined;
@@ -532,6 +538,10 @@ export class Emulator {
     if (u.callback_query) {
       this.model.ensureUser(u.callback_query.from);
       this.api.callbackQueries.set(u.callback_query.id, { answered: false });
+    }
+    if (u.inline_query) {
+      this.model.ensureUser(u.inline_query.from);
+      this.api.media.inlineQueries.set(u.inline_query.id, { answered: false });
     }
     const chatId = this.updateChatId(update);
     if (chatId !== undefined) this.lastInputMark.set(chatId, this.sent.length);

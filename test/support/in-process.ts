@@ -23,7 +23,8 @@ import { ChatPrefsStore } from "../../src/store/chats.ts";
 import { SubscriptionStore } from "../../src/store/subscriptions.ts";
 import { type CallRecord, Emulator, type TgMessage, type UserLike } from "./emulator.ts";
 import { log } from "./fixtures.ts";
-import { buttonPress, groupMessage, type Group, privateMessage } from "./updates.ts";
+import { type InlineAnswer, isUpload } from "./emulator/media.ts";
+import { buttonPress, groupMessage, type Group, inlineQuery, privateMessage } from "./updates.ts";
 
 export interface ParleyOptions {
   /** Record entries (see fixtures.ts `entry`); default: none. */
@@ -53,6 +54,10 @@ export interface Outgoing {
   buttons: string[][];
   /** answerCallbackQuery: shown as an alert the user must dismiss. */
   showAlert?: boolean;
+  /** sendDocument, sendPhoto: the file as Telegram got it (`text` is its caption). */
+  file?: { name: string; data: Buffer };
+  /** answerInlineQuery: the results, and how Telegram may cache them. */
+  inline?: InlineAnswer;
 }
 
 export const BOT_INFO: UserFromGetMe = {
@@ -109,12 +114,30 @@ export class InProcessParley {
       throw new Error(`Telegram refused the bot's call(s):\n${refused.map((c) => `  ${c.method}: ${c.error}\n    ${JSON.stringify(c.params)}`).join("\n")}`);
     }
     if (this.errors.length > errors) throw new Error(`the bot logged an error:\n${this.errors.slice(errors).join("\n")}`);
-    return calls.filter((c) => SEEN.has(c.method)).map(outgoing);
+    return calls.filter((c) => SEEN.has(c.method)).map((c) => this.outgoing(c));
+  }
+
+  private outgoing(call: CallRecord): Outgoing {
+    const out = outgoing(call);
+    const p = call.params;
+    const file = p.document ?? p.photo;
+    if (file !== undefined) {
+      const sent = isUpload(file) ? file : this.telegram.media.files.get(String(file));
+      if (sent) out.file = { name: sent.filename, data: sent.data };
+      out.text = String((call.result as { caption?: string } | undefined)?.caption ?? "");
+    }
+    if (call.method === "answerInlineQuery") out.inline = this.telegram.media.inlineAnswers.find((a) => a.inline_query_id === p.inline_query_id);
+    return out;
   }
 
   /** A user writes in their private chat with the bot. */
   say(from: UserLike, text: string): Promise<Outgoing[]> {
     return this.send(privateMessage(from, text));
+  }
+
+  /** A user types "@bot <query>" in some chat. */
+  ask(from: UserLike, query: string, offset = ""): Promise<Outgoing[]> {
+    return this.send(inlineQuery(from, query, offset));
   }
 
   /** A user writes in a group. */
@@ -153,7 +176,7 @@ export async function startParley(t: Pick<TestContext, "after"> | undefined, opt
 }
 
 /** The calls whose effect a user sees. */
-const SEEN = new Set(["sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "answerCallbackQuery", "setMessageReaction"]);
+const SEEN = new Set(["sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "answerCallbackQuery", "setMessageReaction", "sendDocument", "sendPhoto", "answerInlineQuery"]);
 
 function outgoing(call: CallRecord): Outgoing {
   const p = call.params;

@@ -55,3 +55,11 @@ export function buttonPress(from: UserLike, message: TgMessage, data: string): U
     },
   } as unknown as Update;
 }
+
+/** A user types "@bot <query>" in any chat (`offset`: the next page Telegram asks for). */
+export function inlineQuery(from: UserLike, query: string, offset = ""): Update {
+  return {
+    update_id: nextUpdateId++,
+    inline_query: { id: `iq${nextQueryId++}`, from: user(from), query, offset, chat_type: "sender" },
+  } as unknown as Update;
+}

@@ -2,7 +2,8 @@
 // route table). Handlers parse arguments and pick words; the queries and the rendering live in
 // record/ and present/.
 import { InlineKeyboard } from "grammy";
-import { eventButton, latestPage, nextPage, trackPage } from "../../present/callbacks.ts";
+import { hasCalendarDate } from "../../calendar/ics.ts";
+import { calendarButton, eventButton, latestPage, nextPage, trackPage } from "../../present/callbacks.ts";
 import { entryButtonLabel, entryDetails, entryItem, trackItem } from "../../present/entries.ts";
 import { escapeHtml } from "../../present/html.ts";
 import { latest, lastHeldPerTrack, trackHistory, trackSummary, upcoming } from "../../record/record.ts";
@@ -141,6 +142,10 @@ export async function showEvent(ctx: ParleyContext, id: string) {
     if (after) kb.text(`${entryButtonLabel(after, ctx.reader.lang, 30)} →`, eventButton.pack(after.id));
     kb.row().text(`🧵 ${ctx.t("btn-track")}`, trackPage.pack({ track: e.track, offset: 0 }));
   }
+  // Sharing: the entry as a calendar file (when it has a day), and into any chat by inline mode.
+  kb.row();
+  if (hasCalendarDate(e)) kb.text(ctx.t("btn-add-calendar"), calendarButton.pack(e.id));
+  kb.switchInline(ctx.t("btn-share"), e.id);
   await replyBlocks(ctx, blocks, kb);
 }
 

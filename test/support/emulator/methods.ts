@@ -9,6 +9,7 @@
 // bot over HTTP and for a bot in the test's own process alike.
 
 import { type ChatState, type Chats, type InlineKeyboardMarkup, type StoredMessage, type TgMessage, type TgUser, nowSeconds } from "./chats.ts";
+import { Media } from "./media.ts";
 import { HtmlParseError, type MessageEntity, parseTelegramHtml, trimFormatted } from "./telegram-html.ts";
 import type { UpdateQueue } from "./updates.ts";
 import { asBool, asInt, asJson, asString, badRequest, canonical, forbidden, TelegramError } from "./wire.ts";
@@ -347,6 +348,16 @@ export class BotApi {
 
   // ───────────── Bot API: methods ─────────────
 
+  /** Uploads (sendDocument, sendPhoto) and inline mode (answerInlineQuery): see media.ts. */
+  readonly media = new Media({
+    resolveChat: (id) => this.resolveChat(id),
+    checkWriteAccess: (chat) => this.checkWriteAccess(chat),
+    inlineMarkup: (value) => this.inlineOf(this.parseReplyMarkup(value)),
+    formatText: (text, parseMode) => this.formatText(text, parseMode, undefined),
+    storeMessage: (chat, fields) => this.model.storeMessage(chat, { fromBot: true, fields }),
+    onChange: () => this.onChange(),
+  });
+
   /** The method table, by lower-cased name (method names are case-insensitive in the Bot API). */
   private readonly handlers = new Map<string, { name: string; handler: Handler }>(
     Object.entries({
@@ -360,6 +371,7 @@ export class BotApi {
       getUpdates: (p, ctx) => this.updates.getUpdates(p, ctx.onClientGone),
 
       sendMessage: (p) => this.sendMessage(p),
+      ...this.media.methods,
       editMessageText: (p) => this.editMessage(p, true),
       editMessageReplyMarkup: (p) => this.editMessage(p, false),
       deleteMessage: (p) => {

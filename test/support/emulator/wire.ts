@@ -1,5 +1,6 @@
 // The Bot API's wire protocol: a refusal as Telegram words it, and parameters as they arrive
-// (JSON values, or strings from a query string or an urlencoded body).
+// (JSON values, or strings from a query string or an urlencoded body, or uploads).
+import { parseMultipart } from "./media.ts";
 
 export interface ApiErrorSpec {
   error_code: number;
@@ -59,10 +60,13 @@ export function asJson(v: unknown, errorText: string): any {
   }
 }
 
-/** Query string + JSON or urlencoded body → params (later sources win). */
-export function parseParams(url: URL, contentType: string | undefined, body: string): Record<string, any> {
+/** Query string + JSON, urlencoded or multipart body → params (later sources win). */
+export function parseParams(url: URL, contentType: string | undefined, raw: Buffer): Record<string, any> {
   const params: Record<string, any> = Object.fromEntries(url.searchParams);
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  // Uploads (media.ts): parts are bytes, so the body is not decoded as text first.
+  if (type === "multipart/form-data") return Object.assign(params, parseMultipart(contentType!, raw));
+  const body = raw.toString("utf8");
   if (body.trim() === "") return params;
   if (type === "application/json" || (type === "" && /^\s*\{/.test(body))) {
     const parsed = JSON.parse(body);
@@ -70,7 +74,6 @@ export function parseParams(url: URL, contentType: string | undefined, body: str
     return Object.assign(params, parsed);
   }
   if (type === "application/x-www-form-urlencoded") return Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
-  // multipart/form-data is only needed for file uploads, which Parley does not do.
   throw new Error(`unsupported content type ${type}`);
 }
 
