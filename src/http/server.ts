@@ -9,6 +9,7 @@ import type { HttpDeps } from "./deps.ts";
 import { healthRoutes } from "./health.ts";
 import { metricsRoutes } from "./metrics.ts";
 import { OTHER_BODY_LIMIT, RateLimiter, WEBHOOK_BODY_LIMIT, rateLimit, securityHeaders, sizeLimit } from "./guard.ts";
+import { pageRoutes } from "./pages.ts";
 import { webhookRoutes, type WebhookOptions } from "./webhook.ts";
 
 export interface HttpOptions {
@@ -36,6 +37,7 @@ export function createHttpApp(deps: HttpDeps, opts: HttpOptions): Hono {
   healthRoutes(app, deps);
   metricsRoutes(app, deps);
   if (opts.webhook) webhookRoutes(app, deps, opts.webhook);
+  pageRoutes(app, deps);
 
   app.notFound((c) => c.json({ error: "not found" }, 404));
   app.onError((err, c) => {
