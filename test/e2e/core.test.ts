@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ensureBuilt, makeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
+import * as conversation from "../support/conversation.ts";
 import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
 
 // The shipped record plus one round scheduled just after the fixed "now", so /next has
@@ -43,9 +44,8 @@ let emu: Emulator;
 let bot: BotProcess;
 let dataDir: string;
 
-async function ask(user: { id: number }, text: string): Promise<SentRecord> {
-  emu.userSends(user, text);
-  return emu.waitForReply(user.id, { timeoutMs: 8000 });
+function ask(user: { id: number }, text: string): Promise<SentRecord> {
+  return conversation.say(emu, user, text, { timeoutMs: 8000 });
 }
 
 function labels(msg: SentRecord): string[] {

@@ -8,6 +8,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
+import * as conversation from "../support/conversation.ts";
 import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
 
 // "Today" for the bot is 8 April 2025, so "10 April" is two days ahead.
@@ -34,15 +35,13 @@ function readAudit(): { action: string; id: string; actor: { kind: string; id?: 
 const start = () => startBot({ emulator: emu, dataDir, env: { FAKE_NOW: NOW, ADMIN_IDS: `${editor.id},7999` } });
 
 /** The user sends text; resolves with the next `count` messages the bot sends them. */
-async function say(user: { id: number }, text: string, count = 1): Promise<SentRecord[]> {
-  emu.userSends(user, text);
-  return emu.waitForReply(user.id, { count, timeoutMs: 10_000 });
+function say(user: { id: number }, text: string, count = 1): Promise<SentRecord[]> {
+  return conversation.say(emu, user, text, { count });
 }
 
 /** The user presses the button with this callback data on `msg`; resolves with the bot's next messages. */
-async function press(user: { id: number }, msg: SentRecord, data: string, count = 1): Promise<SentRecord[]> {
-  emu.press(user, msg, data);
-  return emu.waitForReply(user.id, { count, timeoutMs: 10_000 });
+function press(user: { id: number }, msg: SentRecord, data: string, count = 1): Promise<SentRecord[]> {
+  return conversation.press(emu, user, msg, data, { count });
 }
 
 function data(msg: SentRecord): string[] {

@@ -5,6 +5,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as conversation from "../support/conversation.ts";
 import { startEmulator, type Emulator, type UserLike } from "../support/emulator.ts";
 import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
@@ -51,38 +52,28 @@ async function eventually(check: () => void, timeoutMs = WAIT_MS) {
 }
 
 /** A user writes in a private chat; resolves with the bot's reply. */
-async function say(user: UserLike, text: string) {
-  emulator.userSends(user, text);
-  return emulator.waitForReply(user.id, { timeoutMs: WAIT_MS });
+function say(user: UserLike, text: string) {
+  return conversation.say(emulator, user, text, { timeoutMs: WAIT_MS });
 }
 
 /** A user writes in a group (or a topic of it); resolves with the bot's reply there. */
-async function sayIn(chat: number, from: UserLike, text: string, threadId?: number) {
-  emulator.userSends({ chat, from }, text, { threadId });
-  return emulator.waitForReply(chat, { timeoutMs: WAIT_MS });
+function sayIn(chat: number, from: UserLike, text: string, threadId?: number) {
+  return conversation.sayIn(emulator, chat, from, text, { threadId, timeoutMs: WAIT_MS });
 }
 
 /** The message as the user sees it now (after the bot's edits), with its buttons' labels. */
 function current(chatId: number, messageId: number) {
-  const msg = emulator.messagesIn(chatId).find((m) => m.message_id === messageId);
-  assert.ok(msg, `message ${messageId} is gone from chat ${chatId}`);
-  return { text: msg.text, buttons: emulator.buttons({ chat_id: chatId, message_id: messageId }).map((b) => b.text) };
+  return conversation.current(emulator, chatId, messageId);
 }
 
 /** Presses a menu button and waits until the bot has re-drawn the menu. */
-async function press(user: UserLike, chatId: number, messageId: number, label: string) {
-  const since = emulator.calls.length;
-  emulator.press(user, { chat_id: chatId, message_id: messageId }, label);
-  await emulator.waitFor((c) => c.method === "editMessageText" && c.params.message_id === messageId, WAIT_MS, { since });
-  return current(chatId, messageId);
+function press(user: UserLike, chatId: number, messageId: number, label: string) {
+  return conversation.pressAndRedraw(emulator, user, chatId, messageId, label, { timeoutMs: WAIT_MS });
 }
 
 /** Presses a button that the bot only answers (a refusal): resolves with the answer's text. */
-async function pressRefused(user: UserLike, chatId: number, messageId: number, label: string) {
-  const since = emulator.answers.length;
-  emulator.press(user, { chat_id: chatId, message_id: messageId }, label);
-  await eventually(() => assert.ok(emulator.answers.length > since, emulator.describeRecentCalls()));
-  return emulator.answers[emulator.answers.length - 1];
+function pressRefused(user: UserLike, chatId: number, messageId: number, label: string) {
+  return conversation.pressAnswered(emulator, user, chatId, messageId, label, { timeoutMs: WAIT_MS });
 }
 
 /** Telegram rejects callback_data over 64 bytes; the menu plugin adds its own bytes to ours. */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { parseEventLog } from "../../src/record/validate.ts";
 import { makeDataDir, REPO_ROOT, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
+import * as conversation from "../support/conversation.ts";
 import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
 
 const EDITORS = [7101, 7102, 7103, 7104].map((id) => ({ id, first_name: `Editor${id}`, language_code: "en" }));
@@ -26,10 +27,8 @@ after(async () => {
   if (dataDir) await removeDataDir(dataDir);
 });
 
-async function exchange(user: { id: number }, act: () => void): Promise<SentRecord> {
-  const before = emu.sent.length;
-  act();
-  return emu.waitForReply(user.id, { after: before, timeoutMs: 20_000 });
+function exchange(user: { id: number }, act: () => void): Promise<SentRecord> {
+  return conversation.exchange(emu, user.id, act, { timeoutMs: 20_000 });
 }
 
 /** One editor's /update: held, with an outcome, saved. Resolves with the bot's "Saved" reply. */

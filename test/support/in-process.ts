@@ -1,0 +1,178 @@
+// Parley in the test's own process: the bot built by createBot, as main.ts builds it but with
+// test parts — a fixed clock, a record from a small fixture, stores in a temporary directory,
+// a fixed botInfo (no getMe) — and the Bot API emulator standing in for the network as the
+// bot's `fetch`. Updates go straight to bot.handleUpdate; what comes back is every call the bot
+// made, as the user sees it. A call Telegram would refuse (bad HTML, a button over 64 bytes,
+// an edit of a message that is not there...) fails the test, as does an error a handler logs.
+//
+//   const parley = await startParley(t);
+//   const [greeting] = await parley.say(ann, "/start");
+//   assert.deepEqual(greeting.buttons, [["🗞 Latest", "📅 Coming up"], ["🔔 Subscribe"]]);
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestContext } from "node:test";
+import type { Bot } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { createBot } from "../../src/bot/create-bot.ts";
+import type { BotDeps, ParleyContext } from "../../src/bot/context.ts";
+import type { Logger } from "../../src/log.ts";
+import { buildRecord } from "../../src/record/record.ts";
+import { describeProblem, parseEventLog } from "../../src/record/validate.ts";
+import { ChatPrefsStore } from "../../src/store/chats.ts";
+import { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { type CallRecord, Emulator, type TgMessage, type UserLike } from "./emulator.ts";
+import { log } from "./fixtures.ts";
+import { buttonPress, groupMessage, type Group, privateMessage } from "./updates.ts";
+
+export interface ParleyOptions {
+  /** Record entries (see fixtures.ts `entry`); default: none. */
+  entries?: object[];
+  tracks?: object[];
+  /** The bot's clock, fixed: an ISO date-time. Default 2025-03-15T12:00:00Z. */
+  now?: string;
+  /** Editors (ADMIN_IDS). */
+  adminIds?: number[];
+  /** DEFAULT_TIMEZONE; default UTC. */
+  defaultTimezone?: string;
+}
+
+/** One thing the bot did that a user sees: a message sent or edited, a button's answer. */
+export interface Outgoing {
+  /** sendMessage, editMessageText, answerCallbackQuery, ... */
+  method: string;
+  chatId?: number;
+  /** The message sent or edited. */
+  messageId?: number;
+  /** What the user reads: the message text with markup applied, or a button's answer ("" if none). */
+  text: string;
+  /** The text as the bot wrote it (HTML source when parseMode is "HTML"). */
+  source?: string;
+  parseMode?: string;
+  /** The inline keyboard's labels, row by row ([] when there is none). */
+  buttons: string[][];
+  /** answerCallbackQuery: shown as an alert the user must dismiss. */
+  showAlert?: boolean;
+}
+
+export const BOT_INFO: UserFromGetMe = {
+  id: 123456789,
+  is_bot: true,
+  first_name: "Parley",
+  username: "parley_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+} as UserFromGetMe;
+
+export class InProcessParley {
+  /** The Bot API as Telegram would answer: chats, messages, every call (see emulator.ts). */
+  readonly telegram: Emulator;
+  readonly bot: Bot<ParleyContext>;
+  readonly deps: BotDeps;
+  /** Errors the bot logged; any new one fails the update that caused it. */
+  readonly errors: string[] = [];
+  private readonly dir: string;
+
+  constructor(opts: ParleyOptions = {}) {
+    this.telegram = new Emulator({ token: "123456789:in-process-test-token", botUsername: BOT_INFO.username, botName: BOT_INFO.first_name });
+    const parsed = parseEventLog(JSON.stringify(log(opts.entries ?? [], opts.tracks)), "events.json");
+    if (!parsed.ok) throw new Error(`the fixture is not a valid record:\n${parsed.problems.map(describeProblem).join("\n")}`);
+    this.dir = mkdtempSync(join(tmpdir(), "parley-feature-"));
+    const record = buildRecord(parsed.log);
+    const now = new Date(opts.now ?? "2025-03-15T12:00:00Z");
+    const quiet = () => undefined;
+    const logger: Logger = { debug: quiet, info: quiet, warn: quiet, error: (msg, extra) => this.errors.push(`${msg} ${JSON.stringify(extra)}`) };
+    this.deps = {
+      record: () => record,
+      prefs: ChatPrefsStore.open(join(this.dir, "chats.json")),
+      subscriptions: SubscriptionStore.open(join(this.dir, "subscriptions.json")),
+      clock: () => now,
+      defaultTimezone: opts.defaultTimezone ?? "UTC",
+      adminIds: opts.adminIds ?? [],
+      log: logger,
+    };
+    this.bot = createBot({ token: this.telegram.token, botInfo: BOT_INFO, deps: this.deps, fetch: this.telegram.fetch as typeof fetch });
+  }
+
+  /** Hands one update to the bot; resolves with what it showed the user meanwhile (its lookups, such as getChatMember, are left out). */
+  async send(update: Update): Promise<Outgoing[]> {
+    this.telegram.receive(update as never);
+    const since = this.telegram.calls.length;
+    const errors = this.errors.length;
+    await this.bot.handleUpdate(update);
+    const calls = this.telegram.calls.slice(since);
+    const refused = calls.filter((c) => c.done && !c.ok);
+    if (refused.length) {
+      throw new Error(`Telegram refused the bot's call(s):\n${refused.map((c) => `  ${c.method}: ${c.error}\n    ${JSON.stringify(c.params)}`).join("\n")}`);
+    }
+    if (this.errors.length > errors) throw new Error(`the bot logged an error:\n${this.errors.slice(errors).join("\n")}`);
+    return calls.filter((c) => SEEN.has(c.method)).map(outgoing);
+  }
+
+  /** A user writes in their private chat with the bot. */
+  say(from: UserLike, text: string): Promise<Outgoing[]> {
+    return this.send(privateMessage(from, text));
+  }
+
+  /** A user writes in a group. */
+  sayIn(group: Group, from: UserLike, text: string): Promise<Outgoing[]> {
+    return this.send(groupMessage(group, from, text));
+  }
+
+  /** A user presses the button labelled `label` under a message the bot sent, as it stands now. */
+  press(from: UserLike, on: Pick<Outgoing, "chatId" | "messageId">, label: string): Promise<Outgoing[]> {
+    const ref = { chat_id: on.chatId!, message_id: on.messageId! };
+    const button = this.telegram.buttons(ref).find((b) => b.text === label);
+    if (!button?.callback_data) {
+      const labels = this.telegram.buttons(ref).map((b) => JSON.stringify(b.text));
+      throw new Error(`no button ${JSON.stringify(label)} under message ${ref.message_id}; there are: ${labels.join(", ") || "none"}`);
+    }
+    const message = this.telegram.messagesIn(ref.chat_id).find((m) => m.message_id === ref.message_id)!.message;
+    return this.send(buttonPress(from, message, button.callback_data));
+  }
+
+  /** Removes the temporary state directory (pass `t` to startParley to have it done for you). */
+  async close(): Promise<void> {
+    await Promise.all([this.deps.prefs.store.flush(), this.deps.subscriptions.flush()]);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A Parley for one test, closed when `t` ends; for a whole file, pass `undefined` in a `before`
+ * hook and close it in an `after` hook.
+ */
+export async function startParley(t: Pick<TestContext, "after"> | undefined, opts: ParleyOptions = {}): Promise<InProcessParley> {
+  const parley = new InProcessParley(opts);
+  await parley.bot.init();
+  t?.after(() => parley.close());
+  return parley;
+}
+
+/** The calls whose effect a user sees. */
+const SEEN = new Set(["sendMessage", "editMessageText", "editMessageReplyMarkup", "deleteMessage", "answerCallbackQuery", "setMessageReaction"]);
+
+function outgoing(call: CallRecord): Outgoing {
+  const p = call.params;
+  const out: Outgoing = { method: call.method, text: "", buttons: labels(p.reply_markup) };
+  if (p.chat_id !== undefined) out.chatId = Number(p.chat_id);
+  const result = call.result as TgMessage | undefined;
+  if (result && typeof result === "object" && "message_id" in result) {
+    out.messageId = result.message_id;
+    out.text = result.text ?? "";
+  } else if (p.text !== undefined) {
+    out.text = String(p.text);
+  }
+  if (call.method !== "answerCallbackQuery" && p.text !== undefined) out.source = String(p.text);
+  if (p.parse_mode !== undefined) out.parseMode = p.parse_mode;
+  if (p.show_alert !== undefined) out.showAlert = Boolean(p.show_alert);
+  return out;
+}
+
+function labels(markup: unknown): string[][] {
+  const rows = (markup as { inline_keyboard?: { text: string }[][] } | undefined)?.inline_keyboard ?? [];
+  return rows.map((row) => row.map((b) => b.text)).filter((row) => row.length > 0);
+}
