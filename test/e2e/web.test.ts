@@ -3,43 +3,10 @@
 // stylesheet), and the "🌐 Timeline" button in /start and /next as Telegram users see it: a
 // Mini App in a private chat, a link in a group, absent when PUBLIC_URL is not https.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { makeDataDir, removeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
+import { recordWithUpcomingRound, startWebBot } from "../browser/web-bot.ts";
+import { makeDataDir, removeDataDir, type BotProcess } from "../support/bot-process.ts";
 import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
-
-const NOW = "2026-11-30T12:00:00Z";
-
-/** The shipped record plus a round set for the day after "now" (07:00 UTC), so something counts down. */
-export function recordWithUpcomingRound() {
-  const shipped = JSON.parse(readFileSync(join(REPO_ROOT, "data/events.json"), "utf8"));
-  shipped.entries.push({
-    id: "embassy-round-4-test",
-    track: "embassy-operations",
-    kind: "round",
-    status: "scheduled",
-    date: "2026-12-01",
-    time: "10:00",
-    timezone: "Europe/Istanbul",
-    sequence: 4,
-    place: { city: { en: "Istanbul", ru: "Стамбул", uk: "Стамбул" } },
-    parties: ["RU", "US"],
-    participants: [],
-    title: { en: "Embassy talks, round 4 <test>", ru: "Консультации по посольствам, раунд 4", uk: "Консультації щодо посольств, раунд 4" },
-    summary: { en: "A test entry & nothing more." },
-    sources: [{ outlet: "Test & Co", url: "https://example.org/?a=1&b=2", language: "en" }],
-  });
-  return shipped;
-}
-
-/** Starts the bot with its HTTP server on a free port; resolves with the bot and the server's base URL. */
-export async function startWebBot(emu: Emulator, dataDir: string, env: Record<string, string> = {}): Promise<{ bot: BotProcess; base: string }> {
-  const bot = await startBot({ emulator: emu, dataDir, env: { FAKE_NOW: NOW, HTTP_PORT: "0", HTTP_HOST: "127.0.0.1", HTTP_RATE_LIMIT: "0", ...env } });
-  const out = await bot.waitForOutput(/HTTP server listening .*"port":\d+/, 10_000);
-  const port = /HTTP server listening .*"port":(\d+)/.exec(out)![1];
-  return { bot, base: `http://127.0.0.1:${port}` };
-}
 
 /** Heading texts of a page, tags stripped: "h1 Timeline of talks". */
 function headings(html: string): string[] {
