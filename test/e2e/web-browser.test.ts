@@ -18,7 +18,7 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 const missing = chromiumMissing();
-if (missing) console.log(`# ${missing}`);
+if (missing) console.log(missing);
 
 describe("the web timeline in Chromium", { skip: missing }, () => {
   let emu: Emulator;
