@@ -17,6 +17,35 @@ const SCREENSHOTS = join(REPO_ROOT, "test/browser/screenshots");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
+/**
+ * The contrast ratio (WCAG 2) of some text on the page against the colour behind it. A string,
+ * not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+ */
+const CONTRASTS = `(() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  // The colour behind an element: the first ancestor's background that is not transparent.
+  const behind = (el) => {
+    for (; el; el = el.parentElement) {
+      const bg = getComputedStyle(el).backgroundColor;
+      if (rgb(bg).length === 3 || rgb(bg)[3] > 0) return bg;
+    }
+    return "rgb(255, 255, 255)";
+  };
+  const out = {};
+  for (const sel of ["h1", "main > p", "p.meta", "ol.entries h3 a", "p.countdown", "p.sources a", "form.filters label", "button", "footer.site p"]) {
+    const el = document.querySelector(sel);
+    if (!el) continue;
+    const a = lum(rgb(getComputedStyle(el).color));
+    const b = lum(rgb(behind(el)));
+    out[sel] = Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100;
+  }
+  return out;
+})()`;
+
 const missing = chromiumMissing();
 if (missing) console.log(missing);
 
@@ -43,8 +72,8 @@ describe("the web timeline in Chromium", { skip: missing }, () => {
     await removeDataDir(dataDir);
   });
 
-  async function open(viewport = PHONE, locale = "en-US"): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale });
+  async function open(viewport = PHONE, locale = "en-US", colorScheme: "light" | "dark" = "light"): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale, colorScheme });
     const page = await context.newPage();
     // Chromium reports a blocked load as a console error too; the event says which directive.
     await page.addInitScript(() => {
@@ -97,6 +126,18 @@ describe("the web timeline in Chromium", { skip: missing }, () => {
     await page.screenshot({ path: join(SCREENSHOTS, "timeline-phone.png") });
     await page.screenshot({ path: join(SCREENSHOTS, "timeline-phone-full.png"), fullPage: true });
     await page.context().close();
+  });
+
+  test("text keeps WCAG AA contrast (4.5:1) in the light and the dark scheme", async () => {
+    for (const scheme of ["light", "dark"] as const) {
+      const page = await open(PHONE, "en-US", scheme);
+      await page.goto(`${base}/?lang=en`);
+      const ratios = (await page.evaluate(CONTRASTS)) as Record<string, number>;
+      assert.equal(Object.keys(ratios).length, 9, JSON.stringify(ratios));
+      for (const [sel, ratio] of Object.entries(ratios)) assert.ok(ratio >= 4.5, `${scheme}: ${sel} has contrast ${ratio}`);
+      if (scheme === "dark") await page.screenshot({ path: join(SCREENSHOTS, "timeline-phone-dark.png") });
+      await page.context().close();
+    }
   });
 
   test("a filter works: choosing a series and pressing Show lists only that series", async () => {
