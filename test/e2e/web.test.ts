@@ -67,6 +67,12 @@ describe("the web timeline over HTTP", () => {
     assert.ok(!html.includes("Trilateral") && !html.includes("Embassy talks, round 4"));
     assert.ok(html.includes('<option value="leaders" selected>Leaders</option>'));
     assert.ok(html.includes('href="/calendar/leaders.ics?lang=en"'));
+    // Values the page does not know are dropped: the reader still gets the whole timeline.
+    const odd = await fetch(`${base}/?lang=en&track=no-such&kind=party&page=-3`);
+    assert.equal(odd.status, 200);
+    const all = await odd.text();
+    assert.ok(all.includes("Putin–Trump phone call") && all.includes("Embassy talks, round 4"));
+    assert.ok(all.includes('<option value="" selected>All series</option>'));
   });
 
   test("an entry's page opens from its link; an unknown id gets a 404 page in the reader's language", async () => {
