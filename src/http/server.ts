@@ -9,8 +9,11 @@ import type { HttpDeps } from "./deps.ts";
 import { healthRoutes } from "./health.ts";
 import { metricsRoutes } from "./metrics.ts";
 import { OTHER_BODY_LIMIT, RateLimiter, WEBHOOK_BODY_LIMIT, rateLimit, securityHeaders, sizeLimit } from "./guard.ts";
-import { pageRoutes } from "./pages.ts";
 import { webhookRoutes, type WebhookOptions } from "./webhook.ts";
+import { calendarRoutes } from "./calendar.ts";
+import { feedRoutes } from "./feeds.ts";
+import { apiRoutes } from "./api.ts";
+import { pageRoutes } from "./pages.ts";
 
 export interface HttpOptions {
   /** Requests a minute per client (HTTP_RATE_LIMIT); 0 turns the limit off. */
@@ -37,6 +40,9 @@ export function createHttpApp(deps: HttpDeps, opts: HttpOptions): Hono {
   healthRoutes(app, deps);
   metricsRoutes(app, deps);
   if (opts.webhook) webhookRoutes(app, deps, opts.webhook);
+  calendarRoutes(app, deps);
+  feedRoutes(app, deps);
+  apiRoutes(app, deps);
   pageRoutes(app, deps);
 
   app.notFound((c) => c.json({ error: "not found" }, 404));

@@ -42,7 +42,7 @@ const UPCOMING: ReadonlySet<string> = new Set(["scheduled", "announced"]);
  * A sortable key that agrees with plain comparison of date strings (which the binary searches
  * use): a month-only date ("2025-04") sorts before every day of its month ("2025-04-01").
  */
-function sortKey(e: EntryRef): string {
+export function sortKey(e: EntryRef): string {
   const day = e.date ? (e.date.length === 7 ? `${e.date}-00` : e.date) : "9999-99-99";
   return `${day}|${e.endDate ?? ""}|${e.time ?? ""}|${e.id}`;
 }

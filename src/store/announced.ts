@@ -2,6 +2,9 @@
 // - state/announced.json: per entry the announce-worthy values last announced (see
 //   digest/changes.ts), the announced changes still owed to daily digests, and each daily
 //   subscription's place in them;
+//   It also keeps, for the HTTP server, the last HISTORY_SIZE changes announced (the feeds) and
+//   per entry a revision counter raised by every change of its date, place or status (the
+//   calendars' SEQUENCE, so calendar apps move an event instead of adding a copy);
 // - state/reminders.json: keys of reminders already sent, until their entry has passed.
 // Two files because reminders are keyed per subscription and can grow to megabytes, which the
 // announced state should not rewrite on every change.
@@ -33,7 +36,17 @@ interface AnnouncedFile {
   log: LoggedChange[];
   lastSeq: number;
   daily: { [subscriptionKey: string]: DailyState };
+  /** The last HISTORY_SIZE changes announced, oldest first, kept whatever the daily digests have covered (feeds). */
+  history?: LoggedChange[];
+  /** Per entry: how many times its date, place or status has changed since it was first announced. */
+  revisions?: { [entryId: string]: number };
 }
+
+/** Changes the feeds can show: enough for a reader polling once a day through a busy week. */
+export const HISTORY_SIZE = 200;
+
+/** Changes a calendar app must see as a new revision of the event (RFC 5545 SEQUENCE). */
+const REVISING: ReadonlySet<RecordChange["type"]> = new Set(["date", "place", "status"]);
 
 interface RemindersFile {
   /** Reminder key → when it may be forgotten (ms since epoch: a day after its entry started). */
@@ -95,9 +108,25 @@ export class AnnouncedStore {
     return this.announced.update((d) => {
       Object.assign(d.entries, updates);
       const at = now.toISOString();
-      for (const change of changes) d.log.push({ seq: ++d.lastSeq, at, change });
+      for (const change of changes) {
+        const logged = { seq: ++d.lastSeq, at, change };
+        d.log.push(logged);
+        (d.history ??= []).push(logged);
+        if (REVISING.has(change.type)) (d.revisions ??= {})[change.entryId] = (d.revisions?.[change.entryId] ?? 0) + 1;
+      }
+      if (d.history && d.history.length > HISTORY_SIZE) d.history.splice(0, d.history.length - HISTORY_SIZE);
       if (changes.length) d.generation++;
     });
+  }
+
+  /** The last changes announced, newest first (at most HISTORY_SIZE). */
+  history(): LoggedChange[] {
+    return [...(this.announced.data.history ?? [])].reverse();
+  }
+
+  /** How many times the entry's date, place or status has been announced as changed (0: never). */
+  revision(entryId: string): number {
+    return this.announced.data.revisions?.[entryId] ?? 0;
   }
 
   /** Logged changes after `cursor` up to `upTo` (inclusive), oldest first. */

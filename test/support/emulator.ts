@@ -12,6 +12,7 @@
 //   updates.ts        the update queue and getUpdates' long polling
 //   wire.ts           errors and parameters as they travel
 //   server.ts         the HTTP front
+//   webhook.ts        webhook delivery: updates POSTed to the URL the bot set
 // This file is the facade that drives them: tests act as users (`userSends`, `press`,
 // `pushUpdate`) and assert on what the bot did (`calls`, `sent`, `messagesIn`, `waitForReply`,
 // `commands`).
@@ -25,6 +26,7 @@ import { BotApi, type CallbackAnswer, type EmulatorStats, type LimitsConfig, typ
 import { HttpFront, type Reply, type Request } from "./emulator/server.ts";
 import type { MessageEntity } from "./emulator/telegram-html.ts";
 import { ABORTED, UpdateQueue } from "./emulator/updates.ts";
+import { WebhookDelivery, type WebhookPost } from "./emulator/webhook.ts";
 import { type ApiErrorSpec, parseParams, TelegramError } from "./emulator/wire.ts";
 
 export type {
@@ -32,6 +34,7 @@ export type {
   TgUpdate, TgUser, UserLike,
 } from "./emulator/chats.ts";
 export type { CallbackAnswer, EmulatorStats, LimitsConfig, SentRecord } from "./emulator/methods.ts";
+export type { WebhookPost } from "./emulator/webhook.ts";
 export { HtmlParseError, type MessageEntity, parseTelegramHtml } from "./emulator/telegram-html.ts";
 export { type ApiErrorSpec, TelegramError } from "./emulator/wire.ts";
 
@@ -146,6 +149,7 @@ export class Emulator {
   private readonly updates = new UpdateQueue();
   private readonly api: BotApi;
   private readonly front: HttpFront;
+  private readonly webhook = new WebhookDelivery(this.updates);
   private closed = false;
   private faults: FaultRule[] = [];
   private lastInputMark = new Map<number, number>();
@@ -198,6 +202,25 @@ export class Emulator {
     return this.front.apiRoot;
   }
 
+  /**
+   * Where webhook posts go, standing for the reverse proxy in front of the bot: the origin
+   * (e.g. "http://127.0.0.1:8080") that replaces the set webhook URL's; unset: none are made.
+   */
+  set webhookProxy(origin: string | undefined) {
+    this.webhook.proxy = origin;
+    this.webhook.pump();
+  }
+
+  /** Every webhook post, in the order answered, with the bot's status. */
+  get webhookPosts(): readonly WebhookPost[] {
+    return this.webhook.posts;
+  }
+
+  /** The webhook the bot set (url, secret, max_connections); undefined while it polls. */
+  get webhookInfo(): { url: string; secret?: string; maxConnections: number } | undefined {
+    return this.updates.webhook;
+  }
+
   /** True while a long-polling getUpdates is waiting. */
   get isPolling(): boolean {
     return this.updates.isPolling;
@@ -217,6 +240,7 @@ export class Emulator {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.webhook.close();
     this.updates.abort();
     for (const w of [...this.waiters]) w(); // waiters see `closed` and reject
     await this.front.close();
@@ -695,6 +719,23 @@ export class Emulator {
       },
       opts.timeoutMs ?? 20_000,
       () => "waitForPolling: the bot has not called getUpdates",
+    );
+  }
+
+  /** Resolves with the first successful setWebhook since `sinceCall` (a bot up in webhook mode). */
+  waitForWebhook(opts: { timeoutMs?: number; sinceCall?: number } = {}): Promise<CallRecord> {
+    let scanned = opts.sinceCall ?? 0;
+    return this.waitUntil(
+      () => {
+        for (; scanned < this.calls.length; scanned++) {
+          const c = this.calls[scanned]!;
+          if (c.method === "setWebhook" && c.done && c.ok) return c;
+          if (!c.done) break;
+        }
+        return undefined;
+      },
+      opts.timeoutMs ?? 20_000,
+      () => "waitForWebhook: the bot has not called setWebhook",
     );
   }
 

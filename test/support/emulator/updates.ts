@@ -29,6 +29,25 @@ export class UpdateQueue {
   private pendingPoll: PendingPoll | null = null;
   private wakeScheduled = false;
   private webhookUrl = "";
+  private webhookSecret: string | undefined;
+  private webhookMaxConnections = 40;
+  /** Told when updates are queued or the webhook changes (webhook delivery, webhook.ts). */
+  onChange: () => void = () => {};
+
+  /** The webhook as setWebhook left it; undefined while the bot polls. */
+  get webhook(): { url: string; secret?: string; maxConnections: number } | undefined {
+    return this.webhookUrl ? { url: this.webhookUrl, secret: this.webhookSecret, maxConnections: this.webhookMaxConnections } : undefined;
+  }
+
+  /** Updates a webhook would be sent, oldest first (those of types the bot did not ask for are dropped). */
+  deliverable(): TgUpdate[] {
+    return this.take(this.queue.length);
+  }
+
+  /** A webhook post was answered 2xx: Telegram forgets the update. */
+  confirm(updateId: number): void {
+    this.queue = this.queue.filter((u) => u.update_id !== updateId);
+  }
 
   /** True while a long-polling getUpdates is waiting. */
   get isPolling(): boolean {
@@ -51,12 +70,18 @@ export class UpdateQueue {
 
   setWebhook(p: Record<string, any>): true {
     this.webhookUrl = asString(p.url) ?? "";
+    this.webhookSecret = asString(p.secret_token);
+    this.webhookMaxConnections = asInt(p.max_connections, "max_connections") ?? 40;
+    const allowed = asJson(p.allowed_updates, "can't parse allowed_updates JSON object");
+    if (Array.isArray(allowed)) this.allowedUpdates = allowed.length ? new Set(allowed.map(String)) : null;
     if (asBool(p.drop_pending_updates)) this.queue = [];
+    this.onChange();
     return true;
   }
 
   deleteWebhook(p: Record<string, any>): true {
     this.webhookUrl = "";
+    this.webhookSecret = undefined;
     if (asBool(p.drop_pending_updates)) this.queue = [];
     return true;
   }
@@ -129,6 +154,7 @@ export class UpdateQueue {
     this.wakeScheduled = true;
     setImmediate(() => {
       this.wakeScheduled = false;
+      this.onChange();
       const poll = this.pendingPoll;
       if (!poll) return;
       const ready = this.take(poll.limit);

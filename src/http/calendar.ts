@@ -1,0 +1,81 @@
+// GET /calendar.ics and GET /calendar/<track>.ics (?lang=ru|uk|en): the record's dated entries
+// as RFC 5545 (calendar/ics.ts renders; this file picks the entries, the SEQUENCE and the
+// caching). Calendar apps poll these files for hours on end, so an unchanged record is
+// answered with a 304, and a changed one is rendered once per language and track, not per poll.
+import type { Context, Hono } from "hono";
+import { renderCalendar } from "../calendar/ics.ts";
+import { fingerprint, whenOf, type AnnouncedEntry } from "../digest/changes.ts";
+import { localizedPlain } from "../present/translate.ts";
+import type { EntryRef, RecordView } from "../record/record.ts";
+import type { Entry, Lang } from "../record/schema.ts";
+import type { AnnouncedStore } from "../store/announced.ts";
+import { pageLang } from "../web/language.ts";
+import { etagFor, notModified, recordVersion } from "./caching.ts";
+import type { HttpDeps } from "./deps.ts";
+
+/** Calendar apps poll every few hours at most; ten minutes' staleness is nothing to them. */
+export const CALENDAR_MAX_AGE = 600;
+
+/** Rendered calendars kept, by ETag: three languages times the whole record and a few tracks. */
+const CACHE_SIZE = 24;
+
+/**
+ * The entry's SEQUENCE: the revisions announced so far (AnnouncedStore#revision), plus one while
+ * its date, place or status differs from what was last announced, so the calendar moves the
+ * event as soon as the record changes, before the digest job has announced it, and the number
+ * stays the same once it has (the job then records that very revision).
+ */
+export function sequenceOf(e: Entry, announced: AnnouncedStore | undefined): number {
+  if (!announced) return 0;
+  const was: AnnouncedEntry | undefined = announced.entries[e.id];
+  const pending = was !== undefined && !was.removed && (was.status !== e.status || fingerprint(was.when) !== fingerprint(whenOf(e)) || fingerprint(was.place) !== fingerprint(e.place));
+  return announced.revision(e.id) + (pending ? 1 : 0);
+}
+
+/** Dated refs with a full day, in date order: a track's, or the whole record's. */
+function calendarRefs(record: RecordView, track: string | undefined): EntryRef[] {
+  const refs = track ? record.byTrack.get(track)!.entries.slice(0, record.byTrack.get(track)!.datedCount) : record.chrono;
+  return refs.filter((r) => r.date!.length === 10);
+}
+
+function* entriesOf(record: RecordView, refs: EntryRef[]): Generator<Entry> {
+  for (const ref of refs) yield record.entry(ref);
+}
+
+export function calendarRoutes(app: Hono, deps: HttpDeps): void {
+  const cache = new Map<string, string>();
+  let cachedFor: RecordView | undefined;
+
+  const serve = (c: Context, track: string | undefined) => {
+    const record = deps.record();
+    if (track !== undefined && !record.byTrack.has(track)) return c.json({ error: "no such track" }, 404);
+    const lang: Lang = pageLang(c.req.query("lang"), undefined);
+    const announced = deps.announced();
+    // The file depends on the record, the language and the revisions announced.
+    const etag = etagFor(recordVersion(record), `ics|${track ?? ""}|${lang}|${announced?.lastSeq ?? "-"}|${deps.publicUrl}`);
+    c.header("Content-Type", "text/calendar; charset=utf-8");
+    c.header("Content-Disposition", `inline; filename="${track ?? "parley"}.ics"`);
+    if (notModified(c, etag, CALENDAR_MAX_AGE)) return c.body(null, 304);
+    if (cachedFor !== record) {
+      cache.clear();
+      cachedFor = record;
+    }
+    let body = cache.get(etag);
+    if (body === undefined) {
+      const trackTitle = track ? localizedPlain(record.byTrack.get(track)!.track.title, lang) : undefined;
+      body = renderCalendar(entriesOf(record, calendarRefs(record, track)), {
+        lang,
+        name: trackTitle ? `Parley: ${trackTitle}` : "Parley",
+        now: deps.clock(),
+        sequenceOf: (e) => sequenceOf(e, announced),
+        publicUrl: deps.publicUrl,
+      });
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(etag, body);
+    }
+    return c.body(body);
+  };
+
+  app.get("/calendar.ics", (c) => serve(c, undefined));
+  app.get("/calendar/:file{[a-z0-9][a-z0-9-]*\\.ics}", (c) => serve(c, c.req.param("file").slice(0, -4)));
+}
