@@ -90,6 +90,23 @@ describe("the web timeline over HTTP", () => {
     assert.ok(page.includes("Запису «no-such-entry» у хроніці немає"));
   });
 
+  test("every link on the pages leads somewhere: entries, series, pages, calendars, feeds", async () => {
+    const pages = [`/?lang=en`, `/?lang=uk&track=embassy-operations`, `/entries/embassy-round-4-test?lang=ru`];
+    const links = new Set<string>();
+    for (const path of pages) {
+      const html = await (await fetch(base + path)).text();
+      for (const m of html.matchAll(/(?:href|action)="(\/[^"#]*)/g)) links.add(m[1].replaceAll("&amp;", "&"));
+    }
+    for (const want of ["/calendar.ics?lang=en", "/calendar/embassy-operations.ics?lang=uk", "/feed.atom?lang=en", "/feed.json?lang=ru"]) assert.ok(links.has(want), want);
+    const broken: string[] = [];
+    for (const link of links) {
+      const res = await fetch(base + link);
+      await res.arrayBuffer();
+      if (res.status !== 200) broken.push(`${res.status} ${link}`);
+    }
+    assert.deepEqual(broken, []);
+  });
+
   test("a page the browser holds is answered 304; the stylesheet is kept for a year", async () => {
     const first = await fetch(`${base}/?lang=en`);
     const etag = first.headers.get("etag")!;
