@@ -4,11 +4,11 @@
 // answered with a 304, and a changed one is rendered once per language and track, not per poll.
 import type { Context, Hono } from "hono";
 import { renderCalendar } from "../calendar/ics.ts";
-import { fingerprint, whenOf, type AnnouncedEntry } from "../digest/changes.ts";
+import { detectChanges } from "../digest/changes.ts";
 import { localizedPlain } from "../present/translate.ts";
 import type { EntryRef, RecordView } from "../record/record.ts";
 import type { Entry, Lang } from "../record/schema.ts";
-import type { AnnouncedStore } from "../store/announced.ts";
+import { REVISING, type AnnouncedStore } from "../store/announced.ts";
 import { pageLang } from "../web/language.ts";
 import { etagFor, notModified, recordVersion } from "./caching.ts";
 import type { HttpDeps } from "./deps.ts";
@@ -25,10 +25,16 @@ const CACHE_SIZE = 24;
  * event as soon as the record changes, before the digest job has announced it, and the number
  * stays the same once it has (the job then records that very revision).
  */
-export function sequenceOf(e: Entry, announced: AnnouncedStore | undefined): number {
+export function sequenceOf(e: Entry, record: RecordView, announced: AnnouncedStore | undefined): number {
   if (!announced) return 0;
-  const was: AnnouncedEntry | undefined = announced.entries[e.id];
-  const pending = was !== undefined && !was.removed && (was.status !== e.status || fingerprint(was.when) !== fingerprint(whenOf(e)) || fingerprint(was.place) !== fingerprint(e.place));
+  const was = announced.entries[e.id];
+  const ref = record.byId.get(e.id);
+  let pending = false;
+  if (was && !was.removed && ref) {
+    // The digest job's own comparison, on this one entry (cheap when its text is unchanged).
+    const { changes } = detectChanges({ [e.id]: was }, [ref], () => e);
+    pending = changes.some((c) => REVISING.has(c.type));
+  }
   return announced.revision(e.id) + (pending ? 1 : 0);
 }
 
@@ -67,7 +73,7 @@ export function calendarRoutes(app: Hono, deps: HttpDeps): void {
         lang,
         name: trackTitle ? `Parley: ${trackTitle}` : "Parley",
         now: deps.clock(),
-        sequenceOf: (e) => sequenceOf(e, announced),
+        sequenceOf: (e) => sequenceOf(e, record, announced),
         publicUrl: deps.publicUrl,
       });
       if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);

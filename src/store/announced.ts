@@ -46,7 +46,7 @@ interface AnnouncedFile {
 export const HISTORY_SIZE = 200;
 
 /** Changes a calendar app must see as a new revision of the event (RFC 5545 SEQUENCE). */
-const REVISING: ReadonlySet<RecordChange["type"]> = new Set(["date", "place", "status"]);
+export const REVISING: ReadonlySet<RecordChange["type"]> = new Set(["date", "place", "status"]);
 
 interface RemindersFile {
   /** Reminder key → when it may be forgotten (ms since epoch: a day after its entry started). */
