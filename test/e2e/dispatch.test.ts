@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
-import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
+import { startEmulator, type CallRecord, type Emulator, type SentRecord } from "../support/emulator.ts";
 
 const editor = { id: 7101, first_name: "Erin", language_code: "ru" };
 const reader = { id: 7102, first_name: "Ann", language_code: "en" };
@@ -50,7 +50,7 @@ describe("the route table", () => {
     const since = emu.calls.length;
     const [greeting] = await say(editor, "/start");
     assert.match(greeting.plainText, /^Здравствуйте, Erin!/);
-    const registered = (c: { method: string; params: Record<string, any>; ok?: boolean }) =>
+    const registered = (c: CallRecord) =>
       c.method === "setMyCommands" && c.params.scope?.chat_id === editor.id && c.params.language_code === "uk" && c.ok === true;
     await emu.waitFor(registered, 10_000, { since });
     for (const lang of ["", "en", "ru", "uk"]) {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
 import * as conversation from "../support/conversation.ts";
-import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
+import { startEmulator, type CallRecord, type Emulator, type SentRecord } from "../support/emulator.ts";
 
 // "Today" for the bot is 8 April 2025, so "10 April" is two days ahead.
 const NOW = "2025-04-08T09:00:00Z";
@@ -66,7 +66,7 @@ describe("the editorial desk", () => {
   test("the editor's command menu has /add, /update and /history; the public menu does not", async () => {
     const scope = { type: "chat", chat_id: editor.id };
     // The menu is registered while the bot already polls: wait for its last call.
-    const scoped = (c: { method: string; params: Record<string, any> }) => c.method === "setMyCommands" && c.params.scope?.chat_id === editor.id && c.params.language_code === "uk";
+    const scoped = (c: CallRecord) => c.method === "setMyCommands" && c.params.scope?.chat_id === editor.id && c.params.language_code === "uk";
     await emu.waitFor(scoped, 10000);
     for (const lang of ["", "en", "ru", "uk"]) {
       const mine = emu.commands(scope, lang).map((c) => c.command);

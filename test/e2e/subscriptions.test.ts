@@ -3,7 +3,7 @@
 // (reply text, buttons, the menu after a press) and what is on disk in state/*.json.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as conversation from "../support/conversation.ts";
 import { startEmulator, type Emulator, type UserLike } from "../support/emulator.ts";
@@ -242,8 +242,8 @@ describe("subscriptions", () => {
 
     const menu = await say(admin, "/settings @parley_news");
     assert.match(menu.plainText, /^⚙️ Настройки сводок · @parley_news/);
-    let view = await press(admin, admin.id, menu.message_id, "⏱ Доставка: Сразу");
-    view = await press(admin, admin.id, menu.message_id, "▫️ Ежедневно в …");
+    await press(admin, admin.id, menu.message_id, "⏱ Доставка: Сразу");
+    let view = await press(admin, admin.id, menu.message_id, "▫️ Ежедневно в …");
     assert.match(view.text, /часовой пояс Europe\/Moscow/i);
     view = await press(admin, admin.id, menu.message_id, "19:00");
     assert.match(view.text, /Доставка: раз в день в 19:00 \(Europe\/Moscow\)/);
@@ -298,13 +298,13 @@ describe("subscriptions", () => {
     assert.equal(view.buttons[2], "⏱ Delivery: 08:00");
     assert.deepEqual(subscriptionsOnDisk()["103"].delivery, { mode: "daily", hour: 8 });
 
-    view = await press(EN, EN.id, menu.message_id, "🌙 Quiet hours: off");
+    await press(EN, EN.id, menu.message_id, "🌙 Quiet hours: off");
     view = await press(EN, EN.id, menu.message_id, "▫️ 22:00–08:00");
     assert.match(view.text, /Quiet hours: 22:00–08:00 \(UTC\)/);
     assert.deepEqual(subscriptionsOnDisk()["103"].quietHours, { from: 22, to: 8 });
 
-    view = await press(EN, EN.id, menu.message_id, "‹ Back");
-    view = await press(EN, EN.id, menu.message_id, "⏰ Reminders: on");
+    await press(EN, EN.id, menu.message_id, "‹ Back");
+    await press(EN, EN.id, menu.message_id, "⏰ Reminders: on");
     view = await press(EN, EN.id, menu.message_id, "✅ 24 h before");
     assert.match(view.text, /Reminders: 1 h before the start/);
     assert.deepEqual(subscriptionsOnDisk()["103"].reminders.hoursBefore, [1]);

@@ -202,6 +202,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotProcess> {
     const message = err instanceof Error ? err.message : String(err);
     throw new Error(
       message.includes("--- bot output") ? message : `bot did not start polling within ${startTimeoutMs} ms: ${message}\n${describe()}`,
+      { cause: err },
     );
   } finally {
     polling.catch(() => {});

@@ -12,7 +12,6 @@ import { createI18n } from "../../src/bot/reader.ts";
 import { BUTTONS, COMMANDS } from "../../src/bot/routes.ts";
 import { createLogger } from "../../src/log.ts";
 import { buttonKind, deskAnswer, eventButton, langButton, latestPage, nextPage, shortcutButton, trackPage } from "../../src/present/callbacks.ts";
-import { LIMITS } from "../../src/present/html.ts";
 import { buildRecord } from "../../src/record/record.ts";
 import { LANGS } from "../../src/record/schema.ts";
 import { parseEventLog } from "../../src/record/validate.ts";

@@ -159,7 +159,7 @@ export function parseTelegramHtml(
         if (input[i] !== '"' && input[i] !== "'") {
           // An unquoted name token: letters, digits, "." and "-" (case-insensitive).
           const tokenStart = i;
-          while (i < n && /[A-Za-z0-9.\-]/.test(input[i]!)) i++;
+          while (i < n && /[A-Za-z0-9.-]/.test(input[i]!)) i++;
           value = input.slice(tokenStart, i).toLowerCase();
           if (i < n && !isHtmlSpace(input[i]) && input[i] !== ">") {
             fail(`Unexpected end of name token at byte offset ${byteAt(tokenStart)}`);
