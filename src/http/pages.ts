@@ -20,6 +20,8 @@ import type { HttpDeps } from "./deps.ts";
 const PAGE_MAX_AGE = 60;
 /** Page numbers beyond this are not served: 10,000 pages of 50 cover a record far beyond 100,000 entries. */
 const MAX_PAGE = 10_000;
+/** Rendered pages kept for the current minute (a page is 20-40 kB). */
+const PAGES_KEPT = 200;
 
 function readerFor(c: Context, deps: HttpDeps): Reader {
   const lang: Lang = pageLang(c.req.query("lang"), c.req.header("Accept-Language"));
@@ -30,13 +32,34 @@ function readerFor(c: Context, deps: HttpDeps): Reader {
 
 /**
  * The page depends on the record, the address, the language and the clock (countdowns count
- * minutes in the last hour): all four go into the ETag, so a 304 is never a stale page.
+ * minutes in the last hour): all four make its ETag, so a 304 is never a stale page, and the
+ * same ETag finds a page already rendered for another reader in the last minute.
  */
-function cached(c: Context, deps: HttpDeps, r: Reader): boolean {
-  c.header("Vary", "Accept-Language");
-  c.header("Content-Language", r.lang);
+function pageTag(c: Context, deps: HttpDeps, r: Reader): string {
   const minute = Math.floor(r.now.getTime() / 60_000);
-  return notModified(c, etagFor(recordVersion(deps.record()), `${r.lang}|${c.req.url}|${minute}`), PAGE_MAX_AGE);
+  return etagFor(recordVersion(deps.record()), `${r.lang}|${c.req.url}|${minute}`);
+}
+
+/** Rendered pages by ETag: a busy `/` is rendered once a minute per language, not per visitor. */
+class RenderedPages {
+  readonly #pages = new Map<string, string>();
+  #minute = -1;
+
+  get(tag: string, now: Date, render: () => string): string {
+    const minute = Math.floor(now.getTime() / 60_000);
+    // Every tag holds its minute, so a new minute makes the old pages unreachable: drop them.
+    if (minute !== this.#minute) {
+      this.#pages.clear();
+      this.#minute = minute;
+    }
+    let html = this.#pages.get(tag);
+    if (html === undefined) {
+      html = render();
+      if (this.#pages.size >= PAGES_KEPT) this.#pages.delete(this.#pages.keys().next().value!);
+      this.#pages.set(tag, html);
+    }
+    return html;
+  }
 }
 
 function timelineQuery(c: Context, deps: HttpDeps): TimelineQuery {
@@ -52,12 +75,21 @@ function timelineQuery(c: Context, deps: HttpDeps): TimelineQuery {
 }
 
 export function pageRoutes(app: Hono, deps: HttpDeps): void {
+  const rendered = new RenderedPages();
+  /** Answers 304 when the browser holds the page, else the page (rendered or kept). */
+  const page = (c: Context, r: Reader, render: () => string) => {
+    c.header("Vary", "Accept-Language");
+    c.header("Content-Language", r.lang);
+    const tag = pageTag(c, deps, r);
+    if (notModified(c, tag, PAGE_MAX_AGE)) return c.body(null, 304);
+    return c.html(rendered.get(tag, r.now, render));
+  };
+
   app.get(STYLESHEET_PATH, (c) => c.body(STYLESHEET, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }));
 
   app.get("/", (c) => {
     const r = readerFor(c, deps);
-    if (cached(c, deps, r)) return c.body(null, 304);
-    return c.html(renderTimeline(deps.record(), r, timelineQuery(c, deps)));
+    return page(c, r, () => renderTimeline(deps.record(), r, timelineQuery(c, deps)));
   });
 
   app.get("/entries/:id", (c) => {
@@ -69,7 +101,6 @@ export function pageRoutes(app: Hono, deps: HttpDeps): void {
       c.header("Content-Language", r.lang);
       return c.html(renderNotFound(r, id, `/entries/${encodeURIComponent(id)}`), 404);
     }
-    if (cached(c, deps, r)) return c.body(null, 304);
-    return c.html(renderEntryPage(record, e, r));
+    return page(c, r, () => renderEntryPage(record, e, r));
   });
 }

@@ -31,7 +31,7 @@ export function renderEntryPage(record: RecordView, e: Entry, r: Reader): string
   if (e.durationMinutes) facts.push([t("web-entry-duration"), escapeHtml(t("duration", { hours: Math.floor(e.durationMinutes / 60), minutes: e.durationMinutes % 60 }))]);
   facts.push([t("web-entry-parties"), e.parties.map((p) => escapeHtml(partyName(p, t))).join(" – ")]);
   parts.push(`<dl class="facts">\n${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join("\n")}\n</dl>`);
-  parts.push(`<p class="calendar"><a href="${calendarHref(e.track, lang)}">📅 ${escapeHtml(t("web-calendar-track", { track: track ? localizedPlain(track.title, lang) : e.track }))}</a></p>`);
+  parts.push(`<p class="calendar"><a href="${calendarHref(e.track, lang)}">${escapeHtml(t("web-calendar-track", { track: track ? localizedPlain(track.title, lang) : e.track }))}</a></p>`);
 
   parts.push(`<h2>${escapeHtml(t("web-entry-summary"))}</h2>`, `<p>${localizedHtml(e.summary, lang)}</p>`);
   if (e.outcome) parts.push(`<h2>${escapeHtml(t("outcome"))}</h2>`, `<p>${localizedHtml(e.outcome, lang)}</p>`);

@@ -41,6 +41,7 @@ export function renderPage(f: Frame): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(f.title)}</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
+<link rel="icon" href="data:,">
 <link rel="alternate" type="application/atom+xml" href="${href("/feed.atom", { lang })}" title="${escapeHtml(t("web-feed-atom"))}">
 <link rel="alternate" type="application/feed+json" href="${href("/feed.json", { lang })}" title="${escapeHtml(t("web-feed-json"))}">
 </head>

@@ -99,7 +99,7 @@ export function renderTimeline(record: RecordView, r: Reader, q: TimelineQuery):
   const parts: string[] = [`<h1>${escapeHtml(t("web-h1"))}</h1>`, `<p>${escapeHtml(t("web-intro"))}</p>`, filterForm(record, r, q)];
 
   const calendarLabel = track ? t("web-calendar-track", { track: localizedPlain(track.title, lang) }) : t("web-calendar-all");
-  parts.push(`<p class="calendar"><a href="${calendarHref(track?.id, lang)}">📅 ${escapeHtml(calendarLabel)}</a></p>`);
+  parts.push(`<p class="calendar"><a href="${calendarHref(track?.id, lang)}">${escapeHtml(calendarLabel)}</a></p>`);
 
   if (q.page === 1) {
     const coming = upcomingFor(record, today, filter, UPCOMING_MAX);

@@ -23,6 +23,8 @@ export interface LimitsConfig {
   perChatPerSecond?: number;
   /** Messages per minute into one group, supergroup or channel (Telegram: 20). */
   perGroupPerMinute?: number;
+  /** The clock the windows are measured on (milliseconds); a test that counts refusals pins it. */
+  clock?: () => number;
 }
 
 /** One message the bot successfully delivered (sendMessage). */
@@ -95,6 +97,7 @@ const SCOPE_TYPES = new Set([
 ]);
 
 const DEFAULT_LIMITS: Required<LimitsConfig> = {
+  clock: Date.now,
   globalPerSecond: 30,
   paidPerSecond: 1000,
   perChatPerSecond: 1,
@@ -206,7 +209,7 @@ export class BotApi {
   private checkRateLimit(chat: ChatState, paid: boolean): void {
     const limits = this.limits;
     if (!limits) return;
-    const now = Date.now();
+    const now = limits.clock();
     const waits: number[] = [];
     const check = (window: number[], spanMs: number, max: number) => {
       while (window.length && window[0]! <= now - spanMs) window.shift();
