@@ -71,6 +71,8 @@ export type Config = {
   paidBroadcast: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
   fakeNow?: string;
+  /** PUBLIC_URL as set (no trailing slash): links to entries' pages in the bot's replies. */
+  publicUrl?: string;
   /** Set: the HTTP server runs (always in webhook mode). */
   http?: HttpConfig;
   webhook?: WebhookConfig;
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     paidBroadcast: e.PAID_BROADCAST,
     logLevel: e.LOG_LEVEL,
     fakeNow: e.FAKE_NOW,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     http,
     webhook,
   };

@@ -49,7 +49,7 @@ async function main(config: Config, log: Logger) {
   const editorial = { writer, reloadRecord, conversations };
   // Telegram opens Mini Apps only from https: the "🌐 Timeline" button needs PUBLIC_URL to be one.
   const timelineUrl = config.http?.publicUrl.startsWith("https://") ? config.http.publicUrl : undefined;
-  const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log, timelineUrl, publicUrl: config.http?.publicUrl };
+  const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log, timelineUrl, publicUrl: config.publicUrl };
   const metrics = new Metrics();
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n, observe: metrics.updateMiddleware() });
   // Readiness: any answer from the Bot API (getUpdates every 30 s at most while polling) is fresh enough.

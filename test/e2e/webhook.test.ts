@@ -74,7 +74,7 @@ describe("webhook mode", () => {
       assert.equal(set.params.secret_token, SECRET);
       assert.equal(Number(set.params.max_connections), 10);
       const allowed = typeof set.params.allowed_updates === "string" ? JSON.parse(set.params.allowed_updates) : set.params.allowed_updates;
-      assert.deepEqual([...allowed].sort(), ["callback_query", "channel_post", "message", "my_chat_member"]);
+      assert.deepEqual([...allowed].sort(), ["callback_query", "channel_post", "inline_query", "message", "my_chat_member"]);
       assert.ok(!emu.calls.some((c) => c.method === "getUpdates"), "no polling in webhook mode");
 
       emu.webhookProxy = base;
@@ -106,9 +106,11 @@ describe("webhook mode", () => {
       assert.equal((await fetch(`${base}/healthz`)).status, 200);
       const again = await conversation.say(emu, viaWebhook, "/start");
       assert.match(again.plainText, /^Hello, Ann!/);
-    } finally {
-      assert.equal(await bot.stop(), 0);
+    } catch (err) {
+      bot.kill();
+      throw err;
     }
+    assert.equal(await bot.stop(), 0);
     assert.match(bot.output(), /stopped cleanly/);
   });
 
