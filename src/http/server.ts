@@ -35,7 +35,9 @@ export function createHttpApp(deps: HttpDeps, opts: HttpOptions): Hono {
   app.use("*", securityHeaders);
   const limiter = opts.rateLimit > 0 ? new RateLimiter(opts.rateLimit) : undefined;
   app.use("*", rateLimit(limiter, opts.trustProxy, (path) => MACHINE_PATHS.has(path) || path === webhookPath, () => deps.clock().getTime()));
-  app.use("*", (c, next) => sizeLimit(c.req.path === webhookPath ? WEBHOOK_BODY_LIMIT : OTHER_BODY_LIMIT)(c, next));
+  const webhookBody = sizeLimit(WEBHOOK_BODY_LIMIT);
+  const otherBody = sizeLimit(OTHER_BODY_LIMIT);
+  app.use("*", (c, next) => (c.req.path === webhookPath ? webhookBody : otherBody)(c, next));
 
   healthRoutes(app, deps);
   metricsRoutes(app, deps);
