@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, webhookUrlProblem } from "../../src/config.ts"
 import type { RecordChange } from "../../src/digest/changes.ts";
 import { decodeCursor, encodeCursor, entriesPage, MAX_SCAN, parseEntriesQuery, type EntriesQuery } from "../../src/http/api.ts";
 import { RateLimiter } from "../../src/http/guard.ts";
+import { BOT_API_FRESH_MS, Readiness } from "../../src/http/health.ts";
 import { secretMatches } from "../../src/http/webhook.ts";
 import { buildRecord, type RecordView } from "../../src/record/record.ts";
 import type { CheckedLog } from "../../src/record/validate.ts";
@@ -35,6 +36,38 @@ describe("the rate limiter", () => {
     const limiter = new RateLimiter(2, 1);
     assert.equal(limiter.take("a", 0).ok, true);
     assert.deepEqual(limiter.take("a", 0), { ok: false, retryAfterSeconds: 30 });
+  });
+});
+
+describe("readiness", () => {
+  test("not ready until the stores are open; a silent Bot API is asked, and not ready if it does not answer", async () => {
+    let now = 1_000_000;
+    let storesOpen = false;
+    let apiUp = true;
+    let probes = 0;
+    const readiness = new Readiness(
+      {
+        recordLoaded: () => true,
+        storesOpen: () => storesOpen,
+        probeBotApi: async () => {
+          probes++;
+          if (!apiUp) throw new Error("ECONNREFUSED");
+          return true;
+        },
+      },
+      () => now,
+    );
+    readiness.botApiAnswered();
+    assert.deepEqual(await readiness.problems(), ["stores not open"]);
+    storesOpen = true;
+    assert.deepEqual(await readiness.problems(), []);
+    assert.equal(probes, 0, "a recent answer needs no probe");
+    now += BOT_API_FRESH_MS + 1;
+    assert.deepEqual(await readiness.problems(), []);
+    assert.equal(probes, 1);
+    now += BOT_API_FRESH_MS + 1;
+    apiUp = false;
+    assert.deepEqual(await readiness.problems(), ["Bot API not answering"]);
   });
 });
 
