@@ -16,8 +16,12 @@ import type { HttpDeps } from "./deps.ts";
 /** Calendar apps poll every few hours at most; ten minutes' staleness is nothing to them. */
 export const CALENDAR_MAX_AGE = 600;
 
-/** Rendered calendars kept, by ETag: three languages times the whole record and a few tracks. */
-const CACHE_SIZE = 24;
+/**
+ * Rendered calendars kept, by ETag, up to this many characters in all: the three languages of
+ * the whole record and of its tracks for a record of thousands of entries, and still a few whole
+ * calendars (36 MB each) at 100,000.
+ */
+const CACHE_CHARS = 128_000_000;
 
 /**
  * The entry's SEQUENCE: the revisions announced so far (AnnouncedStore#revision), plus one while
@@ -50,6 +54,7 @@ function* entriesOf(record: RecordView, refs: EntryRef[]): Generator<Entry> {
 
 export function calendarRoutes(app: Hono, deps: HttpDeps): void {
   const cache = new Map<string, string>();
+  let cachedChars = 0;
   let cachedFor: RecordView | undefined;
 
   const serve = (c: Context, track: string | undefined) => {
@@ -64,6 +69,7 @@ export function calendarRoutes(app: Hono, deps: HttpDeps): void {
     if (notModified(c, etag, CALENDAR_MAX_AGE)) return c.body(null, 304);
     if (cachedFor !== record) {
       cache.clear();
+      cachedChars = 0;
       cachedFor = record;
     }
     let body = cache.get(etag);
@@ -76,8 +82,13 @@ export function calendarRoutes(app: Hono, deps: HttpDeps): void {
         sequenceOf: (e) => sequenceOf(e, record, announced),
         publicUrl: deps.publicUrl,
       });
-      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
       cache.set(etag, body);
+      cachedChars += body.length;
+      for (const [key, old] of cache) {
+        if (cachedChars <= CACHE_CHARS || key === etag) break;
+        cache.delete(key);
+        cachedChars -= old.length;
+      }
     }
     return c.body(body);
   };
