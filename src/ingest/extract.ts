@@ -1,0 +1,433 @@
+// What Parley understands of one news report: whether it reports a contact between the
+// parties the record follows, and if so a draft entry for each contact it reports, the main
+// one first. Pure: text and names in, drafts out; the caller reads files and URLs.
+//
+// How a report is read. The headline and the lead (the first sentence of the story) name the
+// main contact: its kind, status and people. Later sentences add what the lead leaves out
+// (the date, the place, who led the delegations, the time), unless they speak of an earlier
+// contact ("the previous round", "ранее") or of another one agreed on ("experts will meet"),
+// which become drafts of their own.
+import type { Entry, Kind, Status } from "../record/schema.ts";
+import { readDates, readTime, type FoundDate } from "./dates.ts";
+import { detectLanguage, type ArticleLang } from "./language.ts";
+import { matchEntry } from "./match.ts";
+import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
+import { isLocative, isSpeaker, readSentence, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { readStory } from "./sentences.ts";
+import { EXPERTS, ORDINALS, OUTCOME, PARTICIPATION, SEQUENCE } from "./vocabulary.ts";
+import { fold } from "./words.ts";
+
+export interface Article {
+  text: string;
+  /** Publication day (YYYY-MM-DD) in the outlet's zone; else the story's own date line is used. */
+  published?: string;
+  url?: string;
+  outlet?: string;
+  language?: ArticleLang;
+}
+
+export interface DraftPlace {
+  city: string | null;
+  country: string | null;
+  venue: string | null;
+}
+
+export interface DraftParticipant {
+  name: string;
+  role: string | null;
+  side: string;
+}
+
+/** A proposed entry (or change of one), in the record's terms; names in English spelling. */
+export interface Draft {
+  kind: Kind;
+  status: Status;
+  date: string | null;
+  time: string | null;
+  timezone: string | null;
+  place: DraftPlace;
+  parties: string[];
+  participants: DraftParticipant[];
+  track: string | null;
+  sequence: number | null;
+  title: string;
+  summary: string;
+  outcome: string | null;
+  source: { outlet: string | null; url: string | null; published: string; language: ArticleLang };
+  /** The id of the record entry this report is about, when there is one. */
+  matches: string | null;
+  /** For each field filled, the sentence it came from. */
+  evidence: Record<string, string>;
+  /** Fields filled by a rule rather than read in the text (a status from no verb, a zone from the city). */
+  guessed: string[];
+}
+
+export interface Understanding {
+  relevant: boolean;
+  /** Why it was kept or dropped, in a few words. */
+  reason: string;
+  language: ArticleLang;
+  published: string;
+  drafts: Draft[];
+}
+
+export interface UnderstandOptions {
+  /** The day to resolve relative dates against when neither the caller nor the text gives one. */
+  today: string;
+  /** Entries to match against; none means every draft is new. */
+  entries?: readonly Entry[];
+}
+
+const FOLLOWED = ["RU", "US"];
+
+interface EventReading {
+  sentences: ReadSentence[];
+  /** The sentences that name the contact (headline and lead, or the one sentence of a secondary). */
+  anchors: ReadSentence[];
+  kind: Kind;
+  secondary: boolean;
+}
+
+export function understand(article: Article, names: NameIndex, options: UnderstandOptions): Understanding {
+  const language = article.language ?? detectLanguage(article.text);
+  const story = readStory(article.text);
+  const published = article.published ?? publishedFromDateLine(story.dateLine, language) ?? options.today;
+  const sentences = story.sentences.map((s) => readSentence(s, language, names));
+  const base = { language, published };
+
+  const withKind = sentences.filter((s) => s.kinds.size > 0);
+  if (withKind.length === 0) return { ...base, relevant: false, reason: "no call, meeting, round or summit is reported", drafts: [] };
+
+  const [mainEvent, ...others] = findEvents(sentences);
+  const ctx: Context = { sentences, language, published, names, article, story };
+  const main = buildDraft(mainEvent, ctx);
+  const drafts: Draft[] = [];
+  let dropped: string | undefined;
+  if (follows(main.parties)) drafts.push(main);
+  else dropped = describeOther(main, names);
+  for (const event of others) {
+    let draft = buildDraft(event, ctx);
+    // A sentence such as "experts will meet in Istanbul" names no sides: they are the main
+    // contact's. One that names its own (Lavrov and Wang Yi) is judged on them.
+    if (draft.parties.length < 2) {
+      if (drafts.length === 0) continue;
+      draft = { ...draft, parties: drafts[0].parties };
+    }
+    if (!follows(draft.parties)) continue;
+    if (drafts.some((d) => sameContact(d, draft))) continue;
+    drafts.push(draft);
+  }
+  if (drafts.length === 0) return { ...base, relevant: false, reason: dropped ?? "no contact between Russia and the United States is reported", drafts: [] };
+  if (options.entries && options.entries.length > 0) {
+    for (const d of drafts) d.matches = matchEntry(d, options.entries);
+  }
+  const first = drafts[0];
+  return { ...base, relevant: true, reason: `${article_(first.kind)} ${first.kind} between ${first.parties.join(" and ")} (${first.status})`, drafts };
+}
+
+function article_(kind: Kind): string {
+  return kind === "other" ? "a contact:" : "a";
+}
+
+function follows(parties: string[]): boolean {
+  return FOLLOWED.every((p) => parties.includes(p));
+}
+
+function describeOther(d: Draft, names: NameIndex): string {
+  const sides = d.parties.map((p) => names.country(p)?.name.en ?? p);
+  if (sides.length === 0) return `a ${d.kind} without a party Parley can name`;
+  if (sides.length === 1) return `a ${d.kind} of one side only (${sides[0]}), not a contact between the parties the record follows`;
+  return `a ${d.kind} between ${sides.join(" and ")}, not a contact between the parties the record follows`;
+}
+
+function sameContact(a: Draft, b: Draft): boolean {
+  return a.kind === b.kind && a.date === b.date && a.place.city === b.place.city && a.status === b.status;
+}
+
+/** The main contact, then each other contact the story reports. */
+function findEvents(sentences: ReadSentence[]): EventReading[] {
+  const headline = sentences.find((s) => s.headline);
+  const body = sentences.filter((s) => !s.headline);
+  const lead = body[0];
+  let anchors = [headline, lead].filter((s): s is ReadSentence => s !== undefined && s.kinds.size > 0);
+  if (anchors.length === 0) {
+    const first = sentences.find((s) => s.kinds.size > 0 && !s.background);
+    anchors = first ? [first] : [sentences.find((s) => s.kinds.size > 0)!];
+  }
+  const kind = mainKind(anchors);
+  const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
+  for (const s of sentences) {
+    if (anchors.includes(s) || s.kinds.size === 0) continue;
+    const own = new Set(s.kinds);
+    // "After the call, the ministers agreed that experts will meet": the call is the main one.
+    if (own.size > 1) own.delete(kind);
+    const k = strongestKind(own)!;
+    const agreedLater = s.agreed && (s.tense === "future" || s.tense === undefined || EXPERTS.test(s.folded) || k !== kind);
+    const earlier = s.background && s.tense !== "future";
+    if (!agreedLater && !earlier && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true });
+  }
+  return events;
+}
+
+function mainKind(anchors: ReadSentence[]): Kind {
+  const all = new Set(anchors.flatMap((s) => [...s.kinds]));
+  if (all.has("summit")) return "summit";
+  if (all.has("call")) return "call";
+  for (const s of anchors) {
+    const k = strongestKind(s.kinds);
+    if (k) return k;
+  }
+  return "other";
+}
+
+interface Context {
+  sentences: ReadSentence[];
+  language: ArticleLang;
+  published: string;
+  names: NameIndex;
+  article: Article;
+  story: { headline?: string };
+}
+
+function buildDraft(event: EventReading, ctx: Context): Draft {
+  const evidence: Record<string, string> = {};
+  const guessed: string[] = [];
+  const { anchors, kind } = event;
+  // The sentences that may fill in the main contact: the anchors, then those of the story that
+  // mention a contact and are not about an earlier or another one.
+  const support = event.secondary
+    ? anchors
+    : [
+        ...anchors,
+        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline),
+      ];
+  const detail = event.secondary ? anchors : [...anchors, ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.headline)];
+  evidence.kind = anchors[0].text;
+
+  // Status: what the anchors say was done to the contact; failing that, the other sentences.
+  let tense: Tense | undefined;
+  let tenseFrom: ReadSentence | undefined;
+  const decisive = (list: ReadSentence[]) => list.find((s) => s.tense === "cancelled" || s.tense === "postponed");
+  const any = (list: ReadSentence[]) => list.find((s) => s.tense !== undefined);
+  tenseFrom = decisive(anchors) ?? any(anchors) ?? (event.secondary ? undefined : decisive(support) ?? any(support));
+  tense = tenseFrom?.tense;
+  if (event.secondary && anchors[0].agreed && tense !== "cancelled" && tense !== "postponed" && !anchors[0].background) tense = "future";
+
+  // Date.
+  let date: string | null = null;
+  let dateFound: FoundDate | undefined;
+  let vague: string | undefined;
+  for (const s of support) {
+    const reading = readDates(s.text, ctx.language, ctx.published, tense === "future" || (tense === "postponed" && !s.background));
+    vague ??= reading.vague;
+    if (reading.dates.length === 0) continue;
+    const pick = tense === "postponed" ? (reading.dates.find((d) => d.movedTo) ?? reading.dates[reading.dates.length - 1]) : reading.dates[0];
+    // A range ("23–24 января") starts the contact; a second, later date in the sentence is
+    // usually another event's ("after the call on the 12th").
+    dateFound = pick;
+    date = pick.value;
+    evidence.date = s.text;
+    break;
+  }
+  if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
+  // A postponement without a new date says nothing of the day.
+  if (tense === "postponed" && dateFound && !dateFound.movedTo && !/\d/.test(dateFound.text)) date = null;
+
+  let status: Status;
+  if (tense === "cancelled" || tense === "postponed" || tense === "held") status = tense;
+  else if (tense === "future") status = date && date.length === 10 ? "scheduled" : "announced";
+  else {
+    status = date && date <= ctx.published ? "held" : "announced";
+    guessed.push("status");
+  }
+  if (tenseFrom) evidence.status = tenseFrom.text;
+
+  // Place: a city (or venue) introduced by "in"/"в"/"у" in the sentences about the contact.
+  let city: PlaceEntry | undefined;
+  let venue: PlaceEntry | undefined;
+  let region: PlaceEntry | undefined;
+  if (kind !== "call") {
+    for (const s of support) {
+      for (const m of s.mentions) {
+        if (m.named.type !== "place" || !isLocative(s, m)) continue;
+        const p = m.named.place;
+        if (p.kind === "venue") {
+          venue ??= p;
+          evidence.venue ??= s.text;
+          if (!city && p.city) {
+            city = ctx.names.placeByEnglishName(p.city);
+            evidence.city = s.text;
+          }
+        } else if (p.kind === "region") {
+          region ??= p;
+        } else if (!city) {
+          city = p;
+          evidence.city = s.text;
+        }
+      }
+      if (city) break;
+    }
+  }
+  const countryCode = city?.country ?? venue?.country ?? region?.country;
+  const country = countryCode ? (ctx.names.country(countryCode)?.name.en ?? null) : null;
+  if (country && !city && region) evidence.country = support.find((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place === region))?.text ?? "";
+
+  // People.
+  const participants = findParticipants(event, detail);
+  if (participants.people.length > 0) evidence.participants = participants.evidence.join(" … ");
+
+  // Parties: the sides of the people taking part; where they show one side or none, the
+  // countries the anchors name as actors (not as places: "talks in Ukraine" is no party).
+  const parties = new Set(participants.people.map((p) => p.side));
+  const countriesNamed = new Set<string>();
+  for (const s of anchors) {
+    for (const m of s.mentions) {
+      if (m.named.type === "country") countriesNamed.add(m.named.country.code);
+      if (m.named.type === "place" && !isLocative(s, m)) {
+        const metonym = m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined);
+        if (metonym) countriesNamed.add(metonym);
+      }
+    }
+  }
+  if (parties.size < 2) for (const c of countriesNamed) parties.add(c);
+  if (participants.people.length === 0 && parties.size < 2) {
+    // "Russian and U.S. delegations will hold …" names the sides only in the story's body.
+    for (const s of support.slice(0, 4)) for (const m of s.mentions) if (m.named.type === "country" && m.named.country.followed) parties.add(m.named.country.code);
+  }
+  const trilateral = anchors.some((s) => /трехсторонн|тристоронн|trilateral/u.test(s.folded));
+  if (trilateral && parties.has("RU") && parties.has("US")) parties.add("UA");
+  // The counterpart of a followed party is followed or foreign; a Ukrainian talking about a
+  // bilateral RU–US contact does not make it trilateral.
+  if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !participants.people.some((p) => p.side === "UA")) parties.delete("UA");
+  const partyList = [...parties].sort();
+  evidence.parties = anchors.map((s) => s.text).join(" … ");
+
+  // Time and zone.
+  let time: string | null = null;
+  let timezone: string | null = null;
+  if (date && date.length === 10) {
+    for (const s of detail) {
+      const t = readTime(s.text);
+      if (!t) continue;
+      time = t.time;
+      evidence.time = s.text;
+      if (t.zone === "local" || t.zone === undefined) {
+        timezone = city?.zone ?? venue?.zone ?? null;
+        if (t.zone === undefined) guessed.push("timezone");
+      } else timezone = t.zone;
+      if (timezone) evidence.timezone = s.text;
+      break;
+    }
+  }
+
+  // Number in the series.
+  let sequence: number | null = null;
+  for (const s of [...anchors, ...(event.secondary ? [] : support)]) {
+    const m = SEQUENCE.exec(s.folded);
+    if (!m) continue;
+    if (m[5]) sequence = Number(m[5]);
+    else for (const [re, n] of ORDINALS) if (re.test(m[1])) {
+      sequence = n;
+      break;
+    }
+    if (sequence !== null) {
+      evidence.sequence = s.text;
+      break;
+    }
+  }
+
+  const track = findTrack(event, detail, participants.people, ctx.names);
+  if (track) evidence.track = track.evidence;
+
+  let outcome: string | null = null;
+  if (status === "held" && !event.secondary) {
+    const s = detail.find((x) => OUTCOME.test(x.folded) && !x.background);
+    if (s) {
+      outcome = s.text;
+      evidence.outcome = s.text;
+    }
+  }
+
+  const lead = ctx.sentences.find((s) => !s.headline);
+  const title = event.secondary ? anchors[0].text : (ctx.story.headline ?? lead?.text ?? anchors[0].text);
+  const summary = event.secondary ? anchors[0].text : (lead?.text ?? anchors[0].text);
+  if (city) evidence.city ??= anchors[0].text;
+
+  return {
+    kind,
+    status,
+    date,
+    time,
+    timezone,
+    place: { city: city?.name.en ?? null, country, venue: venue?.name.en ?? null },
+    parties: partyList,
+    participants: participants.people.map((p) => ({ name: p.name.en, role: p.role.en, side: p.side })),
+    track: track?.id ?? null,
+    sequence,
+    title,
+    summary,
+    outcome,
+    source: { outlet: ctx.article.outlet ?? null, url: ctx.article.url ?? null, published: ctx.published, language: ctx.language },
+    matches: null,
+    evidence,
+    guessed,
+  };
+}
+
+/**
+ * Who took part: the people the anchors name (less those who only speak of it, unless the
+ * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
+ * anyone a later sentence says led a delegation or took part. Spokespeople never count.
+ */
+function findParticipants(event: EventReading, detail: ReadSentence[]): { people: Person[]; evidence: string[] } {
+  const people: Person[] = [];
+  const evidence: string[] = [];
+  const add = (p: Person, s: ReadSentence) => {
+    if (p.reports || people.includes(p)) return;
+    people.push(p);
+    if (!evidence.includes(s.text)) evidence.push(s.text);
+  };
+  const speakers: { person: Person; s: ReadSentence }[] = [];
+  for (const s of event.anchors) {
+    const persons = s.mentions.filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person");
+    for (const m of persons) {
+      if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
+      else add(m.named.person, s);
+    }
+  }
+  for (const s of detail) {
+    if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
+    for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m)) add(m.named.person, s);
+  }
+  // A speaker counts when the others taking part are all on one side and he is on the other.
+  const sides = new Set(people.map((p) => p.side));
+  for (const { person, s } of speakers) {
+    if (people.includes(person) || person.reports) continue;
+    if (people.length > 0 && sides.size === 1 && !sides.has(person.side)) add(person, s);
+  }
+  return { people, evidence };
+}
+
+function findTrack(event: EventReading, detail: ReadSentence[], people: Person[], names: NameIndex): { id: string; evidence: string } | undefined {
+  const text = [...event.anchors, ...(event.secondary ? [] : detail)];
+  for (const rule of names.names.tracks) {
+    if (rule.cues) {
+      const cues = rule.cues.map(fold);
+      const s = text.find((x) => cues.some((c) => x.folded.includes(c)));
+      if (s) return { id: rule.id, evidence: s.text };
+    }
+    if (rule.people) {
+      const who = people.filter((p) => rule.people!.includes(p.id));
+      const sides = new Set(who.map((p) => p.side));
+      if (who.length > 0 && (!rule.needsBothSides || sides.size >= 2)) return { id: rule.id, evidence: event.anchors[0].text };
+    }
+  }
+  return undefined;
+}
+
+function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
+  if (!line) return undefined;
+  const found = readDates(line, language, "2000-01-01", false).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
+  return found?.value;
+}

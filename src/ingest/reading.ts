@@ -1,0 +1,84 @@
+// One sentence as the extractor sees it: its words, the known names in it, the kinds of
+// contact it speaks of, and how it speaks of them (done, to come, moved, called off).
+import type { Kind } from "../record/schema.ts";
+import type { ArticleLang } from "./language.ts";
+import type { Mention, NameIndex } from "./names.ts";
+import type { Sentence } from "./sentences.ts";
+import { BACKGROUND, KIND_PHRASES, LOCATIVE, PLACE_FILLER, SPEECH, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { fold, tokenize, type Token } from "./words.ts";
+
+export type Tense = "cancelled" | "postponed" | "held" | "future";
+
+export interface ReadSentence extends Sentence {
+  folded: string;
+  tokens: Token[];
+  mentions: Mention[];
+  kinds: Set<Kind>;
+  tense?: Tense;
+  agreed: boolean;
+  background: boolean;
+}
+
+const KIND_ORDER: Kind[] = ["summit", "call", "round", "meeting", "other"];
+
+export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): ReadSentence {
+  const tokens = tokenize(s.text);
+  const folded = fold(s.text);
+  const kinds = new Set<Kind>();
+  for (const t of tokens) {
+    // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
+    if (/^\p{Lu}/u.test(t.text) && t.start > 0 && !s.headline) continue;
+    const k = kindOfNoun(t.text, lang);
+    if (k) kinds.add(k);
+  }
+  for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);
+  return {
+    ...s,
+    folded,
+    tokens,
+    mentions: names.find(tokens),
+    kinds,
+    tense: tenseOf(folded),
+    agreed: STATUS_CUES.agreed.test(folded),
+    background: BACKGROUND.test(folded),
+  };
+}
+
+function tenseOf(folded: string): Tense | undefined {
+  if (STATUS_CUES.cancelled.test(folded)) return "cancelled";
+  if (STATUS_CUES.postponed.test(folded)) return "postponed";
+  const held = STATUS_CUES.held.exec(folded);
+  const future = STATUS_CUES.future.exec(folded);
+  if (held && future) return future.index < held.index ? "future" : "held";
+  if (held) return "held";
+  if (future) return "future";
+  return undefined;
+}
+
+/** The strongest kind among those given: a summit is also a meeting, a call may be "talks". */
+export function strongestKind(kinds: Iterable<Kind>): Kind | undefined {
+  const set = new Set(kinds);
+  return KIND_ORDER.find((k) => set.has(k));
+}
+
+/** Is the mention introduced by "в", "у", "in", "at" (maybe through "the", "турецькому")? */
+export function isLocative(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1, skipped = 0; i >= 0 && skipped <= 2; i--, skipped++) {
+    const f = s.tokens[i].folded;
+    if (LOCATIVE.has(f)) return true;
+    if (!PLACE_FILLER.test(f) && !/^\p{Ll}/u.test(s.tokens[i].text)) return false;
+    if (!PLACE_FILLER.test(f)) return false;
+  }
+  return false;
+}
+
+/** Is the mention the subject or source of a statement ("Zelensky said", "заявил Рябков")? */
+export function isSpeaker(s: ReadSentence, m: Mention): boolean {
+  const from = Math.max(0, m.first - 4);
+  const to = Math.min(s.tokens.length - 1, m.last + 4);
+  const window = s.tokens
+    .slice(from, to + 1)
+    .map((t) => t.folded)
+    .join(" ");
+  return SPEECH.test(window);
+}

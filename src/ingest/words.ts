@@ -1,0 +1,79 @@
+// Words as the extractor compares them. Russian and Ukrainian inflect names and nouns
+// (Стамбул, Стамбуле, Стамбулі; Дарчиев, Дарчиевым, Дарчієвим), so a name or a cue is
+// compared on a folded form and a stem, never on the surface form.
+import snowball from "snowball-stemmers";
+import type { ArticleLang } from "./language.ts";
+
+export interface Token {
+  /** As written, with its case (a capital tells a name from a common word). */
+  text: string;
+  /** Lower case, with the letters the two Cyrillic spellings differ in folded together. */
+  folded: string;
+  /** Character offset in the sentence. */
+  start: number;
+}
+
+// Ukrainian і/ї/є/ґ and Russian ы/э/ё spell the same names differently (Дарчієв/Дарчиев,
+// Рубіо/Рубио); folding them lets one stored form match both spellings and both cases.
+const FOLD: Record<string, string> = { ё: "е", і: "и", ї: "и", є: "е", ґ: "г", ы: "и", э: "е", "’": "", "'": "", ʼ: "" };
+
+export function fold(word: string): string {
+  let out = "";
+  for (const ch of word.toLowerCase()) out += FOLD[ch] ?? ch;
+  return out;
+}
+
+// A word: letters (Latin or Cyrillic) with inner apostrophes (п'ять, Мар'яна) and dotted
+// abbreviations (U.S.); hyphens split (российско-американских, Абу-Даби) because each half
+// inflects on its own.
+const WORD_RE = /\p{L}[\p{L}\p{M}’'ʼ]*(?:\.\p{Lu}\.?)*|\d+/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    let raw = m[0];
+    // English possessive: Putin's, Moscow's.
+    if (/['’]s$/.test(raw) && /^[A-Za-z]/.test(raw)) raw = raw.slice(0, -2);
+    raw = raw.replace(/['’ʼ]+$/, "");
+    const dotted = raw.includes(".") ? raw.replace(/\./g, "") : raw;
+    tokens.push({ text: dotted, folded: fold(dotted), start: m.index ?? 0 });
+  }
+  return tokens;
+}
+
+// Inflectional endings after folding (ы→и, і→и, є→е): what Russian and Ukrainian add to a
+// name's stem in any case or number. Used only for names, whose stems are long enough that
+// three letters of ending do not turn one name into another.
+const ENDING_RE = /^[аеиоуюяьймхвгш]{0,3}$/;
+
+/** The stem under which a name is stored: its folded form less a final vowel or soft sign. */
+export function nameStem(folded: string): string {
+  if (/[a-z]$/.test(folded)) return folded;
+  const stem = folded.replace(/[аеиоуюяьй]$/, "");
+  return stem.length >= 3 ? stem : folded;
+}
+
+/** Does a token spell this name stem in some case? Latin names only take no ending. */
+export function isFormOf(token: Token, stem: string): boolean {
+  if (!token.folded.startsWith(stem)) return false;
+  const rest = token.folded.slice(stem.length);
+  if (rest === "") return true;
+  if (/[a-z]$/.test(stem)) return false;
+  return ENDING_RE.test(rest);
+}
+
+const russian = snowball.newStemmer("russian");
+const english = snowball.newStemmer("english");
+
+// Snowball has no Ukrainian stemmer; Ukrainian endings are few enough for a light strip that
+// only has to make cue words (переговорів, переговорах, зустрічі) meet their stored stems.
+const UK_ENDINGS = /(ами|ями|ого|ому|ому|ими|іми|ій|ої|ою|ею|ові|еві|ах|ях|ів|їв|ам|ям|ом|ем|им|ім|ий|ій|ої|их|іх|а|я|о|е|у|ю|і|и|ь|й)$/;
+
+/** The stem of a common word in the article's language, for cue matching. */
+export function wordStem(word: string, lang: ArticleLang): string {
+  const lower = word.toLowerCase().replace(/['’ʼ]/g, "");
+  if (lang === "en") return english.stem(lower);
+  if (lang === "ru") return russian.stem(lower.replace(/ё/g, "е"));
+  const stripped = lower.replace(UK_ENDINGS, "");
+  return stripped.length >= 3 ? stripped : lower;
+}
