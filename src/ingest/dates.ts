@@ -81,6 +81,11 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     const text = r.text.trim();
     const index = r.index + (r.text.length - r.text.trimStart().length);
     if (VAGUE.test(fold(text))) continue;
+    // "for three hours", "через час": a duration, not a day.
+    if (/(hour|minute|час|годин|хвилин|минут)/iu.test(text)) continue;
+    // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
+    // листопад|і"). A date starts at a word and ends at most two letters before the word does.
+    if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;
     // A bare hour ("в 10:00") is a time, not a date.
     // "said on Tuesday": the date of the statement, not of the contact.
     const before = fold(sentence.slice(Math.max(0, index - 45), index));

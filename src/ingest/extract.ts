@@ -98,7 +98,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const withKind = sentences.filter((s) => s.kinds.size > 0);
   if (withKind.length === 0) return { ...base, relevant: false, reason: "no call, meeting, round or summit is reported", drafts: [] };
 
-  const [mainEvent, ...others] = findEvents(sentences);
+  const [mainEvent, ...others] = findEvents(sentences, language, published);
   const ctx: Context = { sentences, language, published, names, article, story };
   const main = buildDraft(mainEvent, ctx);
   const drafts: Draft[] = [];
@@ -145,10 +145,11 @@ function sameContact(a: Draft, b: Draft): boolean {
 }
 
 /** The main contact, then each other contact the story reports. */
-function findEvents(sentences: ReadSentence[]): EventReading[] {
+function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: string): EventReading[] {
   const headline = sentences.find((s) => s.headline);
   const body = sentences.filter((s) => !s.headline);
-  const lead = body[0];
+  // Photo captions and bylines ("Энтони Блинкен") are not the lead.
+  const lead = body.find((s) => s.tokens.length >= 5);
   let anchors = [headline, lead].filter((s): s is ReadSentence => s !== undefined && s.kinds.size > 0);
   if (anchors.length === 0) {
     const first = sentences.find((s) => s.kinds.size > 0 && !s.background);
@@ -163,7 +164,9 @@ function findEvents(sentences: ReadSentence[]): EventReading[] {
     if (own.size > 1) own.delete(kind);
     const k = strongestKind(own)!;
     const agreedLater = s.agreed && (s.tense === "future" || s.tense === undefined || EXPERTS.test(s.folded) || k !== kind);
-    const earlier = s.background && s.tense !== "future";
+    // An earlier contact is worth a draft only when the story dates it ("the previous round,
+    // on 27 February"); "earlier he was recalled for consultations" is background, not news.
+    const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, false).dates.length > 0;
     if (!agreedLater && !earlier && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true });
   }
@@ -174,6 +177,8 @@ function mainKind(anchors: ReadSentence[]): Kind {
   const all = new Set(anchors.flatMap((s) => [...s.kinds]));
   if (all.has("summit")) return "summit";
   if (all.has("call")) return "call";
+  // "Talks" in the headline, "the second round of talks" in the lead: the specific word wins.
+  if (all.has("round")) return "round";
   for (const s of anchors) {
     const k = strongestKind(s.kinds);
     if (k) return k;
@@ -214,11 +219,27 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   tense = tenseFrom?.tense;
   if (event.secondary && anchors[0].agreed && tense !== "cancelled" && tense !== "postponed" && !anchors[0].background) tense = "future";
 
+  // People first: a later sentence that names only other people, or speaks of a contact done
+  // where this one is to come (or the reverse), is about another contact.
+  const participants = findParticipants(event, detail);
+  const mainPeople = new Set(participants.people);
+  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
+  const fills = support.filter((s) => {
+    if (anchors.includes(s) && s.headline) return true;
+    const persons = s.mentions.filter((m) => m.named.type === "person").map((m) => (m.named as { person: Person }).person);
+    if (persons.length > 0 && mainPeople.size > 0 && !persons.some((p) => mainPeople.has(p))) return false;
+    if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
+    // A summit or a call is never another name for this meeting: that sentence is another contact.
+    const own = strongestKind(s.kinds);
+    if (!anchors.includes(s) && own !== kind && (own === "summit" || own === "call")) return false;
+    return true;
+  });
+
   // Date.
   let date: string | null = null;
   let dateFound: FoundDate | undefined;
   let vague: string | undefined;
-  for (const s of support) {
+  for (const s of fills) {
     const reading = readDates(s.text, ctx.language, ctx.published, tense === "future" || (tense === "postponed" && !s.background));
     vague ??= reading.vague;
     if (reading.dates.length === 0) continue;
@@ -248,7 +269,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let venue: PlaceEntry | undefined;
   let region: PlaceEntry | undefined;
   if (kind !== "call") {
-    for (const s of support) {
+    for (const s of fills) {
       for (const m of s.mentions) {
         if (m.named.type !== "place" || !isLocative(s, m)) continue;
         const p = m.named.place;
@@ -273,8 +294,6 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const country = countryCode ? (ctx.names.country(countryCode)?.name.en ?? null) : null;
   if (country && !city && region) evidence.country = support.find((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place === region))?.text ?? "";
 
-  // People.
-  const participants = findParticipants(event, detail);
   if (participants.people.length > 0) evidence.participants = participants.evidence.join(" … ");
 
   // Parties: the sides of the people taking part; where they show one side or none, the
@@ -283,7 +302,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const countriesNamed = new Set<string>();
   for (const s of anchors) {
     for (const m of s.mentions) {
-      if (m.named.type === "country") countriesNamed.add(m.named.country.code);
+      // "у турецькому Стамбулі", "talks in Ukraine": a place, not a side.
+      const next = s.mentions.find((n) => n.first === m.last + 1);
+      if (m.named.type === "country" && !isLocative(s, m) && next?.named.type !== "place") countriesNamed.add(m.named.country.code);
       if (m.named.type === "place" && !isLocative(s, m)) {
         const metonym = m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined);
         if (metonym) countriesNamed.add(metonym);
@@ -337,7 +358,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     }
   }
 
-  const track = findTrack(event, detail, participants.people, ctx.names);
+  const track = findTrack(event, fills, participants.people, ctx.names);
   if (track) evidence.track = track.evidence;
 
   let outcome: string | null = null;
@@ -390,6 +411,9 @@ function findParticipants(event: EventReading, detail: ReadSentence[]): { people
   };
   const speakers: { person: Person; s: ReadSentence }[] = [];
   for (const s of event.anchors) {
+    // A headline that names both sides has named the principals; the lead may go on to
+    // recall another contact of other people ("after the presidents' call on 12 February").
+    if (!s.headline && new Set(people.map((p) => p.side)).size >= 2) break;
     const persons = s.mentions.filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person");
     for (const m of persons) {
       if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });

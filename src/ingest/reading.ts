@@ -74,7 +74,8 @@ export function isLocative(s: ReadSentence, m: Mention): boolean {
 
 /** Is the mention the subject or source of a statement ("Zelensky said", "заявил Рябков")? */
 export function isSpeaker(s: ReadSentence, m: Mention): boolean {
-  const from = Math.max(0, m.first - 4);
+  // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".
+  const from = Math.max(0, m.first - 6);
   const to = Math.min(s.tokens.length - 1, m.last + 4);
   const window = s.tokens
     .slice(from, to + 1)

@@ -4,10 +4,11 @@
 // beginnings on purpose: tense is in the stem (провели / проведут, відбувся / відбудеться),
 // which a stemmer would throw away.
 import type { Kind } from "../record/schema.ts";
-import { wordStem } from "./words.ts";
+import { fold, wordStem } from "./words.ts";
 import type { ArticleLang } from "./language.ts";
 
 const B = "(?<![\\p{L}])";
+const E = "(?![\\p{L}])";
 const re = (body: string) => new RegExp(body, "u");
 
 /** Contact nouns, compared by stem (Snowball for ru and en, a light strip for uk). */
@@ -19,56 +20,62 @@ const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
     ["meeting", ["встреча", "переговоры", "беседа"]],
   ],
   uk: [
-    ["call", ["розмова", "дзвінок"]],
+    ["call", ["розмов", "дзвінк", "дзвінок"]],
     ["summit", ["саміт"]],
-    ["round", ["раунд", "консультації", "делегація"]],
-    ["meeting", ["зустріч", "переговори"]],
+    ["round", ["раунд", "консультац", "делегац"]],
+    ["meeting", ["зустріч", "переговор"]],
   ],
   en: [
     ["summit", ["summit"]],
-    ["round", ["round", "consultations", "delegations"]],
+    ["round", ["round", "consultations"]],
     ["meeting", ["meeting", "talks"]],
   ],
 };
 
 const nounStems = new Map<ArticleLang, Map<string, Kind>>();
-for (const lang of ["ru", "uk", "en"] as const) {
+// Snowball has no Ukrainian; its nouns are matched by their folded beginnings instead.
+const ukBeginnings: [string, Kind][] = KIND_NOUNS.uk.flatMap(([kind, words]) => words.map((w): [string, Kind] => [fold(w), kind]));
+for (const lang of ["ru", "en"] as const) {
   const m = new Map<string, Kind>();
   for (const [kind, words] of KIND_NOUNS[lang]) for (const w of words) m.set(wordStem(w, lang), kind);
   nounStems.set(lang, m);
 }
 
 export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
+  if (lang === "uk") {
+    const f = fold(word);
+    return ukBeginnings.find(([b]) => f.startsWith(b))?.[1];
+  }
   return nounStems.get(lang)?.get(wordStem(word, lang));
 }
 
 /** Kind cues that are phrases or verbs rather than one noun. */
 export const KIND_PHRASES: [Kind, RegExp][] = [
-  ["call", re(`${B}(phone|telephone)${B}|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${B}|${B}spoke (by|on the|over the) (phone|telephone)|телефонн|${B}созвонил|${B}дзвонив|${B}поговорил[аи]? по телефону|${B}телефонував`)],
+  ["call", re(`${B}(phone|telephone)${E}|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|телефонн|${B}созвонил|${B}дзвонив|${B}поговорил[аи]? по телефону|${B}телефонував|${B}(speak|spoke|speaks|speaking) (with|to)${E}|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
   ["summit", re(`на высшем уровне|на вищому ривни|${B}summit`)],
-  ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)`)],
-  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${B}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил`)],
+  ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)|${B}delegations${E}`)],
+  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил`)],
 ];
 
 export const STATUS_CUES = {
   cancelled: re(`${B}cancel|${B}call(s|ed)? off|${B}scrap|will not take place|won't take place|${B}отмен|не состоится|не состоятся|${B}сорван|${B}сорвал|${B}скасов|не видбудеться|не видбудуться|${B}зирван|${B}зирвал`),
   postponed: re(`${B}postpon|${B}delay|${B}put off|${B}pushed back|${B}reschedul|${B}on hold|${B}перенес|${B}перенос|${B}отлож|${B}отклад|${B}видклад|${B}видклал|${B}перенесл`),
-  held: re(`${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged)${B}|${B}состоял|${B}прош(ел|ла|ли)${B}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}провив|${B}провела|${B}зустрил|${B}тривал|${B}обговорил|${B}обминял|${B}розпочал|${B}начал(ись|ась|ся)|в ходе переговор|в ходи переговор|за пидсумками|по итогам`),
-  future: re(`${B}will${B}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}to (hold|meet|be held|take place|speak)${B}|${B}plan|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${B}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${B}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
+  held: re(`${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged)${E}|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}провив|${B}провела|${B}зустрил|${B}тривал|${B}обговорил|${B}обминял|${B}розпочал|${B}начал(ись|ась|ся)|в ходе переговор|в ходи переговор|за пидсумками|по итогам`),
+  future: re(`${B}will${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
   agreed: re(`${B}agree|${B}договорил|${B}условил|${B}условлено|${B}согласовал|${B}домовил|${B}погодил|${B}поддержали проведение|${B}пидтримали проведення`),
 };
 
 /** The sentence talks of an earlier contact, not the one reported. */
-export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior)${B}|${B}ранее${B}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${B}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${B}|${B}востаннє|${B}востанне`);
+export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне`);
 
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
-export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${B}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтвердив|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами`);
+export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтвердив|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами`);
 
 /** Someone leading a delegation or taking part: a participant, not a commentator. */
-export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation)|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац|${B}встретил|${B}зустрил|${B}провел|${B}провив|${B}переговори|${B}переговоры|${B}met${B}|${B}meet`);
+export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation)|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
 
 /** What came of it. */
-export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${B}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
+export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
 
 /** Speaks of the parties' own teams: "experts", "delegations". */
 export const EXPERTS = re(`${B}(experts?|expert-level|working group)|${B}эксперт|${B}експерт|рабоч(ая|ей|ие) групп|робоч(а|ои|и) груп`);
@@ -90,20 +97,20 @@ export const ORDINALS: [RegExp, number][] = [
 ];
 
 /** "second round", "второй раунд", "другого раунду", "round 2", "раунд 3". */
-export const SEQUENCE = re(`${B}(first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|4th|5th|6th|7th|перв\\p{L}*|втор\\p{L}*|трет\\p{L}*|четверт\\p{L}*|пят\\p{L}*|шест\\p{L}*|седьм\\p{L}*|перш\\p{L}*|друг\\p{L}*|шост\\p{L}*|сьом\\p{L}*)\\s+(\\p{L}+\\s+)?(round|раунд|тур${B})|${B}(round|раунд)\\s+(\\d)${B}`);
+export const SEQUENCE = re(`${B}(first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|4th|5th|6th|7th|перв\\p{L}*|втор\\p{L}*|трет\\p{L}*|четверт\\p{L}*|пят\\p{L}*|шест\\p{L}*|седьм\\p{L}*|перш\\p{L}*|друг\\p{L}*|шост\\p{L}*|сьом\\p{L}*)\\s+(\\p{L}+\\s+)?(round|раунд|тур${E})|${B}(round|раунд)\\s+(\\d)${E}`);
 
 /** Relative words chrono does not know, in days from publication. */
 export const RELATIVE_DAYS: [RegExp, number][] = [
-  [re(`${B}(накануне|напередодни|the day before)${B}`), -1],
+  [re(`${B}(накануне|напередодни|the day before)${E}`), -1],
 ];
 
 /** Vague future: never a made-up day. */
-export const VAGUE = re(`${B}(next week|this week|coming (days|weeks)|in the near future|soon)${B}|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${B}`);
+export const VAGUE = re(`${B}(next week|this week|coming (days|weeks)|in the near future|soon)${E}|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
 
 export const ZONE_PHRASES: [RegExp, string][] = [
-  [re(`по московскому времени|за московським часом|${B}мск${B}|${B}msk${B}|moscow time`), "Europe/Moscow"],
+  [re(`по московскому времени|за московським часом|${B}мск${E}|${B}msk${E}|moscow time`), "Europe/Moscow"],
   [re(`по киевскому времени|за киивським часом|kyiv time|kiev time`), "Europe/Kyiv"],
-  [re(`${B}(gmt|utc)${B}|по гринвичу`), "UTC"],
-  [re(`${B}(et|edt|est|eastern time)${B}|по вашингтонскому времени|за вашингтонським часом`), "America/New_York"],
+  [re(`${B}(gmt|utc)${E}|по гринвичу`), "UTC"],
+  [re(`${B}(et|edt|est|eastern time)${E}|по вашингтонскому времени|за вашингтонським часом`), "America/New_York"],
   [re(`по местному времени|за мисцевим часом|local time`), "local"],
 ];

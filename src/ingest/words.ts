@@ -65,15 +65,8 @@ export function isFormOf(token: Token, stem: string): boolean {
 const russian = snowball.newStemmer("russian");
 const english = snowball.newStemmer("english");
 
-// Snowball has no Ukrainian stemmer; Ukrainian endings are few enough for a light strip that
-// only has to make cue words (переговорів, переговорах, зустрічі) meet their stored stems.
-const UK_ENDINGS = /(ами|ями|ого|ому|ому|ими|іми|ій|ої|ою|ею|ові|еві|ах|ях|ів|їв|ам|ям|ом|ем|им|ім|ий|ій|ої|их|іх|а|я|о|е|у|ю|і|и|ь|й)$/;
-
-/** The stem of a common word in the article's language, for cue matching. */
-export function wordStem(word: string, lang: ArticleLang): string {
+/** The Snowball stem of a Russian or English word, for cue matching (Ukrainian has none). */
+export function wordStem(word: string, lang: Exclude<ArticleLang, "uk">): string {
   const lower = word.toLowerCase().replace(/['’ʼ]/g, "");
-  if (lang === "en") return english.stem(lower);
-  if (lang === "ru") return russian.stem(lower.replace(/ё/g, "е"));
-  const stripped = lower.replace(UK_ENDINGS, "");
-  return stripped.length >= 3 ? stripped : lower;
+  return lang === "en" ? english.stem(lower) : russian.stem(lower.replace(/ё/g, "е"));
 }
