@@ -160,8 +160,9 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   for (const s of sentences) {
     if (anchors.includes(s) || s.kinds.size === 0) continue;
     const own = new Set(s.kinds);
-    // "After the call, the ministers agreed that experts will meet": the call is the main one.
-    if (own.size > 1) own.delete(kind);
+    // "After the call, the ministers agreed that experts will meet": the call is the main
+    // one; what was agreed on is the meeting.
+    if (own.size > 1 && own.has("call") && (s.agreed || s.tense === "future")) own.delete("call");
     const k = strongestKind(own)!;
     const agreedLater = s.agreed && (s.tense === "future" || s.tense === undefined || EXPERTS.test(s.folded) || k !== kind);
     // An earlier contact is worth a draft only when the story dates it ("the previous round,
