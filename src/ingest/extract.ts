@@ -425,6 +425,12 @@ function findParticipants(event: EventReading, detail: ReadSentence[]): { people
     if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
     for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m)) add(m.named.person, s);
   }
+  // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
+  // sentence about this contact that names people says who they were.
+  if (people.length === 0) {
+    const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && x.mentions.some((m) => m.named.type === "person" && !isSpeaker(x, m)));
+    if (s) for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m)) add(m.named.person, s);
+  }
   // A speaker counts when the others taking part are all on one side and he is on the other.
   const sides = new Set(people.map((p) => p.side));
   for (const { person, s } of speakers) {

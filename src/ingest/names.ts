@@ -3,7 +3,7 @@
 // record because it is knowledge about the world, edited by hand as new people appear.
 // Pure: the caller reads the file; this module validates it and finds the names in text.
 import { z } from "zod";
-import { fold, isFormOf, nameStem, tokenize, type Token } from "./words.ts";
+import { fold, isNameForm, nameStem, tokenize, type Token } from "./words.ts";
 
 const text = z.string().trim().min(1);
 const InLanguages = z.object({ en: text, ru: text, uk: text }).strict();
@@ -208,7 +208,7 @@ export class NameIndex {
 }
 
 function stemMatches(token: Token, word: FormWord): boolean {
-  if (!word.exact) return isFormOf(token, word.stem);
+  if (!word.exact) return isNameForm(token, word.stem);
   if (token.folded !== word.stem) return false;
   if (word.upper) return token.text === token.text.toUpperCase();
   return /^\p{Lu}/u.test(token.text);

@@ -74,6 +74,10 @@ export function isLocative(s: ReadSentence, m: Mention): boolean {
 
 /** Is the mention the subject or source of a statement ("Zelensky said", "заявил Рябков")? */
 export function isSpeaker(s: ReadSentence, m: Mention): boolean {
+  // "Ушаков: Путин и Трамп поговорили", "… — Zelensky": a headline's source.
+  const last = s.tokens[m.last];
+  const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
+  if (/^\s*:/.test(after)) return true;
   // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".
   const from = Math.max(0, m.first - 6);
   const to = Math.min(s.tokens.length - 1, m.last + 4);

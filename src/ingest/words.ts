@@ -62,6 +62,17 @@ export function isFormOf(token: Token, stem: string): boolean {
   return ENDING_RE.test(rest);
 }
 
+// Before the locative -і/-е Ukrainian and Russian soften г, к, х to з, ц, с
+// (Петербург → у Петербурзі, Гамбург → в Гамбурзі).
+const SOFTENED: Record<string, string> = { г: "з", к: "ц", х: "с" };
+
+/** isFormOf, allowing the consonant change of the locative case. */
+export function isNameForm(token: Token, stem: string): boolean {
+  if (isFormOf(token, stem)) return true;
+  const soft = SOFTENED[stem.slice(-1)];
+  return soft !== undefined && token.folded === `${stem.slice(0, -1)}${soft}и`;
+}
+
 const russian = snowball.newStemmer("russian");
 const english = snowball.newStemmer("english");
 
