@@ -1,0 +1,62 @@
+// Dates resolved against the publication day, as a reader of the news would.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readDates, readTime } from "../../src/ingest/dates.ts";
+
+const first = (s: string, lang: "ru" | "uk" | "en", published: string, future = false) => readDates(s, lang, published, future).dates[0]?.value ?? null;
+
+describe("dates", () => {
+  // 2025-04-08 was a Tuesday.
+  it("points a bare weekday forward for what is to come and back for what was", () => {
+    assert.equal(first("Переговоры пройдут в четверг", "ru", "2025-04-08", true), "2025-04-10");
+    assert.equal(first("Переговоры прошли в четверг", "ru", "2025-04-08", false), "2025-04-03");
+    assert.equal(first("Зустріч відбулася у п'ятницю", "uk", "2025-04-12", false), "2025-04-11");
+    assert.equal(first("They met on Friday", "en", "2025-04-26", false), "2025-04-25");
+  });
+  it("reads 'next Thursday' as the Thursday of the coming week", () => {
+    assert.equal(first("They will meet next Thursday", "en", "2025-09-18", true), "2025-09-25");
+    assert.equal(first("They will meet next Thursday", "en", "2025-04-08", true), "2025-04-17");
+  });
+  it("resolves relative days in all three languages", () => {
+    assert.equal(first("позавчера встретился", "ru", "2025-12-22"), "2025-12-20");
+    assert.equal(first("позавчора зустрівся", "uk", "2025-12-22"), "2025-12-20");
+    assert.equal(first("spoke yesterday", "en", "2025-02-16"), "2025-02-15");
+    assert.equal(first("состоявшиеся накануне консультации", "ru", "2025-04-11"), "2025-04-10");
+    assert.equal(first("напередодні", "uk", "2025-04-11"), "2025-04-10");
+  });
+  it("gives a date without a year the year nearest publication", () => {
+    assert.equal(first("встреча 10 квітня", "uk", "2025-04-04", true), "2025-04-10");
+    assert.equal(first("встретились 27 декабря", "ru", "2026-01-05"), "2025-12-27");
+    assert.equal(first("on Feb. 27", "en", "2025-04-08"), "2025-02-27");
+  });
+  it("keeps a month alone as YYYY-MM and makes up no day for next week", () => {
+    assert.equal(first("може відбутися в листопаді", "uk", "2025-10-01", true), "2025-11");
+    const nextWeek = readDates("Встреча пройдет на следующей неделе", "ru", "2026-02-11", true);
+    assert.deepEqual(nextWeek.dates, []);
+    assert.equal(nextWeek.vague, "на следующей неделе");
+    assert.deepEqual(readDates("They will talk next week", "en", "2025-05-15", true).dates, []);
+  });
+  it("does not read a date into a name or a duration", () => {
+    assert.equal(first("встретился в Майами", "ru", "2025-12-22"), null);
+    assert.equal(first("talks for three hours", "en", "2025-04-26"), null);
+  });
+  it("ignores the day a statement was made", () => {
+    assert.equal(first("Это не состоится, — сказала она журналистам в понедельник.", "ru", "2025-06-16"), null);
+  });
+  it("marks the new date of a moved contact", () => {
+    const r = readDates("Раунд, который планировался на 1 февраля, перенесен на 4 февраля", "ru", "2026-02-01", true);
+    assert.deepEqual(r.dates.map((d) => [d.value, d.movedTo]), [["2026-02-01", false], ["2026-02-04", true]]);
+  });
+});
+
+describe("times", () => {
+  it("reads a time and its zone", () => {
+    assert.deepEqual(readTime("в 10:00 по московскому времени"), { time: "10:00", zone: "Europe/Moscow", text: "10:00" });
+    assert.equal(readTime("о 15:00 за київським часом")?.zone, "Europe/Kyiv");
+    assert.equal(readTime("at 10:00 local time")?.zone, "local");
+    assert.equal(readTime("начнутся в 9.30")?.time, "09:30");
+  });
+  it("does not take a score or a date for a time", () => {
+    assert.equal(readTime("обмен 157 на 157, итог 10.04"), undefined);
+  });
+});
