@@ -61,7 +61,7 @@ export const STATUS_CUES = {
   cancelled: re(`${B}cancel|${B}call(s|ed)? off|${B}scrap|will not take place|won't take place|${B}отмен|не состоится|не состоятся|${B}сорван|${B}сорвал|${B}скасов|${B}скасув|не видбудеться|не видбудуться|${B}зирван|${B}зирвал|${B}зирвав`),
   postponed: re(`${B}postpon|${B}delay|${B}put off|${B}pushed back|${B}reschedul|${B}on hold|${B}перенес|${B}перенос|${B}отлож|${B}отклад|${B}видклад|${B}видклал|${B}видклав|${B}перенесл`),
   held: re(`${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged)${E}|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|в ходе переговор|в ходи переговор|за пидсумками|по итогам`),
-  future: re(`${B}will${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
+  future: re(`${B}will${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}встретится|${B}проведет|${B}поговорит|${B}созвонится|${B}зустринеться|${B}проведе${E}|${B}поговорить|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
   agreed: re(`${B}agree|${B}договорил|${B}условил|${B}условлено|${B}согласовал|${B}домовил|${B}погодил|${B}поддержали проведение|${B}пидтримали проведення`),
 };
 
@@ -102,6 +102,8 @@ export const SEQUENCE = re(`${B}(first|second|third|fourth|fifth|sixth|seventh|1
 /** Relative words chrono does not know, in days from publication. */
 export const RELATIVE_DAYS: [RegExp, number][] = [
   [re(`${B}(накануне|напередодни|the day before)${E}`), -1],
+  // After a vowel Ukrainian writes "учора" for "вчора"; chrono knows only the second.
+  [re(`${B}учора${E}`), -1],
 ];
 
 /** Vague future: never a made-up day. */
