@@ -14,7 +14,7 @@ import { matchEntry } from "./match.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isLocative, isSpeaker, readSentence, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
-import { EXPERTS, ORDINALS, OUTCOME, PARTICIPATION, SEQUENCE } from "./vocabulary.ts";
+import { ANOTHER, EXPERTS, ORDINALS, OUTCOME, PARTICIPATION, SEQUENCE } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
 export interface Article {
@@ -79,6 +79,7 @@ export interface UnderstandOptions {
 }
 
 const FOLLOWED = ["RU", "US"];
+const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
 interface EventReading {
   sentences: ReadSentence[];
@@ -86,6 +87,8 @@ interface EventReading {
   anchors: ReadSentence[];
   kind: Kind;
   secondary: boolean;
+  /** Speaks of experts or of a next contact: one of its own even without date or place. */
+  experts?: boolean;
 }
 
 export function understand(article: Article, names: NameIndex, options: UnderstandOptions): Understanding {
@@ -115,6 +118,9 @@ export function understand(article: Article, names: NameIndex, options: Understa
     }
     if (!follows(draft.parties)) continue;
     if (drafts.some((d) => sameContact(d, draft))) continue;
+    // "The two leaders had agreed to meet" after "the summit is off": the same contact again,
+    // unless it brings a date, a place or experts of its own.
+    if (!draft.date && !draft.place.city && !event.experts && drafts.length > 0 && IN_PERSON.has(draft.kind) && IN_PERSON.has(drafts[0].kind)) continue;
     drafts.push(draft);
   }
   if (drafts.length === 0) return { ...base, relevant: false, reason: dropped ?? "no contact between Russia and the United States is reported", drafts: [] };
@@ -162,14 +168,15 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
     const own = new Set(s.kinds);
     // "After the call, the ministers agreed that experts will meet": the call is the main
     // one; what was agreed on is the meeting.
-    if (own.size > 1 && own.has("call") && (s.agreed || s.tense === "future")) own.delete("call");
+    // "Earlier they agreed on a meeting in a phone call on 16 October" recalls the call.
+    if (own.size > 1 && own.has("call") && !s.background && (s.agreed || s.tense === "future")) own.delete("call");
     const k = strongestKind(own)!;
     const agreedLater = s.agreed && (s.tense === "future" || s.tense === undefined || EXPERTS.test(s.folded) || k !== kind);
     // An earlier contact is worth a draft only when the story dates it ("the previous round,
     // on 27 February"); "earlier he was recalled for consultations" is background, not news.
     const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, false).dates.length > 0;
     if (!agreedLater && !earlier && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
-    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true });
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, experts: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) });
   }
   return events;
 }
@@ -255,6 +262,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day.
   if (tense === "postponed" && dateFound && !dateFound.movedTo && !/\d/.test(dateFound.text)) date = null;
+
+  // "Following up on the presidents' call of 12 February, the ministers agreed …": an agreed
+  // sentence that dates its contact before publication recalls one that happened.
+  if (event.secondary && tense === "future" && anchors[0].agreed && date && date.length === 10 && date < ctx.published) tense = "held";
 
   let status: Status;
   if (tense === "cancelled" || tense === "postponed" || tense === "held") status = tense;
@@ -440,21 +451,31 @@ function findParticipants(event: EventReading, detail: ReadSentence[]): { people
   return { people, evidence };
 }
 
+/**
+ * The series: a topic the headline or lead names ("embassies", "trilateral"), else the people
+ * (Putin and Trump: leaders), else a topic named further down. The lead's topic beats the
+ * people; a passing mention of "irritants" in the fourth sentence does not.
+ */
 function findTrack(event: EventReading, detail: ReadSentence[], people: Person[], names: NameIndex): { id: string; evidence: string } | undefined {
-  const text = [...event.anchors, ...(event.secondary ? [] : detail)];
-  for (const rule of names.names.tracks) {
-    if (rule.cues) {
+  const byCue = (sentences: ReadSentence[]) => {
+    for (const rule of names.names.tracks) {
+      if (!rule.cues) continue;
       const cues = rule.cues.map(fold);
-      const s = text.find((x) => cues.some((c) => x.folded.includes(c)));
+      const s = sentences.find((x) => cues.some((c) => x.folded.includes(c)));
       if (s) return { id: rule.id, evidence: s.text };
     }
-    if (rule.people) {
+    return undefined;
+  };
+  const byPeople = () => {
+    for (const rule of names.names.tracks) {
+      if (!rule.people) continue;
       const who = people.filter((p) => rule.people!.includes(p.id));
       const sides = new Set(who.map((p) => p.side));
       if (who.length > 0 && (!rule.needsBothSides || sides.size >= 2)) return { id: rule.id, evidence: event.anchors[0].text };
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  return byCue(event.anchors) ?? byPeople() ?? (event.secondary ? undefined : byCue(detail));
 }
 
 function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {

@@ -77,6 +77,9 @@ export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|join
 /** What came of it. */
 export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
 
+/** Speaks of a further contact: "the next meeting", "очередной раунд", "наступна зустріч". */
+export const ANOTHER = re(`${B}(next|another|new|further|follow-up)${E}|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а)${E}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
+
 /** Speaks of the parties' own teams: "experts", "delegations". */
 export const EXPERTS = re(`${B}(experts?|expert-level|working group)|${B}эксперт|${B}експерт|рабоч(ая|ей|ие) групп|робоч(а|ои|и) груп`);
 
@@ -107,7 +110,7 @@ export const RELATIVE_DAYS: [RegExp, number][] = [
 ];
 
 /** Vague future: never a made-up day. */
-export const VAGUE = re(`${B}(next week|this week|coming (days|weeks)|in the near future|soon)${E}|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
+export const VAGUE = re(`${B}(next week|this week|last week|coming (days|weeks)|in the near future|soon)${E}|на прошлой неделе|минулого тижня|на минулому тижни|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
 
 export const ZONE_PHRASES: [RegExp, string][] = [
   [re(`по московскому времени|за московським часом|${B}мск${E}|${B}msk${E}|moscow time`), "Europe/Moscow"],
