@@ -42,30 +42,31 @@ function fromDayNumber(n: number): string {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The year that puts month/day nearest the publication date. */
-function nearestYear(published: string, month: number, day: number): number {
+/**
+ * The year of a date written without one: the latest on or before publication for a contact
+ * that happened, the first on or after it for one to come (a few days' slack either way for
+ * reports written across midnight or a weekend), the nearest when the tense is unknown.
+ */
+function yearFor(published: string, month: number, day: number, direction: "past" | "future" | undefined): number {
   const y = Number(published.slice(0, 4));
   const p = dayNumber(published);
-  let best = y;
-  let bestGap = Infinity;
-  for (const cand of [y - 1, y, y + 1]) {
-    const gap = Math.abs(dayNumber(iso(cand, month, Math.min(day, 28))) - p);
-    if (gap < bestGap) {
-      bestGap = gap;
-      best = cand;
-    }
-  }
-  return best;
+  const gaps = [y - 1, y, y + 1].map((cand) => ({ cand, gap: dayNumber(iso(cand, month, Math.min(day, 28))) - p }));
+  if (direction === "past") return gaps.filter((g) => g.gap <= 3).sort((a, b) => b.gap - a.gap)[0].cand;
+  if (direction === "future") return gaps.filter((g) => g.gap >= -3).sort((a, b) => a.gap - b.gap)[0].cand;
+  return gaps.sort((a, b) => Math.abs(a.gap) - Math.abs(b.gap))[0].cand;
 }
 
 const NEXT_WORD = /(next|следующ|наступн)/iu;
+const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
 const MOVED_TO = /(перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)\s*$/iu;
 
 /**
- * Every date expression in a sentence. `future` says which way a bare weekday points.
+ * Every date expression in a sentence. `tense` says which way a bare weekday or a date
+ * without a year points (undefined: nearest).
  * `published` is the publication day (YYYY-MM-DD) in the outlet's zone.
  */
-export function readDates(sentence: string, lang: ArticleLang, published: string, future: boolean): DateReading {
+export function readDates(sentence: string, lang: ArticleLang, published: string, tense: "past" | "future" | undefined): DateReading {
+  const future = tense === "future";
   const folded = fold(sentence);
   const reading: DateReading = { dates: [] };
   const vague = VAGUE.exec(folded);
@@ -95,14 +96,19 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (r.start.isCertain("day")) {
       const month = r.start.get("month") ?? 1;
       const day = r.start.get("day") ?? 1;
-      const year = r.start.isCertain("year") ? (r.start.get("year") ?? 0) : nearestYear(published, month, day);
+      const year = r.start.isCertain("year") ? (r.start.get("year") ?? 0) : yearFor(published, month, day, tense);
       value = iso(year, month, day);
     } else if (r.start.isCertain("weekday")) {
       const weekday = r.start.get("weekday") ?? 0;
       const pub = dayNumber(published);
       const pubWeekday = new Date(pub * DAY_MS).getUTCDay();
       let offset: number;
-      if (NEXT_WORD.test(text)) {
+      // chrono leaves "минувшую", "прошлый" outside the match; they stand just before it.
+      const withBefore = sentence.slice(Math.max(0, index - 12), index) + text;
+      if (LAST_WORD.test(withBefore)) {
+        // "last Friday" said on a Friday is a week ago.
+        offset = -((pubWeekday - weekday + 7) % 7 || 7);
+      } else if (NEXT_WORD.test(withBefore)) {
         // "next Thursday" said on a Tuesday is the Thursday of the coming week (chrono reads it
         // so too); said on a Friday it is six days on.
         offset = (weekday - pubWeekday + 7) % 7 || 7;
@@ -115,7 +121,7 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
       value = fromDayNumber(pub + offset);
     } else if (r.start.isCertain("month")) {
       const month = r.start.get("month") ?? 1;
-      const year = r.start.isCertain("year") ? (r.start.get("year") ?? 0) : nearestYear(published, month, 15);
+      const year = r.start.isCertain("year") ? (r.start.get("year") ?? 0) : yearFor(published, month, 15, tense === "past" ? undefined : tense);
       value = iso(year, month);
     } else {
       continue;

@@ -174,7 +174,7 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
     const agreedLater = s.agreed && (s.tense === "future" || s.tense === undefined || EXPERTS.test(s.folded) || k !== kind);
     // An earlier contact is worth a draft only when the story dates it ("the previous round,
     // on 27 February"); "earlier he was recalled for consultations" is background, not news.
-    const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, false).dates.length > 0;
+    const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, "past").dates.length > 0;
     if (!agreedLater && !earlier && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, experts: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) });
   }
@@ -248,7 +248,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let dateFound: FoundDate | undefined;
   let vague: string | undefined;
   for (const s of fills) {
-    const reading = readDates(s.text, ctx.language, ctx.published, tense === "future" || (tense === "postponed" && !s.background));
+    const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
+    const reading = readDates(s.text, ctx.language, ctx.published, direction);
     vague ??= reading.vague;
     if (reading.dates.length === 0) continue;
     const pick = tense === "postponed" ? (reading.dates.find((d) => d.movedTo) ?? reading.dates[reading.dates.length - 1]) : reading.dates[0];
@@ -480,6 +481,6 @@ function findTrack(event: EventReading, detail: ReadSentence[], people: Person[]
 
 function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
   if (!line) return undefined;
-  const found = readDates(line, language, "2000-01-01", false).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
+  const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
   return found?.value;
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readDates, readTime } from "../../src/ingest/dates.ts";
 
-const first = (s: string, lang: "ru" | "uk" | "en", published: string, future = false) => readDates(s, lang, published, future).dates[0]?.value ?? null;
+const first = (s: string, lang: "ru" | "uk" | "en", published: string, future = false) => readDates(s, lang, published, future ? "future" : "past").dates[0]?.value ?? null;
 
 describe("dates", () => {
   // 2025-04-08 was a Tuesday.
@@ -12,6 +12,11 @@ describe("dates", () => {
     assert.equal(first("Переговоры прошли в четверг", "ru", "2025-04-08", false), "2025-04-03");
     assert.equal(first("Зустріч відбулася у п'ятницю", "uk", "2025-04-12", false), "2025-04-11");
     assert.equal(first("They met on Friday", "en", "2025-04-26", false), "2025-04-25");
+  });
+  it("points 'last Friday' back whatever the tense", () => {
+    assert.equal(first("last Friday", "en", "2025-12-05", true), "2025-11-28");
+    assert.equal(first("минулого четверга", "uk", "2025-12-05", true), "2025-12-04");
+    assert.equal(first("в минувшую пятницу", "ru", "2025-12-06", true), "2025-12-05");
   });
   it("reads 'next Thursday' as the Thursday of the coming week", () => {
     assert.equal(first("They will meet next Thursday", "en", "2025-09-18", true), "2025-09-25");
@@ -24,17 +29,20 @@ describe("dates", () => {
     assert.equal(first("состоявшиеся накануне консультации", "ru", "2025-04-11"), "2025-04-10");
     assert.equal(first("напередодні", "uk", "2025-04-11"), "2025-04-10");
   });
-  it("gives a date without a year the year nearest publication", () => {
+  it("gives a date without a year the year its tense points to", () => {
+    assert.equal(first("встретились 12 февраля", "ru", "2025-12-05"), "2025-02-12");
+    assert.equal(first("встретятся 12 февраля", "ru", "2025-12-05", true), "2026-02-12");
+    assert.equal(readDates("12 февраля", "ru", "2025-12-05", undefined).dates[0].value, "2026-02-12");
     assert.equal(first("встреча 10 квітня", "uk", "2025-04-04", true), "2025-04-10");
     assert.equal(first("встретились 27 декабря", "ru", "2026-01-05"), "2025-12-27");
     assert.equal(first("on Feb. 27", "en", "2025-04-08"), "2025-02-27");
   });
   it("keeps a month alone as YYYY-MM and makes up no day for next week", () => {
     assert.equal(first("може відбутися в листопаді", "uk", "2025-10-01", true), "2025-11");
-    const nextWeek = readDates("Встреча пройдет на следующей неделе", "ru", "2026-02-11", true);
+    const nextWeek = readDates("Встреча пройдет на следующей неделе", "ru", "2026-02-11", "future");
     assert.deepEqual(nextWeek.dates, []);
     assert.equal(nextWeek.vague, "на следующей неделе");
-    assert.deepEqual(readDates("They will talk next week", "en", "2025-05-15", true).dates, []);
+    assert.deepEqual(readDates("They will talk next week", "en", "2025-05-15", "future").dates, []);
   });
   it("does not read a date into a name or a duration", () => {
     assert.equal(first("встретился в Майами", "ru", "2025-12-22"), null);
@@ -44,7 +52,7 @@ describe("dates", () => {
     assert.equal(first("Это не состоится, — сказала она журналистам в понедельник.", "ru", "2025-06-16"), null);
   });
   it("marks the new date of a moved contact", () => {
-    const r = readDates("Раунд, который планировался на 1 февраля, перенесен на 4 февраля", "ru", "2026-02-01", true);
+    const r = readDates("Раунд, который планировался на 1 февраля, перенесен на 4 февраля", "ru", "2026-02-01", "future");
     assert.deepEqual(r.dates.map((d) => [d.value, d.movedTo]), [["2026-02-01", false], ["2026-02-04", true]]);
   });
 });
