@@ -12,9 +12,9 @@ import { readDates, readTime, type FoundDate } from "./dates.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isLocative, isSpeaker, readSentence, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isLocative, isSpeaker, readSentence, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
-import { ANOTHER, EXPERTS, ORDINALS, OUTCOME, PARTICIPATION, SEQUENCE } from "./vocabulary.ts";
+import { ANOTHER, EXPERTS, NOT_PLANNED, ORDINALS, OUTCOME, PARTICIPATION, SEQUENCE } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
 export interface Article {
@@ -106,7 +106,14 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const main = buildDraft(mainEvent, ctx);
   const drafts: Draft[] = [];
   let dropped: string | undefined;
-  if (follows(main.parties)) drafts.push(main);
+  // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
+  // reported done to them (held, set, announced, moved, called off) and no day is given.
+  const nothingHappens = main.guessed.includes("status") && main.date === null;
+  // "No call between Putin and Trump is planned": the contact is named to be denied.
+  const denied = (main.status === "announced" || main.status === "scheduled") && mainEvent.anchors.some((x) => NOT_PLANNED.test(x.folded));
+  if (nothingHappens) dropped = `speaks of a ${main.kind} but reports none held, set, announced, moved or called off`;
+  else if (denied) dropped = `says no ${main.kind} is planned`;
+  else if (follows(main.parties)) drafts.push(main);
   else dropped = describeOther(main, names);
   for (const event of others) {
     let draft = buildDraft(event, ctx);
@@ -325,6 +332,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     }
   }
   if (parties.size < 2) for (const c of countriesNamed) parties.add(c);
+  // "Witkoff arrived in Moscow", "Dmitriev's visit to Washington": the host is the other side.
+  const hostCountry = city?.country ?? venue?.country;
+  if (parties.size === 1 && hostCountry && ctx.names.country(hostCountry)?.followed && !parties.has(hostCountry)) parties.add(hostCountry);
   if (participants.people.length === 0 && parties.size < 2) {
     // "Russian and U.S. delegations will hold …" names the sides only in the story's body.
     for (const s of support.slice(0, 4)) for (const m of s.mentions) if (m.named.type === "country" && m.named.country.followed) parties.add(m.named.country.code);
@@ -429,19 +439,20 @@ function findParticipants(event: EventReading, detail: ReadSentence[]): { people
     if (!s.headline && new Set(people.map((p) => p.side)).size >= 2) break;
     const persons = s.mentions.filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person");
     for (const m of persons) {
+      if (isAside(s, m)) continue;
       if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
   }
   for (const s of detail) {
     if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
-    for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m)) add(m.named.person, s);
+    for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
   }
   // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
   // sentence about this contact that names people says who they were.
   if (people.length === 0) {
     const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && x.mentions.some((m) => m.named.type === "person" && !isSpeaker(x, m)));
-    if (s) for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m)) add(m.named.person, s);
+    if (s) for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
   }
   // A speaker counts when the others taking part are all on one side and he is on the other.
   const sides = new Set(people.map((p) => p.side));

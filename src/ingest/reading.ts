@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { BACKGROUND, KIND_PHRASES, LOCATIVE, PLACE_FILLER, SPEECH, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { BACKGROUND, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -32,11 +32,14 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     if (k) kinds.add(k);
   }
   for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);
+  const mentions = names.find(tokens);
+  const received = RECEIVED.exec(folded);
+  if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
   return {
     ...s,
     folded,
     tokens,
-    mentions: names.find(tokens),
+    mentions,
     kinds,
     tense: tenseOf(folded),
     agreed: STATUS_CUES.agreed.test(folded),
@@ -86,4 +89,15 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     .map((t) => t.folded)
     .join(" ");
   return SPEECH.test(window);
+}
+
+/** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
+export function isAside(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
+    if (NOT_A_PARTICIPANT_BEFORE.test(s.tokens[i].folded)) return true;
+    // Only words of the person's own title may stand between ("посланника президента США Трампа").
+    if (/^\p{Lu}/u.test(s.tokens[i].text)) break;
+  }
+  const next = s.tokens[m.last + 1];
+  return next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded);
 }

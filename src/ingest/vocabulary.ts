@@ -23,7 +23,7 @@ const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
     ["call", ["розмов", "дзвінк", "дзвінок"]],
     ["summit", ["саміт"]],
     ["round", ["раунд", "консультац", "делегац"]],
-    ["meeting", ["зустріч", "переговор"]],
+    ["meeting", ["зустріч", "переговор", "перемовин"]],
   ],
   en: [
     ["summit", ["summit"]],
@@ -52,21 +52,37 @@ export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
 /** Kind cues that are phrases or verbs rather than one noun. */
 export const KIND_PHRASES: [Kind, RegExp][] = [
   ["call", re(`${B}(phone|telephone)${E}|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|телефонн|${B}созвонил|${B}дзвонив|${B}поговорил[аи]? по телефону|${B}телефонував|${B}(speak|spoke|speaks|speaking) (with|to)${E}|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
-  ["summit", re(`на высшем уровне|на вищому ривни|${B}summit`)],
+  ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|встреч\\p{L}* в верхах`)],
   ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)|${B}delegations${E}`)],
-  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with`)],
+  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}перемовин`)],
+  // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
+  ["other", re(`${B}(visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to)${E}|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
 ];
 
 export const STATUS_CUES = {
   cancelled: re(`${B}cancel|${B}call(s|ed)? off|${B}scrap|will not take place|won't take place|${B}отмен|не состоится|не состоятся|${B}сорван|${B}сорвал|${B}скасов|${B}скасув|не видбудеться|не видбудуться|${B}зирван|${B}зирвал|${B}зирвав`),
   postponed: re(`${B}postpon|${B}delay|${B}put off|${B}pushed back|${B}reschedul|${B}on hold|${B}перенес|${B}перенос|${B}отлож|${B}отклад|${B}видклад|${B}видклал|${B}видклав|${B}перенесл`),
-  held: re(`${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged)${E}|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|в ходе переговор|в ходи переговор|за пидсумками|по итогам`),
-  future: re(`${B}will${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}встретится|${B}проведет|${B}поговорит|${B}созвонится|${B}зустринеться|${B}проведе${E}|${B}поговорить|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
+  // Headlines tell what happened in the present tense ("Putin and Trump hold call"); "to hold"
+  // and "will hold" come earlier in the sentence and win (see tenseOf).
+  held: re(`${B}(received|hosted|принял|приняла|приняли|прийняв|прийняла|прийняли)${E}|${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged|hold|holds|meets|speaks|discuss|discusses|had (a|an|their))${E}|${B}длил|${B}продолжал(ся|ась|ись)|${B}проводят|${B}проводит${E}|${B}проводять|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|в ходе переговор|в ходи переговор|за пидсумками|по итогам`),
+  future: re(`${B}will${E}|${B}(могут|может|можуть|може|could|may|might)${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}встретится|${B}проведет|${B}поговорит|${B}созвонится|${B}зустринеться|${B}проведе${E}|${B}поговорить|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
   agreed: re(`${B}agree|${B}договорил|${B}условил|${B}условлено|${B}согласовал|${B}домовил|${B}погодил|${B}поддержали проведение|${B}пидтримали проведення`),
 };
 
 /** The sentence talks of an earlier contact, not the one reported. */
 export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне`);
+
+/** "There are no plans for a call": a contact that is explicitly not happening. */
+export const NOT_PLANNED = re(`${B}no (concrete |immediate |specific )?plans?${E}|not (being )?(planned|scheduled|on the agenda)|${B}не планир|${B}не заплан|${B}не плану|${B}нет (конкретных )?планов|${B}немае (конкретних )?планив|${B}не обсуждается|${B}не обговорюеться|${B}не стоит на повестке`);
+
+/** "Путин принял в Кремле …", "Trump hosted …": receiving someone is meeting him. */
+export const RECEIVED = re(`${B}(received|hosted|hosts|receives|принял|приняла|приняли|принимает|прийняв|прийняла|прийняли|приймае)${E}`);
+
+/** A name right after one of these is someone's principal, not a participant: "помощник Путина
+ * Юрий Ушаков", "спецпосланника Трампа", "Putin's aide". Also a name after "ahead of" or "после"
+ * belongs to another event ("ahead of Zelensky visit"). */
+export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|спецпосланник|спецпосланц|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|визит|звонк|дзвинк)\p{L}*|envoy|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|administration|ahead|after|before|перед|после|писля|напередодни|накануне|visit)$/u;
+export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|visit|call)$/u;
 
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
 export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтвердив|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами`);
@@ -84,7 +100,7 @@ export const ANOTHER = re(`${B}(next|another|new|further|follow-up)${E}|${B}сл
 export const EXPERTS = re(`${B}(experts?|expert-level|working group)|${B}эксперт|${B}експерт|рабоч(ая|ей|ие) групп|робоч(а|ои|и) груп`);
 
 /** Locative prepositions: a place after one is where something happens. */
-export const LOCATIVE = new Set(["в", "во", "у", "на", "in", "at", "near", "под", "поблизу", "біля", "около"]);
+export const LOCATIVE = new Set(["в", "во", "у", "на", "in", "at", "near", "под", "поблизу", "біля", "около", "до", "to"]);
 
 /** Words that may stand between a preposition and a place: "у турецькому Стамбулі", "in the Kremlin". */
 export const PLACE_FILLER = /^(the|турецк|турецьк|угорськ|венгерск|швейцарск|швейцарськ|саудовск|саудівськ|американськ|американск|российск|російськ|столиц|city|capital|hungarian|turkish|swiss|saudi|emirati|city of|мисти|городе|мисти)/u;
