@@ -101,7 +101,9 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const withKind = sentences.filter((s) => s.kinds.size > 0);
   if (withKind.length === 0) return { ...base, relevant: false, reason: "no call, meeting, round or summit is reported", drafts: [] };
 
-  const [mainEvent, ...others] = findEvents(sentences, language, published);
+  const events = findEvents(sentences, language, published);
+  if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
+  const [mainEvent, ...others] = events;
   const ctx: Context = { sentences, language, published, names, article, story };
   const main = buildDraft(mainEvent, ctx);
   const drafts: Draft[] = [];
@@ -165,8 +167,13 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   const lead = body.find((s) => s.tokens.length >= 5);
   let anchors = [headline, lead].filter((s): s is ReadSentence => s !== undefined && s.kinds.size > 0);
   if (anchors.length === 0) {
-    const first = sentences.find((s) => s.kinds.size > 0 && !s.background);
-    anchors = first ? [first] : [sentences.find((s) => s.kinds.size > 0)!];
+    // A story names its news in the headline or the lead. Where neither speaks of a contact,
+    // one further down is mentioned in passing ("after the summit was put on hold"), unless
+    // no headline was found, when the second sentence may still be the lead's.
+    const reach = headline ? [] : body.slice(0, 2);
+    const first = reach.find((s) => s.kinds.size > 0 && !s.background);
+    if (!first) return [];
+    anchors = [first];
   }
   const kind = mainKind(anchors);
   const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
@@ -192,6 +199,13 @@ function mainKind(anchors: ReadSentence[]): Kind {
   const all = new Set(anchors.flatMap((s) => [...s.kinds]));
   if (all.has("summit")) return "summit";
   if (all.has("call")) return "call";
+  // A headline that names both sides' people ("Putin talks with Witkoff and Kushner", "plans
+  // for a Lavrov–Blinken meeting") has said what kind of contact it is.
+  const headline = anchors.find((s) => s.headline);
+  if (headline && headline.kinds.size > 0) {
+    const sides = new Set(headline.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.side] : [])));
+    if (sides.size >= 2) return strongestKind(headline.kinds)!;
+  }
   // "Talks" in the headline, "the second round of talks" in the lead: the specific word wins.
   if (all.has("round")) return "round";
   for (const s of anchors) {

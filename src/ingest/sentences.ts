@@ -23,7 +23,7 @@ const CHROME_LINE = /^(перейти к основному контенту|ski
 // Where the story ends and the page's lists begin.
 const STORY_END = /^(читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this)/i;
 
-const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4})|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2})?$/iu;
+const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4})|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2})?$/iu;
 
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
@@ -55,6 +55,7 @@ export function readStory(text: string): StoryText {
     seen.add(line);
     // Lists of other news: "- 03.05.2025 …", "08:30, 20 декабря 2025".
     if (/^[-•–]\s*\d{1,2}[.:]\d{2}/.test(line) || /^\d{1,2}:\d{2},/.test(line)) continue;
+    if (isNavigation(line) || isMenuItem(line)) continue;
     if (headline === undefined && sentences.length === 0 && isHeadline(line)) {
       headline = line;
       sentences.push({ text: line, index: 0, headline: true, paragraph: paragraph++ });
@@ -67,9 +68,22 @@ export function readStory(text: string): StoryText {
   return { sentences, headline, dateLine };
 }
 
+// Menu items and buttons ("Главная", "Поделиться", "Ukraine war"): a line of one or two words,
+// or three with at most one capital, and no full stop. "Путин принял Уиткоффа" is a headline.
+function isMenuItem(line: string): boolean {
+  const words = line.split(" ");
+  if (words.length > 3 || /[.!?…»"]$/.test(line)) return false;
+  return words.length < 3 || words.filter((w) => /^\p{Lu}/u.test(w)).length < 2;
+}
+
 function isHeadline(line: string): boolean {
   const words = line.split(" ").length;
-  return words >= 4 && line.length <= 200 && !/[.]$/.test(line);
+  return words >= 3 && line.length <= 200 && !/[.]$/.test(line) && !isNavigation(line);
+}
+
+// Breadcrumbs and bylines: "World | Europe | Ukraine war", "Головна › Світ", "By Staff Writer".
+function isNavigation(line: string): boolean {
+  return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line);
 }
 
 export function splitSentences(text: string): string[] {

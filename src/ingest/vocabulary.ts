@@ -16,13 +16,13 @@ const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
   ru: [
     ["call", ["разговор", "звонок", "созвон"]],
     ["summit", ["саммит"]],
-    ["round", ["раунд", "консультации", "делегация"]],
+    ["round", ["раунд", "консультации"]],
     ["meeting", ["встреча", "переговоры", "беседа"]],
   ],
   uk: [
     ["call", ["розмов", "дзвінк", "дзвінок"]],
     ["summit", ["саміт"]],
-    ["round", ["раунд", "консультац", "делегац"]],
+    ["round", ["раунд", "консультац"]],
     ["meeting", ["зустріч", "переговор", "перемовин"]],
   ],
   en: [
@@ -53,8 +53,10 @@ export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
 export const KIND_PHRASES: [Kind, RegExp][] = [
   ["call", re(`${B}(phone|telephone)${E}|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|телефонн|${B}созвонил|${B}дзвонив|${B}поговорил[аи]? по телефону|${B}телефонував|${B}(speak|spoke|speaks|speaking) (with|to)${E}|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
   ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|встреч\\p{L}* в верхах`)],
-  ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)|${B}delegations${E}`)],
-  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}перемовин`)],
+  // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
+  // делегацией" (one delegation received by a president) does not.
+  ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)|${B}delegations${E}|${B}делегаци(и|й|ями|ях)${E}`)],
+  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
   // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
   ["other", re(`${B}(visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to)${E}|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
 ];
