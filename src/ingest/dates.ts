@@ -114,7 +114,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
         offset = (weekday - pubWeekday + 7) % 7 || 7;
         if (weekday > pubWeekday) offset += 7;
       } else if (future) {
-        offset = (weekday - pubWeekday + 7) % 7 || 7;
+        // "will hold a call on Monday" in Monday's news is today's; next week's would be "next Monday".
+        offset = (weekday - pubWeekday + 7) % 7;
       } else {
         offset = -((pubWeekday - weekday + 7) % 7);
       }
@@ -140,7 +141,8 @@ export interface FoundTime {
   text: string;
 }
 
-const TIME_RE = /(?<![\d:.])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d])/u;
+const TIME_RE = /(?<![\d:.])([01]?\d|2[0-3])(?:[:.]([0-5]\d)(?![\d])|(?=\s*[ap]\.?m\.?(?![\p{L}])))/iu;
+const MERIDIEM = /^\s*([ap])\.?m\.?(?![\p{L}])/iu;
 
 /** "в 10:00 по московскому времени", "15:00 за київським часом", "at 10:00 local time". */
 export function readTime(sentence: string): FoundTime | undefined {
@@ -157,7 +159,15 @@ export function readTime(sentence: string): FoundTime | undefined {
       break;
     }
   }
-  if (!zone && !timeWord && !/(час|time|годин)/u.test(around)) return undefined;
-  const time = `${m[1].padStart(2, "0")}:${m[2]}`;
+  // "10 a.m.", "3:30 p.m.": English twelve-hour times.
+  const meridiem = MERIDIEM.exec(sentence.slice((m.index ?? 0) + m[0].length));
+  let hour = Number(m[1]);
+  if (meridiem) {
+    if (hour > 12) return undefined;
+    if (meridiem[1].toLowerCase() === "p" && hour < 12) hour += 12;
+    if (meridiem[1].toLowerCase() === "a" && hour === 12) hour = 0;
+  }
+  if (!zone && !timeWord && !meridiem && !/(час|time|годин)/u.test(around)) return undefined;
+  const time = `${String(hour).padStart(2, "0")}:${m[2] ?? "00"}`;
   return { time, zone, text: m[0] };
 }

@@ -12,7 +12,7 @@ import { readDates, readTime, type FoundDate } from "./dates.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isSpeaker, readSentence, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isLocative, isSpeaker, isStatementPlace, readSentence, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
 import { ANOTHER, EXPERTS, NOT_PLANNED, ORDINALS, OUTCOME, PARTICIPATION, SEQUENCE } from "./vocabulary.ts";
 import { fold } from "./words.ts";
@@ -305,7 +305,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   if (kind !== "call") {
     for (const s of fills) {
       for (const m of s.mentions) {
-        if (m.named.type !== "place" || !isLocative(s, m)) continue;
+        if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m)) continue;
         const p = m.named.place;
         if (p.kind === "venue") {
           venue ??= p;
@@ -412,8 +412,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const summary = event.secondary ? anchors[0].text : (lead?.text ?? anchors[0].text);
   if (city) evidence.city ??= anchors[0].text;
 
+  // Two heads of state from different sides meeting in person is a summit, whatever the
+  // headline calls it ("Trump announced the date of his meeting with Putin").
+  const leaders = new Set(participants.people.filter((p) => p.leader).map((p) => p.side));
+  const finalKind: Kind = kind === "meeting" && leaders.size >= 2 ? "summit" : kind;
+  if (finalKind !== kind) evidence.kind = evidence.participants ?? evidence.kind;
+
   return {
-    kind,
+    kind: finalKind,
     status,
     date,
     time,

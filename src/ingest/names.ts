@@ -29,6 +29,8 @@ const Person = z
     forms: z.array(text).min(1),
     side: code,
     role: InLanguages,
+    /** A head of state or government: a meeting of two from different sides is a summit. */
+    leader: z.boolean().optional(),
     /** A spokesperson: reports on contacts, never counted as taking part. */
     reports: z.boolean().optional(),
   })

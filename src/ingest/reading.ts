@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { BACKGROUND, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, BACKGROUND, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -99,5 +99,18 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
     if (/^\p{Lu}/u.test(s.tokens[i].text)) break;
   }
   const next = s.tokens[m.last + 1];
-  return next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded);
+  if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;
+  // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 7); i--) {
+    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
+    if (/(meet|talk|call|visit|встреч|переговор|разговор|визит|звонк|зустрич|розмов|визит|дзвинк)/u.test(between)) return true;
+  }
+  return false;
+}
+
+/** Is the place where a statement was made ("said at a press conference in New York")? */
+export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(s.tokens[i].folded)) return true;
+  return false;
 }

@@ -8,6 +8,7 @@ const first = (s: string, lang: "ru" | "uk" | "en", published: string, future = 
 describe("dates", () => {
   // 2025-04-08 was a Tuesday.
   it("points a bare weekday forward for what is to come and back for what was", () => {
+    assert.equal(first("will hold a call on Monday", "en", "2025-05-19", true), "2025-05-19");
     assert.equal(first("Переговоры пройдут в четверг", "ru", "2025-04-08", true), "2025-04-10");
     assert.equal(first("Переговоры прошли в четверг", "ru", "2025-04-08", false), "2025-04-03");
     assert.equal(first("Зустріч відбулася у п'ятницю", "uk", "2025-04-12", false), "2025-04-11");
@@ -63,6 +64,9 @@ describe("times", () => {
     assert.equal(readTime("о 15:00 за київським часом")?.zone, "Europe/Kyiv");
     assert.equal(readTime("at 10:00 local time")?.zone, "local");
     assert.equal(readTime("начнутся в 9.30")?.time, "09:30");
+    assert.deepEqual(readTime("on Monday at 10:00 a.m. Eastern Time"), { time: "10:00", zone: "America/New_York", text: "10:00" });
+    assert.equal(readTime("the call is set for 3 p.m. Moscow time")?.time, "15:00");
+    assert.equal(readTime("at 12 a.m.")?.time, "00:00");
   });
   it("does not take a score or a date for a time", () => {
     assert.equal(readTime("обмен 157 на 157, итог 10.04"), undefined);
