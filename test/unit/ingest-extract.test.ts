@@ -110,3 +110,36 @@ describe("matching a known entry", () => {
     assert.equal(matchEntry({ ...r.drafts[0], kind: "call", sequence: null }, record), null);
   });
 });
+
+describe("rules that keep other news out", () => {
+  it("drops a contact that is said not to be planned", () => {
+    const r = read("Песков: разговор Путина и Трампа пока не планируется\n\nТелефонный разговор Путина и Трампа в ближайшее время не планируется, заявил Песков.", "2025-11-10");
+    assert.equal(r.relevant, false);
+    assert.match(r.reason, /no call is planned/);
+  });
+  it("drops a story whose headline and lead report no contact, one mentioned only in passing", () => {
+    const r = read("US imposes sanctions on Rosneft\n\nThe United States imposed sanctions on Rosneft on Wednesday. The move came after a summit between Trump and Putin in Budapest was put on hold.", "2025-10-22");
+    assert.equal(r.relevant, false);
+    assert.match(r.reason, /only mentioned in passing/);
+  });
+  it("keeps people of another contact and principals out of the participants", () => {
+    const r = read("Putin, Trump hold phone call ahead of Zelensky visit\n\nRussian President Vladimir Putin and U.S. President Donald Trump held a phone conversation on Sunday, Putin's aide Yuri Ushakov said.", "2025-12-28");
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name).sort(), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(r.drafts[0].parties, ["RU", "US"]);
+  });
+  it("does not take the place of a press conference for the place of the contact", () => {
+    const r = read("Лавров: третий раунд консультаций пройдет осенью\n\nТретий раунд консультаций России и США состоится этой осенью, заявил Лавров на пресс-конференции в Нью-Йорке.", "2025-09-27");
+    assert.equal(r.drafts[0].place.city, null);
+    assert.equal(r.drafts[0].sequence, 3);
+  });
+  it("calls a meeting of two heads of state a summit", () => {
+    const r = read("Трамп оголосив дату зустрічі з Путіним\n\nПрезидент США Дональд Трамп заявив, що його зустріч із Володимиром Путіним відбудеться 15 серпня на Алясці.", "2025-08-09");
+    assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date, r.drafts[0].place.country], ["summit", "scheduled", "2025-08-15", "United States"]);
+  });
+  it("counts a visit to the other side's capital as a contact between both", () => {
+    const r = read("Дмитрієв прибув до Вашингтона з візитом\n\nСпецпредставник Путіна Кирило Дмитрієв сьогодні прибув до Вашингтона.", "2025-04-02");
+    assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date, r.drafts[0].place.city], ["other", "held", "2025-04-02", "Washington"]);
+    assert.deepEqual(r.drafts[0].parties, ["RU", "US"]);
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name), ["Kirill Dmitriev"]);
+  });
+});
