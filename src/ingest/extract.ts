@@ -197,8 +197,10 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
 
 function mainKind(anchors: ReadSentence[]): Kind {
   const all = new Set(anchors.flatMap((s) => [...s.kinds]));
-  if (all.has("summit")) return "summit";
+  // A call that discusses a summit ("discussed by phone the preparations for the summit") is
+  // a call; a summit is never held by phone.
   if (all.has("call")) return "call";
+  if (all.has("summit")) return "summit";
   // A headline that names both sides' people ("Putin talks with Witkoff and Kushner", "plans
   // for a Lavrov–Blinken meeting") has said what kind of contact it is.
   const headline = anchors.find((s) => s.headline);
@@ -346,12 +348,23 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     }
   }
   if (parties.size < 2) for (const c of countriesNamed) parties.add(c);
+  // Countries named beside the two followed ones ("postponed over US–Israeli strikes on Iran")
+  // are the story's context, not sides of the contact.
+  if (participants.people.length === 0 && parties.has("RU") && parties.has("US")) {
+    for (const c of [...parties]) if (!ctx.names.country(c)?.followed) parties.delete(c);
+  }
   // "Witkoff arrived in Moscow", "Dmitriev's visit to Washington": the host is the other side.
   const hostCountry = city?.country ?? venue?.country;
   if (parties.size === 1 && hostCountry && ctx.names.country(hostCountry)?.followed && !parties.has(hostCountry)) parties.add(hostCountry);
   if (participants.people.length === 0 && parties.size < 2) {
-    // "Russian and U.S. delegations will hold …" names the sides only in the story's body.
-    for (const s of support.slice(0, 4)) for (const m of s.mentions) if (m.named.type === "country" && m.named.country.followed) parties.add(m.named.country.code);
+    // "Russian and U.S. delegations will hold …", "Darchiev said the round would be in Moscow":
+    // the sides are named only further on, as countries or as people who speak of it.
+    for (const s of support.slice(0, 4)) {
+      for (const m of s.mentions) {
+        if (m.named.type === "country" && m.named.country.followed && !isLocative(s, m)) parties.add(m.named.country.code);
+        if (m.named.type === "person" && ctx.names.country(m.named.person.side)?.followed) parties.add(m.named.person.side);
+      }
+    }
   }
   const trilateral = anchors.some((s) => /трехсторонн|тристоронн|trilateral/u.test(s.folded));
   if (trilateral && parties.has("RU") && parties.has("US")) parties.add("UA");

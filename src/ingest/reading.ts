@@ -66,10 +66,9 @@ export function strongestKind(kinds: Iterable<Kind>): Kind | undefined {
 
 /** Is the mention introduced by "в", "у", "in", "at" (maybe through "the", "турецькому")? */
 export function isLocative(s: ReadSentence, m: Mention): boolean {
-  for (let i = m.first - 1, skipped = 0; i >= 0 && skipped <= 2; i--, skipped++) {
+  for (let i = m.first - 1, skipped = 0; i >= 0 && skipped <= 3; i--, skipped++) {
     const f = s.tokens[i].folded;
     if (LOCATIVE.has(f)) return true;
-    if (!PLACE_FILLER.test(f) && !/^\p{Ll}/u.test(s.tokens[i].text)) return false;
     if (!PLACE_FILLER.test(f)) return false;
   }
   return false;

@@ -16,18 +16,18 @@ const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
   ru: [
     ["call", ["разговор", "звонок", "созвон"]],
     ["summit", ["саммит"]],
-    ["round", ["раунд", "консультации"]],
+    ["round", ["раунд", "консультации", "пленарное"]],
     ["meeting", ["встреча", "переговоры", "беседа"]],
   ],
   uk: [
-    ["call", ["розмов", "дзвінк", "дзвінок"]],
+    ["call", ["розмова", "розмови", "розмову", "розмовою", "розмові", "розмов", "дзвінок", "дзвінка", "дзвінку", "дзвінком", "дзвінки"]],
     ["summit", ["саміт"]],
-    ["round", ["раунд", "консультац"]],
+    ["round", ["раунд", "консультац", "пленарн"]],
     ["meeting", ["зустріч", "переговор", "перемовин"]],
   ],
   en: [
     ["summit", ["summit"]],
-    ["round", ["round", "consultations"]],
+    ["round", ["round", "consultations", "plenary"]],
     ["meeting", ["meeting", "talks"]],
   ],
 };
@@ -66,7 +66,7 @@ export const STATUS_CUES = {
   postponed: re(`${B}postpon|${B}delay|${B}put off|${B}pushed back|${B}reschedul|${B}on hold|${B}перенес|${B}перенос|${B}отлож|${B}отклад|${B}видклад|${B}видклал|${B}видклав|${B}перенесл`),
   // Headlines tell what happened in the present tense ("Putin and Trump hold call"); "to hold"
   // and "will hold" come earlier in the sentence and win (see tenseOf).
-  held: re(`${B}(arrived|прибил|прибила|прилетел|прибув|прибула|прилетив)${E}|${B}(received|hosted|принял|приняла|приняли|прийняв|прийняла|прийняли)${E}|${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged|hold|holds|meets|speaks|discuss|discusses|had (a|an|their))${E}|${B}длил|${B}продолжал(ся|ась|ись)|${B}проводят|${B}проводит${E}|${B}проводять|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|в ходе переговор|в ходи переговор|за пидсумками|по итогам`),
+  held: re(`${B}(informed|dealt with|focused on|proposed|suggested|travelled|traveled|visited)${E}|${B}касал|${B}стосувал|${B}проинформировал|${B}поинформував|${B}проинформував|${B}побывал|${B}побував|${B}обсуждали|${B}обговорювали|${B}предложил|${B}запропонував|${B}(arrived|прибил|прибила|прилетел|прибув|прибула|прилетив)${E}|${B}(received|hosted|принял|приняла|приняли|прийняв|прийняла|прийняли)${E}|${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged|hold|holds|meets|speaks|discuss|discusses|had (a|an|their))${E}|${B}длил|${B}продолжал(ся|ась|ись)|${B}проводят|${B}проводит${E}|${B}проводять|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|в ходе переговор|в ходи переговор|за пидсумками|по итогам`),
   future: re(`${B}will${E}|${B}(могут|может|можуть|може|could|may|might)${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}встретится|${B}проведет|${B}поговорит|${B}созвонится|${B}зустринеться|${B}проведе${E}|${B}поговорить|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
   agreed: re(`${B}agree|${B}договорил|${B}условил|${B}условлено|${B}согласовал|${B}домовил|${B}погодил|${B}поддержали проведение|${B}пидтримали проведення`),
 };
@@ -90,7 +90,7 @@ export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advise
 export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists|пресс|брифинг|интервью|интерв|журналист|пресконференц|пресс-конференц|конференц)/u;
 
 /** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact. */
-export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|после|перед|писля|накануне|напередодни)$/u;
+export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|после|перед|писля|накануне|напередодни|время|час)$/u;
 
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
 export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтвердив|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами`);
@@ -110,8 +110,11 @@ export const EXPERTS = re(`${B}(experts?|expert-level|working group)|${B}экс�
 /** Locative prepositions: a place after one is where something happens. */
 export const LOCATIVE = new Set(["в", "во", "у", "на", "in", "at", "near", "под", "поблизу", "біля", "около", "до", "to"]);
 
-/** Words that may stand between a preposition and a place: "у турецькому Стамбулі", "in the Kremlin". */
-export const PLACE_FILLER = /^(the|турецк|турецьк|угорськ|венгерск|швейцарск|швейцарськ|саудовск|саудівськ|американськ|американск|российск|російськ|столиц|city|capital|hungarian|turkish|swiss|saudi|emirati|city of|мисти|городе|мисти)/u;
+/**
+ * Words that may stand between a preposition and a place, folded: "у турецькому Стамбулі",
+ * "in the Kremlin", "на военной базе Элмендорф", "at the residence in Arnavutkoy".
+ */
+export const PLACE_FILLER = /^(the|a|турецк|турецьк|угорськ|венгерск|швейцарск|швейцарськ|саудовск|саудивськ|американськ|американск|российск|российськ|китайск|китайськ|японск|японськ|столиц|city|capital|hungarian|turkish|swiss|saudi|emirati|alaskan|мист|город|base|air|military|joint|военн|военно|виськов|баз|residence|резиденц|hotel|отел|готел|palace|дворц|дворец|палац|consulate|консульств|embassy|посольств|mission|миси|представительств|представництв|villa|вилл|вил)/u;
 
 export const ORDINALS: [RegExp, number][] = [
   [re(`${B}(first|1st|перв|перш)`), 1],
