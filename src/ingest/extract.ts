@@ -195,26 +195,31 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   return events;
 }
 
+/**
+ * The kind of the main contact. The headline says it best: one kind there decides, except
+ * that a generic one ("talks", "meeting", "visit") gives way to the lead's more specific word
+ * ("spoke by phone", "summit", "the second round"), and a call beside a summit is the call
+ * (a call discusses a summit; a summit is never held by phone). Without a headline kind the
+ * lead's strongest word decides.
+ */
 function mainKind(anchors: ReadSentence[]): Kind {
-  const all = new Set(anchors.flatMap((s) => [...s.kinds]));
-  // A call that discusses a summit ("discussed by phone the preparations for the summit") is
-  // a call; a summit is never held by phone.
-  if (all.has("call")) return "call";
-  if (all.has("summit")) return "summit";
-  // A headline that names both sides' people ("Putin talks with Witkoff and Kushner", "plans
-  // for a Lavrov–Blinken meeting") has said what kind of contact it is.
   const headline = anchors.find((s) => s.headline);
+  const lead = anchors.find((s) => !s.headline);
+  const leadKinds = lead?.kinds ?? new Set<Kind>();
+  const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {
+    const own = byPriority(headline.kinds)!;
+    if (own !== "meeting" && own !== "other") return own;
+    if (leadKinds.has("call")) return "call";
+    if (leadKinds.has("summit")) return "summit";
+    // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
+    // names both sides' people has said it was a meeting, whatever the lead calls the teams.
     const sides = new Set(headline.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.side] : [])));
-    if (sides.size >= 2) return strongestKind(headline.kinds)!;
+    if (leadKinds.has("round") && sides.size < 2) return "round";
+    if (own === "other" && leadKinds.has("meeting")) return "meeting";
+    return own;
   }
-  // "Talks" in the headline, "the second round of talks" in the lead: the specific word wins.
-  if (all.has("round")) return "round";
-  for (const s of anchors) {
-    const k = strongestKind(s.kinds);
-    if (k) return k;
-  }
-  return "other";
+  return byPriority(leadKinds) ?? "other";
 }
 
 interface Context {
@@ -365,6 +370,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
         if (m.named.type === "person" && ctx.names.country(m.named.person.side)?.followed) parties.add(m.named.person.side);
       }
     }
+  }
+  // "Strategic stability dialogue: second plenary announced; the report names Ryabkov": a
+  // series that is always between the same sides names the other one by itself.
+  const anchorTrack = findTrack({ ...event, secondary: true }, [], [], ctx.names);
+  const trackParties = anchorTrack ? ctx.names.names.tracks.find((t) => t.id === anchorTrack.id)?.parties : undefined;
+  if (trackParties && parties.size < 2 && [...parties].every((p) => trackParties.includes(p))) {
+    for (const p of trackParties) parties.add(p);
+    guessed.push("parties");
   }
   const trilateral = anchors.some((s) => /трехсторонн|тристоронн|trilateral/u.test(s.folded));
   if (trilateral && parties.has("RU") && parties.has("US")) parties.add("UA");

@@ -73,7 +73,8 @@ export function readStory(text: string): StoryText {
 function isMenuItem(line: string): boolean {
   const words = line.split(" ");
   if (words.length > 3 || /[.!?…»"]$/.test(line)) return false;
-  return words.length < 3 || words.filter((w) => /^\p{Lu}/u.test(w)).length < 2;
+  // "Putin–Trump phone call": the dash joins two names.
+  return words.length < 3 || line.split(/[\s–—-]+/).filter((w) => /^\p{Lu}/u.test(w)).length < 2;
 }
 
 function isHeadline(line: string): boolean {
