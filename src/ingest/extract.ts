@@ -198,7 +198,7 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
 /**
  * The kind of the main contact. The headline says it best: one kind there decides, except
  * that a generic one ("talks", "meeting", "visit") gives way to the lead's more specific word
- * ("spoke by phone", "summit", "the second round"), and a call beside a summit is the call
+ * ("spoke by phone", "the second round"), and a call beside a summit is the call
  * (a call discusses a summit; a summit is never held by phone). Without a headline kind the
  * lead's strongest word decides.
  */
@@ -211,7 +211,6 @@ function mainKind(anchors: ReadSentence[]): Kind {
     const own = byPriority(headline.kinds)!;
     if (own !== "meeting" && own !== "other") return own;
     if (leadKinds.has("call")) return "call";
-    if (leadKinds.has("summit")) return "summit";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
     // names both sides' people has said it was a meeting, whatever the lead calls the teams.
     const sides = new Set(headline.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.side] : [])));
@@ -251,7 +250,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let tenseFrom: ReadSentence | undefined;
   const decisive = (list: ReadSentence[]) => list.find((s) => s.tense === "cancelled" || s.tense === "postponed");
   const any = (list: ReadSentence[]) => list.find((s) => s.tense !== undefined);
-  tenseFrom = decisive(anchors) ?? any(anchors) ?? (event.secondary ? undefined : decisive(support) ?? any(support));
+  // The lead tells what happened even when it names the contact only as "the presidents
+  // spoke for an hour".
+  const leadSentence = event.secondary ? undefined : ctx.sentences.find((x) => !x.headline && x.tokens.length >= 5);
+  const leadList = leadSentence && !anchors.includes(leadSentence) ? [leadSentence] : [];
+  tenseFrom = decisive(anchors) ?? any(anchors) ?? any(leadList) ?? (event.secondary ? undefined : decisive(support) ?? any(support));
   tense = tenseFrom?.tense;
   if (event.secondary && anchors[0].agreed && tense !== "cancelled" && tense !== "postponed" && !anchors[0].background) tense = "future";
 

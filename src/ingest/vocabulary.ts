@@ -20,7 +20,7 @@ const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
     ["meeting", ["встреча", "переговоры", "беседа"]],
   ],
   uk: [
-    ["call", ["розмова", "розмови", "розмову", "розмовою", "розмові", "розмов", "дзвінок", "дзвінка", "дзвінку", "дзвінком", "дзвінки"]],
+    ["call", ["=розмова", "=розмови", "=розмову", "=розмовою", "=розмові", "=розмов", "=дзвінок", "=дзвінка", "=дзвінку", "=дзвінком", "=дзвінки"]],
     ["summit", ["саміт"]],
     ["round", ["раунд", "консультац", "пленарн"]],
     ["meeting", ["зустріч", "переговор", "перемовин"]],
@@ -33,7 +33,8 @@ const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
 };
 
 const nounStems = new Map<ArticleLang, Map<string, Kind>>();
-// Snowball has no Ukrainian; its nouns are matched by their folded beginnings instead.
+// Snowball has no Ukrainian; its nouns are matched by their folded beginnings instead, or
+// whole where a beginning would also catch a verb ("=розмова", not "розмовляли").
 const ukBeginnings: [string, Kind][] = KIND_NOUNS.uk.flatMap(([kind, words]) => words.map((w): [string, Kind] => [fold(w), kind]));
 for (const lang of ["ru", "en"] as const) {
   const m = new Map<string, Kind>();
@@ -44,7 +45,7 @@ for (const lang of ["ru", "en"] as const) {
 export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
   if (lang === "uk") {
     const f = fold(word);
-    return ukBeginnings.find(([b]) => f.startsWith(b))?.[1];
+    return ukBeginnings.find(([b]) => (b.startsWith("=") ? f === b.slice(1) : f.startsWith(b)))?.[1];
   }
   return nounStems.get(lang)?.get(wordStem(word, lang));
 }
@@ -58,7 +59,7 @@ export const KIND_PHRASES: [Kind, RegExp][] = [
   ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)|${B}delegations${E}|${B}делегаци(и|й|ями|ях)${E}`)],
   ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
   // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
-  ["other", re(`${B}(visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to)${E}|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
+  ["other", re(`${B}(visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to|travelled to|traveled to)${E}|${B}побывал|${B}побував|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
 ];
 
 export const STATUS_CUES = {
