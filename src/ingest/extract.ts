@@ -210,7 +210,8 @@ function mainKind(anchors: ReadSentence[]): Kind {
   if (headline && headline.kinds.size > 0) {
     const own = byPriority(headline.kinds)!;
     if (own !== "meeting" && own !== "other") return own;
-    if (leadKinds.has("call")) return "call";
+    // Only a phone makes a talk a call: "розмова за участі Ушакова" in the Kremlin is not one.
+    if (leadKinds.has("call") && /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead!.folded)) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
     // names both sides' people has said it was a meeting, whatever the lead calls the teams.
     const sides = new Set(headline.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.side] : [])));
