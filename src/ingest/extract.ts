@@ -209,9 +209,12 @@ function mainKind(anchors: ReadSentence[]): Kind {
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {
     const own = byPriority(headline.kinds)!;
+    // Only a phone makes a talk a call ("розмова за участі Ушакова" in the Kremlin is not
+    // one), and a summit in a headline over a phone call is what the call prepared.
+    const byPhone = leadKinds.has("call") && /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead!.folded);
+    if (own === "summit" && byPhone) return "call";
     if (own !== "meeting" && own !== "other") return own;
-    // Only a phone makes a talk a call: "розмова за участі Ушакова" in the Kremlin is not one.
-    if (leadKinds.has("call") && /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead!.folded)) return "call";
+    if (byPhone) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
     // names both sides' people has said it was a meeting, whatever the lead calls the teams.
     const sides = new Set(headline.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.side] : [])));
