@@ -210,9 +210,11 @@ function mainKind(anchors: ReadSentence[]): Kind {
   if (headline && headline.kinds.size > 0) {
     const own = byPriority(headline.kinds)!;
     // Only a phone makes a talk a call ("розмова за участі Ушакова" in the Kremlin is not
-    // one), and a summit in a headline over a phone call is what the call prepared.
+    // one). A summit whose preparation the headline says was discussed is the topic of the
+    // contact, not the contact ("Rubio and Lavrov discussed preparations for the summit").
     const byPhone = leadKinds.has("call") && /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead!.folded);
-    if (own === "summit" && byPhone) return "call";
+    const topic = /(подготов|пидготов|prepar|обсуд|обговор|discuss)/u.test(headline.folded);
+    if (own === "summit" && topic) return byPriority(new Set([...leadKinds].filter((k) => k !== "summit"))) ?? "meeting";
     if (own !== "meeting" && own !== "other") return own;
     if (byPhone) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
