@@ -88,7 +88,7 @@ interface EventReading {
   kind: Kind;
   secondary: boolean;
   /** Speaks of experts or of a next contact: one of its own even without date or place. */
-  experts?: boolean;
+  standsAlone?: boolean;
 }
 
 export function understand(article: Article, names: NameIndex, options: UnderstandOptions): Understanding {
@@ -113,8 +113,8 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const nothingHappens = main.guessed.includes("status") && main.date === null;
   // "No call between Putin and Trump is planned": the contact is named to be denied.
   const denied = (main.status === "announced" || main.status === "scheduled") && mainEvent.anchors.some((x) => NOT_PLANNED.test(x.folded));
-  if (nothingHappens) dropped = `speaks of a ${main.kind} but reports none held, set, announced, moved or called off`;
-  else if (denied) dropped = `says no ${main.kind} is planned`;
+  if (nothingHappens) dropped = `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
+  else if (denied) dropped = `says no ${main.kind === "other" ? "visit" : main.kind} is planned`;
   else if (follows(main.parties)) drafts.push(main);
   else dropped = describeOther(main, names);
   for (const event of others) {
@@ -129,7 +129,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
     if (drafts.some((d) => sameContact(d, draft))) continue;
     // "The two leaders had agreed to meet" after "the summit is off": the same contact again,
     // unless it brings a date, a place or experts of its own.
-    if (!draft.date && !draft.place.city && !event.experts && drafts.length > 0 && IN_PERSON.has(draft.kind) && IN_PERSON.has(drafts[0].kind)) continue;
+    if (!draft.date && !draft.place.city && !event.standsAlone && drafts.length > 0 && IN_PERSON.has(draft.kind) && IN_PERSON.has(drafts[0].kind)) continue;
     drafts.push(draft);
   }
   if (drafts.length === 0) return { ...base, relevant: false, reason: dropped ?? "no contact between Russia and the United States is reported", drafts: [] };
@@ -137,12 +137,11 @@ export function understand(article: Article, names: NameIndex, options: Understa
     for (const d of drafts) d.matches = matchEntry(d, options.entries);
   }
   const first = drafts[0];
-  return { ...base, relevant: true, reason: `${article_(first.kind)} ${first.kind} between ${first.parties.join(" and ")} (${first.status})`, drafts };
+  return { ...base, relevant: true, reason: `${A_KIND[first.kind]} between ${first.parties.join(" and ")} (${first.status})`, drafts };
 }
 
-function article_(kind: Kind): string {
-  return kind === "other" ? "a contact:" : "a";
-}
+/** The kinds in the words of a reason. */
+const A_KIND: Record<Kind, string> = { call: "a call", meeting: "a meeting", round: "a round", summit: "a summit", other: "a visit" };
 
 function follows(parties: string[]): boolean {
   return FOLLOWED.every((p) => parties.includes(p));
@@ -150,9 +149,9 @@ function follows(parties: string[]): boolean {
 
 function describeOther(d: Draft, names: NameIndex): string {
   const sides = d.parties.map((p) => names.country(p)?.name.en ?? p);
-  if (sides.length === 0) return `a ${d.kind} without a party Parley can name`;
-  if (sides.length === 1) return `a ${d.kind} of one side only (${sides[0]}), not a contact between the parties the record follows`;
-  return `a ${d.kind} between ${sides.join(" and ")}, not a contact between the parties the record follows`;
+  if (sides.length === 0) return `${A_KIND[d.kind]} without a party Parley can name`;
+  if (sides.length === 1) return `${A_KIND[d.kind]} of one side only (${sides[0]}), not a contact between the parties the record follows`;
+  return `${A_KIND[d.kind]} between ${sides.join(" and ")}, not a contact between the parties the record follows`;
 }
 
 function sameContact(a: Draft, b: Draft): boolean {
@@ -190,7 +189,7 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
     // on 27 February"); "earlier he was recalled for consultations" is background, not news.
     const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, "past").dates.length > 0;
     if (!agreedLater && !earlier && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
-    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, experts: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) });
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) });
   }
   return events;
 }
@@ -290,8 +289,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     vague ??= reading.vague;
     if (reading.dates.length === 0) continue;
     const pick = tense === "postponed" ? (reading.dates.find((d) => d.movedTo) ?? reading.dates[reading.dates.length - 1]) : reading.dates[0];
-    // A range ("23–24 января") starts the contact; a second, later date in the sentence is
-    // usually another event's ("after the call on the 12th").
+    // The first date a sentence gives is its contact's: a range ("23–24 января") starts with
+    // it, and a later one is usually another event's ("after the call on the 12th").
     dateFound = pick;
     date = pick.value;
     evidence.date = s.text;
