@@ -12,7 +12,7 @@ import { readDates, readTime, type FoundDate } from "./dates.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isSpeaker, isStatementPlace, readSentence, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isLocative, isSpeaker, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
 import { ANOTHER, EXPERTS, NOT_PLANNED, ORDINALS, OUTCOME, PARTICIPATION, SEQUENCE } from "./vocabulary.ts";
 import { fold } from "./words.ts";
@@ -253,19 +253,21 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // Status: what the anchors say was done to the contact; failing that, the other sentences.
   let tense: Tense | undefined;
   let tenseFrom: ReadSentence | undefined;
-  const decisive = (list: ReadSentence[]) => list.find((s) => s.tense === "cancelled" || s.tense === "postponed");
-  const any = (list: ReadSentence[]) => list.find((s) => s.tense !== undefined);
+  const near = (x: ReadSentence) => (event.secondary ? x.tense : tenseNear(x, kind, ctx.language));
+  const decisive = (list: ReadSentence[]) => list.find((x) => near(x) === "cancelled" || near(x) === "postponed");
+  const any = (list: ReadSentence[]) => list.find((x) => near(x) !== undefined);
   // The lead tells what happened even when it names the contact only as "the presidents
   // spoke for an hour".
   const leadSentence = event.secondary ? undefined : ctx.sentences.find((x) => !x.headline && x.tokens.length >= 5);
   const leadList = leadSentence && !anchors.includes(leadSentence) ? [leadSentence] : [];
   tenseFrom = decisive(anchors) ?? any(anchors) ?? any(leadList) ?? (event.secondary ? undefined : decisive(support) ?? any(support));
-  tense = tenseFrom?.tense;
+  tense = tenseFrom ? near(tenseFrom) : undefined;
   if (event.secondary && anchors[0].agreed && tense !== "cancelled" && tense !== "postponed" && !anchors[0].background) tense = "future";
 
   // People first: a later sentence that names only other people, or speaks of a contact done
   // where this one is to come (or the reverse), is about another contact.
-  const participants = findParticipants(event, detail);
+  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held"));
+  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x)));
   const mainPeople = new Set(participants.people);
   const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
   const fills = support.filter((s) => {

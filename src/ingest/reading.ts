@@ -58,6 +58,40 @@ function tenseOf(folded: string): Tense | undefined {
   return undefined;
 }
 
+const GLOBAL_CUES: [Tense, RegExp][] = (["cancelled", "postponed", "held", "future"] as const).map((t) => [t, new RegExp(STATUS_CUES[t].source, "gu")]);
+
+/**
+ * What the sentence says was done to a contact of this kind, read from the cue nearest to the
+ * word that names it: in "agreed to meet in Budapest after a phone call that lasted two hours"
+ * the call lasted (held) and the meeting is to come.
+ */
+export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense | undefined {
+  const at = kindPosition(s, kind, lang);
+  if (at === undefined) return s.tense;
+  let best: { tense: Tense; distance: number } | undefined;
+  for (const [tense, pattern] of GLOBAL_CUES) {
+    for (const m of s.folded.matchAll(pattern)) {
+      // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
+      if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
+      const distance = Math.abs((m.index ?? 0) - at);
+      // Calling off and moving decide wherever they stand in a sentence about one contact.
+      const weight = tense === "cancelled" || tense === "postponed" ? distance / 4 : distance;
+      if (!best || weight < best.distance) best = { tense, distance: weight };
+    }
+  }
+  return best?.tense;
+}
+
+function kindPosition(s: ReadSentence, kind: Kind, lang: ArticleLang): number | undefined {
+  for (const [k, pattern] of KIND_PHRASES) {
+    if (k !== kind) continue;
+    const m = pattern.exec(s.folded);
+    if (m) return m.index;
+  }
+  const t = s.tokens.find((tok) => kindOfNoun(tok.text, lang) === kind || (kind === "call" && tok.folded === "call"));
+  return t?.start;
+}
+
 /** The strongest kind among those given: a summit is also a meeting, a call may be "talks". */
 export function strongestKind(kinds: Iterable<Kind>): Kind | undefined {
   const set = new Set(kinds);
@@ -80,6 +114,8 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const last = s.tokens[m.last];
   const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
   if (/^\s*:/.test(after)) return true;
+  // "… may take place in March — Zelensky": the source after a dash at a headline's end.
+  if (s.headline && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
   // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".
   const from = Math.max(0, m.first - 6);
   const to = Math.min(s.tokens.length - 1, m.last + 4);
