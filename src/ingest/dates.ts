@@ -51,8 +51,17 @@ function yearFor(published: string, month: number, day: number, direction: "past
   const y = Number(published.slice(0, 4));
   const p = dayNumber(published);
   const gaps = [y - 1, y, y + 1].map((cand) => ({ cand, gap: dayNumber(iso(cand, month, Math.min(day, 28))) - p }));
-  if (direction === "past") return gaps.filter((g) => g.gap <= 3).sort((a, b) => b.gap - a.gap)[0].cand;
-  if (direction === "future") return gaps.filter((g) => g.gap >= -3).sort((a, b) => a.gap - b.gap)[0].cand;
+  // A tense can be misread; a year's jump never is what a news report means, so a reading
+  // more than half a year off gives way to the nearest date.
+  const nearest = [...gaps].sort((a, b) => Math.abs(a.gap) - Math.abs(b.gap))[0];
+  if (direction === "past") {
+    const past = gaps.filter((g) => g.gap <= 3).sort((a, b) => b.gap - a.gap)[0];
+    return past.gap < -200 && Math.abs(nearest.gap) <= 60 ? nearest.cand : past.cand;
+  }
+  if (direction === "future") {
+    const next = gaps.filter((g) => g.gap >= -3).sort((a, b) => a.gap - b.gap)[0];
+    return next.gap > 200 && Math.abs(nearest.gap) <= 60 ? nearest.cand : next.cand;
+  }
   return gaps.sort((a, b) => Math.abs(a.gap) - Math.abs(b.gap))[0].cand;
 }
 

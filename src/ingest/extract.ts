@@ -278,6 +278,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     const own = strongestKind(s.kinds);
     if (!anchors.includes(s) && own !== kind && (own === "summit" || own === "call")) return false;
+    // Nor is a round or a meeting another name for a call.
+    if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;
   });
 

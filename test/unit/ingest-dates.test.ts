@@ -34,6 +34,8 @@ describe("dates", () => {
     assert.equal(first("встретились 12 февраля", "ru", "2025-12-05"), "2025-02-12");
     assert.equal(first("встретятся 12 февраля", "ru", "2025-12-05", true), "2026-02-12");
     assert.equal(readDates("12 февраля", "ru", "2025-12-05", undefined).dates[0].value, "2026-02-12");
+    // A misread tense never throws a date a year away: "2 июня" in late May is this June's.
+    assert.equal(first("провести раунд 2 июня", "ru", "2025-05-28"), "2025-06-02");
     assert.equal(first("встреча 10 квітня", "uk", "2025-04-04", true), "2025-04-10");
     assert.equal(first("встретились 27 декабря", "ru", "2026-01-05"), "2025-12-27");
     assert.equal(first("on Feb. 27", "en", "2025-04-08"), "2025-02-27");
