@@ -18,10 +18,10 @@ export interface StoryText {
 }
 
 // Lines that are page furniture, never story.
-const CHROME_LINE = /^(перейти к основному контенту|skip to (main )?content|\d+\s*(мин|min|хв)\.?\s*(чтения|read|читання)|политика\s*,?|політика\s*,?|теги|tags|прямой эфир|добавить комментарий|комментарий \(\d+\)|\d+)$/i;
+const CHROME_LINE = /^(перейти к основному контенту|skip to (main )?content|\d+\s*(мин|min|хв)\.?\s*(чтения|read|читання)|политика\s*,?|політика\s*,?|теги|tags|прямой эфир|добавить комментарий|комментарий \(\d+\)|\d+|реклама|advertisement|ad|share|поделиться|поділитися.*|фото:.*|photo:.*)$/i;
 
 // Where the story ends and the page's lists begin.
-const STORY_END = /^(читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this|trending|most read|most popular|more from|самое читаемое|популярное|популярне|новости партнеров|новини партнерів|реклама$|advertisement$)/i;
+const STORY_END = /^(читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this|trending|most read|most popular|more from|самое читаемое|популярное|популярне|новости партнеров|новини партнерів)/i;
 
 const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4})|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2})?$/iu;
 
