@@ -492,9 +492,10 @@ function findParticipants(event: EventReading, detail: ReadSentence[]): { people
   };
   const speakers: { person: Person; s: ReadSentence }[] = [];
   for (const s of event.anchors) {
-    // A headline that names both sides has named the principals; the lead may go on to
-    // recall another contact of other people ("after the presidents' call on 12 February").
-    if (!s.headline && new Set(people.map((p) => p.side)).size >= 2) break;
+    // A headline that names both sides has named the principals; a lead that names none of
+    // them recalls another contact ("after the presidents' call on 12 February").
+    const named = s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person] : []));
+    if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && !named.some((p) => people.includes(p))) break;
     const persons = s.mentions.filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person");
     for (const m of persons) {
       if (isAside(s, m)) continue;
