@@ -495,7 +495,9 @@ function findParticipants(event: EventReading, detail: ReadSentence[]): { people
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
     const named = s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person] : []));
-    if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && !named.some((p) => people.includes(p))) break;
+    // A call has its two principals; others in its lead are in another contact ("while Trump
+    // was meeting Zelensky").
+    if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && (event.kind === "call" || !named.some((p) => people.includes(p)))) break;
     const persons = s.mentions.filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person");
     for (const m of persons) {
       if (isAside(s, m)) continue;

@@ -94,7 +94,7 @@ export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advise
 export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists|пресс|брифинг|интервью|интерв|журналист|пресконференц|пресс-конференц|конференц)/u;
 
 /** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact. */
-export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|после|перед|писля|накануне|напередодни|время|час)$/u;
+export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|после|перед|писля|накануне|напередодни|время|час|пока|поки)$/u;
 
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
 export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтвердив|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами`);
