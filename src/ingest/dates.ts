@@ -87,7 +87,10 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
   }
 
   const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
-  for (const r of PARSERS[lang].parse(sentence, ref)) {
+  // chrono's Ukrainian knows the apostrophe only as "'": п’ятниця and пʼятниця are the same
+  // word (one character for one, so offsets stay the sentence's).
+  const plain = sentence.replace(/[’ʼ`]/g, "'");
+  for (const r of PARSERS[lang].parse(plain, ref)) {
     const text = r.text.trim();
     const index = r.index + (r.text.length - r.text.trimStart().length);
     if (VAGUE.test(fold(text))) continue;

@@ -12,6 +12,8 @@ describe("dates", () => {
     assert.equal(first("Переговоры пройдут в четверг", "ru", "2025-04-08", true), "2025-04-10");
     assert.equal(first("Переговоры прошли в четверг", "ru", "2025-04-08", false), "2025-04-03");
     assert.equal(first("Зустріч відбулася у п'ятницю", "uk", "2025-04-12", false), "2025-04-11");
+    assert.equal(first("Зустріч відбулася у п’ятницю", "uk", "2025-04-12", false), "2025-04-11");
+    assert.equal(first("Зустріч відбулася у пʼятницю", "uk", "2025-04-12", false), "2025-04-11");
     assert.equal(first("They met on Friday", "en", "2025-04-26", false), "2025-04-25");
   });
   it("points 'last Friday' back whatever the tense", () => {
