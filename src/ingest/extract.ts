@@ -101,7 +101,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const withKind = sentences.filter((s) => s.kinds.size > 0);
   if (withKind.length === 0) return { ...base, relevant: false, reason: "no call, meeting, round or summit is reported", drafts: [] };
 
-  const events = findEvents(sentences, language, published);
+  const events = findEvents(sentences, language, published, names);
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
   const [mainEvent, ...others] = events;
   const ctx: Context = { sentences, language, published, names, article, story };
@@ -159,7 +159,7 @@ function sameContact(a: Draft, b: Draft): boolean {
 }
 
 /** The main contact, then each other contact the story reports. */
-function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: string): EventReading[] {
+function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: string, names: NameIndex): EventReading[] {
   const headline = sentences.find((s) => s.headline);
   const body = sentences.filter((s) => !s.headline);
   // Photo captions and bylines ("Энтони Блинкен") are not the lead.
@@ -174,7 +174,11 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
     if (!first) return [];
     anchors = [first];
   }
-  const kind = mainKind(anchors);
+  let kind = mainKind(anchors);
+  // "Talks on the work of the embassies" are a round of the consultations: a series whose
+  // contacts are rounds makes its talks one, unless the headline names both sides' people.
+  const seriesKind = names.names.tracks.find((t) => t.id === findTrack({ sentences, anchors, kind, secondary: true }, [], [], names)?.id)?.kind;
+  if (kind === "meeting" && seriesKind === "round" && headlineSides(anchors) < 2) kind = "round";
   const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
   for (const s of sentences) {
     if (anchors.includes(s) || s.kinds.size === 0) continue;
@@ -218,12 +222,17 @@ function mainKind(anchors: ReadSentence[]): Kind {
     if (byPhone) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
     // names both sides' people has said it was a meeting, whatever the lead calls the teams.
-    const sides = new Set(headline.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.side] : [])));
-    if (leadKinds.has("round") && sides.size < 2) return "round";
+    if (leadKinds.has("round") && headlineSides(anchors) < 2) return "round";
     if (own === "other" && leadKinds.has("meeting")) return "meeting";
     return own;
   }
   return byPriority(leadKinds) ?? "other";
+}
+
+/** How many sides the headline's people are on. */
+function headlineSides(anchors: ReadSentence[]): number {
+  const headline = anchors.find((s) => s.headline);
+  return new Set(headline?.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.side] : []))).size;
 }
 
 interface Context {

@@ -57,6 +57,8 @@ const TrackRule = z
     cues: z.array(text).optional(),
     /** People whose contact belongs to this track. */
     people: z.array(text).optional(),
+    /** The kind its talks are: "talks on the embassies" are a round of the consultations. */
+    kind: z.enum(["call", "meeting", "round", "summit", "other"]).optional(),
     /** The sides every contact of the series has: what a report naming one side implies. */
     parties: z.array(code).optional(),
     /** The people must be on both sides (Putin and Trump, not Putin alone). */
