@@ -100,7 +100,7 @@ export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|пос�
 export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтвердив|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами`);
 
 /** Someone leading a delegation or taking part: a participant, not a commentator. */
-export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation)|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
+export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|included|members)|${B}представлял|${B}представляв|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
 
 /** What came of it. */
 export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
