@@ -41,8 +41,16 @@ export function matchScore(draft: Draft, entry: Entry): number {
     } else if (d.slice(0, 7) === e.slice(0, 7)) score += 3;
     else if (!open) return 0;
   } else if (!draft.date) {
-    // Without a date only an open entry (announced, scheduled, postponed) can be meant.
-    if (!open) return 0;
+    // Without a date an open entry (announced, scheduled, postponed) can be meant, or a
+    // contact held in the week before the report by the same people ("Lavrov and Rubio held a
+    // call", in a translation printed the next day).
+    if (!open) {
+      const e = entry.date;
+      const recent = draft.status === "held" && e !== null && e.length === 10 && e <= draft.source.published && daysApart(e, draft.source.published) <= 7;
+      const names = new Set((entry.participants ?? []).map((p) => p.name.en));
+      if (!recent || draft.participants.filter((p) => names.has(p.name)).length < 2) return 0;
+      score += 3;
+    }
   } else if (!open) return 0;
   const city = draft.place.city;
   if (city && entry.place?.city?.en) score += entry.place.city.en === city ? 2 : -3;

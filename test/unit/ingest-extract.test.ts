@@ -104,6 +104,14 @@ describe("matching a known entry", () => {
     assert.equal(r.drafts[0].status, "held");
     assert.equal(r.drafts[0].matches, "embassy-round-2");
   });
+  it("matches an undated report of a held contact to the same people's contact of the week before", () => {
+    const withPeople = [
+      entry({ id: "lavrov-rubio-call", track: "foreign-ministers", kind: "call", status: "held", date: "2025-02-15", participants: [{ name: { en: "Sergei Lavrov" }, side: "RU" }, { name: { en: "Marco Rubio" }, side: "US" }] }),
+    ];
+    const text = "Лавров и Рубио провели телефонный разговор\n\nМинистр иностранных дел России Сергей Лавров и госсекретарь США Марко Рубио провели телефонный разговор.";
+    assert.equal(read(text, "2025-02-16", withPeople).drafts[0].matches, "lavrov-rubio-call");
+    assert.equal(read(text, "2025-03-16", withPeople).drafts[0].matches, null);
+  });
   it("matches nothing when the record is empty or nothing fits", () => {
     const r = read("Второй раунд консультаций России и США по работе посольств пройдет 10 апреля в Стамбуле.", "2025-04-08");
     assert.equal(r.drafts[0].matches, null);
