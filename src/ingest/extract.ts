@@ -358,54 +358,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
 
   if (participants.people.length > 0) evidence.participants = participants.evidence.join(" … ");
 
-  // Parties: the sides of the people taking part; where they show one side or none, the
-  // countries the anchors name as actors (not as places: "talks in Ukraine" is no party).
-  const parties = new Set(participants.people.map((p) => p.side));
-  const countriesNamed = new Set<string>();
-  for (const s of anchors) {
-    for (const m of s.mentions) {
-      // "у турецькому Стамбулі", "talks in Ukraine": a place, not a side.
-      const next = s.mentions.find((n) => n.first === m.last + 1);
-      if (m.named.type === "country" && !isLocative(s, m) && next?.named.type !== "place") countriesNamed.add(m.named.country.code);
-      if (m.named.type === "place" && !isLocative(s, m)) {
-        const metonym = m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined);
-        if (metonym) countriesNamed.add(metonym);
-      }
-    }
-  }
-  if (parties.size < 2) for (const c of countriesNamed) parties.add(c);
-  // Countries named beside the two followed ones ("postponed over US–Israeli strikes on Iran")
-  // are the story's context, not sides of the contact.
-  if (participants.people.length === 0 && parties.has("RU") && parties.has("US")) {
-    for (const c of [...parties]) if (!ctx.names.country(c)?.followed) parties.delete(c);
-  }
-  // "Witkoff arrived in Moscow", "Dmitriev's visit to Washington": the host is the other side.
-  const hostCountry = city?.country ?? venue?.country;
-  if (parties.size === 1 && hostCountry && ctx.names.country(hostCountry)?.followed && !parties.has(hostCountry)) parties.add(hostCountry);
-  if (participants.people.length === 0 && parties.size < 2) {
-    // "Russian and U.S. delegations will hold …", "Darchiev said the round would be in Moscow":
-    // the sides are named only further on, as countries or as people who speak of it.
-    for (const s of support.slice(0, 4)) {
-      for (const m of s.mentions) {
-        if (m.named.type === "country" && m.named.country.followed && !isLocative(s, m)) parties.add(m.named.country.code);
-        if (m.named.type === "person" && ctx.names.country(m.named.person.side)?.followed) parties.add(m.named.person.side);
-      }
-    }
-  }
-  // "Strategic stability dialogue: second plenary announced; the report names Ryabkov": a
-  // series that is always between the same sides names the other one by itself.
-  const anchorTrack = findTrack({ ...event, secondary: true }, [], [], ctx.names);
-  const trackParties = anchorTrack ? ctx.names.names.tracks.find((t) => t.id === anchorTrack.id)?.parties : undefined;
-  if (trackParties && parties.size < 2 && [...parties].every((p) => trackParties.includes(p))) {
-    for (const p of trackParties) parties.add(p);
-    guessed.push("parties");
-  }
-  const trilateral = anchors.some((s) => /трехсторонн|тристоронн|trilateral/u.test(s.folded));
-  if (trilateral && parties.has("RU") && parties.has("US")) parties.add("UA");
-  // The counterpart of a followed party is followed or foreign; a Ukrainian talking about a
-  // bilateral RU–US contact does not make it trilateral.
-  if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !participants.people.some((p) => p.side === "UA")) parties.delete("UA");
-  const partyList = [...parties].sort();
+  const parties = findParties(event, participants.people, support, city ?? venue, ctx);
+  if (parties.guessed) guessed.push("parties");
+  const partyList = parties.codes;
   evidence.parties = anchors.map((s) => s.text).join(" … ");
 
   // Time and zone.
@@ -484,6 +439,62 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence,
     guessed,
   };
+}
+
+/**
+ * The sides of a contact: those of the people taking part; where they show one side or none,
+ * the countries the anchors name as actors (not as places: "talks in Ukraine" is no party),
+ * the host of a visit, the sides named further on, or the sides a series always has.
+ */
+function findParties(event: EventReading, people: Person[], support: ReadSentence[], place: PlaceEntry | undefined, ctx: Context): { codes: string[]; guessed: boolean } {
+  const { anchors } = event;
+  let guessedSides = false;
+  const parties = new Set(people.map((p) => p.side));
+  const countriesNamed = new Set<string>();
+  for (const s of anchors) {
+    for (const m of s.mentions) {
+      // "у турецькому Стамбулі", "talks in Ukraine": a place, not a side.
+      const next = s.mentions.find((n) => n.first === m.last + 1);
+      if (m.named.type === "country" && !isLocative(s, m) && next?.named.type !== "place") countriesNamed.add(m.named.country.code);
+      if (m.named.type === "place" && !isLocative(s, m)) {
+        const metonym = m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined);
+        if (metonym) countriesNamed.add(metonym);
+      }
+    }
+  }
+  if (parties.size < 2) for (const c of countriesNamed) parties.add(c);
+  // Countries named beside the two followed ones ("postponed over US–Israeli strikes on Iran")
+  // are the story's context, not sides of the contact.
+  if (people.length === 0 && parties.has("RU") && parties.has("US")) {
+    for (const c of [...parties]) if (!ctx.names.country(c)?.followed) parties.delete(c);
+  }
+  // "Witkoff arrived in Moscow", "Dmitriev's visit to Washington": the host is the other side.
+  const hostCountry = place?.country;
+  if (parties.size === 1 && hostCountry && ctx.names.country(hostCountry)?.followed && !parties.has(hostCountry)) parties.add(hostCountry);
+  if (people.length === 0 && parties.size < 2) {
+    // "Russian and U.S. delegations will hold …", "Darchiev said the round would be in Moscow":
+    // the sides are named only further on, as countries or as people who speak of it.
+    for (const s of support.slice(0, 4)) {
+      for (const m of s.mentions) {
+        if (m.named.type === "country" && m.named.country.followed && !isLocative(s, m)) parties.add(m.named.country.code);
+        if (m.named.type === "person" && ctx.names.country(m.named.person.side)?.followed) parties.add(m.named.person.side);
+      }
+    }
+  }
+  // "Strategic stability dialogue: second plenary announced; the report names Ryabkov": a
+  // series that is always between the same sides names the other one by itself.
+  const anchorTrack = findTrack({ ...event, secondary: true }, [], [], ctx.names);
+  const trackParties = anchorTrack ? ctx.names.names.tracks.find((t) => t.id === anchorTrack.id)?.parties : undefined;
+  if (trackParties && parties.size < 2 && [...parties].every((p) => trackParties.includes(p))) {
+    for (const p of trackParties) parties.add(p);
+    guessedSides = true;
+  }
+  const trilateral = anchors.some((s) => /трехсторонн|тристоронн|trilateral/u.test(s.folded));
+  if (trilateral && parties.has("RU") && parties.has("US")) parties.add("UA");
+  // The counterpart of a followed party is followed or foreign; a Ukrainian talking about a
+  // bilateral RU–US contact does not make it trilateral.
+  if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");
+  return { codes: [...parties].sort(), guessed: guessedSides };
 }
 
 /**
