@@ -254,7 +254,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     ? anchors
     : [
         ...anchors,
-        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline),
+        // A call is never "the talks" or "a round": for a call only sentences about a call.
+        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call"))),
       ];
   const detail = event.secondary ? anchors : [...anchors, ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.headline)];
   evidence.kind = anchors[0].text;

@@ -114,6 +114,8 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const last = s.tokens[m.last];
   const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
   if (/^\s*:/.test(after)) return true;
+  // "Ушаков об итогах разговора", "Zelensky on the talks": a headline's commentator.
+  if (s.headline && /^(об|о|про|about|on)$/u.test(s.tokens[m.last + 1]?.folded ?? "")) return true;
   // "… may take place in March — Zelensky": the source after a dash at a headline's end.
   if (s.headline && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
   // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".

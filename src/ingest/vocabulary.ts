@@ -55,7 +55,7 @@ export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
 
 /** Kind cues that are phrases or verbs rather than one noun. */
 export const KIND_PHRASES: [Kind, RegExp][] = [
-  ["call", re(`${B}(phone|telephone)${E}|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|телефонн|${B}созвонил|${B}дзвонив|${B}поговорил[аи]? по телефону|${B}по телефону|${B}телефоном${E}|${B}телефонував|${B}(speak|spoke|speaks|speaking) (with|to)${E}|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
+  ["call", re(`${B}(phone|telephone)${E}|${B}video(-| )?(call|conference|link)|${B}videoconferenc|${B}by video${E}|${B}видеосвяз|${B}видеоконференц|${B}видеозв|${B}видеорежим|${B}видеоформат|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|телефонн|${B}созвонил|${B}дзвонив|${B}поговорил[аи]? по телефону|${B}по телефону|${B}телефоном${E}|${B}телефонував|${B}(speak|spoke|speaks|speaking) (with|to)${E}|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
   ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|встреч\\p{L}* в верхах`)],
   // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
   // делегацией" (one delegation received by a president) does not.
