@@ -491,7 +491,10 @@ function findParties(event: EventReading, people: Person[], support: ReadSentenc
     guessedSides = true;
   }
   const trilateral = anchors.some((s) => /трехсторонн|тристоронн|trilateral/u.test(s.folded));
-  if (trilateral && parties.has("RU") && parties.has("US")) parties.add("UA");
+  // "Witkoff met Dmitriev on the sidelines of the trilateral talks": a bilateral contact whose
+  // people are all Russian and American is not made trilateral by its setting.
+  const bilateralPeople = people.some((p) => p.side === "RU") && people.some((p) => p.side === "US") && !people.some((p) => p.side === "UA");
+  if (trilateral && parties.has("RU") && parties.has("US") && !bilateralPeople) parties.add("UA");
   // The counterpart of a followed party is followed or foreign; a Ukrainian talking about a
   // bilateral RU–US contact does not make it trilateral.
   if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");
