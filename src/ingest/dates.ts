@@ -17,6 +17,8 @@ export interface FoundDate {
   index: number;
   /** The expression follows "перенесен на", "postponed to": the new date of a moved contact. */
   movedTo: boolean;
+  /** "said on Tuesday": the day of a statement, the contact's only when nothing else is said. */
+  statement?: boolean;
 }
 
 export interface DateReading {
@@ -100,9 +102,9 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // листопад|і"). A date starts at a word and ends at most two letters before the word does.
     if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;
     // A bare hour ("в 10:00") is a time, not a date.
-    // "said on Tuesday": the date of the statement, not of the contact.
+    // "said on Tuesday": the date of the statement, not of the contact; it points back.
     const before = fold(sentence.slice(Math.max(0, index - 45), index));
-    if (SPEECH.test(before) && !/\d/.test(text) && r.start.isCertain("weekday")) continue;
+    const statement = SPEECH.test(before) && !/\d/.test(text) && r.start.isCertain("weekday");
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {
@@ -125,7 +127,7 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
         // so too); said on a Friday it is six days on.
         offset = (weekday - pubWeekday + 7) % 7 || 7;
         if (weekday > pubWeekday) offset += 7;
-      } else if (future) {
+      } else if (future && !statement) {
         // "will hold a call on Monday" in Monday's news is today's; next week's would be "next Monday".
         offset = (weekday - pubWeekday + 7) % 7;
       } else {
@@ -140,7 +142,7 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
       continue;
     }
     const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
-    reading.dates.push({ value, text, index, movedTo });
+    reading.dates.push(statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo });
   }
   reading.dates.sort((a, b) => a.index - b.index);
   return reading;

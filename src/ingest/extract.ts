@@ -297,18 +297,29 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let date: string | null = null;
   let dateFound: FoundDate | undefined;
   let vague: string | undefined;
+  let statementDate: { found: FoundDate; sentence: ReadSentence } | undefined;
   for (const s of fills) {
     const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
     const reading = readDates(s.text, ctx.language, ctx.published, direction);
     vague ??= reading.vague;
-    if (reading.dates.length === 0) continue;
-    const pick = tense === "postponed" ? (reading.dates.find((d) => d.movedTo) ?? reading.dates[reading.dates.length - 1]) : reading.dates[0];
+    const said = reading.dates.find((d) => d.statement);
+    if (said && !statementDate) statementDate = { found: said, sentence: s };
+    const dates = reading.dates.filter((d) => !d.statement);
+    if (dates.length === 0) continue;
+    const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // The first date a sentence gives is its contact's: a range ("23–24 января") starts with
     // it, and a later one is usually another event's ("after the call on the 12th").
     dateFound = pick;
     date = pick.value;
     evidence.date = s.text;
     break;
+  }
+  // "Trump said Wednesday he had a call with Putin": for a contact that is over and dated no
+  // other way, the day it was reported is the best reading, and marked as a guess.
+  if (date === null && !vague && tense === "held" && statementDate) {
+    date = statementDate.found.value;
+    evidence.date = statementDate.sentence.text;
+    guessed.push("date");
   }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day.

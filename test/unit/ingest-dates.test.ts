@@ -53,8 +53,9 @@ describe("dates", () => {
     assert.equal(first("встретился в Майами", "ru", "2025-12-22"), null);
     assert.equal(first("talks for three hours", "en", "2025-04-26"), null);
   });
-  it("ignores the day a statement was made", () => {
-    assert.equal(first("Это не состоится, — сказала она журналистам в понедельник.", "ru", "2025-06-16"), null);
+  it("marks the day a statement was made as the statement's, pointing back", () => {
+    const r = readDates("Это не состоится, — сказала она журналистам в понедельник.", "ru", "2025-06-17", "future");
+    assert.deepEqual(r.dates.map((d) => [d.value, d.statement]), [["2025-06-16", true]]);
   });
   it("marks the new date of a moved contact", () => {
     const r = readDates("Раунд, который планировался на 1 февраля, перенесен на 4 февраля", "ru", "2026-02-01", "future");

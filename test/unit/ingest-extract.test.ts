@@ -119,6 +119,19 @@ describe("matching a known entry", () => {
   });
 });
 
+describe("dates from the statement", () => {
+  it("dates a held contact by the day it was reported when nothing else dates it, as a guess", () => {
+    const r = read("Trump says he had a call with Putin\n\nPresident Donald Trump said Wednesday he had a lengthy phone call with Russian President Vladimir Putin.", "2025-02-13");
+    assert.equal(r.drafts[0].date, "2025-02-12");
+    assert.ok(r.drafts[0].guessed.includes("date"));
+  });
+  it("does not date a cancelled contact by the day of the statement", () => {
+    const r = read("Захарова: США отменили третий раунд консультаций\n\nТретий раунд консультаций России и США отменен, сказала Захарова журналистам в понедельник.", "2025-06-16");
+    assert.equal(r.drafts[0].status, "cancelled");
+    assert.equal(r.drafts[0].date, null);
+  });
+});
+
 describe("rules that keep other news out", () => {
   it("drops a contact that is said not to be planned", () => {
     const r = read("Песков: разговор Путина и Трампа пока не планируется\n\nТелефонный разговор Путина и Трампа в ближайшее время не планируется, заявил Песков.", "2025-11-10");
