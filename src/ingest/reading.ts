@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, BACKGROUND, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -33,6 +33,15 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   }
   for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);
   const mentions = names.find(tokens);
+  // "разговор в Кремле длился три часа": a conversation held somewhere is a meeting; only a
+  // phone or a screen makes it a call.
+  if (kinds.has("call") && !BY_PHONE.test(folded)) {
+    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m));
+    if (placed) {
+      kinds.delete("call");
+      kinds.add("meeting");
+    }
+  }
   const received = RECEIVED.exec(folded);
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
   return {
@@ -100,8 +109,12 @@ export function strongestKind(kinds: Iterable<Kind>): Kind | undefined {
 
 /** Is the mention introduced by "в", "у", "in", "at" (maybe through "the", "турецькому")? */
 export function isLocative(s: ReadSentence, m: Mention): boolean {
+  return isLocativeIn(s.tokens, m);
+}
+
+function isLocativeIn(tokens: Token[], m: Mention): boolean {
   for (let i = m.first - 1, skipped = 0; i >= 0 && skipped <= 3; i--, skipped++) {
-    const f = s.tokens[i].folded;
+    const f = tokens[i].folded;
     if (LOCATIVE.has(f)) return true;
     if (!PLACE_FILLER.test(f)) return false;
   }

@@ -14,7 +14,7 @@ const E = "(?![\\p{L}])";
 const FOLDED_LETTERS: Record<string, string> = { ё: "е", і: "и", ї: "и", є: "е", ґ: "г", ы: "и", э: "е" };
 const re = (body: string) => new RegExp(body.replace(/[ёіїєґыэ]/g, (c) => FOLDED_LETTERS[c]), "u");
 
-/** Contact nouns, compared by stem (Snowball for ru and en, a light strip for uk). */
+/** Contact nouns, compared by Snowball stem (ru, en) or by folded beginning or whole form (uk). */
 const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
   ru: [
     ["call", ["разговор", "звонок", "созвон"]],
@@ -52,6 +52,9 @@ export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
   }
   return nounStems.get(lang)?.get(wordStem(word, lang));
 }
+
+/** A phone or a screen: what makes a "conversation" a call. */
+export const BY_PHONE = re(`телефон|phone|звонк|звонил|созвон|дзвин|дзвон|video|видео|${B}call${E}`);
 
 /** Kind cues that are phrases or verbs rather than one noun. */
 export const KIND_PHRASES: [Kind, RegExp][] = [

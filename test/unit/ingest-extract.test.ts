@@ -119,6 +119,15 @@ describe("matching a known entry", () => {
   });
 });
 
+describe("kinds", () => {
+  it("calls a conversation held in a place a meeting, and one by phone a call", () => {
+    const inKremlin = read("Разговор Путина и Уиткоффа в Кремле длился три часа\n\nРазговор Владимира Путина и Стива Уиткоффа в Кремле во вторник длился три часа.", "2025-12-03");
+    assert.deepEqual([inKremlin.drafts[0].kind, inKremlin.drafts[0].place.city], ["meeting", "Moscow"]);
+    const byPhone = read("Телефонный разговор Путина и Трампа длился два часа\n\nТелефонный разговор Владимира Путина и Дональда Трампа во вторник длился два часа.", "2025-12-03");
+    assert.deepEqual([byPhone.drafts[0].kind, byPhone.drafts[0].place.city], ["call", null]);
+  });
+});
+
 describe("dates from the statement", () => {
   it("dates a held contact by the day it was reported when nothing else dates it, as a guess", () => {
     const r = read("Trump says he had a call with Putin\n\nPresident Donald Trump said Wednesday he had a lengthy phone call with Russian President Vladimir Putin.", "2025-02-13");
