@@ -1,0 +1,187 @@
+// Dates and times in a sentence, resolved against the publication date. chrono-node finds the
+// expressions (it has ru and uk parsers); what a news report means by them is decided here:
+// a bare weekday points back for a contact that happened and forward for one that will; a
+// date without a year is the one nearest publication; "next week" gives no day at all; a
+// month alone stays a month (YYYY-MM).
+import * as chrono from "chrono-node";
+import type { ArticleLang } from "./language.ts";
+import { fold } from "./words.ts";
+import { RELATIVE_DAYS, SPEECH, VAGUE, ZONE_PHRASES } from "./vocabulary.ts";
+
+export interface FoundDate {
+  /** YYYY-MM-DD or YYYY-MM. */
+  value: string;
+  /** As written. */
+  text: string;
+  /** Offset in the sentence. */
+  index: number;
+  /** The expression follows "перенесен на", "postponed to": the new date of a moved contact. */
+  movedTo: boolean;
+  /** "said on Tuesday": the day of a statement, the contact's only when nothing else is said. */
+  statement?: boolean;
+}
+
+export interface DateReading {
+  dates: FoundDate[];
+  /** A vague time ("next week", "в ближайшие недели") was given instead of a date. */
+  vague?: string;
+}
+
+const PARSERS: Record<ArticleLang, chrono.Chrono> = { ru: chrono.ru.casual, uk: chrono.uk.casual, en: chrono.en.casual };
+
+const DAY_MS = 86_400_000;
+
+function iso(y: number, m: number, d?: number): string {
+  const mm = String(m).padStart(2, "0");
+  return d === undefined ? `${y}-${mm}` : `${y}-${mm}-${String(d).padStart(2, "0")}`;
+}
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+function fromDayNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The year of a date written without one: the latest on or before publication for a contact
+ * that happened, the first on or after it for one to come (a few days' slack either way for
+ * reports written across midnight or a weekend), the nearest when the tense is unknown.
+ */
+function yearFor(published: string, month: number, day: number, direction: "past" | "future" | undefined): number {
+  const y = Number(published.slice(0, 4));
+  const p = dayNumber(published);
+  const gaps = [y - 1, y, y + 1].map((cand) => ({ cand, gap: dayNumber(iso(cand, month, Math.min(day, 28))) - p }));
+  // A tense can be misread; a year's jump never is what a news report means, so a reading
+  // more than half a year off gives way to the nearest date.
+  const nearest = [...gaps].sort((a, b) => Math.abs(a.gap) - Math.abs(b.gap))[0];
+  if (direction === "past") {
+    const past = gaps.filter((g) => g.gap <= 3).sort((a, b) => b.gap - a.gap)[0];
+    return past.gap < -200 && Math.abs(nearest.gap) <= 60 ? nearest.cand : past.cand;
+  }
+  if (direction === "future") {
+    const next = gaps.filter((g) => g.gap >= -3).sort((a, b) => a.gap - b.gap)[0];
+    return next.gap > 200 && Math.abs(nearest.gap) <= 60 ? nearest.cand : next.cand;
+  }
+  return gaps.sort((a, b) => Math.abs(a.gap) - Math.abs(b.gap))[0].cand;
+}
+
+const NEXT_WORD = /(next|следующ|наступн)/iu;
+const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
+const MOVED_TO = /(перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)\s*$/iu;
+
+/**
+ * Every date expression in a sentence. `tense` says which way a bare weekday or a date
+ * without a year points (undefined: nearest).
+ * `published` is the publication day (YYYY-MM-DD) in the outlet's zone.
+ */
+export function readDates(sentence: string, lang: ArticleLang, published: string, tense: "past" | "future" | undefined): DateReading {
+  const future = tense === "future";
+  const folded = fold(sentence);
+  const reading: DateReading = { dates: [] };
+  const vague = VAGUE.exec(folded);
+  if (vague) reading.vague = sentence.slice(vague.index, vague.index + vague[0].length);
+
+  for (const [pattern, days] of RELATIVE_DAYS) {
+    const m = pattern.exec(folded);
+    if (m) reading.dates.push({ value: fromDayNumber(dayNumber(published) + days), text: sentence.substr(m.index, m[0].length), index: m.index, movedTo: false });
+  }
+
+  const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
+  // chrono's Ukrainian knows the apostrophe only as "'": п’ятниця and пʼятниця are the same
+  // word (one character for one, so offsets stay the sentence's).
+  const plain = sentence.replace(/[’ʼ`]/g, "'");
+  for (const r of PARSERS[lang].parse(plain, ref)) {
+    const text = r.text.trim();
+    const index = r.index + (r.text.length - r.text.trimStart().length);
+    if (VAGUE.test(fold(text))) continue;
+    // "for three hours", "через час": a duration, not a day.
+    if (/(hour|minute|час|годин|хвилин|минут)/iu.test(text)) continue;
+    // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
+    // листопад|і"). A date starts at a word and ends at most two letters before the word does.
+    if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;
+    // A bare hour ("в 10:00") is a time, not a date.
+    // "said on Tuesday": the date of the statement, not of the contact; it points back.
+    const before = fold(sentence.slice(Math.max(0, index - 45), index));
+    const statement = SPEECH.test(before) && !/\d/.test(text) && r.start.isCertain("weekday");
+    if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
+    let value: string;
+    if (r.start.isCertain("day")) {
+      const month = r.start.get("month") ?? 1;
+      const day = r.start.get("day") ?? 1;
+      const year = r.start.isCertain("year") ? (r.start.get("year") ?? 0) : yearFor(published, month, day, tense);
+      value = iso(year, month, day);
+    } else if (r.start.isCertain("weekday")) {
+      const weekday = r.start.get("weekday") ?? 0;
+      const pub = dayNumber(published);
+      const pubWeekday = new Date(pub * DAY_MS).getUTCDay();
+      let offset: number;
+      // chrono leaves "минувшую", "прошлый" outside the match; they stand just before it.
+      const withBefore = sentence.slice(Math.max(0, index - 12), index) + text;
+      if (LAST_WORD.test(withBefore)) {
+        // "last Friday" said on a Friday is a week ago.
+        offset = -((pubWeekday - weekday + 7) % 7 || 7);
+      } else if (NEXT_WORD.test(withBefore)) {
+        // "next Thursday" said on a Tuesday is the Thursday of the coming week (chrono reads it
+        // so too); said on a Friday it is six days on.
+        offset = (weekday - pubWeekday + 7) % 7 || 7;
+        if (weekday > pubWeekday) offset += 7;
+      } else if (future && !statement) {
+        // "will hold a call on Monday" in Monday's news is today's; next week's would be "next Monday".
+        offset = (weekday - pubWeekday + 7) % 7;
+      } else {
+        offset = -((pubWeekday - weekday + 7) % 7);
+      }
+      value = fromDayNumber(pub + offset);
+    } else if (r.start.isCertain("month")) {
+      const month = r.start.get("month") ?? 1;
+      const year = r.start.isCertain("year") ? (r.start.get("year") ?? 0) : yearFor(published, month, 15, tense === "past" ? undefined : tense);
+      value = iso(year, month);
+    } else {
+      continue;
+    }
+    const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
+    reading.dates.push(statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo });
+  }
+  reading.dates.sort((a, b) => a.index - b.index);
+  return reading;
+}
+
+export interface FoundTime {
+  time: string;
+  /** An IANA zone, "local" (the place's own), or undefined when the text names none. */
+  zone?: string;
+  text: string;
+}
+
+const TIME_RE = /(?<![\d:.])([01]?\d|2[0-3])(?:[:.]([0-5]\d)(?![\d])|(?=\s*[ap]\.?m\.?(?![\p{L}])))/iu;
+const MERIDIEM = /^\s*([ap])\.?m\.?(?![\p{L}])/iu;
+
+/** "в 10:00 по московскому времени", "15:00 за київським часом", "at 10:00 local time". */
+export function readTime(sentence: string): FoundTime | undefined {
+  const m = TIME_RE.exec(sentence);
+  if (!m) return undefined;
+  // A score or a date (10.04) is not a time: require a time word before or a zone after.
+  const around = fold(sentence.slice(Math.max(0, (m.index ?? 0) - 12), (m.index ?? 0) + m[0].length + 40));
+  const after = fold(sentence.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40));
+  const timeWord = /(?<![\p{L}])(в|во|о|об|at|by|с|з|начал|start|begin|почина|розпоч)\s*$/u.test(fold(sentence.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0)));
+  let zone: string | undefined;
+  for (const [pattern, z] of ZONE_PHRASES) {
+    if (pattern.test(after)) {
+      zone = z;
+      break;
+    }
+  }
+  // "10 a.m.", "3:30 p.m.": English twelve-hour times.
+  const meridiem = MERIDIEM.exec(sentence.slice((m.index ?? 0) + m[0].length));
+  let hour = Number(m[1]);
+  if (meridiem) {
+    if (hour > 12) return undefined;
+    if (meridiem[1].toLowerCase() === "p" && hour < 12) hour += 12;
+    if (meridiem[1].toLowerCase() === "a" && hour === 12) hour = 0;
+  }
+  if (!zone && !timeWord && !meridiem && !/(час|time|годин)/u.test(around)) return undefined;
+  const time = `${String(hour).padStart(2, "0")}:${m[2] ?? "00"}`;
+  return { time, zone, text: m[0] };
+}

@@ -1,0 +1,166 @@
+// One sentence as the extractor sees it: its words, the known names in it, the kinds of
+// contact it speaks of, and how it speaks of them (done, to come, moved, called off).
+import type { Kind } from "../record/schema.ts";
+import type { ArticleLang } from "./language.ts";
+import type { Mention, NameIndex } from "./names.ts";
+import type { Sentence } from "./sentences.ts";
+import { ANOTHER_CONTACT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { fold, tokenize, type Token } from "./words.ts";
+
+export type Tense = "cancelled" | "postponed" | "held" | "future";
+
+export interface ReadSentence extends Sentence {
+  folded: string;
+  tokens: Token[];
+  mentions: Mention[];
+  kinds: Set<Kind>;
+  tense?: Tense;
+  agreed: boolean;
+  background: boolean;
+}
+
+const KIND_ORDER: Kind[] = ["summit", "call", "round", "meeting", "other"];
+
+export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): ReadSentence {
+  const tokens = tokenize(s.text);
+  const folded = fold(s.text);
+  const kinds = new Set<Kind>();
+  for (const t of tokens) {
+    // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
+    if (/^\p{Lu}/u.test(t.text) && t.start > 0 && !s.headline) continue;
+    const k = kindOfNoun(t.text, lang);
+    if (k) kinds.add(k);
+  }
+  for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);
+  const mentions = names.find(tokens);
+  // "разговор в Кремле длился три часа": a conversation held somewhere is a meeting; only a
+  // phone or a screen makes it a call.
+  if (kinds.has("call") && !BY_PHONE.test(folded)) {
+    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m));
+    if (placed) {
+      kinds.delete("call");
+      kinds.add("meeting");
+    }
+  }
+  const received = RECEIVED.exec(folded);
+  if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
+  return {
+    ...s,
+    folded,
+    tokens,
+    mentions,
+    kinds,
+    tense: tenseOf(folded),
+    agreed: STATUS_CUES.agreed.test(folded),
+    background: BACKGROUND.test(folded),
+  };
+}
+
+function tenseOf(folded: string): Tense | undefined {
+  if (STATUS_CUES.cancelled.test(folded)) return "cancelled";
+  if (STATUS_CUES.postponed.test(folded)) return "postponed";
+  const held = STATUS_CUES.held.exec(folded);
+  const future = STATUS_CUES.future.exec(folded);
+  if (held && future) return future.index < held.index ? "future" : "held";
+  if (held) return "held";
+  if (future) return "future";
+  return undefined;
+}
+
+const GLOBAL_CUES: [Tense, RegExp][] = (["cancelled", "postponed", "held", "future"] as const).map((t) => [t, new RegExp(STATUS_CUES[t].source, "gu")]);
+
+/**
+ * What the sentence says was done to a contact of this kind, read from the cue nearest to the
+ * word that names it: in "agreed to meet in Budapest after a phone call that lasted two hours"
+ * the call lasted (held) and the meeting is to come.
+ */
+export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense | undefined {
+  const at = kindPosition(s, kind, lang);
+  if (at === undefined) return s.tense;
+  let best: { tense: Tense; distance: number } | undefined;
+  for (const [tense, pattern] of GLOBAL_CUES) {
+    for (const m of s.folded.matchAll(pattern)) {
+      // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
+      if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
+      const distance = Math.abs((m.index ?? 0) - at);
+      // Calling off and moving decide wherever they stand in a sentence about one contact.
+      const weight = tense === "cancelled" || tense === "postponed" ? distance / 4 : distance;
+      if (!best || weight < best.distance) best = { tense, distance: weight };
+    }
+  }
+  return best?.tense;
+}
+
+function kindPosition(s: ReadSentence, kind: Kind, lang: ArticleLang): number | undefined {
+  for (const [k, pattern] of KIND_PHRASES) {
+    if (k !== kind) continue;
+    const m = pattern.exec(s.folded);
+    if (m) return m.index;
+  }
+  const t = s.tokens.find((tok) => kindOfNoun(tok.text, lang) === kind || (kind === "call" && tok.folded === "call"));
+  return t?.start;
+}
+
+/** The strongest kind among those given: a summit is also a meeting, a call may be "talks". */
+export function strongestKind(kinds: Iterable<Kind>): Kind | undefined {
+  const set = new Set(kinds);
+  return KIND_ORDER.find((k) => set.has(k));
+}
+
+/** Is the mention introduced by "в", "у", "in", "at" (maybe through "the", "турецькому")? */
+export function isLocative(s: ReadSentence, m: Mention): boolean {
+  return isLocativeIn(s.tokens, m);
+}
+
+function isLocativeIn(tokens: Token[], m: Mention): boolean {
+  for (let i = m.first - 1, skipped = 0; i >= 0 && skipped <= 3; i--, skipped++) {
+    const f = tokens[i].folded;
+    if (LOCATIVE.has(f)) return true;
+    if (!PLACE_FILLER.test(f)) return false;
+  }
+  return false;
+}
+
+/** Is the mention the subject or source of a statement ("Zelensky said", "заявил Рябков")? */
+export function isSpeaker(s: ReadSentence, m: Mention): boolean {
+  // "Ушаков: Путин и Трамп поговорили", "… — Zelensky": a headline's source.
+  const last = s.tokens[m.last];
+  const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
+  if (/^\s*:/.test(after)) return true;
+  // "Ушаков об итогах разговора", "Zelensky on the talks": a headline's commentator.
+  if (s.headline && /^(об|о|про|about|on)$/u.test(s.tokens[m.last + 1]?.folded ?? "")) return true;
+  // "… may take place in March — Zelensky": the source after a dash at a headline's end.
+  if (s.headline && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
+  // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".
+  const from = Math.max(0, m.first - 6);
+  const to = Math.min(s.tokens.length - 1, m.last + 4);
+  const window = s.tokens
+    .slice(from, to + 1)
+    .map((t) => t.folded)
+    .join(" ");
+  return SPEECH.test(window);
+}
+
+/** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
+export function isAside(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
+    if (NOT_A_PARTICIPANT_BEFORE.test(s.tokens[i].folded)) return true;
+    // Only words of the person's own title may stand between ("посланника президента США Трампа").
+    if (/^\p{Lu}/u.test(s.tokens[i].text)) break;
+  }
+  const next = s.tokens[m.last + 1];
+  if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;
+  // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 7); i--) {
+    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
+    if (/(meet|talk|call|visit|встреч|переговор|разговор|визит|звонк|зустрич|розмов|визит|дзвинк)/u.test(between)) return true;
+  }
+  return false;
+}
+
+/** Is the place where a statement was made ("said at a press conference in New York")? */
+export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(s.tokens[i].folded)) return true;
+  return false;
+}

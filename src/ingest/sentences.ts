@@ -1,0 +1,106 @@
+// An article's text as the extractor reads it: the headline, then the story's sentences in
+// order, without the page around it (menus, "read also" lists, subscription pleas) and without
+// the agency dateline ("MOSCOW, April 8 (Reuters) -"), whose city and date are the newsroom's,
+// not the event's.
+export interface Sentence {
+  text: string;
+  /** 0 for the headline (when the text has one), then 1, 2, … in reading order. */
+  index: number;
+  headline: boolean;
+  paragraph: number;
+}
+
+export interface StoryText {
+  sentences: Sentence[];
+  headline?: string;
+  /** A date line printed with the story ("11 апреля 2025, 09:15", "April 26, 2025"), as written. */
+  dateLine?: string;
+}
+
+// Lines that are page furniture, never story.
+const CHROME_LINE = /^(перейти к основному контенту|skip to (main )?content|\d+\s*(мин|min|хв)\.?\s*(чтения|read|читання)|политика\s*,?|політика\s*,?|теги|tags|прямой эфир|добавить комментарий|комментарий \(\d+\)|\d+|реклама|advertisement|ad|share|поделиться|поділитися.*|фото:.*|photo:.*)$/i;
+
+// Where the story ends and the page's lists begin.
+const STORY_END = /^(читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this|trending|most read|most popular|more from|самое читаемое|популярное|популярне|новости партнеров|новини партнерів)/i;
+
+const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4})|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2})?$/iu;
+
+// "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
+// "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
+const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
+
+// Abbreviations after which a full stop does not end a sentence.
+const NO_BREAK_BEFORE = /(\b(г|гг|т|е|ст|им|ул|д|см|mr|mrs|ms|dr|st|jan|feb|mar|apr|aug|sept|sep|oct|nov|dec|gen|gov|sen|rep|u\.s|u\.n|no|vs|etc|e\.g|i\.e)|\b\p{Lu})\.$/iu;
+
+export function readStory(text: string): StoryText {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.replace(/\s+/g, " ").trim());
+  const sentences: Sentence[] = [];
+  let headline: string | undefined;
+  let dateLine: string | undefined;
+  let paragraph = 0;
+  let index = 1;
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (line === "" || CHROME_LINE.test(line)) continue;
+    if (STORY_END.test(line)) {
+      if (sentences.length > 0) break;
+      continue;
+    }
+    if (DATE_ONLY_LINE.test(line)) {
+      dateLine ??= line.replace(/^by [^|]+\|\s*/i, "");
+      continue;
+    }
+    // Pages repeat the headline (title tag, h1, social card); the story reads it once.
+    if (seen.has(line)) continue;
+    seen.add(line);
+    // Lists of other news: "- 03.05.2025 …", "08:30, 20 декабря 2025".
+    if (/^[-•–]\s*\d{1,2}[.:]\d{2}/.test(line) || /^\d{1,2}:\d{2},/.test(line)) continue;
+    if (isNavigation(line) || isMenuItem(line)) continue;
+    if (headline === undefined && sentences.length === 0 && isHeadline(line)) {
+      headline = line;
+      sentences.push({ text: line, index: 0, headline: true, paragraph: paragraph++ });
+      continue;
+    }
+    const body = line.replace(DATELINE, "");
+    for (const s of splitSentences(body)) sentences.push({ text: s, index: index++, headline: false, paragraph });
+    paragraph++;
+  }
+  return { sentences, headline, dateLine };
+}
+
+// Menu items and buttons ("Главная", "Поделиться", "Ukraine war"): a line of one or two words,
+// or three with at most one capital, and no full stop. "Путин принял Уиткоффа" is a headline.
+function isMenuItem(line: string): boolean {
+  const words = line.split(" ");
+  if (words.length > 3 || /[.!?…»"]$/.test(line)) return false;
+  // "Putin–Trump phone call": the dash joins two names.
+  return words.length < 3 || line.split(/[\s–—-]+/).filter((w) => /^\p{Lu}/u.test(w)).length < 2;
+}
+
+function isHeadline(line: string): boolean {
+  const words = line.split(" ").length;
+  return words >= 3 && line.length <= 200 && !/[.]$/.test(line) && !isNavigation(line);
+}
+
+// Breadcrumbs and bylines: "World | Europe | Ukraine war", "Головна › Світ", "By Staff Writer".
+function isNavigation(line: string): boolean {
+  return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line);
+}
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  // A break is a full stop, ! or ? (maybe closing a quote) followed by a space and a capital,
+  // a digit or an opening quote or dash.
+  const re = /([.!?…]+[»"”)]*)\s+(?=[«"„“(\p{Lu}\d—–-])/gu;
+  for (const m of text.matchAll(re)) {
+    const end = (m.index ?? 0) + m[1].length;
+    const candidate = text.slice(start, end);
+    if (NO_BREAK_BEFORE.test(candidate)) continue;
+    out.push(candidate.trim());
+    start = end;
+  }
+  const tail = text.slice(start).trim();
+  if (tail) out.push(tail);
+  return out.filter((s) => s.length > 0);
+}

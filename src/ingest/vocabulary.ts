@@ -1,0 +1,155 @@
+// The words that tell what happened, in the three languages. Patterns run over folded text
+// (lower case; і, ї → и; є, ё, э → е; ы → и), so one pattern covers a Russian and a Ukrainian
+// spelling where they agree, and word beginnings cover the inflected forms. Verbs are kept as
+// beginnings on purpose: tense is in the stem (провели / проведут, відбувся / відбудеться),
+// which a stemmer would throw away.
+import type { Kind } from "../record/schema.ts";
+import { fold, wordStem } from "./words.ts";
+import type { ArticleLang } from "./language.ts";
+
+const B = "(?<![\\p{L}])";
+const E = "(?![\\p{L}])";
+// Patterns are written as the words are spelled ("побывал", "відбудеться") and folded here
+// the way the text is (words.ts), so a pattern cannot silently miss for one letter.
+const FOLDED_LETTERS: Record<string, string> = { ё: "е", і: "и", ї: "и", є: "е", ґ: "г", ы: "и", э: "е" };
+const re = (body: string) => new RegExp(body.replace(/[ёіїєґыэ]/g, (c) => FOLDED_LETTERS[c]), "u");
+
+/** Contact nouns, compared by Snowball stem (ru, en) or by folded beginning or whole form (uk). */
+const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
+  ru: [
+    ["call", ["разговор", "звонок", "созвон"]],
+    ["summit", ["саммит"]],
+    ["round", ["раунд", "консультации", "пленарное"]],
+    ["meeting", ["встреча", "переговоры", "беседа"]],
+  ],
+  uk: [
+    ["call", ["=розмова", "=розмови", "=розмову", "=розмовою", "=розмові", "=розмов", "=дзвінок", "=дзвінка", "=дзвінку", "=дзвінком", "=дзвінки"]],
+    ["summit", ["саміт"]],
+    ["round", ["раунд", "консультац", "пленарн"]],
+    ["meeting", ["зустріч", "переговор", "перемовин"]],
+  ],
+  en: [
+    ["summit", ["summit"]],
+    ["round", ["round", "consultations", "plenary"]],
+    ["meeting", ["meeting", "talks"]],
+  ],
+};
+
+const nounStems = new Map<ArticleLang, Map<string, Kind>>();
+// Snowball has no Ukrainian; its nouns are matched by their folded beginnings instead, or
+// whole where a beginning would also catch a verb ("=розмова", not "розмовляли").
+const ukBeginnings: [string, Kind][] = KIND_NOUNS.uk.flatMap(([kind, words]) => words.map((w): [string, Kind] => [fold(w), kind]));
+for (const lang of ["ru", "en"] as const) {
+  const m = new Map<string, Kind>();
+  for (const [kind, words] of KIND_NOUNS[lang]) for (const w of words) m.set(wordStem(w, lang), kind);
+  nounStems.set(lang, m);
+}
+
+export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
+  if (lang === "uk") {
+    const f = fold(word);
+    return ukBeginnings.find(([b]) => (b.startsWith("=") ? f === b.slice(1) : f.startsWith(b)))?.[1];
+  }
+  return nounStems.get(lang)?.get(wordStem(word, lang));
+}
+
+/** A phone or a screen: what makes a "conversation" a call. */
+export const BY_PHONE = re(`телефон|phone|звонк|звонил|созвон|дзвин|дзвон|video|видео|${B}call${E}`);
+
+/** Kind cues that are phrases or verbs rather than one noun. */
+export const KIND_PHRASES: [Kind, RegExp][] = [
+  ["call", re(`${B}(phone|telephone)${E}|${B}video(-| )?(call|conference|link)|${B}videoconferenc|${B}by video${E}|${B}видеосвяз|${B}видеоконференц|${B}видеозв|${B}видеорежим|${B}видеоформат|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|телефонн|${B}созвонил|${B}дзвонив|${B}поговорил[аи]? по телефону|${B}по телефону|${B}телефоном${E}|${B}телефонував|${B}(speak|spoke|speaks|speaking) (with|to)${E}|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
+  ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|встреч\\p{L}* в верхах`)],
+  // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
+  // делегацией" (one delegation received by a president) does not.
+  ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)|${B}delegations${E}|${B}делегаци(и|й|ями|ях)${E}`)],
+  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
+  // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
+  ["other", re(`${B}(visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to|travelled to|traveled to|travel to|travels to|traveling to|travelling to|fly to|flies to|will visit)${E}|${B}побывал|${B}побував|${B}поедет в|${B}посетит|${B}прилетит в|${B}отправится в|${B}поиде до|${B}видвидае|${B}прилетить до|${B}вирушить до|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
+];
+
+export const STATUS_CUES = {
+  cancelled: re(`${B}cancel|${B}call(s|ed)? off|${B}scrap|will not take place|won't take place|${B}отмен|не состоится|не состоятся|${B}сорван|${B}сорвал|${B}скасов|${B}скасув|не видбудеться|не видбудуться|${B}зирван|${B}зирвал|${B}зирвав`),
+  postponed: re(`${B}postpon|${B}delay|${B}put off|${B}pushed back|${B}reschedul|${B}on hold|${B}перенес|${B}перенос|${B}отлож|${B}отклад|${B}видклад|${B}видклал|${B}видклав|${B}перенесл`),
+  // Headlines tell what happened in the present tense ("Putin and Trump hold call"); "to hold"
+  // and "will hold" come earlier in the sentence and win (see tenseOf).
+  held: re(`${B}(вели|вел|говорил|говорили|проводил|проводила|проводили)${E}|${B}(проговорил|разговаривал|беседовал|розмовлял|поговорил|поговорив|поговорили|побеседовал)|${B}(informed|dealt with|focused on|proposed|suggested|travelled|traveled|visited)${E}|${B}касал|${B}стосувал|${B}проинформировал|${B}поинформував|${B}проинформував|${B}побывал|${B}побував|${B}обсуждали|${B}обговорювали|${B}предложил|${B}запропонував|${B}(arrived|прибил|прибила|прилетел|прибув|прибула|прилетив)${E}|${B}(received|hosted|принял|приняла|приняли|прийняв|прийняла|прийняли)${E}|${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged|had (a|an|their))${E}|(?<!(to|will|would|could|may|might|must|shall|not) )${B}(hold|holds|meets|speaks|discuss|discusses)${E}|${B}длил|${B}продолжал(ся|ась|ись)|${B}проводят|${B}проводит${E}|${B}проводять|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|в ходе переговор|в ходи переговор|за пидсумками|по итогам`),
+  future: re(`${B}(will|would)${E}|${B}(могут|может|можуть|може|could|may|might)${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}встретится|${B}проведет|${B}поговорит|${B}созвонится|${B}зустринеться|${B}проведе${E}|${B}поговорить|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
+  agreed: re(`${B}agree|${B}договорил|${B}условил|${B}условлено|${B}согласовал|${B}домовил|${B}погодил|${B}поддержали проведение|${B}пидтримали проведення`),
+};
+
+/** The sentence talks of an earlier contact, not the one reported. */
+export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне`);
+
+/** "There are no plans for a call": a contact that is explicitly not happening. */
+export const NOT_PLANNED = re(`${B}no (concrete |immediate |specific )?plans?${E}|not (being )?(planned|scheduled|on the agenda)|${B}не планир|${B}не заплан|${B}не плану|${B}нет (конкретных )?планов|${B}немае (конкретних )?планив|${B}не обсуждается|${B}не обговорюеться|${B}не стоит на повестке`);
+
+/** "Путин принял в Кремле …", "Trump hosted …": receiving someone is meeting him. */
+export const RECEIVED = re(`${B}(received|hosted|hosts|receives|принял|приняла|приняли|принимает|прийняв|прийняла|прийняли|приймае)${E}`);
+
+/** A name right after one of these is someone's principal, not a participant: "помощник Путина
+ * Юрий Ушаков", "спецпосланника Трампа", "Putin's aide". Also a name after "ahead of" or "после"
+ * belongs to another event ("ahead of Zelensky visit"). */
+export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|спецпосланник|спецпосланц|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|визит|звонк|дзвинк)\p{L}*|envoy|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|administration|ahead|after|before|перед|после|писля|напередодни|накануне|visit)$/u;
+export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|visit|call)$/u;
+
+/** Where a statement was made, not where the contact is: "said at a press conference in New York". */
+export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists|news|пресс|брифинг|интервью|интерв|журналист|пресконференц)/u;
+
+/** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact. */
+export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|после|перед|писля|накануне|напередодни|время|час|пока|поки)$/u;
+
+/** Verbs of saying: a date or a name right next to one belongs to the statement. */
+export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтвердив|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами`);
+
+/** Someone leading a delegation or taking part: a participant, not a commentator. */
+export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|included|members)|${B}представлял|${B}представляв|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
+
+/** What came of it. */
+export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
+
+/** Speaks of a further contact: "the next meeting", "очередной раунд", "наступна зустріч". */
+export const ANOTHER = re(`${B}(next|another|new|further|follow-up)${E}|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а)${E}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
+
+/** Speaks of the parties' own teams: "experts", "delegations". */
+export const EXPERTS = re(`${B}(experts?|expert-level|working group|advisers|advisors)|${B}советник|${B}радник|${B}эксперт|${B}експерт|рабоч(ая|ей|ие) групп|робоч(а|ои|и) груп`);
+
+/** Locative prepositions: a place after one is where something happens. */
+export const LOCATIVE = new Set(["в", "во", "у", "на", "in", "at", "near", "под", "поблизу", "біля", "около", "до", "to"]);
+
+/**
+ * Words that may stand between a preposition and a place, folded: "у турецькому Стамбулі",
+ * "in the Kremlin", "на военной базе Элмендорф", "at the residence in Arnavutkoy".
+ */
+export const PLACE_FILLER = /^(the|a|турецк|турецьк|угорськ|венгерск|швейцарск|швейцарськ|саудовск|саудивськ|американськ|американск|российск|российськ|китайск|китайськ|японск|японськ|столиц|city|capital|hungarian|turkish|swiss|saudi|emirati|alaskan|мист|город|base|air|military|joint|военн|военно|виськов|баз|residence|резиденц|hotel|отел|готел|palace|дворц|дворец|палац|consulate|консульств|embassy|посольств|mission|миси|представительств|представництв|villa|вилл|вил)/u;
+
+export const ORDINALS: [RegExp, number][] = [
+  [re(`${B}(first|1st|перв|перш)`), 1],
+  [re(`${B}(second|2nd|втор|друг)`), 2],
+  [re(`${B}(third|3rd|трет)`), 3],
+  [re(`${B}(fourth|4th|четверт)`), 4],
+  [re(`${B}(fifth|5th|пят|пят)`), 5],
+  [re(`${B}(sixth|6th|шест|шост)`), 6],
+  [re(`${B}(seventh|7th|седьм|сьом)`), 7],
+];
+
+/** "second round", "второй раунд", "другого раунду", "round 2", "раунд 3". */
+export const SEQUENCE = re(`${B}(first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|4th|5th|6th|7th|перв\\p{L}*|втор\\p{L}*|трет\\p{L}*|четверт\\p{L}*|пят\\p{L}*|шест\\p{L}*|седьм\\p{L}*|перш\\p{L}*|друг\\p{L}*|шост\\p{L}*|сьом\\p{L}*)\\s+(\\p{L}+\\s+)?(round|раунд|тур${E})|${B}(round|раунд)\\s+(\\d)${E}`);
+
+/** Relative words chrono does not know, in days from publication. */
+export const RELATIVE_DAYS: [RegExp, number][] = [
+  [re(`${B}(накануне|напередодни|the day before)${E}`), -1],
+  // After a vowel Ukrainian writes "учора" for "вчора"; chrono knows only the second.
+  [re(`${B}учора${E}`), -1],
+];
+
+/** Vague future: never a made-up day. */
+export const VAGUE = re(`${B}(next week|this week|last week|coming (days|weeks)|in the near future|soon)${E}|на прошлой неделе|минулого тижня|на минулому тижни|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
+
+export const ZONE_PHRASES: [RegExp, string][] = [
+  [re(`по московскому времени|за московським часом|${B}мск${E}|${B}msk${E}|moscow time`), "Europe/Moscow"],
+  [re(`по киевскому времени|за киивським часом|kyiv time|kiev time`), "Europe/Kyiv"],
+  [re(`${B}(gmt|utc)${E}|по гринвичу`), "UTC"],
+  [re(`${B}(et|edt|est|eastern time)${E}|по вашингтонскому времени|за вашингтонським часом`), "America/New_York"],
+  [re(`по местному времени|за мисцевим часом|local time`), "local"],
+];

@@ -1,0 +1,164 @@
+// The labelled corpus for the extractor: our own articles under test/corpus/ingest/ (a JSON
+// front matter between "---" lines, then the text) and the real articles in ../shared/seeds/,
+// labelled in test/corpus/ingest/seeds.json and read from there (never copied; left out
+// where that folder is absent). Scores every field per language.
+// Run directly to print the table: node --import tsx test/support/ingest-corpus.ts
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { understand, type Understanding } from "../../src/ingest/extract.ts";
+import { NameIndex, parseNames } from "../../src/ingest/names.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const CORPUS_DIR = resolve(here, "../corpus/ingest");
+export const SEEDS_DIR = resolve(here, "../../../shared/seeds");
+export const NAMES_FILE = resolve(here, "../../data/names.json");
+
+export interface Labels {
+  language: "ru" | "uk" | "en";
+  published: string;
+  relevant: boolean;
+  main?: {
+    kind: string;
+    status: string;
+    date: string | null;
+    city: string | null;
+    parties: string[];
+    participants: string[];
+    time?: string;
+    timezone?: string;
+    sequence?: number;
+  };
+  /** At least this many drafts (the main one and the others the text reports). */
+  drafts?: number;
+}
+
+export interface CorpusArticle {
+  name: string;
+  text: string;
+  labels: Labels;
+}
+
+export function loadNames(): NameIndex {
+  return new NameIndex(parseNames(JSON.parse(readFileSync(NAMES_FILE, "utf8")), NAMES_FILE));
+}
+
+export function loadCorpus(): CorpusArticle[] {
+  const out: CorpusArticle[] = [];
+  for (const f of readdirSync(CORPUS_DIR).filter((n) => n.endsWith(".txt")).sort()) {
+    const raw = readFileSync(join(CORPUS_DIR, f), "utf8");
+    const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(raw);
+    if (!m) throw new Error(`${f}: no front matter`);
+    out.push({ name: f, labels: JSON.parse(m[1]) as Labels, text: m[2] });
+  }
+  if (existsSync(SEEDS_DIR)) {
+    const seeds = JSON.parse(readFileSync(join(CORPUS_DIR, "seeds.json"), "utf8")) as { articles: Record<string, Labels> };
+    for (const [f, labels] of Object.entries(seeds.articles)) {
+      const path = join(SEEDS_DIR, f);
+      if (existsSync(path)) out.push({ name: `seeds/${f}`, labels, text: readFileSync(path, "utf8") });
+    }
+  }
+  return out;
+}
+
+export const FIELDS = ["relevant", "kind", "status", "date", "city", "parties", "participants", "drafts"] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface Outcome {
+  article: CorpusArticle;
+  result: Understanding;
+  /** Field → right or wrong; fields without a label are absent. */
+  right: Partial<Record<Field, boolean>>;
+  /** CPU milliseconds spent understanding it. */
+  ms: number;
+}
+
+const sorted = (xs: string[]) => [...xs].sort().join(",");
+
+export function judge(article: CorpusArticle, result: Understanding, ms: number): Outcome {
+  const l = article.labels;
+  const right: Partial<Record<Field, boolean>> = { relevant: result.relevant === l.relevant };
+  if (l.relevant && l.main) {
+    const d = result.drafts[0];
+    right.kind = d?.kind === l.main.kind;
+    right.status = d?.status === l.main.status;
+    right.date = (d?.date ?? null) === l.main.date;
+    right.city = (d?.place.city ?? null) === l.main.city;
+    right.parties = d !== undefined && sorted(d.parties) === sorted(l.main.parties);
+    right.participants = d !== undefined && sorted(d.participants.map((p) => p.name)) === sorted(l.main.participants);
+    if (l.drafts !== undefined) right.drafts = result.drafts.length >= l.drafts;
+  }
+  return { article, result, right, ms };
+}
+
+export function runCorpus(articles = loadCorpus(), names = loadNames()): Outcome[] {
+  return articles.map((a) => {
+    // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.
+    const t0 = process.cpuUsage();
+    const result = understand({ text: a.text, published: a.labels.published }, names, { today: a.labels.published });
+    const used = process.cpuUsage(t0);
+    return judge(a, result, (used.user + used.system) / 1000);
+  });
+}
+
+export interface Score {
+  right: number;
+  total: number;
+}
+
+/** Per language, per field: how many right of how many labelled. */
+export function scoreTable(outcomes: Outcome[]): Map<string, Map<Field, Score>> {
+  const table = new Map<string, Map<Field, Score>>();
+  for (const o of outcomes) {
+    for (const lang of [o.article.labels.language, "all"]) {
+      const row = table.get(lang) ?? new Map<Field, Score>();
+      for (const f of FIELDS) {
+        const r = o.right[f];
+        if (r === undefined) continue;
+        const s = row.get(f) ?? { right: 0, total: 0 };
+        s.total++;
+        if (r) s.right++;
+        row.set(f, s);
+      }
+      table.set(lang, row);
+    }
+  }
+  return table;
+}
+
+export function formatTable(table: Map<string, Map<Field, Score>>): string {
+  const lines = [["lang", ...FIELDS].map((c) => c.padEnd(13)).join("")];
+  for (const lang of ["en", "ru", "uk", "all"]) {
+    const row = table.get(lang);
+    if (!row) continue;
+    lines.push(
+      [lang, ...FIELDS.map((f) => {
+        const s = row.get(f);
+        return s ? `${(s.right / s.total).toFixed(2)} ${s.right}/${s.total}` : "-";
+      })].map((c) => c.padEnd(13)).join(""),
+    );
+  }
+  return lines.join("\n");
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outcomes = runCorpus();
+  // Warm runs for the timing: the first article pays for loading chrono's parsers.
+  const timed = runCorpus();
+  console.log(formatTable(scoreTable(outcomes)));
+  console.log(`median ${median(timed.map((o) => o.ms)).toFixed(2)} ms (CPU) per article, ${outcomes.length} articles`);
+  if (process.argv.includes("--misses")) {
+    for (const o of outcomes) {
+      const wrong = Object.entries(o.right).filter(([, r]) => !r).map(([f]) => f);
+      if (wrong.length === 0) continue;
+      const d = o.result.drafts[0];
+      console.log(`\n${o.article.name}: ${wrong.join(", ")}\n  expected ${JSON.stringify(o.article.labels.main ?? { relevant: o.article.labels.relevant })}`);
+      console.log(`  got      ${JSON.stringify(d ? { kind: d.kind, status: d.status, date: d.date, city: d.place.city, parties: d.parties, participants: d.participants.map((p) => p.name), drafts: o.result.drafts.length } : { relevant: o.result.relevant, reason: o.result.reason })}`);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+// Dates resolved against the publication day, as a reader of the news would.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readDates, readTime } from "../../src/ingest/dates.ts";
+
+const first = (s: string, lang: "ru" | "uk" | "en", published: string, future = false) => readDates(s, lang, published, future ? "future" : "past").dates[0]?.value ?? null;
+
+describe("dates", () => {
+  // 2025-04-08 was a Tuesday.
+  it("points a bare weekday forward for what is to come and back for what was", () => {
+    assert.equal(first("will hold a call on Monday", "en", "2025-05-19", true), "2025-05-19");
+    assert.equal(first("Переговоры пройдут в четверг", "ru", "2025-04-08", true), "2025-04-10");
+    assert.equal(first("Переговоры прошли в четверг", "ru", "2025-04-08", false), "2025-04-03");
+    assert.equal(first("Зустріч відбулася у п'ятницю", "uk", "2025-04-12", false), "2025-04-11");
+    assert.equal(first("Зустріч відбулася у п’ятницю", "uk", "2025-04-12", false), "2025-04-11");
+    assert.equal(first("Зустріч відбулася у пʼятницю", "uk", "2025-04-12", false), "2025-04-11");
+    assert.equal(first("They met on Friday", "en", "2025-04-26", false), "2025-04-25");
+  });
+  it("points 'last Friday' back whatever the tense", () => {
+    assert.equal(first("last Friday", "en", "2025-12-05", true), "2025-11-28");
+    assert.equal(first("минулого четверга", "uk", "2025-12-05", true), "2025-12-04");
+    assert.equal(first("в минувшую пятницу", "ru", "2025-12-06", true), "2025-12-05");
+  });
+  it("reads 'next Thursday' as the Thursday of the coming week", () => {
+    assert.equal(first("They will meet next Thursday", "en", "2025-09-18", true), "2025-09-25");
+    assert.equal(first("They will meet next Thursday", "en", "2025-04-08", true), "2025-04-17");
+  });
+  it("resolves relative days in all three languages", () => {
+    assert.equal(first("позавчера встретился", "ru", "2025-12-22"), "2025-12-20");
+    assert.equal(first("позавчора зустрівся", "uk", "2025-12-22"), "2025-12-20");
+    assert.equal(first("spoke yesterday", "en", "2025-02-16"), "2025-02-15");
+    assert.equal(first("состоявшиеся накануне консультации", "ru", "2025-04-11"), "2025-04-10");
+    assert.equal(first("напередодні", "uk", "2025-04-11"), "2025-04-10");
+  });
+  it("gives a date without a year the year its tense points to", () => {
+    assert.equal(first("встретились 12 февраля", "ru", "2025-12-05"), "2025-02-12");
+    assert.equal(first("встретятся 12 февраля", "ru", "2025-12-05", true), "2026-02-12");
+    assert.equal(readDates("12 февраля", "ru", "2025-12-05", undefined).dates[0].value, "2026-02-12");
+    // A misread tense never throws a date a year away: "2 июня" in late May is this June's.
+    assert.equal(first("провести раунд 2 июня", "ru", "2025-05-28"), "2025-06-02");
+    assert.equal(first("встреча 10 квітня", "uk", "2025-04-04", true), "2025-04-10");
+    assert.equal(first("встретились 27 декабря", "ru", "2026-01-05"), "2025-12-27");
+    assert.equal(first("on Feb. 27", "en", "2025-04-08"), "2025-02-27");
+  });
+  it("keeps a month alone as YYYY-MM and makes up no day for next week", () => {
+    assert.equal(first("може відбутися в листопаді", "uk", "2025-10-01", true), "2025-11");
+    const nextWeek = readDates("Встреча пройдет на следующей неделе", "ru", "2026-02-11", "future");
+    assert.deepEqual(nextWeek.dates, []);
+    assert.equal(nextWeek.vague, "на следующей неделе");
+    assert.deepEqual(readDates("They will talk next week", "en", "2025-05-15", "future").dates, []);
+  });
+  it("does not read a date into a name or a duration", () => {
+    assert.equal(first("встретился в Майами", "ru", "2025-12-22"), null);
+    assert.equal(first("talks for three hours", "en", "2025-04-26"), null);
+  });
+  it("marks the day a statement was made as the statement's, pointing back", () => {
+    const r = readDates("Это не состоится, — сказала она журналистам в понедельник.", "ru", "2025-06-17", "future");
+    assert.deepEqual(r.dates.map((d) => [d.value, d.statement]), [["2025-06-16", true]]);
+  });
+  it("marks the new date of a moved contact", () => {
+    const r = readDates("Раунд, который планировался на 1 февраля, перенесен на 4 февраля", "ru", "2026-02-01", "future");
+    assert.deepEqual(r.dates.map((d) => [d.value, d.movedTo]), [["2026-02-01", false], ["2026-02-04", true]]);
+  });
+});
+
+describe("times", () => {
+  it("reads a time and its zone", () => {
+    assert.deepEqual(readTime("в 10:00 по московскому времени"), { time: "10:00", zone: "Europe/Moscow", text: "10:00" });
+    assert.equal(readTime("о 15:00 за київським часом")?.zone, "Europe/Kyiv");
+    assert.equal(readTime("at 10:00 local time")?.zone, "local");
+    assert.equal(readTime("начнутся в 9.30")?.time, "09:30");
+    assert.deepEqual(readTime("on Monday at 10:00 a.m. Eastern Time"), { time: "10:00", zone: "America/New_York", text: "10:00" });
+    assert.equal(readTime("the call is set for 3 p.m. Moscow time")?.time, "15:00");
+    assert.equal(readTime("at 12 a.m.")?.time, "00:00");
+  });
+  it("does not take a score or a date for a time", () => {
+    assert.equal(readTime("обмен 157 на 157, итог 10.04"), undefined);
+  });
+});
