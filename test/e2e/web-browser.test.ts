@@ -125,6 +125,8 @@ describe("the web timeline in Chromium", { skip: missing }, () => {
     assert.ok(focused.left >= 0, "the skip link shows when focused");
     await page.screenshot({ path: join(SCREENSHOTS, "timeline-phone.png") });
     await page.screenshot({ path: join(SCREENSHOTS, "timeline-phone-full.png"), fullPage: true });
+    await page.goto(`${base}/?lang=en#history`);
+    await page.screenshot({ path: join(SCREENSHOTS, "history-phone.png") });
     await page.context().close();
   });
 
