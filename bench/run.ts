@@ -6,6 +6,7 @@
 //   npm run bench -- --quick      smaller sizes, for a look in a minute or two
 import { benchCommands } from "./commands.ts";
 import { benchDelivery } from "./delivery.ts";
+import { benchInline } from "./inline.ts";
 import { printRows } from "./harness.ts";
 import { benchPublish } from "./publish.ts";
 import { benchScale } from "./scale.ts";
@@ -26,4 +27,5 @@ printRows(
 );
 printRows(`5. An editor's /update on ${sizes.entries} entries: the writer on the main thread and in its worker`, await benchWrites({ entries: sizes.entries }));
 printRows("6. Publish to first subscriber message, with the default DIGEST_CRON (a tick a minute)", await benchPublish({ publishes: 20 }));
+printRows(`7. Inline queries with ${sizes.entries} entries (the bot process, loopback)`, await benchInline({ entries: sizes.entries }));
 console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);
