@@ -6,6 +6,7 @@
 //   npm run bench -- --quick      smaller sizes, for a look in a minute or two
 import { benchCommands } from "./commands.ts";
 import { benchDelivery } from "./delivery.ts";
+import { benchInline } from "./inline.ts";
 import { benchHttp } from "./http.ts";
 import { printRows } from "./harness.ts";
 import { benchPublish } from "./publish.ts";
@@ -27,5 +28,6 @@ printRows(
 );
 printRows(`5. An editor's /update on ${sizes.entries} entries: the writer on the main thread and in its worker`, await benchWrites({ entries: sizes.entries }));
 printRows("6. Publish to first subscriber message, with the default DIGEST_CRON (a tick a minute)", await benchPublish({ publishes: 20 }));
-printRows(`7. The HTTP server with ${sizes.entries} entries: webhook against long polling, the public routes under load`, await benchHttp({ entries: sizes.entries, updates: Math.min(2000, sizes.updates), seconds: quick ? 2 : 5 }));
+printRows(`7. Inline queries with ${sizes.entries} entries (the bot process, loopback)`, await benchInline({ entries: sizes.entries }));
+printRows(`8. The HTTP server with ${sizes.entries} entries: webhook against long polling, the public routes under load`, await benchHttp({ entries: sizes.entries, updates: Math.min(2000, sizes.updates), seconds: quick ? 2 : 5 }));
 console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -24,7 +24,7 @@ const PAGE = 20;
  */
 const CACHE_SECONDS = 60;
 /** Entries indexed between two yields to the event loop while an index is built. */
-const SLICE = 2000;
+const SLICE = 500;
 
 const indexes = new WeakMap<RecordView, Promise<SearchIndex>>();
 const built = new WeakMap<RecordView, SearchIndex>();
