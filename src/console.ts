@@ -11,7 +11,7 @@ import { loadConfig, makeClock } from "./config.ts";
 import { createBot, createI18n } from "./bot/create-bot.ts";
 import { plainText } from "./present/html.ts";
 import { createLogger } from "./log.ts";
-import { RecordSource } from "./record/source.ts";
+import { RecordSource } from "./record-file/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
 import { ConversationStore } from "./store/conversations.ts";
 import { openDeskWriter } from "./editorial/desk-writer.ts";

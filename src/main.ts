@@ -9,7 +9,7 @@ import { describeError, redact } from "./log.ts";
 import { createBot, createI18n } from "./bot/create-bot.ts";
 import { registerCommands } from "./bot/commands.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { RecordInvalidError, RecordSource } from "./record/source.ts";
+import { RecordInvalidError, RecordSource } from "./record-file/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
 import { ConversationStore } from "./store/conversations.ts";
 import { describeProblem } from "./record/validate.ts";

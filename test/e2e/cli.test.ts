@@ -11,7 +11,7 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/events.ts";
 import { describeProblem, parseEventLog } from "../../src/record/validate.ts";
-import { RecordWriter } from "../../src/record/writer.ts";
+import { RecordWriter } from "../../src/record-file/writer.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { latest } from "../../src/record/record.ts";
-import { scanEntryRanges } from "../../src/record/snapshot.ts";
-import { RecordInvalidError, RecordSource } from "../../src/record/source.ts";
+import { entryByteRanges } from "../../src/record/json-layout.ts";
+import { RecordInvalidError, RecordSource } from "../../src/record-file/source.ts";
 import { entry, log } from "../support/fixtures.ts";
 
 function dir() {
@@ -23,7 +23,7 @@ test("entry byte ranges survive multi-byte text, escapes, brackets in strings an
   const data = { note: { entries: [{ x: 1 }] }, tracks: log([]).tracks, entries: tricky };
   for (const text of [JSON.stringify(data), JSON.stringify(data, null, 2), JSON.stringify(data, null, "\t")]) {
     const buf = Buffer.from(text);
-    const ranges = scanEntryRanges(buf);
+    const ranges = entryByteRanges(text)!;
     assert.equal(ranges.length, 2);
     ranges.forEach((r, i) => assert.deepEqual(JSON.parse(buf.toString("utf8", r.offset, r.offset + r.length)), tricky[i]));
   }

@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { test, type TestContext } from "node:test";
 import type { Entry } from "../../src/record/schema.ts";
 import { parseEventLog } from "../../src/record/validate.ts";
-import { RecordLockedError, RecordWriter, type Actor } from "../../src/record/writer.ts";
+import type { Actor } from "../../src/record-file/audit-log.ts";
+import { RecordLockedError } from "../../src/record-file/lock.ts";
+import { RecordWriter } from "../../src/record-file/writer.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
 
 const EDITOR: Actor = { kind: "telegram", id: 1001, name: "Anna" };
