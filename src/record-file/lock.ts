@@ -104,13 +104,18 @@ async function acquireLock(lockFile: string, timeoutMs: number): Promise<HeldLoc
   // before any other process's next look, and could hold everyone else off past their timeout.
   if (started - (released.get(lockFile) ?? 0) < 20) await sleep(2 + Math.random() * 8);
   for (;;) {
-    // Real time, not the writer's clock: staleness is about processes, not about the record.
-    const holder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce: randomBytes(6).toString("hex") };
-    const text = JSON.stringify(holder);
-    const created = await createWhole(lockFile, text);
-    if (created) return { file: lockFile, text, ino: created.ino };
+    // Look before creating: a waiter polls by reading, and writes its holder file only when
+    // the lock looks free (thirty waiters creating files every few milliseconds cost more
+    // than the writes they wait for).
     const seen = await readLock(lockFile);
-    if (!seen) continue; // released between our attempt and our look: try again at once
+    if (!seen) {
+      // Real time, not the writer's clock: staleness is about processes, not about the record.
+      const holder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), nonce: randomBytes(6).toString("hex") };
+      const text = JSON.stringify(holder);
+      const created = await createWhole(lockFile, text);
+      if (created) return { file: lockFile, text, ino: created.ino };
+      continue; // taken between our look and our attempt: look again
+    }
     if (isStale(seen) && (await breakStale(lockFile, seen))) continue;
     const waited = Date.now() - started;
     if (waited >= timeoutMs) throw new RecordLockedError(lockFile, seen.holder, waited);
