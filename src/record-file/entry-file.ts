@@ -11,14 +11,38 @@
 // Every read is also checked against the entry's hash, so a wrong range is an error, never a
 // wrong answer.
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, copyFileSync, fstatSync, openSync, readSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, constants, copyFileSync, fstatSync, openSync, readdirSync, readSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hashText, type EntryRef } from "../record/entry-ref.ts";
 import type { Entry } from "../record/schema.ts";
 import { sameStamp, stampOf, type FileStamp } from "./saved-index.ts";
 
+const COPY_PREFIX = ".record-copy.";
+
 function copyName(dir: string): string {
-  return join(dir, `.record-copy.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return join(dir, `${COPY_PREFIX}${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+/**
+ * Removes copies left in `dir` by a process killed between writing a copy and opening it (an
+ * open copy has no name). Only for a folder one bot owns, such as its state folder: in a
+ * shared one another process may be between those two steps.
+ */
+export function removeLeftoverCopies(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(COPY_PREFIX)) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Gone already.
+    }
+  }
 }
 
 /** Writes bytes just validated to a new private copy in `dir`; answers its path (see EntryFile.open). */

@@ -16,7 +16,7 @@ import { entryByteRanges } from "../record/json-layout.ts";
 import { indexRecord, type RecordView } from "../record/record.ts";
 import type { Track } from "../record/schema.ts";
 import { describeProblem, parseEventLog, type RecordProblem } from "../record/validate.ts";
-import { copyVersion, EntryFile, writeCopy } from "./entry-file.ts";
+import { copyVersion, EntryFile, removeLeftoverCopies, writeCopy } from "./entry-file.ts";
 import { readIndex, sameStamp, stampOf, writeIndex, type FileStamp } from "./saved-index.ts";
 
 export class RecordInvalidError extends Error {
@@ -70,6 +70,7 @@ export class RecordSource {
    */
   static load(file: string, opts: { indexFile?: string } = {}): RecordSource {
     const copyDir = opts.indexFile ? dirname(opts.indexFile) : tmpdir();
+    if (opts.indexFile) removeLeftoverCopies(copyDir);
     const read = readVersion(file, opts.indexFile, copyDir);
     if ("problems" in read) throw new RecordInvalidError(read.problems);
     return new RecordSource(file, opts.indexFile, copyDir, openVersion(read));

@@ -19,7 +19,7 @@ import { makeDataDir, REPO_ROOT, removeDataDir, startBot, type BotProcess } from
 import { startEmulator, type Emulator } from "../support/emulator.ts";
 import { entry } from "../support/fixtures.ts";
 
-const ROUNDS = 6;
+const ROUNDS = 8;
 const ADDS_PER_ROUND = 24;
 const UPDATES_PER_ROUND = 6;
 
@@ -66,7 +66,7 @@ function run(args: string[]): Promise<{ code: number | null; out: string }> {
   });
 }
 
-test("30 CLI writers at once, round after round, with the bot reloading: every reported write is in the file and the audit log", async () => {
+test("30 CLI writers at once, round after round, with the bot reloading: every reported write is in the file and the audit log", async (t) => {
   const shipped = (JSON.parse(readFileSync(join(dataDir, "events.json"), "utf8")).entries as { id: string }[]).map((e) => e.id);
   assert.ok(shipped.length >= ROUNDS * UPDATES_PER_ROUND, "enough shipped entries to update a different one each time");
   const inputs = join(dataDir, "inputs");
@@ -124,6 +124,7 @@ test("30 CLI writers at once, round after round, with the bot reloading: every r
   assert.equal(updates.length, updated.size, "one audit line per update");
   for (const a of updates) assert.equal(a.after.outcome?.en, updated.get(a.id));
 
+  t.diagnostic(`${added.length} added, ${updated.size} updated, ${refused.length} refused for the lock`);
   assert.ok(added.length > 0 && updated.size > 0, `some writes got through (refused for the lock: ${refused.length})`);
   // Every version the bot reloaded meanwhile was a whole, valid file.
   assert.doesNotMatch(bot!.output(), / (ERROR|WARN) /, "the bot saw nothing wrong");
