@@ -2,15 +2,18 @@
 // (the bot, its writer thread, any number of `npm run events`). It holds who took it: pid,
 // host, when, and a nonce that tells two takings apart.
 //
-// A lock left by a dead process is broken, and breaking is where writes used to get lost.
-// The old way: see a lock whose pid is dead, rename the lock file aside, and if what moved was
-// not the dead one, link it back. Thirty CLI writers at once lost an entry about one run in
-// four, like this: A releases the lock and exits; C had read A's lock just before, now finds
-// A's pid dead and calls it stale; meanwhile B has taken the lock. C renames B's live lock
-// aside, and before C can link it back, D creates a new lock, so the link fails. B and D both
-// believe they hold the lock, both read the same version, both pass the version check (each
-// takes a while to fsync before renaming), and the second rename throws the first's entry away
-// after both printed "added".
+// A lock left by a dead process is broken, and breaking is where writes got lost (thirty CLI
+// writers at once: all printed "added", one entry missing, about one run in four). Two ways:
+// - A releases the lock and exits; C had read A's lock just before, now finds A's pid dead
+//   and calls it stale; meanwhile B has taken the lock. C renamed "the stale lock" aside,
+//   found it was B's and linked it back, but D had created a lock in between, so the link
+//   failed and B and D both held the lock.
+// - The lock's text and its age were read by two separate calls, so a writer could pair a
+//   lock just created and not yet filled (no holder) with the previous lock's age; a lock
+//   held over 5 s (a slow fsync on a busy disk) made the new, empty one look abandoned, and
+//   it was removed under its taker.
+// Two holders read the same version, both pass the version check (each fsyncs a while before
+// renaming) and the second rename throws the first's entry away.
 // Now a lock is broken only if, after the holder was found dead or too old, the lock file is
 // still the very file seen (same inode, same text) while the breaker holds a second lock file
 // (events.json.lock.break) that keeps other breakers out. A dead holder can no longer remove
