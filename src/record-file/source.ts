@@ -50,6 +50,7 @@ const WORKER_FILE = fileURLToPath(new URL("./load-worker.js", import.meta.url));
 export class RecordSource {
   #current: Version;
   #reloading: Promise<ReloadResult> | null = null;
+  #followUp: Promise<ReloadResult> | null = null;
   /** The stamp of a broken file already reported, so it is reported once, not every tick. */
   #reportedBroken?: FileStamp;
   /** Files of replaced versions, closed once nothing can still be reading them. */
@@ -92,13 +93,24 @@ export class RecordSource {
   /**
    * Re-reads the file if its size, modification time or inode changed since the last look.
    * Validating 100,000 entries takes seconds, so a large file is read in a worker thread and
-   * the bot keeps answering meanwhile; calls during a reload share it.
+   * the bot keeps answering meanwhile.
    */
   reload(): Promise<ReloadResult> {
-    this.#reloading ??= this.#reload().finally(() => {
-      this.#reloading = null;
-    });
-    return this.#reloading;
+    if (!this.#reloading) {
+      this.#reloading = this.#reload().finally(() => {
+        this.#reloading = null;
+      });
+      return this.#reloading;
+    }
+    // The reload under way may have looked at the file before the caller's write (an editor's
+    // save reloads so /event shows it at once): one more follows it, shared by all who ask meanwhile.
+    this.#followUp ??= this.#reloading
+      .catch(() => undefined)
+      .then(() => {
+        this.#followUp = null;
+        return this.reload();
+      });
+    return this.#followUp;
   }
 
   async #reload(): Promise<ReloadResult> {

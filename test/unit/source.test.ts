@@ -113,3 +113,21 @@ test("entries come from the version validated, whatever is then done to the file
   assert.equal(source.record.find("r29")?.title.en, "Round 29", "the last good version serves on");
   source.close();
 });
+
+test("a reload asked for during another sees the file as it is when asked, not as the other saw it", async () => {
+  const d = dir();
+  const file = join(d, "events.json");
+  writeFileSync(file, JSON.stringify(log([entry({ id: "r1" })])));
+  const source = RecordSource.load(file);
+  writeFileSync(file, JSON.stringify(log([entry({ id: "r1" }), entry({ id: "r2" })])));
+  utimesSync(file, new Date(), new Date(Date.now() + 2000));
+  const first = source.reload();
+  // Written after the first reload looked (an editor's save), then a reload asked for.
+  writeFileSync(file, JSON.stringify(log([entry({ id: "r1" }), entry({ id: "r2" }), entry({ id: "r3" })])));
+  utimesSync(file, new Date(), new Date(Date.now() + 4000));
+  const second = source.reload();
+  assert.deepEqual(await first, { kind: "reloaded", entries: 2, inWorker: false });
+  assert.deepEqual(await second, { kind: "reloaded", entries: 3, inWorker: false });
+  assert.ok(source.record.find("r3"));
+  source.close();
+});
