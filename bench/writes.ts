@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inProcessDeskWriter, openDeskWriter, type DeskWriter } from "../src/editorial/desk-writer.ts";
-import { RecordWriter } from "../src/record/writer.ts";
+import { RecordWriter } from "../src/record-file/writer.ts";
 import { makeDataDir, removeDataDir, REPO_ROOT } from "../test/support/bot-process.ts";
 import { generateLog } from "./generate.ts";
 import { argValue, median, type BenchResult } from "./harness.ts";

@@ -12,7 +12,7 @@ import { createBot } from "./bot/create-bot.ts";
 import { createI18n } from "./bot/reader.ts";
 import { plainText } from "./present/html.ts";
 import { createLogger } from "./log.ts";
-import { RecordSource } from "./record/source.ts";
+import { RecordSource } from "./record-file/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
 import { ConversationStore } from "./store/conversations.ts";
 import { openDeskWriter } from "./editorial/desk-writer.ts";

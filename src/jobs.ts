@@ -33,7 +33,7 @@ import type { Logger } from "./log.ts";
 import type { ParleyContext } from "./bot/context.ts";
 import { describeProblem } from "./record/validate.ts";
 import type { EntryRef } from "./record/record.ts";
-import type { RecordSource } from "./record/source.ts";
+import type { RecordSource } from "./record-file/source.ts";
 import type { Lang } from "./record/schema.ts";
 import { chatLocale, moveChat, type ChatPrefsStore } from "./store/chats.ts";
 import type { SubscriptionStore } from "./store/subscriptions.ts";

@@ -11,7 +11,7 @@ import { searchIndexFor } from "./bot/features/inline.ts";
 import { createI18n } from "./bot/reader.ts";
 import { registerCommands } from "./bot/commands.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { RecordInvalidError, RecordSource } from "./record/source.ts";
+import { RecordInvalidError, RecordSource } from "./record-file/source.ts";
 import { ChatPrefsStore } from "./store/chats.ts";
 import { ConversationStore } from "./store/conversations.ts";
 import { describeProblem } from "./record/validate.ts";

@@ -12,7 +12,9 @@ import { buildRecord } from "../record/record.ts";
 import { applyEdits, type EntryEdit } from "../editorial/entry.ts";
 import { LANGS, STATUSES, type Entry, type Lang, type Localized, type Participant, type Source, type Status } from "../record/schema.ts";
 import { describeProblem, isRealDate, parseEventLog, type CheckedLog, type RecordProblem } from "../record/validate.ts";
-import { RecordLockedError, RecordWriter, type Actor, type EntryAuditRecord } from "../record/writer.ts";
+import type { Actor, EntryAuditRecord } from "../record-file/audit-log.ts";
+import { RecordLockedError } from "../record-file/lock.ts";
+import { RecordWriter } from "../record-file/writer.ts";
 
 const USAGE = `usage: npm run events -- <command> [options]
 

@@ -19,8 +19,9 @@
 // languages, and repeating it per chat would multiply the file by the number of subscribers.
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { writeFileAtomicSync } from "../record-file/atomic-write.ts";
 import { JsonStore } from "../store/json-store.ts";
 
 /** One message to deliver. */
@@ -182,9 +183,7 @@ export class Outbox {
     // outbox.json no longer holds the dropped messages. What is left in #done was finished
     // while that write ran; it is all the new journal needs. Done synchronously, so no append
     // can slip in between the rewrite and the swap of the descriptor.
-    const tmp = `${this.#journalPath}.tmp`;
-    writeFileSync(tmp, [...this.#done.values()].map((l) => `${JSON.stringify(l)}\n`).join(""));
-    renameSync(tmp, this.#journalPath);
+    writeFileAtomicSync(this.#journalPath, [...this.#done.values()].map((l) => `${JSON.stringify(l)}\n`).join(""));
     closeSync(this.#journalFd);
     this.#journalFd = openSync(this.#journalPath, "a");
   }

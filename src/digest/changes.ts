@@ -20,6 +20,7 @@
 import { createHash } from "node:crypto";
 import type { EntryRef } from "../record/record.ts";
 import type { Entry, Kind, Localized, Place, Status } from "../record/schema.ts";
+import { canonicalJson } from "../record/json-layout.ts";
 
 /** When an entry takes place, as far as the record knows. */
 export interface When {
@@ -71,18 +72,8 @@ export interface Detection {
   removed: string[];
 }
 
-/** JSON with sorted keys and no undefined values, so equal data always gives equal text. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  const keys = Object.keys(value as object)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
-}
-
 export function fingerprint(value: unknown): string {
-  return createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 16);
+  return createHash("sha256").update(canonicalJson(value) ?? "").digest("base64url").slice(0, 16);
 }
 
 export function whenOf(e: Pick<Entry, "date" | "endDate" | "time" | "timezone">): When {
@@ -131,7 +122,7 @@ function placeDiffers(a?: Place, b?: Place): boolean {
 }
 
 function whenDiffers(a: When, b: When): boolean {
-  return canonical(a) !== canonical(b);
+  return canonicalJson(a) !== canonicalJson(b);
 }
 
 /**

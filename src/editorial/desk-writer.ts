@@ -9,7 +9,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { RecordLockedError, RecordWriter, type Actor, type EntryAuditRecord, type TrackWriteResult, type WriteResult } from "../record/writer.ts";
+import type { Actor, EntryAuditRecord } from "../record-file/audit-log.ts";
+import { RecordLockedError } from "../record-file/lock.ts";
+import { RecordWriter, type TrackWriteResult, type WriteResult } from "../record-file/writer.ts";
 import { applyEdit, type EntryEdit } from "./entry.ts";
 
 /** What the desk does to the record. `update` takes an EntryEdit (data), so it can cross to a worker. */

@@ -6,8 +6,9 @@ import { formatEntryDate, formatMoment } from "../present/dates.ts";
 import { partyName, placeText, type Reader } from "../present/entries.ts";
 import { escapeHtml, link, truncate } from "../present/html.ts";
 import { pick } from "../present/translate.ts";
+import { sameJson } from "../record/json-layout.ts";
 import { STATUSES, type Entry, type Kind, type Localized, type Participant, type Place, type Source, type Status } from "../record/schema.ts";
-import type { EntryAuditRecord } from "../record/writer.ts";
+import type { EntryAuditRecord } from "../record-file/audit-log.ts";
 
 export interface EntryDraft {
   track?: string;
@@ -260,21 +261,4 @@ export function historyBlock(rec: EntryAuditRecord, r: Reader): string {
   }
   const lines = changeLines(rec.before, rec.after, r);
   return [head, ...(lines.length ? lines : [escapeHtml(r.t("editorial-no-change"))])].join("\n");
-}
-
-/** Equal as JSON whatever the key order (entries read from the file keep the file's order). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(v: unknown): string | undefined {
-  return JSON.stringify(v, (_key, value: unknown) =>
-    value && typeof value === "object" && !Array.isArray(value)
-      ? Object.fromEntries(
-          Object.keys(value)
-            .sort()
-            .map((k) => [k, (value as { [key: string]: unknown })[k]]),
-        )
-      : value,
-  );
 }

@@ -1,7 +1,7 @@
 // The worker thread of desk-writer.ts. Requests may overlap; RecordWriter serialises writes to
 // one file under its lock. Each request's audit time is the caller's clock at the request.
 import { parentPort, workerData } from "node:worker_threads";
-import { RecordWriter } from "../record/writer.ts";
+import { RecordWriter } from "../record-file/writer.ts";
 import { handleDeskRequest, inProcessDeskWriter, type DeskRequest } from "./desk-writer.ts";
 
 const { file, auditFile } = workerData as { file: string; auditFile: string };

@@ -1,14 +1,14 @@
 // The record in memory: for every entry a small EntryRef (what queries need) in the indexes
 // every query uses, built once per load so that no request sorts or scans the whole log (it may
 // hold 100,000 entries). Whole entries are fetched through `entry()`, which for a big log reads
-// them from the file on demand (see snapshot.ts). Pure: no clock; "today" is passed in as a
+// them from the file on demand (see record-file/entry-file.ts). Pure: no clock; "today" is passed in as a
 // YYYY-MM-DD string in the reader's zone.
 import { createHash } from "node:crypto";
 import type { Entry, Track } from "./schema.ts";
-import type { EntryRef } from "./snapshot.ts";
+import type { EntryRef } from "./entry-ref.ts";
 import type { CheckedLog } from "./validate.ts";
 
-export type { EntryRef } from "./snapshot.ts";
+export type { EntryRef } from "./entry-ref.ts";
 
 export interface TrackIndex {
   track: Track;

@@ -1,15 +1,17 @@
 // One lowdb file of runtime state (chat preferences, subscriptions, what was announced, the
-// outbox). Built on lowdb's Low + DataFile directly, not JSONFilePreset: the preset silently
-// swaps in an in-memory adapter when NODE_ENV=test, and the state must really reach the disk.
+// outbox). Built on lowdb's Low with an adapter of our own, not JSONFilePreset: the preset
+// silently swaps in an in-memory adapter when NODE_ENV=test, and the state must really reach
+// the disk.
 //
-// Writes go through steno (temporary file + rename), so a kill never leaves a half-written
-// file. lowdb stringifies the whole document on every write; with 100,000 subscribers that
-// is megabytes, so saves are coalesced here: callers that save while a write is in flight all
-// wait for one following write, which serialises the latest state once.
-import { Low } from "lowdb";
-import { DataFile } from "lowdb/node";
+// Writes go through Parley's one atomic write (temporary file, fsync, rename; lowdb's steno
+// does not fsync), so neither a kill nor a power cut leaves a half-written file. lowdb
+// stringifies the whole document on every write; with 100,000 subscribers that is megabytes,
+// so saves are coalesced here: callers that save while a write is in flight all wait for one
+// following write, which serialises the latest state once.
+import { Low, type Adapter } from "lowdb";
 import { mkdirSync, readFileSync, renameSync } from "node:fs";
 import { basename, dirname } from "node:path";
+import { writeFileAtomic } from "../record-file/atomic-write.ts";
 
 export class StoreCorruptError extends Error {
   override name = "StoreCorruptError";
@@ -35,7 +37,7 @@ export class JsonStore<T extends object> {
     data: T,
     stringify: (data: T) => string = (d) => JSON.stringify(d),
   ) {
-    this.db = new Low<T>(new DataFile<T>(file, { parse: JSON.parse, stringify }), data);
+    this.db = new Low<T>(new AtomicJsonFile<T>(file, stringify), data);
   }
 
   /**
@@ -102,5 +104,21 @@ export class JsonStore<T extends object> {
   /** Waits for every write started so far. */
   async flush(): Promise<void> {
     while (this.#writing || this.#queued) await (this.#queued ?? this.#writing);
+  }
+}
+
+/** lowdb's adapter: JsonStore.open reads (and checks) the file itself, so only writes come here. */
+class AtomicJsonFile<T> implements Adapter<T> {
+  constructor(
+    readonly file: string,
+    readonly stringify: (data: T) => string,
+  ) {}
+
+  read(): Promise<T | null> {
+    return Promise.resolve(null);
+  }
+
+  write(data: T): Promise<void> {
+    return writeFileAtomic(this.file, this.stringify(data));
   }
 }

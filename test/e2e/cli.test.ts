@@ -13,7 +13,7 @@ import { main } from "../../src/cli/events.ts";
 import { openDeskWriter } from "../../src/editorial/desk-writer.ts";
 import type { EntryEdit } from "../../src/editorial/entry.ts";
 import { describeProblem, parseEventLog } from "../../src/record/validate.ts";
-import { RecordWriter } from "../../src/record/writer.ts";
+import { RecordWriter } from "../../src/record-file/writer.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -4,7 +4,7 @@
 //   node --import tsx test/support/add-entries.ts <record> <audit-file> <id-prefix> <count>
 import { createInterface } from "node:readline";
 import { describeProblem } from "../../src/record/validate.ts";
-import { RecordWriter } from "../../src/record/writer.ts";
+import { RecordWriter } from "../../src/record-file/writer.ts";
 import { entry } from "./fixtures.ts";
 
 const [file, auditFile, prefix, count] = process.argv.slice(2);

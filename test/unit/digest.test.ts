@@ -443,7 +443,7 @@ import type { Config } from "../../src/config.ts";
 import { Outbox } from "../../src/delivery/outbox.ts";
 import { startJobs, TickRunner, watchRecord, type Jobs } from "../../src/jobs.ts";
 import type { Logger } from "../../src/log.ts";
-import { RecordSource } from "../../src/record/source.ts";
+import { RecordSource } from "../../src/record-file/source.ts";
 import { AnnouncedStore } from "../../src/store/announced.ts";
 import { ChatPrefsStore } from "../../src/store/chats.ts";
 import { SubscriptionStore } from "../../src/store/subscriptions.ts";

@@ -10,7 +10,7 @@ import { localizedPlain } from "../../../present/translate.ts";
 import { buildRecord } from "../../../record/record.ts";
 import { KINDS, STATUSES, type Kind, type Localized, type Status } from "../../../record/schema.ts";
 import { checkEntry, describeProblem } from "../../../record/validate.ts";
-import { RecordLockedError } from "../../../record/writer.ts";
+import { RecordLockedError } from "../../../record-file/lock.ts";
 import type { ParleyContext } from "../../context.ts";
 import { replyBlocks } from "../../replies.ts";
 import {

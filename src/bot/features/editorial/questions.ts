@@ -13,7 +13,7 @@ import { deskAnswer } from "../../../present/callbacks.ts";
 import { todayIn } from "../../../present/dates.ts";
 import { escapeHtml, LIMITS, truncate } from "../../../present/html.ts";
 import { LANGS, type Entry, type Lang, type Localized, type Status } from "../../../record/schema.ts";
-import type { Actor } from "../../../record/writer.ts";
+import type { Actor } from "../../../record-file/audit-log.ts";
 import type { ParleyContext } from "../../context.ts";
 import { replyBlocks } from "../../replies.ts";
 

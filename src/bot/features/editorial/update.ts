@@ -6,7 +6,7 @@ import { deskAnswer } from "../../../present/callbacks.ts";
 import { escapeHtml } from "../../../present/html.ts";
 import { localizedHtml } from "../../../present/translate.ts";
 import { describeProblem } from "../../../record/validate.ts";
-import { RecordLockedError } from "../../../record/writer.ts";
+import { RecordLockedError } from "../../../record-file/lock.ts";
 import type { ParleyContext } from "../../context.ts";
 import { replyBlocks } from "../../replies.ts";
 import {

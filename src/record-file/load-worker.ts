@@ -3,5 +3,5 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { readVersion } from "./source.ts";
 
-const { file, indexFile } = workerData as { file: string; indexFile?: string };
-parentPort!.postMessage(readVersion(file, indexFile));
+const { file, indexFile, copyDir } = workerData as { file: string; indexFile?: string; copyDir: string };
+parentPort!.postMessage(readVersion(file, indexFile, copyDir));
