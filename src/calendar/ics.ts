@@ -53,37 +53,55 @@ export function entryUrl(publicUrl: string | undefined, id: string): string | un
 
 /** The whole .ics text (CRLF line endings, folded lines) for the dated entries among `entries`. */
 export function renderCalendar(entries: Iterable<Entry>, opts: CalendarOptions): string {
+  const calendar = new CalendarBuilder(opts);
+  for (const e of entries) calendar.add(e);
+  return calendar.finish();
+}
+
+/**
+ * A calendar built one entry at a time, so a caller with 100,000 entries can give the event
+ * loop back between slices (the HTTP server does: the bot keeps answering meanwhile).
+ */
+export class CalendarBuilder {
   // The events as one text, built as they come (a calendar of 100,000 entries is tens of
   // megabytes: no array of lines per event, no second pass).
-  let events = "";
-  const stamp = utcStamp(opts.now.getTime());
-  const zones = new Map<string, { from: string; to: string }>();
-  for (const e of entries) {
-    if (!hasCalendarDate(e)) continue;
-    for (const line of eventLines(e, opts, stamp)) events += foldLine(line) + "\r\n";
+  #events = "";
+  readonly #stamp: string;
+  readonly #zones = new Map<string, { from: string; to: string }>();
+
+  constructor(private readonly opts: CalendarOptions) {
+    this.#stamp = utcStamp(opts.now.getTime());
+  }
+
+  add(e: Entry): void {
+    if (!hasCalendarDate(e)) return;
+    for (const line of eventLines(e, this.opts, this.#stamp)) this.#events += foldLine(line) + "\r\n";
     if (e.time && e.timezone && e.timezone !== "UTC") {
       const last = lastDay(e);
-      const span = zones.get(e.timezone);
-      if (!span) zones.set(e.timezone, { from: e.date!, to: last });
+      const span = this.#zones.get(e.timezone);
+      if (!span) this.#zones.set(e.timezone, { from: e.date!, to: last });
       else {
         if (e.date! < span.from) span.from = e.date!;
         if (last > span.to) span.to = last;
       }
     }
   }
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Parley//Parley record//EN",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(opts.name)}`,
-  ];
-  for (const [zone, span] of [...zones].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    // From the year before: an event early on 1 January (local) is still 31 December in UTC.
-    lines.push(...timezoneLines(zone, Number(span.from.slice(0, 4)) - 1, Number(span.to.slice(0, 4))));
+
+  finish(): string {
+    const lines = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Parley//Parley record//EN",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${escapeText(this.opts.name)}`,
+    ];
+    for (const [zone, span] of [...this.#zones].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      // From the year before: an event early on 1 January (local) is still 31 December in UTC.
+      lines.push(...timezoneLines(zone, Number(span.from.slice(0, 4)) - 1, Number(span.to.slice(0, 4))));
+    }
+    return lines.map(foldLine).join("\r\n") + "\r\n" + this.#events + "END:VCALENDAR\r\n";
   }
-  return lines.map(foldLine).join("\r\n") + "\r\n" + events + "END:VCALENDAR\r\n";
 }
 
 /** One entry as its own calendar (the "Add to calendar" document); undefined without a full date. */

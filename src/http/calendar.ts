@@ -3,7 +3,7 @@
 // caching). Calendar apps poll these files for hours on end, so an unchanged record is
 // answered with a 304, and a changed one is rendered once per language and track, not per poll.
 import type { Context, Hono } from "hono";
-import { renderCalendar } from "../calendar/ics.ts";
+import { CalendarBuilder, type CalendarOptions } from "../calendar/ics.ts";
 import { detectChanges } from "../digest/changes.ts";
 import { localizedPlain } from "../present/translate.ts";
 import type { EntryRef, RecordView } from "../record/record.ts";
@@ -48,16 +48,43 @@ function calendarRefs(record: RecordView, track: string | undefined): EntryRef[]
   return refs.filter((r) => r.date!.length === 10);
 }
 
-function* entriesOf(record: RecordView, refs: EntryRef[]): Generator<Entry> {
-  for (const ref of refs) yield record.entry(ref);
+/** Entries added between two yields to the event loop: reading and writing 100,000 takes seconds. */
+const SLICE = 500;
+
+async function renderInSlices(record: RecordView, refs: EntryRef[], opts: CalendarOptions): Promise<string> {
+  const calendar = new CalendarBuilder(opts);
+  for (let i = 0; i < refs.length; i++) {
+    calendar.add(record.entry(refs[i]));
+    if (i % SLICE === SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return calendar.finish();
 }
 
 export function calendarRoutes(app: Hono, deps: HttpDeps): void {
+  // Rendered files by ETag, and the renders under way, so that readers who ask at once share one.
   const cache = new Map<string, string>();
+  const rendering = new Map<string, Promise<string>>();
   let cachedChars = 0;
   let cachedFor: RecordView | undefined;
 
-  const serve = (c: Context, track: string | undefined) => {
+  const render = (record: RecordView, track: string | undefined, lang: Lang, etag: string): Promise<string> => {
+    let pending = rendering.get(etag);
+    if (!pending) {
+      const announced = deps.announced();
+      const trackTitle = track ? localizedPlain(record.byTrack.get(track)!.track.title, lang) : undefined;
+      pending = renderInSlices(record, calendarRefs(record, track), {
+        lang,
+        name: trackTitle ? `Parley: ${trackTitle}` : "Parley",
+        now: deps.clock(),
+        sequenceOf: (e) => sequenceOf(e, record, announced),
+        publicUrl: deps.publicUrl,
+      }).finally(() => rendering.delete(etag));
+      rendering.set(etag, pending);
+    }
+    return pending;
+  };
+
+  const serve = async (c: Context, track: string | undefined) => {
     const record = deps.record();
     if (track !== undefined && !record.byTrack.has(track)) return c.json({ error: "no such track" }, 404);
     const lang: Lang = pageLang(c.req.query("lang"), undefined);
@@ -67,21 +94,14 @@ export function calendarRoutes(app: Hono, deps: HttpDeps): void {
     c.header("Content-Type", "text/calendar; charset=utf-8");
     c.header("Content-Disposition", `inline; filename="${track ?? "parley"}.ics"`);
     if (notModified(c, etag, CALENDAR_MAX_AGE)) return c.body(null, 304);
-    if (cachedFor !== record) {
-      cache.clear();
-      cachedChars = 0;
-      cachedFor = record;
-    }
     let body = cache.get(etag);
     if (body === undefined) {
-      const trackTitle = track ? localizedPlain(record.byTrack.get(track)!.track.title, lang) : undefined;
-      body = renderCalendar(entriesOf(record, calendarRefs(record, track)), {
-        lang,
-        name: trackTitle ? `Parley: ${trackTitle}` : "Parley",
-        now: deps.clock(),
-        sequenceOf: (e) => sequenceOf(e, record, announced),
-        publicUrl: deps.publicUrl,
-      });
+      body = await render(record, track, lang, etag);
+      if (cachedFor !== record) {
+        cache.clear();
+        cachedChars = 0;
+        cachedFor = record;
+      }
       cache.set(etag, body);
       cachedChars += body.length;
       for (const [key, old] of cache) {
