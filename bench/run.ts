@@ -7,6 +7,7 @@
 import { benchCommands } from "./commands.ts";
 import { benchDelivery } from "./delivery.ts";
 import { benchInline } from "./inline.ts";
+import { benchIngest } from "./ingest.ts";
 import { benchHttp } from "./http.ts";
 import { printRows } from "./harness.ts";
 import { benchPublish } from "./publish.ts";
@@ -30,4 +31,5 @@ printRows(`5. An editor's /update on ${sizes.entries} entries: the writer on the
 printRows("6. Publish to first subscriber message, with the default DIGEST_CRON (a tick a minute)", await benchPublish({ publishes: 20 }));
 printRows(`7. Inline queries with ${sizes.entries} entries (the bot process, loopback)`, await benchInline({ entries: sizes.entries }));
 printRows(`8. The HTTP server with ${sizes.entries} entries: webhook against long polling, the public routes under load`, await benchHttp({ entries: sizes.entries, updates: Math.min(2000, sizes.updates), seconds: quick ? 2 : 5 }));
+printRows("9. Reading the news: per-field accuracy per language over the labelled corpus, CPU time per article", benchIngest());
 console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);
