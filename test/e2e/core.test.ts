@@ -9,31 +9,12 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ensureBuilt, makeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
 import * as conversation from "../support/conversation.ts";
+import { recordWithUpcomingRound } from "../support/fixtures.ts";
 import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
 
 // The shipped record plus one round scheduled just after the fixed "now", so /next has
 // something dated to count down to.
 const NOW = "2026-11-30T12:00:00Z";
-function recordWithUpcomingRound() {
-  const shipped = JSON.parse(readFileSync(join(REPO_ROOT, "data/events.json"), "utf8"));
-  shipped.entries.push({
-    id: "embassy-round-4-test",
-    track: "embassy-operations",
-    kind: "round",
-    status: "scheduled",
-    date: "2026-12-01",
-    time: "10:00",
-    timezone: "Europe/Istanbul",
-    sequence: 4,
-    place: { city: { en: "Istanbul", ru: "Стамбул", uk: "Стамбул" } },
-    parties: ["RU", "US"],
-    participants: [],
-    title: { en: "Embassy talks, round 4 <test>", ru: "Консультации по посольствам, раунд 4", uk: "Консультації щодо посольств, раунд 4" },
-    summary: { en: "A test entry & nothing more." },
-    sources: [{ outlet: "Test & Co", url: "https://example.org/?a=1&b=2", language: "en" }],
-  });
-  return shipped;
-}
 
 const en = { id: 101, first_name: "Ann", language_code: "en" };
 const ru = { id: 102, first_name: "Борис", language_code: "ru" };

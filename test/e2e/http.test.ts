@@ -5,13 +5,12 @@
 // `npm run events -- update` as an editor would.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import ICAL from "ical.js";
 import { XMLParser } from "fast-xml-parser";
 import { makeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
 import * as conversation from "../support/conversation.ts";
+import { recordWithUpcomingRound } from "../support/fixtures.ts";
 import { startEmulator, type Emulator } from "../support/emulator.ts";
 
 const NOW = "2026-11-30T12:00:00Z";
@@ -19,24 +18,13 @@ const PUBLIC_URL = "https://parley.example.org";
 const ROUND = "embassy-round-4-test";
 
 function record() {
-  const shipped = JSON.parse(readFileSync(join(REPO_ROOT, "data/events.json"), "utf8"));
-  shipped.entries.push({
+  return recordWithUpcomingRound({
     id: ROUND,
-    track: "embassy-operations",
-    kind: "round",
-    status: "scheduled",
     date: "2026-12-10",
-    time: "10:00",
-    timezone: "Europe/Istanbul",
-    sequence: 4,
-    place: { city: { en: "Istanbul", ru: "Стамбул", uk: "Стамбул" } },
-    parties: ["RU", "US"],
-    participants: [],
     title: { en: "Embassy talks, round 4", ru: "Консультации по посольствам, раунд 4", uk: "Консультації щодо посольств, раунд 4" },
     summary: { en: "Fourth round on the embassies' work." },
     sources: [{ outlet: "Test Agency", url: "https://example.org/round-4", language: "en" }],
   });
-  return shipped;
 }
 
 const ann = { id: 101, first_name: "Ann", language_code: "en" };
