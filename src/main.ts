@@ -18,13 +18,14 @@ import { describeProblem } from "./record/validate.ts";
 import { openDeskWriter } from "./editorial/desk-writer.ts";
 import { StoreCorruptError } from "./store/json-store.ts";
 import { SubscriptionStore } from "./store/subscriptions.ts";
+import { sequenceOf } from "./calendar/sequence.ts";
 import { handleRefusal, startJobs, type Jobs } from "./jobs.ts";
 import { Outbox } from "./delivery/outbox.ts";
 import { Sender } from "./delivery/sender.ts";
 import { Metrics } from "./http/metrics.ts";
 import { Readiness } from "./http/health.ts";
 import { createHttpApp, startHttpServer, type RunningHttpServer } from "./http/server.ts";
-import type { Lang } from "./record/schema.ts";
+import type { Entry, Lang } from "./record/schema.ts";
 
 async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
@@ -50,7 +51,8 @@ async function main(config: Config, log: Logger) {
   const editorial = { writer, reloadRecord, conversations };
   // Telegram opens Mini Apps only from https: the "🌐 Timeline" button needs PUBLIC_URL to be one.
   const timelineUrl = config.http?.publicUrl.startsWith("https://") ? config.http.publicUrl : undefined;
-  const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log, timelineUrl, publicUrl: config.publicUrl };
+  const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log, timelineUrl, publicUrl: config.publicUrl,
+    calendarSequence: (e: Entry) => sequenceOf(e, source.record, jobs?.announced) };
   const metrics = new Metrics();
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n, observe: metrics.updateMiddleware() });
   // Readiness: any answer from the Bot API (getUpdates every 30 s at most while polling) is fresh enough.

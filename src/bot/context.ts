@@ -4,6 +4,7 @@ import type { Context } from "grammy";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Reader } from "../present/entries.ts";
 import type { RecordView } from "../record/record.ts";
+import type { Entry } from "../record/schema.ts";
 import type { ChatPrefsStore } from "../store/chats.ts";
 import type { SubscriptionStore } from "../store/subscriptions.ts";
 import type { Logger } from "../log.ts";
@@ -26,6 +27,8 @@ export interface BotDeps {
   timelineUrl?: string;
   /** PUBLIC_URL: where entries have pages (<publicUrl>/entries/<id>); absent, no links are given. */
   publicUrl?: string;
+  /** An entry's SEQUENCE in calendars (calendar/sequence.ts), so a sent .ics matches the feeds; 0 when absent. */
+  calendarSequence?: (e: Entry) => number;
   /** Editing the record from Telegram (/add, /update, /history); absent where it is read-only. */
   editorial?: EditorialDeps;
   log: Logger;

@@ -4,11 +4,10 @@
 // answered with a 304, and a changed one is rendered once per language and track, not per poll.
 import type { Context, Hono } from "hono";
 import { CalendarBuilder, type CalendarOptions } from "../calendar/ics.ts";
-import { detectChanges } from "../digest/changes.ts";
+import { sequenceOf } from "../calendar/sequence.ts";
 import { localizedPlain } from "../present/translate.ts";
 import type { EntryRef, RecordView } from "../record/record.ts";
-import type { Entry, Lang } from "../record/schema.ts";
-import { REVISING, type AnnouncedStore } from "../store/announced.ts";
+import type { Lang } from "../record/schema.ts";
 import { pageLang } from "../web/language.ts";
 import { etagFor, notModified, recordVersion } from "./caching.ts";
 import type { HttpDeps } from "./deps.ts";
@@ -22,25 +21,6 @@ export const CALENDAR_MAX_AGE = 600;
  * calendars (36 MB each) at 100,000.
  */
 const CACHE_CHARS = 128_000_000;
-
-/**
- * The entry's SEQUENCE: the revisions announced so far (AnnouncedStore#revision), plus one while
- * its date, place or status differs from what was last announced, so the calendar moves the
- * event as soon as the record changes, before the digest job has announced it, and the number
- * stays the same once it has (the job then records that very revision).
- */
-export function sequenceOf(e: Entry, record: RecordView, announced: AnnouncedStore | undefined): number {
-  if (!announced) return 0;
-  const was = announced.entries[e.id];
-  const ref = record.byId.get(e.id);
-  let pending = false;
-  if (was && !was.removed && ref) {
-    // The digest job's own comparison, on this one entry (cheap when its text is unchanged).
-    const { changes } = detectChanges({ [e.id]: was }, [ref], () => e);
-    pending = changes.some((c) => REVISING.has(c.type));
-  }
-  return announced.revision(e.id) + (pending ? 1 : 0);
-}
 
 /** Dated refs with a full day, in date order: a track's, or the whole record's. */
 function calendarRefs(record: RecordView, track: string | undefined): EntryRef[] {

@@ -9,7 +9,7 @@ import type { ParleyContext } from "../context.ts";
 export async function calendarFileButton(ctx: ParleyContext, id: string) {
   const e = ctx.deps.record().find(id);
   if (!e) return ctx.answerCallbackQuery({ text: ctx.t("event-gone"), show_alert: true });
-  const ics = renderEntryCalendar(e, { lang: ctx.reader.lang, now: ctx.reader.now, publicUrl: ctx.deps.publicUrl });
+  const ics = renderEntryCalendar(e, { lang: ctx.reader.lang, now: ctx.reader.now, publicUrl: ctx.deps.publicUrl, sequenceOf: ctx.deps.calendarSequence });
   // The button is shown only for entries with a day, but the entry may have changed since.
   if (!ics) return ctx.answerCallbackQuery({ text: ctx.t("calendar-no-date"), show_alert: true });
   await ctx.answerCallbackQuery();
