@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { ConfigError, loadConfig, makeClock, type Config } from "./config.ts";
 import { describeError, redact } from "./log.ts";
 import { createBot } from "./bot/create-bot.ts";
-import { searchIndexFor } from "./bot/features/inline.ts";
 import { createI18n } from "./bot/reader.ts";
 import { registerCommands } from "./bot/commands.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -67,9 +66,6 @@ async function main(config: Config, log: Logger) {
     if (response.ok) readiness.botApiAnswered();
     return response;
   });
-  // Inline mode's search index takes seconds at 100,000 entries: built now (in slices, between
-  // updates), not on the first inline query; after a reload the old one answers until it is.
-  void searchIndexFor(source.record);
   try {
     // Not bot.init(): its request goes through auto-retry, which retries network errors without
     // end, so a wrong TELEGRAM_API_ROOT would hang start-up in silence. Three tries, then say so.

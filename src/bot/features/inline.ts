@@ -32,8 +32,9 @@ const built = new WeakMap<RecordView, SearchIndex>();
 let lastBuilt: SearchIndex | undefined;
 
 /**
- * The record's search index, built on first use (call it after a load or reload to have it
- * ready); a reloaded record is a new RecordView, so a new index.
+ * The record's search index, built on the first inline query (a bot whose users never use inline
+ * mode never pays for it: at 100,000 entries it reads every entry, seconds of work and tens of
+ * megabytes); a reloaded record is a new RecordView, so a new index.
  */
 export function searchIndexFor(record: RecordView): Promise<SearchIndex> {
   let index = indexes.get(record);
