@@ -1,0 +1,77 @@
+// What every `npm run events` command gets: the options as parsed, where its output goes, and
+// the two errors that decide its exit code (1: the input or the record needs fixing; 2: the
+// command line itself is wrong).
+
+export const OPTIONS = {
+  file: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  track: { type: "string" },
+  status: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  format: { type: "string" },
+  outcome: { type: "string" },
+  "outcome-lang": { type: "string" },
+  date: { type: "string" },
+  "end-date": { type: "string" },
+  time: { type: "string" },
+  timezone: { type: "string" },
+  city: { type: "string" },
+  "source-url": { type: "string" },
+  "source-outlet": { type: "string" },
+  "source-lang": { type: "string" },
+  "source-published": { type: "string" },
+  participant: { type: "string", multiple: true },
+} as const;
+
+export type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K] extends { type: "boolean" } ? boolean : string };
+
+/** The command line is wrong: exit 2 with a usage line. */
+/** What `update` takes: every change an EntryEdit can carry. */
+export const UPDATE_OPTIONS = [
+  "status",
+  "outcome",
+  "outcome-lang",
+  "date",
+  "end-date",
+  "time",
+  "timezone",
+  "city",
+  "source-url",
+  "source-outlet",
+  "source-lang",
+  "source-published",
+  "participant",
+] as const;
+
+export class UsageError extends Error {
+  override name = "UsageError";
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+
+/** The input or the record needs fixing: exit 1 with one line per thing to fix. */
+export class InputError extends Error {
+  override name = "InputError";
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+  }
+}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  stdin: NodeJS.ReadStream;
+}
+
+export interface Context {
+  file: string;
+  values: Options;
+  args: string[];
+  io: Io;
+}
