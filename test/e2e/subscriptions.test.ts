@@ -10,7 +10,7 @@ import { startEmulator, type Emulator, type UserLike } from "../support/emulator
 import { makeDataDir, removeDataDir, startBot, type BotProcess } from "../support/bot-process.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
 import type { Subscription } from "../../src/store/subscription-types.ts";
-import { readSubscriptionsFile } from "../../src/store/subscriptions.ts";
+import { readSubscriptionsFile } from "../../src/store/subscriptions-file.ts";
 
 const THREE_TRACKS = [...TRACKS, { id: "foreign-ministers", title: { en: "Foreign ministers", ru: "Министры иностранных дел", uk: "Міністри закордонних справ" } }];
 // Only past entries, and a clock at noon UTC: no reminder or daily digest can come between a

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { readSubscriptionsFile, SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { readSubscriptionsFile } from "../../src/store/subscriptions-file.ts";
 import { StoreCorruptError } from "../../src/store/json-store.ts";
 import type { Subscription } from "../../src/store/subscription-types.ts";
 
