@@ -11,7 +11,8 @@ import { addCommand, cancelCommand, updateCommand } from "./features/editorial/d
 import { historyCommand } from "./features/editorial/history.ts";
 import { expiredButton } from "./features/fallback.ts";
 import { langChoiceButton, langCommand, tzCommand } from "./features/preferences.ts";
-import { settingsCommand, settingsMenu, SETTINGS_MENU_IDS } from "./features/subscriptions/settings.ts";
+import { settingsCommand, settingsMenu } from "./features/subscriptions/settings.ts";
+import { SETTINGS_MENU_IDS } from "./features/subscriptions/settings-text.ts";
 import { subscribeButton, subscribeCommand, unsubscribeCommand } from "./features/subscriptions/subscribe.ts";
 import { timelineCommand } from "./features/timeline.ts";
 import { startCommand } from "./features/welcome.ts";

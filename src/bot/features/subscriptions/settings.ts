@@ -3,25 +3,18 @@
 // the dispatch hands those, and /settings, to its middleware (settingsMenu) and nothing else.
 import { Menu, type MenuFlavor } from "@grammyjs/menu";
 import { GrammyError, type MiddlewareFn } from "grammy";
-import { escapeHtml, truncate } from "../../../present/html.ts";
+import { truncate } from "../../../present/html.ts";
 import { localizedPlain } from "../../../present/translate.ts";
 import { KINDS, type Kind } from "../../../record/schema.ts";
 import type { Subscription } from "../../../store/subscription-types.ts";
-import { chatLocale } from "../../../store/chats.ts";
 import type { ParleyContext } from "../../context.ts";
+import { hh, SECTION_OF_MENU, SECTIONS, settingsText, type Section, type View } from "./settings-text.ts";
 import { subscribe } from "./subscribe.ts";
-import { about, channelById, checkChannel, commandTarget, mayManage, plain, refusal, targetOfChat, type Target } from "./targets.ts";
+import { about, channelById, checkChannel, commandTarget, mayManage, plain, refusal, targetOfChat } from "./targets.ts";
 
 type SettingsContext = ParleyContext & MenuFlavor;
 
 const TRACKS_PAGE = 12;
-const LISTED_TRACKS = 10;
-
-interface View {
-  target: Target;
-  /** Page of the series list. */
-  page: number;
-}
 
 /** The view an update works on: set by the command, or read back from a pressed button. */
 const views = new WeakMap<object, View>();
@@ -42,73 +35,6 @@ async function viewOf(ctx: SettingsContext): Promise<View | undefined> {
   const view = { target, page: payload?.[2] ? Number(payload[2]) : 0 };
   views.set(ctx, view);
   return view;
-}
-
-const hh = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
-
-function zoneOf(ctx: ParleyContext, target: Target): string {
-  return chatLocale(ctx.deps.prefs, target.chatId, ctx.deps.defaultTimezone).zone;
-}
-
-function trackTitle(ctx: ParleyContext, id: string): string {
-  const track = ctx.deps.record().byTrack.get(id)?.track;
-  return track ? localizedPlain(track.title, ctx.reader.lang) : id;
-}
-
-function remindersText(ctx: ParleyContext, sub: Readonly<Subscription>): string {
-  const r = sub.reminders;
-  if (!r.enabled) return ctx.t("set-off");
-  const before = new Intl.ListFormat(ctx.reader.lang, { type: "conjunction" }).format(r.hoursBefore.map((hours) => ctx.t("set-hours", { hours })));
-  return ctx.t("set-reminders-on", { before, count: r.hoursBefore.length, time: hh(r.dayBeforeHour) });
-}
-
-type Section = "main" | "tracks" | "kinds" | "delivery" | "hour" | "quiet" | "quietFrom" | "quietTo" | "reminders" | "reminderHour";
-
-/** Menu ids go into every button's callback_data (64 bytes at most): keep them short. The dispatch routes each id here. */
-const SECTIONS: Record<Section, { menu: string; prompt?: string }> = {
-  main: { menu: "s" },
-  tracks: { menu: "s-t", prompt: "set-prompt-tracks" },
-  kinds: { menu: "s-k", prompt: "set-prompt-kinds" },
-  delivery: { menu: "s-d", prompt: "set-prompt-delivery" },
-  hour: { menu: "s-h", prompt: "set-prompt-hour" },
-  quiet: { menu: "s-q", prompt: "set-prompt-quiet" },
-  quietFrom: { menu: "s-qf", prompt: "set-prompt-quiet-from" },
-  quietTo: { menu: "s-qt", prompt: "set-prompt-quiet-to" },
-  reminders: { menu: "s-r", prompt: "set-prompt-reminders" },
-  reminderHour: { menu: "s-rh", prompt: "set-prompt-reminder-hour" },
-};
-const SECTION_OF_MENU = new Map(Object.entries(SECTIONS).map(([section, { menu }]) => [menu, section as Section]));
-export const SETTINGS_MENU_IDS: readonly string[] = [...SECTION_OF_MENU.keys()];
-
-/** The message above the menu: the subscription's settings in words, and what this page does. */
-function settingsText(ctx: ParleyContext, view: View, section: Section): string {
-  const { target } = view;
-  const sub = ctx.deps.subscriptions.get(target.key);
-  const title = `<b>⚙️ ${escapeHtml(ctx.t("set-title"))}</b> · ${ctx.t("set-where", about(target))}`;
-  if (!sub?.active) return `${title}\n\n${ctx.t("set-not-subscribed", about(target))}`;
-  const zone = escapeHtml(zoneOf(ctx, target));
-  // A long choice of series is counted rather than listed, so the message stays small.
-  const tracks =
-    sub.tracks === "all"
-      ? ctx.t("set-all")
-      : sub.tracks.length > LISTED_TRACKS
-        ? `${sub.tracks.length}/${ctx.deps.record().tracks.length}`
-        : sub.tracks.map((id) => escapeHtml(trackTitle(ctx, id))).join(", ");
-  const kinds = sub.kinds === "all" ? ctx.t("set-all") : sub.kinds.map((k) => escapeHtml(ctx.t(`kind-${k}`))).join(", ");
-  const delivery = sub.delivery.mode === "instant" ? ctx.t("set-delivery-instant") : ctx.t("set-delivery-daily", { time: hh(sub.delivery.hour), zone });
-  const quiet = sub.quietHours ? ctx.t("set-quiet-on", { from: hh(sub.quietHours.from), to: hh(sub.quietHours.to), zone }) : ctx.t("set-off");
-  const lines = [
-    title,
-    "",
-    `${escapeHtml(ctx.t("set-tracks"))}: ${tracks}`,
-    `${escapeHtml(ctx.t("set-kinds"))}: ${kinds}`,
-    `${escapeHtml(ctx.t("set-delivery"))}: ${delivery}`,
-    `${escapeHtml(ctx.t("set-quiet"))}: ${quiet}`,
-    `${escapeHtml(ctx.t("set-reminders"))}: ${remindersText(ctx, sub)}`,
-  ];
-  const prompt = SECTIONS[section].prompt;
-  if (prompt) lines.push("", `<i>${ctx.t(prompt, { zone })}</i>`);
-  return lines.join("\n");
 }
 
 /** Shows a section: the menu's buttons and the message text, both from the saved state. */
