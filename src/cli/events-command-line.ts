@@ -2,6 +2,8 @@
 // the two errors that decide its exit code (1: the input or the record needs fixing; 2: the
 // command line itself is wrong).
 
+import type { ProgramIo } from "./program.ts";
+
 export const OPTIONS = {
   file: { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -63,11 +65,7 @@ export class InputError extends Error {
   }
 }
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  stdin: NodeJS.ReadStream;
-}
+export type Io = ProgramIo;
 
 export interface Context {
   file: string;

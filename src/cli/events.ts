@@ -3,14 +3,14 @@
 // half of one); writes go through RecordWriter: the same lock, checks and audit log as the
 // bot's editorial commands. Exit codes: 0 done, 1 the input or the record needs fixing,
 // 2 the command line itself is wrong.
-import { resolve, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { RecordLockedError } from "../record-file/lock.ts";
 import { STATUSES } from "../record/schema.ts";
 import { InputError, OPTIONS, UPDATE_OPTIONS, UsageError, type Context, type Io, type Options } from "./events-command-line.ts";
 import { exportLog, list, show, validate } from "./events-read.ts";
 import { add, history, revert, update } from "./events-write.ts";
+import { runAsProgram } from "./program.ts";
 
 export { toCsv } from "./events-read.ts";
 
@@ -51,7 +51,6 @@ options:
                         changes are logged in state/audit.jsonl beside it
   --help                this text`;
 
-
 const COMMAND_USAGE: { [command: string]: string } = {
   list: "list [--track T] [--status S] [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
   show: "show <id>",
@@ -62,8 +61,6 @@ const COMMAND_USAGE: { [command: string]: string } = {
   history: "history <id>",
   revert: "revert <id>",
 };
-
-
 
 /** Which options each command takes, and how many positional arguments (min, max). */
 const COMMANDS: { [command: string]: { options: readonly string[]; args: [number, number] } } = {
@@ -76,7 +73,6 @@ const COMMANDS: { [command: string]: { options: readonly string[]; args: [number
   history: { options: [], args: [1, 1] },
   revert: { options: [], args: [1, 1] },
 };
-
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let command: string | undefined;
@@ -151,14 +147,4 @@ function parseCommandLine(argv: string[]): { values: Options; positionals: strin
   }
 }
 
-
-// Run only as a program, so tests can import `main` and `toCsv`.
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const code = await main(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    stdin: process.stdin,
-  });
-  // exitCode, not exit(): a piped stdout gets flushed before the process ends.
-  process.exitCode = code;
-}
+await runAsProgram(import.meta.url, main);

@@ -3,14 +3,15 @@
 // article, loads the names and the record, and prints. Exit codes: 0 done, 1 an input (or the
 // names file or the record) could not be read, 2 the command line itself is wrong.
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { understand, type Draft, type Understanding } from "../ingest/extract.ts";
 import { NameIndex, NamesFileError, parseNames } from "../ingest/names.ts";
 import { articleFromHtml, looksLikeHtml } from "../ingest/page.ts";
 import type { Entry } from "../record/schema.ts";
 import { describeProblem, parseEventLog } from "../record/validate.ts";
+import { runAsProgram } from "./program.ts";
 
 const USAGE = `usage: npm run ingest -- extract <file|url|->... [options]
 
@@ -211,11 +212,4 @@ function describe(input: string, u: Understanding): string {
   return `${lines.join("\n")}\n`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const code = await main(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    stdin: process.stdin,
-  });
-  process.exitCode = code;
-}
+await runAsProgram(import.meta.url, main);
