@@ -2,7 +2,7 @@
 // ("the second round will take place on 10 April" dates the announced round 2; "the talks
 // lasted six hours" marks the scheduled round held), not add a second one.
 import type { Entry } from "../record/schema.ts";
-import type { Draft } from "./extract.ts";
+import type { Draft } from "./draft.ts";
 
 const DAY_MS = 86_400_000;
 

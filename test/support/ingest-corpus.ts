@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { understand, type Understanding } from "../../src/ingest/extract.ts";
+import type { Understanding } from "../../src/ingest/draft.ts";
+import { understand } from "../../src/ingest/extract.ts";
 import { NameIndex, parseNames } from "../../src/ingest/names.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
