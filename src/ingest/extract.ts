@@ -349,7 +349,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // Two heads of state from different sides meeting in person is a summit, whatever the
   // headline calls it ("Trump announced the date of his meeting with Putin").
   const leaders = new Set(participants.people.filter((p) => p.leader).map((p) => p.side));
-  const finalKind: Kind = kind === "meeting" && leaders.size >= 2 ? "summit" : kind;
+  let finalKind: Kind = kind === "meeting" && leaders.size >= 2 ? "summit" : kind;
+  // "Talks of the delegations" led by the foreign ministers (Riyadh, February 2025) are their
+  // meeting; a round is the delegations' working contact, unless the text calls it one.
+  const namedRound = anchors.some((s) => /(раунд|round|консультац|consultation)/u.test(s.folded));
+  if (finalKind === "round" && !namedRound && participants.people.some((p) => p.minister || p.leader)) finalKind = leaders.size >= 2 ? "summit" : "meeting";
+  // Russia, Ukraine and the United States at one table without their presidents: a round of the
+  // trilateral talks, whatever the headline calls them.
+  if (finalKind === "meeting" && ["RU", "UA", "US"].every((p) => partyList.includes(p)) && leaders.size === 0) finalKind = "round";
   if (finalKind !== kind) evidence.kind = evidence.participants ?? evidence.kind;
 
   return {

@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -143,8 +143,13 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
 
 /** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
 export function isAside(s: ReadSentence, m: Mention): boolean {
+  // In Russian and Ukrainian the principal follows the title in the genitive ("помощник Путина
+  // Юрий Ушаков"); the person himself follows the title's own complement ("помощник президента
+  // Юрий Ушаков"), and in English the title stands before its holder ("envoy Steve Witkoff").
+  // So only a name right after the title is the principal.
+  if (m.first > 0 && NOT_A_PARTICIPANT_BEFORE.test(s.tokens[m.first - 1].folded)) return true;
   for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
-    if (NOT_A_PARTICIPANT_BEFORE.test(s.tokens[i].folded)) return true;
+    if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
     // Only words of the person's own title may stand between ("посланника президента США Трампа").
     if (/^\p{Lu}/u.test(s.tokens[i].text)) break;
   }

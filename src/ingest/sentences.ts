@@ -28,6 +28,8 @@ const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликов�
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
 const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
+// Without the agency: "ABU DHABI, Feb 5 - ", "MOSCOW - ", "КИЕВ, 3 дек — ".
+const BARE_DATELINE = /^[\p{Lu}][\p{Lu}.'’\s/-]{2,40}?(,\s*[^.()/—–-]{1,25}?)?\s+(—|–|--|-)\s+(?=[\p{Lu}«"„“])/u;
 
 // Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK_BEFORE = /(\b(г|гг|т|е|ст|им|ул|д|см|mr|mrs|ms|dr|st|jan|feb|mar|apr|aug|sept|sep|oct|nov|dec|gen|gov|sen|rep|u\.s|u\.n|no|vs|etc|e\.g|i\.e)|\b\p{Lu})\.$/iu;
@@ -61,7 +63,7 @@ export function readStory(text: string): StoryText {
       sentences.push({ text: line, index: 0, headline: true, paragraph: paragraph++ });
       continue;
     }
-    const body = line.replace(DATELINE, "");
+    const body = line.replace(DATELINE, "").replace(BARE_DATELINE, "");
     for (const s of splitSentences(body)) sentences.push({ text: s, index: index++, headline: false, paragraph });
     paragraph++;
   }

@@ -90,7 +90,9 @@ export const RECEIVED = re(`${B}(received|hosted|hosts|receives|принял|п�
 /** A name right after one of these is someone's principal, not a participant: "помощник Путина
  * Юрий Ушаков", "спецпосланника Трампа", "Putin's aide". Also a name after "ahead of" or "после"
  * belongs to another event ("ahead of Zelensky visit"). */
-export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|спецпосланник|спецпосланц|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|визит|звонк|дзвинк)\p{L}*|envoy|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|administration|ahead|after|before|перед|после|писля|напередодни|накануне|visit)$/u;
+export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|спецпосланник|спецпосланц|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|звонк|дзвинк)\p{L}*)$/u;
+/** A name after these, a word or two on, is another event's: "ahead of Zelensky visit", "после звонка Трампа". */
+export const ANOTHER_EVENT_BEFORE = /^(ahead|after|before|перед|после|писля|напередодни|накануне)$/u;
 export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|visit|call)$/u;
 
 /** Where a statement was made, not where the contact is: "said at a press conference in New York". */
