@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -44,6 +44,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   }
   const received = RECEIVED.exec(folded);
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
+  // "Putin will receive him": the one received was named before; the host is named here.
+  if (RECEIVED_PRONOUN.test(folded) && mentions.some((m) => m.named.type === "person")) kinds.add("meeting");
   return {
     ...s,
     folded,
@@ -155,6 +157,9 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   }
   const next = s.tokens[m.last + 1];
   if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;
+  // "Jared Kushner, Trump's son-in-law", "Putin's foreign policy adviser Yuri Ushakov": a
+  // possessive before a title names whose man he is; "Putin's meeting" stays Putin's.
+  if (next !== undefined && /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[m.last].start)) && POSSESSED_TITLE.test(next.folded)) return true;
   // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
   for (let i = m.first - 1; i >= Math.max(0, m.first - 7); i--) {
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
