@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -118,6 +118,8 @@ function isLocativeIn(tokens: Token[], m: Mention): boolean {
   for (let i = m.first - 1, skipped = 0; i >= 0 && skipped <= 3; i--, skipped++) {
     const f = tokens[i].folded;
     if (LOCATIVE.has(f)) return true;
+    // "посетить Москву", "visit Moscow": the place a visit goes to is where it happens.
+    if (VISITS.test(f)) return true;
     if (!PLACE_FILLER.test(f)) return false;
   }
   return false;
@@ -172,5 +174,9 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
 /** Is the place where a statement was made ("said at a press conference in New York")? */
 export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(s.tokens[i].folded)) return true;
-  return false;
+  // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
+  // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
+  const next = s.tokens[m.last + 1];
+  if (!next || /[,;:—–]/.test(s.text.slice(s.tokens[m.last].start, next.start))) return false;
+  return SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded);
 }
