@@ -295,6 +295,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       for (const m of s.mentions) {
         if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m)) continue;
         const p = m.named.place;
+        // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
+        // first place a sentence gives is its contact's; after a region only a place in it
+        // (Anchorage in Alaska) says more.
+        if (region && p.country !== region.country) break;
         if (p.kind === "venue") {
           venue ??= p;
           evidence.venue ??= s.text;
@@ -304,6 +308,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
           }
         } else if (p.kind === "region") {
           region ??= p;
+          break;
         } else if (!city) {
           city = p;
           evidence.city = s.text;
