@@ -81,7 +81,8 @@ function isMenuItem(line: string): boolean {
 
 function isHeadline(line: string): boolean {
   const words = line.split(" ").length;
-  return words >= 3 && line.length <= 200 && !/[.]$/.test(line) && !isNavigation(line);
+  // A headline has no full stop, though it may end in an abbreviation ("… talks with U.S.").
+  return words >= 3 && line.length <= 200 && (!/[.]$/.test(line) || /(^|[\s(])(\p{Lu}\.){2,}$/u.test(line)) && !isNavigation(line);
 }
 
 // Breadcrumbs and bylines: "World | Europe | Ukraine war", "Головна › Світ", "By Staff Writer".
