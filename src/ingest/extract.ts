@@ -106,7 +106,8 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
     // A digest, a live blog or a briefing's round-up gives the contact a sentence of its own
     // further down ("Meanwhile, Russian and U.S. diplomats will meet in Istanbul on Thursday"):
     // news, with both followed sides in it, not recalled, asked about or set beside another.
-    const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? body.find((s) => reportsContactOfItsOwn(s, lang, published));
+    const leadSides = lead ? sidesOf(lead) : new Set<string>();
+    const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? body.find((s) => reportsContactOfItsOwn(s, lang, published, leadSides));
     if (!first) return [];
     anchors = [first];
   }
@@ -134,8 +135,10 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   return events;
 }
 
-function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string): boolean {
+function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
   if (s.kinds.size === 0 || s.background || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
+  // A question asks about a contact; the answer reports it.
+  if (/\?\s*["»”]?$/u.test(s.text)) return false;
   // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated
   // well before the story is recalled, not reported.
   if (s.tense === "held") {
@@ -145,12 +148,20 @@ function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: s
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
   if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;
+  // An answer in an interview ("We expect the next round in April") names no one: its sides
+  // are those of the interview, as its lead introduces them.
+  const sides = s.mentions.length === 0 ? leadSides : sidesOf(s);
+  return FOLLOWED.every((p) => sides.has(p));
+}
+
+/** The sides a sentence names as actors: its people (not spokespeople or principals) and countries. */
+function sidesOf(s: ReadSentence): Set<string> {
   const sides = new Set<string>();
   for (const m of s.mentions) {
     if (m.named.type === "person" && !m.named.person.reports && !isAside(s, m)) sides.add(m.named.person.side);
     if (m.named.type === "country" && !isLocative(s, m)) sides.add(m.named.country.code);
   }
-  return FOLLOWED.every((p) => sides.has(p));
+  return sides;
 }
 
 /** Words that name a contact (for where it stands in a sentence). */
