@@ -104,7 +104,10 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // A bare hour ("в 10:00") is a time, not a date.
     // "said on Tuesday": the date of the statement, not of the contact; it points back.
     const before = fold(sentence.slice(Math.max(0, index - 45), index));
-    const statement = SPEECH.test(before) && !/\d/.test(text) && r.start.isCertain("weekday");
+    // "По словам Пескова, в среду …", "according to Ushakov, on Tuesday …": the source named
+    // ahead of what is reported; the day that follows is the reported one's.
+    const said = before.replace(/(по (его |ее )?словам|за (його |ии )?словами|according to)[^,]*,?/gu, "");
+    const statement = SPEECH.test(said) && !/\d/.test(text) && r.start.isCertain("weekday");
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {

@@ -14,9 +14,9 @@ import { findParticipants, findParties, findTrack } from "./fields.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
-import { ANOTHER, EXPERTS, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
 
 const FOLLOWED = ["RU", "US"];
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
@@ -48,6 +48,9 @@ export function understand(article: Article, names: NameIndex, options: Understa
   else if (follows(main.parties)) drafts.push(main);
   else dropped = describeOther(main, names);
   for (const event of others) {
+    // "The day before, Lavrov met Rubio" in a story about Lavrov and Wang Yi: an earlier
+    // contact recalled by a story the record does not follow is its background, not its news.
+    if (drafts.length === 0 && event.anchors[0].background) continue;
     let draft = buildDraft(event, ctx);
     // A sentence such as "experts will meet in Istanbul" names no sides: they are the main
     // contact's. One that names its own (Lavrov and Wang Yi) is judged on them.
@@ -100,7 +103,11 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
     // one further down is mentioned in passing ("after the summit was put on hold"), unless
     // no headline was found, when the second sentence may still be the lead's.
     const reach = headline ? [] : body.slice(0, 2);
-    const first = reach.find((s) => s.kinds.size > 0 && !s.background);
+    // A digest, a live blog or a briefing's round-up gives the contact a sentence of its own
+    // further down ("Meanwhile, Russian and U.S. diplomats will meet in Istanbul on Thursday"):
+    // news, with both followed sides in it, not recalled, asked about or set beside another.
+    const leadSides = lead ? sidesOf(lead) : new Set<string>();
+    const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? body.find((s) => reportsContactOfItsOwn(s, lang, published, leadSides));
     if (!first) return [];
     anchors = [first];
   }
@@ -127,6 +134,38 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   }
   return events;
 }
+
+function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
+  if (s.kinds.size === 0 || s.background || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
+  // A question asks about a contact; the answer reports it.
+  if (/\?\s*["»”]?$/u.test(s.text)) return false;
+  // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated
+  // well before the story is recalled, not reported.
+  if (s.tense === "held") {
+    const week = new Date(Date.parse(`${published}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value < published.slice(0, 7) : d.value < week))) return false;
+  }
+  // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
+  const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
+  if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;
+  // An answer in an interview ("We expect the next round in April") names no one: its sides
+  // are those of the interview, as its lead introduces them.
+  const sides = s.mentions.length === 0 ? leadSides : sidesOf(s);
+  return FOLLOWED.every((p) => sides.has(p));
+}
+
+/** The sides a sentence names as actors: its people (not spokespeople or principals) and countries. */
+function sidesOf(s: ReadSentence): Set<string> {
+  const sides = new Set<string>();
+  for (const m of s.mentions) {
+    if (m.named.type === "person" && !m.named.person.reports && !isAside(s, m)) sides.add(m.named.person.side);
+    if (m.named.type === "country" && !isLocative(s, m)) sides.add(m.named.country.code);
+  }
+  return sides;
+}
+
+/** Words that name a contact (for where it stands in a sentence). */
+const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|зустр|перемовин|розмов|самит|дзвин|дзвон)/u;
 
 /**
  * The kind of the main contact. The headline says it best: one kind there decides, except
@@ -267,6 +306,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       for (const m of s.mentions) {
         if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m)) continue;
         const p = m.named.place;
+        // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
+        // first place a sentence gives is its contact's; after a region only a place in it
+        // (Anchorage in Alaska) says more.
+        if (region && p.country !== region.country) break;
         if (p.kind === "venue") {
           venue ??= p;
           evidence.venue ??= s.text;
@@ -276,6 +319,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
           }
         } else if (p.kind === "region") {
           region ??= p;
+          break;
         } else if (!city) {
           city = p;
           evidence.city = s.text;
@@ -349,7 +393,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // Two heads of state from different sides meeting in person is a summit, whatever the
   // headline calls it ("Trump announced the date of his meeting with Putin").
   const leaders = new Set(participants.people.filter((p) => p.leader).map((p) => p.side));
-  const finalKind: Kind = kind === "meeting" && leaders.size >= 2 ? "summit" : kind;
+  let finalKind: Kind = kind === "meeting" && leaders.size >= 2 ? "summit" : kind;
+  // "Talks of the delegations" led by the foreign ministers (Riyadh, February 2025) are their
+  // meeting; a round is the delegations' working contact, unless the text calls it one.
+  const namedRound = anchors.some((s) => /(раунд|round|консультац|consultation)/u.test(s.folded));
+  if (finalKind === "round" && !namedRound && participants.people.some((p) => p.minister || p.leader)) finalKind = leaders.size >= 2 ? "summit" : "meeting";
+  // Russia, Ukraine and the United States at one table without their presidents: a round of the
+  // trilateral talks, whatever the headline calls them.
+  if (finalKind === "meeting" && ["RU", "UA", "US"].every((p) => partyList.includes(p)) && leaders.size === 0) finalKind = "round";
   if (finalKind !== kind) evidence.kind = evidence.participants ?? evidence.kind;
 
   return {

@@ -41,6 +41,15 @@ export function findParties(event: EventReading, people: Person[], support: Read
       }
     }
   }
+  // An interview's answer ("We expect the next round in April") names no one: the sides are
+  // those the story's lead introduces (the ambassador, "Russian-American relations").
+  if (parties.size < 2 && !event.secondary && anchors.every((s) => s.mentions.length === 0)) {
+    const lead = ctx.sentences.find((s) => !s.headline && s.tokens.length >= 5);
+    for (const m of lead?.mentions ?? []) {
+      if (m.named.type === "country" && m.named.country.followed && !isLocative(lead!, m)) parties.add(m.named.country.code);
+      if (m.named.type === "person" && !m.named.person.reports && ctx.names.country(m.named.person.side)?.followed) parties.add(m.named.person.side);
+    }
+  }
   // "Strategic stability dialogue: second plenary announced; the report names Ryabkov": a
   // series that is always between the same sides names the other one by itself.
   const anchorTrack = findTrack({ ...event, secondary: true }, [], [], ctx.names);

@@ -31,6 +31,8 @@ const Person = z
     role: InLanguages,
     /** A head of state or government: a meeting of two from different sides is a summit. */
     leader: z.boolean().optional(),
+    /** A foreign minister: talks he leads are a meeting, not a working round of the delegations. */
+    minister: z.boolean().optional(),
     /** A spokesperson: reports on contacts, never counted as taking part. */
     reports: z.boolean().optional(),
   })

@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, RECEIVED, SPEECH, STATEMENT_VENUE, STATUS_CUES, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -44,6 +44,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   }
   const received = RECEIVED.exec(folded);
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
+  // "Putin will receive him": the one received was named before; the host is named here.
+  if (RECEIVED_PRONOUN.test(folded) && mentions.some((m) => m.named.type === "person")) kinds.add("meeting");
   return {
     ...s,
     folded,
@@ -116,6 +118,8 @@ function isLocativeIn(tokens: Token[], m: Mention): boolean {
   for (let i = m.first - 1, skipped = 0; i >= 0 && skipped <= 3; i--, skipped++) {
     const f = tokens[i].folded;
     if (LOCATIVE.has(f)) return true;
+    // "посетить Москву", "visit Moscow": the place a visit goes to is where it happens.
+    if (VISITS.test(f)) return true;
     if (!PLACE_FILLER.test(f)) return false;
   }
   return false;
@@ -143,13 +147,21 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
 
 /** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
 export function isAside(s: ReadSentence, m: Mention): boolean {
+  // In Russian and Ukrainian the principal follows the title in the genitive ("помощник Путина
+  // Юрий Ушаков"); the person himself follows the title's own complement ("помощник президента
+  // Юрий Ушаков"), and in English the title stands before its holder ("envoy Steve Witkoff").
+  // So only a name right after the title is the principal.
+  if (m.first > 0 && NOT_A_PARTICIPANT_BEFORE.test(s.tokens[m.first - 1].folded)) return true;
   for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
-    if (NOT_A_PARTICIPANT_BEFORE.test(s.tokens[i].folded)) return true;
+    if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
     // Only words of the person's own title may stand between ("посланника президента США Трампа").
     if (/^\p{Lu}/u.test(s.tokens[i].text)) break;
   }
   const next = s.tokens[m.last + 1];
   if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;
+  // "Jared Kushner, Trump's son-in-law", "Putin's foreign policy adviser Yuri Ushakov": a
+  // possessive before a title names whose man he is; "Putin's meeting" stays Putin's.
+  if (next !== undefined && /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[m.last].start)) && POSSESSED_TITLE.test(next.folded)) return true;
   // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
   for (let i = m.first - 1; i >= Math.max(0, m.first - 7); i--) {
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
@@ -162,5 +174,9 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
 /** Is the place where a statement was made ("said at a press conference in New York")? */
 export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(s.tokens[i].folded)) return true;
-  return false;
+  // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
+  // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
+  const next = s.tokens[m.last + 1];
+  if (!next || /[,;:—–]/.test(s.text.slice(s.tokens[m.last].start, next.start))) return false;
+  return SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded);
 }

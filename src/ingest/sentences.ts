@@ -23,11 +23,13 @@ const CHROME_LINE = /^(перейти к основному контенту|ski
 // Where the story ends and the page's lists begin.
 const STORY_END = /^(читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this|trending|most read|most popular|more from|самое читаемое|популярное|популярне|новости партнеров|новини партнерів)/i;
 
-const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4})|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2})?$/iu;
+const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4})|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?$/iu;
 
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
 const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
+// Without the agency: "ABU DHABI, Feb 5 - ", "MOSCOW - ", "КИЕВ, 3 дек — ".
+const BARE_DATELINE = /^[\p{Lu}][\p{Lu}.'’\s/-]{2,40}?(,\s*[^.()/—–-]{1,25}?)?\s+(—|–|--|-)\s+(?=[\p{Lu}«"„“])/u;
 
 // Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK_BEFORE = /(\b(г|гг|т|е|ст|им|ул|д|см|mr|mrs|ms|dr|st|jan|feb|mar|apr|aug|sept|sep|oct|nov|dec|gen|gov|sen|rep|u\.s|u\.n|no|vs|etc|e\.g|i\.e)|\b\p{Lu})\.$/iu;
@@ -61,7 +63,7 @@ export function readStory(text: string): StoryText {
       sentences.push({ text: line, index: 0, headline: true, paragraph: paragraph++ });
       continue;
     }
-    const body = line.replace(DATELINE, "");
+    const body = line.replace(DATELINE, "").replace(BARE_DATELINE, "");
     for (const s of splitSentences(body)) sentences.push({ text: s, index: index++, headline: false, paragraph });
     paragraph++;
   }
@@ -79,7 +81,8 @@ function isMenuItem(line: string): boolean {
 
 function isHeadline(line: string): boolean {
   const words = line.split(" ").length;
-  return words >= 3 && line.length <= 200 && !/[.]$/.test(line) && !isNavigation(line);
+  // A headline has no full stop, though it may end in an abbreviation ("… talks with U.S.").
+  return words >= 3 && line.length <= 200 && (!/[.]$/.test(line) || /(^|[\s(])(\p{Lu}\.){2,}$/u.test(line)) && !isNavigation(line);
 }
 
 // Breadcrumbs and bylines: "World | Europe | Ukraine war", "Головна › Світ", "By Staff Writer".
