@@ -1,5 +1,6 @@
-// A draft as the editors read it: the entry as /event shows it (or the change, before → after),
-// the sentence behind each field (guesses marked), the reports it rests on, and once decided, who
+// A draft as the editors read it: the entry as /event shows it with the reports as its sources
+// (or the change, before → after, the reports as sources added), the sentence behind each field
+// (guesses marked), and once decided, who
 // decided what. One message a draft, so that every editor's copy can be edited in place. Pure.
 import { changeLines } from "../editorial/entry.ts";
 import { changedEntry, entryFromDraft } from "../ingest/merge.ts";
@@ -10,11 +11,10 @@ import { checkEntry, describeProblem } from "../record/validate.ts";
 import type { StoredDraft } from "../store/drafts.ts";
 import { formatDay } from "./dates.ts";
 import { entryDetails, type Reader } from "./entries.ts";
-import { escapeHtml, link, LIMITS, truncate } from "./html.ts";
+import { escapeHtml, LIMITS, truncate } from "./html.ts";
 import { localizedHtml } from "./translate.ts";
 
 const MAX_EVIDENCE_CHARS = 220;
-const MAX_SOURCES_SHOWN = 8;
 
 /** The entry a new draft proposes, as it would be written; with the writer's objections, if any. */
 export function proposedEntry(d: StoredDraft, record: RecordView, names: NameIndex): { entry: Entry; problems: string[] } {
@@ -70,19 +70,12 @@ function evidenceBlock(d: StoredDraft, r: Reader): string | undefined {
   const lines = [`<b>${escapeHtml(r.t("drafts-evidence"))}</b>`];
   for (const f of fields) {
     const guess = reading.guessed.includes(f) ? ` <i>(${escapeHtml(r.t("drafts-guessed"))})</i>` : "";
-    lines.push(`• ${escapeHtml(fieldLabel(f, r))}${guess}: “${escapeHtml(truncate(reading.evidence[f], MAX_EVIDENCE_CHARS))}”`);
+    const line = `• ${escapeHtml(fieldLabel(f, r))}${guess}: “${escapeHtml(truncate(reading.evidence[f], MAX_EVIDENCE_CHARS))}”`;
+    // The time and its zone (or city, country and venue) often come from one sentence: said once.
+    if (!lines.includes(line)) lines.push(line);
   }
   const unread = reading.guessed.filter((f) => !reading.evidence[f]);
   if (unread.length) lines.push(`• <i>${escapeHtml(r.t("drafts-guessed-fields", { fields: unread.map((f) => fieldLabel(f, r)).join(", ") }))}</i>`);
-  return lines.join("\n");
-}
-
-function sourcesBlock(d: StoredDraft, r: Reader): string {
-  const lines = [`<b>${escapeHtml(r.t("drafts-reports", { count: d.sources.length }))}</b>`];
-  d.sources.slice(0, MAX_SOURCES_SHOWN).forEach((s, i) => {
-    lines.push(`${i + 1}. ${link(s.outlet, s.url)} (${escapeHtml(formatDay(s.published, r.lang))}, ${escapeHtml(s.language)})`);
-  });
-  if (d.sources.length > MAX_SOURCES_SHOWN) lines.push(`+${d.sources.length - MAX_SOURCES_SHOWN}`);
   return lines.join("\n");
 }
 
@@ -117,7 +110,6 @@ export function draftBlocks(d: StoredDraft, record: RecordView, names: NameIndex
   }
   const evidence = evidenceBlock(d, r);
   if (evidence) blocks.push(evidence);
-  blocks.push(sourcesBlock(d, r));
   const decided = decisionLine(d, r);
   if (decided) blocks.push(decided);
   return blocks;
