@@ -15,12 +15,24 @@ export class PageError extends Error {
 }
 
 export const fetchPage: FetchPage = async (url) => {
-  let response: Response;
+  // Through globalThis, not the bare global names: in the bundle, a bare `AbortSignal` makes
+  // esbuild rename the abort-controller shim's class grammY's HTTP client uses, whose name
+  // node-fetch checks ("Expected signal to be an instanceof AbortSignal" on every API call).
+  const controller = new globalThis.AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  timer.unref();
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: "follow", headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,text/plain;q=0.8" } });
+    return await readPage(url, controller.signal);
   } catch (err) {
-    throw new PageError((err as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (err as Error).message, { cause: err });
+    if (controller.signal.aborted) throw new PageError(`no answer within ${TIMEOUT_MS / 1000} s`, { cause: err });
+    throw err instanceof PageError ? err : new PageError((err as Error).message, { cause: err });
+  } finally {
+    clearTimeout(timer);
   }
+};
+
+async function readPage(url: string, signal: AbortSignal): Promise<PageArticle> {
+  const response = await fetch(url, { signal, redirect: "follow", headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,text/plain;q=0.8" } });
   if (!response.ok) throw new PageError(`HTTP ${response.status} ${response.statusText}`);
   const declared = Number(response.headers.get("content-length") ?? 0);
   if (declared > MAX_BYTES) throw new PageError(`the page is over ${MAX_BYTES / 1024 / 1024} MB`);
@@ -36,7 +48,7 @@ export const fetchPage: FetchPage = async (url) => {
   const page = articleFromHtml(body);
   if (!page.text.trim()) throw new PageError("no article text found in the page");
   return page;
-};
+}
 
 function charsetOf(contentType: string | null): string | undefined {
   const m = /charset=["']?([\w-]+)/i.exec(contentType ?? "");
