@@ -65,7 +65,7 @@ export class DraftIntake implements Intake {
     await store.change((data) => {
       if (u.relevant) {
         const source: DraftSource = {
-          outlet: article.outlet ?? (article.url ? hostOf(article.url) : undefined) ?? article.title ?? "—",
+          outlet: article.outlet ?? (article.url ? hostOf(article.url) : undefined) ?? "—",
           ...(article.url ? { url: article.url } : {}),
           published: u.published,
           language: u.language,

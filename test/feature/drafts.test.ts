@@ -255,6 +255,30 @@ describe("editors' own reports, /drafts, and a restart", () => {
     assert.match(draft.text, /page of https:\/\/tass\.ru\/politika\/dmitriev/);
   });
 
+  test("in the middle of /add, a pasted article is the answer to the question, not a report", async () => {
+    const pending = parley.ingestion!.deps.store.pending().length;
+    await parley.say(erin, "/add");
+    const text = corpus.find((c) => c.name.startsWith("en-09"))!.text;
+    const seen = await parley.say(erin, text);
+    // The series question read it as a new series' id and title, and says how to write one.
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0].text, "Send a short id (a–z, 0–9 and “-”), a space, then the title, e.g. arms-control Arms control talks.");
+    assert.deepEqual(sentTo(seen, boris.id), []);
+    assert.equal(parley.ingestion!.deps.store.pending().length, pending);
+    const [cancelled] = await parley.say(erin, "/cancel");
+    assert.equal(cancelled.text, "Cancelled. Nothing was written.");
+  });
+
+  test("a feed that has failed for a day is reported to every editor, in their language", async () => {
+    await parley.say(boris, "/lang ru");
+    const { seen } = await parley.during(() =>
+      parley.ingestion!.notifyFeedDown({ feedId: "tass-en", outlet: "TASS", url: "https://tass.com/rss/v2.xml", failingSince: "2025-04-07T06:00:00Z", lastError: "HTTP 503 Service Unavailable" }),
+    );
+    assert.deepEqual(seen.map((o) => o.chatId), [erin.id, boris.id]);
+    assert.equal(seen[0].text, "⚠️ The feed TASS (tass-en) has failed since 7 April 2025, 06:00: HTTP 503 Service Unavailable. Check its address in data/sources.json.");
+    assert.match(seen[1].text, /^⚠️ Лента TASS \(tass-en\) не работает с 7 апреля 2025/);
+  });
+
   test("a report that is not about a contact is answered with the reason", async () => {
     const text = corpus.find((c) => c.name.startsWith("ru-05"))!.text;
     const seen = await parley.say(erin, text);
