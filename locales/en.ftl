@@ -427,3 +427,57 @@ timeline-legend-status = Status
 timeline-legend-kind = Kind
 timeline-today = today
 timeline-empty = No dated entries yet
+
+## Drafts from news reports (editors)
+cmd-drafts = Drafts from the news waiting for a decision (editors)
+help-drafts = the drafts made from news reports that wait for an editor, newest first
+editorial-add-intro-draft = <b>Draft { $draft } in the /add dialogue.</b> Its values are filled in; I ask only what the report left open, then show the preview, where any field can be changed. /cancel stops and writes nothing.
+drafts-title-new = Draft { $id } · new entry
+drafts-title-change = Draft { $id } · change of
+drafts-change-of = change of
+drafts-stale = its date has passed
+drafts-evidence = Evidence
+drafts-guessed = guessed
+drafts-guessed-fields = Guessed, not read in the text: { $fields }
+drafts-reports = { $count ->
+    [one] { $count } report
+   *[other] { $count } reports
+}
+drafts-not-publishable = As it stands the record would refuse this entry; use Edit to complete it:
+drafts-entry-gone = The entry this draft changes is no longer in the record.
+drafts-decided-published = ✅ Published by { $who } as { $id }.
+drafts-decided-rejected = ❌ Rejected by { $who }.
+drafts-decided-irrelevant = 🚫 Marked not relevant by { $who }.
+drafts-btn-publish = ✅ Publish
+drafts-btn-edit = ✏️ Edit
+drafts-btn-reject = ❌ Reject
+drafts-btn-irrelevant = 🚫 Not relevant
+drafts-btn-open = Open { $id }
+drafts-already-published = Already published by { $who }.
+drafts-already-rejected = Already rejected by { $who }.
+drafts-already-irrelevant = Already marked not relevant by { $who }.
+drafts-editors-only = Only Parley's editors decide on drafts, in their private chat with the bot. Nothing was changed.
+drafts-not-found = There is no draft { $id } any more.
+drafts-busy = Another editor is publishing this draft right now.
+drafts-done-published = Published as { $id }. Subscribers get the digest now.
+drafts-done-rejected = Rejected.
+drafts-done-irrelevant = Marked not relevant.
+drafts-refused-short = Not published: see the reasons below.
+drafts-refused = Nothing was written: the record refused this draft as it stands. Press ✏️ Edit under the draft to complete or correct it; the draft stays pending.
+drafts-edit-change = The change of <code>{ $id }</code> proposed by draft { $draft } continues in /update: choose what to change. The draft is closed when you save.
+drafts-finish-dialogue-first = Finish or /cancel the entry you are editing first.
+drafts-unavailable = Drafts from the news are not set up in this configuration.
+drafts-none = No drafts are waiting: every report so far has been decided.
+drafts-list-title = { $count ->
+    [one] { $count } draft waits for a decision
+   *[other] { $count } drafts wait for a decision
+}
+drafts-newer = Newer
+drafts-older = Older
+drafts-report-unreadable = I could not read { $url }: { $reason }. Paste the article's text instead.
+drafts-outlet-editor = Sent by { $name }
+drafts-report-duplicate = I have already read this report; nothing changed.
+drafts-report-irrelevant = Not about a contact between the parties: { $reason }. No draft was made.
+drafts-report-merged = Added as a report to draft { $id }.
+drafts-report-known = Entry <code>{ $id }</code> already holds what this report says; nothing to change.
+drafts-feed-down = ⚠️ The feed { $outlet } (<code>{ $feed }</code>) has failed since { $since }: { $error }. Check its address in data/sources.json.

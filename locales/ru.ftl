@@ -430,3 +430,59 @@ timeline-legend-status = Статус
 timeline-legend-kind = Вид
 timeline-today = сегодня
 timeline-empty = Пока нет записей с датой
+
+## Черновики из новостей (редакторы)
+cmd-drafts = Черновики из новостей, ждущие решения (для редакторов)
+help-drafts = черновики из новостных сообщений, ждущие решения редактора, новые сверху
+editorial-add-intro-draft = <b>Черновик { $draft } в диалоге /add.</b> Его значения уже заполнены; я спрошу только то, чего нет в сообщении, и покажу предпросмотр, где можно изменить любое поле. /cancel прерывает работу, ничего не записывая.
+drafts-title-new = Черновик { $id } · новая запись
+drafts-title-change = Черновик { $id } · изменение записи
+drafts-change-of = изменение
+drafts-stale = дата уже прошла
+drafts-evidence = Откуда взято
+drafts-guessed = догадка
+drafts-guessed-fields = Догадки, а не прочитано в тексте: { $fields }
+drafts-reports = { $count ->
+    [one] { $count } сообщение
+    [few] { $count } сообщения
+   *[other] { $count } сообщений
+}
+drafts-not-publishable = В таком виде хроника не примет эту запись; дополните её кнопкой «Править»:
+drafts-entry-gone = Записи, которую меняет этот черновик, в хронике больше нет.
+drafts-decided-published = ✅ Опубликовал(а) { $who } как { $id }.
+drafts-decided-rejected = ❌ Отклонил(а) { $who }.
+drafts-decided-irrelevant = 🚫 { $who }: не по теме.
+drafts-btn-publish = ✅ Опубликовать
+drafts-btn-edit = ✏️ Править
+drafts-btn-reject = ❌ Отклонить
+drafts-btn-irrelevant = 🚫 Не по теме
+drafts-btn-open = Открыть { $id }
+drafts-already-published = Уже опубликовано: { $who }.
+drafts-already-rejected = Уже отклонено: { $who }.
+drafts-already-irrelevant = Уже отмечено как не по теме: { $who }.
+drafts-editors-only = Решения по черновикам принимают только редакторы Parley в личном чате с ботом. Ничего не изменилось.
+drafts-not-found = Черновика { $id } больше нет.
+drafts-busy = Этот черновик как раз публикует другой редактор.
+drafts-done-published = Опубликовано как { $id }. Подписчики получают дайджест.
+drafts-done-rejected = Отклонено.
+drafts-done-irrelevant = Отмечено как не по теме.
+drafts-refused-short = Не опубликовано: причины ниже.
+drafts-refused = Ничего не записано: хроника не принимает черновик в таком виде. Нажмите ✏️ «Править» под черновиком, чтобы дополнить или исправить его; черновик ждёт решения.
+drafts-edit-change = Изменение записи <code>{ $id }</code> из черновика { $draft } продолжается в /update: выберите, что изменить. Черновик закроется, когда вы сохраните.
+drafts-finish-dialogue-first = Сначала закончите или прервите (/cancel) правку текущей записи.
+drafts-unavailable = В этой конфигурации черновики из новостей не настроены.
+drafts-none = Черновиков, ждущих решения, нет.
+drafts-list-title = { $count ->
+    [one] { $count } черновик ждёт решения
+    [few] { $count } черновика ждут решения
+   *[other] { $count } черновиков ждут решения
+}
+drafts-newer = Новее
+drafts-older = Старше
+drafts-report-unreadable = Не удалось прочитать { $url }: { $reason }. Пришлите текст статьи.
+drafts-outlet-editor = Прислал(а) { $name }
+drafts-report-duplicate = Это сообщение я уже читал; ничего не изменилось.
+drafts-report-irrelevant = Это не о контакте между сторонами: { $reason }. Черновик не создан.
+drafts-report-merged = Добавлено как источник к черновику { $id }.
+drafts-report-known = В записи <code>{ $id }</code> уже есть всё, что сообщается; менять нечего.
+drafts-feed-down = ⚠️ Лента { $outlet } (<code>{ $feed }</code>) не работает с { $since }: { $error }. Проверьте её адрес в data/sources.json.

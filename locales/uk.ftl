@@ -430,3 +430,59 @@ timeline-legend-status = Статус
 timeline-legend-kind = Вид
 timeline-today = сьогодні
 timeline-empty = Поки немає записів із датою
+
+## Чернетки з новин (редактори)
+cmd-drafts = Чернетки з новин, що чекають на рішення (для редакторів)
+help-drafts = чернетки з новинних повідомлень, що чекають на рішення редактора, нові згори
+editorial-add-intro-draft = <b>Чернетка { $draft } у діалозі /add.</b> Її значення вже заповнено; я запитаю лише те, чого немає в повідомленні, і покажу попередній перегляд, де можна змінити будь-яке поле. /cancel перериває роботу, нічого не записуючи.
+drafts-title-new = Чернетка { $id } · новий запис
+drafts-title-change = Чернетка { $id } · зміна запису
+drafts-change-of = зміна
+drafts-stale = дата вже минула
+drafts-evidence = Звідки взято
+drafts-guessed = здогад
+drafts-guessed-fields = Здогади, а не прочитано в тексті: { $fields }
+drafts-reports = { $count ->
+    [one] { $count } повідомлення
+    [few] { $count } повідомлення
+   *[other] { $count } повідомлень
+}
+drafts-not-publishable = У такому вигляді хроніка не прийме цей запис; доповніть його кнопкою «Редагувати»:
+drafts-entry-gone = Запису, який змінює ця чернетка, у хроніці вже немає.
+drafts-decided-published = ✅ Опублікував(ла) { $who } як { $id }.
+drafts-decided-rejected = ❌ Відхилив(ла) { $who }.
+drafts-decided-irrelevant = 🚫 { $who }: не за темою.
+drafts-btn-publish = ✅ Опублікувати
+drafts-btn-edit = ✏️ Редагувати
+drafts-btn-reject = ❌ Відхилити
+drafts-btn-irrelevant = 🚫 Не за темою
+drafts-btn-open = Відкрити { $id }
+drafts-already-published = Уже опубліковано: { $who }.
+drafts-already-rejected = Уже відхилено: { $who }.
+drafts-already-irrelevant = Уже позначено як не за темою: { $who }.
+drafts-editors-only = Рішення щодо чернеток ухвалюють лише редактори Parley в особистому чаті з ботом. Нічого не змінилося.
+drafts-not-found = Чернетки { $id } більше немає.
+drafts-busy = Цю чернетку саме публікує інший редактор.
+drafts-done-published = Опубліковано як { $id }. Підписники отримують дайджест.
+drafts-done-rejected = Відхилено.
+drafts-done-irrelevant = Позначено як не за темою.
+drafts-refused-short = Не опубліковано: причини нижче.
+drafts-refused = Нічого не записано: хроніка не приймає чернетку в такому вигляді. Натисніть ✏️ «Редагувати» під чернеткою, щоб доповнити чи виправити її; чернетка чекає на рішення.
+drafts-edit-change = Зміна запису <code>{ $id }</code> з чернетки { $draft } триває в /update: оберіть, що змінити. Чернетка закриється, коли ви збережете.
+drafts-finish-dialogue-first = Спершу завершіть або перервіть (/cancel) редагування поточного запису.
+drafts-unavailable = У цій конфігурації чернетки з новин не налаштовано.
+drafts-none = Чернеток, що чекають на рішення, немає.
+drafts-list-title = { $count ->
+    [one] { $count } чернетка чекає на рішення
+    [few] { $count } чернетки чекають на рішення
+   *[other] { $count } чернеток чекають на рішення
+}
+drafts-newer = Новіші
+drafts-older = Старіші
+drafts-report-unreadable = Не вдалося прочитати { $url }: { $reason }. Надішліть текст статті.
+drafts-outlet-editor = Надіслав(ла) { $name }
+drafts-report-duplicate = Це повідомлення я вже читав; нічого не змінилося.
+drafts-report-irrelevant = Це не про контакт між сторонами: { $reason }. Чернетку не створено.
+drafts-report-merged = Додано як джерело до чернетки { $id }.
+drafts-report-known = У записі <code>{ $id }</code> уже є все, що повідомляється; змінювати нічого.
+drafts-feed-down = ⚠️ Стрічка { $outlet } (<code>{ $feed }</code>) не працює з { $since }: { $error }. Перевірте її адресу в data/sources.json.

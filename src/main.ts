@@ -25,6 +25,8 @@ import { Metrics } from "./http/metrics.ts";
 import { Readiness } from "./http/health.ts";
 import { createHttpApp, startHttpServer, type RunningHttpServer } from "./http/server.ts";
 import type { Entry, Lang } from "./record/schema.ts";
+import { createIngestion, type Ingestion } from "./ingestion.ts";
+import { autoRetry } from "@grammyjs/auto-retry";
 
 async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
@@ -48,9 +50,34 @@ async function main(config: Config, log: Logger) {
     jobs?.recordChanged();
   };
   const editorial = { writer, reloadRecord, conversations };
+  // News in, drafts out: reports (from the feed poller and from editors' messages) become drafts
+  // that every editor sees and decides. Its Api is its own, like the sender's: a draft sent to
+  // the editors does not queue behind the bot's replies. Without a usable names file the bot
+  // runs without drafts, and says why.
+  let ingestion: Ingestion | undefined;
+  try {
+    const draftsApi = new Api(config.token, { apiRoot: config.apiRoot });
+    draftsApi.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+    ingestion = createIngestion({
+      record: () => source.record,
+      writer,
+      reloadRecord,
+      api: draftsApi,
+      adminIds: config.adminIds,
+      prefs,
+      translate: (lang, key, vars) => i18n.t(lang, key, vars),
+      defaultTimezone: config.defaultTimezone,
+      stateDir,
+      clock,
+      log,
+    });
+  } catch (err) {
+    if (err instanceof StoreCorruptError) throw err;
+    log.error("drafts from the news are off: the names file could not be read", { error: describeError(err) });
+  }
   // Telegram opens Mini Apps only from https: the "🌐 Timeline" button needs PUBLIC_URL to be one.
   const timelineUrl = config.http?.publicUrl.startsWith("https://") ? config.http.publicUrl : undefined;
-  const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, log, timelineUrl, publicUrl: config.publicUrl,
+  const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, drafts: ingestion?.deps, log, timelineUrl, publicUrl: config.publicUrl,
     calendarSequence: (e: Entry) => sequenceOf(e, source.record, jobs?.announced) };
   const metrics = new Metrics();
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n, observe: metrics.updateMiddleware() });
@@ -149,6 +176,8 @@ async function main(config: Config, log: Logger) {
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
   const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender, observe: metrics.jobs });
   jobs = digestJob;
+  // Feeds are polled into `ingestion.intake`, and a feed failing for a day is reported through
+  // `ingestion.notifyFeedDown` (the poller, src/ingest/poller.ts, is started here with both).
   Object.assign(metrics.sources, {
     outboxDepth: () => outbox.pendingCount,
     sends: () => sender.totals,
@@ -173,6 +202,7 @@ async function main(config: Config, log: Logger) {
     await outbox.close();
     await prefs.store.flush();
     await conversations.flush();
+    await ingestion?.flush();
     await subscriptions.flush();
     await digestJob.flush();
     log.info("stopped cleanly");

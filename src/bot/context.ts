@@ -10,6 +10,10 @@ import type { SubscriptionStore } from "../store/subscriptions.ts";
 import type { Logger } from "../log.ts";
 import type { DeskWriter } from "../editorial/desk-writer.ts";
 import type { ConversationStore } from "../store/conversations.ts";
+import type { DraftStore } from "../store/drafts.ts";
+import type { FetchPage } from "../ingest/fetch-page.ts";
+import type { DraftIntake } from "../ingest/intake.ts";
+import type { DraftDesk } from "./features/drafts/draft-desk.ts";
 
 /** What the bot needs from outside; main.ts passes real parts, tests and the console theirs. */
 export interface BotDeps {
@@ -31,7 +35,17 @@ export interface BotDeps {
   calendarSequence?: (e: Entry) => number;
   /** Editing the record from Telegram (/add, /update, /history); absent where it is read-only. */
   editorial?: EditorialDeps;
+  /** Drafts from news reports (/drafts, their buttons, editors' forwarded reports); absent: none. */
+  drafts?: DraftsDeps;
   log: Logger;
+}
+
+export interface DraftsDeps {
+  store: DraftStore;
+  intake: DraftIntake;
+  desk: DraftDesk;
+  /** Reads the article behind a link an editor sends. */
+  fetchPage: FetchPage;
 }
 
 export interface EditorialDeps {

@@ -9,6 +9,7 @@ import { Composer, type MiddlewareFn } from "grammy";
 import { buttonKind } from "../present/callbacks.ts";
 import { registerEditorMenu } from "./commands.ts";
 import type { ParleyContext } from "./context.ts";
+import { editorReport } from "./features/drafts/reports.ts";
 import { expiredButton, unhandledText } from "./features/fallback.ts";
 import { inlineQuery } from "./features/inline.ts";
 import { chatMigrated, membershipChanged } from "./features/subscriptions/membership.ts";
@@ -81,10 +82,12 @@ export function dispatch(opts: DispatchOptions): Composer<ParleyContext> {
  * in grammY every layer of a composer is on the path of every update that reaches it, even of
  * those a layer before it answers.
  */
-const unrouted: MiddlewareFn<ParleyContext> = (ctx) => {
+const unrouted: MiddlewareFn<ParleyContext> = async (ctx) => {
   if (ctx.has("inline_query")) return inlineQuery(ctx);
   if (ctx.has("my_chat_member")) return membershipChanged(ctx);
   if (ctx.has(["message:migrate_to_chat_id", "message:migrate_from_chat_id"])) return chatMigrated(ctx);
+  // An editor's forwarded post, link or pasted article becomes a draft (drafts/reports.ts).
+  if (ctx.has(["message:text", "message:caption"]) && ctx.chat.type === "private" && isEditor(ctx) && (await editorReport(ctx))) return;
   if (ctx.has("message:text")) return unhandledText(ctx, ctx.msg.text);
 };
 
@@ -96,6 +99,8 @@ function editorMenuOnFirstContact(): MiddlewareFn<ParleyContext> {
   const done = new Set<number>();
   return (ctx, next) => {
     const editor = ctx.from!.id;
+    // Drafts reach editors unasked: in the language their Telegram last showed.
+    if (ctx.deps.drafts) void ctx.deps.drafts.store.rememberLanguage(editor, ctx.from!.language_code).catch(() => undefined);
     if (!done.has(editor)) {
       done.add(editor);
       // Not awaited: the editor's answer does not wait for their menu.

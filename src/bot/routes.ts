@@ -3,12 +3,13 @@
 // with setMyCommands (commands.ts), /help and the dispatch (dispatch.ts) are all read from here.
 // A button is routed on its kind (present/callbacks.ts), which the same codec wrote.
 import { escapeHtml } from "../present/html.ts";
-import { calendarButton, eventButton, latestPage, nextPage, shortcutButton, trackPage, langButton, type ButtonCodec, type Shortcut } from "../present/callbacks.ts";
+import { calendarButton, draftButton, draftsPage, eventButton, latestPage, nextPage, shortcutButton, trackPage, langButton, type ButtonCodec, type Shortcut } from "../present/callbacks.ts";
 import type { ParleyContext } from "./context.ts";
 import { eventCommand, latestButton, latestCommand, latestPageButton, nextButton, nextCommand, nextPageButton, showEvent, trackCommand, trackPageButton, tracksCommand } from "./features/browse.ts";
 import { calendarFileButton } from "./features/calendar.ts";
 import { addCommand, cancelCommand, updateCommand } from "./features/editorial/desk.ts";
 import { historyCommand } from "./features/editorial/history.ts";
+import { draftButtonPressed, draftsCommand, draftsPageButton } from "./features/drafts/drafts.ts";
 import { expiredButton } from "./features/fallback.ts";
 import { langChoiceButton, langCommand, tzCommand } from "./features/preferences.ts";
 import { settingsCommand, settingsMenu } from "./features/subscriptions/settings.ts";
@@ -70,6 +71,7 @@ export const COMMANDS: readonly CommandRoute[] = [
   { command: "start", who: "anyone", where: EVERYWHERE, menu: "cmd-start", help: "help-start", run: startCommand },
   { command: "add", who: "editors", where: PRIVATE, menu: "cmd-add", help: "help-add", run: addCommand },
   { command: "update", who: "editors", where: PRIVATE, usage: "<id>", menu: "cmd-update", help: "help-update", run: updateCommand },
+  { command: "drafts", who: "editors", where: PRIVATE, menu: "cmd-drafts", help: "help-drafts", run: draftsCommand },
   { command: "history", who: "editors", where: PRIVATE, usage: "<id>", menu: "cmd-history", help: "help-history", run: historyCommand },
   { command: "cancel", who: "editors", where: PRIVATE, menu: "cmd-cancel", help: "help-cancel", run: cancelCommand },
 ];
@@ -103,6 +105,8 @@ export const BUTTONS: readonly ButtonRoute[] = [
   button(trackPage, trackPageButton),
   button(shortcutButton, (ctx, shortcut) => SHORTCUTS[shortcut](ctx)),
   button(langButton, langChoiceButton),
+  button(draftButton, draftButtonPressed),
+  button(draftsPage, draftsPageButton),
   // The settings menu writes and reads its own data ("s-t/0/1/…"); what it does not know has expired.
   ...SETTINGS_MENU_IDS.map((kind): ButtonRoute => ({ kind, run: async (ctx) => settingsMenu(ctx, () => expiredButton(ctx)) })),
 ];

@@ -12,13 +12,16 @@ import { Worker } from "node:worker_threads";
 import type { Actor, EntryAuditRecord } from "../record-file/audit-log.ts";
 import { RecordLockedError } from "../record-file/lock.ts";
 import { RecordWriter, type TrackWriteResult, type WriteResult } from "../record-file/writer.ts";
-import { applyEdit, type EntryEdit } from "./entry.ts";
+import { applyEdit, applyEdits, type EntryEdit } from "./entry.ts";
 
-/** What the desk does to the record. `update` takes an EntryEdit (data), so it can cross to a worker. */
+/**
+ * What the desk does to the record. `update` takes an EntryEdit (data), so it can cross to a
+ * worker; several (a published draft's change) are applied as one write, as applyEdits orders them.
+ */
 export interface DeskWriter {
   add(entry: unknown, actor: Actor): Promise<WriteResult>;
   addTrack(track: unknown, actor: Actor): Promise<TrackWriteResult>;
-  update(id: string, change: EntryEdit, actor: Actor): Promise<WriteResult>;
+  update(id: string, change: EntryEdit | readonly EntryEdit[], actor: Actor): Promise<WriteResult>;
   history(id: string): Promise<EntryAuditRecord[]>;
   /** Waits for writes under way, then lets the worker go. */
   close(): Promise<void>;
@@ -38,7 +41,7 @@ export interface DeskWriterOptions {
 export type DeskRequest =
   | { seq: number; at: string; op: "add"; entry: unknown; actor: Actor }
   | { seq: number; at: string; op: "addTrack"; track: unknown; actor: Actor }
-  | { seq: number; at: string; op: "update"; id: string; change: EntryEdit; actor: Actor }
+  | { seq: number; at: string; op: "update"; id: string; change: EntryEdit | readonly EntryEdit[]; actor: Actor }
   | { seq: number; at: string; op: "history"; id: string };
 
 type SentError = { name: string; message: string; lockFile?: string; holder?: RecordLockedError["holder"]; waitedMs?: number };
@@ -55,11 +58,15 @@ export function inProcessDeskWriter(writer: RecordWriter): DeskWriter {
   return {
     add: (entry, actor) => writer.add(entry, actor),
     addTrack: (track, actor) => writer.addTrack(track, actor),
-    update: (id, change, actor) => writer.update(id, (e) => applyEdit(e, change), actor),
+    update: (id, change, actor) => writer.update(id, (e) => (isEditList(change) ? applyEdits(e, change) : applyEdit(e, change)), actor),
     history: (id) => writer.history(id),
     close: async () => {},
     offThread: false,
   };
+}
+
+function isEditList(change: EntryEdit | readonly EntryEdit[]): change is readonly EntryEdit[] {
+  return Array.isArray(change);
 }
 
 /** Runs a request on the worker's writer; errors travel as plain data. */
@@ -103,7 +110,7 @@ class WorkerDeskWriter implements DeskWriter {
   addTrack(track: unknown, actor: Actor) {
     return this.#call<TrackWriteResult>({ op: "addTrack", track, actor });
   }
-  update(id: string, change: EntryEdit, actor: Actor) {
+  update(id: string, change: EntryEdit | readonly EntryEdit[], actor: Actor) {
     return this.#call<WriteResult>({ op: "update", id, change, actor });
   }
   history(id: string) {

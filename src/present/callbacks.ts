@@ -109,3 +109,27 @@ export const calendarButton = codec<string>(
   (id) => id,
   (f) => (/^[a-z0-9-]{1,48}$/.test(f) ? f : undefined),
 );
+
+export const DRAFT_ACTIONS = { p: "publish", e: "edit", r: "reject", n: "irrelevant", o: "open" } as const;
+export type DraftAction = (typeof DRAFT_ACTIONS)[keyof typeof DRAFT_ACTIONS];
+const DRAFT_ACTION_CODES = Object.fromEntries(Object.entries(DRAFT_ACTIONS).map(([code, action]) => [action, code])) as Record<DraftAction, string>;
+
+/** An editor's decision on a draft (Publish, Edit, Reject, Not relevant), or opening it from /drafts. */
+export const draftButton = codec<{ action: DraftAction; id: string }>(
+  "dr",
+  ({ action, id }) => `${DRAFT_ACTION_CODES[action]}:${id}`,
+  (f) => {
+    const m = /^([perno]):(d[0-9a-z]{1,10})$/.exec(f);
+    return m && m[1] in DRAFT_ACTIONS ? { action: DRAFT_ACTIONS[m[1] as keyof typeof DRAFT_ACTIONS], id: m[2] } : undefined;
+  },
+);
+
+/** A page of /drafts, from `offset`. */
+export const draftsPage = codec<number>(
+  "dl",
+  (offset) => String(offset),
+  (f) => {
+    const m = /^(\d{1,6})$/.exec(f);
+    return m ? Number(m[1]) : undefined;
+  },
+);

@@ -5,7 +5,11 @@ import { mkdir, open, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Entry, Track } from "../record/schema.ts";
 
-export type Actor = { kind: "telegram" | "cli"; id?: number; name: string };
+/**
+ * Who made a change. `source`: the report it was published from (a draft's source URLs, or its
+ * outlets when a report has no link); absent in lines written before drafts existed.
+ */
+export type Actor = { kind: "telegram" | "cli"; id?: number; name: string; source?: string[] };
 
 export type EntryAction = "add" | "update" | "revert";
 export interface EntryAuditRecord {

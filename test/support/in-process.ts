@@ -8,11 +8,11 @@
 //   const parley = await startParley(t);
 //   const [greeting] = await parley.say(ann, "/start");
 //   assert.deepEqual(greeting.buttons, [["🗞 Latest", "📅 Coming up"], ["🔔 Subscribe"]]);
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestContext } from "node:test";
-import type { Bot } from "grammy";
+import { Api, type Bot } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot } from "../../src/bot/create-bot.ts";
 import type { BotDeps, ParleyContext } from "../../src/bot/context.ts";
@@ -21,6 +21,13 @@ import { buildRecord } from "../../src/record/record.ts";
 import { describeProblem, parseEventLog } from "../../src/record/validate.ts";
 import { ChatPrefsStore } from "../../src/store/chats.ts";
 import { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { ConversationStore } from "../../src/store/conversations.ts";
+import { inProcessDeskWriter } from "../../src/editorial/desk-writer.ts";
+import { RecordWriter } from "../../src/record-file/writer.ts";
+import { RecordSource } from "../../src/record-file/source.ts";
+import { createIngestion, type Ingestion } from "../../src/ingestion.ts";
+import { createI18n } from "../../src/bot/reader.ts";
+import type { FetchPage } from "../../src/ingest/fetch-page.ts";
 import { type CallRecord, Emulator, type TgMessage, type UserLike } from "./emulator.ts";
 import { log } from "./fixtures.ts";
 import { type InlineAnswer, isUpload } from "./emulator/media.ts";
@@ -36,6 +43,14 @@ export interface ParleyOptions {
   adminIds?: number[];
   /** DEFAULT_TIMEZONE; default UTC. */
   defaultTimezone?: string;
+  /**
+   * The editorial desk and the drafts from the news, as main.ts wires them: the record in a file
+   * of the state directory (the writer, the audit log and reloads on it), drafts.json beside it.
+   * `log`: a whole record (tracks and entries) instead of `entries`/`tracks`.
+   */
+  desk?: { fetchPage?: FetchPage; log?: object };
+  /** The state directory to use (a restart reopens the same one); default a new temporary one. */
+  dir?: string;
 }
 
 /** One thing the bot did that a user sees: a message sent or edited, a button's answer. */
@@ -79,20 +94,59 @@ export class InProcessParley {
   readonly deps: BotDeps;
   /** Errors the bot logged; any new one fails the update that caused it. */
   readonly errors: string[] = [];
-  private readonly dir: string;
+  /** Things the bot logged as warnings (a copy it could not send...). */
+  readonly warnings: string[] = [];
+  readonly dir: string;
+  /** With `desk`: the drafts' intake, store and desk, as main.ts gets them. */
+  readonly ingestion?: Ingestion;
+  /** With `desk`: the record file the writer writes. */
+  readonly recordFile?: string;
 
-  constructor(opts: ParleyOptions = {}) {
-    this.telegram = new Emulator({ token: "123456789:in-process-test-token", botUsername: BOT_INFO.username, botName: BOT_INFO.first_name });
-    const parsed = parseEventLog(JSON.stringify(log(opts.entries ?? [], opts.tracks)), "events.json");
+  constructor(opts: ParleyOptions = {}, telegram?: Emulator) {
+    this.telegram = telegram ?? new Emulator({ token: "123456789:in-process-test-token", botUsername: BOT_INFO.username, botName: BOT_INFO.first_name });
+    const text = JSON.stringify(opts.desk?.log ?? log(opts.entries ?? [], opts.tracks));
+    const parsed = parseEventLog(text, "events.json");
     if (!parsed.ok) throw new Error(`the fixture is not a valid record:\n${parsed.problems.map(describeProblem).join("\n")}`);
-    this.dir = mkdtempSync(join(tmpdir(), "parley-feature-"));
-    const record = buildRecord(parsed.log);
+    this.dir = opts.dir ?? mkdtempSync(join(tmpdir(), "parley-feature-"));
+    const fixed = buildRecord(parsed.log);
+    let record = () => fixed;
+    const prefs = ChatPrefsStore.open(join(this.dir, "chats.json"));
     const now = new Date(opts.now ?? "2025-03-15T12:00:00Z");
     const quiet = () => undefined;
-    const logger: Logger = { debug: quiet, info: quiet, warn: quiet, error: (msg, extra) => this.errors.push(`${msg} ${JSON.stringify(extra)}`) };
+    const logger: Logger = { debug: quiet, info: quiet, warn: (msg, extra) => this.warnings.push(`${msg} ${JSON.stringify(extra)}`), error: (msg, extra) => this.errors.push(`${msg} ${JSON.stringify(extra)}`) };
+    let editorial: BotDeps["editorial"];
+    if (opts.desk) {
+      // The record as main.ts has it: a file, reread after each write.
+      const state = join(this.dir, "state");
+      mkdirSync(state, { recursive: true });
+      this.recordFile = join(this.dir, "events.json");
+      if (!opts.dir) writeFileSync(this.recordFile, text);
+      const source = RecordSource.load(this.recordFile);
+      record = () => source.record;
+      const writer = inProcessDeskWriter(new RecordWriter({ file: this.recordFile, auditFile: join(state, "audit.jsonl"), clock: () => now }));
+      const reloadRecord = async () => void (await source.reload());
+      editorial = { writer, reloadRecord, conversations: ConversationStore.open(join(state, "conversations.json")) };
+      const i18n = createI18n();
+      this.ingestion = createIngestion({
+        record,
+        writer,
+        reloadRecord,
+        api: new Api(this.telegram.token, { fetch: this.telegram.fetch as typeof fetch }),
+        adminIds: opts.adminIds ?? [],
+        prefs,
+        translate: (lang, key, vars) => i18n.t(lang, key, vars),
+        defaultTimezone: opts.defaultTimezone ?? "UTC",
+        stateDir: state,
+        clock: () => now,
+        log: logger,
+        fetchPage: opts.desk.fetchPage,
+      });
+    }
     this.deps = {
-      record: () => record,
-      prefs: ChatPrefsStore.open(join(this.dir, "chats.json")),
+      record: () => record(),
+      editorial,
+      drafts: this.ingestion?.deps,
+      prefs,
       subscriptions: SubscriptionStore.open(join(this.dir, "subscriptions.json")),
       clock: () => now,
       defaultTimezone: opts.defaultTimezone ?? "UTC",
@@ -130,6 +184,21 @@ export class InProcessParley {
     return out;
   }
 
+  /**
+   * Something done outside an update (a feed item handed to the intake): resolves with its
+   * result and what users saw meanwhile, with the same checks as send().
+   */
+  async during<T>(act: () => Promise<T>): Promise<{ result: T; seen: Outgoing[] }> {
+    const since = this.telegram.calls.length;
+    const errors = this.errors.length;
+    const result = await act();
+    const calls = this.telegram.calls.slice(since);
+    const refused = calls.filter((c) => c.done && !c.ok);
+    if (refused.length) throw new Error(`Telegram refused the bot's call(s):\n${refused.map((c) => `  ${c.method}: ${c.error}`).join("\n")}`);
+    if (this.errors.length > errors) throw new Error(`the bot logged an error:\n${this.errors.slice(errors).join("\n")}`);
+    return { result, seen: calls.filter((c) => SEEN.has(c.method)).map((c) => this.outgoing(c)) };
+  }
+
   /** A user writes in their private chat with the bot. */
   say(from: UserLike, text: string): Promise<Outgoing[]> {
     return this.send(privateMessage(from, text));
@@ -159,8 +228,13 @@ export class InProcessParley {
 
   /** Removes the temporary state directory (pass `t` to startParley to have it done for you). */
   async close(): Promise<void> {
-    await Promise.all([this.deps.prefs.store.flush(), this.deps.subscriptions.flush()]);
+    await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Waits for every state write, leaving the state directory in place (a restart reopens it). */
+  async stop(): Promise<void> {
+    await Promise.all([this.deps.prefs.store.flush(), this.deps.subscriptions.flush(), this.ingestion?.flush(), this.deps.editorial?.conversations.flush()]);
   }
 }
 

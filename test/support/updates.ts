@@ -63,3 +63,12 @@ export function inlineQuery(from: UserLike, query: string, offset = ""): Update 
     inline_query: { id: `iq${nextQueryId++}`, from: user(from), query, offset, chat_type: "sender" },
   } as unknown as Update;
 }
+
+/** A post of a public channel, forwarded by a user to the bot in their private chat. */
+export function forwardedPost(from: UserLike, channel: { id: number; title: string; username?: string }, text: string, post: { id: number; date: string }): Update {
+  const sender = user(from);
+  const chat: TgChat = { id: sender.id, type: "private", first_name: sender.first_name };
+  const msg = textMessage(chat, sender, text) as TgMessage & { forward_origin: unknown };
+  msg.forward_origin = { type: "channel", chat: { id: channel.id, type: "channel", title: channel.title, ...(channel.username ? { username: channel.username } : {}) }, message_id: post.id, date: Math.floor(Date.parse(post.date) / 1000) };
+  return { update_id: nextUpdateId++, message: msg } as unknown as Update;
+}

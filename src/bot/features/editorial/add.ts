@@ -39,11 +39,26 @@ import {
 /** The file name problems are reported against, as the CLI and the bot's admin alerts do. */
 const RECORD_FILE = "events.json";
 
-export async function addEntry(conversation: Convo, ctx: ParleyContext): Promise<void> {
+/**
+ * From a news draft's Edit (features/drafts): its values, so that only what the report left open
+ * is asked before the preview; the draft is closed as published when this entry is.
+ */
+export interface AddPrefill {
+  draftId: string;
+  draft: EntryDraft;
+}
+
+/** What a prefilled /add still asks: the fields the report left empty that an entry needs. */
+function stillOpen(draft: EntryDraft, field: DraftField): boolean {
+  if (field === "time" || field === "place" || field === "participants") return false;
+  return draft[field] === undefined;
+}
+
+export async function addEntry(conversation: Convo, ctx: ParleyContext, prefill?: AddPrefill): Promise<void> {
   const desk = await readDesktop(conversation);
-  const draft: EntryDraft = {};
-  await ctx.reply(ctx.t("editorial-add-intro"));
-  for (const field of DRAFT_FIELDS) await askField(conversation, ctx, desk, draft, field);
+  const draft: EntryDraft = prefill ? structuredClone(prefill.draft) : {};
+  await ctx.reply(prefill ? ctx.t("editorial-add-intro-draft", { draft: prefill.draftId }) : ctx.t("editorial-add-intro"));
+  for (const field of DRAFT_FIELDS) if (!prefill || stillOpen(draft, field)) await askField(conversation, ctx, desk, draft, field);
 
   for (;;) {
     const { id, usualParties } = await conversation.external((outer) => {
@@ -89,7 +104,11 @@ export async function addEntry(conversation: Convo, ctx: ParleyContext): Promise
       await askField(conversation, ctx, desk, draft, field);
       continue;
     }
-    const published = await conversation.external((outer) => publish(outer, draft, usualParties));
+    const published = await conversation.external(async (outer) => {
+      const result = await publish(outer, draft, usualParties);
+      if (result.ok && prefill) await outer.deps.drafts?.desk.publishedThroughEdit(prefill.draftId, actorOf(outer), result.id);
+      return result;
+    });
     if (published.ok) {
       await ctx.reply(ctx.t("editorial-published", { id: escapeHtml(published.id) }));
       return;

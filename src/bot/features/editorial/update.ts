@@ -29,7 +29,8 @@ import {
 const UPDATES = ["held", "postponed", "cancelled", "when", "place", "source", "participant"] as const;
 type UpdateKind = (typeof UPDATES)[number];
 
-export async function updateEntry(conversation: Convo, ctx: ParleyContext, id: string): Promise<void> {
+/** `fromDraft`: opened by a news draft's Edit; that draft is closed as published when this saves. */
+export async function updateEntry(conversation: Convo, ctx: ParleyContext, id: string, fromDraft?: string): Promise<void> {
   const found = await conversation.external((outer) => outer.deps.record().find(id) ?? null);
   if (!found) {
     await ctx.reply(ctx.t("event-not-found", { id: escapeHtml(id) }));
@@ -85,7 +86,11 @@ export async function updateEntry(conversation: Convo, ctx: ParleyContext, id: s
     await ctx.reply(ctx.t("editorial-cancelled"));
     return;
   }
-  const saved = await conversation.external((outer) => save(outer, id, change));
+  const saved = await conversation.external(async (outer) => {
+    const result = await save(outer, id, change);
+    if (result.ok && fromDraft) await outer.deps.drafts?.desk.publishedThroughEdit(fromDraft, actorOf(outer), id);
+    return result;
+  });
   if (saved.ok) await ctx.reply(ctx.t("editorial-saved", { id: escapeHtml(id) }));
   else await replyBlocks(ctx, [problemsBlock(ctx, "editorial-save-failed", saved.problems)]);
 }
