@@ -121,10 +121,11 @@ export function itemText(item: FeedItem): { title?: string; body: string } {
 
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return html.replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
-  const { document } = parseHTML(`<html><body>${html}</body></html>`);
+  // A <br> is a line break the text must keep, or two lines run into one word.
+  const { document } = parseHTML(`<html><body>${html.replace(/<br\s*\/?>/gi, "\n")}</body></html>`);
   const lines: string[] = [];
   const blocks = [...document.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
-  if (blocks.length === 0) return (document.body?.textContent ?? "").replace(/\s+/g, " ").trim();
+  if (blocks.length === 0) return (document.body?.textContent ?? "").replace(/[ \t]+/g, " ").replace(/\s*\n\s*/g, "\n").trim();
   for (const el of blocks) {
     const t = (el.textContent ?? "").replace(/\s+/g, " ").trim();
     if (t) lines.push(t);
