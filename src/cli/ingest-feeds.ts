@@ -92,7 +92,7 @@ function summary(report: PollReport, stateDir: string): string {
   for (const f of report.feeds) {
     if (f.result === "failed") lines.push(`${f.feedId}: failed: ${f.error}`);
     else if (f.result === "not-modified") lines.push(`${f.feedId}: not modified`);
-    else lines.push(`${f.feedId}: ${f.items} items, ${f.offered} new${f.repeats ? `, ${f.repeats} repeats` : ""}`);
+    else lines.push(`${f.feedId}: ${f.items} items, ${f.offered} new${f.repeats ? `, ${f.repeats} repeats` : ""}${f.old ? `, ${f.old} too old` : ""}`);
   }
   lines.push(`state: ${stateDir} (npm run ingest -- sources --state ${stateDir})`);
   return `${lines.join("\n")}\n`;

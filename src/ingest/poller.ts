@@ -54,6 +54,8 @@ export interface FeedReport {
   offered: number;
   /** Recognised as an item already processed (by link or the outlet's same words). */
   repeats: number;
+  /** Published before the retention window: never offered (they would be forgotten and offered again). */
+  old?: number;
   error?: string;
 }
 
@@ -153,6 +155,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
       await yieldToLoop();
       let offered = 0;
       let repeats = 0;
+      let old = 0;
       let complete = true;
       for (const item of items) {
         if (stopping) {
@@ -162,6 +165,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
         const done = await processItem(feed, item);
         if (done === "offered") offered++;
         else if (done === "repeat") repeats++;
+        else if (done === "skipped") old++;
         else if (done === "failed") complete = false;
         await yieldToLoop();
       }
@@ -169,7 +173,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
       // time would hide the items still to do.
       const next: FeedState = complete ? { ...before, etag: fetched.etag, lastModified: fetched.lastModified } : { ...before };
       await succeeded(feed, { ...next, lastAttempt: attempt });
-      return { feedId: feed.id, result: "new", items: items.length, offered, repeats };
+      return { feedId: feed.id, result: "new", items: items.length, offered, repeats, ...(old ? { old } : {}) };
     } catch (err) {
       const message = err instanceof FetchError ? err.message : `${(err as Error).name}: ${(err as Error).message}`;
       if (!(err instanceof FetchError)) log?.error(`polling ${feed.id} failed unexpectedly`, { error: err });
