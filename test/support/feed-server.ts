@@ -220,15 +220,17 @@ function conditional(headers: IncomingHttpHeaders, res: ServerResponse, body: st
   res.end(gzip ? gzipSync(body) : body);
 }
 
+/** 30 items with full text; every fourth feed's first five are teasers, so their article pages are fetched and read too. */
 function benchFeed(n: number, base: string): string {
   const items: FeedServerItem[] = [];
   for (let i = 0; i < 30; i++) {
+    const teaser = n % 4 === 0 && i < 5;
     items.push({
       guid: `bench-${n}-${i}`,
       title: `Feed ${n}, story ${i}: ministers discuss the next round of consultations`,
       link: `${base}/articles/bench-${n}-${i}.html`,
       pubDate: new Date(Date.now() - i * 3_600_000).toUTCString(),
-      description: `<p>${"The two delegations met for several hours and agreed to continue the consultations at the level of experts. ".repeat(6)}</p>`,
+      description: teaser ? "Read more." : `<p>${"The two delegations met for several hours and agreed to continue the consultations at the level of experts. ".repeat(6)}</p>`,
     });
   }
   return rss(items);
