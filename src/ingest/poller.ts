@@ -145,13 +145,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
         await succeeded(feed, { ...before, lastAttempt: attempt });
         return { feedId: feed.id, result: "not-modified", items: 0, offered: 0, repeats: 0 };
       }
-      let items: FeedItem[];
-      try {
-        items = parseFeed(fetched.text, fetched.url).items;
-      } catch (err) {
-        if (err instanceof FeedParseError) throw new FetchError("network", `${fetched.url}: ${err.message}`);
-        throw err;
-      }
+      const items: FeedItem[] = parseFeed(fetched.text, fetched.url).items;
       await yieldToLoop();
       let offered = 0;
       let repeats = 0;
@@ -175,8 +169,9 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
       await succeeded(feed, { ...next, lastAttempt: attempt });
       return { feedId: feed.id, result: "new", items: items.length, offered, repeats, ...(old ? { old } : {}) };
     } catch (err) {
-      const message = err instanceof FetchError ? err.message : `${(err as Error).name}: ${(err as Error).message}`;
-      if (!(err instanceof FetchError)) log?.error(`polling ${feed.id} failed unexpectedly`, { error: err });
+      const expected = err instanceof FetchError || err instanceof FeedParseError;
+      const message = err instanceof FeedParseError ? `${feed.url}: ${err.message}` : expected ? (err as Error).message : `${(err as Error).name}: ${(err as Error).message}`;
+      if (!expected) log?.error(`polling ${feed.id} failed unexpectedly`, { error: err });
       await failed(feed, before, attempt, message, err instanceof FetchError ? err.detail.retryAfterMs : undefined);
       return { feedId: feed.id, result: "failed", items: 0, offered: 0, repeats: 0, error: message };
     }

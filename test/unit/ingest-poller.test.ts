@@ -181,6 +181,22 @@ describe("polling", () => {
     assert.match(errors.html!, /not a feed but an HTML page/);
   });
 
+  it("polls on its own when started with the timer, and stops cleanly", async () => {
+    const t = await setup("auto", [feed("rss", "/rss.xml")]);
+    const poller = await startPoller({
+      sourcesFile: t.sourcesFile,
+      stateDir: t.stateDir,
+      intake: t.intake,
+      fetcher: createFetcher({ userAgent: "ParleyBot/test", timeoutMs: 2000, hostIntervalMs: 0 }),
+      // Items of April 2025 are older than 30 days by the real clock.
+      retentionDays: 100_000,
+    });
+    const deadline = Date.now() + 20_000;
+    while (t.intake.received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await poller.stop();
+    assert.deepEqual(t.intake.received.map((a) => a.id).sort(), ["rss:full-1", "rss:teaser-1"]);
+  });
+
   it("keeps polling the last good list when the sources file is broken", async () => {
     const t = await setup("bad-sources", [feed("rss", "/rss.xml")]);
     const poller = await t.make();
