@@ -128,10 +128,10 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
   async function pollOnce(opts: { all?: boolean } = {}): Promise<PollReport> {
     await loadSources();
     const now = clock().getTime();
+    await state.prune(new Date(now - retentionMs));
     const due = feeds.filter((f) => f.enabled && (opts.all || isDue(f, state.feed(f.id), now)));
     const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
     const reports = await Promise.all(due.map((feed) => queue.add(() => pollFeed(feed))));
-    await state.prune(new Date(clock().getTime() - retentionMs));
     return { at: new Date(now).toISOString(), feeds: reports.filter((r): r is FeedReport => r !== undefined), ...(sourcesProblems ? { sourcesProblems } : {}) };
   }
 
@@ -222,14 +222,12 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
     const fp = fingerprint(item.title, item.content ?? item.summary ?? "");
     const keys = [link && `link\n${link}`, fp && `fp\n${feed.outlet}\n${fp}`].filter((k): k is string => !!k);
 
-    const earlier = await earlierOf(feed, link, fp, keys);
-    if (earlier) {
+    const earlier = await claimOrRepeat(feed, link, fp, keys);
+    if ("duplicateOf" in earlier) {
       await state.markProcessed({ id, feedId: feed.id, outlet: feed.outlet, title: item.title, link: item.link, normalisedLink: link, fingerprint: fp, text: { from: "feed", chars: 0 }, outcome: earlier, at: clock().toISOString() });
       return "repeat";
     }
-    let settle!: (id: string | undefined) => void;
-    const claim = new Promise<string | undefined>((r) => (settle = r));
-    for (const k of keys) inFlight.set(k, claim);
+    const { claim, settle } = earlier;
     try {
       const { title, body } = itemText(item);
       let text = [title, body].filter(Boolean).join("\n");
@@ -267,20 +265,32 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
     }
   }
 
-  /** The processed (or being processed) item this one repeats, if any. */
-  async function earlierOf(feed: Feed, link: string | undefined, fp: string | undefined, keys: string[]): Promise<{ duplicateOf: string; by: "link" | "fingerprint" } | undefined> {
-    for (const k of keys) {
-      const pending = inFlight.get(k);
-      if (pending) {
-        const other = await pending;
-        if (other) return { duplicateOf: other, by: k.startsWith("link") ? "link" : "fingerprint" };
-      }
+  /**
+   * The processed item this one repeats, if any; else a claim on its link and words, taken with
+   * no await after the last look, so no other item can slip in between. An item with the same
+   * link or words being handed to the intake right now is waited for.
+   */
+  async function claimOrRepeat(
+    feed: Feed,
+    link: string | undefined,
+    fp: string | undefined,
+    keys: string[],
+  ): Promise<{ duplicateOf: string; by: "link" | "fingerprint" } | { claim: Promise<string | undefined>; settle: (id: string | undefined) => void }> {
+    for (;;) {
+      const key = keys.find((k) => inFlight.has(k));
+      if (key === undefined) break;
+      const other = await inFlight.get(key);
+      if (other) return { duplicateOf: other, by: key.startsWith("link") ? "link" : "fingerprint" };
+      // That one failed and let go of its keys: look again.
     }
     const byLink = link ? state.withLink(link) : undefined;
     if (byLink) return { duplicateOf: byLink.id, by: "link" };
     const byFp = fp ? state.withFingerprint(feed.outlet, fp) : undefined;
     if (byFp) return { duplicateOf: byFp.id, by: "fingerprint" };
-    return undefined;
+    let settle!: (id: string | undefined) => void;
+    const claim = new Promise<string | undefined>((r) => (settle = r));
+    for (const k of keys) inFlight.set(k, claim);
+    return { claim, settle };
   }
 
   function schedule(): void {

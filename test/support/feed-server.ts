@@ -26,6 +26,8 @@ export interface LoggedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   status: number;
+  /** performance.now() when the request arrived. */
+  at: number;
 }
 
 export interface FeedServer {
@@ -35,6 +37,8 @@ export interface FeedServer {
   items: FeedServerItem[];
   bump(): void;
   requests: LoggedRequest[];
+  /** The most requests the server was answering at once. */
+  maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -103,9 +107,14 @@ export async function startFeedServer(opts: { benchFeeds?: number } = {}): Promi
   let version = 1;
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
+  let inFlight = 0;
   const server = createServer((req, res) => {
+    const arrived = performance.now();
+    inFlight++;
+    fs.maxInFlight = Math.max(fs.maxInFlight, inFlight);
+    res.on("close", () => inFlight--);
     const path = (req.url ?? "/").split("?")[0];
-    const log = (status: number) => requests.push({ path, headers: req.headers, status });
+    const log = (status: number) => requests.push({ path, headers: req.headers, status, at: arrived });
     const send = (status: number, body: string | Buffer, type: string, headers: Record<string, string> = {}) => {
       log(status);
       res.writeHead(status, { "content-type": type, ...headers });
@@ -195,6 +204,7 @@ export async function startFeedServer(opts: { benchFeeds?: number } = {}): Promi
     items: [],
     bump: () => void version++,
     requests,
+    maxInFlight: 0,
     close: () =>
       new Promise((r) => {
         for (const s of sockets) s.destroy();

@@ -102,6 +102,19 @@ describe("fetching a feed", () => {
   });
 });
 
+describe("pacing", () => {
+  it("sends one request at a time to a host, and waits the host's interval between them", async () => {
+    const paced = await startFeedServer();
+    const slow = createFetcher({ userAgent: UA, timeoutMs: 2000, hostIntervalMs: 150 });
+    await Promise.all(["/rss.xml", "/atom.xml", "/rdf.xml", "/feed.json"].map((p) => slow.get(paced.url(p))));
+    await paced.close();
+    assert.equal(paced.maxInFlight, 1);
+    // robots.txt and the four feeds; arrival can lag a send by a little, hence the 20 ms slack.
+    assert.equal(paced.requests.length, 5);
+    for (let i = 1; i < paced.requests.length; i++) assert.ok(paced.requests[i].at - paced.requests[i - 1].at >= 130, `request ${i} came ${paced.requests[i].at - paced.requests[i - 1].at} ms after the one before`);
+  });
+});
+
 describe("charsets", () => {
   it("knows windows-1251, KOI8-R and KOI8-U, by header, prolog, meta or BOM", () => {
     const ru = "Переговоры в Стамбуле";

@@ -131,6 +131,20 @@ describe("polling", () => {
     assert.equal(lines[1].text.from, "page");
   });
 
+  it("forgets processed items after 30 days, and never offers items older than that", async () => {
+    const t = await setup("prune", [feed("rss", "/rss.xml")]);
+    const poller = await t.make();
+    await poller.pollOnce({ all: true });
+    assert.equal((await readFile(join(t.stateDir, "feed-items.jsonl"), "utf8")).trim().split("\n").length, 2);
+    t.advance(31 * 24 * 60 * 60_000);
+    server.bump();
+    const later = await poller.pollOnce({ all: true });
+    await poller.stop();
+    assert.equal(await readFile(join(t.stateDir, "feed-items.jsonl"), "utf8"), "");
+    assert.equal(later.feeds[0].old, 2);
+    assert.equal(t.intake.received.length, 2);
+  });
+
   it("recognises the outlet's story re-posted under a new link", async () => {
     const t = await setup("repost", [feed("rss", "/rss.xml")]);
     const poller = await t.make();

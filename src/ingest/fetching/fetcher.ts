@@ -85,8 +85,18 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const queueFor = (url: URL): PQueue => {
     let q = hosts.get(url.host);
     if (!q) {
-      q = hostIntervalMs > 0 ? new PQueue({ concurrency: 1, intervalCap: 1, interval: hostIntervalMs }) : new PQueue({ concurrency: 1 });
-      hosts.set(url.host, q);
+      // strict: a sliding window, so two requests never start closer than the interval (the
+      // default fixed window lets one start at its end and the next at the new one's start).
+      const queue = hostIntervalMs > 0 ? new PQueue({ concurrency: 1, intervalCap: 1, interval: hostIntervalMs, strict: true }) : new PQueue({ concurrency: 1 });
+      // An article link can be on any host: a queue is dropped once idle for its interval.
+      queue.on("idle", () => {
+        const t = setTimeout(() => {
+          if (queue.size === 0 && queue.pending === 0 && hosts.get(url.host) === queue) hosts.delete(url.host);
+        }, hostIntervalMs);
+        t.unref();
+      });
+      hosts.set(url.host, queue);
+      q = queue;
     }
     return q;
   };
