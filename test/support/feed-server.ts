@@ -103,7 +103,7 @@ export const ARTICLE_PARAGRAPHS = [
   "The first round of the consultations was held in Istanbul on February 27 and lasted more than six hours, according to both sides.",
 ];
 
-export async function startFeedServer(opts: { benchFeeds?: number } = {}): Promise<FeedServer> {
+export async function startFeedServer(opts: { benchFeeds?: number; robotsStatus?: number } = {}): Promise<FeedServer> {
   let version = 1;
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -124,6 +124,7 @@ export async function startFeedServer(opts: { benchFeeds?: number } = {}): Promi
     const base = fs.base;
     switch (path) {
       case "/robots.txt":
+        if (opts.robotsStatus) return send(opts.robotsStatus, "", "text/plain");
         return send(200, "User-agent: ParleyBot\nDisallow: /private/\n\nUser-agent: *\nAllow: /\n", "text/plain");
       case "/rss.xml":
         return feed(rss(fs.items), "application/rss+xml; charset=utf-8");

@@ -96,9 +96,24 @@ describe("fetching a feed", () => {
   });
 
   it("treats an unreachable robots.txt as disallowing everything", async () => {
-    const down = await refusal("http://127.0.0.1:9/feed.xml");
+    // A port nothing listens on any more.
+    const gone = await startFeedServer();
+    await gone.close();
+    const port = new URL(gone.base).port;
+    const down = await refusal(`${gone.base}/feed.xml`);
     assert.equal(down.kind, "robots");
-    assert.match(down.message, /could not be read/);
+    assert.equal(down.message, `${gone.base}/robots.txt unreadable (127.0.0.1:${port}: ECONNREFUSED): the host is left alone until it can be read (RFC 9309)`);
+    const failing = await startFeedServer({ robotsStatus: 503 });
+    const busy = await refusal(failing.url("/private/feed.xml"));
+    assert.match(busy.message, /robots\.txt unreadable \(HTTP 503\)/);
+    await failing.close();
+  });
+
+  it("takes a missing robots.txt (4xx) as allowing everything", async () => {
+    const none = await startFeedServer({ robotsStatus: 404 });
+    const r = await fetcher.get(none.url("/private/feed.xml"));
+    await none.close();
+    assert.equal(r.status, 200);
   });
 });
 

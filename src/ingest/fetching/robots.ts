@@ -59,7 +59,7 @@ export class RobotsCache {
     }
     const verdict = await entry.verdict;
     if (verdict.kind === "allow-all") return undefined;
-    if (verdict.kind === "unreachable") return `${origin}/robots.txt could not be read (${verdict.why}); RFC 9309 says to assume everything is disallowed until it can`;
+    if (verdict.kind === "unreachable") return `${origin}/robots.txt unreadable (${verdict.why}): the host is left alone until it can be read (RFC 9309)`;
     return verdict.robot.isDisallowed(url, this.opts.agent) ? `${origin}/robots.txt disallows it for ${this.opts.agent}` : undefined;
   }
 
