@@ -4,8 +4,10 @@
 //
 //   npm run bench                 the full run (the 30/s digest to 10,000 takes ~6 minutes)
 //   npm run bench -- --quick      smaller sizes, for a look in a minute or two
+//   npx tsx bench/<item>.ts       one item alone (each file runs by itself), e.g. bench/feeds.ts
 import { benchCommands } from "./commands.ts";
 import { benchDelivery } from "./delivery.ts";
+import { benchFeeds } from "./feeds.ts";
 import { benchInline } from "./inline.ts";
 import { benchIngest } from "./ingest.ts";
 import { benchHttp } from "./http.ts";
@@ -32,4 +34,5 @@ printRows("6. Publish to first subscriber message, with the default DIGEST_CRON 
 printRows(`7. Inline queries with ${sizes.entries} entries (the bot process, loopback)`, await benchInline({ entries: sizes.entries }));
 printRows(`8. The HTTP server with ${sizes.entries} entries: webhook against long polling, the public routes under load`, await benchHttp({ entries: sizes.entries, updates: Math.min(2000, sizes.updates), seconds: quick ? 2 : 5 }));
 printRows("9. Reading the news: per-field accuracy per language over the labelled corpus, CPU time per article", benchIngest());
+printRows(`10. Polling ${quick ? 50 : 200} feeds from the local feed server: the event loop's delay, beside the same process idle`, await benchFeeds({ feeds: quick ? 50 : 200 }));
 console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -1,7 +1,9 @@
-// `npm run ingest -- extract <file|url|->...`: what Parley understands of news reports.
+// `npm run ingest -- extract <file|url|->...`: what Parley understands of news reports; `poll`,
+// `sources` and `explain` for the feeds (src/cli/ingest-feeds.ts).
 // The shell around src/ingest/: it reads files, stdin and URLs, turns HTML pages into their
 // article, loads the names and the record, and prints. Exit codes: 0 done, 1 an input (or the
-// names file or the record) could not be read, 2 the command line itself is wrong.
+// names file, the record, the sources file or the poll state) could not be read, 2 the command
+// line itself is wrong.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,14 +14,23 @@ import { NameIndex, NamesFileError, parseNames } from "../ingest/names.ts";
 import { articleFromHtml, looksLikeHtml } from "../ingest/page.ts";
 import type { Entry } from "../record/schema.ts";
 import { describeProblem, parseEventLog } from "../record/validate.ts";
+import { explainCommand, FeedsInputError, pollCommand, sourcesCommand, type FeedsArgs, type FeedsIo } from "./ingest-feeds.ts";
 import { runAsProgram } from "./program.ts";
 
 const USAGE = `usage: npm run ingest -- extract <file|url|->... [options]
+       npm run ingest -- poll [--once] | sources | explain <item id>
 
   extract <input>...    what Parley understands of each article: relevant or not (and why),
                         then a draft entry per contact it reports, the main one first.
                         An input is a file, an http(s) URL, or - for stdin; HTML pages are
                         reduced to their article first.
+  poll [--once]         read the feeds in $DATA_DIR/sources.json as the bot does and print
+                        what Parley understands of each new item; --once polls every feed
+                        once and exits, else it polls them as they come due until Ctrl-C.
+                        Keeps its own state ($DATA_DIR/state/cli), apart from the bot's
+  sources               each feed's last success, failures, next try and last error
+  explain <item id>     what was fetched for an item and what became of it: relevant or
+                        not and why, its drafts
 
 options:
   --published D         the publication day (YYYY-MM-DD) in the outlet's zone, for relative
@@ -29,6 +40,8 @@ options:
                         DATA_DIR defaults to ./data); none matches against nothing
   --names FILE          the people, places and countries Parley knows (default: data/names.json)
   --json                one JSON array, one object per input
+  --sources FILE        the feeds (default: $DATA_DIR/sources.json)
+  --state DIR           the poll state (default: $DATA_DIR/state; for poll $DATA_DIR/state/cli)
   --help                this text`;
 
 const OPTIONS = {
@@ -36,6 +49,9 @@ const OPTIONS = {
   record: { type: "string" },
   names: { type: "string" },
   json: { type: "boolean" },
+  once: { type: "boolean" },
+  sources: { type: "string" },
+  state: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -57,6 +73,10 @@ interface Io {
   stdin: NodeJS.ReadableStream;
   /** The day to read relative dates against when nothing else gives one. */
   today?: string;
+  /** Instead of $DATA_DIR (tests). */
+  dataDir?: string;
+  fetch?: FeedsIo["fetch"];
+  until?: FeedsIo["until"];
 }
 
 /** One input's result as --json prints it. */
@@ -82,6 +102,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   try {
     const [command, ...inputs] = positionals;
+    if (command === "poll" || command === "sources" || command === "explain") return await feeds(command, inputs, values, io);
     if (command !== "extract") throw new UsageError(command ? `unknown command "${command}"` : "no command given");
     if (inputs.length === 0) throw new UsageError(`"extract" needs at least one file, URL or -`);
     const published = values.published as string | undefined;
@@ -114,12 +135,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`${err.message}\n${USAGE}\n`);
       return 2;
     }
-    if (err instanceof InputError || err instanceof NamesFileError) {
+    if (err instanceof InputError || err instanceof NamesFileError || err instanceof FeedsInputError) {
       io.err(`${err.message}\n`);
       return 1;
     }
     throw err;
   }
+}
+
+async function feeds(command: "poll" | "sources" | "explain", inputs: string[], values: { [k: string]: string | boolean | undefined }, io: Io): Promise<number> {
+  const dataDir = io.dataDir ?? (process.env.DATA_DIR || "./data");
+  const args: FeedsArgs = {
+    once: values.once === true,
+    sourcesFile: values.sources as string | undefined,
+    stateDir: values.state as string | undefined,
+    names: () => loadNames((values.names as string | undefined) ?? DEFAULT_NAMES),
+    entries: () => loadEntries((values.record as string | undefined) ?? join(dataDir, "events.json")),
+    describe,
+  };
+  const feedsIo: FeedsIo = { out: io.out, err: io.err, dataDir, fetch: io.fetch, until: io.until };
+  if (values.once && command !== "poll") throw new UsageError(`--once belongs to poll`);
+  if (command === "explain") {
+    if (inputs.length !== 1) throw new UsageError(`"explain" takes one item id, such as tass-ru:https://tass.ru/politika/123`);
+    return explainCommand(inputs[0], args, feedsIo);
+  }
+  if (inputs.length) throw new UsageError(`"${command}" takes no inputs`);
+  return command === "poll" ? pollCommand(args, feedsIo) : sourcesCommand(args, feedsIo);
 }
 
 async function loadNames(file: string): Promise<NameIndex> {
