@@ -56,6 +56,13 @@ const Env = z.object({
     .regex(/^[A-Za-z0-9_-]{32,256}$/, "must be 32 to 256 random characters A-Z, a-z, 0-9, _ or - (e.g. openssl rand -hex 32)")
     .optional(),
   WEBHOOK_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100, "must be 1 to 100 (Telegram's range)").default(40),
+  // News feeds (src/ingest/): polled when $DATA_DIR/sources.json exists and there are editors.
+  INGEST_POLL: z
+    .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  FEED_TIMEOUT_MS: z.coerce.number().int().min(1000, "must be at least 1000 (milliseconds for one request to a feed or page)").default(20_000),
+  FEED_HOST_INTERVAL_MS: z.coerce.number().int().min(0, "must be 0 or more milliseconds between two requests to one host").default(1000),
   // For tests and demos only: start the bot's clock at this instant (ISO 8601); it then runs on.
   FAKE_NOW: z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant such as 2025-04-01T09:00:00Z" }).optional(),
 });
@@ -73,10 +80,19 @@ export type Config = {
   fakeNow?: string;
   /** PUBLIC_URL as set (no trailing slash): links to entries' pages in the bot's replies. */
   publicUrl?: string;
+  ingest: IngestConfig;
   /** Set: the HTTP server runs (always in webhook mode). */
   http?: HttpConfig;
   webhook?: WebhookConfig;
 };
+
+export interface IngestConfig {
+  /** Poll the feeds of $DATA_DIR/sources.json (when it exists and there are editors). */
+  poll: boolean;
+  sourcesFile: string;
+  timeoutMs: number;
+  hostIntervalMs: number;
+}
 
 export interface HttpConfig {
   port: number;
@@ -154,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     logLevel: e.LOG_LEVEL,
     fakeNow: e.FAKE_NOW,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    ingest: { poll: e.INGEST_POLL, sourcesFile: resolve(e.DATA_DIR, "sources.json"), timeoutMs: e.FEED_TIMEOUT_MS, hostIntervalMs: e.FEED_HOST_INTERVAL_MS },
     http,
     webhook,
   };

@@ -9,7 +9,8 @@ import type { Api } from "grammy";
 import type { DraftsDeps } from "./bot/context.ts";
 import { DraftDesk } from "./bot/features/drafts/draft-desk.ts";
 import type { DeskWriter } from "./editorial/desk-writer.ts";
-import { fetchPage as defaultFetchPage, type FetchPage } from "./ingest/fetch-page.ts";
+import { pageFetcher, type FetchPage } from "./ingest/fetch-page.ts";
+import { createFetcher, parleyUserAgent } from "./ingest/fetching/fetcher.ts";
 import type { FeedDown } from "./ingest/incoming.ts";
 import { DraftIntake } from "./ingest/intake.ts";
 import { NameIndex, parseNames } from "./ingest/names.ts";
@@ -41,7 +42,7 @@ export interface IngestionOptions {
   log: Logger;
   /** The names Parley knows; default data/names.json. */
   namesFile?: string;
-  /** How a link an editor sends is read; default: a plain bounded fetch (ingest/fetch-page.ts). */
+  /** How a link an editor sends is read; default: a polite fetcher of its own (ingest/fetch-page.ts). */
   fetchPage?: FetchPage;
 }
 
@@ -79,7 +80,7 @@ export function createIngestion(opts: IngestionOptions): Ingestion {
   return {
     intake,
     notifyFeedDown: (down) => desk.feedDown(down),
-    deps: { store, intake, desk, fetchPage: opts.fetchPage ?? defaultFetchPage },
+    deps: { store, intake, desk, fetchPage: opts.fetchPage ?? pageFetcher(createFetcher({ userAgent: parleyUserAgent() })) },
     flush: () => store.flush(),
   };
 }

@@ -26,6 +26,10 @@ import { Readiness } from "./http/health.ts";
 import { createHttpApp, startHttpServer, type RunningHttpServer } from "./http/server.ts";
 import type { Entry, Lang } from "./record/schema.ts";
 import { createIngestion, type Ingestion } from "./ingestion.ts";
+import { startPoller, type Poller } from "./ingest/poller.ts";
+import { createFetcher, parleyUserAgent, type Fetcher } from "./ingest/fetching/fetcher.ts";
+import { pageFetcher } from "./ingest/fetch-page.ts";
+import { existsSync } from "node:fs";
 import { autoRetry } from "@grammyjs/auto-retry";
 
 async function main(config: Config, log: Logger) {
@@ -55,6 +59,9 @@ async function main(config: Config, log: Logger) {
   // the editors does not queue behind the bot's replies. Without a usable names file the bot
   // runs without drafts, and says why.
   let ingestion: Ingestion | undefined;
+  // One fetcher for the feeds and the links editors send: one request at a time per host, and
+  // the pause between two, hold across both.
+  const fetcher = createFetcher({ userAgent: parleyUserAgent(config.publicUrl), timeoutMs: config.ingest.timeoutMs, hostIntervalMs: config.ingest.hostIntervalMs });
   try {
     const draftsApi = new Api(config.token, { apiRoot: config.apiRoot });
     draftsApi.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
@@ -70,6 +77,7 @@ async function main(config: Config, log: Logger) {
       stateDir,
       clock,
       log,
+      fetchPage: pageFetcher(fetcher),
     });
   } catch (err) {
     if (err instanceof StoreCorruptError) throw err;
@@ -176,8 +184,7 @@ async function main(config: Config, log: Logger) {
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
   const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender, observe: metrics.jobs });
   jobs = digestJob;
-  // Feeds are polled into `ingestion.intake`, and a feed failing for a day is reported through
-  // `ingestion.notifyFeedDown` (the poller, src/ingest/poller.ts, is started here with both).
+  const poller = ingestion && (await startFeeds(config, ingestion, { fetcher, clock, log, stateDir }));
   Object.assign(metrics.sources, {
     outboxDepth: () => outbox.pendingCount,
     sends: () => sender.totals,
@@ -196,6 +203,7 @@ async function main(config: Config, log: Logger) {
     await http?.close();
     if (runner?.isRunning()) await runner.stop();
     await metrics.idle();
+    await poller?.stop();
     await digestJob.stop();
     await sender.stop();
     await writer.close();
@@ -211,6 +219,20 @@ async function main(config: Config, log: Logger) {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   await runner?.task();
+}
+
+/**
+ * The feed poller: news from the outlets of sources.json into the drafts. Off without the file
+ * (a data folder of one's own starts without feeds), without editors (nobody would see a draft)
+ * or with INGEST_POLL=false.
+ */
+async function startFeeds(config: Config, ingestion: Ingestion, { fetcher, clock, log, stateDir }: { fetcher: Fetcher; clock: () => Date; log: Logger; stateDir: string }): Promise<Poller | undefined> {
+  const why = !config.ingest.poll ? "INGEST_POLL=false" : !existsSync(config.ingest.sourcesFile) ? `no ${config.ingest.sourcesFile}` : config.adminIds.length === 0 ? "no editors in ADMIN_IDS to send drafts to" : undefined;
+  if (why) {
+    log.info("feeds are not polled", { why });
+    return undefined;
+  }
+  return startPoller({ sourcesFile: config.ingest.sourcesFile, stateDir, intake: ingestion.intake, onFeedDown: ingestion.notifyFeedDown, fetcher, clock, log });
 }
 
 let token = "";
