@@ -9,14 +9,32 @@ interface ConversationsFile {
   chats: { [key: string]: VersionedState<ConversationData> };
 }
 
-export class ConversationStore implements VersionedStateStorage<string, ConversationData> {
-  /** Updates being handled in a conversation: the plugin writes their state only after the replies. */
-  readonly #handling = new Set<Promise<unknown>>();
+/**
+ * The conversations plugin's storage, whichever back end keeps it (files: FileConversationStore
+ * below; PostgreSQL: src/store-db/conversations.ts). Reads come from memory.
+ */
+export interface ConversationStore extends VersionedStateStorage<string, ConversationData> {
+  /** A copy: the plugin changes the state it reads in place, and only what it writes may count. */
+  read(key: string): VersionedState<ConversationData> | undefined;
+  /** Resolves once the state is stored. */
+  write(key: string, state: VersionedState<ConversationData>): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Runs the handling of one update; flush() waits for it. */
+  during<T>(handle: () => Promise<T>): Promise<T>;
+  /** Waits for the updates being handled and for their states to be stored. */
+  flush(): Promise<void>;
+  /** Chats with a conversation under way. */
+  readonly size: number;
+}
+
+/** The file back end: state/conversations.json. */
+export class FileConversationStore implements ConversationStore {
+  readonly #handling = new UpdatesInHand();
 
   constructor(readonly store: JsonStore<ConversationsFile>) {}
 
-  static open(file: string): ConversationStore {
-    return new ConversationStore(
+  static open(file: string): FileConversationStore {
+    return new FileConversationStore(
       JsonStore.open<ConversationsFile>(file, () => ({ chats: {} }), (d): d is ConversationsFile => typeof (d as ConversationsFile).chats === "object"),
     );
   }
@@ -40,7 +58,32 @@ export class ConversationStore implements VersionedStateStorage<string, Conversa
     });
   }
 
-  /** Runs the handling of one update; flush() waits for it. */
+  during<T>(handle: () => Promise<T>): Promise<T> {
+    return this.#handling.during(handle);
+  }
+
+  /**
+   * Waits for the updates being handled and for their states to reach the disk. A stop that
+   * did not wait could exit between a question sent and the state that expects its answer.
+   */
+  async flush(): Promise<void> {
+    await this.#handling.settled();
+    await this.store.flush();
+  }
+
+  /** Chats with a conversation under way. */
+  get size(): number {
+    return Object.keys(this.store.data.chats).length;
+  }
+}
+
+/**
+ * Updates being handled in a conversation: the plugin writes their state only after the
+ * replies, so a stop waits for them (both back ends).
+ */
+export class UpdatesInHand {
+  readonly #handling = new Set<Promise<unknown>>();
+
   async during<T>(handle: () => Promise<T>): Promise<T> {
     const work = handle();
     this.#handling.add(work);
@@ -51,17 +94,7 @@ export class ConversationStore implements VersionedStateStorage<string, Conversa
     }
   }
 
-  /**
-   * Waits for the updates being handled and for their states to reach the disk. A stop that
-   * did not wait could exit between a question sent and the state that expects its answer.
-   */
-  async flush(): Promise<void> {
+  async settled(): Promise<void> {
     while (this.#handling.size) await Promise.allSettled([...this.#handling]);
-    await this.store.flush();
-  }
-
-  /** Chats with a conversation under way. */
-  get size(): number {
-    return Object.keys(this.store.data.chats).length;
   }
 }

@@ -19,8 +19,8 @@ import type { BotDeps, ParleyContext } from "../../src/bot/context.ts";
 import type { Logger } from "../../src/log.ts";
 import { buildRecord } from "../../src/record/record.ts";
 import { describeProblem, parseEventLog } from "../../src/record/validate.ts";
-import { ChatPrefsStore } from "../../src/store/chats.ts";
-import { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { FileChatPrefsStore } from "../../src/store/chats.ts";
+import { FileSubscriptionStore } from "../../src/store/subscriptions.ts";
 import { type CallRecord, Emulator, type TgMessage, type UserLike } from "./emulator.ts";
 import { log } from "./fixtures.ts";
 import { type InlineAnswer, isUpload } from "./emulator/media.ts";
@@ -92,8 +92,8 @@ export class InProcessParley {
     const logger: Logger = { debug: quiet, info: quiet, warn: quiet, error: (msg, extra) => this.errors.push(`${msg} ${JSON.stringify(extra)}`) };
     this.deps = {
       record: () => record,
-      prefs: ChatPrefsStore.open(join(this.dir, "chats.json")),
-      subscriptions: SubscriptionStore.open(join(this.dir, "subscriptions.json")),
+      prefs: FileChatPrefsStore.open(join(this.dir, "chats.json")),
+      subscriptions: FileSubscriptionStore.open(join(this.dir, "subscriptions.json")),
       clock: () => now,
       defaultTimezone: opts.defaultTimezone ?? "UTC",
       adminIds: opts.adminIds ?? [],
@@ -159,7 +159,7 @@ export class InProcessParley {
 
   /** Removes the temporary state directory (pass `t` to startParley to have it done for you). */
   async close(): Promise<void> {
-    await Promise.all([this.deps.prefs.store.flush(), this.deps.subscriptions.flush()]);
+    await Promise.all([this.deps.prefs.flush(), this.deps.subscriptions.flush()]);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
