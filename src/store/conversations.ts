@@ -3,6 +3,7 @@
 // storage adapter of grammY's conversations plugin: per chat, the plugin's versioned replay
 // state (the answers so far and the results of the bot's calls), stored as the plugin gives it.
 import type { ConversationData, VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
+import { InFlight } from "./in-flight.ts";
 import { JsonStore } from "./json-store.ts";
 
 interface ConversationsFile {
@@ -29,7 +30,8 @@ export interface ConversationStore extends VersionedStateStorage<string, Convers
 
 /** The file back end: state/conversations.json. */
 export class FileConversationStore implements ConversationStore {
-  readonly #handling = new UpdatesInHand();
+  /** Updates being handled in a conversation: the plugin writes their state only after the replies. */
+  readonly #handling = new InFlight();
 
   constructor(readonly store: JsonStore<ConversationsFile>) {}
 
@@ -77,24 +79,3 @@ export class FileConversationStore implements ConversationStore {
   }
 }
 
-/**
- * Updates being handled in a conversation: the plugin writes their state only after the
- * replies, so a stop waits for them (both back ends).
- */
-export class UpdatesInHand {
-  readonly #handling = new Set<Promise<unknown>>();
-
-  async during<T>(handle: () => Promise<T>): Promise<T> {
-    const work = handle();
-    this.#handling.add(work);
-    try {
-      return await work;
-    } finally {
-      this.#handling.delete(work);
-    }
-  }
-
-  async settled(): Promise<void> {
-    while (this.#handling.size) await Promise.allSettled([...this.#handling]);
-  }
-}

@@ -5,5 +5,6 @@
 // new one.
 import type { Migration } from "../migrate.ts";
 import { migration as record } from "./001-record.ts";
+import { migration as state } from "./100-state.ts";
 
-export const MIGRATIONS: readonly Migration[] = [record];
+export const MIGRATIONS: readonly Migration[] = [record, state];
