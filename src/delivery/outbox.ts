@@ -258,6 +258,7 @@ function parseLine(raw: string): JournalLine | null {
   return null;
 }
 
-function textKey(text: string): string {
+/** A text's key in the outbox: messages with the same text share one stored copy (both back ends). */
+export function textKey(text: string): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, 16);
 }
