@@ -43,8 +43,8 @@ function msg(n: number, text = `digest for ${n}`): OutboxMessage {
 
 function change(entryId: string, type: "new" | "status", n: number): RecordChange {
   return type === "new"
-    ? { entryId, track: "t1", kind: "talks", key: `${entryId}-new-${n}`, type: "new", after: "scheduled" }
-    : { entryId, track: "t1", kind: "talks", key: `${entryId}-status-${n}`, type: "status", before: "scheduled", after: "held" };
+    ? { entryId, track: "t1", kind: "meeting", key: `${entryId}-new-${n}`, type: "new", after: "scheduled" }
+    : { entryId, track: "t1", kind: "meeting", key: `${entryId}-status-${n}`, type: "status", before: "scheduled", after: "held" };
 }
 
 const announcedEntry = (fp: string): AnnouncedEntry => ({ fp, status: "scheduled", when: { date: "2026-03-10" } });
@@ -82,7 +82,7 @@ export function storeBehaviour(backend: Backend): void {
       reminders: { enabled: true, hoursBefore: [24, 1], dayBeforeHour: 9 },
     });
     assert.equal((await s.subscriptions.subscribe({ chatId: 42, chatType: "private", createdBy: 42 }, NOW)).outcome, "already");
-    await s.subscriptions.setFilters("42", { tracks: ["t1"], kinds: ["talks"] });
+    await s.subscriptions.setFilters("42", { tracks: ["t1"], kinds: ["meeting"] });
     await s.subscriptions.setDelivery("42", { mode: "daily", hour: 8 });
     assert.equal(await s.subscriptions.unsubscribe(42), true);
     assert.equal(await s.subscriptions.unsubscribe(42), false, "not subscribed any more");
@@ -111,7 +111,7 @@ export function storeBehaviour(backend: Backend): void {
     await s.subscriptions.setReminders("7", { hoursBefore: [1, 24, 1, 3], dayBeforeHour: 18 });
     await assert.rejects(async () => s.subscriptions.setDelivery("7", { mode: "daily", hour: 24 }), RangeError);
     await assert.rejects(async () => s.subscriptions.setQuietHours("7", { from: 5, to: 5 }), RangeError);
-    assert.equal(await s.subscriptions.setFilters("unknown", { kinds: ["talks"] }), undefined);
+    assert.equal(await s.subscriptions.setFilters("unknown", { kinds: ["meeting"] }), undefined);
     const expected = {
       tracks: ["t1", "t2"],
       kinds: "all",
@@ -141,7 +141,7 @@ export function storeBehaviour(backend: Backend): void {
     await s.subscriptions.subscribe({ chatId: -100, threadId: 6, chatType: "group", createdBy: 1 }, NOW);
     await s.subscriptions.subscribe({ chatId: -200, chatType: "supergroup", createdBy: 2 }, NOW);
     await s.subscriptions.subscribe({ chatId: -200, threadId: 6, chatType: "supergroup", createdBy: 2 }, NOW);
-    await s.subscriptions.setFilters("-100:5", { kinds: ["talks"] });
+    await s.subscriptions.setFilters("-100:5", { kinds: ["meeting"] });
     assert.deepEqual(s.subscriptions.forChat(-100).map((x) => x.key).sort(), ["-100", "-100:5", "-100:6"]);
     await s.prefs.set(-100, { lang: "uk", tz: "Europe/Kyiv" });
     await s.prefs.set(-200, { tz: "Europe/Berlin" });
@@ -150,7 +150,7 @@ export function storeBehaviour(backend: Backend): void {
     await s.prefs.migrate(-100, -200);
     assert.deepEqual(s.subscriptions.forChat(-100), []);
     assert.deepEqual(s.subscriptions.forChat(-200).map((x) => x.key).sort(), ["-200", "-200:5", "-200:6"]);
-    assert.deepEqual(s.subscriptions.get("-200:5")?.kinds, ["talks"]);
+    assert.deepEqual(s.subscriptions.get("-200:5")?.kinds, ["meeting"]);
     assert.equal(s.subscriptions.get("-200:5")?.chatType, "supergroup");
     assert.deepEqual(s.prefs.get(-200), { lang: "uk", tz: "Europe/Berlin" }, "the supergroup's own zone wins; the language follows");
     assert.deepEqual(s.prefs.get(-100), {});

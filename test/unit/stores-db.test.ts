@@ -78,7 +78,7 @@ describe("state stores: the PostgreSQL back end", { skip }, () => {
     await one.subscriptions.subscribe({ chatId: 501, chatType: "private", createdBy: 501 }, new Date("2026-03-01T00:00:00Z"));
     await one.prefs.set(501, { lang: "uk" });
     await one.conversations.write("501", { version: [0, "x"], state: { n: 1 } } as never);
-    await one.announced.commit({}, [{ entryId: "e1", track: "t", kind: "talks", key: "k1", type: "new", after: "scheduled" }], new Date("2026-03-01T00:00:00Z"));
+    await one.announced.commit({}, [{ entryId: "e1", track: "t", kind: "meeting", key: "k1", type: "new", after: "scheduled" }], new Date("2026-03-01T00:00:00Z"));
     await until(() => two.subscriptions.get("501")?.active === true && two.prefs.get(501).lang === "uk" && two.conversations.size === 1 && two.announced.lastSeq === 1);
     assert.deepEqual(two.subscriptions.get("501"), one.subscriptions.get("501"));
     assert.deepEqual(two.announced.history().map((l) => l.change.key), ["k1"]);
