@@ -47,7 +47,7 @@ export function testSchemaName(prefix = "t"): string {
 export interface TestDatabase {
   schema: string;
   /** Another connection pool on the same schema (another replica). */
-  open(opts?: { poolSize?: number }): Promise<Db>;
+  open(opts?: { poolSize?: number; applicationName?: string }): Promise<Db>;
   /** Closes every Db opened here and drops the schema. */
   drop(): Promise<void>;
 }
@@ -59,7 +59,7 @@ export async function testDatabase(prefix?: string): Promise<TestDatabase> {
   return {
     schema,
     async open(opts = {}) {
-      const db = await openDatabase(TEST_DATABASE_URL, { schema, poolSize: opts.poolSize ?? 4, statementTimeoutMs: 10_000, applicationName: "parley test" });
+      const db = await openDatabase(TEST_DATABASE_URL, { schema, poolSize: opts.poolSize ?? 4, statementTimeoutMs: 10_000, applicationName: opts.applicationName ?? "parley test" });
       opened.push(db);
       return db;
     },
