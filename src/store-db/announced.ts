@@ -25,7 +25,7 @@ import {
   type LoggedChange,
 } from "../store/announced.ts";
 import { InFlight } from "../store/in-flight.ts";
-import { KeyedTable, type Memory } from "./keyed-table.ts";
+import { KeyedTable, type Memory, type TableSpec } from "./keyed-table.ts";
 import { STATE_CHANNEL, type Mirrored, type StateSync } from "./sync.ts";
 
 /** Memory over one of the announced state's maps. */
@@ -43,6 +43,43 @@ function mapMemory<V>(map: () => { [key: string]: V }): Memory<V> {
     },
   };
 }
+
+export const ANNOUNCED_ENTRIES_TABLE: TableSpec<AnnouncedEntry> = {
+  table: "announced_entries",
+  key: "entry_id",
+  columns: [["announced", "jsonb"]],
+  toRow: (_k, v) => ({ announced: v }),
+  fromRow: (r) => r.announced as AnnouncedEntry,
+};
+
+export const ANNOUNCED_REVISIONS_TABLE: TableSpec<number> = {
+  table: "announced_revisions",
+  key: "entry_id",
+  columns: [["revisions", "integer"]],
+  toRow: (_k, n) => ({ revisions: n }),
+  fromRow: (r) => r.revisions as number,
+};
+
+export const ANNOUNCED_DAILY_TABLE: TableSpec<DailyState> = {
+  table: "announced_daily",
+  key: "subscription_key",
+  columns: [
+    ["cursor", "bigint"],
+    ["last_day", "text"],
+  ],
+  select: { cursor: "cursor::float8" },
+  toRow: (_k, s) => ({ cursor: s.cursor, last_day: s.lastDay }),
+  fromRow: (r) => ({ cursor: r.cursor as number, lastDay: r.last_day as string }),
+};
+
+export const REMINDERS_SENT_TABLE: TableSpec<number> = {
+  table: "reminders_sent",
+  key: "key",
+  columns: [["forget_after", "bigint"]],
+  select: { forget_after: "forget_after::float8" },
+  toRow: (_k, n) => ({ forget_after: n }),
+  fromRow: (r) => r.forget_after as number,
+};
 
 export class DbAnnouncedStore implements AnnouncedStore, Mirrored {
   readonly table = "announced_state";
@@ -68,43 +105,26 @@ export class DbAnnouncedStore implements AnnouncedStore, Mirrored {
     this.#entries = new KeyedTable<AnnouncedEntry>(
       db,
       sync,
-      { table: "announced_entries", key: "entry_id", columns: [["announced", "jsonb"]], toRow: (_k, v) => ({ announced: v }), fromRow: (r) => r.announced as AnnouncedEntry },
+      ANNOUNCED_ENTRIES_TABLE,
       mapMemory(() => d.entries),
     );
     this.#revisions = new KeyedTable<number>(
       db,
       sync,
-      { table: "announced_revisions", key: "entry_id", columns: [["revisions", "integer"]], toRow: (_k, n) => ({ revisions: n }), fromRow: (r) => r.revisions as number },
+      ANNOUNCED_REVISIONS_TABLE,
       mapMemory(() => (d.revisions ??= {})),
     );
     this.#daily = new KeyedTable<DailyState>(
       db,
       sync,
-      {
-        table: "announced_daily",
-        key: "subscription_key",
-        columns: [
-          ["cursor", "bigint"],
-          ["last_day", "text"],
-        ],
-        select: { cursor: "cursor::float8" },
-        toRow: (_k, s) => ({ cursor: s.cursor, last_day: s.lastDay }),
-        fromRow: (r) => ({ cursor: r.cursor as number, lastDay: r.last_day as string }),
-      },
+      ANNOUNCED_DAILY_TABLE,
       mapMemory(() => d.daily),
     );
     const sent = this.#sent;
     this.#reminders = new KeyedTable<number>(
       db,
       sync,
-      {
-        table: "reminders_sent",
-        key: "key",
-        columns: [["forget_after", "bigint"]],
-        select: { forget_after: "forget_after::float8" },
-        toRow: (_k, n) => ({ forget_after: n }),
-        fromRow: (r) => r.forget_after as number,
-      },
+      REMINDERS_SENT_TABLE,
       mapMemory(() => sent),
     );
     for (const t of [this.#entries, this.#revisions, this.#daily, this.#reminders, this]) sync.add(t);

@@ -4,8 +4,24 @@ import type { Db } from "../db/pool.ts";
 import type { Lang } from "../record/schema.ts";
 import type { ChatPrefs, ChatPrefsStore } from "../store/chats.ts";
 import { InFlight } from "../store/in-flight.ts";
-import { KeyedTable } from "./keyed-table.ts";
+import { KeyedTable, type TableSpec } from "./keyed-table.ts";
 import type { StateSync } from "./sync.ts";
+
+export const CHAT_PREFS_TABLE: TableSpec<ChatPrefs> = {
+  table: "chat_prefs",
+  key: "chat_id",
+  columns: [
+    ["lang", "text"],
+    ["tz", "text"],
+  ],
+  toRow: (_key, p) => ({ lang: p.lang ?? null, tz: p.tz ?? null }),
+  fromRow: (r) => {
+    const p: ChatPrefs = {};
+    if (r.lang !== null) p.lang = r.lang as Lang;
+    if (r.tz !== null) p.tz = r.tz as string;
+    return p;
+  },
+};
 
 export class DbChatPrefsStore implements ChatPrefsStore {
   readonly #chats = new Map<string, ChatPrefs>();
@@ -17,21 +33,7 @@ export class DbChatPrefsStore implements ChatPrefsStore {
     this.#table = new KeyedTable<ChatPrefs>(
       db,
       sync,
-      {
-        table: "chat_prefs",
-        key: "chat_id",
-        columns: [
-          ["lang", "text"],
-          ["tz", "text"],
-        ],
-        toRow: (_key, p) => ({ lang: p.lang ?? null, tz: p.tz ?? null }),
-        fromRow: (r) => {
-          const p: ChatPrefs = {};
-          if (r.lang !== null) p.lang = r.lang as Lang;
-          if (r.tz !== null) p.tz = r.tz as string;
-          return p;
-        },
-      },
+      CHAT_PREFS_TABLE,
       { set: (k, v) => chats.set(k, v), remove: (k) => chats.delete(k), keys: () => chats.keys(), get size() { return chats.size; } },
     );
     sync.add(this.#table);

@@ -5,10 +5,18 @@ import type { ConversationData, VersionedState } from "@grammyjs/conversations";
 import type { Db } from "../db/pool.ts";
 import type { ConversationStore } from "../store/conversations.ts";
 import { InFlight } from "../store/in-flight.ts";
-import { KeyedTable } from "./keyed-table.ts";
+import { KeyedTable, type TableSpec } from "./keyed-table.ts";
 import type { StateSync } from "./sync.ts";
 
 type State = VersionedState<ConversationData>;
+
+export const CONVERSATIONS_TABLE: TableSpec<State> = {
+  table: "conversations",
+  key: "key",
+  columns: [["state", "jsonb"]],
+  toRow: (_key, state) => ({ state }),
+  fromRow: (r) => r.state as State,
+};
 
 export class DbConversationStore implements ConversationStore {
   readonly #chats = new Map<string, State>();
@@ -21,7 +29,7 @@ export class DbConversationStore implements ConversationStore {
     this.#table = new KeyedTable<State>(
       db,
       sync,
-      { table: "conversations", key: "key", columns: [["state", "jsonb"]], toRow: (_key, state) => ({ state }), fromRow: (r) => r.state as State },
+      CONVERSATIONS_TABLE,
       { set: (k, v) => chats.set(k, v), remove: (k) => chats.delete(k), keys: () => chats.keys(), get size() { return chats.size; } },
     );
     sync.add(this.#table);

@@ -31,7 +31,7 @@ const LOAD_BATCH = 50_000;
 export class KeyedTable<V> implements Mirrored {
   readonly table: string;
   readonly #db: Db;
-  readonly #sync: StateSync;
+  readonly #sync: StateSync | null;
   readonly #spec: TableSpec<V>;
   readonly #memory: Memory<V>;
   readonly #selectList: string;
@@ -43,7 +43,8 @@ export class KeyedTable<V> implements Mirrored {
   #writes = 0;
   #refreshing = 0;
 
-  constructor(db: Db, sync: StateSync, spec: TableSpec<V>, memory: Memory<V>) {
+  /** `sync` null: a tool writing rows while no replica runs (npm run db -- import-state); no notifications are sent then. */
+  constructor(db: Db, sync: StateSync | null, spec: TableSpec<V>, memory: Memory<V>) {
     this.table = spec.table;
     this.#db = db;
     this.#sync = sync;
@@ -64,7 +65,7 @@ WITH del AS (
   ON CONFLICT (${spec.key}) DO UPDATE SET ${names.map((n) => `${n} = EXCLUDED.${n}`).join(", ")}, version = nextval('state_version')
   RETURNING ${spec.key} AS key, version
 ), done AS (SELECT key, version FROM del UNION ALL SELECT key, version FROM up)
-SELECT version::float8 AS version, ${notify("version", "key")} FROM done`;
+SELECT version::float8 AS version${sync ? `, ${notify("version", "key")}` : ""} FROM done`;
   }
 
   /** Reads every row into memory (at open). */
@@ -86,7 +87,7 @@ SELECT version::float8 AS version, ${notify("version", "key")} FROM done`;
     if (!puts.length && !removes.length) return;
     const rows = puts.map(([key, value]) => ({ ...this.#spec.toRow(key, value), [this.#spec.key]: key }));
     const result = await q.query<{ version: number }>(this.#writeSql, [JSON.stringify(rows), removes]);
-    for (const r of result.rows) this.#sync.wrote(r.version);
+    for (const r of result.rows) this.#sync?.wrote(r.version);
   }
 
   /** Applies a committed write to memory. */

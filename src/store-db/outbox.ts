@@ -13,7 +13,7 @@
 //   resolves once its mark is in the database. A kill repeats at most the unmarked ones.
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { Db } from "../db/pool.ts";
+import type { Db, Queryable } from "../db/pool.ts";
 import { textKey, type DeliveryOutcome, type Outbox, type OutboxMessage } from "../delivery/outbox.ts";
 
 /** How long a claim holds without renewal: a successor resends a dead sender's messages after this. */
@@ -61,38 +61,8 @@ export class DbOutbox implements Outbox {
 
   async enqueue(messages: readonly OutboxMessage[]): Promise<number> {
     if (!messages.length) return 0;
-    const texts = new Map<string, string>();
-    const cols = { id: [] as string[], chat: [] as string[], thread: [] as (number | null)[], key: [] as string[], markup: [] as (string | null)[], quiet: [] as boolean[], sub: [] as string[] };
-    for (const m of messages) {
-      const key = textKey(m.text);
-      texts.set(key, m.text);
-      cols.id.push(m.id);
-      cols.chat.push(String(m.chatId));
-      cols.thread.push(m.threadId ?? null);
-      cols.key.push(key);
-      cols.markup.push(m.replyMarkup ? JSON.stringify(m.replyMarkup) : null);
-      cols.quiet.push(m.disableNotification ?? false);
-      cols.sub.push(m.subscriptionKey);
-    }
-    const added = await this.#db.transaction(async (tx) => {
-      // DO UPDATE, not DO NOTHING: the row lock keeps a compaction from deleting a text this
-      // enqueue is about to use.
-      await tx.query(
-        "INSERT INTO outbox_texts (key, text) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO UPDATE SET text = EXCLUDED.text",
-        [[...texts.keys()], [...texts.values()]],
-      );
-      const result = await tx.query(
-        `INSERT INTO outbox (id, chat_id, thread_id, text_key, reply_markup, disable_notification, subscription_key)
-         SELECT id, chat_id, thread_id, text_key, reply_markup, disable_notification, subscription_key
-         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::boolean[], $7::text[]) WITH ORDINALITY
-           AS m(id, chat_id, thread_id, text_key, reply_markup, disable_notification, subscription_key, n)
-         ORDER BY n
-         ON CONFLICT (id) DO NOTHING`,
-        [cols.id, cols.chat, cols.thread, cols.key, cols.markup, cols.quiet, cols.sub],
-      );
-      return result.rowCount ?? 0;
-    });
-    for (const [k, t] of texts) this.#texts.set(k, t);
+    const added = await this.#db.transaction((tx) => insertMessages(tx, messages));
+    for (const m of messages) this.#texts.set(textKey(m.text), m.text);
     this.#pending += added;
     return added;
   }
@@ -203,6 +173,42 @@ export class DbOutbox implements Outbox {
       .query("UPDATE outbox SET claimed_until = now() + $2 * interval '1 millisecond' WHERE claimed_by = $1 AND done_at IS NULL", [this.owner, this.leaseMs])
       .catch(() => {});
   }
+}
+
+/**
+ * Adds messages (ids already there are skipped) in two statements however many there are;
+ * returns how many were added. Run inside a transaction (enqueue's, or an import's).
+ */
+export async function insertMessages(tx: Queryable, messages: readonly OutboxMessage[]): Promise<number> {
+  const texts = new Map<string, string>();
+  const cols = { id: [] as string[], chat: [] as string[], thread: [] as (number | null)[], key: [] as string[], markup: [] as (string | null)[], quiet: [] as boolean[], sub: [] as string[] };
+  for (const m of messages) {
+    const key = textKey(m.text);
+    texts.set(key, m.text);
+    cols.id.push(m.id);
+    cols.chat.push(String(m.chatId));
+    cols.thread.push(m.threadId ?? null);
+    cols.key.push(key);
+    cols.markup.push(m.replyMarkup ? JSON.stringify(m.replyMarkup) : null);
+    cols.quiet.push(m.disableNotification ?? false);
+    cols.sub.push(m.subscriptionKey);
+  }
+  // DO UPDATE, not DO NOTHING: the row lock keeps a compaction from deleting a text this
+  // enqueue is about to use.
+  await tx.query(
+    "INSERT INTO outbox_texts (key, text) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO UPDATE SET text = EXCLUDED.text",
+    [[...texts.keys()], [...texts.values()]],
+  );
+  const result = await tx.query(
+    `INSERT INTO outbox (id, chat_id, thread_id, text_key, reply_markup, disable_notification, subscription_key)
+     SELECT id, chat_id, thread_id, text_key, reply_markup, disable_notification, subscription_key
+     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::jsonb[], $6::boolean[], $7::text[]) WITH ORDINALITY
+       AS m(id, chat_id, thread_id, text_key, reply_markup, disable_notification, subscription_key, n)
+     ORDER BY n
+     ON CONFLICT (id) DO NOTHING`,
+    [cols.id, cols.chat, cols.thread, cols.key, cols.markup, cols.quiet, cols.sub],
+  );
+  return result.rowCount ?? 0;
 }
 
 /** Chat ids are stored as text (a channel may be "@name"); numeric ones come back as numbers. */

@@ -16,8 +16,36 @@ import {
   type SubscribeOutcome,
   type SubscriptionStore,
 } from "../store/subscriptions.ts";
-import { KeyedTable } from "./keyed-table.ts";
+import { KeyedTable, type TableSpec } from "./keyed-table.ts";
 import type { StateSync } from "./sync.ts";
+
+export const SUBSCRIPTIONS_TABLE: TableSpec<Subscription> = {
+  table: "subscriptions",
+  key: "key",
+  columns: [
+    ["chat_id", "bigint"],
+    ["thread_id", "bigint"],
+    ["chat_type", "text"],
+    ["active", "boolean"],
+    ["inactive_reason", "text"],
+    ["created_by", "bigint"],
+    ["created_at", "timestamptz"],
+    ["tracks", "text[]"],
+    ["kinds", "text[]"],
+    ["daily_hour", "smallint"],
+    ["quiet_from", "smallint"],
+    ["quiet_to", "smallint"],
+    ["reminders", "jsonb"],
+  ],
+  select: {
+    chat_id: "chat_id::float8",
+    thread_id: "thread_id::float8",
+    created_by: "created_by::float8",
+    created_at: `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  },
+  toRow: toRow,
+  fromRow: fromRow,
+};
 
 export class DbSubscriptionStore implements SubscriptionStore {
   readonly #subs = new Map<string, Subscription>();
@@ -32,33 +60,7 @@ export class DbSubscriptionStore implements SubscriptionStore {
     this.#table = new KeyedTable<Subscription>(
       db,
       sync,
-      {
-        table: "subscriptions",
-        key: "key",
-        columns: [
-          ["chat_id", "bigint"],
-          ["thread_id", "bigint"],
-          ["chat_type", "text"],
-          ["active", "boolean"],
-          ["inactive_reason", "text"],
-          ["created_by", "bigint"],
-          ["created_at", "timestamptz"],
-          ["tracks", "text[]"],
-          ["kinds", "text[]"],
-          ["daily_hour", "smallint"],
-          ["quiet_from", "smallint"],
-          ["quiet_to", "smallint"],
-          ["reminders", "jsonb"],
-        ],
-        select: {
-          chat_id: "chat_id::float8",
-          thread_id: "thread_id::float8",
-          created_by: "created_by::float8",
-          created_at: `to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-        },
-        toRow: toRow,
-        fromRow: fromRow,
-      },
+      SUBSCRIPTIONS_TABLE,
       {
         set: (key, sub) => this.#set(key, sub),
         remove: (key) => this.#remove(key),

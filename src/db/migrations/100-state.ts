@@ -127,5 +127,14 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox (seq) WHERE done_at IS NULL;
 CREATE INDEX outbox_claims ON outbox (claimed_by) WHERE done_at IS NULL;
 CREATE INDEX outbox_text ON outbox (text_key);
+
+-- npm run db -- import-state: what was imported, so that running it again on the same files
+-- says so instead of refusing.
+CREATE TABLE state_imports (
+  fingerprint text PRIMARY KEY,
+  source text NOT NULL,
+  counts jsonb NOT NULL,
+  imported_at timestamptz NOT NULL DEFAULT now()
+);
 `,
 };
