@@ -4,6 +4,9 @@
 // other's writes, and senders that never claim the same message.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { type Api, HttpError } from "grammy";
+import { Sender } from "../../src/delivery/sender.ts";
+import type { Logger } from "../../src/log.ts";
 import type { Db } from "../../src/db/pool.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openDbState, type DbState } from "../../src/store-db/open.ts";
@@ -125,7 +128,79 @@ describe("state stores: the PostgreSQL back end", { skip }, () => {
     assert.equal((await other.outbox.claim()).length, 990);
     await other.close();
   });
+
+  test("a sender killed in the middle of a broadcast: another process finishes it from the shared outbox, nothing lost, at most the in-flight repeated", async () => {
+    await empty();
+    const one = await open();
+    const two = await open();
+    const chats = Array.from({ length: 200 }, (_, i) => 20_000 + i);
+    await one.outbox.enqueue(chats.map((c) => ({ id: `d|${c}`, chatId: c, text: "digest", subscriptionKey: String(c) })));
+
+    const first = fakeTelegram();
+    const concurrency = 5;
+    const senderOne = new Sender({ api: first.api, outbox: one.outbox, ratePerSecond: 400, concurrency, log: quiet, onRefusal: () => {} });
+    const running = senderOne.run().catch(() => undefined);
+    await until(() => first.accepted.length >= 60);
+    // SIGKILL: Telegram hears nothing more from it, and its connections to the database are gone.
+    first.kill();
+    await dbs.get(one)!.close();
+
+    const second = fakeTelegram();
+    const senderTwo = new Sender({ api: second.api, outbox: two.outbox, ratePerSecond: 400, concurrency, log: quiet, onRefusal: () => {} });
+    // Its claims lapse within the lease; until then the successor finds nothing to take.
+    const deadline = Date.now() + 10_000;
+    while (two.outbox.pendingCount > 0 || second.accepted.length === 0) {
+      assert.ok(Date.now() < deadline, "the successor did not finish the broadcast within 10 s");
+      const { sent } = await senderTwo.run();
+      if (!sent) await new Promise((r) => setTimeout(r, 50));
+    }
+    const delivered = new Set([...first.accepted, ...second.accepted]);
+    assert.deepEqual(
+      chats.filter((c) => !delivered.has(c)),
+      [],
+      "no chat missed its digest",
+    );
+    const twice = second.accepted.filter((c) => first.accepted.includes(c));
+    assert.ok(twice.length <= concurrency, `repeated ${twice.length}, more than the ${concurrency} that can be in flight`);
+    assert.equal(second.accepted.length, new Set(second.accepted).size, "the successor sent each once");
+
+    first.release();
+    await senderOne.stop();
+    await running;
+    await two.close();
+  });
 });
+
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A Bot API that accepts every message, until `kill()`: from then on its requests never come back (the process is gone). */
+function fakeTelegram() {
+  const accepted: number[] = [];
+  const hung: ((err: unknown) => void)[] = [];
+  let dead = false;
+  const api = {
+    token: "1:x",
+    sendMessage(chatId: number) {
+      if (dead) return new Promise((_, reject) => hung.push(reject));
+      accepted.push(chatId);
+      return Promise.resolve({ message_id: 1 });
+    },
+  } as unknown as Api;
+  return {
+    api,
+    accepted,
+    kill() {
+      dead = true;
+    },
+    /** Lets the dead process's requests fail, so that its sender can finish. */
+    release() {
+      for (const reject of hung) reject(new HttpError("gone", new Error("process killed")));
+    },
+    get hung() {
+      return hung.length;
+    },
+  };
+}
 
 /** Waits for a condition the other replica's notifications will make true (fails after 10 s). */
 async function until(condition: () => boolean): Promise<void> {
