@@ -16,8 +16,8 @@ import { createI18n } from "../src/bot/reader.ts";
 import { createLogger } from "../src/log.ts";
 import { buildRecord } from "../src/record/record.ts";
 import { parseEventLog } from "../src/record/validate.ts";
-import { ChatPrefsStore } from "../src/store/chats.ts";
-import { SubscriptionStore } from "../src/store/subscriptions.ts";
+import { FileChatPrefsStore } from "../src/store/chats.ts";
+import { FileSubscriptionStore } from "../src/store/subscriptions.ts";
 import { makeDataDir, removeDataDir, startBot } from "../test/support/bot-process.ts";
 import { startEmulator, type Emulator } from "../test/support/emulator.ts";
 import { generateLog, middleOf } from "./generate.ts";
@@ -41,8 +41,8 @@ async function handlerCost(entries: number, command: string, updates = 3000): Pr
     botInfo,
     deps: {
       record: () => record,
-      prefs: ChatPrefsStore.open(join(dir, "chats.json")),
-      subscriptions: SubscriptionStore.open(join(dir, "subscriptions.json")),
+      prefs: FileChatPrefsStore.open(join(dir, "chats.json")),
+      subscriptions: FileSubscriptionStore.open(join(dir, "subscriptions.json")),
       clock: () => new Date(middleOf(entries)),
       defaultTimezone: "UTC",
       adminIds: [],

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Outbox, type OutboxMessage } from "../src/delivery/outbox.ts";
+import { type OutboxMessage, FileOutbox } from "../src/delivery/outbox.ts";
 import { SPEED_LIMITS } from "../src/delivery/schedule.ts";
 import { type Emulator, startEmulator } from "../test/support/emulator.ts";
 import type { BenchResult } from "./harness.ts";
@@ -76,7 +76,7 @@ async function deliverOnce(subscribers: number, rate: number, paid: boolean): Pr
       emulator.addPrivateChat({ id, first_name: `Reader ${i}` });
       messages.push({ id: `bench|${id}|1`, chatId: id, text: DIGEST, subscriptionKey: `private:${id}` });
     }
-    const outbox = await Outbox.open(stateDir);
+    const outbox = await FileOutbox.open(stateDir);
     await outbox.enqueue(messages);
     await outbox.close();
 

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { newSubscription, type Subscription } from "../src/store/subscription-types.ts";
-import { SubscriptionStore } from "../src/store/subscriptions.ts";
+import { FileSubscriptionStore } from "../src/store/subscriptions.ts";
 import { readSubscriptionsFile } from "../src/store/subscriptions-file.ts";
 import { makeDataDir, removeDataDir, startBot } from "../test/support/bot-process.ts";
 import { startEmulator } from "../test/support/emulator.ts";
@@ -50,7 +50,7 @@ export async function benchScale(opts: { subscribers: number; entries: number; u
   mkdirSync(join(dir, "state"), { recursive: true });
   // Written through the store, in the compact form the bot itself writes.
   {
-    const store = SubscriptionStore.open(join(dir, "state", "subscriptions.json"));
+    const store = FileSubscriptionStore.open(join(dir, "state", "subscriptions.json"));
     Object.assign(store.store.data.subscriptions, subscriptionsFile(opts.subscribers).subscriptions);
     await store.store.save();
   }

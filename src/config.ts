@@ -67,6 +67,63 @@ const Env = z.object({
   FAKE_NOW: z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant such as 2025-04-01T09:00:00Z" }).optional(),
 });
 
+/**
+ * Where the shared state lives when several machines run Parley (src/db/). Read on its own so
+ * the command-line tools (`npm run db`, `npm run events`) need no bot token.
+ */
+const DatabaseEnv = z.object({
+  // Unset: the files under DATA_DIR, exactly as without a database. The value is never echoed
+  // in a message: it may hold the password.
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine(isPostgresUrl, "must be a PostgreSQL URL such as postgres://parley:secret@db.example.org:5432/parley (postgres:// or postgresql://)")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: "must be a whole number of connections" })
+    .int("must be a whole number of connections")
+    .min(1, "must be at least 1 connection")
+    .max(1000, "must be at most 1000 connections (PostgreSQL's max_connections is shared by every replica)")
+    .default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ message: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(100, "must be at least 100 milliseconds")
+    .max(3_600_000, "must be at most 3600000 milliseconds (an hour)")
+    .default(5000),
+});
+
+export interface DatabaseConfig {
+  /** postgres:// or postgresql://; may hold the password, so never log it (see redactDatabaseUrl in log.ts). */
+  url: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === "postgres:" || u.protocol === "postgresql:") && (u.hostname !== "" || u.searchParams.has("host"));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * DATABASE_URL and its settings from the environment: undefined when DATABASE_URL is unset (the
+ * files), else the validated settings; throws ConfigError naming every bad variable.
+ */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig | undefined {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = DatabaseEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `- ${i.path.join(".")} ${i.message}`);
+    throw new ConfigError(`Parley cannot start; fix these settings in .env or the environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS } : undefined;
+}
+
 export type Config = {
   token: string;
   apiRoot: string;
@@ -84,6 +141,8 @@ export type Config = {
   /** Set: the HTTP server runs (always in webhook mode). */
   http?: HttpConfig;
   webhook?: WebhookConfig;
+  /** Set (DATABASE_URL): the state and the record live in PostgreSQL; unset: the files under dataDir. */
+  database?: DatabaseConfig;
 };
 
 export interface IngestConfig {
@@ -135,8 +194,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
   // Empty strings mean "not set", as people leave them in .env files.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = Env.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `- ${i.path.join(".")} ${i.message}`);
+  const database = DatabaseEnv.safeParse(cleaned);
+  if (!parsed.success || !database.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(database.error?.issues ?? [])];
+    const lines = issues.map((i) => `- ${i.path.join(".")} ${i.message}`);
     throw new ConfigError(`Parley cannot start; fix these settings in .env or the environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
@@ -173,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, { dotenv = true
     ingest: { poll: e.INGEST_POLL, sourcesFile: resolve(e.DATA_DIR, "sources.json"), timeoutMs: e.FEED_TIMEOUT_MS, hostIntervalMs: e.FEED_HOST_INTERVAL_MS },
     http,
     webhook,
+    database: loadDatabaseConfig(cleaned),
   };
 }
 

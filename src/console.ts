@@ -13,10 +13,10 @@ import { createI18n } from "./bot/reader.ts";
 import { plainText } from "./present/html.ts";
 import { createLogger } from "./log.ts";
 import { RecordSource } from "./record-file/source.ts";
-import { ChatPrefsStore } from "./store/chats.ts";
-import { ConversationStore } from "./store/conversations.ts";
+import { FileChatPrefsStore } from "./store/chats.ts";
+import { FileConversationStore } from "./store/conversations.ts";
 import { openDeskWriter } from "./editorial/desk-writer.ts";
-import { SubscriptionStore } from "./store/subscriptions.ts";
+import { FileSubscriptionStore } from "./store/subscriptions.ts";
 
 const FAKE_TOKEN = "100000:console-mode-no-token-needed-00000000";
 const env = { ...process.env, BOT_TOKEN: FAKE_TOKEN };
@@ -25,14 +25,14 @@ const log = createLogger({ level: "warn" });
 const source = RecordSource.load(join(config.dataDir, "events.json"));
 // The console keeps its chat choices apart from the real bot's state.
 const stateDir = mkdtempSync(join(tmpdir(), "parley-console-"));
-const prefs = ChatPrefsStore.open(join(stateDir, "chats.json"));
-const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"));
+const prefs = FileChatPrefsStore.open(join(stateDir, "chats.json"));
+const subscriptions = FileSubscriptionStore.open(join(stateDir, "subscriptions.json"));
 // The console's user is an editor: /add and /update write to DATA_DIR's record through the
 // writer, as the bot does (same lock, same audit log), so a running bot sees the change.
 const editorial = {
   writer: openDeskWriter({ file: source.file, auditFile: join(config.dataDir, "state", "audit.jsonl"), clock: makeClock(config.fakeNow) }),
   reloadRecord: async () => void (await source.reload()),
-  conversations: ConversationStore.open(join(stateDir, "conversations.json")),
+  conversations: FileConversationStore.open(join(stateDir, "conversations.json")),
 };
 
 const user = { id: 1000, is_bot: false, first_name: "You", language_code: process.env.CONSOLE_LANG ?? process.env.LANG?.slice(0, 2) ?? "en" };
@@ -134,5 +134,5 @@ rl.on("line", (line) => {
   });
 });
 rl.on("close", () => {
-  void queue.then(() => Promise.all([prefs.store.flush(), subscriptions.flush()])).then(() => process.exit(0));
+  void queue.then(() => Promise.all([prefs.flush(), subscriptions.flush()])).then(() => process.exit(0));
 });

@@ -37,7 +37,7 @@ import type { RecordSource } from "./record-file/source.ts";
 import type { Lang } from "./record/schema.ts";
 import { chatLocale, moveChat, type ChatPrefsStore } from "./store/chats.ts";
 import type { SubscriptionStore } from "./store/subscriptions.ts";
-import { AnnouncedStore } from "./store/announced.ts";
+import { type AnnouncedStore, FileAnnouncedStore } from "./store/announced.ts";
 import type { Outbox, OutboxMessage } from "./delivery/outbox.ts";
 import type { Refusal } from "./delivery/sender.ts";
 import { escapeHtml } from "./present/html.ts";
@@ -59,6 +59,8 @@ export interface JobDeps {
   bot: Bot<ParleyContext>;
   i18n: I18n<ParleyContext>;
   stateDir: string;
+  /** What was announced; by default the file back end in stateDir. */
+  announced?: AnnouncedStore;
   prefs: ChatPrefsStore;
   subscriptions: SubscriptionStore;
   outbox: Outbox;
@@ -218,7 +220,7 @@ export function watchRecord(file: string, changed: () => void, log: Logger): { c
 export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const { config, log, source, bot, i18n, prefs, subscriptions, outbox, sender, clock } = deps;
   if (!cron.validate(config.digestCron)) throw new Error(`DIGEST_CRON "${config.digestCron}" is not a valid cron expression (e.g. "* * * * *" for every minute)`);
-  const state = AnnouncedStore.open(deps.stateDir);
+  const state = deps.announced ?? FileAnnouncedStore.open(deps.stateDir);
   /** The log last compared with the announced state: an unchanged record is not compared again. */
   let compared: readonly EntryRef[] | null = null;
   let prunedRemindersAt = 0;

@@ -11,15 +11,15 @@ import { createI18n } from "./bot/reader.ts";
 import { registerCommands } from "./bot/commands.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { RecordInvalidError, RecordSource } from "./record-file/source.ts";
-import { ChatPrefsStore } from "./store/chats.ts";
-import { ConversationStore } from "./store/conversations.ts";
+import { FileChatPrefsStore } from "./store/chats.ts";
+import { FileConversationStore } from "./store/conversations.ts";
 import { describeProblem } from "./record/validate.ts";
 import { openDeskWriter } from "./editorial/desk-writer.ts";
 import { StoreCorruptError } from "./store/json-store.ts";
-import { SubscriptionStore } from "./store/subscriptions.ts";
+import { FileSubscriptionStore } from "./store/subscriptions.ts";
 import { sequenceOf } from "./calendar/sequence.ts";
 import { handleRefusal, startJobs, type Jobs } from "./jobs.ts";
-import { Outbox } from "./delivery/outbox.ts";
+import { FileOutbox } from "./delivery/outbox.ts";
 import { Sender } from "./delivery/sender.ts";
 import { Metrics } from "./http/metrics.ts";
 import { Readiness } from "./http/health.ts";
@@ -36,8 +36,8 @@ async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
   const stateDir = join(config.dataDir, "state");
   const source = RecordSource.load(join(config.dataDir, "events.json"), { indexFile: join(stateDir, "record-index.json") });
-  const prefs = ChatPrefsStore.open(join(stateDir, "chats.json"));
-  const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"));
+  const prefs = FileChatPrefsStore.open(join(stateDir, "chats.json"));
+  const subscriptions = FileSubscriptionStore.open(join(stateDir, "subscriptions.json"));
   log.info("record loaded", { entries: source.refs.length, tracks: source.tracks.length, subscriptions: subscriptions.size, ms: Math.round(process.uptime() * 1000) });
 
   const i18n = createI18n();
@@ -46,7 +46,7 @@ async function main(config: Config, log: Logger) {
   // of the change within a couple of seconds rather than at the next cron tick. Before the job
   // has started there is nothing to tell: its first tick finds the change anyway.
   const writer = openDeskWriter({ file: source.file, auditFile: join(stateDir, "audit.jsonl"), clock });
-  const conversations = ConversationStore.open(join(stateDir, "conversations.json"));
+  const conversations = FileConversationStore.open(join(stateDir, "conversations.json"));
   let jobs: Jobs | undefined = undefined;
   const reloadRecord = async () => {
     const result = await source.reload();
@@ -172,7 +172,7 @@ async function main(config: Config, log: Logger) {
 
   // Digests, reminders and their delivery. The sender gets an Api of its own, without the
   // auto-retry plugin the bot's replies use: it paces itself and handles 429s (see sender.ts).
-  const outbox = await Outbox.open(stateDir);
+  const outbox = await FileOutbox.open(stateDir);
   const sender = new Sender({
     api: new Api(config.token, { apiRoot: config.apiRoot }),
     outbox,
@@ -208,7 +208,7 @@ async function main(config: Config, log: Logger) {
     await sender.stop();
     await writer.close();
     await outbox.close();
-    await prefs.store.flush();
+    await prefs.flush();
     await conversations.flush();
     await ingestion?.flush();
     await subscriptions.flush();

@@ -2,6 +2,7 @@
 // the two errors that decide its exit code (1: the input or the record needs fixing; 2: the
 // command line itself is wrong).
 
+import type { Db } from "../db/pool.ts";
 import type { ProgramIo } from "./program.ts";
 
 export const OPTIONS = {
@@ -68,7 +69,10 @@ export class InputError extends Error {
 export type Io = ProgramIo;
 
 export interface Context {
+  /** The record's file, or (with `db`) the name the record in PostgreSQL goes by in messages. */
   file: string;
+  /** Set when DATABASE_URL is (and no --file was given): the record is PostgreSQL's. */
+  db?: Db;
   values: Options;
   args: string[];
   io: Io;

@@ -1,16 +1,19 @@
 // `npm run events -- list | show | validate | export`: reading the record. Reads go straight to
 // the file: every write replaces it atomically, so a reader never sees half of one.
 import { readFile } from "node:fs/promises";
+import type { Db } from "../db/pool.ts";
+import { exportRecord } from "../record-db/rows.ts";
 import { buildRecord } from "../record/record.ts";
 import { LANGS, STATUSES, type Entry, type Localized } from "../record/schema.ts";
 import { describeProblem, isRealDate, parseEventLog, type CheckedLog } from "../record/validate.ts";
 import { InputError, UsageError, type Context } from "./events-command-line.ts";
 
 
-export async function loadLog(file: string): Promise<CheckedLog> {
+/** The record, checked: the file's, or with `db` PostgreSQL's (checked on the way in, and again here). */
+export async function loadLog(file: string, db?: Db): Promise<CheckedLog> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = db ? await exportRecord(db) : await readFile(file, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new InputError([`${file}: no such file; pass --file PATH or set DATA_DIR`]);
@@ -39,7 +42,7 @@ export function text(l: Localized | undefined): string {
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function list({ file, values, io }: Context): Promise<number> {
+export async function list({ file, db, values, io }: Context): Promise<number> {
   if (values.status !== undefined && !(STATUSES as readonly string[]).includes(values.status)) {
     throw new UsageError(`--status must be one of ${STATUSES.join(", ")}`, "list");
   }
@@ -47,7 +50,7 @@ export async function list({ file, values, io }: Context): Promise<number> {
     const v = values[key];
     if (v !== undefined && !(DAY_RE.test(v) && isRealDate(v))) throw new UsageError(`--${key} must be a date YYYY-MM-DD, not "${v}"`, "list");
   }
-  const log = await loadLog(file);
+  const log = await loadLog(file, db);
   if (values.track !== undefined && !log.tracks.some((t) => t.id === values.track)) {
     throw new InputError([`${file}: no track "${values.track}"; tracks are: ${log.tracks.map((t) => t.id).join(", ") || "(none)"}`]);
   }
@@ -75,23 +78,29 @@ function inRange(e: Pick<Entry, "date" | "endDate">, from?: string, to?: string)
   return (from === undefined || last >= from) && (to === undefined || first <= to);
 }
 
-export async function show({ file, args, io }: Context): Promise<number> {
-  const log = await loadLog(file);
+export async function show({ file, db, args, io }: Context): Promise<number> {
+  const log = await loadLog(file, db);
   io.out(`${JSON.stringify(findEntry(log, args[0], file), null, 2)}\n`);
   return 0;
 }
 
-export async function validate({ file, args, io }: Context): Promise<number> {
+export async function validate({ file, db, args, io }: Context): Promise<number> {
   const target = args[0] ?? file;
-  const log = await loadLog(target);
+  const log = await loadLog(target, args[0] === undefined ? db : undefined);
   io.out(`${target}: ${log.entries.length} entries in ${log.tracks.length} tracks, valid\n`);
   return 0;
 }
 
-export async function exportLog({ file, values, io }: Context): Promise<number> {
+export async function exportLog({ file, db, values, io }: Context): Promise<number> {
   const format = values.format ?? "json";
   if (format !== "json" && format !== "csv") throw new UsageError(`--format must be json or csv, not "${format}"`, "export");
-  const log = await loadLog(file);
+  // The file form byte for byte as imported (plus the writes since): a record kept in git
+  // round-trips through PostgreSQL unchanged.
+  if (db && format === "json") {
+    io.out(await exportRecord(db));
+    return 0;
+  }
+  const log = await loadLog(file, db);
   io.out(format === "json" ? `${JSON.stringify(log, null, 2)}\n` : toCsv(log.entries));
   return 0;
 }

@@ -9,11 +9,15 @@ import { LANGS, STATUSES, type Entry, type Lang, type Participant, type Source, 
 import { describeProblem, type RecordProblem } from "../record/validate.ts";
 import type { Actor, EntryAuditRecord } from "../record-file/audit-log.ts";
 import { RecordWriter } from "../record-file/writer.ts";
+import type { Db } from "../db/pool.ts";
+import { importRecord } from "../record-db/rows.ts";
+import { PgRecordWriter, type RecordWrites } from "../record-db/writer.ts";
 import { InputError, UPDATE_OPTIONS, UsageError, type Context, type Options } from "./events-command-line.ts";
 import { loadLog, text } from "./events-read.ts";
 
 
-function writerFor(file: string): RecordWriter {
+function writerFor(file: string, db?: Db): RecordWrites {
+  if (db) return new PgRecordWriter(db);
   // Beside the record, as the bot has it: <DATA_DIR>/events.json and <DATA_DIR>/state/audit.jsonl.
   return new RecordWriter({ file, auditFile: join(dirname(file), "state", "audit.jsonl") });
 }
@@ -33,7 +37,7 @@ function refused(problems: RecordProblem[], file: string): InputError {
   return new InputError([...problems.map(describeProblem), `${file}: nothing was written`]);
 }
 
-export async function add({ file, args, io }: Context): Promise<number> {
+export async function add({ file, db, args, io }: Context): Promise<number> {
   const from = args[0] ?? "-";
   if (from === "-" && args.length === 0 && io.stdin.isTTY) throw new UsageError("give a JSON file, or pipe JSON into stdin", "add");
   const name = from === "-" ? "stdin" : from;
@@ -55,7 +59,7 @@ export async function add({ file, args, io }: Context): Promise<number> {
   }
   const inputs = Array.isArray(input) ? input : [input];
   if (!inputs.length) throw new InputError([`${name}: the array is empty; nothing to add`]);
-  const result = await writerFor(file).addAll(inputs, cliActor());
+  const result = await writerFor(file, db).addAll(inputs, cliActor());
   if (!result.ok) throw refused(result.problems, file);
   io.out(result.entries.map((e) => `added "${e.id}" (${e.track}, ${e.date ?? "undated"})\n`).join(""));
   return 0;
@@ -70,10 +74,10 @@ function readAll(stream: NodeJS.ReadStream): Promise<string> {
   });
 }
 
-export async function update({ file, values, args, io }: Context): Promise<number> {
+export async function update({ file, db, values, args, io }: Context): Promise<number> {
   const id = args[0];
   const edits = editsFromOptions(values);
-  const result = await writerFor(file).update(id, (e) => applyEdits(e, edits), cliActor());
+  const result = await writerFor(file, db).update(id, (e) => applyEdits(e, edits), cliActor());
   if (!result.ok) throw refused(result.problems, file);
   const lines = diff(result.before, result.entry);
   io.out(lines.length ? `updated "${id}":\n${lines.join("\n")}\n` : `no change: "${id}" already has these values\n`);
@@ -129,11 +133,11 @@ function diff(before: Entry | null | undefined, after: Entry | null | undefined)
   return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `  ${k}: ${show(a[k])} → ${show(b[k])}`);
 }
 
-export async function history({ file, args, io }: Context): Promise<number> {
+export async function history({ file, db, args, io }: Context): Promise<number> {
   const id = args[0];
-  const records = await writerFor(file).history(id);
+  const records = await writerFor(file, db).history(id);
   if (!records.length) {
-    const log = await loadLog(file).catch(() => null);
+    const log = await loadLog(file, db).catch(() => null);
     if (log?.entries.some((e) => e.id === id)) {
       io.out(`no recorded changes to "${id}" (entries edited by hand are not in the audit log)\n`);
       return 0;
@@ -152,12 +156,31 @@ function describeChange(r: EntryAuditRecord): string {
   return head + diff(r.before, r.after).map((l) => `${l}\n`).join("");
 }
 
-export async function revert({ file, args, io }: Context): Promise<number> {
+export async function revert({ file, db, args, io }: Context): Promise<number> {
   const id = args[0];
-  const result = await writerFor(file).revert(id, cliActor());
+  const result = await writerFor(file, db).revert(id, cliActor());
   if (!result.ok) throw refused(result.problems, file);
   if (result.removed) io.out(`reverted "${id}": removed it (its last recorded change added it)\n`);
   else if (!result.before) io.out(`reverted "${id}": restored it\n`);
   else io.out(`reverted "${id}":\n${diff(result.before, result.entry).join("\n")}\n`);
+  return 0;
+}
+
+/**
+ * `import <file.json>`: the record in PostgreSQL replaced by the file (validated as the bot
+ * validates it), in one transaction, with one audit row.
+ */
+export async function importLog({ db, args, io }: Context): Promise<number> {
+  if (!db) throw new InputError(["import loads a file into PostgreSQL: set DATABASE_URL (in .env or the environment) first"]);
+  const from = args[0];
+  let body: string;
+  try {
+    body = await readFile(from, "utf8");
+  } catch (err) {
+    throw new InputError([`${from}: cannot read it (${(err as Error).message})`]);
+  }
+  const result = await importRecord(db, body, { file: from, actor: cliActor() });
+  if (!result.ok) throw new InputError([...result.problems.map(describeProblem), `${from}: nothing was imported; the record in PostgreSQL is as it was`]);
+  io.out(`imported ${from}: ${result.entries} entries in ${result.tracks} tracks (record version ${result.version})\n`);
   return 0;
 }

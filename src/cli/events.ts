@@ -3,13 +3,19 @@
 // half of one); writes go through RecordWriter: the same lock, checks and audit log as the
 // bot's editorial commands. Exit codes: 0 done, 1 the input or the record needs fixing,
 // 2 the command line itself is wrong.
+import { config as loadDotenv } from "dotenv";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { loadDatabaseConfig } from "../config.ts";
+import { migrate } from "../db/migrate.ts";
+import { openDatabase, type Db } from "../db/pool.ts";
+import { databaseSecrets, redact, redactDatabaseUrl } from "../log.ts";
+import { RECORD_NAME } from "../record-db/rows.ts";
 import { RecordLockedError } from "../record-file/lock.ts";
 import { STATUSES } from "../record/schema.ts";
 import { InputError, OPTIONS, UPDATE_OPTIONS, UsageError, type Context, type Io, type Options } from "./events-command-line.ts";
 import { exportLog, list, show, validate } from "./events-read.ts";
-import { add, history, revert, update } from "./events-write.ts";
+import { add, history, importLog, revert, update } from "./events-write.ts";
 import { runAsProgram } from "./program.ts";
 
 export { toCsv } from "./events-read.ts";
@@ -28,6 +34,8 @@ commands:
                         the whole record to stdout (csv: one row per entry)
   history <id>          the recorded changes to an entry, oldest first
   revert <id>           undo the entry's last recorded change
+  import <file.json>    PostgreSQL only: replace the record by the file, validated, in one
+                        transaction; export then prints that file byte for byte
 
 changes for update (the same rules as the bot's /update):
   --status S            one of ${STATUSES.join(", ")};
@@ -48,7 +56,8 @@ changes for update (the same rules as the bot's /update):
 
 options:
   --file PATH           the record (default: $DATA_DIR/events.json; DATA_DIR defaults to ./data);
-                        changes are logged in state/audit.jsonl beside it
+                        changes are logged in state/audit.jsonl beside it. With DATABASE_URL set
+                        (and no --file), every command works on the record in PostgreSQL
   --help                this text`;
 
 const COMMAND_USAGE: { [command: string]: string } = {
@@ -60,6 +69,7 @@ const COMMAND_USAGE: { [command: string]: string } = {
   export: "export [--format json|csv]",
   history: "history <id>",
   revert: "revert <id>",
+  import: "import <file.json>",
 };
 
 /** Which options each command takes, and how many positional arguments (min, max). */
@@ -72,10 +82,14 @@ const COMMANDS: { [command: string]: { options: readonly string[]; args: [number
   export: { options: ["format"], args: [0, 0] },
   history: { options: [], args: [1, 1] },
   revert: { options: [], args: [1, 1] },
+  import: { options: [], args: [1, 1] },
 };
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let command: string | undefined;
+  let db: Db | undefined;
+  let secrets: string[] = [];
+  const say = (text: string) => io.err(secrets.reduce((t, s) => redact(t, s, "<SECRET>"), text));
   try {
     const { values, positionals } = parseCommandLine(argv);
     command = positionals[0];
@@ -94,8 +108,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (args.length < min) throw new UsageError(`"${command}" needs ${min === 1 ? "an argument" : `${min} arguments`}`, command);
     if (args.length > max) throw new UsageError(`unexpected argument "${args[max]}"`, command);
 
-    const file = values.file ?? join(process.env.DATA_DIR || "./data", "events.json");
-    const ctx: Context = { file, values, args, io };
+    const database = values.file === undefined ? loadDatabaseConfig(env) : undefined;
+    if (database) {
+      secrets = databaseSecrets(database.url);
+      try {
+        db = await openDatabase(database.url, { poolSize: 2, statementTimeoutMs: database.statementTimeoutMs, schema: env.DATABASE_SCHEMA || undefined, applicationName: "parley events" });
+      } catch (err) {
+        throw new Error(`cannot reach the database at ${redactDatabaseUrl(database.url)}: ${(err as Error).message}`, { cause: err });
+      }
+      // As every replica does at start-up: the tables may not be there yet (a first import).
+      await migrate(db);
+    } else if (command === "import") {
+      throw new InputError(["import loads a file into PostgreSQL: set DATABASE_URL (in .env or the environment) first, and give no --file"]);
+    }
+    const file = db ? RECORD_NAME : (values.file ?? join(env.DATA_DIR || "./data", "events.json"));
+    const ctx: Context = { file, db, values, args, io };
     switch (command) {
       case "list":
         return await list(ctx);
@@ -113,6 +140,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await history(ctx);
       case "revert":
         return await revert(ctx);
+      case "import":
+        return await importLog(ctx);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
@@ -122,15 +151,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (err instanceof InputError) {
-      io.err(`${err.lines.join("\n")}\n`);
+      say(`${err.lines.join("\n")}\n`);
       return 1;
     }
     if (err instanceof RecordLockedError) {
       io.err(`${err.message}\n`);
       return 1;
     }
-    io.err(`error: ${(err as Error).message}\n`);
+    say(`error: ${(err as Error).message}\n`);
     return 1;
+  } finally {
+    await db?.close();
   }
 }
 
@@ -147,4 +178,7 @@ function parseCommandLine(argv: string[]): { values: Options; positionals: strin
   }
 }
 
-await runAsProgram(import.meta.url, main);
+await runAsProgram(import.meta.url, (argv, io) => {
+  loadDotenv({ quiet: true });
+  return main(argv, io);
+});

@@ -65,7 +65,29 @@ const isOutboxFile = (d: unknown): d is OutboxFile =>
 export const OUTBOX_FILE = "outbox.json";
 export const JOURNAL_FILE = "outbox.done";
 
-export class Outbox {
+/**
+ * The outbox, whichever back end keeps it (files: FileOutbox below; PostgreSQL:
+ * src/store-db/outbox.ts, a queue shared by every replica). Only the sender takes messages
+ * out, and only through claim(): a message it claimed is its to send until it marks it done;
+ * a claim that lapses (its process died) is offered again.
+ */
+export interface Outbox {
+  /** Adds messages (ids already there are skipped); resolves once they are stored. Returns how many were added. */
+  enqueue(messages: readonly OutboxMessage[]): Promise<number>;
+  /** Claims the messages pending now and not claimed by another live process, in enqueue order. */
+  claim(): Promise<OutboxMessage[]>;
+  /** Records that a message is finished; once this resolves it will not be offered again. */
+  markDone(id: string, outcome: DeliveryOutcome, to?: number | string): void | Promise<void>;
+  /** Messages not yet finished (claimed or not), as last known. */
+  readonly pendingCount: number;
+  /** Drops finished messages. */
+  compact(): Promise<void>;
+  /** Waits for pending writes and lets go of what this process claimed. */
+  close(): Promise<void>;
+}
+
+/** The file back end: state/outbox.json and its journal; one process, so a claim is everything pending. */
+export class FileOutbox implements Outbox {
   readonly #store: JsonStore<OutboxFile>;
   readonly #journalPath: string;
   #journalFd: number;
@@ -93,11 +115,11 @@ export class Outbox {
    * Opens the outbox in `stateDir`, replays the journal and compacts away what is finished.
    * A corrupt outbox.json is moved aside and StoreCorruptError thrown (never overwritten).
    */
-  static async open(stateDir: string): Promise<Outbox> {
+  static async open(stateDir: string): Promise<FileOutbox> {
     const store = JsonStore.open<OutboxFile>(join(stateDir, OUTBOX_FILE), () => ({ texts: {}, messages: [] }), isOutboxFile);
     const journalPath = join(stateDir, JOURNAL_FILE);
     const { lines, ignored } = readJournal(journalPath);
-    const outbox = new Outbox(store, journalPath, lines, ignored);
+    const outbox = new FileOutbox(store, journalPath, lines, ignored);
     await outbox.compact();
     return outbox;
   }
@@ -133,6 +155,10 @@ export class Outbox {
       if (!this.#done.has(rest.id)) out.push({ ...rest, text: texts[textKey] ?? "" });
     }
     return out;
+  }
+
+  claim(): Promise<OutboxMessage[]> {
+    return Promise.resolve(this.pending());
   }
 
   get pendingCount(): number {
@@ -232,6 +258,7 @@ function parseLine(raw: string): JournalLine | null {
   return null;
 }
 
-function textKey(text: string): string {
+/** A text's key in the outbox: messages with the same text share one stored copy (both back ends). */
+export function textKey(text: string): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, 16);
 }

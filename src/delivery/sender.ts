@@ -134,6 +134,8 @@ export class Sender {
   #fatal: unknown = null;
   /** Ids handed to the schedule in this run. */
   #seen = new Set<string>();
+  /** The claims asked for by run() and wake(), one after another. */
+  #filling: Promise<void> = Promise.resolve();
   #inFlight = new Set<Promise<void>>();
   #kick: (() => void) | null = null;
   /** When the sleeping loop means to look again (0 while it is awake). */
@@ -186,15 +188,14 @@ export class Sender {
   run(): Promise<DeliveryStats> {
     if (this.#stopping) return Promise.resolve(emptyStats());
     if (this.#draining) {
-      this.#fill();
-      this.#kick?.();
+      this.#refill();
       return this.#draining;
     }
     this.#stats = emptyStats();
     this.#fatal = null;
     this.#schedule.restart(clock());
     this.#seen = new Set();
-    this.#fill();
+    this.#refill();
     const drain = this.#drain();
     this.#draining = drain;
     return drain;
@@ -218,10 +219,12 @@ export class Sender {
     const started = clock();
     try {
       do {
+        await this.#filled();
         await this.#pump();
         if (this.#fatal) throw this.#fatal;
         if (!this.#stopping) await this.#outbox.compact();
         // A wake during the compaction may have brought more.
+        await this.#filled();
       } while (this.#schedule.queued > 0 && !this.#stopping);
       const seconds = (clock() - started) / 1000;
       if (this.#stats.sent + this.#stats.refused + this.#stats.failed + this.#stats.deferred > 0) {
@@ -233,14 +236,37 @@ export class Sender {
     }
   }
 
-  /** Takes the messages pending right now, and not yet taken in this run, into the schedule. */
-  #fill(): void {
-    const now = clock();
-    for (const m of this.#outbox.pending()) {
-      if (this.#seen.has(m.id)) continue;
-      this.#seen.add(m.id);
-      this.#schedule.add(m, now);
-    }
+  /**
+   * Claims the messages pending right now, and takes those not yet taken in this run into the
+   * schedule. Claims run one after another, each started by a run() or wake(); a failed claim
+   * (the database is away) is the run's failure, and what it did not take stays pending.
+   */
+  #refill(): void {
+    // Asked for now, not after the claims before it: what is enqueued after this call is not ours to take.
+    const claim = this.#outbox.claim();
+    const fill = async () => {
+      const claimed = await claim;
+      const now = clock();
+      for (const m of claimed) {
+        if (this.#seen.has(m.id)) continue;
+        this.#seen.add(m.id);
+        this.#schedule.add(m, now);
+      }
+      this.#kick?.();
+    };
+    this.#filling = this.#filling.then(fill).catch((err: unknown) => {
+      this.#fatal ??= err;
+      this.#kick?.();
+    });
+  }
+
+  /** Waits for the claims asked for so far. */
+  async #filled(): Promise<void> {
+    let filling;
+    do {
+      filling = this.#filling;
+      await filling;
+    } while (filling !== this.#filling);
   }
 
   /** Sends until nothing is left that this run can send, then waits for requests in flight. */
@@ -321,7 +347,7 @@ export class Sender {
       clearTimeout(timer);
     }
     // Journal first: from here on a kill must not send it again.
-    this.#outbox.markDone(m.id, "sent", d.chatId === m.chatId ? undefined : d.chatId);
+    await this.#outbox.markDone(m.id, "sent", d.chatId === m.chatId ? undefined : d.chatId);
     this.#schedule.finish(d, clock());
     this.#outageStreak = 0;
     this.#count("sent");
@@ -371,7 +397,7 @@ export class Sender {
         await this.#tell({ kind: verdict.kind, message: m, description });
         // Told first, journaled after: a kill in between only asks Telegram (and onRefusal) again.
         const dropped = schedule.dropChat(d, clock());
-        for (const x of dropped) this.#outbox.markDone(x.message.id, "refused");
+        await Promise.all(dropped.map((x) => this.#outbox.markDone(x.message.id, "refused")));
         this.#count("refused", dropped.length);
         this.#log.info("chat refused delivery; its messages were dropped", { ...where, reason: verdict.kind, dropped: dropped.length, error: description });
         return;
@@ -379,13 +405,13 @@ export class Sender {
       case "topic-gone":
         // Only this topic's subscription stops; the chat's other topics keep getting theirs.
         await this.#tell({ kind: "topic-gone", message: m, description });
-        this.#outbox.markDone(m.id, "refused");
+        await this.#outbox.markDone(m.id, "refused");
         schedule.finish(d, clock());
         this.#count("refused");
         this.#log.info("forum topic is gone; its message was dropped", { ...where, thread: m.threadId, error: description });
         return;
       case "failed":
-        this.#outbox.markDone(m.id, "failed");
+        await this.#outbox.markDone(m.id, "failed");
         schedule.finish(d, clock());
         this.#count("failed");
         this.#log.error("Telegram rejected a message; it will not be retried", { ...where, error: description });

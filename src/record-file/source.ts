@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { hashText, refOf, type EntryRef } from "../record/entry-ref.ts";
 import { entryByteRanges } from "../record/json-layout.ts";
+import type { LiveRecord, ReloadResult } from "../record/live-record.ts";
 import { indexRecord, type RecordView } from "../record/record.ts";
 import type { Track } from "../record/schema.ts";
 import { describeProblem, parseEventLog, type RecordProblem } from "../record/validate.ts";
@@ -26,7 +27,7 @@ export class RecordInvalidError extends Error {
   }
 }
 
-export type ReloadResult = { kind: "unchanged" } | { kind: "reloaded"; entries: number; inWorker: boolean } | { kind: "invalid"; problems: RecordProblem[] };
+export type { ReloadResult } from "../record/live-record.ts";
 
 interface Version {
   stamp: FileStamp;
@@ -47,7 +48,7 @@ const WORKER_THRESHOLD_BYTES = 1_000_000;
 // and reloads are done in place.
 const WORKER_FILE = fileURLToPath(new URL("./load-worker.js", import.meta.url));
 
-export class RecordSource {
+export class RecordSource implements LiveRecord {
   #current: Version;
   #reloading: Promise<ReloadResult> | null = null;
   #followUp: Promise<ReloadResult> | null = null;

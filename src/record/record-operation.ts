@@ -97,6 +97,26 @@ function spliceOperation(text: string, raw: RawLog, op: RecordOperation): Splice
   return op.index > 0 ? splice(items[op.index - 1].end, item.end, "") : splice(item.start, items[1].start, "");
 }
 
+/**
+ * One list item's text after a change, as the file writer would splice it: only the members
+ * that differ rewritten, or the whole item laid out afresh when that cannot be done. `indent`
+ * is the whitespace that starts the item's line. Used where items are kept apart from the
+ * file's text (the record in PostgreSQL, src/record-db/).
+ */
+export function replacedItemText(itemText: string, indent: string, before: unknown, after: unknown): string {
+  const json = new JsonLayout(indent + itemText);
+  const fields = replaceFields(json, { start: indent.length, end: json.text.length }, before, after);
+  if (fields !== null) {
+    const text = fields.slice(indent.length);
+    try {
+      if (sameText(JSON.parse(text), after)) return text;
+    } catch {
+      // Not what was intended: laid out afresh below.
+    }
+  }
+  return formatJson(after, indent);
+}
+
 /** Rewrites only the members of one object that differ between `before` and `after`. */
 function replaceFields(json: JsonLayout, item: Span, before: unknown, after: unknown): string | null {
   if (!isObject(before) || !isObject(after)) return null;

@@ -26,7 +26,8 @@ export interface DailyState {
   lastDay: string;
 }
 
-interface AnnouncedFile {
+/** The announced state as kept in memory by both back ends (and on disk by the file one). */
+export interface AnnouncedFile {
   /** Null until the first look at the record: a fresh install announces nothing. */
   initializedAt: string | null;
   /** Batches of changes announced so far; part of message ids, so the same change made again later is a new message. */
@@ -59,17 +60,54 @@ const isAnnouncedFile = (d: unknown): d is AnnouncedFile => {
 };
 const isRemindersFile = (d: unknown): d is RemindersFile => typeof (d as RemindersFile).sent === "object" && (d as RemindersFile).sent !== null;
 
-export class AnnouncedStore {
+/**
+ * What the digest job has announced, whichever back end keeps it (files: FileAnnouncedStore
+ * below; PostgreSQL: src/store-db/announced.ts). Reads come from memory.
+ */
+export interface AnnouncedStore {
+  readonly initialized: boolean;
+  readonly entries: Readonly<AnnouncedEntries>;
+  readonly generation: number;
+  readonly lastSeq: number;
+  /** A fresh install: the record as it stands counts as announced. */
+  initialize(entries: AnnouncedEntries, now: Date): Promise<void>;
+  /** Records changes as announced (once their messages are in the outbox); one atomic write. */
+  commit(updates: AnnouncedEntries, changes: readonly RecordChange[], now: Date): Promise<void>;
+  /** The last changes announced, newest first (at most HISTORY_SIZE). */
+  history(): LoggedChange[];
+  /** How many times the entry's date, place or status has been announced as changed (0: never). */
+  revision(entryId: string): number;
+  /** Logged changes after `cursor` up to `upTo` (inclusive), oldest first. */
+  changesBetween(cursor: number, upTo: number): LoggedChange[];
+  daily(key: string): DailyState | undefined;
+  /** Changes a daily state in memory; save() stores a batch of them. */
+  setDaily(key: string, state: DailyState): void;
+  /** Forgets daily states not in `dailyKeys` and log entries every daily digest has had; in memory until save(). Returns whether anything changed. */
+  pruneDaily(dailyKeys: ReadonlySet<string>): boolean;
+  reminderSent(key: string): boolean;
+  /** Records reminders as sent (once their messages are in the outbox). */
+  markReminders(sent: readonly { key: string; forgetAfter: number }[]): Promise<void>;
+  /** Drops keys of reminders whose entry has long passed. */
+  pruneReminders(now: Date): Promise<void>;
+  /** Stores the daily states and pruning done since the last save. */
+  save(): Promise<void>;
+  flush(): Promise<void>;
+}
+
+export const emptyAnnounced = (): AnnouncedFile => ({ initializedAt: null, generation: 0, entries: {}, log: [], lastSeq: 0, daily: {} });
+
+/** The file back end: state/announced.json and state/reminders.json. */
+export class FileAnnouncedStore implements AnnouncedStore {
   private constructor(
     readonly announced: JsonStore<AnnouncedFile>,
     readonly reminders: JsonStore<RemindersFile>,
   ) {}
 
-  static open(stateDir: string): AnnouncedStore {
-    return new AnnouncedStore(
+  static open(stateDir: string): FileAnnouncedStore {
+    return new FileAnnouncedStore(
       JsonStore.open<AnnouncedFile>(
         join(stateDir, "announced.json"),
-        () => ({ initializedAt: null, generation: 0, entries: {}, log: [], lastSeq: 0, daily: {} }),
+        emptyAnnounced,
         isAnnouncedFile,
       ),
       JsonStore.open<RemindersFile>(join(stateDir, "reminders.json"), () => ({ sent: {} }), isRemindersFile),
@@ -106,16 +144,7 @@ export class AnnouncedStore {
    */
   commit(updates: AnnouncedEntries, changes: readonly RecordChange[], now: Date): Promise<void> {
     return this.announced.update((d) => {
-      Object.assign(d.entries, updates);
-      const at = now.toISOString();
-      for (const change of changes) {
-        const logged = { seq: ++d.lastSeq, at, change };
-        d.log.push(logged);
-        (d.history ??= []).push(logged);
-        if (REVISING.has(change.type)) (d.revisions ??= {})[change.entryId] = (d.revisions?.[change.entryId] ?? 0) + 1;
-      }
-      if (d.history && d.history.length > HISTORY_SIZE) d.history.splice(0, d.history.length - HISTORY_SIZE);
-      if (changes.length) d.generation++;
+      commitTo(d, updates, changes, now);
     });
   }
 
@@ -131,12 +160,7 @@ export class AnnouncedStore {
 
   /** Logged changes after `cursor` up to `upTo` (inclusive), oldest first. */
   changesBetween(cursor: number, upTo: number): LoggedChange[] {
-    const log = this.announced.data.log;
-    // Sequence numbers are consecutive in the log: its first seq locates the rest.
-    const first = log.length ? log[0].seq : upTo + 1;
-    const from = Math.max(0, cursor + 1 - first);
-    const to = Math.max(0, upTo + 1 - first);
-    return log.slice(from, to);
+    return logBetween(this.announced.data.log, cursor, upTo);
   }
 
   daily(key: string): DailyState | undefined {
@@ -153,23 +177,8 @@ export class AnnouncedStore {
    * logged changes every daily subscription has had. Returns whether anything changed.
    */
   pruneDaily(dailyKeys: ReadonlySet<string>): boolean {
-    const d = this.announced.data;
-    let changed = false;
-    for (const key of Object.keys(d.daily)) {
-      if (!dailyKeys.has(key)) {
-        delete d.daily[key];
-        changed = true;
-      }
-    }
-    let min = d.lastSeq;
-    for (const key in d.daily) min = Math.min(min, d.daily[key].cursor);
-    const keep = d.log.findIndex((l) => l.seq > min);
-    const drop = keep < 0 ? d.log.length : keep;
-    if (drop > 0) {
-      d.log.splice(0, drop);
-      changed = true;
-    }
-    return changed;
+    const { daily, log } = pruneDailyIn(this.announced.data, dailyKeys);
+    return daily.length > 0 || log > 0;
   }
 
   reminderSent(key: string): boolean {
@@ -204,4 +213,49 @@ export class AnnouncedStore {
     await this.announced.flush();
     await this.reminders.flush();
   }
+}
+
+// The rules of the announced state, shared by both back ends: they change the data in memory
+// and say what changed, which the PostgreSQL back end writes as rows.
+
+/** Applies a commit; returns the changes as logged. */
+export function commitTo(d: AnnouncedFile, updates: AnnouncedEntries, changes: readonly RecordChange[], now: Date): LoggedChange[] {
+  Object.assign(d.entries, updates);
+  const at = now.toISOString();
+  const logged: LoggedChange[] = [];
+  for (const change of changes) {
+    const l = { seq: ++d.lastSeq, at, change };
+    logged.push(l);
+    d.log.push(l);
+    (d.history ??= []).push(l);
+    if (REVISING.has(change.type)) (d.revisions ??= {})[change.entryId] = (d.revisions?.[change.entryId] ?? 0) + 1;
+  }
+  if (d.history && d.history.length > HISTORY_SIZE) d.history.splice(0, d.history.length - HISTORY_SIZE);
+  if (changes.length) d.generation++;
+  return logged;
+}
+
+export function logBetween(log: readonly LoggedChange[], cursor: number, upTo: number): LoggedChange[] {
+  // Sequence numbers are consecutive in the log: its first seq locates the rest.
+  const first = log.length ? log[0].seq : upTo + 1;
+  const from = Math.max(0, cursor + 1 - first);
+  const to = Math.max(0, upTo + 1 - first);
+  return log.slice(from, to);
+}
+
+/** Forgets daily states not in `dailyKeys` and the log every daily digest has had: returns the keys and how many log entries were dropped. */
+export function pruneDailyIn(d: AnnouncedFile, dailyKeys: ReadonlySet<string>): { daily: string[]; log: number } {
+  const dropped: string[] = [];
+  for (const key of Object.keys(d.daily)) {
+    if (!dailyKeys.has(key)) {
+      delete d.daily[key];
+      dropped.push(key);
+    }
+  }
+  let min = d.lastSeq;
+  for (const key in d.daily) min = Math.min(min, d.daily[key].cursor);
+  const keep = d.log.findIndex((l) => l.seq > min);
+  const drop = keep < 0 ? d.log.length : keep;
+  if (drop > 0) d.log.splice(0, drop);
+  return { daily: dropped, log: drop };
 }

@@ -15,11 +15,25 @@ interface ChatsFile {
   chats: { [chatId: string]: ChatPrefs };
 }
 
-export class ChatPrefsStore {
+/**
+ * Per-chat choices, whichever back end keeps them (files: FileChatPrefsStore below; PostgreSQL:
+ * src/store-db/chats.ts). Reads come from memory; a write resolves once it is stored.
+ */
+export interface ChatPrefsStore {
+  get(chatId: number | string): ChatPrefs;
+  set(chatId: number | string, change: Partial<ChatPrefs>): Promise<void>;
+  /** A group became a supergroup: its choices follow it to the new id (the new chat's own choices win). */
+  migrate(from: number, to: number): Promise<void>;
+  /** Waits for every write started so far. */
+  flush(): Promise<void>;
+}
+
+/** The file back end: state/chats.json. */
+export class FileChatPrefsStore implements ChatPrefsStore {
   constructor(readonly store: JsonStore<ChatsFile>) {}
 
-  static open(file: string): ChatPrefsStore {
-    return new ChatPrefsStore(
+  static open(file: string): FileChatPrefsStore {
+    return new FileChatPrefsStore(
       JsonStore.open<ChatsFile>(file, () => ({ chats: {} }), (d): d is ChatsFile => typeof (d as ChatsFile).chats === "object"),
     );
   }
@@ -42,6 +56,10 @@ export class ChatPrefsStore {
       d.chats[String(to)] = { ...prefs, ...d.chats[String(to)] };
       delete d.chats[String(from)];
     });
+  }
+
+  flush(): Promise<void> {
+    return this.store.flush();
   }
 }
 

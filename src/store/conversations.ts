@@ -3,20 +3,40 @@
 // storage adapter of grammY's conversations plugin: per chat, the plugin's versioned replay
 // state (the answers so far and the results of the bot's calls), stored as the plugin gives it.
 import type { ConversationData, VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
+import { InFlight } from "./in-flight.ts";
 import { JsonStore } from "./json-store.ts";
 
 interface ConversationsFile {
   chats: { [key: string]: VersionedState<ConversationData> };
 }
 
-export class ConversationStore implements VersionedStateStorage<string, ConversationData> {
+/**
+ * The conversations plugin's storage, whichever back end keeps it (files: FileConversationStore
+ * below; PostgreSQL: src/store-db/conversations.ts). Reads come from memory.
+ */
+export interface ConversationStore extends VersionedStateStorage<string, ConversationData> {
+  /** A copy: the plugin changes the state it reads in place, and only what it writes may count. */
+  read(key: string): VersionedState<ConversationData> | undefined;
+  /** Resolves once the state is stored. */
+  write(key: string, state: VersionedState<ConversationData>): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Runs the handling of one update; flush() waits for it. */
+  during<T>(handle: () => Promise<T>): Promise<T>;
+  /** Waits for the updates being handled and for their states to be stored. */
+  flush(): Promise<void>;
+  /** Chats with a conversation under way. */
+  readonly size: number;
+}
+
+/** The file back end: state/conversations.json. */
+export class FileConversationStore implements ConversationStore {
   /** Updates being handled in a conversation: the plugin writes their state only after the replies. */
-  readonly #handling = new Set<Promise<unknown>>();
+  readonly #handling = new InFlight();
 
   constructor(readonly store: JsonStore<ConversationsFile>) {}
 
-  static open(file: string): ConversationStore {
-    return new ConversationStore(
+  static open(file: string): FileConversationStore {
+    return new FileConversationStore(
       JsonStore.open<ConversationsFile>(file, () => ({ chats: {} }), (d): d is ConversationsFile => typeof (d as ConversationsFile).chats === "object"),
     );
   }
@@ -40,15 +60,8 @@ export class ConversationStore implements VersionedStateStorage<string, Conversa
     });
   }
 
-  /** Runs the handling of one update; flush() waits for it. */
-  async during<T>(handle: () => Promise<T>): Promise<T> {
-    const work = handle();
-    this.#handling.add(work);
-    try {
-      return await work;
-    } finally {
-      this.#handling.delete(work);
-    }
+  during<T>(handle: () => Promise<T>): Promise<T> {
+    return this.#handling.during(handle);
   }
 
   /**
@@ -56,7 +69,7 @@ export class ConversationStore implements VersionedStateStorage<string, Conversa
    * did not wait could exit between a question sent and the state that expects its answer.
    */
   async flush(): Promise<void> {
-    while (this.#handling.size) await Promise.allSettled([...this.#handling]);
+    await this.#handling.settled();
     await this.store.flush();
   }
 
@@ -65,3 +78,4 @@ export class ConversationStore implements VersionedStateStorage<string, Conversa
     return Object.keys(this.store.data.chats).length;
   }
 }
+

@@ -31,7 +31,44 @@ export type SubscribeOutcome = "created" | "reactivated" | "already";
 
 export type Filters = Partial<Pick<Subscription, "tracks" | "kinds">>;
 
-export class SubscriptionStore {
+/**
+ * The subscriptions, whichever back end keeps them (files: FileSubscriptionStore below;
+ * PostgreSQL: src/store-db/subscriptions.ts). Reads come from memory; a write resolves once it
+ * is stored, so "subscribed" in a reply means it is. Subscriptions handed out are replaced on a
+ * change, never edited in place: a digest job working through a snapshot sees consistent ones.
+ */
+export interface SubscriptionStore {
+  /** The stored subscription (active or not). Read-only: change it through the methods below. */
+  get(key: string): Readonly<Subscription> | undefined;
+  /** Subscriptions of a chat: the chat itself and each forum topic, active or not. */
+  forChat(chatId: number): Readonly<Subscription>[];
+  /** Every active subscription, lazily; a live view (take a snapshot before awaiting between items). */
+  active(): IterableIterator<Readonly<Subscription>>;
+  readonly activeCount: number;
+  readonly size: number;
+  /** Stores a whole subscription under its key, replacing any there. */
+  upsert(sub: Subscription): Promise<Readonly<Subscription>>;
+  /** A new one gets the defaults; a stopped one resumes with the settings it had. */
+  subscribe(input: SubscribeInput, now: Date): Promise<{ subscription: Readonly<Subscription>; outcome: SubscribeOutcome }>;
+  /** Stops delivery, keeping the settings. False if it was not active. */
+  deactivate(key: string, reason: string): Promise<boolean>;
+  /** Deactivates every subscription of a chat (blocked, kicked, left); returns those stopped. */
+  deactivateChat(chatId: number, reason: string): Promise<Readonly<Subscription>[]>;
+  /** The chat (or topic) asked to stop. False if it was not subscribed. */
+  unsubscribe(chatId: number, threadId?: number): Promise<boolean>;
+  /** A group became a supergroup: its subscriptions move (the supergroup's own win). Returns how many moved. */
+  migrate(fromChatId: number, toChatId: number): Promise<number>;
+  setFilters(key: string, filters: Filters): Promise<Readonly<Subscription> | undefined>;
+  setDelivery(key: string, delivery: DeliveryMode): Promise<Readonly<Subscription> | undefined>;
+  /** Quiet hours from–to in the chat's zone (from > to wraps midnight); undefined turns them off. */
+  setQuietHours(key: string, quiet: { from: number; to: number } | undefined): Promise<Readonly<Subscription> | undefined>;
+  setReminders(key: string, change: Partial<Subscription["reminders"]>): Promise<Readonly<Subscription> | undefined>;
+  /** Waits for every write started so far (a clean stop). */
+  flush(): Promise<void>;
+}
+
+/** The file back end: state/subscriptions.json and its journal. */
+export class FileSubscriptionStore implements SubscriptionStore {
   /**
    * chatId → keys of its forum-topic subscriptions. A chat's own key is its id, so only topics
    * need an index; one Set per chat for 100,000 chats would cost tens of megabytes.
@@ -68,8 +105,8 @@ export class SubscriptionStore {
     }
   }
 
-  static open(file: string): SubscriptionStore {
-    return new SubscriptionStore(
+  static open(file: string): FileSubscriptionStore {
+    return new FileSubscriptionStore(
       JsonStore.open<SubscriptionsFile>(
         file,
         () => ({ subscriptions: {} }),
@@ -189,33 +226,15 @@ export class SubscriptionStore {
   }
 
   setDelivery(key: string, delivery: DeliveryMode): Promise<Readonly<Subscription> | undefined> {
-    if (delivery.mode === "daily") checkHour(delivery.hour);
-    return this.#change(key, (sub) => ({ ...sub, delivery: { ...delivery } }));
+    return this.#change(key, withDelivery(delivery));
   }
 
-  /** Quiet hours from–to in the chat's zone (from > to wraps midnight); undefined turns them off. */
   setQuietHours(key: string, quiet: { from: number; to: number } | undefined): Promise<Readonly<Subscription> | undefined> {
-    if (quiet) {
-      checkHour(quiet.from);
-      checkHour(quiet.to);
-      if (quiet.from === quiet.to) throw new RangeError("quiet hours must start and end at different hours");
-    }
-    return this.#change(key, (sub) => {
-      const { quietHours: _, ...rest } = sub;
-      return quiet ? { ...rest, quietHours: { from: quiet.from, to: quiet.to } } : rest;
-    });
+    return this.#change(key, withQuietHours(quiet));
   }
 
   setReminders(key: string, change: Partial<Subscription["reminders"]>): Promise<Readonly<Subscription> | undefined> {
-    if (change.dayBeforeHour !== undefined) checkHour(change.dayBeforeHour);
-    return this.#change(key, (sub) => ({
-      ...sub,
-      reminders: {
-        ...sub.reminders,
-        ...change,
-        ...(change.hoursBefore ? { hoursBefore: [...new Set(change.hoursBefore)].sort((a, b) => b - a) } : {}),
-      },
-    }));
+    return this.#change(key, withReminders(change));
   }
 
   /** Waits for every write started so far (shutdown). */
@@ -312,6 +331,38 @@ export class SubscriptionStore {
     for (const k of this.#topics.get(chatId) ?? []) keys.push(k);
     return keys;
   }
+}
+
+// The settings' rules, shared by both back ends: each checks its input (throwing RangeError
+// before anything is stored) and returns the change to apply to a subscription.
+
+export function withDelivery(delivery: DeliveryMode): (sub: Subscription) => Subscription {
+  if (delivery.mode === "daily") checkHour(delivery.hour);
+  return (sub) => ({ ...sub, delivery: { ...delivery } });
+}
+
+export function withQuietHours(quiet: { from: number; to: number } | undefined): (sub: Subscription) => Subscription {
+  if (quiet) {
+    checkHour(quiet.from);
+    checkHour(quiet.to);
+    if (quiet.from === quiet.to) throw new RangeError("quiet hours must start and end at different hours");
+  }
+  return (sub) => {
+    const { quietHours: _, ...rest } = sub;
+    return quiet ? { ...rest, quietHours: { from: quiet.from, to: quiet.to } } : rest;
+  };
+}
+
+export function withReminders(change: Partial<Subscription["reminders"]>): (sub: Subscription) => Subscription {
+  if (change.dayBeforeHour !== undefined) checkHour(change.dayBeforeHour);
+  return (sub) => ({
+    ...sub,
+    reminders: {
+      ...sub.reminders,
+      ...change,
+      ...(change.hoursBefore ? { hoursBefore: [...new Set(change.hoursBefore)].sort((a, b) => b - a) } : {}),
+    },
+  });
 }
 
 function checkHour(hour: number) {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, test } from "node:test";
 import { Api } from "grammy";
-import { JOURNAL_FILE, Outbox, type OutboxMessage } from "../../src/delivery/outbox.ts";
+import { JOURNAL_FILE, type OutboxMessage, FileOutbox } from "../../src/delivery/outbox.ts";
 import { type Refusal, Sender } from "../../src/delivery/sender.ts";
 import type { Logger } from "../../src/log.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
@@ -25,7 +25,7 @@ afterEach(async () => {
 async function setup(opts: { latencyMs?: number } = {}) {
   const emulator = await startEmulator({ limits: true, latencyMs: opts.latencyMs ?? 20 });
   const dir = mkdtempSync(join(tmpdir(), "parley-delivery-e2e-"));
-  const outbox = await Outbox.open(dir);
+  const outbox = await FileOutbox.open(dir);
   cleanups.push(
     () => emulator.close(),
     () => rmSync(dir, { recursive: true, force: true }),
@@ -219,7 +219,7 @@ describe("a sender killed with SIGKILL", () => {
     );
     const chats = Array.from({ length: 300 }, (_, i) => 7000 + i);
     for (const id of chats) emulator.addPrivateChat({ id });
-    const outbox = await Outbox.open(dir);
+    const outbox = await FileOutbox.open(dir);
     await outbox.enqueue(chats.map((id) => message(id)));
     await outbox.close();
 

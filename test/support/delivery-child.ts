@@ -6,7 +6,7 @@
 //
 // Prints "ready" once the outbox is open, then one JSON line with the run's DeliveryStats.
 import { Api } from "grammy";
-import { Outbox } from "../../src/delivery/outbox.ts";
+import { FileOutbox } from "../../src/delivery/outbox.ts";
 import { Sender } from "../../src/delivery/sender.ts";
 import { createLogger } from "../../src/log.ts";
 
@@ -21,7 +21,7 @@ export interface DeliveryChildOptions {
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as DeliveryChildOptions;
 const log = createLogger({ level: "warn", token: opts.token });
-const outbox = await Outbox.open(opts.stateDir);
+const outbox = await FileOutbox.open(opts.stateDir);
 const sender = new Sender({
   api: new Api(opts.token, { apiRoot: opts.apiRoot }),
   outbox,

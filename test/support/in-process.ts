@@ -19,15 +19,15 @@ import type { BotDeps, ParleyContext } from "../../src/bot/context.ts";
 import type { Logger } from "../../src/log.ts";
 import { buildRecord } from "../../src/record/record.ts";
 import { describeProblem, parseEventLog } from "../../src/record/validate.ts";
-import { ChatPrefsStore } from "../../src/store/chats.ts";
-import { SubscriptionStore } from "../../src/store/subscriptions.ts";
-import { ConversationStore } from "../../src/store/conversations.ts";
 import { inProcessDeskWriter } from "../../src/editorial/desk-writer.ts";
 import { RecordWriter } from "../../src/record-file/writer.ts";
 import { RecordSource } from "../../src/record-file/source.ts";
 import { createIngestion, type Ingestion } from "../../src/ingestion.ts";
 import { createI18n } from "../../src/bot/reader.ts";
 import type { FetchPage } from "../../src/ingest/fetch-page.ts";
+import { FileChatPrefsStore } from "../../src/store/chats.ts";
+import { FileSubscriptionStore } from "../../src/store/subscriptions.ts";
+import { FileConversationStore } from "../../src/store/conversations.ts";
 import { type CallRecord, Emulator, type TgMessage, type UserLike } from "./emulator.ts";
 import { log } from "./fixtures.ts";
 import { type InlineAnswer, isUpload } from "./emulator/media.ts";
@@ -110,7 +110,7 @@ export class InProcessParley {
     this.dir = opts.dir ?? mkdtempSync(join(tmpdir(), "parley-feature-"));
     const fixed = buildRecord(parsed.log);
     let record = () => fixed;
-    const prefs = ChatPrefsStore.open(join(this.dir, "chats.json"));
+    const prefs = FileChatPrefsStore.open(join(this.dir, "chats.json"));
     const now = new Date(opts.now ?? "2025-03-15T12:00:00Z");
     const quiet = () => undefined;
     const logger: Logger = { debug: quiet, info: quiet, warn: (msg, extra) => this.warnings.push(`${msg} ${JSON.stringify(extra)}`), error: (msg, extra) => this.errors.push(`${msg} ${JSON.stringify(extra)}`) };
@@ -125,7 +125,7 @@ export class InProcessParley {
       record = () => source.record;
       const writer = inProcessDeskWriter(new RecordWriter({ file: this.recordFile, auditFile: join(state, "audit.jsonl"), clock: () => now }));
       const reloadRecord = async () => void (await source.reload());
-      editorial = { writer, reloadRecord, conversations: ConversationStore.open(join(state, "conversations.json")) };
+      editorial = { writer, reloadRecord, conversations: FileConversationStore.open(join(state, "conversations.json")) };
       const i18n = createI18n();
       this.ingestion = createIngestion({
         record,
@@ -147,7 +147,7 @@ export class InProcessParley {
       editorial,
       drafts: this.ingestion?.deps,
       prefs,
-      subscriptions: SubscriptionStore.open(join(this.dir, "subscriptions.json")),
+      subscriptions: FileSubscriptionStore.open(join(this.dir, "subscriptions.json")),
       clock: () => now,
       defaultTimezone: opts.defaultTimezone ?? "UTC",
       adminIds: opts.adminIds ?? [],
@@ -234,7 +234,7 @@ export class InProcessParley {
 
   /** Waits for every state write, leaving the state directory in place (a restart reopens it). */
   async stop(): Promise<void> {
-    await Promise.all([this.deps.prefs.store.flush(), this.deps.subscriptions.flush(), this.ingestion?.flush(), this.deps.editorial?.conversations.flush()]);
+    await Promise.all([this.deps.prefs.flush(), this.deps.subscriptions.flush(), this.ingestion?.flush(), this.deps.editorial?.conversations.flush()]);
   }
 }
 

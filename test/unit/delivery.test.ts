@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, test } from "node:test";
 import { type Api, GrammyError, HttpError } from "grammy";
-import { JOURNAL_FILE, OUTBOX_FILE, Outbox, type OutboxMessage } from "../../src/delivery/outbox.ts";
+import { JOURNAL_FILE, OUTBOX_FILE, type Outbox, type OutboxMessage, FileOutbox } from "../../src/delivery/outbox.ts";
 import { loadConfig } from "../../src/config.ts";
 import { DeliverySchedule, Pace, SPEED_LIMITS, isGroupChat } from "../../src/delivery/schedule.ts";
 import { type Refusal, Sender, judgeFailure } from "../../src/delivery/sender.ts";
@@ -32,12 +32,12 @@ const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 describe("outbox", () => {
   test("pending survives a reopen; journaled messages do not come back", async () => {
     const dir = tempDir();
-    const box = await Outbox.open(dir);
+    const box = await FileOutbox.open(dir);
     assert.equal(await box.enqueue([msg(1), msg(2), msg(3)]), 3);
     box.markDone("b1|2|1", "sent");
     await box.close();
 
-    const again = await Outbox.open(dir);
+    const again = await FileOutbox.open(dir);
     assert.deepEqual(
       again.pending().map((m) => m.id),
       ["b1|1|1", "b1|3|1"],
@@ -48,7 +48,7 @@ describe("outbox", () => {
 
   test("enqueue resolves with the messages on disk, and skips ids it already has", async () => {
     const dir = tempDir();
-    const box = await Outbox.open(dir);
+    const box = await FileOutbox.open(dir);
     await box.enqueue([msg(1), msg(2)]);
     const onDisk = JSON.parse(readFileSync(join(dir, OUTBOX_FILE), "utf8"));
     assert.equal(onDisk.messages.length, 2);
@@ -60,14 +60,14 @@ describe("outbox", () => {
 
   test("a torn last journal line is ignored, cut off, and later lines stay readable", async () => {
     const dir = tempDir();
-    const box = await Outbox.open(dir);
+    const box = await FileOutbox.open(dir);
     await box.enqueue([msg(1), msg(2), msg(3), msg(4)]);
     box.markDone("b1|1|1", "sent");
     await box.close();
     // A kill in the middle of the append for message 2.
     appendFileSync(join(dir, JOURNAL_FILE), '{"id":"b1|2|1","outc');
 
-    const again = await Outbox.open(dir);
+    const again = await FileOutbox.open(dir);
     assert.equal(again.ignoredJournalLines, 1);
     assert.deepEqual(
       again.pending().map((m) => m.id),
@@ -77,7 +77,7 @@ describe("outbox", () => {
     await again.close();
     assert.ok(readFileSync(join(dir, JOURNAL_FILE), "utf8").endsWith("\n"));
 
-    const third = await Outbox.open(dir);
+    const third = await FileOutbox.open(dir);
     assert.deepEqual(
       third.pending().map((m) => m.id),
       ["b1|2|1", "b1|4|1"],
@@ -87,14 +87,14 @@ describe("outbox", () => {
 
   test("once everything is done both files are compacted, also on open", async () => {
     const dir = tempDir();
-    const box = await Outbox.open(dir);
+    const box = await FileOutbox.open(dir);
     await box.enqueue([msg(1), msg(2)]);
     box.markDone("b1|1|1", "sent");
     box.markDone("b1|2|1", "failed");
     await box.close();
     // Killed before it compacted: the next open does it.
     assert.equal(readFileSync(join(dir, JOURNAL_FILE), "utf8").trim().split("\n").length, 2);
-    const again = await Outbox.open(dir);
+    const again = await FileOutbox.open(dir);
     assert.equal(again.pendingCount, 0);
     assert.deepEqual(JSON.parse(readFileSync(join(dir, OUTBOX_FILE), "utf8")), { texts: {}, messages: [] });
     assert.equal(readFileSync(join(dir, JOURNAL_FILE), "utf8"), "");
@@ -103,7 +103,7 @@ describe("outbox", () => {
 
   test("compaction while messages finish and arrive keeps every pending one", async () => {
     const dir = tempDir();
-    const box = await Outbox.open(dir);
+    const box = await FileOutbox.open(dir);
     await box.enqueue([msg(1), msg(2), msg(3)]);
     box.markDone("b1|1|1", "sent");
     const compacting = box.compact();
@@ -115,7 +115,7 @@ describe("outbox", () => {
       ["b1|3|1", "b1|4|1"],
     );
     await box.close();
-    const again = await Outbox.open(dir);
+    const again = await FileOutbox.open(dir);
     assert.deepEqual(
       again.pending().map((m) => m.id),
       ["b1|3|1", "b1|4|1"],
@@ -127,18 +127,18 @@ describe("outbox", () => {
     const dir = tempDir();
     writeFileSync(join(dir, OUTBOX_FILE), JSON.stringify({ texts: {}, messages: [] }));
     writeFileSync(join(dir, JOURNAL_FILE), '{"id":"b1|1|1","outcome":"sent"}\n');
-    const box = await Outbox.open(dir);
+    const box = await FileOutbox.open(dir);
     assert.equal(readFileSync(join(dir, JOURNAL_FILE), "utf8"), "");
     await box.enqueue([msg(1)]);
     await box.close();
-    const again = await Outbox.open(dir);
+    const again = await FileOutbox.open(dir);
     assert.equal(again.pendingCount, 1);
     await again.close();
   });
 
   test("a digest's text is stored once, however many chats it goes to", async () => {
     const dir = tempDir();
-    const box = await Outbox.open(dir);
+    const box = await FileOutbox.open(dir);
     const text = "<b>Talks resumed</b> ".repeat(100);
     await box.enqueue(Array.from({ length: 50 }, (_, i) => msg(i + 1, 1, text)));
     const onDisk = readFileSync(join(dir, OUTBOX_FILE), "utf8");
@@ -150,7 +150,7 @@ describe("outbox", () => {
   test("a corrupt outbox.json is moved aside, never overwritten", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, OUTBOX_FILE), '{"messages": [');
-    await assert.rejects(Outbox.open(dir), StoreCorruptError);
+    await assert.rejects(FileOutbox.open(dir), StoreCorruptError);
     const aside = readdirSync(dir).find((f) => f.startsWith(`${OUTBOX_FILE}.corrupt-`));
     assert.ok(aside);
     assert.equal(readFileSync(join(dir, aside), "utf8"), '{"messages": [');
@@ -286,7 +286,7 @@ describe("verdicts on Telegram's answers", () => {
 describe("sender over a fake Api", () => {
   test("keeps each chat's order with many requests in flight, and handles refusals and 429s", async () => {
     const dir = tempDir();
-    const box = await Outbox.open(dir);
+    const box = await FileOutbox.open(dir);
     const messages: OutboxMessage[] = [];
     for (let chat = 1; chat <= 20; chat++) for (let part = 1; part <= 3; part++) messages.push(msg(chat, part, `part ${part} for ${chat}`));
     await box.enqueue(messages);
@@ -330,7 +330,7 @@ describe("sender over a fake Api", () => {
 
 describe("sender and the outbox", () => {
   test("takes in newly enqueued messages only when woken (jobs record their progress in between)", async () => {
-    const box = await Outbox.open(tempDir());
+    const box = await FileOutbox.open(tempDir());
     const got: number[] = [];
     const api = {
       token: "1:x",

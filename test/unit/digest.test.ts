@@ -440,13 +440,13 @@ import { join } from "node:path";
 import type { Bot } from "grammy";
 import type { ParleyContext } from "../../src/bot/context.ts";
 import type { Config } from "../../src/config.ts";
-import { Outbox } from "../../src/delivery/outbox.ts";
+import { FileOutbox } from "../../src/delivery/outbox.ts";
 import { startJobs, TickRunner, watchRecord, type Jobs } from "../../src/jobs.ts";
 import type { Logger } from "../../src/log.ts";
 import { RecordSource } from "../../src/record-file/source.ts";
-import { AnnouncedStore } from "../../src/store/announced.ts";
-import { ChatPrefsStore } from "../../src/store/chats.ts";
-import { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { FileAnnouncedStore } from "../../src/store/announced.ts";
+import { FileChatPrefsStore } from "../../src/store/chats.ts";
+import { FileSubscriptionStore } from "../../src/store/subscriptions.ts";
 import { newSubscription, type Subscription } from "../../src/store/subscription-types.ts";
 import { TRACKS } from "../support/fixtures.ts";
 
@@ -467,10 +467,10 @@ async function jobWorld(t: import("node:test").TestContext, subs: Subscription[]
   const file = join(dir, "events.json");
   const write = (entries: object[]) => writeFileAsync(file, JSON.stringify({ tracks: TRACKS, entries }));
   await write([entry({ id: "r1" })]);
-  const subscriptions = SubscriptionStore.open(join(stateDir, "subscriptions.json"));
+  const subscriptions = FileSubscriptionStore.open(join(stateDir, "subscriptions.json"));
   for (const s of subs) subscriptions.store.data.subscriptions[s.key] = s;
   await subscriptions.store.save();
-  const prefs = ChatPrefsStore.open(join(stateDir, "chats.json"));
+  const prefs = FileChatPrefsStore.open(join(stateDir, "chats.json"));
   for (const s of subs) prefs.store.data.chats[String(s.chatId)] = { lang: langs(s.chatId) };
   await prefs.store.save();
   const config = { digestCron: "0 0 1 1 *", adminIds: [], defaultTimezone: "UTC" } as unknown as Config;
@@ -478,7 +478,7 @@ async function jobWorld(t: import("node:test").TestContext, subs: Subscription[]
   /** Starts the job as a fresh process would: stores and outbox read from disk. */
   const start = async (clock: () => Date) => {
     const log = memoryLog();
-    const outbox = await Outbox.open(stateDir);
+    const outbox = await FileOutbox.open(stateDir);
     const source = RecordSource.load(file);
     const jobs: Jobs = await startJobs({
       config,
@@ -488,8 +488,8 @@ async function jobWorld(t: import("node:test").TestContext, subs: Subscription[]
       bot: {} as Bot<ParleyContext>,
       i18n,
       stateDir,
-      prefs: ChatPrefsStore.open(join(stateDir, "chats.json")),
-      subscriptions: SubscriptionStore.open(join(stateDir, "subscriptions.json")),
+      prefs: FileChatPrefsStore.open(join(stateDir, "chats.json")),
+      subscriptions: FileSubscriptionStore.open(join(stateDir, "subscriptions.json")),
       outbox,
       sender: { wake: () => void wakes++ },
     });
@@ -512,20 +512,20 @@ test("job: killed between the outbox and the announced state, the re-run enqueue
 
   // The edit; then a tick that dies right after its enqueue (as a SIGKILL would).
   await w.write([entry({ id: "r1" }), entry({ id: "r4", status: "scheduled", date: "2026-05-10" })]);
-  const commit = AnnouncedStore.prototype.commit;
-  AnnouncedStore.prototype.commit = () => Promise.reject(new Error("killed"));
+  const commit = FileAnnouncedStore.prototype.commit;
+  FileAnnouncedStore.prototype.commit = () => Promise.reject(new Error("killed"));
   const wakesBefore = w.wakes();
   let crashed;
   try {
     crashed = await w.start(clock);
   } finally {
-    AnnouncedStore.prototype.commit = commit;
+    FileAnnouncedStore.prototype.commit = commit;
   }
   assert.equal(crashed.failed?.message, "killed");
   assert.equal(w.wakes(), wakesBefore, "the sender was not woken: none of the batch can have been sent");
   await crashed.jobs.stop();
   await crashed.outbox.close();
-  const onDisk = await Outbox.open(w.stateDir);
+  const onDisk = await FileOutbox.open(w.stateDir);
   assert.equal(onDisk.pendingCount, 2, "the digest for chats 1 and 2 (chat 3 follows another track) is in the outbox");
   await onDisk.close();
 
@@ -572,7 +572,7 @@ test("job: 100,000 subscribers and a change render once per language and filter"
 test("job: a daily digest at its hour in the chat's zone, caught up after downtime, once a day; reminders once across restarts", async (t) => {
   // Chat 1 daily at 09:00 Kyiv (06:00 UTC in April); chat 2 instant. Round 9 starts 21 April 10:00 UTC.
   const w = await jobWorld(t, [sub(1, { delivery: { mode: "daily", hour: 9 } }), sub(2)], () => "en");
-  const prefs = ChatPrefsStore.open(join(w.stateDir, "chats.json"));
+  const prefs = FileChatPrefsStore.open(join(w.stateDir, "chats.json"));
   await prefs.set(1, { tz: "Europe/Kyiv" });
   const at = (iso: string) => () => new Date(iso);
   const round9 = entry({ id: "r9", status: "scheduled", date: "2026-04-21", time: "10:00", timezone: "UTC", title: { en: "Round 9" } });
@@ -616,8 +616,8 @@ test("job: a daily digest at its hour in the chat's zone, caught up after downti
 test("job: a chat that blocked the bot stops its subscriptions; a migrated group takes them along", async (t) => {
   const dir = await mkdtemp(join(tmpdir(), "parley-refusal-"));
   t.after(() => rm(dir, { recursive: true, force: true }));
-  const subscriptions = SubscriptionStore.open(join(dir, "subscriptions.json"));
-  const prefs = ChatPrefsStore.open(join(dir, "chats.json"));
+  const subscriptions = FileSubscriptionStore.open(join(dir, "subscriptions.json"));
+  const prefs = FileChatPrefsStore.open(join(dir, "chats.json"));
   await subscriptions.upsert(sub(7));
   await subscriptions.upsert(sub(-100, { chatType: "group" }));
   await prefs.set(-100, { lang: "uk" });

@@ -15,7 +15,7 @@ import { BOT_API_FRESH_MS, Readiness } from "../../src/http/health.ts";
 import { secretMatches } from "../../src/http/webhook.ts";
 import { buildRecord, type RecordView } from "../../src/record/record.ts";
 import type { CheckedLog } from "../../src/record/validate.ts";
-import { AnnouncedStore, HISTORY_SIZE } from "../../src/store/announced.ts";
+import { HISTORY_SIZE, FileAnnouncedStore } from "../../src/store/announced.ts";
 
 const TOKEN = "123456789:AAHabcdefghijklmnopqrstuvwxyz012345";
 
@@ -164,13 +164,13 @@ describe("the announced store for the feeds and calendars", () => {
 
   test("keeps the last HISTORY_SIZE changes, newest first; counts revisions of date, place and status only; both survive a restart", async () => {
     const dir = await mkdtemp(join(tmpdir(), "parley-announced-"));
-    const store = AnnouncedStore.open(dir);
+    const store = FileAnnouncedStore.open(dir);
     await store.initialize({}, new Date("2026-01-01T00:00:00Z"));
     await store.commit({}, [change("a", "date"), change("a", "outcome")], new Date("2026-01-02T00:00:00Z"));
     await store.commit({}, [change("a", "status")], new Date("2026-01-03T00:00:00Z"));
     for (let i = 0; i < HISTORY_SIZE; i++) await store.commit({}, [change(`b${i}`, "outcome")], new Date("2026-01-04T00:00:00Z"));
     await store.flush();
-    const reopened = AnnouncedStore.open(dir);
+    const reopened = FileAnnouncedStore.open(dir);
     assert.equal(reopened.revision("a"), 2);
     assert.equal(reopened.revision("b0"), 0);
     const history = reopened.history();

@@ -15,8 +15,8 @@ import { buttonKind, deskAnswer, eventButton, langButton, latestPage, nextPage, 
 import { buildRecord } from "../../src/record/record.ts";
 import { LANGS } from "../../src/record/schema.ts";
 import { parseEventLog } from "../../src/record/validate.ts";
-import { ChatPrefsStore } from "../../src/store/chats.ts";
-import { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { FileChatPrefsStore } from "../../src/store/chats.ts";
+import { FileSubscriptionStore } from "../../src/store/subscriptions.ts";
 import { entry, log } from "../support/fixtures.ts";
 
 test("each kind of button reads back what it wrote, and not another kind's data", () => {
@@ -81,8 +81,8 @@ test("a /latest reply is sent through few middleware layers, each held while the
     botInfo: { id: 1, is_bot: true, first_name: "Parley", username: "parley_test_bot" } as UserFromGetMe,
     deps: {
       record: () => record,
-      prefs: ChatPrefsStore.open(join(dir, "chats.json")),
-      subscriptions: SubscriptionStore.open(join(dir, "subscriptions.json")),
+      prefs: FileChatPrefsStore.open(join(dir, "chats.json")),
+      subscriptions: FileSubscriptionStore.open(join(dir, "subscriptions.json")),
       clock: () => new Date("2025-04-01T12:00:00Z"),
       defaultTimezone: "UTC",
       adminIds: [],

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import { FileSubscriptionStore } from "../../src/store/subscriptions.ts";
 import { readSubscriptionsFile } from "../../src/store/subscriptions-file.ts";
 import { StoreCorruptError } from "../../src/store/json-store.ts";
 import type { Subscription } from "../../src/store/subscription-types.ts";
@@ -22,7 +22,7 @@ function onDisk(file: string): Record<string, Subscription> {
 
 test("a new subscription gets the defaults, is on disk when subscribe resolves, and survives a reopen", async () => {
   const file = tempFile();
-  const store = SubscriptionStore.open(file);
+  const store = FileSubscriptionStore.open(file);
   const { subscription, outcome } = await store.subscribe({ chatId: 42, chatType: "private", createdBy: 42 }, NOW);
   assert.equal(outcome, "created");
   assert.deepEqual(subscription, {
@@ -45,7 +45,7 @@ test("a new subscription gets the defaults, is on disk when subscribe resolves, 
   await store.setQuietHours("42", { from: 22, to: 8 });
   await store.setReminders("42", { hoursBefore: [1, 24, 1], dayBeforeHour: 18 });
 
-  const reopened = SubscriptionStore.open(file);
+  const reopened = FileSubscriptionStore.open(file);
   const sub = reopened.get("42");
   assert.deepEqual(sub?.tracks, ["leaders"]);
   assert.deepEqual(sub?.kinds, ["call", "summit"]);
@@ -59,7 +59,7 @@ test("a new subscription gets the defaults, is on disk when subscribe resolves, 
 });
 
 test("settings reject hours outside 0–23 and quiet hours that start and end together", async () => {
-  const store = SubscriptionStore.open(tempFile());
+  const store = FileSubscriptionStore.open(tempFile());
   await store.subscribe({ chatId: 1, chatType: "private", createdBy: 1 }, NOW);
   assert.throws(() => store.setDelivery("1", { mode: "daily", hour: 24 }), RangeError);
   assert.throws(() => store.setQuietHours("1", { from: 7, to: 7 }), RangeError);
@@ -68,7 +68,7 @@ test("settings reject hours outside 0–23 and quiet hours that start and end to
 
 test("a forum topic is its own subscription; unsubscribe stops one, deactivate stops a whole chat", async () => {
   const file = tempFile();
-  const store = SubscriptionStore.open(file);
+  const store = FileSubscriptionStore.open(file);
   await store.subscribe({ chatId: -100500, chatType: "supergroup", createdBy: 7 }, NOW);
   const topic = await store.subscribe({ chatId: -100500, threadId: 12, chatType: "supergroup", createdBy: 7 }, NOW);
   assert.equal(topic.subscription.key, "-100500:12");
@@ -93,7 +93,7 @@ test("a forum topic is its own subscription; unsubscribe stops one, deactivate s
   assert.deepEqual(stopped.map((s) => s.key).sort(), ["-100500", "-100500:12"]);
   assert.equal(store.activeCount, 0);
   assert.deepEqual([...store.active()], []);
-  const reopened = SubscriptionStore.open(file);
+  const reopened = FileSubscriptionStore.open(file);
   assert.deepEqual(reopened.forChat(-100500).map((s) => [s.key, s.active, s.inactiveReason]).sort(), [
     ["-100500", false, "kicked"],
     ["-100500:12", false, "kicked"],
@@ -103,7 +103,7 @@ test("a forum topic is its own subscription; unsubscribe stops one, deactivate s
 
 test("migrate moves a group's subscription to the supergroup's id, on disk too", async () => {
   const file = tempFile();
-  const store = SubscriptionStore.open(file);
+  const store = FileSubscriptionStore.open(file);
   await store.subscribe({ chatId: -500, chatType: "group", createdBy: 7 }, NOW);
   await store.setDelivery("-500", { mode: "daily", hour: 20 });
   assert.equal(await store.migrate(-500, -1001234567890), 1);
@@ -120,7 +120,7 @@ test("migrate moves a group's subscription to the supergroup's id, on disk too",
 });
 
 test("a subscription already made in the supergroup wins over the migrated group's", async () => {
-  const store = SubscriptionStore.open(tempFile());
+  const store = FileSubscriptionStore.open(tempFile());
   await store.subscribe({ chatId: -600, chatType: "group", createdBy: 1 }, NOW);
   await store.subscribe({ chatId: -1009999999999, chatType: "supergroup", createdBy: 2 }, NOW);
   assert.equal(await store.migrate(-600, -1009999999999), 0);
@@ -130,7 +130,7 @@ test("a subscription already made in the supergroup wins over the migrated group
 
 test("100,000 subscriptions: concurrent upserts coalesce into a few writes, and the file holds them all", async () => {
   const file = tempFile();
-  const store = SubscriptionStore.open(file);
+  const store = FileSubscriptionStore.open(file);
   const N = 100_000;
   const base = (await store.subscribe({ chatId: 1, chatType: "private", createdBy: 1 }, NOW)).subscription;
   const writes: Promise<unknown>[] = [];
@@ -148,20 +148,20 @@ test("100,000 subscriptions: concurrent upserts coalesce into a few writes, and 
 
   // A single change on top of the 100,000 is one lookup and one write.
   await store.setDelivery("77777", { mode: "daily", hour: 8 });
-  assert.deepEqual(SubscriptionStore.open(file).get("77777")?.delivery, { mode: "daily", hour: 8 });
+  assert.deepEqual(FileSubscriptionStore.open(file).get("77777")?.delivery, { mode: "daily", hour: 8 });
 });
 
 test("a file that is not valid JSON is moved aside, not overwritten", () => {
   const file = tempFile();
-  SubscriptionStore.open(file);
+  FileSubscriptionStore.open(file);
   writeFileSync(file, "{ not json");
-  assert.throws(() => SubscriptionStore.open(file), StoreCorruptError);
+  assert.throws(() => FileSubscriptionStore.open(file), StoreCorruptError);
 });
 
 test("changes go to a journal before the call resolves; a reopen replays it, a torn last line is ignored, a stop compacts", async () => {
   const file = tempFile();
   const journal = file.replace(/\.json$/, ".journal");
-  const store = SubscriptionStore.open(file);
+  const store = FileSubscriptionStore.open(file);
   await store.subscribe({ chatId: 1, chatType: "private", createdBy: 1 }, NOW);
   await store.subscribe({ chatId: 2, chatType: "private", createdBy: 2 }, NOW);
   await store.unsubscribe(2);
@@ -169,7 +169,7 @@ test("changes go to a journal before the call resolves; a reopen replays it, a t
   assert.equal(readFileSync(journal, "utf8").trim().split("\n").length, 3);
   // A kill in the middle of a fourth append leaves a torn line: it was never acknowledged.
   appendFileSync(journal, '["3",{"chatId":3,"chatT');
-  const reopened = SubscriptionStore.open(file);
+  const reopened = FileSubscriptionStore.open(file);
   assert.equal(reopened.get("1")?.active, true);
   assert.equal(reopened.get("2")?.active, false);
   assert.equal(reopened.get("3"), undefined);
@@ -183,7 +183,7 @@ test("changes go to a journal before the call resolves; a reopen replays it, a t
 
 test("the file keeps columns and only what differs from the defaults; the earlier map form still opens", async () => {
   const file = tempFile();
-  const store = SubscriptionStore.open(file);
+  const store = FileSubscriptionStore.open(file);
   await store.subscribe({ chatId: 1, chatType: "private", createdBy: 1 }, NOW);
   await store.subscribe({ chatId: -1002, threadId: 7, chatType: "supergroup", createdBy: 5 }, NOW);
   await store.subscribe({ chatId: 3, chatType: "private", createdBy: 3 }, NOW);
@@ -195,7 +195,7 @@ test("the file keeps columns and only what differs from the defaults; the earlie
   assert.equal(raw.format, 2);
   assert.deepEqual([...raw.columns.chatId].sort(), [-1002, 1, 3].sort(), "one column entry per subscription");
   assert.ok(!text.includes('"instant"') && !text.includes("hoursBefore"), "defaults are not written");
-  const reopened = SubscriptionStore.open(file);
+  const reopened = FileSubscriptionStore.open(file);
   assert.deepEqual(reopened.get("-1002:7"), { ...store.get("-1002:7") });
   assert.equal(reopened.get("-1002:7")?.threadId, 7);
   assert.deepEqual(reopened.get("-1002:7")?.tracks, ["leaders"]);
@@ -207,7 +207,7 @@ test("the file keeps columns and only what differs from the defaults; the earlie
   const old = tempFile();
   mkdirSync(dirname(old), { recursive: true });
   writeFileSync(old, JSON.stringify({ subscriptions: { "9": { key: "9", chatId: 9, chatType: "private", active: true, createdBy: 9, createdAt: NOW.toISOString(), tracks: "all", kinds: "all", delivery: { mode: "daily", hour: 8 }, reminders: { enabled: true, hoursBefore: [24, 1], dayBeforeHour: 9 } } } }));
-  const fromOld = SubscriptionStore.open(old);
+  const fromOld = FileSubscriptionStore.open(old);
   assert.deepEqual(fromOld.get("9")?.delivery, { mode: "daily", hour: 8 });
   await fromOld.subscribe({ chatId: 10, chatType: "private", createdBy: 10 }, NOW);
   await fromOld.flush();
@@ -218,7 +218,7 @@ test("the file keeps columns and only what differs from the defaults; the earlie
 
 test("the journal is folded into the file once it grows, and nothing is lost doing so", async () => {
   const file = tempFile();
-  const store = SubscriptionStore.open(file);
+  const store = FileSubscriptionStore.open(file);
   await Promise.all(Array.from({ length: 6000 }, (_, i) => store.subscribe({ chatId: 10_000 + i, chatType: "private", createdBy: 1 }, NOW)));
   await store.subscribe({ chatId: 99, chatType: "private", createdBy: 1 }, NOW);
   const saved = onDisk(file);
