@@ -14,7 +14,7 @@ import type { LiveRecord, ReloadResult } from "../record/live-record.ts";
 import { indexRecord, type RecordView } from "../record/record.ts";
 import type { Track } from "../record/schema.ts";
 import { EntryFile, writeCopy } from "../record-file/entry-file.ts";
-import { RECORD_CHANNEL, RECORD_NAME, readRecordRows, recordVersion } from "./rows.ts";
+import { RECORD_CHANNEL, readRecordRows, recordVersion } from "./rows.ts";
 
 interface Version {
   version: number;
@@ -42,6 +42,7 @@ export class PgRecordSource implements LiveRecord {
   #listening: Listening | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  #unreachable = false;
 
   private constructor(
     readonly db: Db,
@@ -125,9 +126,14 @@ export class PgRecordSource implements LiveRecord {
       if ((await recordVersion(this.db)) === this.#current.version) return { kind: "unchanged" };
       next = await readVersion(this.db, this.copyDir);
     } catch (err) {
-      // The database is away: the last version loaded serves on.
-      return { kind: "invalid", problems: [{ file: RECORD_NAME, message: `cannot read it: ${(err as Error).message}` }] };
+      // The database is away: the last version loaded serves on, and the record is not
+      // "invalid" (that would tell the admins their record is broken at every tick). Said once
+      // per outage.
+      if (!this.#unreachable) this.opts.onError?.(err as Error);
+      this.#unreachable = true;
+      return { kind: "unchanged" };
     }
+    this.#unreachable = false;
     if (this.#closed) {
       next.file.close();
       return { kind: "unchanged" };
