@@ -46,7 +46,9 @@ async function main(config: Config, log: Logger) {
     }
     const applied = await migrate(db);
     log.info("database ready", { database: redactDatabaseUrl(url), migrationsApplied: applied.map((m) => m.version) });
-    source = await PgRecordSource.load(db, { onError: (err) => log.warn("record: the database is not answering; serving the last version loaded", { error: err.message }) });
+    const pgSource = await PgRecordSource.load(db, { onError: (err) => log.warn("record: the database is not answering; serving the last version loaded", { error: err.message }) });
+    pgSource.onChange(() => log.info("record reloaded", { version: pgSource.version, entries: pgSource.refs.length }));
+    source = pgSource;
   } else {
     source = RecordSource.load(join(config.dataDir, "events.json"), { indexFile: join(stateDir, "record-index.json") });
   }
