@@ -126,6 +126,9 @@ export async function importRecord(db: Db, text: string, opts: { file: string; a
   }
   const at = (opts.clock ?? (() => new Date()))();
   return db.transaction(async (tx) => {
+    // Removing and inserting 100,000 rows may take longer than a request is allowed; an import
+    // is an operator's deliberate act, run rarely.
+    await tx.query("SET LOCAL statement_timeout = 0");
     // The version row's lock keeps every other writer out until this commits.
     const version = (await lockVersion(tx)) + 1;
     // Entries first: they refer to the tracks.
