@@ -91,6 +91,13 @@ const DatabaseEnv = z.object({
     .min(100, "must be at least 100 milliseconds")
     .max(3_600_000, "must be at most 3600000 milliseconds (an hour)")
     .default(5000),
+  // Unset: the connection's own search_path (normally "public"). Lets several installations, or
+  // the tests, share one database.
+  DATABASE_SCHEMA: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a schema name: lower-case letters, digits and _, at most 63, not starting with a digit")
+    .optional(),
 });
 
 export interface DatabaseConfig {
@@ -98,6 +105,8 @@ export interface DatabaseConfig {
   url: string;
   poolSize: number;
   statementTimeoutMs: number;
+  /** DATABASE_SCHEMA: every table in this schema (created if missing); unset: search_path's. */
+  schema?: string;
 }
 
 function isPostgresUrl(value: string): boolean {
@@ -121,7 +130,7 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
     throw new ConfigError(`Parley cannot start; fix these settings in .env or the environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  return e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS } : undefined;
+  return e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, schema: e.DATABASE_SCHEMA } : undefined;
 }
 
 export type Config = {

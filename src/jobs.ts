@@ -33,7 +33,7 @@ import type { Logger } from "./log.ts";
 import type { ParleyContext } from "./bot/context.ts";
 import { describeProblem } from "./record/validate.ts";
 import type { EntryRef } from "./record/record.ts";
-import type { RecordSource } from "./record-file/source.ts";
+import type { LiveRecord } from "./record/live-record.ts";
 import type { Lang } from "./record/schema.ts";
 import { chatLocale, moveChat, type ChatPrefsStore } from "./store/chats.ts";
 import type { SubscriptionStore } from "./store/subscriptions.ts";
@@ -55,7 +55,7 @@ export interface JobDeps {
   config: Config;
   log: Logger;
   clock: () => Date;
-  source: RecordSource;
+  source: LiveRecord;
   bot: Bot<ParleyContext>;
   i18n: I18n<ParleyContext>;
   stateDir: string;
@@ -364,7 +364,8 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
   const ticks = new TickRunner(tick, (err) => log.error("tick failed", { error: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
   // A cron tick that comes while a tick runs becomes the one tick that follows it.
   const task = cron.schedule(config.digestCron, () => ticks.request());
-  const watcher = watchRecord(source.file, () => ticks.request(), log);
+  // The file is watched for edits by hand; the record in PostgreSQL tells of other replicas' writes.
+  const watcher = source.file ? watchRecord(source.file, () => ticks.request(), log) : { close: source.onChange?.(() => ticks.request()) ?? (() => {}) };
   // Soon, not at the first cron minute: messages left in the outbox by a stop resume now. On the
   // next turn of the event loop, so that polling has started before the tick's work.
   const first = setTimeout(() => ticks.request(), 0);

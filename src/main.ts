@@ -9,8 +9,13 @@ import { describeError, redact } from "./log.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { createI18n } from "./bot/reader.ts";
 import { registerCommands } from "./bot/commands.ts";
-import { createLogger, type Logger } from "./log.ts";
+import { createLogger, databaseSecrets, redactDatabaseUrl, type Logger } from "./log.ts";
 import { RecordInvalidError, RecordSource } from "./record-file/source.ts";
+import type { LiveRecord } from "./record/live-record.ts";
+import { openDatabase, type Db } from "./db/pool.ts";
+import { migrate } from "./db/migrate.ts";
+import { PgRecordSource } from "./record-db/source.ts";
+import { PgRecordWriter, pgDeskWriter } from "./record-db/writer.ts";
 import { FileChatPrefsStore } from "./store/chats.ts";
 import { FileConversationStore } from "./store/conversations.ts";
 import { describeProblem } from "./record/validate.ts";
@@ -35,7 +40,24 @@ import { autoRetry } from "@grammyjs/auto-retry";
 async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
   const stateDir = join(config.dataDir, "state");
-  const source = RecordSource.load(join(config.dataDir, "events.json"), { indexFile: join(stateDir, "record-index.json") });
+  // DATABASE_URL set: the record is PostgreSQL's, shared by every replica; unset: the file.
+  let db: Db | undefined;
+  let source: LiveRecord;
+  if (config.database) {
+    const { url, poolSize, statementTimeoutMs, schema } = config.database;
+    try {
+      db = await openDatabase(url, { poolSize, statementTimeoutMs, schema });
+    } catch (err) {
+      throw new Error(`cannot reach the database at ${redactDatabaseUrl(url)} (DATABASE_URL): ${(err as Error).message}`, { cause: err });
+    }
+    const applied = await migrate(db);
+    log.info("database ready", { database: redactDatabaseUrl(url), migrationsApplied: applied.map((m) => m.version) });
+    const pgSource = await PgRecordSource.load(db, { onError: (err) => log.warn("record: the database is not answering; serving the last version loaded", { error: err.message }) });
+    pgSource.onChange(() => log.info("record reloaded", { version: pgSource.version, entries: pgSource.refs.length }));
+    source = pgSource;
+  } else {
+    source = RecordSource.load(join(config.dataDir, "events.json"), { indexFile: join(stateDir, "record-index.json") });
+  }
   const prefs = FileChatPrefsStore.open(join(stateDir, "chats.json"));
   const subscriptions = FileSubscriptionStore.open(join(stateDir, "subscriptions.json"));
   log.info("record loaded", { entries: source.refs.length, tracks: source.tracks.length, subscriptions: subscriptions.size, ms: Math.round(process.uptime() * 1000) });
@@ -45,7 +67,7 @@ async function main(config: Config, log: Logger) {
   // record is reread right after each, and the digest job is told at once, so subscribers hear
   // of the change within a couple of seconds rather than at the next cron tick. Before the job
   // has started there is nothing to tell: its first tick finds the change anyway.
-  const writer = openDeskWriter({ file: source.file, auditFile: join(stateDir, "audit.jsonl"), clock });
+  const writer = db ? pgDeskWriter(new PgRecordWriter(db, { clock })) : openDeskWriter({ file: source.file!, auditFile: join(stateDir, "audit.jsonl"), clock });
   const conversations = FileConversationStore.open(join(stateDir, "conversations.json"));
   let jobs: Jobs | undefined = undefined;
   const reloadRecord = async () => {
@@ -213,6 +235,10 @@ async function main(config: Config, log: Logger) {
     await ingestion?.flush();
     await subscriptions.flush();
     await digestJob.flush();
+    if (db) {
+      await source.close();
+      await db.close();
+    }
     log.info("stopped cleanly");
     process.exit(0);
   };
@@ -239,7 +265,7 @@ let token = "";
 try {
   const config = loadConfig();
   token = config.token;
-  const log = createLogger({ level: config.logLevel, token });
+  const log = createLogger({ level: config.logLevel, token, secrets: config.database ? databaseSecrets(config.database.url) : [] });
   await main(config, log);
 } catch (err) {
   if (err instanceof ConfigError || err instanceof RecordInvalidError || err instanceof StoreCorruptError) {

@@ -25,7 +25,7 @@ commands:
                         files does nothing. PATH defaults to $DATA_DIR/state (DATA_DIR: ./data)
 
 The database is DATABASE_URL (in .env or the environment); DATABASE_SCHEMA, if set, is the
-schema to work in (default: the connection's search_path, normally "public").`;
+schema to work in (default: the connection's search_path, normally "public"), as for the bot.`;
 
 class UsageError extends Error {}
 
@@ -51,7 +51,7 @@ export async function main(argv: string[], io: ProgramIo, env: NodeJS.ProcessEnv
     }
     secrets = databaseSecrets(config.url);
     try {
-      db = await openDatabase(config.url, { poolSize: 1, statementTimeoutMs: config.statementTimeoutMs, schema: env.DATABASE_SCHEMA || undefined, applicationName: "parley db" });
+      db = await openDatabase(config.url, { poolSize: 1, statementTimeoutMs: config.statementTimeoutMs, schema: config.schema, applicationName: "parley db" });
     } catch (err) {
       say(io.err, `error: cannot reach the database at ${redactDatabaseUrl(config.url)}: ${(err as Error).message}\n`);
       return 1;

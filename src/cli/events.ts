@@ -112,7 +112,7 @@ export async function main(argv: string[], io: Io, env: NodeJS.ProcessEnv = proc
     if (database) {
       secrets = databaseSecrets(database.url);
       try {
-        db = await openDatabase(database.url, { poolSize: 2, statementTimeoutMs: database.statementTimeoutMs, schema: env.DATABASE_SCHEMA || undefined, applicationName: "parley events" });
+        db = await openDatabase(database.url, { poolSize: 2, statementTimeoutMs: database.statementTimeoutMs, schema: database.schema, applicationName: "parley events" });
       } catch (err) {
         throw new Error(`cannot reach the database at ${redactDatabaseUrl(database.url)}: ${(err as Error).message}`, { cause: err });
       }

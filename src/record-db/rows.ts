@@ -32,7 +32,7 @@ export interface RecordRows {
   version: number;
   layout: Layout;
   tracks: Item[];
-  entries: EntryRow[];
+  entries: (EntryRow & { position: number })[];
 }
 
 /** Rows fetched per statement: a 100,000-entry record comes in pieces, each well within the statement timeout. */
@@ -49,24 +49,59 @@ export function readRecordRows(db: Db): Promise<RecordRows> {
     async (tx) => {
       const head = await tx.query<{ version: string; layout: Layout | null }>("SELECT version, layout FROM record_version");
       const tracks = await tx.query<Item>("SELECT lead, text FROM record_tracks ORDER BY position");
-      const entries: EntryRow[] = [];
-      for (let after = -1; ; ) {
-        const { rows } = await tx.query<EntryRow & { position: string }>(
-          `SELECT position, id, lead, text, track, kind, status, date, end_date AS "endDate", time, timezone, sequence
-             FROM record_entries WHERE position > $1 ORDER BY position LIMIT ${BATCH}`,
-          [after],
-        );
-        for (const r of rows) {
-          const { position: _position, ...row } = r;
-          entries.push(row);
-        }
-        if (rows.length < BATCH) break;
-        after = Number(rows[rows.length - 1].position);
-      }
+      const entries = await entryRows(tx, -1);
       return { version: Number(head.rows[0].version), layout: head.rows[0].layout ?? EMPTY_LAYOUT, tracks: tracks.rows, entries };
     },
     { isolation: "repeatable read" },
   );
+}
+
+/** What changed since `since`: the entries written after it (in order), the tracks, and how many entries there are now. */
+export interface RecordChanges {
+  version: number;
+  tracks: Item[];
+  changed: (EntryRow & { position: number })[];
+  count: number;
+}
+
+/**
+ * The rows written after version `since`, or null when they are more than `most` (an import:
+ * reading everything in order is then cheaper).
+ */
+export function readChangesSince(db: Db, since: number, most: number): Promise<RecordChanges | null> {
+  return db.transaction(
+    async (tx) => {
+      const version = await recordVersion(tx);
+      // Two counts, so each can use its index (the version index for the few changed rows).
+      const changed = await tx.query<{ n: string }>("SELECT count(*) AS n FROM record_entries WHERE version > $1", [since]);
+      if (Number(changed.rows[0].n) > most) return null;
+      const all = await tx.query<{ n: string }>("SELECT count(*) AS n FROM record_entries");
+      const tracks = await tx.query<Item>("SELECT lead, text FROM record_tracks ORDER BY position");
+      // By the version index, then sorted: paging by position would walk every row's position.
+      const { rows } = await tx.query<EntryRow & { position: string }>(
+        `SELECT position, id, lead, text, track, kind, status, date, end_date AS "endDate", time, timezone, sequence
+           FROM record_entries WHERE version > $1 ORDER BY position`,
+        [since],
+      );
+      return { version, tracks: tracks.rows, changed: rows.map((r) => ({ ...r, position: Number(r.position) })), count: Number(all.rows[0].n) };
+    },
+    { isolation: "repeatable read" },
+  );
+}
+
+/** Every entry in position order, in batches. */
+async function entryRows(tx: Queryable, after: number): Promise<(EntryRow & { position: number })[]> {
+  const entries: (EntryRow & { position: number })[] = [];
+  for (;;) {
+    const { rows } = await tx.query<EntryRow & { position: string }>(
+      `SELECT position, id, lead, text, track, kind, status, date, end_date AS "endDate", time, timezone, sequence
+         FROM record_entries WHERE position > $1 ORDER BY position LIMIT ${BATCH}`,
+      [after],
+    );
+    for (const r of rows) entries.push({ ...r, position: Number(r.position) });
+    if (rows.length < BATCH) return entries;
+    after = Number(rows[rows.length - 1].position);
+  }
 }
 
 /** The record in its file form, byte for byte what was imported plus the writes since. */
@@ -91,6 +126,9 @@ export async function importRecord(db: Db, text: string, opts: { file: string; a
   }
   const at = (opts.clock ?? (() => new Date()))();
   return db.transaction(async (tx) => {
+    // Removing and inserting 100,000 rows may take longer than a request is allowed; an import
+    // is an operator's deliberate act, run rarely.
+    await tx.query("SET LOCAL statement_timeout = 0");
     // The version row's lock keeps every other writer out until this commits.
     const version = (await lockVersion(tx)) + 1;
     // Entries first: they refer to the tracks.

@@ -6,21 +6,34 @@
 //
 // As with the file, only EntryRefs stay in memory: the entries' text is written to a private
 // copy (record-file/entry-file.ts) and read back by byte range on demand, so 100,000 entries
-// cost the same memory on either back end.
+// cost the same memory on either back end. A reload reads only the rows written since the
+// version served (each row carries the version that wrote it) and appends their text to the
+// copy: one write costs a replica one row, not the whole record. Rows removed (a revert of an
+// add, an import) or a copy grown to twice what it serves make the next reload a whole one.
 import { tmpdir } from "node:os";
 import type { Db, Listening } from "../db/pool.ts";
 import { hashText, type EntryRef } from "../record/entry-ref.ts";
 import type { LiveRecord, ReloadResult } from "../record/live-record.ts";
 import { indexRecord, type RecordView } from "../record/record.ts";
 import type { Track } from "../record/schema.ts";
-import { EntryFile, writeCopy } from "../record-file/entry-file.ts";
-import { RECORD_CHANNEL, RECORD_NAME, readRecordRows, recordVersion } from "./rows.ts";
+import { EntryFile } from "../record-file/entry-file.ts";
+import { RECORD_CHANNEL, readChangesSince, readRecordRows, recordVersion, type EntryRow } from "./rows.ts";
 
 interface Version {
   version: number;
   tracks: Track[];
   refs: EntryRef[];
+  /**
+   * Each entry's row position (to tell a row moved, removed and added again, from one changed
+   * in place) and its index in `refs`. Shared by the versions grown one from another and only
+   * ever added to: a ref keeps its index as long as no row is removed, and a removal makes the
+   * next reload a whole one with maps of its own.
+   */
+  rows: Map<string, { position: number; index: number }>;
+  /** The copy the refs point into; shared by the versions that grew it. */
   file: EntryFile;
+  /** Bytes of the copy the refs point to; the rest is older versions' text. */
+  liveBytes: number;
   record: RecordView;
 }
 
@@ -42,6 +55,7 @@ export class PgRecordSource implements LiveRecord {
   #listening: Listening | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  #unreachable = false;
 
   private constructor(
     readonly db: Db,
@@ -123,24 +137,64 @@ export class PgRecordSource implements LiveRecord {
     let next: Version;
     try {
       if ((await recordVersion(this.db)) === this.#current.version) return { kind: "unchanged" };
-      next = await readVersion(this.db, this.copyDir);
+      next = (await this.#readChanges()) ?? (await readVersion(this.db, this.copyDir));
     } catch (err) {
-      // The database is away: the last version loaded serves on.
-      return { kind: "invalid", problems: [{ file: RECORD_NAME, message: `cannot read it: ${(err as Error).message}` }] };
-    }
-    if (this.#closed) {
-      next.file.close();
+      // The database is away: the last version loaded serves on, and the record is not
+      // "invalid" (that would tell the admins their record is broken at every tick). Said once
+      // per outage.
+      if (!this.#unreachable) this.opts.onError?.(err as Error);
+      this.#unreachable = true;
       return { kind: "unchanged" };
     }
-    // A request that took the old record before an await may still read entries from it.
+    this.#unreachable = false;
+    if (this.#closed) {
+      if (next.file !== this.#current.file) next.file.close();
+      return { kind: "unchanged" };
+    }
     const old = this.#current.file;
-    this.#retired.push(old);
-    setTimeout(() => {
-      old.close();
-      this.#retired = this.#retired.filter((f) => f !== old);
-    }, 60_000).unref();
+    if (next.file !== old) {
+      // A request that took the old record before an await may still read entries from it.
+      this.#retired.push(old);
+      setTimeout(() => {
+        old.close();
+        this.#retired = this.#retired.filter((f) => f !== old);
+      }, 60_000).unref();
+    }
     this.#current = next;
     return { kind: "reloaded", entries: next.refs.length, inWorker: false };
+  }
+
+  /** The served version with the rows written since applied; null when a whole reload is due. */
+  async #readChanges(): Promise<Version | null> {
+    const cur = this.#current;
+    if (cur.file.size > 2 * cur.liveBytes + 1_000_000) return null;
+    const delta = await readChangesSince(this.db, cur.version, Math.max(100, cur.refs.length / 10));
+    if (!delta) return null;
+    let added = 0;
+    for (const row of delta.changed) {
+      const was = cur.rows.get(row.id);
+      if (was === undefined) added++;
+      else if (was.position !== row.position) return null;
+    }
+    // Fewer rows than the served ones plus the new: some were removed.
+    if (cur.refs.length + added !== delta.count) return null;
+    const refs = cur.refs.slice();
+    let liveBytes = cur.liveBytes;
+    for (const row of delta.changed) {
+      const ref = appendRow(cur.file, row);
+      const was = cur.rows.get(row.id);
+      if (was === undefined) {
+        cur.rows.set(row.id, { position: row.position, index: refs.length });
+        refs.push(ref);
+      } else {
+        liveBytes -= refs[was.index].length;
+        refs[was.index] = ref;
+      }
+      liveBytes += ref.length;
+    }
+    const tracks = delta.tracks.map((t) => JSON.parse(t.text) as Track);
+    const file = cur.file;
+    return { version: delta.version, tracks, refs, rows: cur.rows, file, liveBytes, record: indexRecord(tracks, refs, (ref) => file.read(ref)) };
   }
 
   async close(): Promise<void> {
@@ -153,24 +207,30 @@ export class PgRecordSource implements LiveRecord {
   }
 }
 
-/** Reads every row as one snapshot and indexes it; the entries' text goes to a private copy. */
+/** Reads every row as one snapshot and indexes it; the entries' text goes to a new private copy. */
 async function readVersion(db: Db, copyDir: string): Promise<Version> {
   const rows = await readRecordRows(db);
-  const texts = rows.entries.map((e) => Buffer.from(e.text, "utf8"));
-  const bytes = Buffer.concat(texts);
-  const refs: EntryRef[] = new Array(rows.entries.length);
-  let offset = 0;
-  rows.entries.forEach((e, i) => {
-    const length = texts[i].length;
-    const ref: EntryRef = { id: e.id, track: e.track, kind: e.kind, status: e.status, date: e.date, hash: hashText(bytes, offset, length), offset, length };
-    if (e.endDate !== null) ref.endDate = e.endDate;
-    if (e.time !== null) ref.time = e.time;
-    if (e.timezone !== null) ref.timezone = e.timezone;
-    if (e.sequence !== null) ref.sequence = e.sequence;
-    refs[i] = ref;
-    offset += length;
+  const file = EntryFile.create(copyDir);
+  const index = new Map<string, { position: number; index: number }>();
+  let liveBytes = 0;
+  const refs = rows.entries.map((row, i) => {
+    const ref = appendRow(file, row);
+    index.set(row.id, { position: row.position, index: i });
+    liveBytes += ref.length;
+    return ref;
   });
   const tracks = rows.tracks.map((t) => JSON.parse(t.text) as Track);
-  const file = EntryFile.open(writeCopy(copyDir, bytes), bytes.length);
-  return { version: rows.version, tracks, refs, file, record: indexRecord(tracks, refs, (ref) => file.read(ref)) };
+  return { version: rows.version, tracks, refs, rows: index, file, liveBytes, record: indexRecord(tracks, refs, (ref) => file.read(ref)) };
+}
+
+/** Appends an entry's text to the copy; answers its ref. */
+function appendRow(file: EntryFile, row: EntryRow): EntryRef {
+  const bytes = Buffer.from(row.text, "utf8");
+  const offset = file.append(bytes);
+  const ref: EntryRef = { id: row.id, track: row.track, kind: row.kind, status: row.status, date: row.date, hash: hashText(bytes, 0, bytes.length), offset, length: bytes.length };
+  if (row.endDate !== null) ref.endDate = row.endDate;
+  if (row.time !== null) ref.time = row.time;
+  if (row.timezone !== null) ref.timezone = row.timezone;
+  if (row.sequence !== null) ref.sequence = row.sequence;
+  return ref;
 }

@@ -11,7 +11,7 @@
 // Every read is also checked against the entry's hash, so a wrong range is an error, never a
 // wrong answer.
 import { randomBytes } from "node:crypto";
-import { closeSync, constants, copyFileSync, fstatSync, openSync, readdirSync, readSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, constants, copyFileSync, fstatSync, openSync, readdirSync, readSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { hashText, type EntryRef } from "../record/entry-ref.ts";
 import type { Entry } from "../record/schema.ts";
@@ -74,12 +74,45 @@ export function copyVersion(file: string, stamp: FileStamp, dir: string): string
 
 export class EntryFile {
   readonly #fd: number;
+  /** Keyed by id and hash: in a growing copy (create) one id has a text per version. */
   readonly #cache = new Map<string, Entry>();
+  #size: number;
   private constructor(
     fd: number,
     private readonly maxCached: number,
+    size: number,
   ) {
     this.#fd = fd;
+    this.#size = size;
+  }
+
+  /**
+   * A new, empty private copy in `dir` that grows by append(): the record in PostgreSQL adds
+   * the text of each entry that changed, and refs of earlier versions stay valid.
+   */
+  static create(dir: string, maxCached = 2000): EntryFile {
+    const path = copyName(dir);
+    const fd = openSync(path, "wx+");
+    try {
+      unlinkSync(path);
+    } catch {
+      // Windows: see open().
+    }
+    return new EntryFile(fd, maxCached, 0);
+  }
+
+  /** Appends bytes; answers the offset they start at. */
+  append(bytes: Uint8Array): number {
+    const offset = this.#size;
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.#fd, bytes, done, bytes.length - done, offset + done);
+    this.#size += bytes.length;
+    return offset;
+  }
+
+  /** Bytes in the copy (appended ones included). */
+  get size(): number {
+    return this.#size;
   }
 
   /** Opens a copy made by writeCopy or copyVersion, and removes its name. */
@@ -95,16 +128,17 @@ export class EntryFile {
       closeSync(fd);
       throw new Error(`${copy}: the copy of the record is not the size it was written with`);
     }
-    return new EntryFile(fd, maxCached);
+    return new EntryFile(fd, maxCached, size);
   }
 
   /** The entry a ref points to (validated when the index was made). */
   read(ref: EntryRef): Entry {
-    const cached = this.#cache.get(ref.id);
+    const key = `${ref.id} ${ref.hash}`;
+    const cached = this.#cache.get(key);
     if (cached) {
       // Map keeps insertion order: re-insert to mark it recently used.
-      this.#cache.delete(ref.id);
-      this.#cache.set(ref.id, cached);
+      this.#cache.delete(key);
+      this.#cache.set(key, cached);
       return cached;
     }
     const buf = Buffer.allocUnsafe(ref.length);
@@ -114,7 +148,7 @@ export class EntryFile {
     }
     const entry = JSON.parse(buf.toString("utf8")) as Entry;
     entry.participants ??= [];
-    this.#cache.set(ref.id, entry);
+    this.#cache.set(key, entry);
     if (this.#cache.size > this.maxCached) this.#cache.delete(this.#cache.keys().next().value!);
     return entry;
   }

@@ -251,14 +251,15 @@ describe("two replicas on one record", { skip }, () => {
   let t: TestDatabase;
   before(async () => {
     t = await testDatabase("rec_rep");
+    const db = await t.open();
+    await migrate(db);
+    await importRecord(db, readFileSync(SHIPPED, "utf8"), { file: "events.json", actor: editor });
   });
   after(() => t?.drop());
 
   test("a write through one replica is served by the other, told by NOTIFY (no periodic check)", async () => {
     const one = await t.open();
     const other = await t.open();
-    await migrate(one);
-    await importRecord(one, readFileSync(SHIPPED, "utf8"), { file: "events.json", actor: editor });
     const hour = 3_600_000;
     const watching = await PgRecordSource.load(other, { checkEveryMs: hour });
     try {
@@ -271,6 +272,43 @@ describe("two replicas on one record", { skip }, () => {
       assert.equal(watching.version, await recordVersion(one));
     } finally {
       await watching.close();
+    }
+  });
+
+  test("a replica following writes one by one serves exactly what a fresh load serves, removals included", async () => {
+    const one = await t.open();
+    const writer = new PgRecordWriter(one);
+    const following = await PgRecordSource.load(await t.open(), { checkEveryMs: 3_600_000 });
+    const shipped = JSON.parse(readFileSync(SHIPPED, "utf8")) as { entries: { id: string }[] };
+    const target = shipped.entries[10].id;
+    const steps: [string, () => Promise<{ ok: boolean }>][] = [
+      ["add", () => writer.add(entry({ id: "step-a", track: "leaders", date: null, status: "announced" }), editor)],
+      ["update in place", () => writer.update(target, (e) => applyEdit(e, { kind: "cancelled" }), editor)],
+      ["add another", () => writer.add(entry({ id: "step-b", track: "leaders", date: "2026-12-24" }), editor)],
+      ["revert the update", () => writer.revert(target, editor)],
+      ["remove by reverting an add", () => writer.revert("step-a", editor)],
+      ["add once more", () => writer.add(entry({ id: "step-c", track: "leaders" }), editor)],
+    ];
+    try {
+      for (const [what, step] of steps) {
+        assert.equal((await step()).ok, true, what);
+        // Its NOTIFY may have brought the change in already; either way it is served now.
+        await following.reload();
+        assert.equal(following.version, await recordVersion(one), what);
+        const fresh = await PgRecordSource.load(one, { checkEveryMs: 3_600_000 });
+        try {
+          const view = (s: PgRecordSource) => s.refs.map((r) => [r.id, r.hash, r.date, r.status, JSON.stringify(s.record.entry(r))]);
+          assert.deepEqual(view(following), view(fresh), `after "${what}"`);
+          assert.deepEqual(following.record.chrono.map((r) => r.id), fresh.record.chrono.map((r) => r.id), `after "${what}"`);
+          assert.deepEqual(following.record.undated.map((r) => r.id), fresh.record.undated.map((r) => r.id), `after "${what}"`);
+        } finally {
+          await fresh.close();
+        }
+      }
+      assert.equal(following.record.find(target)?.status, JSON.parse(readFileSync(SHIPPED, "utf8")).entries[10].status);
+      assert.equal(following.record.find("step-a"), undefined);
+    } finally {
+      await following.close();
     }
   });
 
