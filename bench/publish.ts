@@ -7,7 +7,9 @@
 // Each way is measured PUBLISHES times in a row:
 // - an editor's /update in Telegram (a new date, saved);
 // - `npm run events -- add` in a process of its own;
-// - a hand edit of events.json saved in place.
+// - a hand edit of events.json saved in place;
+// - an approved draft: an article the editor pastes becomes a draft (a new round), and the
+//   editor presses its ✅ Publish; the wait runs from the draft's write, not from the paste.
 // "Write done" is the moment events.json took the change (its ctime: the writers' rename, or the
 // in-place save); the end is when the emulator received the digest for the subscriber. The
 // target is 2 s for the worst of each way; without the prompt tick it would be up to a minute.
@@ -63,6 +65,7 @@ export async function benchPublish(opts: { publishes: number }): Promise<BenchRe
           writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
         },
       },
+      { name: "an approved draft (Publish)", publish: (i) => publishDraft(emu, i) },
     ];
     const rows: BenchResult[] = [];
     for (const way of ways) {
@@ -111,6 +114,31 @@ async function updateInTelegram(emu: Emulator, id: string, date: string): Promis
   emu.press(EDITOR, diff, "ed:c:save");
   const saved = await next(mark);
   if (!/Saved/.test(saved.plainText)) throw new Error(`the bench's /update was not saved: ${saved.plainText}`);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The editor pastes a report of a new round, gets its draft, and presses ✅ Publish; resolves
+ * once the bot has answered the press (the entry is written by then). Each round is 63 days
+ * after the last and years after anything the other ways wrote, so it is a new entry, never a
+ * change of one written before (a report is matched to an open entry up to 62 days away).
+ */
+async function publishDraft(emu: Emulator, i: number): Promise<void> {
+  const day = new Date(Date.parse("2031-03-03T00:00:00Z") + i * 63 * DAY_MS);
+  const when = day.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const article =
+    `Russia, US diplomats to meet in Geneva on ${when}\n\nMOSCOW (Reuters) - Russian and US diplomats will meet in Geneva on ${when} ` +
+    "to discuss the work of their embassies, Russian Deputy Foreign Minister Sergei Ryabkov told reporters on Tuesday. " +
+    "The talks will continue the consultations on the embassies' staffing, banking and property, he said.";
+  const mark = emu.sent.length;
+  emu.userSends(EDITOR, article);
+  const draft = await emu.waitForReply(EDITOR.id, { after: mark, timeoutMs: 10_000 });
+  if (!/^📰 Draft d[0-9a-z]+ · new entry/.test(draft.plainText)) throw new Error(`the bench's article did not make a new draft: ${draft.plainText}`);
+  const since = emu.calls.length;
+  const press = emu.press(EDITOR, draft, "✅ Publish");
+  const answer = await emu.waitFor((c) => c.method === "answerCallbackQuery" && c.params.callback_query_id === press.id, 10_000, { since });
+  if (!/^Published as /.test(String(answer.params.text))) throw new Error(`the bench's draft was not published: ${answer.params.text}`);
 }
 
 /** `npm run events -- add -` with a new entry on stdin, as a person runs it. */

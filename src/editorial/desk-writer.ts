@@ -12,7 +12,8 @@ import { Worker } from "node:worker_threads";
 import type { Actor, EntryAuditRecord } from "../record-file/audit-log.ts";
 import { RecordLockedError } from "../record-file/lock.ts";
 import { RecordWriter, type TrackWriteResult, type WriteResult } from "../record-file/writer.ts";
-import { applyEdit, applyEdits, type EntryEdit } from "./entry.ts";
+import type { Entry } from "../record/schema.ts";
+import { applyEdit, applyEdits, overwrittenSince, type EntryEdit } from "./entry.ts";
 
 /**
  * What the desk does to the record. `update` takes an EntryEdit (data), so it can cross to a
@@ -21,7 +22,11 @@ import { applyEdit, applyEdits, type EntryEdit } from "./entry.ts";
 export interface DeskWriter {
   add(entry: unknown, actor: Actor): Promise<WriteResult>;
   addTrack(track: unknown, actor: Actor): Promise<TrackWriteResult>;
-  update(id: string, change: EntryEdit | readonly EntryEdit[], actor: Actor): Promise<WriteResult>;
+  /**
+   * `base`: the entry the change was prepared against (a news draft's); the write is refused,
+   * under the lock, when the change would overwrite what another edit changed since.
+   */
+  update(id: string, change: EntryEdit | readonly EntryEdit[], actor: Actor, base?: Entry): Promise<WriteResult>;
   history(id: string): Promise<EntryAuditRecord[]>;
   /** Waits for writes under way, then lets the worker go. */
   close(): Promise<void>;
@@ -41,7 +46,7 @@ export interface DeskWriterOptions {
 export type DeskRequest =
   | { seq: number; at: string; op: "add"; entry: unknown; actor: Actor }
   | { seq: number; at: string; op: "addTrack"; track: unknown; actor: Actor }
-  | { seq: number; at: string; op: "update"; id: string; change: EntryEdit | readonly EntryEdit[]; actor: Actor }
+  | { seq: number; at: string; op: "update"; id: string; change: EntryEdit | readonly EntryEdit[]; actor: Actor; base?: Entry }
   | { seq: number; at: string; op: "history"; id: string };
 
 type SentError = { name: string; message: string; lockFile?: string; holder?: RecordLockedError["holder"]; waitedMs?: number };
@@ -58,11 +63,21 @@ export function inProcessDeskWriter(writer: RecordWriter): DeskWriter {
   return {
     add: (entry, actor) => writer.add(entry, actor),
     addTrack: (track, actor) => writer.addTrack(track, actor),
-    update: (id, change, actor) => writer.update(id, (e) => (isEditList(change) ? applyEdits(e, change) : applyEdit(e, change)), actor),
+    update: (id, change, actor, base) => {
+      const edits = isEditList(change) ? change : [change];
+      const refuse = base ? (current: Entry) => staleChange(base, current, edits) : undefined;
+      return writer.update(id, (e) => (isEditList(change) ? applyEdits(e, change) : applyEdit(e, change)), actor, refuse);
+    },
     history: (id) => writer.history(id),
     close: async () => {},
     offThread: false,
   };
+}
+
+/** The writer's reason to refuse a change prepared against `base`: the fields it would overwrite. */
+function staleChange(base: Entry, current: Entry, edits: readonly EntryEdit[]): string | undefined {
+  const fields = overwrittenSince(base, current, edits);
+  return fields.length ? `the entry changed since this change was prepared (${fields.join(", ")}); nothing was written` : undefined;
 }
 
 function isEditList(change: EntryEdit | readonly EntryEdit[]): change is readonly EntryEdit[] {
@@ -78,7 +93,7 @@ export async function handleDeskRequest(desk: DeskWriter, req: DeskRequest): Pro
         : req.op === "addTrack"
           ? await desk.addTrack(req.track, req.actor)
           : req.op === "update"
-            ? await desk.update(req.id, req.change, req.actor)
+            ? await desk.update(req.id, req.change, req.actor, req.base)
             : await desk.history(req.id);
     return { seq: req.seq, ok: true, value };
   } catch (err) {
@@ -110,8 +125,8 @@ class WorkerDeskWriter implements DeskWriter {
   addTrack(track: unknown, actor: Actor) {
     return this.#call<TrackWriteResult>({ op: "addTrack", track, actor });
   }
-  update(id: string, change: EntryEdit | readonly EntryEdit[], actor: Actor) {
-    return this.#call<WriteResult>({ op: "update", id, change, actor });
+  update(id: string, change: EntryEdit | readonly EntryEdit[], actor: Actor, base?: Entry) {
+    return this.#call<WriteResult>({ op: "update", id, change, actor, ...(base ? { base } : {}) });
   }
   history(id: string) {
     return this.#call<EntryAuditRecord[]>({ op: "history", id });

@@ -262,3 +262,50 @@ export function historyBlock(rec: EntryAuditRecord, r: Reader): string {
   const lines = changeLines(rec.before, rec.after, r);
   return [head, ...(lines.length ? lines : [escapeHtml(r.t("editorial-no-change"))])].join("\n");
 }
+
+// ---- A change prepared against an older version of the entry ----------------------------------
+
+/** The fields where adding is all an edit does: another editor's additions never clash with it. */
+const ADDITIVE = new Set<Field>(["participants", "parties", "sources"]);
+
+/**
+ * The fields in which `edits`, made against `base`, would now overwrite a change made since
+ * (`current` is the entry as the file holds it). A field changed meanwhile clashes only when the
+ * edits would change it again: another editor who already marked the round held, as the news
+ * says, leaves the draft nothing to overwrite; one who moved it to another day does. Additions
+ * (participants, sources) never clash: adding what is there already adds nothing.
+ */
+export function overwrittenSince(base: Entry, current: Entry, edits: readonly EntryEdit[]): Field[] {
+  const after = applyEdits(current, edits);
+  return FIELDS.filter((f) => !ADDITIVE.has(f) && !sameJson(valueOf(base, f), valueOf(current, f)) && !sameJson(valueOf(current, f), valueOf(after, f)));
+}
+
+/** The fields in which the entry changed between two versions (what a reader is told changed). */
+export function changedFields(before: Entry, after: Entry): Field[] {
+  return FIELDS.filter((f) => !sameJson(valueOf(before, f), valueOf(after, f)));
+}
+
+/** A field's name in the reader's language, as changeLines labels it. */
+export function fieldName(f: Field, r: Reader): string {
+  return r.t(LABEL_KEY[f]);
+}
+
+export type { Field as EntryField };
+
+/**
+ * The edits with one more, as the /update dialogue collects them: an edit of a slot already
+ * taken (a status, the date, the place) replaces it; sources and participants are added to.
+ */
+export function withEdit(edits: readonly EntryEdit[], e: EntryEdit): EntryEdit[] {
+  const slot = (x: EntryEdit) => (isStatusEdit(x) ? "status" : x.kind);
+  const i = edits.findIndex((x) => slot(x) === slot(e));
+  if (i < 0) return [...edits, e];
+  const had = edits[i];
+  const merged: EntryEdit =
+    had.kind === "sources" && e.kind === "sources"
+      ? { kind: "sources", sources: [...had.sources, ...e.sources] }
+      : had.kind === "participants" && e.kind === "participants"
+        ? { kind: "participants", participants: [...had.participants, ...e.participants] }
+        : e;
+  return edits.map((x, j) => (j === i ? merged : x));
+}

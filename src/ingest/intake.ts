@@ -118,13 +118,15 @@ function take(data: DraftsFile, reading: Draft, source: DraftSource, record: Rec
     const edits = changesOf(entry, reading, names);
     const open = pending.find((d) => d.proposal.kind === "change" && d.proposal.entryId === entry.id);
     if (open && open.proposal.kind === "change") {
-      open.proposal = { kind: "change", entryId: entry.id, edits: mergeEdits(open.proposal.edits, edits), reading: mergeReadings(open.proposal.reading, reading) };
+      // The base stays the entry as the draft's first report found it: what the editors were shown.
+      const base = open.proposal.base;
+      open.proposal = { kind: "change", entryId: entry.id, edits: mergeEdits(open.proposal.edits, edits), reading: mergeReadings(open.proposal.reading, reading), ...(base ? { base } : {}) };
       addSource(open, source);
       open.updated = at;
       return { effect: "merged", draftId: open.id };
     }
     if (edits.length === 0) return { effect: "known", entryId: entry.id };
-    const draft: StoredDraft = { id: newId(), status: "pending", proposal: { kind: "change", entryId: entry.id, edits, reading }, sources: [source], copies: [], created: at, updated: at };
+    const draft: StoredDraft = { id: newId(), status: "pending", proposal: { kind: "change", entryId: entry.id, edits, reading, base: structuredClone(entry) }, sources: [source], copies: [], created: at, updated: at };
     data.drafts.push(draft);
     return { effect: "created", draftId: draft.id };
   }

@@ -3,7 +3,7 @@
 // proposed change of it (EntryEdit, the one edit model), or only another source when it repeats
 // what the record holds. And how a draft becomes an entry in the record's terms. Pure: no files,
 // no Telegram; the intake (intake.ts) keeps the drafts and calls these.
-import { applyEdits, type EntryEdit } from "../editorial/entry.ts";
+import { applyEdits, changedFields, overwrittenSince, type EntryEdit, type EntryField } from "../editorial/entry.ts";
 import { entryId } from "../editorial/parse.ts";
 import type { Entry, Lang, Localized, Participant, Place, Source, Status } from "../record/schema.ts";
 import type { Draft } from "./draft.ts";
@@ -25,7 +25,20 @@ export interface DraftSource {
  * What a draft proposes: a new entry (the merged reading of its reports), or a change of a known
  * entry as edits applied to it when published (sources are added then, not listed here).
  */
-export type Proposal = { kind: "new"; reading: Draft } | { kind: "change"; entryId: string; edits: EntryEdit[]; reading: Draft };
+export type Proposal =
+  | { kind: "new"; reading: Draft }
+  | {
+      kind: "change";
+      entryId: string;
+      edits: EntryEdit[];
+      reading: Draft;
+      /**
+       * The entry as it was when the draft was made: if another edit changes it before the
+       * draft is decided, the draft shows what changed, and Publish refuses a change that would
+       * overwrite it (editorial/entry.ts overwrittenSince). Absent in drafts made before it was kept.
+       */
+      base?: Entry;
+    };
 
 /** Links compare without their fragment, tracking parameters, "www." and a trailing slash. */
 export function normaliseUrl(url: string): string {
@@ -234,4 +247,26 @@ export function changedEntry(entry: Entry, edits: EntryEdit[], sources: DraftSou
 /** All the edits Publish sends to the writer for a change: the proposal's and the sources. */
 export function publishEdits(edits: EntryEdit[], sources: DraftSource[]): EntryEdit[] {
   return [...edits, { kind: "sources", sources: sources.map(recordSource) }];
+}
+
+/**
+ * Whether a change draft still applies to the entry as the record holds it now (`current`):
+ * - gone: the entry was removed; there is nothing to change.
+ * - outdated: another edit changed, since the draft was made, a field the draft would change
+ *   again (its date moved, its status set). Publish refuses rather than re-bases: the draft's
+ *   edits were read from a report about the entry as it was, and applying them over an editor's
+ *   later decision would silently undo it on the strength of an older report. The editor sees
+ *   both and decides through Edit (the /update dialogue, on the entry as it is now) or Reject.
+ * - clean: nothing the draft touches changed; `since` lists what did change meanwhile (a source
+ *   added, a summary reworded), and Publish applies the edits to the entry as it is now: a
+ *   re-base that cannot lose anyone's work.
+ */
+export type ChangeStanding = { kind: "gone" } | { kind: "outdated"; fields: EntryField[]; since: EntryField[] } | { kind: "clean"; since: EntryField[] };
+
+export function changeStanding(proposal: Extract<Proposal, { kind: "change" }>, current: Entry | undefined): ChangeStanding {
+  if (!current) return { kind: "gone" };
+  if (!proposal.base) return { kind: "clean", since: [] };
+  const since = changedFields(proposal.base, current);
+  const fields = overwrittenSince(proposal.base, current, proposal.edits);
+  return fields.length ? { kind: "outdated", fields, since } : { kind: "clean", since };
 }

@@ -2,8 +2,8 @@
 // (or the change, before → after, the reports as sources added), the sentence behind each field
 // (guesses marked), and once decided, who
 // decided what. One message a draft, so that every editor's copy can be edited in place. Pure.
-import { changeLines } from "../editorial/entry.ts";
-import { changedEntry, entryFromDraft } from "../ingest/merge.ts";
+import { changeLines, fieldName } from "../editorial/entry.ts";
+import { changedEntry, changeStanding, entryFromDraft } from "../ingest/merge.ts";
 import type { NameIndex } from "../ingest/names.ts";
 import { buildRecord, type RecordView } from "../record/record.ts";
 import type { Entry } from "../record/schema.ts";
@@ -38,6 +38,22 @@ export function draftEventDate(d: StoredDraft, record: RecordView): string | nul
 export function isStale(d: StoredDraft, record: RecordView, today: string): boolean {
   const date = draftEventDate(d, record);
   return d.status === "pending" && date !== null && date < today.slice(0, date.length);
+}
+
+/** What happened to the entry since the draft was made, when anything did, and what Publish will do about it. */
+function standingBlocks(proposal: Extract<StoredDraft["proposal"], { kind: "change" }>, current: Entry | undefined, r: Reader): string[] {
+  const standing = changeStanding(proposal, current);
+  if (standing.kind === "gone") {
+    const title = proposal.base ? `<b>${localizedHtml(proposal.base.title, r.lang)}</b>\n` : "";
+    return [`${title}⚠️ ${escapeHtml(r.t("drafts-entry-gone"))}`];
+  }
+  if (!standing.since.length || !proposal.base || !current) return [];
+  const since = [`⚠️ <b>${escapeHtml(r.t("drafts-changed-since"))}</b>`, ...changeLines(proposal.base, current, r)].join("\n");
+  const verdict =
+    standing.kind === "outdated"
+      ? `⛔ ${escapeHtml(r.t("drafts-outdated", { fields: standing.fields.map((f) => fieldName(f, r)).join(", ") }))}`
+      : escapeHtml(r.t("drafts-still-applies"));
+  return [since, verdict];
 }
 
 /** The extractor's field names, as the desk's questions name them in the reader's language. */
@@ -103,10 +119,12 @@ export function draftBlocks(d: StoredDraft, record: RecordView, names: NameIndex
   } else {
     const before = record.find(d.proposal.entryId);
     blocks.push(`📰 <b>${escapeHtml(r.t("drafts-title-change", { id: d.id }))}</b> <code>${escapeHtml(d.proposal.entryId)}</code>${stale}`);
+    // The before → after is always against the entry as it is now: what Publish would write.
     if (before) {
       const after = changedEntry(before, d.proposal.edits, d.sources);
       blocks.push([`<b>${localizedHtml(before.title, r.lang)}</b>`, ...changeLines(before, after, r)].join("\n"));
-    } else blocks.push(`⚠️ ${escapeHtml(r.t("drafts-entry-gone"))}`);
+    }
+    if (d.status === "pending") blocks.push(...standingBlocks(d.proposal, before, r));
   }
   const evidence = evidenceBlock(d, r);
   if (evidence) blocks.push(evidence);

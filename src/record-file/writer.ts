@@ -106,13 +106,17 @@ export class RecordWriter {
    * Applies `change` to the entry as it stands in the file now (a copy; mutating it is fine)
    * and writes the result if it is valid. The id cannot change: the audit log is keyed by it.
    * `change` runs again if the file changed while writing, so it should do nothing else.
+   * `refuse` judges the entry as it stands, under the lock: a reason stops the write (a change
+   * prepared against an older version of the entry that would overwrite what changed since).
    */
-  update(id: string, change: (e: Entry) => Entry | unknown, actor: Actor): Promise<WriteResult> {
+  update(id: string, change: (e: Entry) => Entry | unknown, actor: Actor, refuse?: (current: Entry) => string | undefined): Promise<WriteResult> {
     return this.#transact(actor, (current): Plan<WriteResult> => {
       const found = this.#entryAt(current, id);
       if ("problems" in found) return found;
       if (!found.entry) return { problems: [{ file: this.file, entry: `"${id}"`, message: `no entry with id "${id}"` }] };
       const before = found.entry;
+      const refused = refuse?.(before);
+      if (refused) return { problems: [{ file: this.file, entry: `"${id}"`, message: refused }] };
       const checked = checkEntry(change(structuredClone(before)), this.file, current.trackIds, `"${id}"`);
       if (!checked.entry) return { problems: checked.problems };
       const after = checked.entry;

@@ -216,7 +216,8 @@ describe("the editorial desk", () => {
     assert.match(diff.plainText, /Changes to istanbul-round-four-2025-04-10/);
     assert.match(diff.plainText, /Status: scheduled → held/);
     assert.match(diff.plainText, /Outcome: — → The sides agreed to meet again in May\./);
-    assert.deepEqual(data(diff), ["ed:c:save", "ed:c:cancel"]);
+    // "Change a field" adds another change to the same save (and redoes a news draft's proposal).
+    assert.deepEqual(data(diff), ["ed:c:save", "ed:c:change", "ed:c:cancel"]);
     assert.equal(readEvents().entries.find((e) => e.id === NEW_ID)!.status, "scheduled", "nothing is written before Save");
 
     const [saved] = await press(editor, diff, "ed:c:save");

@@ -4,7 +4,7 @@
 // for all. Publish writes through the one writer: the record file and the audit log are read
 // back. Reports are the labelled corpus's articles (test/corpus/ingest/) or short inline texts.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { IncomingArticle } from "../../src/ingest/incoming.ts";
@@ -350,5 +350,217 @@ describe("editors' own reports, /drafts, and a restart", () => {
     assert.deepEqual(seen, []);
     assert.equal(again.ingestion!.deps.store.pending().length, 3);
     await again.stop();
+  });
+});
+
+// ---- A change draft: Edit in /update, and an entry that changed meanwhile ------------------------
+
+const dan = { id: 604, first_name: "Dan", last_name: "Desk", language_code: "en" };
+const ROUND_4 = "embassy-round-4-test";
+const POSTPONED =
+  "Russia-US embassy talks in Istanbul postponed\n\nMOSCOW, Nov 20 (Reuters) - The fourth round of Russian-US consultations on the work of the embassies, scheduled for December 1 in Istanbul, has been postponed, the Russian Foreign Ministry said on Friday.";
+const CHANGE_BUTTONS = [["💾 Save", "✏️ Change a field", "✖️ Cancel"]];
+
+/** The round-4 record, two editors, and the postponement report taken: its draft d1 as each editor got it. */
+async function postponementDraft(t: Parameters<typeof startParley>[0]) {
+  const parley = await startParley(t, { now: "2026-11-20T09:00:00Z", adminIds: [erin.id, dan.id], desk: { log: recordWithUpcomingRound() } });
+  for (const u of [erin, dan]) parley.telegram.addPrivateChat(u);
+  const { result, seen } = await parley.during(() =>
+    parley.ingestion!.intake.receive({ id: "feed:r4", text: POSTPONED, published: "2026-11-20", url: "https://www.reuters.com/r4", outlet: "Reuters", origin: { kind: "feed", feedId: "reuters" } }),
+  );
+  assert.deepEqual(result.effects, [{ effect: "created", draftId: "d1" }]);
+  return { parley, erinCopy: sentTo(seen, erin.id)[0], danCopy: sentTo(seen, dan.id)[0] };
+}
+
+function round4(parley: InProcessParley) {
+  return readEntries(parley).find((e) => e.id === ROUND_4)!;
+}
+
+/** Another editor's /update: one of its buttons, then Save. */
+async function updateByHand(parley: InProcessParley, who: typeof dan, button: string, answers: string[] = []) {
+  const [what] = await parley.say(who, `/update ${ROUND_4}`);
+  let last = (await parley.press(who, what, button)).filter((o) => o.method === "sendMessage").at(-1)!;
+  for (const a of answers) last = (await parley.say(who, a)).at(-1)!;
+  const saved = await parley.press(who, last, "💾 Save");
+  assert.match(saved.at(-1)!.text, new RegExp(`^Saved: ${ROUND_4}\\.`));
+}
+
+describe("Edit on a proposed change continues in /update, prefilled", () => {
+  test("the editor sees the proposed before → after at once; Cancel writes nothing and the draft stays", async (t) => {
+    const { parley, erinCopy } = await postponementDraft(t);
+    const before = readFileSync(parley.recordFile!, "utf8");
+    const out = await parley.press(erin, erinCopy, "✏️ Edit");
+    const [intro, preview] = out.filter((o) => o.method === "sendMessage");
+    assert.equal(intro.text, `The change of ${ROUND_4} proposed by draft d1 continues in /update: save it as it is, change a field, or cancel. The draft is closed when you save.`);
+    assert.match(preview.text, new RegExp(`^Changes to ${ROUND_4} \\(before → after\\):\n\nStatus: scheduled → postponed\nSources: \\+ Reuters \\[en\\]$`));
+    assert.deepEqual(preview.buttons, CHANGE_BUTTONS);
+    const [cancelled] = (await parley.press(erin, preview, "✖️ Cancel")).filter((o) => o.method === "sendMessage");
+    assert.equal(cancelled.text, "Cancelled. Nothing was written.");
+    assert.equal(readFileSync(parley.recordFile!, "utf8"), before);
+    assert.equal(parley.ingestion!.deps.store.get("d1")!.status, "pending");
+    assert.deepEqual(current(parley, erin.id, erinCopy.messageId!).buttons, PUBLISH.flat());
+  });
+
+  test("saved as it is: the entry changes as Publish would, and the draft is closed for every editor as published by that editor", async (t) => {
+    const { parley, erinCopy, danCopy } = await postponementDraft(t);
+    const preview = (await parley.press(erin, erinCopy, "✏️ Edit")).filter((o) => o.method === "sendMessage").at(-1)!;
+    const saved = (await parley.press(erin, preview, "💾 Save")).filter((o) => o.method === "sendMessage");
+    assert.match(saved.at(-1)!.text, new RegExp(`^Saved: ${ROUND_4}\\.`));
+    const e = round4(parley);
+    assert.equal(e.status, "postponed");
+    assert.deepEqual((e.sources as { url?: string }[]).map((s) => s.url), ["https://example.org/?a=1&b=2", "https://www.reuters.com/r4"]);
+    const [audit] = readAudit(parley);
+    assert.equal(audit.action, "update");
+    assert.deepEqual(audit.actor, { kind: "telegram", id: erin.id, name: "Erin Editor (@erin_ed)", source: ["https://www.reuters.com/r4"] });
+    const d = parley.ingestion!.deps.store.get("d1")!;
+    assert.equal(d.status, "published");
+    for (const [who, copy] of [[erin, erinCopy], [dan, danCopy]] as const) {
+      const now = current(parley, who.id, copy.messageId!);
+      assert.match(now.text, new RegExp(`✅ Published by Erin Editor \\(@erin_ed\\) as ${ROUND_4}\\.$`));
+      assert.deepEqual(now.buttons, []);
+    }
+  });
+
+  test("a field changed in the dialogue: the preview shows the proposal with that change, and that is what is saved", async (t) => {
+    const { parley, erinCopy } = await postponementDraft(t);
+    const preview = (await parley.press(erin, erinCopy, "✏️ Edit")).filter((o) => o.method === "sendMessage").at(-1)!;
+    const [what] = (await parley.press(erin, preview, "✏️ Change a field")).filter((o) => o.method === "sendMessage");
+    assert.match(what.text, /What has changed\?/);
+    const [askDate] = (await parley.press(erin, what, "📅 New date or time")).filter((o) => o.method === "sendMessage");
+    assert.match(askDate.text, /^When\?/);
+    const [askTime] = await parley.say(erin, "2026-12-15");
+    assert.match(askTime.text, /^At what time/);
+    const again = (await parley.say(erin, "11:00 Europe/Istanbul")).at(-1)!;
+    assert.match(again.text, new RegExp(`^Changes to ${ROUND_4} \\(before → after\\):\n\nStatus: scheduled → postponed\nDate: 1 December 2026, 10:00 .*→ 15 December 2026, 11:00 .*\nSources: \\+ Reuters \\[en\\]$`));
+    assert.deepEqual(again.buttons, CHANGE_BUTTONS);
+    await parley.press(erin, again, "💾 Save");
+    const e = round4(parley);
+    assert.deepEqual([e.status, e.date, e.time, e.timezone], ["postponed", "2026-12-15", "11:00", "Europe/Istanbul"]);
+    assert.equal(parley.ingestion!.deps.store.get("d1")!.status, "published");
+    assert.equal(readAudit(parley).length, 1, "one write");
+  });
+});
+
+describe("a proposed change of an entry that changed after the draft was made", () => {
+  test("changed where the draft does not touch: the draft shows what changed, and Publish applies the change to the entry as it is now", async (t) => {
+    const { parley, erinCopy } = await postponementDraft(t);
+    await updateByHand(parley, dan, "📅 New date or time", ["2026-12-08", "10:00 Europe/Istanbul"]);
+    const [list] = await parley.say(erin, "/drafts");
+    const opened = (await parley.press(erin, list, list.buttons[0][0])).find((o) => o.method === "sendMessage")!;
+    assert.match(opened.text, /^📰 Draft d1 · change of embassy-round-4-test/);
+    assert.match(opened.text, /Status: scheduled → postponed/);
+    assert.match(opened.text, /⚠️ The entry changed since this draft was made:\nDate: 1 December 2026, 10:00 .*→ 8 December 2026, 10:00 /);
+    assert.match(opened.text, /The draft does not touch what changed: Publish applies it to the entry as it is now\./);
+
+    const out = await parley.press(erin, opened, "✅ Publish");
+    assert.equal(out.find((o) => o.method === "answerCallbackQuery")!.text, `Published as ${ROUND_4}. Subscribers get the digest now.`);
+    const e = round4(parley);
+    assert.deepEqual([e.status, e.date], ["postponed", "2026-12-08"], "Dan's date stays; the draft's status is applied");
+    assert.match(current(parley, erin.id, erinCopy.messageId!).text, /✅ Published by Erin Editor/);
+  });
+
+  test("changed where the draft would change it again: Publish is refused with the reason, nothing is written, every copy shows both", async (t) => {
+    const { parley, erinCopy, danCopy } = await postponementDraft(t);
+    await updateByHand(parley, dan, "🚫 Called off");
+    const before = readFileSync(parley.recordFile!, "utf8");
+    const out = await parley.press(erin, erinCopy, "✅ Publish");
+    assert.equal(out.find((o) => o.method === "answerCallbackQuery")!.text, "Not published: see the reasons below.");
+    assert.equal(
+      out.filter((o) => o.method === "sendMessage").at(-1)!.text,
+      "Nothing was written: since draft d1 was made, another edit changed what it would change (Status), and publishing it would undo that edit. The draft now shows both; press ✏️ Edit to redo the change on the entry as it is now, or ❌ Reject.",
+    );
+    assert.equal(readFileSync(parley.recordFile!, "utf8"), before);
+    assert.equal(round4(parley).status, "cancelled");
+    assert.equal(parley.ingestion!.deps.store.get("d1")!.status, "pending");
+    for (const [who, copy] of [[erin, erinCopy], [dan, danCopy]] as const) {
+      const now = current(parley, who.id, copy.messageId!);
+      assert.match(now.text, /Status: cancelled → postponed/, "before → after against the entry as it is now");
+      assert.match(now.text, /⚠️ The entry changed since this draft was made:\nStatus: scheduled → cancelled/);
+      assert.match(now.text, /⛔ Publish would overwrite that change \(Status\), so it is refused\./);
+      assert.deepEqual(now.buttons, PUBLISH.flat(), "still pending: Edit or Reject decide it");
+    }
+    // Edit redoes it on the entry as it is now.
+    const preview = (await parley.press(erin, erinCopy, "✏️ Edit")).filter((o) => o.method === "sendMessage").at(-1)!;
+    assert.match(preview.text, /Status: cancelled → postponed/);
+  });
+
+  test("the entry was removed: the draft says so and Publish is refused with the reason", async (t) => {
+    const { parley, erinCopy } = await postponementDraft(t);
+    // A hand edit of the file: the entry is gone.
+    const file = JSON.parse(readFileSync(parley.recordFile!, "utf8"));
+    file.entries = file.entries.filter((e: { id: string }) => e.id !== ROUND_4);
+    writeFileSync(parley.recordFile!, JSON.stringify(file, null, 2));
+    const before = readFileSync(parley.recordFile!, "utf8");
+    const out = await parley.press(erin, erinCopy, "✅ Publish");
+    assert.equal(out.find((o) => o.method === "answerCallbackQuery")!.text, "Not published: see the reasons below.");
+    assert.equal(
+      out.filter((o) => o.method === "sendMessage").at(-1)!.text,
+      `Nothing was written: the entry ${ROUND_4} that draft d1 changes is no longer in the record. Reject the draft, or /add the event anew.`,
+    );
+    assert.equal(readFileSync(parley.recordFile!, "utf8"), before);
+    const now = current(parley, erin.id, erinCopy.messageId!);
+    assert.match(now.text, /Embassy talks, round 4 <test>\n⚠️ The entry this draft changes is no longer in the record \(it was removed since the draft was made\)/);
+    assert.doesNotMatch(now.text, /Status: scheduled → postponed/);
+    const [edit] = (await parley.press(erin, erinCopy, "✏️ Edit")).filter((o) => o.method === "sendMessage");
+    assert.match(edit.text, /^Nothing was written: the entry embassy-round-4-test that draft d1 changes is no longer in the record/);
+    const rejected = await parley.press(erin, erinCopy, "❌ Reject");
+    assert.equal(rejected.find((o) => o.method === "answerCallbackQuery")!.text, "Rejected.");
+  });
+});
+
+// ---- /drafts, page by page -------------------------------------------------------------------
+
+describe("/drafts pages", () => {
+  /** A report of a Geneva meeting on `day`, published on `published`: a draft of its own. */
+  function geneva(n: number, day: string, published: string): IncomingArticle {
+    const when = new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
+    const [, month, date] = /(\w+) (\d+)/.exec(new Date(`${published}T00:00:00Z`).toLocaleDateString("en-US", { month: "long", day: "numeric", timeZone: "UTC" }))!;
+    const text = `Russia, US diplomats to meet in Geneva on ${when}\n\nMOSCOW, ${month} ${date} (Reuters) - Russian and US diplomats will meet in Geneva on ${when} to discuss the work of their embassies, Russian Deputy Foreign Minister Sergei Ryabkov told reporters.`;
+    return { id: `feed:geneva-${n}`, text, published, url: `https://www.reuters.com/geneva-${n}`, outlet: "Reuters", origin: { kind: "feed", feedId: "reuters" } };
+  }
+
+  test("eight a page, newest first; the pages move both ways, Open opens the draft it names, and a stale draft is marked in the list and in itself", async (t) => {
+    const parley = await startParley(t, { now: NOW, adminIds: [erin.id], desk: { log: { tracks: TRACKS, entries: [] } } });
+    parley.telegram.addPrivateChat(erin);
+    // d1: reported on 1 April for 3 April, already past on 8 April. d2–d10: weeks apart, ahead.
+    await parley.during(() => parley.ingestion!.intake.receive(geneva(1, "2025-04-03", "2025-04-01")));
+    for (let n = 2; n <= 10; n++) {
+      const day = new Date(Date.parse("2025-04-20T00:00:00Z") + (n - 2) * 7 * 86_400_000).toISOString().slice(0, 10);
+      await parley.during(() => parley.ingestion!.intake.receive(geneva(n, day, "2025-04-08")));
+    }
+    const pending = parley.ingestion!.deps.store.pending();
+    assert.equal(pending.length, 10, "ten drafts, none merged");
+    const titleOf = (id: string) => parley.ingestion!.deps.store.get(id)!.proposal.reading.title;
+
+    const [first] = await parley.say(erin, "/drafts");
+    assert.match(first.text, /^10 drafts wait for a decision/);
+    const ids = (text: string) => [...text.matchAll(/^(d[0-9a-z]+) · /gm)].map((m) => m[1]);
+    assert.deepEqual(ids(first.text), ["da", "d9", "d8", "d7", "d6", "d5", "d4", "d3"]);
+    assert.doesNotMatch(first.text, /date has passed/);
+    assert.deepEqual(first.buttons.length, 5);
+    assert.deepEqual(first.buttons.at(-1), ["Older →"]);
+    assert.deepEqual(first.buttons.slice(0, 4).flat().map((b) => b.split(" · ")[0]), ["da", "d9", "d8", "d7", "d6", "d5", "d4", "d3"]);
+
+    // The third Open button opens d8, and its title is d8's.
+    const opened = (await parley.press(erin, first, first.buttons[1][0])).find((o) => o.method === "sendMessage")!;
+    assert.match(opened.text, /^📰 Draft d8 · new entry\n/);
+    assert.ok(opened.text.includes(titleOf("d8")));
+    assert.match(titleOf("d8"), /June 1$/);
+
+    const older = await parley.press(erin, first, "Older →");
+    assert.deepEqual(older.filter((o) => o.method === "sendMessage"), [], "the list is edited in place");
+    const second = current(parley, erin.id, first.messageId!);
+    assert.deepEqual(ids(second.text), ["d2", "d1"]);
+    assert.match(second.text, /d1 · 3 April 2025 · Round · Geneva · ⚠️ its date has passed\n/);
+    assert.match(second.text, /d2 · 20 April 2025 · Round · Geneva\n/);
+    assert.deepEqual(second.buttons.map((b) => b.split(" · ")[0]), ["d2", "d1", "← Newer"]);
+
+    const stale = (await parley.press(erin, first, second.buttons[1])).find((o) => o.method === "sendMessage")!;
+    assert.match(stale.text, /^📰 Draft d1 · new entry · ⚠️ its date has passed\n/);
+    assert.ok(stale.text.includes(titleOf("d1")));
+    assert.deepEqual(stale.buttons, PUBLISH);
+
+    await parley.press(erin, first, "← Newer");
+    assert.deepEqual(ids(current(parley, erin.id, first.messageId!).text), ["da", "d9", "d8", "d7", "d6", "d5", "d4", "d3"]);
   });
 });

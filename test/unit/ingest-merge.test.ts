@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Draft } from "../../src/ingest/draft.ts";
-import { changesOf, mergeEdits, mergeReadings, normaliseUrl, sameEvent } from "../../src/ingest/merge.ts";
+import { changeStanding, changesOf, mergeEdits, mergeReadings, normaliseUrl, sameEvent } from "../../src/ingest/merge.ts";
 import type { Entry } from "../../src/record/schema.ts";
 import { loadNames } from "../support/ingest-corpus.ts";
 
@@ -95,4 +95,24 @@ test("two reports' changes of one entry: the later wins a slot, participants add
 test("links compare without tracking, fragment, www, scheme and trailing slash", () => {
   assert.equal(normaliseUrl("http://www.Reuters.com/world/a/?utm_source=x&b=2#top"), normaliseUrl("https://reuters.com/world/a?b=2"));
   assert.notEqual(normaliseUrl("https://reuters.com/world/a?id=1"), normaliseUrl("https://reuters.com/world/a?id=2"));
+});
+
+test("a change draft against an entry that changed since: gone, outdated where it would overwrite, clean otherwise", () => {
+  const base = ROUND;
+  const proposal = { kind: "change" as const, entryId: "round-2", edits: [{ kind: "postponed" as const }], reading: reading(), base };
+  assert.deepEqual(changeStanding(proposal, undefined), { kind: "gone" });
+  assert.deepEqual(changeStanding(proposal, base), { kind: "clean", since: [] });
+  // Another editor moved the date: the postponement touches only the status, and still applies.
+  const moved: Entry = { ...base, date: "2025-04-12" };
+  assert.deepEqual(changeStanding(proposal, moved), { kind: "clean", since: ["when"] });
+  // Another editor called it off: postponing it now would undo that.
+  const cancelled: Entry = { ...base, status: "cancelled" };
+  assert.deepEqual(changeStanding(proposal, cancelled), { kind: "outdated", fields: ["status"], since: ["status"] });
+  // Another editor already postponed it, as the report says: nothing to overwrite.
+  assert.deepEqual(changeStanding(proposal, { ...base, status: "postponed" }), { kind: "clean", since: ["status"] });
+  // Participants and sources only add up: someone else's additions never clash.
+  const withDarchiev = { ...proposal, edits: [{ kind: "participants" as const, participants: [{ name: { en: "Alexander Darchiev" }, side: "RU" }] }] };
+  assert.deepEqual(changeStanding(withDarchiev, { ...base, participants: [{ name: { en: "Sonata Coulter" }, side: "US" }] }), { kind: "clean", since: ["participants"] });
+  // A draft made before the base was kept is judged as before: clean.
+  assert.deepEqual(changeStanding({ ...proposal, base: undefined }, cancelled), { kind: "clean", since: [] });
 });

@@ -13,6 +13,7 @@ import { parseEventLog } from "../../src/record/validate.ts";
 import type { Actor } from "../../src/record-file/audit-log.ts";
 import { RecordLockedError } from "../../src/record-file/lock.ts";
 import { RecordWriter } from "../../src/record-file/writer.ts";
+import { inProcessDeskWriter } from "../../src/editorial/desk-writer.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
 
 const EDITOR: Actor = { kind: "telegram", id: 1001, name: "Anna" };
@@ -490,4 +491,23 @@ test("a fresh lock from another host is not broken: its pid means nothing here",
   const s = await setup(t, handLaidOut(), 200);
   await writeFile(`${s.file}.lock`, JSON.stringify({ pid: deadPid(), host: "other-host", since: new Date().toISOString() }));
   await assert.rejects(s.writer.add(entry({ id: "e3" }), EDITOR), RecordLockedError);
+});
+
+test("a change prepared against an older version of the entry is refused under the lock when it would overwrite what changed since", async (t) => {
+  const s = await setup(t);
+  const desk = inProcessDeskWriter(s.writer);
+  const base = E1 as unknown as Entry;
+  // Another editor calls the round off after the draft (which would mark it postponed) was made.
+  assert.ok((await desk.update("e1", { kind: "cancelled" }, EDITOR)).ok);
+  const after = await s.read();
+  const refused = await desk.update("e1", [{ kind: "postponed" }], EDITOR, base);
+  assert.equal(refused.ok, false);
+  assert.deepEqual(!refused.ok && refused.problems.map((p) => p.message), ["the entry changed since this change was prepared (status); nothing was written"]);
+  assert.equal(await s.read(), after);
+  assert.equal((await s.audit()).length, 1, "only the other editor's change");
+  // A change that does not touch what changed is applied to the entry as it is now.
+  const added = await desk.update("e1", [{ kind: "sources", sources: [{ outlet: "TASS", language: "ru" }] }], EDITOR, base);
+  assert.ok(added.ok);
+  assert.equal(added.entry.status, "cancelled");
+  assert.deepEqual(added.entry.sources.map((x) => x.outlet), ["Meduza", "TASS"]);
 });

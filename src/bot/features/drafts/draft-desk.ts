@@ -4,9 +4,9 @@
 // (lock, validation, audit log naming the editor and the reports) and then reloads the record,
 // which tells the digest job at once.
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
-import type { EntryEdit } from "../../../editorial/entry.ts";
+import type { EntryEdit, EntryField } from "../../../editorial/entry.ts";
 import type { FeedDown } from "../../../ingest/incoming.ts";
-import { entryFromDraft, publishEdits } from "../../../ingest/merge.ts";
+import { changeStanding, entryFromDraft, publishEdits } from "../../../ingest/merge.ts";
 import type { NameIndex } from "../../../ingest/names.ts";
 import type { Logger } from "../../../log.ts";
 import { draftButton } from "../../../present/callbacks.ts";
@@ -52,7 +52,11 @@ export type PublishOutcome =
   | { kind: "busy" }
   | { kind: "missing" }
   /** The writer refused it: nothing was written, the draft stays pending. */
-  | { kind: "refused"; problems: string[] };
+  | { kind: "refused"; problems: string[] }
+  /** A change of an entry no longer in the record: nothing to change; the draft stays pending. */
+  | { kind: "gone"; entryId: string }
+  /** A change that would overwrite these fields, changed by another edit since the draft was made. */
+  | { kind: "outdated"; fields: EntryField[] };
 
 export class DraftDesk {
   /** Drafts being published: a second press meanwhile must not write twice. */
@@ -159,8 +163,17 @@ export class DraftDesk {
           if (!result.ok) return { kind: "refused", problems: result.problems.map(describeProblem) };
           entryId = result.entry.id;
         } else {
+          // Judged on the file as it is now (hand edits included), and again by the writer under
+          // its lock, so an edit saved in between cannot be overwritten either.
+          await this.opts.reloadRecord();
+          const standing = changeStanding(d.proposal, this.opts.record().find(d.proposal.entryId));
+          if (standing.kind !== "clean") {
+            // The copies were drawn before the entry changed: redrawn, they show why.
+            await this.editCopies(d);
+            return standing.kind === "gone" ? { kind: "gone", entryId: d.proposal.entryId } : { kind: "outdated", fields: standing.fields };
+          }
           const edits: EntryEdit[] = publishEdits(d.proposal.edits, d.sources);
-          const result = await this.opts.writer.update(d.proposal.entryId, edits, by);
+          const result = await this.opts.writer.update(d.proposal.entryId, edits, by, d.proposal.base);
           if (!result.ok) return { kind: "refused", problems: result.problems.map(describeProblem) };
           entryId = d.proposal.entryId;
         }

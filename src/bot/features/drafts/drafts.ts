@@ -4,6 +4,8 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { EntryDraft } from "../../../editorial/entry.ts";
+import { fieldName } from "../../../editorial/entry.ts";
+import { publishEdits } from "../../../ingest/merge.ts";
 import { draftButton, draftsPage, type DraftAction } from "../../../present/callbacks.ts";
 import { todayIn } from "../../../present/dates.ts";
 import { draftListItem, proposedEntry } from "../../../present/drafts.ts";
@@ -13,6 +15,7 @@ import type { ParleyContext } from "../../context.ts";
 import { isEditor } from "../../permissions.ts";
 import { replyBlocks, showPage } from "../../replies.ts";
 import type { AddPrefill } from "../editorial/add.ts";
+import type { UpdatePrefill } from "../editorial/update.ts";
 import { actorOf, problemsBlock } from "../editorial/questions.ts";
 import type { DraftDesk } from "./draft-desk.ts";
 
@@ -67,13 +70,20 @@ async function publish(ctx: ParleyContext, desk: DraftDesk, id: string) {
     case "refused":
       await ctx.answerCallbackQuery({ text: ctx.t("drafts-refused-short") });
       return replyBlocks(ctx, [problemsBlock(ctx, "drafts-refused", outcome.problems)]);
+    case "gone":
+      await ctx.answerCallbackQuery({ text: ctx.t("drafts-refused-short") });
+      return ctx.reply(ctx.t("drafts-refused-gone", { id: escapeHtml(outcome.entryId), draft: id }));
+    case "outdated":
+      await ctx.answerCallbackQuery({ text: ctx.t("drafts-refused-short") });
+      return ctx.reply(ctx.t("drafts-refused-outdated", { draft: id, fields: escapeHtml(outcome.fields.map((f) => fieldName(f, ctx.reader)).join(", ")) }));
   }
 }
 
 /**
  * Edit: a new entry continues in /add with the draft's values filled in (only what the report
  * left open is asked, then the preview, where any field can be redone); a change continues in
- * /update for its entry. Either way the draft is closed as published when the dialogue saves.
+ * /update for its entry, opening on the proposed before → after. Either way the draft is
+ * closed as published when the dialogue saves.
  */
 async function edit(ctx: ParleyContext, desk: DraftDesk, d: StoredDraft) {
   if (d.status !== "pending") return ctx.answerCallbackQuery({ text: decidedText(ctx, d), show_alert: true });
@@ -81,9 +91,12 @@ async function edit(ctx: ParleyContext, desk: DraftDesk, d: StoredDraft) {
   if (Object.values(conversation.active()).some((n) => n > 0)) return ctx.answerCallbackQuery({ text: ctx.t("drafts-finish-dialogue-first"), show_alert: true });
   await ctx.answerCallbackQuery();
   if (d.proposal.kind === "change") {
-    if (!ctx.deps.record().byId.has(d.proposal.entryId)) return ctx.reply(ctx.t("event-not-found", { id: escapeHtml(d.proposal.entryId) }));
+    if (!ctx.deps.record().byId.has(d.proposal.entryId)) return ctx.reply(ctx.t("drafts-refused-gone", { id: escapeHtml(d.proposal.entryId), draft: d.id }));
     await ctx.reply(ctx.t("drafts-edit-change", { id: escapeHtml(d.proposal.entryId), draft: d.id }));
-    return conversation.enter("update", d.proposal.entryId, d.id);
+    // The dialogue starts from the entry as it is now: Edit is how a draft outdated by another
+    // edit is redone, field by field, against that edit.
+    const prefill: UpdatePrefill = { draftId: d.id, edits: publishEdits(d.proposal.edits, d.sources) };
+    return conversation.enter("update", d.proposal.entryId, prefill);
   }
   const { entry } = proposedEntry(d, ctx.deps.record(), desk.opts.names);
   const known = ctx.deps.record().tracks.some((t) => t.id === entry.track);

@@ -24,6 +24,7 @@ import {
   askTime,
   choiceAnswer,
   choiceKeyboard,
+  draftActor,
   firstLang,
   parsedVerdict,
   problemsBlock,
@@ -105,7 +106,7 @@ export async function addEntry(conversation: Convo, ctx: ParleyContext, prefill?
       continue;
     }
     const published = await conversation.external(async (outer) => {
-      const result = await publish(outer, draft, usualParties);
+      const result = await publish(outer, draft, usualParties, prefill?.draftId);
       if (result.ok && prefill) await outer.deps.drafts?.desk.publishedThroughEdit(prefill.draftId, actorOf(outer), result.id);
       return result;
     });
@@ -215,10 +216,10 @@ async function askTrack(conversation: Convo, ctx: ParleyContext, desk: Desktop, 
 }
 
 /** Writes the series (if new) and the entry, then reloads the record so /event shows it at once. */
-async function publish(ctx: ParleyContext, draft: EntryDraft, usualParties: string[]): Promise<WriteOutcome> {
+async function publish(ctx: ParleyContext, draft: EntryDraft, usualParties: string[], fromDraft?: string): Promise<WriteOutcome> {
   const desk = ctx.deps.editorial;
   if (!desk) return { ok: false, problems: [ctx.t("editorial-unavailable")] };
-  const actor = actorOf(ctx);
+  const actor = draftActor(ctx, fromDraft);
   try {
     // The id must be unique in the file as it is now, hand edits included.
     await desk.reloadRecord();

@@ -25,6 +25,16 @@ export function actorOf(ctx: ParleyContext): Actor {
   return { kind: "telegram", id: from.id, name: from.username ? `${name} (@${from.username})` : name };
 }
 
+/**
+ * The editor, and when the write publishes a news draft (through Edit), the draft's reports:
+ * the audit log names both, as it does for Publish.
+ */
+export function draftActor(ctx: ParleyContext, draftId: string | undefined): Actor {
+  const actor = actorOf(ctx);
+  const d = draftId ? ctx.deps.drafts?.store.get(draftId) : undefined;
+  return d ? { ...actor, source: d.sources.map((s) => s.url ?? s.outlet) } : actor;
+}
+
 // ---- Asking -------------------------------------------------------------------------------
 
 type Answer = { ctx: ParleyContext } & ({ text: string; button?: undefined } | { button: string; text?: undefined });
