@@ -1,0 +1,251 @@
+// News feeds end to end: the real bot process (npm start) polls feeds served on 127.0.0.1 by
+// the test's feed server, and talks to the Bot API emulator. What is asserted is what people
+// see: the editors' draft messages and buttons, the record file, the audit log, the
+// subscribers' digests, and the bot's state files (and `npm run ingest -- explain`).
+//
+// The bot polls each feed about a second after it starts, then every pollMinutes (5 at least),
+// which no test waits for: a test puts everything in the feeds before the bot starts, and moves
+// the bot's clock (FAKE_NOW, which runs on from there) between restarts to make feeds due again.
+//
+// Not here: a reader (not an editor) pressing Publish on a forwarded draft is refused — that is
+// test/e2e/drafts.test.ts.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { after, before, describe, test } from "node:test";
+import { makeDataDir, removeDataDir, REPO_ROOT, startBot, type BotProcess } from "../support/bot-process.ts";
+import * as conversation from "../support/conversation.ts";
+import { startEmulator, type Emulator, type SentRecord } from "../support/emulator.ts";
+import { startFeedServer, type FeedServer, type FeedServerItem } from "../support/feed-server.ts";
+import { entry, recordWithUpcomingRound, TRACKS } from "../support/fixtures.ts";
+import { loadCorpus } from "../support/ingest-corpus.ts";
+
+const YEARLY = "0 0 1 1 *";
+const ARRIVES_MS = 20_000;
+const erin = { id: 8101, first_name: "Erin", last_name: "Editor", username: "erin_ed", language_code: "en" };
+const boris = { id: 8102, first_name: "Борис", language_code: "ru" };
+const ann = { id: 8103, first_name: "Ann", language_code: "en" };
+const oksana = { id: 8104, first_name: "Оксана", language_code: "uk" };
+const EDITORS = `${erin.id},${boris.id}`;
+/** Every feed is on 127.0.0.1: no pause between two requests to it, a short timeout. */
+const FEED_ENV = { FEED_HOST_INTERVAL_MS: "0", FEED_TIMEOUT_MS: "5000", DIGEST_CRON: YEARLY, ADMIN_IDS: EDITORS };
+const ROUND_1 = entry({ id: "istanbul-round-1", sequence: 1, place: { city: { en: "Istanbul" } } });
+
+const corpus = loadCorpus();
+/** A corpus article as a feed item: its first line the title, the rest the item's text (HTML paragraphs). */
+function corpusItem(name: string, over: Partial<FeedServerItem> & { link: string; pubDate: string }): FeedServerItem {
+  const text = corpus.find((c) => c.name.startsWith(name))!.text.trim();
+  const [title, ...rest] = text.split("\n");
+  const paragraphs = rest.join("\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return { guid: name, title, description: paragraphs.map((p) => `<p>${p}</p>`).join(""), ...over };
+}
+
+interface FeedSpec {
+  id: string;
+  url: string;
+  outlet: string;
+  language: "ru" | "uk" | "en";
+  timezone?: string;
+}
+function writeSources(dataDir: string, feeds: FeedSpec[]): void {
+  writeFileSync(join(dataDir, "sources.json"), JSON.stringify({ feeds: feeds.map((f) => ({ pollMinutes: 5, ...f })) }, null, 2));
+}
+
+/** Waits for a condition on files the bot writes (no event to wait on there); fails with `what` after timeoutMs. */
+async function until<T>(check: () => T | undefined | false, what: string, timeoutMs = ARRIVES_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+interface ProcessedLine {
+  id: string;
+  outcome: { relevant?: boolean; reason?: string; draftIds?: string[]; duplicateOf?: string };
+}
+/** The poller's journal of items decided on ($DATA_DIR/state/feed-items.jsonl). */
+function processed(dataDir: string): ProcessedLine[] {
+  const file = join(dataDir, "state", "feed-items.jsonl");
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ProcessedLine);
+}
+
+interface StoredDraftLike {
+  id: string;
+  status: string;
+  proposal: { kind: string; entryId?: string };
+  sources: { outlet: string; url?: string; language: string }[];
+  copies: { chatId: number; messageId: number }[];
+}
+function drafts(dataDir: string): StoredDraftLike[] {
+  return (JSON.parse(readFileSync(join(dataDir, "state", "drafts.json"), "utf8")) as { drafts: StoredDraftLike[] }).drafts;
+}
+
+function readEntries(dataDir: string): Record<string, unknown>[] {
+  return (JSON.parse(readFileSync(join(dataDir, "events.json"), "utf8")) as { entries: Record<string, unknown>[] }).entries;
+}
+
+function audit(dataDir: string): { action: string; id: string; actor: { id: number; source?: string[] } }[] {
+  return readFileSync(join(dataDir, "state", "audit.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+}
+
+/** What the bot sent (new messages) to a chat since the mark. */
+function sentSince(emu: Emulator, chatId: number, mark: number): SentRecord[] {
+  return emu.sent.slice(mark).filter((s) => s.chat_id === chatId);
+}
+
+describe("three outlets report one round: one draft, published in one tap; an unrelated story is dropped", { timeout: 90_000 }, () => {
+  let emu: Emulator;
+  let feeds: FeedServer;
+  let bot: BotProcess;
+  let dataDir: string;
+  let mark: number;
+  const urls = { en: "", ru: "", uk: "", unrelated: "" };
+
+  before(async () => {
+    emu = await startEmulator();
+    for (const u of [erin, boris, ann, oksana]) emu.addPrivateChat(u);
+    feeds = await startFeedServer();
+    urls.en = feeds.url("/agency-en/world/russia-us-embassy-talks-2");
+    urls.unrelated = feeds.url("/agency-en/world/lavrov-wang-yi");
+    urls.ru = feeds.url("/tass/politika/round-2.html");
+    urls.uk = feeds.url("/ua-news/world/round-2");
+    // Three outlets, three formats, three languages, three wordings of the second round.
+    feeds.feeds.set("/agency-en/rss.xml", {
+      items: [
+        corpusItem("en-06", { guid: "lavrov-wang-yi", link: urls.unrelated, pubDate: "Tue, 01 Apr 2025 12:00:00 GMT" }),
+        corpusItem("en-01", { guid: "embassy-talks-2", link: urls.en, pubDate: "Tue, 08 Apr 2025 07:30:00 GMT" }),
+      ],
+    });
+    // TASS gives a teaser: the article page is fetched for the text.
+    feeds.feeds.set("/tass/atom.xml", {
+      format: "atom",
+      items: [{ guid: "tass-round-2", title: "МИД: второй раунд консультаций России и США пройдет в Стамбуле в четверг", description: "Подробнее — на сайте.", link: urls.ru, pubDate: "Tue, 08 Apr 2025 08:10:00 +0300" }],
+    });
+    const ru = corpus.find((c) => c.name.startsWith("ru-01"))!.text.trim().split("\n");
+    feeds.pages.set("/tass/politika/round-2.html", { title: ru[0], paragraphs: ru.slice(1).join("\n").split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p && !p.startsWith("Читайте")) });
+    feeds.feeds.set("/ua-news/feed.json", { format: "json", items: [corpusItem("uk-01", { guid: "ua-round-2", link: urls.uk, pubDate: "Tue, 08 Apr 2025 09:40:00 +0300" })] });
+
+    dataDir = await makeDataDir({ events: { tracks: TRACKS, entries: [ROUND_1] } });
+    writeSources(dataDir, [
+      { id: "agency-en", url: feeds.url("/agency-en/rss.xml"), outlet: "Agency World", language: "en", timezone: "Europe/London" },
+      { id: "tass-ru", url: feeds.url("/tass/atom.xml"), outlet: "ТАСС", language: "ru", timezone: "Europe/Moscow" },
+      { id: "ua-news", url: feeds.url("/ua-news/feed.json"), outlet: "Українські новини", language: "uk", timezone: "Europe/Kyiv" },
+    ]);
+    // Boris has talked to the bot before (his copies come in Russian); the readers subscribe
+    // before any feed is read: the bot is started with the feeds off, then again with them on.
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, INGEST_POLL: "false", FAKE_NOW: "2025-04-08T09:00:00Z" } });
+    await bot.waitForOutput("first run: the record as it stands counts as announced", 10_000);
+    await conversation.say(emu, boris, "/help");
+    for (const reader of [ann, oksana]) {
+      emu.userSends(reader, "/subscribe");
+      await emu.waitForReply(reader.id);
+    }
+    await bot.stop();
+    mark = emu.sent.length;
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, FAKE_NOW: "2025-04-08T09:00:00Z" } });
+  });
+
+  after(async () => {
+    await bot?.stop().catch(() => undefined);
+    await emu?.close();
+    await feeds?.close();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  let erinsCopy: SentRecord;
+  let borisCopy: SentRecord;
+
+  test("after the first poll every editor has ONE draft with the three outlets as its sources, edited in place", async () => {
+    await until(() => processed(dataDir).length === 4, "the four items to be decided on");
+    const toErin = sentSince(emu, erin.id, mark);
+    const toBoris = sentSince(emu, boris.id, mark);
+    assert.equal(toErin.length, 1, toErin.map((s) => s.plainText).join("\n---\n"));
+    assert.equal(toBoris.length, 1, toBoris.map((s) => s.plainText).join("\n---\n"));
+    [erinsCopy] = toErin;
+    [borisCopy] = toBoris;
+
+    const seen = conversation.current(emu, erin.id, erinsCopy.message_id);
+    assert.match(seen.text, /^📰 Draft d1 · new entry/);
+    assert.match(seen.text, /10 April 2025/);
+    assert.match(seen.text, /Istanbul/);
+    const sources = /Sources\n((?:\d+\..*\n?)+)/.exec(seen.text);
+    assert.ok(sources, seen.text);
+    const lines = sources[1].trim().split("\n");
+    assert.equal(lines.length, 3, sources[1]);
+    assert.deepEqual(lines.map((l) => /^\d+\. (.+?) \(/.exec(l)?.[1]).sort(), ["Agency World", "Українські новини", "ТАСС"].sort());
+    assert.deepEqual(seen.buttons, ["✅ Publish", "✏️ Edit", "❌ Reject", "🚫 Not relevant"]);
+    assert.match(conversation.current(emu, boris.id, borisCopy.message_id).text, /^📰 Черновик d1 · новая запись/);
+    // The second and third reports edited the copies the editors already had.
+    const edits = emu.calls.filter((c) => c.method === "editMessageText" && c.params.chat_id === erin.id && c.params.message_id === erinsCopy.message_id);
+    assert.ok(edits.length >= 2, `erin's copy was edited ${edits.length} times`);
+
+    const [only] = drafts(dataDir);
+    assert.equal(drafts(dataDir).length, 1);
+    assert.deepEqual(only.sources.map((s) => s.url).sort(), [urls.en, urls.ru, urls.uk].sort());
+    assert.deepEqual(only.sources.map((s) => s.language).sort(), ["en", "ru", "uk"]);
+    for (const reader of [ann, oksana]) assert.equal(sentSince(emu, reader.id, mark).length, 0, "readers hear nothing of a draft");
+  });
+
+  test("an unrelated story with the same names (Lavrov meets Wang Yi) reaches nobody; `ingest explain` says why it was dropped", async () => {
+    const item = processed(dataDir).find((p) => p.id === "agency-en:lavrov-wang-yi");
+    assert.ok(item, "the item was decided on");
+    assert.equal(item.outcome.relevant, false);
+    assert.deepEqual(item.outcome.draftIds, []);
+    for (const editor of [erin, boris]) assert.ok(!sentSince(emu, editor.id, mark).some((s) => /Wang Yi|Ван И/.test(s.plainText)));
+
+    const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "ingest", "--", "explain", "agency-en:lavrov-wang-yi", "--state", join(dataDir, "state")], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    assert.match(stdout, /^agency-en:lavrov-wang-yi\n/);
+    assert.match(stdout, /feed {7}agency-en \(Agency World\)/);
+    assert.match(stdout, new RegExp(`link {7}${urls.unrelated.replace(/[.]/g, "\\.")}`));
+    assert.match(stdout, /outcome {4}dropped — a meeting between China and Russia, not a contact between the parties the record follows/);
+    assert.match(stdout, /drafts {5}none/);
+  });
+
+  test("Publish: the entry is written with the three sources, the audit log names the editor and the items' links, every subscriber gets the digest once", async () => {
+    const pressMark = emu.sent.length;
+    const answer = await conversation.pressAnswered(emu, erin, erin.id, erinsCopy.message_id, "dr:p:d1", { timeoutMs: ARRIVES_MS });
+    assert.match(answer.text ?? "", /^Published as .+-2025-04-10\. Subscribers get the digest now\.$/);
+    const id = /^Published as (\S+)\./.exec(answer.text!)![1];
+
+    const written = readEntries(dataDir).find((e) => e.id === id) as { status: string; date: string; sources: { url?: string }[] } | undefined;
+    assert.ok(written, "the entry is in events.json");
+    assert.equal(written.status, "scheduled");
+    assert.equal(written.date, "2025-04-10");
+    assert.deepEqual(written.sources.map((s) => s.url).sort(), [urls.en, urls.ru, urls.uk].sort());
+    const log = audit(dataDir);
+    assert.deepEqual(
+      log.map((a) => [a.action, a.id, a.actor.id]),
+      [["add", id, erin.id]],
+    );
+    assert.deepEqual([...log[0].actor.source!].sort(), [urls.en, urls.ru, urls.uk].sort());
+
+    for (const reader of [ann, oksana]) await emu.waitForReply(reader.id, { after: pressMark, timeoutMs: ARRIVES_MS });
+    assert.match(conversation.current(emu, erin.id, erinsCopy.message_id).text, new RegExp(`✅ Published by Erin Editor \\(@erin_ed\\) as ${id}\\.$`));
+    assert.deepEqual(conversation.current(emu, boris.id, borisCopy.message_id).buttons, []);
+    assert.match(conversation.current(emu, boris.id, borisCopy.message_id).text, /✅ Опубликовал\(а\) Erin Editor/);
+
+    // /drafts answered means the bot is past the publish: still one digest each.
+    const [list] = await conversation.say(emu, erin, "/drafts", { count: 1 });
+    assert.match(list.plainText, /No drafts are waiting/);
+    for (const reader of [ann, oksana]) {
+      const got = sentSince(emu, reader.id, pressMark);
+      assert.equal(got.length, 1, got.map((s) => s.plainText).join("\n---\n"));
+      assert.match(got[0].plainText, /10 April 2025|10 квітня 2025/);
+    }
+  });
+});
