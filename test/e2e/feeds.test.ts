@@ -249,3 +249,64 @@ describe("three outlets report one round: one draft, published in one tap; an un
     }
   });
 });
+
+describe("a report on a known round: before → after, and Publish updates the entry", { timeout: 60_000 }, () => {
+  let emu: Emulator;
+  let feeds: FeedServer;
+  let bot: BotProcess;
+  let dataDir: string;
+  const link = { url: "" };
+
+  before(async () => {
+    emu = await startEmulator();
+    for (const u of [erin, boris]) emu.addPrivateChat(u);
+    feeds = await startFeedServer();
+    link.url = feeds.url("/mfa/news/round-4-moved");
+    feeds.feeds.set("/mfa/rss.xml", {
+      items: [
+        {
+          guid: "round-4-moved",
+          title: "Fourth round of Russia-US embassy talks moved to December 8",
+          description:
+            "<p>MOSCOW, November 27 - The fourth round of Russian-American consultations on the work of the embassies, which had been scheduled for December 1 in Istanbul, has been moved to December 8, the Russian Foreign Ministry said on Friday.</p>" +
+            "<p>The talks will be held in Istanbul, as before. The ministry gave no reason for the change of date.</p>" +
+            "<p>The previous round of the consultations took place in Istanbul in April.</p>",
+          link: link.url,
+          pubDate: "Fri, 27 Nov 2026 08:00:00 GMT",
+        },
+      ],
+    });
+    // The record has round 4 scheduled for 1 December 2026, 10:00 in Istanbul.
+    dataDir = await makeDataDir({ events: recordWithUpcomingRound() });
+    writeSources(dataDir, [{ id: "mfa-en", url: feeds.url("/mfa/rss.xml"), outlet: "Russian MFA", language: "en", timezone: "Europe/Moscow" }]);
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, FAKE_NOW: "2026-11-27T09:00:00Z" } });
+  });
+
+  after(async () => {
+    await bot?.stop().catch(() => undefined);
+    await emu?.close();
+    await feeds?.close();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  test("the editors see the round's entry before → after; Publish changes it and names the report", async () => {
+    const copy = await emu.waitForReply(erin.id, { timeoutMs: ARRIVES_MS });
+    await emu.waitForReply(boris.id, { timeoutMs: ARRIVES_MS });
+    assert.match(copy.plainText, /^📰 Draft d1 · change of embassy-round-4-test/);
+    assert.match(copy.plainText, /1 December 2026.*→.*8 December 2026/);
+    assert.deepEqual(emu.buttons(copy).map((b) => b.callback_data), ["dr:p:d1", "dr:e:d1", "dr:r:d1", "dr:n:d1"]);
+
+    const answer = await conversation.pressAnswered(emu, erin, erin.id, copy.message_id, "dr:p:d1", { timeoutMs: ARRIVES_MS });
+    assert.match(answer.text ?? "", /embassy-round-4-test/);
+    const updated = readEntries(dataDir).filter((e) => e.id === "embassy-round-4-test") as { date: string; sources: { url?: string }[] }[];
+    assert.equal(updated.length, 1, "the entry is changed, not added again");
+    assert.equal(updated[0].date, "2026-12-08");
+    assert.ok(updated[0].sources.some((s) => s.url === link.url), JSON.stringify(updated[0].sources));
+    const log = audit(dataDir);
+    assert.deepEqual(
+      log.map((a) => [a.action, a.id, a.actor.id, a.actor.source]),
+      [["update", "embassy-round-4-test", erin.id, [link.url]]],
+    );
+    assert.match(conversation.current(emu, boris.id, (await until(() => sentSince(emu, boris.id, 0)[0], "boris's copy")).message_id).text, /Erin Editor/);
+  });
+});
