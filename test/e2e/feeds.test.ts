@@ -310,3 +310,137 @@ describe("a report on a known round: before → after, and Publish updates the e
     assert.match(conversation.current(emu, boris.id, (await until(() => sentSince(emu, boris.id, 0)[0], "boris's copy")).message_id).text, /Erin Editor/);
   });
 });
+
+describe("a restart between fetching an item and deciding on it: the item is processed once", { timeout: 90_000 }, () => {
+  let emu: Emulator;
+  let feeds: FeedServer;
+  let bot: BotProcess | undefined;
+  let dataDir: string;
+  const PAGE = "/tass/politika/round-2-istanbul.html";
+
+  before(async () => {
+    emu = await startEmulator();
+    for (const u of [erin, boris]) emu.addPrivateChat(u);
+    feeds = await startFeedServer();
+    // A teaser in the feed: the poller fetches the article page for the text.
+    feeds.feeds.set("/tass/rss.xml", {
+      items: [{ guid: "tass-round-2-istanbul", title: "Второй раунд консультаций России и США по посольствам пройдет 10 апреля в Стамбуле", description: "Подробнее — на сайте.", link: feeds.url(PAGE), pubDate: "Mon, 07 Apr 2025 12:00:00 +0300" }],
+    });
+    const text = corpus.find((c) => c.name.startsWith("ru-b1-03"))!.text.trim().split("\n");
+    feeds.pages.set(PAGE, { title: text[0], paragraphs: text.slice(1).join("\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) });
+    dataDir = await makeDataDir({ events: { tracks: TRACKS, entries: [ROUND_1] } });
+    writeSources(dataDir, [{ id: "tass-ru", url: feeds.url("/tass/rss.xml"), outlet: "ТАСС", language: "ru", timezone: "Europe/Moscow" }]);
+  });
+
+  after(async () => {
+    await bot?.stop().catch(() => undefined);
+    await emu?.close();
+    await feeds?.close();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  test("killed while the article page is being fetched: after the restart the item becomes exactly one draft", async () => {
+    const held = feeds.hold(PAGE);
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, FAKE_NOW: "2025-04-08T09:00:00Z" } });
+    await held.arrived;
+    // The feed is fetched and the item is in hand, nothing decided: the process dies here.
+    bot.kill();
+    await bot.exited;
+    held.release();
+    assert.deepEqual(processed(dataDir), []);
+    assert.equal(sentSince(emu, erin.id, 0).length, 0);
+
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, FAKE_NOW: "2025-04-08T09:01:00Z" } });
+    const copy = await emu.waitForReply(erin.id, { timeoutMs: ARRIVES_MS });
+    await emu.waitForReply(boris.id, { timeoutMs: ARRIVES_MS });
+    assert.match(copy.plainText, /^📰 Draft d1 · new entry/);
+    assert.match(copy.plainText, /10 April 2025/);
+    const items = await until(() => processed(dataDir).length > 0 && processed(dataDir), "the item to be decided on");
+    assert.deepEqual(
+      items.map((i) => [i.id, i.outcome.relevant, i.outcome.draftIds]),
+      [["tass-ru:tass-round-2-istanbul", true, ["d1"]]],
+    );
+    // The page was asked for twice: held for the first process (status 0: never answered), served to the second.
+    assert.deepEqual(feeds.requests.filter((r) => r.path === PAGE).map((r) => r.status), [0, 200]);
+    assert.equal(drafts(dataDir).length, 1);
+    await bot.stop();
+    for (const editor of [erin, boris]) assert.equal(sentSince(emu, editor.id, 0).length, 1, `editor ${editor.id} has one draft`);
+  });
+
+  test("a second restart with nothing new in the feed sends the editors nothing", async () => {
+    const mark = emu.sent.length;
+    const since = feeds.requests.length;
+    // Ten minutes on: the feed (every 5 minutes) is due again.
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, FAKE_NOW: "2025-04-08T09:11:00Z" } });
+    await until(() => feeds.requests.slice(since).some((r) => r.path === "/tass/rss.xml" && r.status === 304), "the feed to be polled again");
+    // Stopping waits for the poll in hand to finish: whatever it would send is sent by then.
+    await bot.stop();
+    bot = undefined;
+    assert.equal(feeds.requests.slice(since).filter((r) => r.path === PAGE).length, 0, "the article is not fetched again");
+    for (const editor of [erin, boris]) assert.deepEqual(sentSince(emu, editor.id, mark), []);
+    assert.equal(processed(dataDir).length, 1);
+    assert.deepEqual(
+      drafts(dataDir).map((d) => [d.id, d.status, d.copies.length]),
+      [["d1", "pending", 2]],
+    );
+  });
+});
+
+describe("a feed that keeps failing is reported to the editors once, after a day", { timeout: 90_000 }, () => {
+  let emu: Emulator;
+  let feeds: FeedServer;
+  let bot: BotProcess | undefined;
+  let dataDir: string;
+
+  before(async () => {
+    emu = await startEmulator();
+    for (const u of [erin, boris]) emu.addPrivateChat(u);
+    feeds = await startFeedServer();
+    dataDir = await makeDataDir({ events: { tracks: TRACKS, entries: [ROUND_1] } });
+    // /fail.xml answers 500, always.
+    writeSources(dataDir, [{ id: "flaky", url: feeds.url("/fail.xml"), outlet: "Flaky News", language: "en" }]);
+  });
+
+  after(async () => {
+    await bot?.stop().catch(() => undefined);
+    await emu?.close();
+    await feeds?.close();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  /** Starts the bot at `now`, waits for its poll of the feed to fail for the n-th time in a row, stops it (the poll's state written). */
+  async function failsAt(now: string, n: number): Promise<number> {
+    const mark = emu.sent.length;
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, FAKE_NOW: now } });
+    await bot.waitForOutput(`feed flaky failed (${n} in a row)`, ARRIVES_MS);
+    await bot.stop();
+    bot = undefined;
+    return mark;
+  }
+  const feedState = () => (JSON.parse(readFileSync(join(dataDir, "state", "feeds.json"), "utf8")) as Record<string, { failures: number; failingSince?: string; toldDown: boolean; lastError?: string }>).flaky;
+
+  test("failing for less than a day: the editors hear nothing", async () => {
+    const mark = await failsAt("2025-04-07T08:00:00Z", 1);
+    for (const editor of [erin, boris]) assert.deepEqual(sentSince(emu, editor.id, mark), []);
+    assert.deepEqual([feedState().failures, feedState().failingSince?.slice(0, 16), feedState().toldDown], [1, "2025-04-07T08:00", false]);
+  });
+
+  test("still failing 25 hours later: every editor is told, once", async () => {
+    const mark = await failsAt("2025-04-08T09:00:00Z", 2);
+    for (const editor of [erin, boris]) {
+      const told = sentSince(emu, editor.id, mark);
+      assert.equal(told.length, 1, told.map((s) => s.plainText).join("\n---\n"));
+      assert.match(told[0].plainText, /Flaky News/);
+      assert.match(told[0].plainText, /flaky/);
+      assert.match(told[0].plainText, /500/);
+    }
+    assert.match(sentSince(emu, erin.id, mark)[0].plainText, /^⚠️ The feed Flaky News \(flaky\) has failed since 7 April 2025/);
+    assert.equal(feedState().toldDown, true);
+  });
+
+  test("failing on after that: not told again", async () => {
+    const mark = await failsAt("2025-04-08T10:00:00Z", 3);
+    for (const editor of [erin, boris]) assert.deepEqual(sentSince(emu, editor.id, mark), []);
+    assert.deepEqual([feedState().failures, feedState().toldDown], [3, true]);
+  });
+});
