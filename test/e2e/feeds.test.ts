@@ -293,14 +293,17 @@ describe("a report on a known round: before → after, and Publish updates the e
     const copy = await emu.waitForReply(erin.id, { timeoutMs: ARRIVES_MS });
     await emu.waitForReply(boris.id, { timeoutMs: ARRIVES_MS });
     assert.match(copy.plainText, /^📰 Draft d1 · change of embassy-round-4-test/);
-    assert.match(copy.plainText, /1 December 2026.*→.*8 December 2026/);
+    // The report names the new day and no time: the old 10:00 is not carried over to it.
+    assert.match(copy.plainText, /\nDate: 1 December 2026, 10:00 \(Europe\/Istanbul\) → 8 December 2026\n/);
+    assert.match(copy.plainText, /Sources: \+ Russian MFA \[en\]/);
     assert.deepEqual(emu.buttons(copy).map((b) => b.callback_data), ["dr:p:d1", "dr:e:d1", "dr:r:d1", "dr:n:d1"]);
 
     const answer = await conversation.pressAnswered(emu, erin, erin.id, copy.message_id, "dr:p:d1", { timeoutMs: ARRIVES_MS });
     assert.match(answer.text ?? "", /embassy-round-4-test/);
-    const updated = readEntries(dataDir).filter((e) => e.id === "embassy-round-4-test") as { date: string; sources: { url?: string }[] }[];
+    const updated = readEntries(dataDir).filter((e) => e.id === "embassy-round-4-test") as { status: string; date: string; time?: string; sources: { url?: string }[] }[];
     assert.equal(updated.length, 1, "the entry is changed, not added again");
-    assert.equal(updated[0].date, "2026-12-08");
+    // As the editors were shown it: the new day, no time, still scheduled.
+    assert.deepEqual([updated[0].status, updated[0].date, updated[0].time], ["scheduled", "2026-12-08", undefined]);
     assert.ok(updated[0].sources.some((s) => s.url === link.url), JSON.stringify(updated[0].sources));
     const log = audit(dataDir);
     assert.deepEqual(
