@@ -447,3 +447,46 @@ describe("a feed that keeps failing is reported to the editors once, after a day
     assert.deepEqual([feedState().failures, feedState().toldDown], [3, true]);
   });
 });
+
+describe("a restart after the decision, while the draft is being sent: no draft lost, none sent twice", { timeout: 60_000 }, () => {
+  let emu: Emulator;
+  let feeds: FeedServer;
+  let bot: BotProcess | undefined;
+  let dataDir: string;
+
+  before(async () => {
+    emu = await startEmulator();
+    for (const u of [erin, boris]) emu.addPrivateChat(u);
+    feeds = await startFeedServer();
+    feeds.feeds.set("/agency-en/rss.xml", { items: [corpusItem("en-01", { guid: "embassy-talks-2", link: feeds.url("/agency-en/world/embassy-talks-2"), pubDate: "Tue, 08 Apr 2025 07:30:00 GMT" })] });
+    dataDir = await makeDataDir({ events: { tracks: TRACKS, entries: [ROUND_1] } });
+    writeSources(dataDir, [{ id: "agency-en", url: feeds.url("/agency-en/rss.xml"), outlet: "Agency World", language: "en" }]);
+  });
+
+  after(async () => {
+    await bot?.stop().catch(() => undefined);
+    await emu?.close();
+    await feeds?.close();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  test("killed while the draft goes to the first editor: after the restart each editor has it once", async () => {
+    const held = emu.holdNext("sendMessage", { chatId: erin.id });
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, FAKE_NOW: "2025-04-08T09:00:00Z" } });
+    await held.arrived;
+    // The intake has decided (the draft is on disk); no editor has a copy yet.
+    assert.deepEqual(drafts(dataDir).map((d) => [d.id, d.copies.length]), [["d1", 0]]);
+    bot.kill();
+    await bot.exited;
+    held.drop();
+    assert.deepEqual(sentSince(emu, erin.id, 0), []);
+
+    bot = await startBot({ emulator: emu, dataDir, env: { ...FEED_ENV, FAKE_NOW: "2025-04-08T09:01:00Z" } });
+    for (const editor of [erin, boris]) assert.match((await emu.waitForReply(editor.id, { timeoutMs: ARRIVES_MS })).plainText, /^📰 Draft d1 · new entry/);
+    await until(() => processed(dataDir).length === 1, "the item to be marked processed");
+    await bot.stop();
+    bot = undefined;
+    for (const editor of [erin, boris]) assert.equal(sentSince(emu, editor.id, 0).length, 1, `editor ${editor.id} has the draft once`);
+    assert.deepEqual(drafts(dataDir).map((d) => [d.id, d.copies.map((c) => c.chatId).sort()]), [["d1", [erin.id, boris.id].sort()]]);
+  });
+});
