@@ -206,6 +206,8 @@ async function main(config: Config, log: Logger) {
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
   const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender, observe: metrics.jobs });
   jobs = digestJob;
+  // Before the feeds are polled: a draft the last run decided on but did not get to every editor.
+  await ingestion?.resume().catch((err) => log.warn("could not send the pending drafts to the editors", { error: describeError(err) }));
   const poller = ingestion && (await startFeeds(config, ingestion, { fetcher, clock, log, stateDir }));
   Object.assign(metrics.sources, {
     outboxDepth: () => outbox.pendingCount,
