@@ -98,6 +98,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (VAGUE.test(fold(text))) continue;
     // "for three hours", "через час": a duration, not a day.
     if (/(hour|minute|час|годин|хвилин|минут)/iu.test(text)) continue;
+    // "в течение двух недель", "within two weeks", "через тиждень": a span of weeks names no day.
+    if (/(week|недел|тиждень|тижн|тижд)/iu.test(text) && !r.start.isCertain("weekday")) continue;
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
     // листопад|і"). A date starts at a word and ends at most two letters before the word does.
     if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;

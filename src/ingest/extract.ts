@@ -280,6 +280,18 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence.date = statementDate.sentence.text;
     guessed.push("date");
   }
+  // The Kremlin's readouts print the day and the place of what they record above the text
+  // ("6 августа 2025 года, 17:40, Москва, Кремль") and then say "состоялась беседа" without a
+  // day: that line dates a contact reported as done (marked as a guess). A stamp with a day and
+  // a time alone ("28 мая 2025, 18:40") is when the page was published, which dates nothing.
+  if (date === null && !vague && tense === "held" && !event.secondary && ctx.story.dateLine && /\d,\s*(the\s+)?\p{Lu}\p{L}+/u.test(ctx.story.dateLine)) {
+    const printed = readDates(ctx.story.dateLine, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && d.value <= ctx.published);
+    if (printed) {
+      date = printed.value;
+      evidence.date = ctx.story.dateLine;
+      guessed.push("date");
+    }
+  }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day.
   if (tense === "postponed" && dateFound && !dateFound.movedTo && !/\d/.test(dateFound.text)) date = null;
