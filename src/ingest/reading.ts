@@ -82,11 +82,14 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   let best: { tense: Tense; distance: number } | undefined;
   for (const [tense, pattern] of GLOBAL_CUES) {
     for (const m of s.folded.matchAll(pattern)) {
+      // "Next round … delayed to March 5": "next round" says which contact, not what is done to
+      // it; a cue that contains the contact's own word gives way to any other.
+      const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
       // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
       if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
       const distance = Math.abs((m.index ?? 0) - at);
       // Calling off and moving decide wherever they stand in a sentence about one contact.
-      const weight = tense === "cancelled" || tense === "postponed" ? distance / 4 : distance;
+      const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);
       if (!best || weight < best.distance) best = { tense, distance: weight };
     }
   }
