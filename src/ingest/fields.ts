@@ -2,7 +2,7 @@
 // participants were, and which series (track) the contact belongs to.
 import type { Context, EventReading } from "./draft.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isSpeaker, type ReadSentence } from "./reading.ts";
+import { isAside, isLocative, isSpeaker, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { PARTICIPATION } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
@@ -97,9 +97,26 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
       else add(m.named.person, s);
     }
   }
-  for (const s of detail) {
+  // A speaker counts when the others taking part are all on one side and he is on the other.
+  const addSpeakers = () => {
+    const sides = new Set(people.map((p) => p.side));
+    for (const { person, s } of speakers) {
+      if (people.includes(person) || person.reports) continue;
+      if (people.length > 0 && sides.size === 1 && !sides.has(person.side)) add(person, s);
+    }
+  };
+  // A call has its two principals: once the headline and lead give both, a later sentence's
+  // people ("he would then speak with Zelensky") are on another call.
+  if (event.kind === "call") addSpeakers();
+  const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
+  for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
-    for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
+    for (const m of s.mentions) {
+      if (m.named.type !== "person" || isAside(s, m)) continue;
+      // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
+      const clause = relativeClauseAfter(s, m);
+      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause))) add(m.named.person, s);
+    }
   }
   // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
   // sentence about this contact that names people says who they were.
@@ -107,12 +124,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && x.mentions.some((m) => m.named.type === "person" && !isSpeaker(x, m)));
     if (s) for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
   }
-  // A speaker counts when the others taking part are all on one side and he is on the other.
-  const sides = new Set(people.map((p) => p.side));
-  for (const { person, s } of speakers) {
-    if (people.includes(person) || person.reports) continue;
-    if (people.length > 0 && sides.size === 1 && !sides.has(person.side)) add(person, s);
-  }
+  addSpeakers();
   return { people, evidence };
 }
 

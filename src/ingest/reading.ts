@@ -7,6 +7,9 @@ import type { Sentence } from "./sentences.ts";
 import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
+/** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
+const BRIEFED_ON = new RegExp(`(briefed|informed|told|проинформировал|рассказал|поинформував|проинформував|розповив)\\s.*(on|about|of|о|об|про|щодо)\\s(\\p{L}+\\s){0,4}(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов)\\p{L}*\\s(with|с|со|з|из|зи)(\\s\\p{L}+){0,4}$`, "u");
+
 export type Tense = "cancelled" | "postponed" | "held" | "future";
 
 export interface ReadSentence extends Sentence {
@@ -134,6 +137,10 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const last = s.tokens[m.last];
   const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
   if (/^\s*:/.test(after)) return true;
+  // "Trump says he will speak with Putin on Monday", "заявил, что встретится с Уиткоффом": the
+  // one spoken with is not the one speaking; nor is a name inside another's "who took part
+  // alongside …".
+  if (objectOfWith(s, m) || insideRelativeClause(s, m)) return false;
   // "Ушаков об итогах разговора", "Zelensky on the talks": a headline's commentator.
   if (s.headline && /^(об|о|про|about|on)$/u.test(s.tokens[m.last + 1]?.folded ?? "")) return true;
   // "… may take place in March — Zelensky": the source after a dash at a headline's end.
@@ -146,6 +153,40 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     .map((t) => t.folded)
     .join(" ");
   return SPEECH.test(window);
+}
+
+const WITH = /^(with|between|alongside|с|со|между|з|из|зи|миж|вместе|разом)$/u;
+const RELATIVE = /^(who|whom|котор\p{L}*|яки\p{L}*|яка|якого|якому)$/u;
+
+/** "with Russian President Vladimir Putin", "с президентом России Владимиром Путиным": the name
+ * is the object of "with", its title and other names between. */
+export function objectOfWith(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
+    const t = s.tokens[i];
+    if (WITH.test(t.folded)) return true;
+    if (/[,;:.!?—–]/.test(s.text.slice(t.start + t.text.length, s.tokens[i + 1].start))) return false;
+    if (SPEECH.test(t.folded)) return false;
+  }
+  return false;
+}
+
+/** The words of a relative clause right after a name ("Ushakov, who took part …,"), or undefined. */
+export function relativeClauseAfter(s: ReadSentence, m: Mention): string | undefined {
+  const next = s.tokens[m.last + 1];
+  if (!next || !RELATIVE.test(next.folded)) return undefined;
+  if (!/,/.test(s.text.slice(s.tokens[m.last].start, next.start))) return undefined;
+  const rest = s.text.slice(next.start);
+  return fold(rest.split(/[,;—–]/)[0]);
+}
+
+/** Is the name inside a relative clause about another name ("Ushakov, who took part alongside Dmitriev, told")? */
+function insideRelativeClause(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 10); i--) {
+    const t = s.tokens[i];
+    if (/[,;:.!?—–]/.test(s.text.slice(t.start + t.text.length, s.tokens[i + 1].start))) return false;
+    if (RELATIVE.test(t.folded)) return /,\s*$/.test(s.text.slice(0, t.start));
+  }
+  return false;
 }
 
 /** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
@@ -165,6 +206,12 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   // "Jared Kushner, Trump's son-in-law", "Putin's foreign policy adviser Yuri Ushakov": a
   // possessive before a title names whose man he is; "Putin's meeting" stays Putin's.
   if (next !== undefined && /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[m.last].start)) && POSSESSED_TITLE.test(next.folded)) return true;
+  // "Putin briefed Xi on his summit with Trump", "проинформировал … о результатах встречи с
+  // Зеленским": the one briefed is told of another contact, with its own people.
+  if (objectOfWith(s, m)) {
+    const at = s.tokens.slice(Math.max(0, m.first - 14), m.first).map((t) => t.folded).join(" ");
+    if (BRIEFED_ON.test(at)) return true;
+  }
   // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
   for (let i = m.first - 1; i >= Math.max(0, m.first - 7); i--) {
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
