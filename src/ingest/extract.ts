@@ -35,7 +35,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
   const [mainEvent, ...others] = events;
   const ctx: Context = { sentences, language, published, names, article, story };
-  const main = buildDraft(mainEvent, ctx); if (process.env.DBG) console.error("MAIN", mainEvent.anchors.map((a) => a.text.slice(0, 50)), main.kind, main.parties, main.participants.map((p) => p.name));
+  const main = buildDraft(mainEvent, ctx);
   const drafts: Draft[] = [];
   let dropped: string | undefined;
   // "Trump says Putin is not interested in peace talks": talks are named, but nothing is

@@ -164,10 +164,16 @@ export function objectOfWith(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
     const t = s.tokens[i];
     if (WITH.test(t.folded)) return true;
-    if (/[,;:.!?—–]/.test(s.text.slice(t.start + t.text.length, s.tokens[i + 1].start))) return false;
+    if (breakAfter(s, i)) return false;
     if (SPEECH.test(t.folded)) return false;
   }
   return false;
+}
+
+/** Is there a comma, a stop or a dash between the token at i and the next (U.S. keeps its dots)? */
+function breakAfter(s: ReadSentence, i: number): boolean {
+  const gap = s.text.slice(s.tokens[i].start, s.tokens[i + 1].start).replace(/^[\p{L}\p{M}\d.'’ʼ-]*[\p{L}\p{M}\d]\.?/u, "");
+  return /[,;:.!?—–]/.test(gap);
 }
 
 /** The words of a relative clause right after a name ("Ushakov, who took part …,"), or undefined. */
@@ -183,7 +189,7 @@ export function relativeClauseAfter(s: ReadSentence, m: Mention): string | undef
 function insideRelativeClause(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 10); i--) {
     const t = s.tokens[i];
-    if (/[,;:.!?—–]/.test(s.text.slice(t.start + t.text.length, s.tokens[i + 1].start))) return false;
+    if (breakAfter(s, i)) return false;
     if (RELATIVE.test(t.folded)) return /,\s*$/.test(s.text.slice(0, t.start));
   }
   return false;
