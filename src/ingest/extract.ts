@@ -143,7 +143,9 @@ function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: s
   // well before the story is recalled, not reported.
   if (s.tense === "held") {
     const week = new Date(Date.parse(`${published}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value < published.slice(0, 7) : d.value < week))) return false;
+    // A month alone ("in February") in a sentence about a contact done is a month gone by, even
+    // where the calendar would put the nearest February ahead.
+    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : d.value < week))) return false;
   }
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
@@ -163,6 +165,9 @@ function sidesOf(s: ReadSentence): Set<string> {
   }
   return sides;
 }
+
+/** Words that open a second clause in a headline ("… as talks move to Abu Dhabi"). */
+const CLAUSE = /^(as|while|amid|whereas|пока|поки|тогда|тоди)$/u;
 
 /** Words that name a contact (for where it stands in a sentence). */
 const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|зустр|перемовин|розмов|самит|дзвин|дзвон)/u;
@@ -315,7 +320,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let region: PlaceEntry | undefined;
   if (kind !== "call") {
     for (const s of fills) {
+      // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
+      // second clause is another piece of news, and its place is that news's.
+      const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
       for (const m of s.mentions) {
+        if (clause >= 0 && m.first > clause) break;
         if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m)) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the

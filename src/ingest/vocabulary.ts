@@ -112,7 +112,7 @@ export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists
 export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|после|перед|писля|накануне|напередодни|время|час|пока|поки)$/u;
 
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
-export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтверд|${B}повидомля|${B}сообщают|${B}заявляют|${B}заявляют|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами|${B}(suggested|hinted|predicted|expects|believes)${E}|${B}допустил|${B}допустив|${B}допускает|${B}допускае|${B}не исключ|${B}не виключ|${B}предположил|${B}припустив|${B}спрогнозировал|${B}спрогнозував|${B}анонсировал|${B}анонсував`);
+export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтверд|${B}повидомля|${B}сообщают|${B}заявляют|${B}заявляют|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами|${B}(suggested|hinted|predicted|expects|believes)${E}|${B}допустил|${B}допустив|${B}допускает|${B}допускае|${B}не исключ|${B}не виключ|${B}предположил|${B}припустив|${B}спрогнозировал|${B}спрогнозував|${B}анонсировал|${B}анонсував|${B}(назвал|назвала|назвав|назвала|described|охарактеризовал|охарактеризував|оценил|оцинив|оцинила)${E}`);
 
 /** Someone leading a delegation or taking part: a participant, not a commentator. */
 export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}представит|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
@@ -127,13 +127,13 @@ export const ANOTHER = re(`${B}(next|another|new|further|follow-up)${E}|${B}сл
 export const EXPERTS = re(`${B}(experts?|expert-level|working group|advisers|advisors)|${B}советник|${B}радник|${B}эксперт|${B}експерт|рабоч(ая|ей|ие) групп|робоч(а|ои|и) груп`);
 
 /** Locative prepositions: a place after one is where something happens. */
-export const LOCATIVE = new Set(["в", "во", "у", "на", "in", "at", "near", "под", "поблизу", "біля", "около", "до", "to"]);
+export const LOCATIVE = new Set(["в", "во", "у", "на", "in", "at", "near", "под", "поблизу", "біля", "около", "до", "to", "sidelines", "margins", "полях", "кулуарах"]);
 
 /**
  * Words that may stand between a preposition and a place, folded: "у турецькому Стамбулі",
  * "in the Kremlin", "на военной базе Элмендорф", "at the residence in Arnavutkoy".
  */
-export const PLACE_FILLER = /^(the|a|турецк|турецьк|угорськ|венгерск|швейцарск|швейцарськ|саудовск|саудивськ|американськ|американск|российск|российськ|китайск|китайськ|японск|японськ|столиц|city|capital|hungarian|turkish|swiss|saudi|emirati|alaskan|мист|город|base|air|military|joint|военн|военно|виськов|баз|residence|резиденц|hotel|отел|готел|palace|дворц|дворец|палац|consulate|консульств|embassy|посольств|mission|миси|представительств|представництв|villa|вилл|вил)/u;
+export const PLACE_FILLER = /^(the|a|of$|un$|турецк|турецьк|угорськ|венгерск|швейцарск|швейцарськ|саудовск|саудивськ|американськ|американск|российск|российськ|китайск|китайськ|японск|японськ|столиц|city|capital|hungarian|turkish|swiss|saudi|emirati|alaskan|мист|город|base|air|military|joint|военн|военно|виськов|баз|residence|резиденц|hotel|отел|готел|palace|дворц|дворец|палац|consulate|консульств|embassy|посольств|mission|миси|представительств|представництв|villa|вилл|вил)/u;
 
 export const ORDINALS: [RegExp, number][] = [
   [re(`${B}(first|1st|перв|перш)`), 1],
