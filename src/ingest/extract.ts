@@ -320,6 +320,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let region: PlaceEntry | undefined;
   if (kind !== "call") {
     for (const s of fills) {
+      let regionAt: number | undefined;
       // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
       // second clause is another piece of news, and its place is that news's.
       const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
@@ -330,7 +331,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it
         // (Anchorage in Alaska) says more.
-        if (region && p.country !== region.country) break;
+        // "на Аляске, в Анкоридже": a city right after its region says where in it.
+        if (region && (p.country !== region.country || (regionAt !== undefined && m.first - regionAt > 3))) break;
         if (p.kind === "venue") {
           venue ??= p;
           evidence.venue ??= s.text;
@@ -339,8 +341,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
             evidence.city = s.text;
           }
         } else if (p.kind === "region") {
-          region ??= p;
-          break;
+          if (region && region !== p) break;
+          region = p;
+          regionAt = m.last;
         } else if (!city) {
           city = p;
           evidence.city = s.text;

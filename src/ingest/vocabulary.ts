@@ -150,13 +150,14 @@ export const SEQUENCE = re(`${B}(first|second|third|fourth|fifth|sixth|seventh|1
 
 /** Relative words chrono does not know, in days from publication. */
 export const RELATIVE_DAYS: [RegExp, number][] = [
-  [re(`${B}(накануне|напередодни|the day before)${E}`), -1],
+  [re(`${B}(накануне|напередодни|the day before)${E}(?! yesterday)`), -1],
+  [re(`${B}the day before yesterday${E}`), -2],
   // After a vowel Ukrainian writes "учора" for "вчора"; chrono knows only the second.
   [re(`${B}учора${E}`), -1],
 ];
 
 /** Vague future: never a made-up day. */
-export const VAGUE = re(`${B}(next week|this week|last week|coming (days|weeks)|in the near future|soon)${E}|на прошлой неделе|минулого тижня|на минулому тижни|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
+export const VAGUE = re(`${B}(next week|this week|last week|coming (days|weeks)|in the near future|soon|this weekend|next weekend|over the weekend|at the weekend|on the weekend)${E}|на (этих |следующих |прошлых )?выходных|в (эти |следующие )?выходные|на (цих |наступних |минулих )?вихидних|у (ци )?вихидни|на прошлой неделе|минулого тижня|на минулому тижни|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
 
 export const ZONE_PHRASES: [RegExp, string][] = [
   [re(`по московскому времени|за московським часом|${B}мск${E}|${B}msk${E}|moscow time`), "Europe/Moscow"],
