@@ -45,6 +45,12 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
       kinds.add("meeting");
     }
   }
+  // "to call Putin", "called Russian President Vladimir Putin": the verb, with the one called.
+  for (const [i, t] of tokens.entries()) {
+    if (!/^(call|calls|called|calling|phone|phoned|phones|phoning)$/u.test(t.folded)) continue;
+    const after = mentions.find((m) => m.first > i && m.first <= i + 4);
+    if (after?.named.type === "person" && tokens.slice(i + 1, after.first).every((x) => /^\p{Lu}/u.test(x.text))) kinds.add("call");
+  }
   const received = RECEIVED.exec(folded);
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
   // "Putin will receive him": the one received was named before; the host is named here.
@@ -146,8 +152,18 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   // "… may take place in March — Zelensky": the source after a dash at a headline's end.
   if (s.headline && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
   // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".
-  const from = Math.max(0, m.first - 6);
-  const to = Math.min(s.tokens.length - 1, m.last + 4);
+  // A pronoun, "that" or a verb of meeting between them starts another clause, whose object
+  // the name is ("Trump says he will meet Putin"); another name after it is the speaker
+  // ("will receive Witkoff, Peskov said").
+  let from = Math.max(0, m.first - 6);
+  for (let i = m.first - 1; i >= from; i--) if (CLAUSE_BREAK.test(s.tokens[i].folded)) from = i + 1;
+  let to = Math.min(s.tokens.length - 1, m.last + 4);
+  for (let i = m.last + 1; i <= to; i++) {
+    if (CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i)) {
+      to = i - 1;
+      break;
+    }
+  }
   const window = s.tokens
     .slice(from, to + 1)
     .map((t) => t.folded)
@@ -155,6 +171,8 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   return SPEECH.test(window);
 }
 
+/** Words that open a clause of its own between a verb of saying and a name. */
+const CLAUSE_BREAK = /^(he|she|they|it|that|will|would|to|он|она|они|что|чтобы|вин|вона|вони|що|щоб|meet|meets|met|meeting|speak|spoke|call|calls|called|host|hosts|hosted|receive|receives|received|встретится|встретиться|встретился|встречи|встречу|поговорит|поговорил|примет|принял|зустринеться|зустрився|зустрич|зустричи|поговорить|поговорив|прийме|прийняв)$/u;
 const WITH = /^(with|between|alongside|с|со|между|з|из|зи|миж|вместе|разом)$/u;
 const RELATIVE = /^(who|whom|котор\p{L}*|яки\p{L}*|яка|якого|якому)$/u;
 
@@ -222,7 +240,7 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 7); i--) {
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
     const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
-    if (/(meet|talk|call|visit|встреч|переговор|разговор|визит|звонк|зустрич|розмов|визит|дзвинк)/u.test(between)) return true;
+    if (/(meet|talk|call|visit|host|receiv|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
   }
   return false;
 }
