@@ -98,6 +98,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (VAGUE.test(fold(text))) continue;
     // "for three hours", "через час": a duration, not a day.
     if (/(hour|minute|час|годин|хвилин|минут)/iu.test(text)) continue;
+    // "a day before he hosts Zelensky", "two days after the call": counted from another event.
+    if (/^(a|an|one|two|three|\d+)\s+(day|days|week|weeks)\s+(before|after|earlier|later)$/iu.test(text)) continue;
     // "в течение двух недель", "within two weeks", "через тиждень": a span of weeks names no day.
     if (/(week|недел|тиждень|тижн|тижд)/iu.test(text) && !r.start.isCertain("weekday")) continue;
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в

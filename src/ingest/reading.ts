@@ -88,6 +88,9 @@ const GLOBAL_CUES: [Tense, RegExp][] = (["cancelled", "postponed", "held", "futu
 export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense | undefined {
   const at = kindPosition(s, kind, lang);
   if (at === undefined) return s.tense;
+  // "agreed to meet after a lengthy phone call", "по итогам разговора": what came after a call
+  // says the call itself is done.
+  if (kind === "call" && AFTER_IT.test(s.folded.slice(Math.max(0, at - 40), at))) return "held";
   let best: { tense: Tense; distance: number } | undefined;
   for (const [tense, pattern] of GLOBAL_CUES) {
     for (const m of s.folded.matchAll(pattern)) {
@@ -170,6 +173,8 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     .join(" ");
   return SPEECH.test(window);
 }
+
+const AFTER_IT = /(?<![\p{L}])(after|following|после|писля|по итогам|за пидсумками|по результатам|за результатами)\s+(["«»“”„'‘’]?\p{L}[\p{L}'’-]*["«»“”„'‘’]?\s+){0,3}$/u;
 
 /** Words that open a clause of its own between a verb of saying and a name. */
 const CLAUSE_BREAK = /^(he|she|they|it|that|will|would|to|он|она|они|что|чтобы|вин|вона|вони|що|щоб|meet|meets|met|meeting|speak|spoke|call|calls|called|host|hosts|hosted|receive|receives|received|встретится|встретиться|встретился|встречи|встречу|поговорит|поговорил|примет|принял|зустринеться|зустрився|зустрич|зустричи|поговорить|поговорив|прийме|прийняв)$/u;
