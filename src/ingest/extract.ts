@@ -220,7 +220,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     : [
         ...anchors,
         // A call is never "the talks" or "a round": for a call only sentences about a call.
-        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call"))),
+        // Nor is "their next meeting" this one, unless this one is the next.
+        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call")) && (!ANOTHER.test(s.folded) || anchors.some((a) => ANOTHER.test(a.folded)))),
       ];
   const detail = event.secondary ? anchors : [...anchors, ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.headline)];
   evidence.kind = anchors[0].text;
