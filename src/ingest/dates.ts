@@ -98,6 +98,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (VAGUE.test(fold(text))) continue;
     // "for three hours", "через час": a duration, not a day.
     if (/(hour|minute|час|годин|хвилин|минут)/iu.test(text)) continue;
+    // "off for now", "пока", "наразі": the moment of speaking, not a day of the contact.
+    if (/^(now|for now|right now|сейчас|пока|зараз|наразі|поки)$/iu.test(text)) continue;
     // "a day before he hosts Zelensky", "two days after the call": counted from another event.
     if (/^(a|an|one|two|three|\d+)\s+(day|days|week|weeks)\s+(before|after|earlier|later)$/iu.test(text)) continue;
     // "в течение двух недель", "within two weeks", "через тиждень": a span of weeks names no day.

@@ -59,6 +59,10 @@ export function understand(article: Article, names: NameIndex, options: Understa
       draft = { ...draft, parties: drafts[0].parties };
     }
     if (!follows(draft.parties)) continue;
+    // A story about another contact (Rubio hosts Sybiha) may say what was agreed or planned
+    // in passing ("… to agree to a ceasefire by Trump's deadline for Moscow"): that is news of
+    // its own only when it names the people of both followed sides.
+    if (drafts.length === 0 && !follows(draft.participants.map((p) => p.side))) continue;
     if (drafts.some((d) => sameContact(d, draft))) continue;
     // "The two leaders had agreed to meet" after "the summit is off": the same contact again,
     // unless it brings a date, a place or experts of its own.

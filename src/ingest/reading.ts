@@ -162,7 +162,11 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= from; i--) if (CLAUSE_BREAK.test(s.tokens[i].folded)) from = i + 1;
   let to = Math.min(s.tokens.length - 1, m.last + 4);
   for (let i = m.last + 1; i <= to; i++) {
-    if (CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i)) {
+    // "Rubio hosts Ukraine's Sybiha, says Russia must …": a verb right after a comma is the
+    // subject's, not the name's before the comma (an apposition, "Ryabkov, Russia's deputy
+    // foreign minister, said", keeps its speaker).
+    const commaVerb = i === m.last + 1 && /^[^\p{L}\d]*,\s*$/u.test(s.text.slice(s.tokens[m.last].start + s.tokens[m.last].text.length, s.tokens[i].start)) && SPEECH.test(s.tokens[i].folded);
+    if (commaVerb || CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i)) {
       to = i - 1;
       break;
     }
@@ -242,8 +246,14 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
     if (BRIEFED_ON.test(at)) return true;
   }
   // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 7); i--) {
+  // "came a day after Witkoff and Kushner hosted a Ukrainian delegation led by Umerov": the
+  // clause runs to the next comma.
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 12); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) break;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    // Far from the name only "after"/"before" open another contact; "during a two-hour phone
+    // call with Trump" is this one.
+    if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;
     const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
     if (/(meet|talk|call|visit|host|receiv|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
   }
