@@ -118,7 +118,11 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     let value: string;
     if (r.start.isCertain("day")) {
       const month = r.start.get("month") ?? 1;
-      const day = r.start.get("day") ?? 1;
+      let day = r.start.get("day") ?? 1;
+      // "2 и 3 апреля", "23–24 січня", "April 2 and 3" read as the last day: a contact over
+      // several days starts on the first.
+      const span = /(?<![\d.])(\d{1,2})\s*(и|і|та|and|[-–—])\s*$/u.exec(sentence.slice(Math.max(0, index - 8), index));
+      if (span && Number(span[1]) < day) day = Number(span[1]);
       const year = r.start.isCertain("year") ? (r.start.get("year") ?? 0) : yearFor(published, month, day, tense);
       value = iso(year, month, day);
     } else if (r.start.isCertain("weekday")) {
