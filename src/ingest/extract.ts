@@ -35,7 +35,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
   const [mainEvent, ...others] = events;
   const ctx: Context = { sentences, language, published, names, article, story };
-  const main = buildDraft(mainEvent, ctx);
+  const main = talksOfTheVisit(buildDraft(mainEvent, ctx), mainEvent, ctx);
   const drafts: Draft[] = [];
   let dropped: string | undefined;
   // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
@@ -75,6 +75,30 @@ export function understand(article: Article, names: NameIndex, options: Understa
   }
   const first = drafts[0];
   return { ...base, relevant: true, reason: `${A_KIND[first.kind]} between ${first.parties.join(" and ")} (${first.status})`, drafts };
+}
+
+/**
+ * "Уиткофф прилетел в Москву … Переговоры Уиткоффа с Путиным запланированы на сегодня": a
+ * visit whose story goes on to the visitor's talks with the host is reported for those talks,
+ * which are the contact the record keeps (in the visit's city, unless they say another).
+ */
+function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft {
+  if (visit.kind !== "other" || visit.status === "cancelled" || visit.status === "postponed") return visit;
+  const visitors = new Set(visit.participants.map((p) => p.name));
+  const sides = new Set(visit.participants.map((p) => p.side));
+  const talks = ctx.sentences.find((s) => {
+    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
+    const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
+    return people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side));
+  });
+  if (!talks) return visit;
+  const draft = buildDraft({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
+  if (!follows(draft.parties) || !draft.participants.some((p) => visitors.has(p.name))) return visit;
+  if (!draft.place.city && !draft.place.venue) {
+    draft.place = visit.place;
+    if (visit.evidence.city) draft.evidence.city = visit.evidence.city;
+  }
+  return draft;
 }
 
 /** The kinds in the words of a reason. */

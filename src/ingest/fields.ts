@@ -111,11 +111,18 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
+    // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
+    // quoted took part.
+    if (FIRST_PERSON.test(s.text) && !s.mentions.some((m) => m.named.type === "person")) {
+      const quoted = quotedPerson(s, event.sentences);
+      if (quoted) add(quoted, s);
+    }
     for (const m of s.mentions) {
       if (m.named.type !== "person" || isAside(s, m)) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
-      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause))) add(m.named.person, s);
+      // "«… очолюватиму я», – написав Умєров": so does one quoting himself taking part.
+      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text)) add(m.named.person, s);
     }
   }
   // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
@@ -126,6 +133,25 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   }
   addSpeakers();
   return { people, evidence };
+}
+
+const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
+/** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */
+const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
+
+/** Who says a sentence in the first person: a speaker named in its paragraph, or, in an
+ * interview's answer, the one the story's lead introduces. */
+function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | undefined {
+  for (const x of sentences) {
+    if (x.paragraph !== s.paragraph) continue;
+    const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && isSpeaker(x, n));
+    if (m && m.named.type === "person") return m.named.person;
+  }
+  const first = sentences.find((x) => x.paragraph === s.paragraph);
+  if (!first || !ANSWER.test(first.text)) return undefined;
+  const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);
+  const m = lead?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports);
+  return m && m.named.type === "person" ? m.named.person : undefined;
 }
 
 /**

@@ -63,7 +63,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     kinds,
     tense: tenseOf(folded),
     agreed: STATUS_CUES.agreed.test(folded),
-    background: BACKGROUND.test(folded),
+    // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
+    background: BACKGROUND.test(folded.replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "")),
   };
 }
 

@@ -165,6 +165,22 @@ describe("readouts and who speaks", () => {
   });
 });
 
+describe("visits and quotes", () => {
+  it("reports a visit for the visitor's talks with the host when the story goes on to them", () => {
+    const r = read("Уиткофф прилетел в Москву\n\nСамолет спецпосланника президента США приземлился во Внукове.\n\nПереговоры Уиткоффа с Путиным запланированы на вторую половину дня сегодня.", "2025-08-06");
+    assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date, r.drafts[0].place.city], ["meeting", "scheduled", "2025-08-06", "Moscow"]);
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name).sort(), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("keeps a visit a visit when its meetings name no one of the host side", () => {
+    const r = read("Дмитрієв прибув до Вашингтона з візитом\n\nСпецпредставник Путіна Кирило Дмитрієв сьогодні прибув до Вашингтона.\n\nДмитрієв має провести зустрічі з представниками адміністрації Трампа.", "2025-04-02");
+    assert.equal(r.drafts[0].kind, "other");
+  });
+  it("counts the one who says in the first person that he leads a delegation", () => {
+    const r = read("Наступний раунд переговорів в Абу-Дабі може відбутися наступного тижня – Умєров\n\nНаступна зустріч делегацій України, США та Росії в Абу-Дабі може відбутися наступного тижня.\n\n«Українську делегацію, як і минулого разу, очолюватиму я», – написав Умєров.", "2026-01-26");
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name), ["Rustem Umerov"]);
+  });
+});
+
 describe("rules that keep other news out", () => {
   it("drops talks where one side briefs a third on his contact with a followed side", () => {
     const r = read("Putin and Xi hail ties at Beijing talks\n\nRussian President Vladimir Putin and Chinese President Xi Jinping hailed ties at talks in Beijing on Tuesday, as Putin briefed Xi on his summit with U.S. President Donald Trump in Alaska last month.", "2025-09-02");
