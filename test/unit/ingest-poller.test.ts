@@ -40,7 +40,8 @@ class RecordingIntake implements Intake {
 
 const feed = (id: string, path: string, extra: object = {}) => ({ id, url: server.url(path), outlet: "Example Agency", language: "en", pollMinutes: 10, timezone: "Europe/Moscow", ...extra });
 
-async function setup(name: string, feeds: object[]) {
+/** `timeoutMs`: generous unless the test is about a feed that never answers. */
+async function setup(name: string, feeds: object[], { timeoutMs = 20_000 } = {}) {
   const base = join(dir, name);
   const sourcesFile = join(base, "sources.json");
   await rm(base, { recursive: true, force: true });
@@ -58,7 +59,7 @@ async function setup(name: string, feeds: object[]) {
       clock,
       auto: false,
       onFeedDown: (d) => void downs.push(d),
-      fetcher: createFetcher({ userAgent: "ParleyBot/test", timeoutMs: 300, hostIntervalMs: 0, now: () => now }),
+      fetcher: createFetcher({ userAgent: "ParleyBot/test", timeoutMs, hostIntervalMs: 0, now: () => now }),
     });
   return { sourcesFile, stateDir: join(base, "state"), intake, downs, make, advance: (ms: number) => (now += ms) };
 }
@@ -185,7 +186,7 @@ describe("polling", () => {
   });
 
   it("reports a timeout, robots.txt and a page that is not a feed as the feed's error", async () => {
-    const t = await setup("errors", [feed("slow", "/slow.xml"), feed("private", "/private/feed.xml"), feed("html", "/not-a-feed.html")]);
+    const t = await setup("errors", [feed("slow", "/slow.xml"), feed("private", "/private/feed.xml"), feed("html", "/not-a-feed.html")], { timeoutMs: 300 });
     const poller = await t.make();
     const report = await poller.pollOnce({ all: true });
     await poller.stop();
