@@ -185,6 +185,21 @@ describe("polling", () => {
     assert.equal(Date.parse(saved.nextTry) - Date.parse(saved.lastAttempt), 6 * 60 * 60_000);
   });
 
+  it("stops at once while an outlet is slow to answer, without counting it as a failure", async () => {
+    const t = await setup("stop", [feed("rss", "/rss.xml")]);
+    const poller = await t.make();
+    const held = server.hold("/rss.xml");
+    const poll = poller.pollOnce({ all: true });
+    await held.arrived;
+    await poller.stop();
+    const report = await poll;
+    held.release();
+    assert.deepEqual(report.feeds, [], "the withdrawn feed is not reported as polled");
+    const saved = JSON.parse(await readFile(join(t.stateDir, "feeds.json"), "utf8").catch(() => "{}"));
+    assert.equal(saved.rss?.failures ?? 0, 0);
+    assert.equal(saved.rss?.lastError, undefined);
+  });
+
   it("reports a timeout, robots.txt and a page that is not a feed as the feed's error", async () => {
     const t = await setup("errors", [feed("slow", "/slow.xml"), feed("private", "/private/feed.xml"), feed("html", "/not-a-feed.html")], { timeoutMs: 300 });
     const poller = await t.make();
