@@ -31,9 +31,9 @@ import { Readiness } from "./http/health.ts";
 import { createHttpApp, startHttpServer, type RunningHttpServer } from "./http/server.ts";
 import type { Entry, Lang } from "./record/schema.ts";
 import { createIngestion, type Ingestion } from "./ingestion.ts";
-import { startPoller, type Poller } from "./ingest/poller.ts";
-import { createFetcher, parleyUserAgent, type Fetcher } from "./ingest/fetching/fetcher.ts";
-import { pageFetcher } from "./ingest/fetch-page.ts";
+import { startPoller, type Poller } from "./feeds/poller.ts";
+import { createFetcher, parleyUserAgent, type Fetcher } from "./feeds/fetching/fetcher.ts";
+import { pageFetcher } from "./feeds/fetch-page.ts";
 import { existsSync } from "node:fs";
 import { autoRetry } from "@grammyjs/auto-retry";
 

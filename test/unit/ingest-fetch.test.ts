@@ -3,8 +3,8 @@
 // server is refused, in words a `sources` table can show.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { createFetcher, FetchError, PAGE_ACCEPT, parleyUserAgent, type Fetcher } from "../../src/ingest/fetching/fetcher.ts";
-import { decodeBody } from "../../src/ingest/fetching/charset.ts";
+import { createFetcher, FetchError, PAGE_ACCEPT, parleyUserAgent, type Fetcher } from "../../src/feeds/fetching/fetcher.ts";
+import { decodeBody } from "../../src/feeds/fetching/charset.ts";
 import { CP1251_TITLE, encodeCyrillic, KOI8_TITLE, startFeedServer, type FeedServer } from "../support/feed-server.ts";
 
 let server: FeedServer;

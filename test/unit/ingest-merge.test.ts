@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Draft } from "../../src/ingest/draft.ts";
-import { changeStanding, changesOf, mergeEdits, mergeReadings, normaliseUrl, sameEvent } from "../../src/ingest/merge.ts";
+import { changeStanding, changesOf, mergeEdits, mergeReadings, normaliseUrl, sameEvent } from "../../src/drafts/merge.ts";
 import type { Entry } from "../../src/record/schema.ts";
 import { loadNames } from "../support/ingest-corpus.ts";
 

@@ -6,9 +6,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { createFetcher } from "../../src/ingest/fetching/fetcher.ts";
+import { createFetcher } from "../../src/feeds/fetching/fetcher.ts";
 import type { FeedDown, IncomingArticle, Intake } from "../../src/ingest/incoming.ts";
-import { startPoller, type Poller } from "../../src/ingest/poller.ts";
+import { startPoller, type Poller } from "../../src/feeds/poller.ts";
 import { ARTICLE_PARAGRAPHS, CP1251_TITLE, KOI8_TITLE, startFeedServer, type FeedServer } from "../support/feed-server.ts";
 
 let server: FeedServer;

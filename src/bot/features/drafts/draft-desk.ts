@@ -6,7 +6,7 @@
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { EntryEdit, EntryField } from "../../../editorial/entry.ts";
 import type { FeedDown } from "../../../ingest/incoming.ts";
-import { changeStanding, entryFromDraft, publishEdits } from "../../../ingest/merge.ts";
+import { changeStanding, entryFromDraft, publishEdits } from "../../../drafts/merge.ts";
 import type { NameIndex } from "../../../ingest/names.ts";
 import type { Logger } from "../../../log.ts";
 import { draftButton } from "../../../present/callbacks.ts";

@@ -15,8 +15,8 @@ import type { Logger } from "../log.ts";
 import { parseFeed, itemText, FeedParseError, type FeedItem } from "./feed.ts";
 import { createFetcher, FetchError, PAGE_ACCEPT, parleyUserAgent, type Fetcher, type FetcherOptions } from "./fetching/fetcher.ts";
 import { fingerprint, itemId, normaliseLink } from "./identity.ts";
-import type { FeedDown, IncomingArticle, Intake } from "./incoming.ts";
-import { articleFromHtml } from "./page.ts";
+import type { FeedDown, IncomingArticle, Intake } from "../ingest/incoming.ts";
+import { articleFromHtml } from "../ingest/page.ts";
 import { backoffMs, PollState, type FeedState, type ProcessedItem } from "./poll-state.ts";
 import { describeSourcesProblem, parseSources, type Feed } from "./sources.ts";
 

@@ -4,10 +4,10 @@
 // its unpacked size), a redirect cap with no https→http downgrade, and an honest User-Agent.
 // Every failure is a FetchError whose kind says what went wrong, so the poller can word it for
 // `sources` and decide how long to back off.
-import { createRequire } from "node:module";
 import PQueue from "p-queue";
 import { decodeBody } from "./charset.ts";
 import { RobotsCache } from "./robots.ts";
+import pkg from "../../../package.json" with { type: "json" };
 
 export interface FetcherOptions {
   /** From parleyUserAgent(). */
@@ -54,21 +54,12 @@ export interface Fetcher {
   get(url: string, opts?: { validators?: Validators; accept?: string; signal?: AbortSignal }): Promise<Fetched>;
 }
 
-const require = createRequire(import.meta.url);
-
 /** "ParleyBot/0.1.0 (+https://parley.example.org)": who we are and where to read about us. */
 export function parleyUserAgent(publicUrl?: string): string {
-  let version = "0";
-  let homepage: string | undefined;
-  try {
-    const pkg = require("../../../package.json") as { version?: string; homepage?: string };
-    version = pkg.version ?? version;
-    homepage = pkg.homepage;
-  } catch {
-    // Bundled without the package file beside it: the version is unknown, the name still honest.
-  }
-  const about = publicUrl ?? homepage;
-  return `ParleyBot/${version}${about ? ` (+${about})` : ""}`;
+  // package.json is imported, not read at run time: esbuild puts it in the bundle, so the
+  // version is right however dist/main.js is started.
+  const about = publicUrl ?? (pkg as { homepage?: string }).homepage;
+  return `ParleyBot/${pkg.version}${about ? ` (+${about})` : ""}`;
 }
 
 export const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
