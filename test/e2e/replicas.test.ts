@@ -94,6 +94,15 @@ async function replica(emu: Emulator, schema: string, id: string, env: Record<st
   return { id, bot, base: `http://127.0.0.1:${/HTTP server listening .*"port":(\d+)/.exec(out)![1]}` };
 }
 
+/** A replica with long polling: "polling" waits for its getUpdates, "standby" only for it to run. */
+async function pollingReplica(emu: Emulator, schema: string, id: string, mode: "polling" | "standby"): Promise<BotProcess> {
+  const dataDir = await makeDataDir({ events: { tracks: [], entries: [] } });
+  cleanups.push(() => removeDataDir(dataDir));
+  const bot = await startBot({ emulator: emu, dataDir, mode, env: { FAKE_NOW: NOW, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, REPLICA_ID: id } });
+  cleanups.push(() => bot.stop());
+  return bot;
+}
+
 const LEADING = "leading: the digest job and the sender run here";
 
 /** The replica that leads, once one does; and that no other does. */
@@ -257,5 +266,26 @@ describe("replicas on one PostgreSQL", { skip, timeout: 90_000 }, () => {
       "SELECT count(*)::float8 AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND a.application_name IN ('parley twin1', 'parley twin2')",
     );
     assert.equal(locks[0].n, 1, "one digest leader lock among the two");
+  });
+
+  test("with long polling one replica polls; when it is killed the standby polls and answers", async () => {
+    const { t } = await schemaWithRecord("rep_poll");
+    const emu = await emulator();
+    const first = await pollingReplica(emu, t.schema, "p1", "polling");
+    const second = await pollingReplica(emu, t.schema, "p2", "standby");
+    const user = { id: 901, first_name: "Pat", language_code: "en" };
+    emu.addPrivateChat(user);
+    assert.match((await conversation.say(emu, user, "/latest")).plainText, /^Latest developments[\s\S]*Round 1/);
+    assert.match(first.output(), /polling: this replica fetches the updates/);
+    assert.doesNotMatch(second.output(), /polling: this replica fetches the updates/);
+
+    const sinceCall = emu.calls.length;
+    first.kill();
+    await first.exited;
+    await emu.waitForPolling({ sinceCall, timeoutMs: 10_000 });
+    await second.waitForOutput("polling: this replica fetches the updates");
+    assert.match((await conversation.say(emu, user, "/latest")).plainText, /^Latest developments[\s\S]*Round 1/);
+    // Never two pollers at once: Telegram would have answered one of them 409.
+    assert.deepEqual(Object.keys(emu.stats.errors).filter((d) => /Conflict/.test(d)), []);
   });
 });
