@@ -53,6 +53,8 @@ export interface Ingestion {
   notifyFeedDown(down: FeedDown): Promise<void>;
   /** BotDeps.drafts */
   deps: DraftsDeps;
+  /** At start: pending drafts an editor has no copy of are sent to them (see DraftDesk.resume). */
+  resume(): Promise<void>;
   /** Waits for the drafts file's writes (on shutdown). */
   flush(): Promise<void>;
 }
@@ -81,6 +83,7 @@ export function createIngestion(opts: IngestionOptions): Ingestion {
     intake,
     notifyFeedDown: (down) => desk.feedDown(down),
     deps: { store, intake, desk, fetchPage: opts.fetchPage ?? pageFetcher(createFetcher({ userAgent: parleyUserAgent() })) },
+    resume: () => desk.resume(),
     flush: () => store.flush(),
   };
 }

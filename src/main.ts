@@ -221,6 +221,8 @@ async function main(config: Config, log: Logger) {
   const leadership = db
     ? holdLeadership(db, "digest", { onElected: digest.onElected, onDeposed: digest.onDeposed, onError: (err) => log.warn("digest: cannot reach the database to take the lead", { error: describeError(err) }) })
     : await soleLeadership(digest);
+  // Before the feeds are polled: a draft the last run decided on but did not get to every editor.
+  await ingestion?.resume().catch((err) => log.warn("could not send the pending drafts to the editors", { error: describeError(err) }));
   const poller = ingestion && (await startFeeds(config, ingestion, { fetcher, clock, log, stateDir }));
   Object.assign(metrics.sources, {
     outboxDepth: () => outbox.pendingCount,

@@ -35,7 +35,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
   const [mainEvent, ...others] = events;
   const ctx: Context = { sentences, language, published, names, article, story };
-  const main = buildDraft(mainEvent, ctx);
+  const main = talksOfTheVisit(buildDraft(mainEvent, ctx), mainEvent, ctx);
   const drafts: Draft[] = [];
   let dropped: string | undefined;
   // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
@@ -59,6 +59,10 @@ export function understand(article: Article, names: NameIndex, options: Understa
       draft = { ...draft, parties: drafts[0].parties };
     }
     if (!follows(draft.parties)) continue;
+    // A story about another contact (Rubio hosts Sybiha) may say what was agreed or planned
+    // in passing ("… to agree to a ceasefire by Trump's deadline for Moscow"): that is news of
+    // its own only when it names the people of both followed sides.
+    if (drafts.length === 0 && !follows(draft.participants.map((p) => p.side))) continue;
     if (drafts.some((d) => sameContact(d, draft))) continue;
     // "The two leaders had agreed to meet" after "the summit is off": the same contact again,
     // unless it brings a date, a place or experts of its own.
@@ -71,6 +75,30 @@ export function understand(article: Article, names: NameIndex, options: Understa
   }
   const first = drafts[0];
   return { ...base, relevant: true, reason: `${A_KIND[first.kind]} between ${first.parties.join(" and ")} (${first.status})`, drafts };
+}
+
+/**
+ * "Уиткофф прилетел в Москву … Переговоры Уиткоффа с Путиным запланированы на сегодня": a
+ * visit whose story goes on to the visitor's talks with the host is reported for those talks,
+ * which are the contact the record keeps (in the visit's city, unless they say another).
+ */
+function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft {
+  if (visit.kind !== "other" || visit.status === "cancelled" || visit.status === "postponed") return visit;
+  const visitors = new Set(visit.participants.map((p) => p.name));
+  const sides = new Set(visit.participants.map((p) => p.side));
+  const talks = ctx.sentences.find((s) => {
+    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
+    const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
+    return people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side));
+  });
+  if (!talks) return visit;
+  const draft = buildDraft({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
+  if (!follows(draft.parties) || !draft.participants.some((p) => visitors.has(p.name))) return visit;
+  if (!draft.place.city && !draft.place.venue) {
+    draft.place = visit.place;
+    if (visit.evidence.city) draft.evidence.city = visit.evidence.city;
+  }
+  return draft;
 }
 
 /** The kinds in the words of a reason. */
@@ -143,7 +171,9 @@ function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: s
   // well before the story is recalled, not reported.
   if (s.tense === "held") {
     const week = new Date(Date.parse(`${published}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value < published.slice(0, 7) : d.value < week))) return false;
+    // A month alone ("in February") in a sentence about a contact done is a month gone by, even
+    // where the calendar would put the nearest February ahead.
+    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : d.value < week))) return false;
   }
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
@@ -163,6 +193,9 @@ function sidesOf(s: ReadSentence): Set<string> {
   }
   return sides;
 }
+
+/** Words that open a second clause in a headline ("… as talks move to Abu Dhabi"). */
+const CLAUSE = /^(as|while|amid|whereas|пока|поки|тогда|тоди)$/u;
 
 /** Words that name a contact (for where it stands in a sentence). */
 const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|зустр|перемовин|розмов|самит|дзвин|дзвон)/u;
@@ -215,7 +248,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     : [
         ...anchors,
         // A call is never "the talks" or "a round": for a call only sentences about a call.
-        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call"))),
+        // Nor is "their next meeting" this one, unless this one is the next.
+        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call")) && (!ANOTHER.test(s.folded) || anchors.some((a) => ANOTHER.test(a.folded)))),
       ];
   const detail = event.secondary ? anchors : [...anchors, ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.headline)];
   evidence.kind = anchors[0].text;
@@ -280,6 +314,18 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence.date = statementDate.sentence.text;
     guessed.push("date");
   }
+  // The Kremlin's readouts print the day and the place of what they record above the text
+  // ("6 августа 2025 года, 17:40, Москва, Кремль") and then say "состоялась беседа" without a
+  // day: that line dates a contact reported as done (marked as a guess). A stamp with a day and
+  // a time alone ("28 мая 2025, 18:40") is when the page was published, which dates nothing.
+  if (date === null && !vague && tense === "held" && !event.secondary && ctx.story.dateLine && /\d,\s*(the\s+)?\p{Lu}\p{L}+/u.test(ctx.story.dateLine)) {
+    const printed = readDates(ctx.story.dateLine, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && d.value <= ctx.published);
+    if (printed) {
+      date = printed.value;
+      evidence.date = ctx.story.dateLine;
+      guessed.push("date");
+    }
+  }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day.
   if (tense === "postponed" && dateFound && !dateFound.movedTo && !/\d/.test(dateFound.text)) date = null;
@@ -303,13 +349,19 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let region: PlaceEntry | undefined;
   if (kind !== "call") {
     for (const s of fills) {
+      let regionAt: number | undefined;
+      // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
+      // second clause is another piece of news, and its place is that news's.
+      const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
       for (const m of s.mentions) {
+        if (clause >= 0 && m.first > clause) break;
         if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m)) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it
         // (Anchorage in Alaska) says more.
-        if (region && p.country !== region.country) break;
+        // "на Аляске, в Анкоридже": a city right after its region says where in it.
+        if (region && (p.country !== region.country || (regionAt !== undefined && m.first - regionAt > 3))) break;
         if (p.kind === "venue") {
           venue ??= p;
           evidence.venue ??= s.text;
@@ -318,8 +370,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
             evidence.city = s.text;
           }
         } else if (p.kind === "region") {
-          region ??= p;
-          break;
+          if (region && region !== p) break;
+          region = p;
+          regionAt = m.last;
         } else if (!city) {
           city = p;
           evidence.city = s.text;

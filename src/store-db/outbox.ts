@@ -170,8 +170,12 @@ export class DbOutbox implements Outbox {
 
   async #writeMarks(batch: readonly Mark[]): Promise<void> {
     const result = await this.#db.query(
-      `UPDATE outbox o SET done_at = now(), outcome = m.outcome, sent_to = m.sent_to
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS m(id, outcome, sent_to)
+      // The rows are locked in id order first: two processes marking overlapping rows (a claim
+      // that lapsed and was taken again) then wait for each other instead of deadlocking.
+      `WITH m AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS m(id, outcome, sent_to)),
+            locked AS (SELECT o.id FROM outbox o JOIN m USING (id) WHERE o.done_at IS NULL ORDER BY o.id FOR UPDATE OF o)
+       UPDATE outbox o SET done_at = now(), outcome = m.outcome, sent_to = m.sent_to
+       FROM m JOIN locked USING (id)
        WHERE o.id = m.id AND o.done_at IS NULL`,
       [batch.map((m) => m.id), batch.map((m) => m.outcome), batch.map((m) => m.to)],
     );
@@ -187,7 +191,13 @@ export class DbOutbox implements Outbox {
   async #renew(): Promise<void> {
     if (!this.#holding) return;
     await this.#db
-      .query("UPDATE outbox SET claimed_until = now() + $2 * interval '1 millisecond' WHERE claimed_by = $1 AND done_at IS NULL", [this.owner, this.leaseMs])
+      // SKIP LOCKED: a row being marked done right now (another connection of this process)
+      // needs no renewal, and waiting for it while holding other rows could deadlock with it.
+      .query(
+        `UPDATE outbox SET claimed_until = now() + $2 * interval '1 millisecond'
+          WHERE id IN (SELECT id FROM outbox WHERE claimed_by = $1 AND done_at IS NULL FOR UPDATE SKIP LOCKED)`,
+        [this.owner, this.leaseMs],
+      )
       .catch(() => {});
   }
 }

@@ -125,9 +125,21 @@ interface FaultRule {
   method: string; // lower-case
   chatId?: ChatId;
   remaining: number;
-  kind: "fail" | "drop";
+  kind: "fail" | "drop" | "hold";
   error?: ApiErrorSpec;
   rawBody?: string;
+  /** kind "hold": told when the call arrives; the call waits for what it is told to do. */
+  held?: (call: CallRecord) => Promise<"answer" | "drop">;
+}
+
+/** A call held unanswered (holdNext): the bot waits on it until the test answers or drops it. */
+export interface HeldCall {
+  /** Resolves with the call once it has arrived. */
+  arrived: Promise<CallRecord>;
+  /** Answer it as if never held. */
+  answer(): void;
+  /** Destroy it with no response (a network failure; for a client that is gone, nothing is sent). */
+  drop(): void;
 }
 
 // ───────────────────────────── the emulator ─────────────────────────────
@@ -463,6 +475,25 @@ export class Emulator {
     this.faults.push({ method: method.toLowerCase(), chatId: opts.chatId, remaining: opts.times ?? 1, kind: "drop" });
   }
 
+  /**
+   * The next matching call is held unanswered until the test answers or drops it: a bot can be
+   * killed while it waits on, say, the sendMessage of a draft.
+   */
+  holdNext(method: string, opts: { chatId?: ChatId } = {}): HeldCall {
+    let arrived!: (call: CallRecord) => void;
+    let decide!: (what: "answer" | "drop") => void;
+    const decision = new Promise<"answer" | "drop">((r) => (decide = r));
+    const held: HeldCall = { arrived: new Promise((r) => (arrived = r)), answer: () => decide("answer"), drop: () => decide("drop") };
+    this.faults.push({
+      method: method.toLowerCase(), chatId: opts.chatId, remaining: 1, kind: "hold",
+      held: (call) => {
+        arrived(call);
+        return decision;
+      },
+    });
+    return held;
+  }
+
   // ───────────── driving the bot as a user ─────────────
 
   /**
@@ -793,7 +824,8 @@ export class Emulator {
     this.notify();
 
     const fault = this.takeFault(call);
-    if (fault?.kind === "drop") {
+    const dropped = fault?.kind === "drop" || (fault?.kind === "hold" && (await fault.held!(call)) === "drop");
+    if (dropped) {
       Object.assign(call, { done: true, ok: false, error: "(connection dropped by emulator)" });
       this.notify();
       return { kind: "drop" };

@@ -98,6 +98,21 @@ export class DraftDesk {
     }
   }
 
+  /**
+   * At start: each pending draft goes to every editor who has no copy of it. The intake takes a
+   * report once (a report seen again changes nothing), so a draft whose copies were not all sent
+   * (the process stopped while sending, or Telegram could not be reached) would otherwise wait
+   * unseen until someone typed /drafts. A copy sent but not yet recorded when the process died is
+   * sent again: twice is better than never. Oldest first, as they came.
+   */
+  async resume(): Promise<void> {
+    for (const d of this.opts.store.pending().reverse()) {
+      for (const editor of this.opts.adminIds) {
+        if (d.status === "pending" && !d.copies.some((c) => c.chatId === editor)) await this.sendCopy(d, editor);
+      }
+    }
+  }
+
   /** A copy of the draft in this chat (also /drafts' "open"): kept, so that decisions edit it. */
   async sendCopy(d: StoredDraft, chatId: number): Promise<void> {
     const { html, keyboard } = this.render(d, this.readerFor(chatId));
