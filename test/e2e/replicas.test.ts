@@ -53,7 +53,7 @@ async function schemaWithRecord(prefix: string): Promise<{ t: TestDatabase; db: 
   const file = join(dir, "events.json");
   await writeFile(file, `${JSON.stringify({ tracks: TRACKS, entries: [entry({ id: "round-1", date: "2026-03-01", title: { en: "Round 1" } })] }, null, 2)}\n`);
   assert.equal(await events(["import", file], io, { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: t.schema }), 0);
-  return { t, db: await t.open() };
+  return { t, db: await t.open({ poolSize: 2 }) };
 }
 
 async function emulator(): Promise<Emulator> {
@@ -81,6 +81,8 @@ async function replica(emu: Emulator, schema: string, id: string, env: Record<st
       FAKE_NOW: NOW,
       DATABASE_URL: TEST_DATABASE_URL,
       DATABASE_SCHEMA: schema,
+      // Small pools: the server's max_connections is shared with every other test file.
+      DATABASE_POOL_SIZE: "3",
       REPLICA_ID: id,
       HTTP_PORT: "0",
       HTTP_HOST: "127.0.0.1",
@@ -98,7 +100,7 @@ async function replica(emu: Emulator, schema: string, id: string, env: Record<st
 async function pollingReplica(emu: Emulator, schema: string, id: string, mode: "polling" | "standby"): Promise<BotProcess> {
   const dataDir = await makeDataDir({ events: { tracks: [], entries: [] } });
   cleanups.push(() => removeDataDir(dataDir));
-  const bot = await startBot({ emulator: emu, dataDir, mode, env: { FAKE_NOW: NOW, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, REPLICA_ID: id } });
+  const bot = await startBot({ emulator: emu, dataDir, mode, env: { FAKE_NOW: NOW, DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema, DATABASE_POOL_SIZE: "3", REPLICA_ID: id } });
   cleanups.push(() => bot.stop());
   return bot;
 }
