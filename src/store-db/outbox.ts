@@ -43,6 +43,12 @@ export class DbOutbox implements Outbox {
   #batchDone: Promise<void> | null = null;
   #marking: Promise<void> = Promise.resolve();
   #compacting: Promise<void> | null = null;
+  /**
+   * Whether this process holds claims it must keep alive: from a claim until release(). A leader
+   * that stepped down while the database was away could not let go of its claims; renewing them
+   * once it comes back would keep them from its successor for as long as it lives.
+   */
+  #holding = false;
 
   private constructor(db: Db, opts: DbOutboxOptions) {
     this.#db = db;
@@ -68,6 +74,7 @@ export class DbOutbox implements Outbox {
   }
 
   async claim(): Promise<OutboxMessage[]> {
+    this.#holding = true;
     const { rows } = await this.#db.query<{
       seq: number;
       id: string;
@@ -147,6 +154,15 @@ export class DbOutbox implements Outbox {
   /** Waits for the marks and lets go of this process's claims, so another sender can take them at once. */
   async close(): Promise<void> {
     clearInterval(this.#renewal);
+    await this.release();
+  }
+
+  /**
+   * Lets go of this process's claims and stays open: a replica that stopped being the leader
+   * (src/db/leader.ts) hands its messages to the next one at once rather than after the lease.
+   */
+  async release(): Promise<void> {
+    this.#holding = false;
     await this.#marking;
     await this.#compacting?.catch(() => {});
     await this.#db.query("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND done_at IS NULL", [this.owner]);
@@ -173,6 +189,7 @@ export class DbOutbox implements Outbox {
 
   /** Keeps this process's claims alive; a failure (the database is away) lets them lapse, as they should. */
   async #renew(): Promise<void> {
+    if (!this.#holding) return;
     await this.#db
       // SKIP LOCKED: a row being marked done right now (another connection of this process)
       // needs no renewal, and waiting for it while holding other rows could deadlock with it.

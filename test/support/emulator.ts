@@ -219,9 +219,10 @@ export class Emulator {
 
   /**
    * Where webhook posts go, standing for the reverse proxy in front of the bot: the origin
-   * (e.g. "http://127.0.0.1:8080") that replaces the set webhook URL's; unset: none are made.
+   * (e.g. "http://127.0.0.1:8080") that replaces the set webhook URL's; several: a load
+   * balancer posting to each in turn; unset: none are made.
    */
-  set webhookProxy(origin: string | undefined) {
+  set webhookProxy(origin: string | readonly string[] | undefined) {
     this.webhook.proxy = origin;
     this.webhook.pump();
   }
@@ -229,6 +230,11 @@ export class Emulator {
   /** Every webhook post, in the order answered, with the bot's status. */
   get webhookPosts(): readonly WebhookPost[] {
     return this.webhook.posts;
+  }
+
+  /** Which origin each webhook post went to, in the order posted (several origins: round-robin). */
+  get webhookTargets(): readonly { update_id: number; origin: string }[] {
+    return this.webhook.targets;
   }
 
   /** The webhook the bot set (url, secret, max_connections); undefined while it polls. */
