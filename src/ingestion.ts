@@ -1,4 +1,4 @@
-// News in, drafts out: the parts main.ts wires together. The intake (ingest/intake.ts) takes
+// News in, drafts out: the parts main.ts wires together. The intake (drafts/intake.ts) takes
 // reports from the feed poller and from editors' messages; the draft desk (bot/features/drafts)
 // shows each draft to every editor and carries out their decisions through the record's one
 // writer. The poller is started apart, with `intake` and `notifyFeedDown` from here.

@@ -1,4 +1,4 @@
-// The pure rules by which reports join drafts (src/ingest/merge.ts): when two readings are one
+// The pure rules by which reports join drafts (src/drafts/merge.ts): when two readings are one
 // event, what a later report adds, what a report changes in a known entry, and how links compare.
 import assert from "node:assert/strict";
 import { test } from "node:test";
