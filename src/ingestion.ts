@@ -42,7 +42,7 @@ export interface IngestionOptions {
   log: Logger;
   /** The names Parley knows; default data/names.json. */
   namesFile?: string;
-  /** How a link an editor sends is read; default: a polite fetcher of its own (ingest/fetch-page.ts). */
+  /** How a link an editor sends is read; default: a polite fetcher of its own (feeds/fetch-page.ts). */
   fetchPage?: FetchPage;
 }
 
