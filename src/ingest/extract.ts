@@ -273,6 +273,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x)));
   const mainPeople = new Set(participants.people);
   const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
+  // A meeting of the two leaders is the summit a later sentence names ("the summit would be
+  // held in Anchorage"), not another contact; one that also names a call ("announced after
+  // the presidents' call of 16 October") sets the two apart.
+  const leadersMeet = kind === "meeting" && new Set(participants.people.filter((p) => p.leader).map((p) => p.side)).size >= 2;
   const fills = support.filter((s) => {
     if (anchors.includes(s) && s.headline) return true;
     const persons = s.mentions.filter((m) => m.named.type === "person").map((m) => (m.named as { person: Person }).person);
@@ -280,7 +284,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     const own = strongestKind(s.kinds);
-    if (!anchors.includes(s) && own !== kind && (own === "summit" || own === "call")) return false;
+    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || own === "call")) return false;
     // Nor is a round or a meeting another name for a call.
     if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;
