@@ -39,11 +39,15 @@ export function understand(article: Article, names: NameIndex, options: Understa
   // A column or an analysis opens on talk in general ("а разговоры продолжаются") and gives its
   // one piece of news further down ("Тем временем в Кремле подтвердили, что Путин в среду примет
   // Уиткоффа"): where the opening reports nothing done, that sentence is the news.
-  if (main.guessed.includes("status") && main.date === null) {
+  // So does an interview whose headline names only the interviewee: its news is an answer
+  // ("We will meet in Miami next week") to a question that names the other side ("You have
+  // built a working relationship with Steve Witkoff. When will you see him again?").
+  if ((main.guessed.includes("status") && main.date === null) || main.parties.length < 2) {
     const leadSides = new Set(mainEvent.anchors.flatMap((a) => [...sidesOf(a)]));
-    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, leadSides));
+    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
     if (news) {
-      const event: EventReading = { sentences, anchors: [news], kind: mainKind([news]), secondary: false };
+      const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
+      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news]), secondary: false };
       const draft = talksOfTheVisit(buildDraft(event, ctx), event, ctx);
       if (!draft.guessed.includes("status") && follows(draft.parties)) {
         mainEvent = event;
@@ -187,6 +191,12 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) });
   }
   return events;
+}
+
+/** The question an interview's answer replies to: the paragraph before it, when that ends in "?". */
+function questionBefore(s: ReadSentence, sentences: ReadSentence[]): ReadSentence[] {
+  const before = sentences.filter((x) => x.paragraph === s.paragraph - 1 && !x.headline);
+  return before.length > 0 && /\?\s*$/u.test(before[before.length - 1].text) ? before : [];
 }
 
 function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
