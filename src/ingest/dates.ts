@@ -113,7 +113,11 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // "По словам Пескова, в среду …", "according to Ushakov, on Tuesday …": the source named
     // ahead of what is reported; the day that follows is the reported one's.
     const said = before.replace(/(по (его |ее )?словам|за (його |ии )?словами|according to)[^,]*,?/gu, "");
-    const statement = SPEECH.test(said) && !/\d/.test(text) && r.start.isCertain("weekday");
+    // "подтвердили, что Путин в среду примет …", "said that on Friday …": a day after "that"
+    // is inside what was said.
+    const speech = SPEECH.exec(said);
+    const reported = speech !== null && /(?<![\p{L}])(что|що|that)(?![\p{L}])/u.test(said.slice(speech.index + speech[0].length));
+    const statement = speech !== null && !reported && !/\d/.test(text) && r.start.isCertain("weekday");
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {

@@ -16,7 +16,7 @@ import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, DENIED, EXPERTS, HYPOTHETICAL, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
 
 const FOLLOWED = ["RU", "US"];
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
@@ -33,16 +33,38 @@ export function understand(article: Article, names: NameIndex, options: Understa
 
   const events = findEvents(sentences, language, published, names);
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
-  const [mainEvent, ...others] = events;
+  let [mainEvent, ...others] = events;
   const ctx: Context = { sentences, language, published, names, article, story };
-  const main = talksOfTheVisit(buildDraft(mainEvent, ctx), mainEvent, ctx);
+  let main = talksOfTheVisit(buildDraft(mainEvent, ctx), mainEvent, ctx);
+  // A column or an analysis opens on talk in general ("а разговоры продолжаются") and gives its
+  // one piece of news further down ("Тем временем в Кремле подтвердили, что Путин в среду примет
+  // Уиткоффа"): where the opening reports nothing done, that sentence is the news.
+  // So does an interview whose headline names only the interviewee: its news is an answer
+  // ("We will meet in Miami next week") to a question that names the other side ("You have
+  // built a working relationship with Steve Witkoff. When will you see him again?").
+  if ((main.guessed.includes("status") && main.date === null) || main.parties.length < 2) {
+    const leadSides = new Set(mainEvent.anchors.flatMap((a) => [...sidesOf(a)]));
+    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
+    if (news) {
+      const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
+      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news]), secondary: false };
+      const draft = talksOfTheVisit(buildDraft(event, ctx), event, ctx);
+      if (!draft.guessed.includes("status") && follows(draft.parties)) {
+        mainEvent = event;
+        main = draft;
+        others = others.filter((e) => !e.anchors.includes(news));
+      }
+    }
+  }
   const drafts: Draft[] = [];
   let dropped: string | undefined;
   // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
   // reported done to them (held, set, announced, moved, called off) and no day is given.
   const nothingHappens = main.guessed.includes("status") && main.date === null;
   // "No call between Putin and Trump is planned": the contact is named to be denied.
-  const denied = (main.status === "announced" || main.status === "scheduled") && mainEvent.anchors.some((x) => NOT_PLANNED.test(x.folded));
+  // "Kremlin denies report that a Putin-Trump meeting is being prepared", "Песков опроверг
+  // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
+  const denied = (main.status === "announced" || main.status === "scheduled") && mainEvent.anchors.some((x) => NOT_PLANNED.test(x.folded) || DENIED.test(x.folded));
   if (nothingHappens) dropped = `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
   else if (denied) dropped = `says no ${main.kind === "other" ? "visit" : main.kind} is planned`;
   else if (follows(main.parties)) drafts.push(main);
@@ -126,6 +148,14 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   // Photo captions and bylines ("Энтони Блинкен") are not the lead.
   const lead = body.find((s) => s.tokens.length >= 5);
   let anchors = [headline, lead].filter((s): s is ReadSentence => s !== undefined && s.kinds.size > 0);
+  // A round-up's headline lists the week's contacts without their people ("a long call, a
+  // Beijing visit and a date for Riyadh") over a lead that names none: the news is the first
+  // item that reports a contact between the followed sides.
+  // (A headline with one side's visitor, "Уиткофф прилетел в Москву", is that visit's news.)
+  if (anchors.length === 1 && anchors[0] === headline && sidesOf(headline).size === 0) {
+    const item = body.find((s) => s !== lead && reportsContactOfItsOwn(s, lang, published, new Set()));
+    if (item) anchors = [item];
+  }
   if (anchors.length === 0) {
     // A story names its news in the headline or the lead. Where neither speaks of a contact,
     // one further down is mentioned in passing ("after the summit was put on hold"), unless
@@ -163,6 +193,12 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   return events;
 }
 
+/** The question an interview's answer replies to: the paragraph before it, when that ends in "?". */
+function questionBefore(s: ReadSentence, sentences: ReadSentence[]): ReadSentence[] {
+  const before = sentences.filter((x) => x.paragraph === s.paragraph - 1 && !x.headline);
+  return before.length > 0 && /\?\s*$/u.test(before[before.length - 1].text) ? before : [];
+}
+
 function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
   if (s.kinds.size === 0 || s.background || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
   // A question asks about a contact; the answer reports it.
@@ -180,7 +216,9 @@ function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: s
   if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;
   // An answer in an interview ("We expect the next round in April") names no one: its sides
   // are those of the interview, as its lead introduces them.
-  const sides = s.mentions.length === 0 ? leadSides : sidesOf(s);
+  // ("Консультации пройдут в Женеве в сентябре": a place names no side.)
+  const own = sidesOf(s);
+  const sides = own.size === 0 ? leadSides : own;
   return FOLLOWED.every((p) => sides.has(p));
 }
 
@@ -273,6 +311,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x)));
   const mainPeople = new Set(participants.people);
   const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
+  // A meeting of the two leaders is the summit a later sentence names ("the summit would be
+  // held in Anchorage"), not another contact; one that also names a call ("announced after
+  // the presidents' call of 16 October") sets the two apart.
+  const leadersMeet = kind === "meeting" && new Set(participants.people.filter((p) => p.leader).map((p) => p.side)).size >= 2;
   const fills = support.filter((s) => {
     if (anchors.includes(s) && s.headline) return true;
     const persons = s.mentions.filter((m) => m.named.type === "person").map((m) => (m.named as { person: Person }).person);
@@ -280,7 +322,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     const own = strongestKind(s.kinds);
-    if (!anchors.includes(s) && own !== kind && (own === "summit" || own === "call")) return false;
+    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || own === "call")) return false;
     // Nor is a round or a meeting another name for a call.
     if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;

@@ -30,7 +30,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   const kinds = new Set<Kind>();
   for (const t of tokens) {
     // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
-    if (/^\p{Lu}/u.test(t.text) && t.start > 0 && !s.headline) continue;
+    // The first word is capitalised anyway, also after an interview's dash or a quote ("— Консультации пройдут …").
+    if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline) continue;
     const k = kindOfNoun(t.text, lang);
     if (k) kinds.add(k);
   }
@@ -93,8 +94,13 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   // says the call itself is done.
   if (kind === "call" && AFTER_IT.test(s.folded.slice(Math.max(0, at - 40), at))) return "held";
   let best: { tense: Tense; distance: number } | undefined;
+  // A headline that lists several contacts ("розмова Лаврова і Рубіо, скасований саміт і
+  // санкції") says what was done to each in its own part: only the cues of this contact's part
+  // count. (In a story's sentence the commas set off clauses of one contact instead.)
+  const [from, to] = s.headline && s.kinds.size > 1 ? listItemAround(s.folded, at) : [0, s.folded.length];
   for (const [tense, pattern] of GLOBAL_CUES) {
     for (const m of s.folded.matchAll(pattern)) {
+      if ((m.index ?? 0) < from || (m.index ?? 0) >= to) continue;
       // "Next round … delayed to March 5": "next round" says which contact, not what is done to
       // it; a cue that contains the contact's own word gives way to any other.
       const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
@@ -107,6 +113,14 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
     }
   }
   return best?.tense;
+}
+
+/** The part of a listing line (between commas, semicolons or a colon) around a position. */
+function listItemAround(text: string, at: number): [number, number] {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1;
+  const rest = text.slice(at).search(/[,;:]/);
+  return [start, rest < 0 ? text.length : at + rest];
 }
 
 function kindPosition(s: ReadSentence, kind: Kind, lang: ArticleLang): number | undefined {

@@ -5,17 +5,17 @@ import { describe, it } from "node:test";
 import { understand } from "../../src/ingest/extract.ts";
 import { matchEntry } from "../../src/ingest/match.ts";
 import type { Entry } from "../../src/record/schema.ts";
-import { FIELDS, formatTable, loadCorpus, loadNames, median, runCorpus, scoreTable } from "../support/ingest-corpus.ts";
+import { FIELDS, formatTable, loadCorpus, loadNames, loadPages, median, runCorpus, scoreTable } from "../support/ingest-corpus.ts";
 
 const names = loadNames();
 const read = (text: string, published: string, entries: Entry[] = []) => understand({ text, published }, names, { today: published, entries });
 
 describe("the labelled corpus", () => {
-  const outcomes = runCorpus(loadCorpus(), names);
+  const outcomes = runCorpus([...loadCorpus(), ...loadPages()], names);
   const table = scoreTable(outcomes);
   // The quick form of the bench row: per field, per language.
   // Timed on a second pass: the first pays for loading chrono's parsers. Printed, not asserted.
-  const warm = runCorpus(loadCorpus(), names);
+  const warm = runCorpus([...loadCorpus(), ...loadPages()], names);
   console.log(`${formatTable(table)}\nmedian ${median(warm.map((o) => o.ms)).toFixed(2)} ms (CPU) per article`);
 
   it("has articles in each language, relevant and not", () => {
