@@ -3,7 +3,7 @@
 // gives it a DOM without a browser. Pure: a page in, its article text and metadata out.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { decodeBody } from "./fetching/charset.ts";
+import { decodeBody } from "./charset.ts";
 import { detectLanguage } from "./language.ts";
 
 export interface PageArticle {

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createFetcher, FetchError, PAGE_ACCEPT, parleyUserAgent, type Fetcher } from "../../src/feeds/fetching/fetcher.ts";
-import { decodeBody } from "../../src/feeds/fetching/charset.ts";
+import { decodeBody } from "../../src/ingest/charset.ts";
 import { CP1251_TITLE, encodeCyrillic, KOI8_TITLE, startFeedServer, type FeedServer } from "../support/feed-server.ts";
 
 let server: FeedServer;

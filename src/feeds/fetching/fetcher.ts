@@ -5,7 +5,7 @@
 // Every failure is a FetchError whose kind says what went wrong, so the poller can word it for
 // `sources` and decide how long to back off.
 import PQueue from "p-queue";
-import { decodeBody } from "./charset.ts";
+import { decodeBody } from "../../ingest/charset.ts";
 import { RobotsCache } from "./robots.ts";
 import pkg from "../../../package.json" with { type: "json" };
 
