@@ -28,11 +28,20 @@ import { startPoller, type Poller } from "./feeds/poller.ts";
 import { createFetcher, parleyUserAgent, type Fetcher } from "./feeds/fetching/fetcher.ts";
 import { pageFetcher } from "./feeds/fetch-page.ts";
 import { existsSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { openState, type DeliveryState } from "./state.ts";
 import { DbAvailability } from "./db/availability.ts";
 import { holdLeadership, soleLeadership, type Leadership } from "./db/leader.ts";
 import { digestDuty, pollingDuty, type DigestDuty } from "./duties.ts";
+
+// The bot holds the record and every subscriber in memory (over 100 MB for 100,000 of each)
+// and sees bursts of short-lived garbage: thousands of updates in hand at once, many promoted
+// before their reply is sent. V8 lets the old generation grow far past the live set before it
+// collects again (to 370 MB and more in npm run bench's burst); held to 20 % above the live set,
+// the peak stays under 300 MB. The price, measured the same way: about 15-20 % more CPU per
+// update, in major collections that come more often.
+setFlagsFromString("--heap-growing-percent=20");
 
 /**
  * The outbox's claim lease with PostgreSQL: a successor takes a dead leader's claimed messages

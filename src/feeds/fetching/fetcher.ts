@@ -150,7 +150,10 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     if (opts.validators?.etag) headers["if-none-match"] = opts.validators.etag;
     if (opts.validators?.lastModified) headers["if-modified-since"] = opts.validators.lastModified;
     const abort = new AbortController();
-    const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])]);
+    // Through globalThis: a bare `AbortSignal` in the bundle makes esbuild rename the
+    // abort-controller shim's class of that name, which grammY's HTTP client (node-fetch)
+    // recognises by its name, and every Bot API call would fail.
+    const signal = globalThis.AbortSignal.any([abort.signal, globalThis.AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])]);
     try {
       const response = await fetch(url, { headers, redirect: "manual", signal });
       const contentType = response.headers.get("content-type");
