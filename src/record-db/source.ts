@@ -13,7 +13,7 @@
 import { tmpdir } from "node:os";
 import type { Db, Listening } from "../db/pool.ts";
 import { hashText, type EntryRef } from "../record/entry-ref.ts";
-import type { LiveRecord, ReloadResult } from "../record/live-record.ts";
+import { ReloadQueue, type LiveRecord, type ReloadResult } from "../record/live-record.ts";
 import { indexRecord, type RecordView } from "../record/record.ts";
 import type { Track } from "../record/schema.ts";
 import { EntryFile } from "../record-file/entry-file.ts";
@@ -48,8 +48,7 @@ export interface PgRecordSourceOptions {
 
 export class PgRecordSource implements LiveRecord {
   #current: Version;
-  #reloading: Promise<ReloadResult> | null = null;
-  #followUp: Promise<ReloadResult> | null = null;
+  readonly #reloads = new ReloadQueue(() => this.#reload());
   #retired: EntryFile[] = [];
   readonly #listeners = new Set<() => void>();
   #listening: Listening | undefined;
@@ -107,20 +106,7 @@ export class PgRecordSource implements LiveRecord {
 
   /** Loads the record again if its version moved since the one served. */
   reload(): Promise<ReloadResult> {
-    if (!this.#reloading) {
-      this.#reloading = this.#reload().finally(() => {
-        this.#reloading = null;
-      });
-      return this.#reloading;
-    }
-    // The reload under way may have read the version before the caller's write: one more follows.
-    this.#followUp ??= this.#reloading
-      .catch(() => undefined)
-      .then(() => {
-        this.#followUp = null;
-        return this.reload();
-      });
-    return this.#followUp;
+    return this.#reloads.run();
   }
 
   #changed(): void {
@@ -201,7 +187,7 @@ export class PgRecordSource implements LiveRecord {
     this.#closed = true;
     clearInterval(this.#timer);
     await this.#listening?.close();
-    await this.#reloading?.catch(() => undefined);
+    await this.#reloads.settled();
     for (const old of this.#retired) old.close();
     this.#current.file.close();
   }

@@ -16,8 +16,8 @@ import type { DeskWriter } from "../editorial/desk-writer.ts";
 import { appendedItems, EMPTY_LAYOUT, emptiedFrame, endingInNewline, indentBefore, type Layout } from "../record/file-form.ts";
 import { keepKeyOrder, sameJson } from "../record/json-layout.ts";
 import { replacedItemText } from "../record/record-operation.ts";
-import { Track, type Entry } from "../record/schema.ts";
-import { checkEntry, type RecordProblem } from "../record/validate.ts";
+import type { Entry } from "../record/schema.ts";
+import { checkEntry, checkNewTrack, type RecordProblem } from "../record/validate.ts";
 import type { Actor, AuditRecord, EntryAuditRecord } from "../record-file/audit-log.ts";
 import type { AddAllResult, TrackWriteResult, WriteResult } from "../record-file/writer.ts";
 import { entryHistory, insertAudit } from "./audit.ts";
@@ -166,21 +166,9 @@ export class PgRecordWriter implements RecordWrites {
   /** Appends a track. Refuses an invalid track and an id already in use. */
   addTrack(track: unknown, actor: Actor): Promise<TrackWriteResult> {
     return this.#transact(actor, async (cur): Promise<Plan<TrackWriteResult>> => {
-      const id = track && typeof track === "object" && typeof (track as { id?: unknown }).id === "string" ? (track as { id: string }).id : undefined;
-      const label = id ? `track "${id}"` : "(new track)";
-      const parsed = Track.safeParse(track);
-      if (!parsed.success) {
-        return {
-          problems: parsed.error.issues.map((issue) => ({
-            file: this.name,
-            entry: label,
-            field: issue.path.length ? issue.path.map(String).join(".") : undefined,
-            message: issue.message,
-          })),
-        };
-      }
-      const t = parsed.data;
-      if (cur.trackIds.has(t.id)) return { problems: [{ file: this.name, entry: label, field: "id", message: `a track with id "${t.id}" already exists` }] };
+      const checked = checkNewTrack(track, this.name, cur.trackIds);
+      if (checked.problems) return { problems: checked.problems };
+      const t = checked.track;
       const { rows } = await cur.tx.query<{ last: number | null }>("SELECT max(position) AS last FROM record_tracks");
       const appended = appendedItems(cur.layout.tracks, rows[0].last === null, [keepKeyOrder(track, t)]);
       await insertTracks(cur.tx, appended.items, [t.id], rows[0].last === null ? 0 : rows[0].last + 1);

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { hashText, refOf, type EntryRef } from "../record/entry-ref.ts";
 import { entryByteRanges } from "../record/json-layout.ts";
-import type { LiveRecord, ReloadResult } from "../record/live-record.ts";
+import { ReloadQueue, type LiveRecord, type ReloadResult } from "../record/live-record.ts";
 import { indexRecord, type RecordView } from "../record/record.ts";
 import type { Track } from "../record/schema.ts";
 import { describeProblem, parseEventLog, type RecordProblem } from "../record/validate.ts";
@@ -50,8 +50,7 @@ const WORKER_FILE = fileURLToPath(new URL("./load-worker.js", import.meta.url));
 
 export class RecordSource implements LiveRecord {
   #current: Version;
-  #reloading: Promise<ReloadResult> | null = null;
-  #followUp: Promise<ReloadResult> | null = null;
+  readonly #reloads = new ReloadQueue(() => this.#reload());
   /** The stamp of a broken file already reported, so it is reported once, not every tick. */
   #reportedBroken?: FileStamp;
   /** Files of replaced versions, closed once nothing can still be reading them. */
@@ -97,21 +96,7 @@ export class RecordSource implements LiveRecord {
    * the bot keeps answering meanwhile.
    */
   reload(): Promise<ReloadResult> {
-    if (!this.#reloading) {
-      this.#reloading = this.#reload().finally(() => {
-        this.#reloading = null;
-      });
-      return this.#reloading;
-    }
-    // The reload under way may have looked at the file before the caller's write (an editor's
-    // save reloads so /event shows it at once): one more follows it, shared by all who ask meanwhile.
-    this.#followUp ??= this.#reloading
-      .catch(() => undefined)
-      .then(() => {
-        this.#followUp = null;
-        return this.reload();
-      });
-    return this.#followUp;
+    return this.#reloads.run();
   }
 
   async #reload(): Promise<ReloadResult> {

@@ -11,8 +11,8 @@
 import { open, stat } from "node:fs/promises";
 import { isObject, keepKeyOrder, sameJson } from "../record/json-layout.ts";
 import { isRawLog, textAfter, type RawLog, type RecordOperation } from "../record/record-operation.ts";
-import { Track, type Entry } from "../record/schema.ts";
-import { checkEntry, parseEventLog, type RecordProblem } from "../record/validate.ts";
+import type { Entry, Track } from "../record/schema.ts";
+import { checkEntry, checkNewTrack, parseEventLog, type RecordProblem } from "../record/validate.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import { appendAudit, entryHistory, type Actor, type AuditRecord, type EntryAuditRecord, type TrackAuditRecord } from "./audit-log.ts";
 import { stillHeld, withLock } from "./lock.ts";
@@ -177,23 +177,9 @@ export class RecordWriter {
   /** Appends a track. Refuses an invalid track and an id already in use. */
   addTrack(track: unknown, actor: Actor): Promise<TrackWriteResult> {
     return this.#transact(actor, (current): Plan<TrackWriteResult> => {
-      const id = track && typeof track === "object" && typeof (track as { id?: unknown }).id === "string" ? (track as { id: string }).id : undefined;
-      const label = id ? `track "${id}"` : "(new track)";
-      const parsed = Track.safeParse(track);
-      if (!parsed.success) {
-        return {
-          problems: parsed.error.issues.map((issue) => ({
-            file: this.file,
-            entry: label,
-            field: issue.path.length ? issue.path.map(String).join(".") : undefined,
-            message: issue.message,
-          })),
-        };
-      }
-      const t = parsed.data;
-      if (current.trackIds.has(t.id)) {
-        return { problems: [{ file: this.file, entry: label, field: "id", message: `a track with id "${t.id}" already exists` }] };
-      }
+      const checked = checkNewTrack(track, this.file, current.trackIds);
+      if (checked.problems) return { problems: checked.problems };
+      const t = checked.track;
       return {
         result: { ok: true, track: t },
         operation: { list: "tracks", append: [keepKeyOrder(track, t)] },

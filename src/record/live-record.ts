@@ -25,3 +25,36 @@ export interface LiveRecord {
   onChange?(changed: () => void): () => void;
   close(): void | Promise<void>;
 }
+
+/**
+ * Reloads one at a time, as both back ends need them. A caller who asks while one runs gets one
+ * more that follows it, shared by all who ask meanwhile: the reload under way may have looked
+ * before the caller's write (an editor's save reloads so that /event shows it at once).
+ */
+export class ReloadQueue {
+  #running: Promise<ReloadResult> | null = null;
+  #followUp: Promise<ReloadResult> | null = null;
+
+  constructor(private readonly load: () => Promise<ReloadResult>) {}
+
+  run(): Promise<ReloadResult> {
+    if (!this.#running) {
+      this.#running = this.load().finally(() => {
+        this.#running = null;
+      });
+      return this.#running;
+    }
+    this.#followUp ??= this.#running
+      .catch(() => undefined)
+      .then(() => {
+        this.#followUp = null;
+        return this.run();
+      });
+    return this.#followUp;
+  }
+
+  /** The reload under way, if any, settled either way. */
+  async settled(): Promise<void> {
+    await this.#running?.catch(() => undefined);
+  }
+}

@@ -84,6 +84,25 @@ function pathOf(issue: z.core.$ZodIssue): string | undefined {
   return issue.path.length ? issue.path.map(String).join(".") : undefined;
 }
 
+/** A track to append: valid, and its id not yet taken. The same rules for every back end. */
+export function checkNewTrack(raw: unknown, file: string, trackIds: ReadonlySet<string>): { track: Track; problems?: undefined } | { problems: RecordProblem[] } {
+  const id = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
+  const label = id ? `track "${id}"` : "(new track)";
+  const parsed = Track.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        file,
+        entry: label,
+        field: issue.path.length ? issue.path.map(String).join(".") : undefined,
+        message: issue.message,
+      })),
+    };
+  }
+  if (trackIds.has(parsed.data.id)) return { problems: [{ file, entry: label, field: "id", message: `a track with id "${parsed.data.id}" already exists` }] };
+  return { track: parsed.data };
+}
+
 /** Checks one entry as an editor or the CLI submits it: the same messages as the file. */
 export function checkEntry(raw: unknown, file: string, trackIds: Set<string>, label?: string): { entry?: Entry; problems: RecordProblem[] } {
   const id = raw && typeof raw === "object" && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : undefined;
