@@ -11,7 +11,7 @@ import type { FetcherOptions } from "../feeds/fetching/fetcher.ts";
 import { createFetcher, parleyUserAgent } from "../feeds/fetching/fetcher.ts";
 import type { IncomingArticle, Intake } from "../ingest/incoming.ts";
 import type { NameIndex } from "../ingest/names.ts";
-import { PollState, PollStateError, type ProcessedItem } from "../feeds/poll-state.ts";
+import { FilePollState, PollStateError, type PollState, type ProcessedItem } from "../feeds/poll-state.ts";
 import { startPoller, type PollReport } from "../feeds/poller.ts";
 import { describeSourcesProblem, parseSources, type Feed } from "../feeds/sources.ts";
 import type { Entry } from "../record/schema.ts";
@@ -155,7 +155,7 @@ async function readFeeds(file: string): Promise<Feed[]> {
 
 async function openState(dir: string): Promise<PollState> {
   try {
-    return await PollState.open(dir);
+    return await FilePollState.open(dir);
   } catch (err) {
     if (err instanceof PollStateError) throw new FeedsInputError(err.message);
     throw err;
