@@ -3,11 +3,13 @@
 // they found in the files, running it again changes nothing, and state already in the database
 // is only overwritten when the operator says --replace.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { Readable } from "node:stream";
 import { main } from "../../src/cli/db.ts";
+import { main as ingest } from "../../src/cli/ingest.ts";
 import { FileOutbox } from "../../src/delivery/outbox.ts";
 import { FileAnnouncedStore } from "../../src/store/announced.ts";
 import { FileChatPrefsStore } from "../../src/store/chats.ts";
@@ -125,6 +127,23 @@ describe("npm run db -- import-state", { skip }, () => {
     const poll = await DbPollState.open(db);
     assert.deepEqual(poll.feed("tass"), { etag: '"x1"', failures: 0, toldDown: false, lastSuccess: NOW.toISOString() });
     assert.equal(poll.withLink("tass.ru/1")?.id, "tass:1");
+    // What `npm run ingest -- sources|explain` read with DATABASE_URL set: the shared state (here
+    // on a machine with no state files at all).
+    const elsewhere = mkdtempSync(join(tmpdir(), "parley-import-cli-"));
+    writeFileSync(join(elsewhere, "sources.json"), JSON.stringify({ feeds: [{ id: "tass", url: "https://tass.ru/rss/v2.xml", outlet: "TASS", language: "ru", pollMinutes: 5 }] }));
+    const read = async (argv: string[]) => {
+      let out = "";
+      let err = "";
+      const code = await ingest(argv, { out: (x) => void (out += x), err: (x) => void (err += x), stdin: Readable.from([""]), dataDir: elsewhere, env });
+      return { code, out, err };
+    };
+    const explained = await read(["explain", "tass:1"]);
+    assert.equal(explained.err, "");
+    assert.match(explained.out, /^tass:1\n {2}feed {7}tass \(TASS\)\n {2}link {7}https:\/\/tass\.ru\/1\n/);
+    const sources = await read(["sources"]);
+    assert.match(sources.out, /\ntass +TASS +2026-03-01 10:00Z +0 /);
+    assert.match((await read(["explain", "tass:9"])).err, /^no item "tass:9" in the database at postgres:\/\/.*; item ids/);
+    rmSync(elsewhere, { recursive: true, force: true });
 
     const again = await cli(["import-state"], env);
     assert.equal(again.code, 0);
