@@ -1,5 +1,5 @@
 // What one replica does only while it leads (src/db/leader.ts): the digest job with its sender,
-// and long polling. Each duty starts when its replica is elected and stops, at once, when it is
+// the feed poller (with the drafts no editor has a copy of yet), and long polling. Each duty starts when its replica is elected and stops, at once, when it is
 // deposed; with the files there is one process, and it leads from start to stop.
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
@@ -11,6 +11,7 @@ import { Sender, type DeliveryStats } from "./delivery/sender.ts";
 import { handleRefusal, startJobs, type JobObserver, type Jobs } from "./jobs.ts";
 import { describeError, type Logger } from "./log.ts";
 import type { LiveRecord } from "./record/live-record.ts";
+import type { Poller } from "./feeds/poller.ts";
 import type { DeliveryState } from "./state.ts";
 import type { ChatPrefsStore } from "./store/chats.ts";
 import type { SubscriptionStore } from "./store/subscriptions.ts";
@@ -109,6 +110,44 @@ export function pollingDuty(bot: Bot<ParleyContext>, allowedUpdates: readonly st
       runner = undefined;
       if (r?.isRunning()) await r.stop();
       log.warn("no longer polling", { reason });
+    },
+  };
+}
+
+/**
+ * The feed poller: one among the replicas, or every outlet would be fetched, and every report
+ * taken, once per replica. On election the drafts an editor has no copy of (the last leader
+ * stopped while sending them) go out first, then the poller starts (src/main.ts startFeeds);
+ * deposed, it stops at once, its requests withdrawn.
+ */
+export function feedsDuty(deps: { start(): Promise<Poller | undefined>; resume(): Promise<void>; log: Logger }): LeadershipHandlers & { readonly poller: Poller | undefined } {
+  let poller: Poller | undefined;
+  return {
+    get poller() {
+      return poller;
+    },
+    async onElected() {
+      await deps.resume().catch((err: unknown) => deps.log.warn("could not send the pending drafts to the editors", { error: describeError(err) }));
+      poller = await deps.start();
+    },
+    async onDeposed(reason) {
+      const p = poller;
+      poller = undefined;
+      if (!p) return;
+      await p.stop().catch((err: unknown) => deps.log.warn("the feed poller did not stop cleanly", { error: describeError(err) }));
+      deps.log.warn("no longer polling the feeds", { reason });
+    },
+  };
+}
+
+/** Several duties held as one leadership: elected in order, deposed in reverse. */
+export function together(...duties: LeadershipHandlers[]): LeadershipHandlers {
+  return {
+    async onElected() {
+      for (const d of duties) await d.onElected();
+    },
+    async onDeposed(reason) {
+      for (const d of [...duties].reverse()) await d.onDeposed(reason);
     },
   };
 }

@@ -17,7 +17,7 @@ import { NameIndex, parseNames } from "./ingest/names.ts";
 import type { Logger } from "./log.ts";
 import type { RecordView } from "./record/record.ts";
 import type { ChatPrefsStore } from "./store/chats.ts";
-import { DraftStore } from "./store/drafts.ts";
+import { FileDraftStore, type DraftStore } from "./store/drafts.ts";
 
 /** data/names.json beside the sources (src/ → ../data) or beside the bundle (dist/ → ../data). */
 export const NAMES_FILE = [new URL("../data/names.json", import.meta.url), new URL("../../data/names.json", import.meta.url)]
@@ -36,8 +36,10 @@ export interface IngestionOptions {
   /** i18n.t(lang, key, vars) */
   translate(lang: string, key: string, vars?: Record<string, string | number>): string;
   defaultTimezone: string;
-  /** $DATA_DIR/state: drafts.json is kept there. */
+  /** $DATA_DIR/state: drafts.json is kept there, unless `store` is given. */
   stateDir: string;
+  /** The drafts' store when it is not the file (PostgreSQL's, shared by the replicas: src/store-db/drafts.ts). */
+  store?: DraftStore;
   clock: () => Date;
   log: Logger;
   /** The names Parley knows; default data/names.json. */
@@ -63,7 +65,7 @@ export interface Ingestion {
 export function createIngestion(opts: IngestionOptions): Ingestion {
   const namesFile = opts.namesFile ?? NAMES_FILE;
   const names = new NameIndex(parseNames(JSON.parse(readFileSync(namesFile, "utf8")), namesFile));
-  const store = DraftStore.open(join(opts.stateDir, "drafts.json"));
+  const store = opts.store ?? FileDraftStore.open(join(opts.stateDir, "drafts.json"));
   const desk = new DraftDesk({
     api: opts.api,
     store,

@@ -25,6 +25,7 @@ import { createHttpApp, startHttpServer, type RunningHttpServer } from "./http/s
 import type { Entry, Lang } from "./record/schema.ts";
 import { createIngestion, type Ingestion } from "./ingestion.ts";
 import { startPoller, type Poller } from "./feeds/poller.ts";
+import type { PollState } from "./feeds/poll-state.ts";
 import { createFetcher, parleyUserAgent, type Fetcher } from "./feeds/fetching/fetcher.ts";
 import { pageFetcher } from "./feeds/fetch-page.ts";
 import { existsSync } from "node:fs";
@@ -33,7 +34,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { openState, type DeliveryState } from "./state.ts";
 import { DbAvailability } from "./db/availability.ts";
 import { holdLeadership, soleLeadership, type Leadership } from "./db/leader.ts";
-import { digestDuty, pollingDuty, type DigestDuty } from "./duties.ts";
+import { digestDuty, feedsDuty, pollingDuty, together, type DigestDuty } from "./duties.ts";
 
 // The bot holds the record and every subscriber in memory (over 100 MB for 100,000 of each)
 // and sees bursts of short-lived garbage: thousands of updates in hand at once, many promoted
@@ -119,6 +120,7 @@ async function main(config: Config, log: Logger) {
       translate: (lang, key, vars) => i18n.t(lang, key, vars),
       defaultTimezone: config.defaultTimezone,
       stateDir,
+      store: state.shared?.drafts,
       clock,
       log,
       fetchPage: pageFetcher(fetcher),
@@ -227,12 +229,15 @@ async function main(config: Config, log: Logger) {
   const delivery = (later.delivery = await state.delivery());
   const outbox = delivery.outbox;
   const digest = (later.digest = digestDuty({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, delivery, observe: metrics.jobs, claimLeaseMs: db ? OUTBOX_LEASE_MS : undefined }));
+  // The feeds are polled by the leader too, and only by it: one poller among the replicas. On
+  // election, before the feeds are polled: a draft the last run decided on but did not get to
+  // every editor.
+  const openPollState = state.shared?.openPollState;
+  const feeds = ingestion && feedsDuty({ start: () => startFeeds(config, ingestion, { fetcher, clock, log, stateDir, openPollState }), resume: () => ingestion.resume(), log });
+  const duties = feeds ? together(digest, feeds) : digest;
   const leadership = db
-    ? holdLeadership(db, "digest", { onElected: digest.onElected, onDeposed: digest.onDeposed, onError: (err) => log.warn("digest: cannot reach the database to take the lead", { error: describeError(err) }) })
-    : await soleLeadership(digest);
-  // Before the feeds are polled: a draft the last run decided on but did not get to every editor.
-  await ingestion?.resume().catch((err) => log.warn("could not send the pending drafts to the editors", { error: describeError(err) }));
-  const poller = ingestion && (await startFeeds(config, ingestion, { fetcher, clock, log, stateDir }));
+    ? holdLeadership(db, "digest", { onElected: duties.onElected, onDeposed: duties.onDeposed, onError: (err) => log.warn("digest: cannot reach the database to take the lead", { error: describeError(err) }) })
+    : await soleLeadership(duties);
   Object.assign(metrics.sources, {
     outboxDepth: () => outbox.pendingCount,
     sends: () => digest.totals,
@@ -251,7 +256,6 @@ async function main(config: Config, log: Logger) {
     await http?.close();
     await pollingLeadership?.stop();
     await metrics.idle();
-    await poller?.stop();
     await leadership.stop();
     await writer.close();
     await ingestion?.flush();
@@ -276,13 +280,17 @@ async function main(config: Config, log: Logger) {
  * (a data folder of one's own starts without feeds), without editors (nobody would see a draft)
  * or with INGEST_POLL=false.
  */
-async function startFeeds(config: Config, ingestion: Ingestion, { fetcher, clock, log, stateDir }: { fetcher: Fetcher; clock: () => Date; log: Logger; stateDir: string }): Promise<Poller | undefined> {
+async function startFeeds(
+  config: Config,
+  ingestion: Ingestion,
+  { fetcher, clock, log, stateDir, openPollState }: { fetcher: Fetcher; clock: () => Date; log: Logger; stateDir: string; openPollState?: () => Promise<PollState> },
+): Promise<Poller | undefined> {
   const why = !config.ingest.poll ? "INGEST_POLL=false" : !existsSync(config.ingest.sourcesFile) ? `no ${config.ingest.sourcesFile}` : config.adminIds.length === 0 ? "no editors in ADMIN_IDS to send drafts to" : undefined;
   if (why) {
     log.info("feeds are not polled", { why });
     return undefined;
   }
-  return startPoller({ sourcesFile: config.ingest.sourcesFile, stateDir, intake: ingestion.intake, onFeedDown: ingestion.notifyFeedDown, fetcher, clock, log });
+  return startPoller({ sourcesFile: config.ingest.sourcesFile, stateDir, openState: openPollState, intake: ingestion.intake, onFeedDown: ingestion.notifyFeedDown, fetcher, clock, log });
 }
 
 let token = "";

@@ -12,6 +12,9 @@ import { FileOutbox, type Outbox } from "./delivery/outbox.ts";
 import { FileAnnouncedStore, type AnnouncedStore } from "./store/announced.ts";
 import { FileChatPrefsStore, type ChatPrefsStore } from "./store/chats.ts";
 import { FileConversationStore, type ConversationStore } from "./store/conversations.ts";
+import type { DraftStore } from "./store/drafts.ts";
+import type { PollState } from "./feeds/poll-state.ts";
+import { DbPollState } from "./store-db/poll-state.ts";
 import { FileSubscriptionStore, type SubscriptionStore } from "./store/subscriptions.ts";
 import { openDbState } from "./store-db/open.ts";
 
@@ -26,6 +29,11 @@ export interface State {
   prefs: ChatPrefsStore;
   subscriptions: SubscriptionStore;
   conversations: ConversationStore;
+  /**
+   * The drafts and the feed poller's memory when they are shared (PostgreSQL); with the files
+   * both are left to their owners (src/ingestion.ts, src/feeds/poller.ts), under DATA_DIR/state/.
+   */
+  shared?: { drafts: DraftStore; openPollState(): Promise<PollState> };
   /** What was announced and the outbox; opened once, at the first call. */
   delivery(): Promise<DeliveryState>;
   /** Waits for every write and closes the outbox (not the database). */
@@ -46,7 +54,14 @@ export async function openState({ stateDir, log, db }: OpenStateOptions): Promis
       outbox: { owner: db.replicaId, leaseMs: db.outboxLeaseMs },
     });
     const delivery: DeliveryState = { announced: s.announced, outbox: s.outbox, release: () => s.outbox.release() };
-    return { prefs: s.prefs, subscriptions: s.subscriptions, conversations: s.conversations, delivery: () => Promise.resolve(delivery), close: () => s.close() };
+    return {
+      prefs: s.prefs,
+      subscriptions: s.subscriptions,
+      conversations: s.conversations,
+      shared: { drafts: s.drafts, openPollState: () => DbPollState.open(db.db) },
+      delivery: () => Promise.resolve(delivery),
+      close: () => s.close(),
+    };
   }
   const prefs = FileChatPrefsStore.open(join(stateDir, "chats.json"));
   const subscriptions = FileSubscriptionStore.open(join(stateDir, "subscriptions.json"));

@@ -1,8 +1,9 @@
 // `npm run ingest -- poll [--once]`, `sources`, `explain <item id>`: the feeds from the command
 // line. `poll` reads the feeds as the bot does, with a stand-in intake that prints what Parley
 // understands of each new item; it keeps its own state ($DATA_DIR/state/cli by default), so a
-// trial run never takes items away from the bot. `sources` and `explain` read the bot's state
-// ($DATA_DIR/state) unless --state says otherwise.
+// trial run never takes items away from the bot. `sources` and `explain` read the bot's state:
+// PostgreSQL's when DATABASE_URL is set (what the leading replica polled), else $DATA_DIR/state;
+// --state DIR reads that folder instead.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Understanding } from "../ingest/draft.ts";
@@ -11,10 +12,14 @@ import type { FetcherOptions } from "../feeds/fetching/fetcher.ts";
 import { createFetcher, parleyUserAgent } from "../feeds/fetching/fetcher.ts";
 import type { IncomingArticle, Intake } from "../ingest/incoming.ts";
 import type { NameIndex } from "../ingest/names.ts";
-import { PollState, PollStateError, type ProcessedItem } from "../feeds/poll-state.ts";
+import { FilePollState, PollStateError, type PollState, type ProcessedItem } from "../feeds/poll-state.ts";
 import { startPoller, type PollReport } from "../feeds/poller.ts";
 import { describeSourcesProblem, parseSources, type Feed } from "../feeds/sources.ts";
 import type { Entry } from "../record/schema.ts";
+import type { DatabaseConfig } from "../config.ts";
+import { openDatabase } from "../db/pool.ts";
+import { redactDatabaseUrl } from "../log.ts";
+import { DbPollState } from "../store-db/poll-state.ts";
 
 export interface FeedsIo {
   out: (text: string) => void;
@@ -25,6 +30,8 @@ export interface FeedsIo {
   /** For tests: stop a polling loop (default: SIGINT/SIGTERM). */
   until?: Promise<void>;
   clock?: () => Date;
+  /** DATABASE_URL's settings when it is set: `sources` and `explain` read the replicas' shared state. */
+  database?: DatabaseConfig;
 }
 
 export interface FeedsArgs {
@@ -100,7 +107,7 @@ function summary(report: PollReport, stateDir: string): string {
 
 export async function sourcesCommand(args: FeedsArgs, io: FeedsIo): Promise<number> {
   const feeds = await readFeeds(args.sourcesFile ?? join(io.dataDir, "sources.json"));
-  const state = await openState(args.stateDir ?? join(io.dataDir, "state"));
+  const { state } = await openState(args, io);
   // The error last: it is the long one.
   const rows = [["feed", "outlet", "last success", "failures", "next try", "last error"]];
   for (const f of feeds) {
@@ -113,10 +120,9 @@ export async function sourcesCommand(args: FeedsArgs, io: FeedsIo): Promise<numb
 }
 
 export async function explainCommand(id: string, args: FeedsArgs, io: FeedsIo): Promise<number> {
-  const stateDir = args.stateDir ?? join(io.dataDir, "state");
-  const state = await openState(stateDir);
+  const { state, where } = await openState(args, io);
   const item = state.item(id);
-  if (!item) throw new FeedsInputError(`no item "${id}" in ${stateDir}; item ids are "<feed id>:<guid or link>", as the poll prints them`);
+  if (!item) throw new FeedsInputError(`no item "${id}" in ${where}; item ids are "<feed id>:<guid or link>", as the poll prints them`);
   io.out(explain(item, state));
   return 0;
 }
@@ -153,9 +159,28 @@ async function readFeeds(file: string): Promise<Feed[]> {
   return parsed.feeds;
 }
 
-async function openState(dir: string): Promise<PollState> {
+/** The bot's poll state, read once (and the database let go of at once); `where` names it for messages. */
+async function openState(args: FeedsArgs, io: FeedsIo): Promise<{ state: PollState; where: string }> {
+  const db = !args.stateDir && io.database;
+  if (db) {
+    const where = redactDatabaseUrl(db.url);
+    let opened;
+    try {
+      opened = await openDatabase(db.url, { poolSize: 1, statementTimeoutMs: db.statementTimeoutMs, schema: db.schema, applicationName: "parley ingest" });
+    } catch (err) {
+      throw new FeedsInputError(`cannot reach the database at ${where} (DATABASE_URL): ${(err as Error).message}`);
+    }
+    try {
+      return { state: await DbPollState.open(opened), where: `the database at ${where}` };
+    } catch (err) {
+      throw new FeedsInputError(`the database at ${where} has no feed state (${(err as Error).message}); run npm run db -- migrate, or start the bot once`);
+    } finally {
+      await opened.close();
+    }
+  }
+  const dir = args.stateDir ?? join(io.dataDir, "state");
   try {
-    return await PollState.open(dir);
+    return { state: await FilePollState.open(dir), where: dir };
   } catch (err) {
     if (err instanceof PollStateError) throw new FeedsInputError(err.message);
     throw err;

@@ -16,6 +16,8 @@ import type { Entry } from "../record/schema.ts";
 import { describeProblem, parseEventLog } from "../record/validate.ts";
 import { explainCommand, FeedsInputError, pollCommand, sourcesCommand, type FeedsArgs, type FeedsIo } from "./ingest-feeds.ts";
 import { runAsProgram } from "./program.ts";
+import { config as loadDotenv } from "dotenv";
+import { loadDatabaseConfig } from "../config.ts";
 
 const USAGE = `usage: npm run ingest -- extract <file|url|->... [options]
        npm run ingest -- poll [--once] | sources | explain <item id>
@@ -77,6 +79,8 @@ interface Io {
   dataDir?: string;
   fetch?: FeedsIo["fetch"];
   until?: FeedsIo["until"];
+  /** Instead of process.env (tests): DATABASE_URL and its settings. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** One input's result as --json prints it. */
@@ -153,7 +157,14 @@ async function feeds(command: "poll" | "sources" | "explain", inputs: string[], 
     entries: () => loadEntries((values.record as string | undefined) ?? join(dataDir, "events.json")),
     describe,
   };
-  const feedsIo: FeedsIo = { out: io.out, err: io.err, dataDir, fetch: io.fetch, until: io.until };
+  // `sources` and `explain` read PostgreSQL's state when DATABASE_URL is set and no --state is given.
+  let database;
+  try {
+    database = command === "poll" || values.state ? undefined : loadDatabaseConfig(io.env ?? process.env);
+  } catch (err) {
+    throw new FeedsInputError((err as Error).message);
+  }
+  const feedsIo: FeedsIo = { out: io.out, err: io.err, dataDir, fetch: io.fetch, until: io.until, database };
   if (values.once && command !== "poll") throw new UsageError(`--once belongs to poll`);
   if (command === "explain") {
     if (inputs.length !== 1) throw new UsageError(`"explain" takes one item id, such as tass-ru:https://tass.ru/politika/123`);
@@ -257,4 +268,8 @@ function describe(input: string, u: Understanding): string {
   return `${lines.join("\n")}\n`;
 }
 
-await runAsProgram(import.meta.url, main);
+// .env as the bot reads it: with DATABASE_URL there, `sources` and `explain` read the database.
+await runAsProgram(import.meta.url, (argv, io) => {
+  loadDotenv({ quiet: true });
+  return main(argv, io);
+});

@@ -5,7 +5,7 @@
 import type { Logger } from "../log.ts";
 import type { RecordView } from "../record/record.ts";
 import type { Entry } from "../record/schema.ts";
-import type { DraftStore, DraftsFile, StoredDraft } from "../store/drafts.ts";
+import type { DraftStore, IntakeWork, StoredDraft } from "../store/drafts.ts";
 import type { Draft } from "../ingest/draft.ts";
 import { understand } from "../ingest/extract.ts";
 import type { IncomingArticle, Intake, IntakeOutcome } from "../ingest/incoming.ts";
@@ -52,7 +52,8 @@ export class DraftIntake implements Intake {
   async #receive(article: IncomingArticle): Promise<IntakeReport> {
     const { store, names, clock, log } = this.opts;
     const url = article.url ? normaliseUrl(article.url) : undefined;
-    const seen = store.taken(article.id, url);
+    // A quick look first (reading the report is the costly part); the store looks again, atomically, as it takes it.
+    const seen = await store.taken(article.id, url);
     if (seen) return { relevant: seen.relevant, reason: seen.reason, draftIds: [], duplicate: true, effects: [] };
 
     const now = clock();
@@ -61,8 +62,10 @@ export class DraftIntake implements Intake {
     const record = this.opts.record();
     const entries = entriesNear(record, today);
     const u = understand(article, names, { today, entries });
-    const effects: DraftEffect[] = [];
-    await store.change((data) => {
+    let effects: DraftEffect[] = [];
+    const taking = await store.take(article.id, url, (work) => {
+      // Run again from the start if the store has to retry: effects are this run's.
+      effects = [];
       if (u.relevant) {
         const source: DraftSource = {
           outlet: article.outlet ?? (article.url ? hostOf(article.url) : undefined) ?? "—",
@@ -71,14 +74,14 @@ export class DraftIntake implements Intake {
           language: u.language,
           articleId: article.id,
         };
-        for (const reading of u.drafts) effects.push(take(data, reading, source, record, names, at, () => `d${(data.next++).toString(36)}`));
+        for (const reading of u.drafts) effects.push(take(work, reading, source, record, names, at));
       }
       const draftIds = [...new Set(effects.flatMap((e) => (e.effect === "known" ? [] : [e.draftId])))];
       const known = effects.flatMap((e) => (e.effect === "known" ? [e.entryId] : []));
-      data.articles[article.id] = { at, relevant: u.relevant, reason: u.reason, draftIds, ...(known.length ? { knownEntries: known } : {}) };
-      if (url) data.urls[url] = article.id;
+      return { at, relevant: u.relevant, reason: u.reason, draftIds, ...(known.length ? { knownEntries: known } : {}) };
     });
-    const draftIds = [...new Set(effects.flatMap((e) => (e.effect === "known" ? [] : [e.draftId])))];
+    if (taking.kind === "seen") return { relevant: taking.article.relevant, reason: taking.article.reason, draftIds: [], duplicate: true, effects: [] };
+    const { draftIds } = taking.article;
     log.info("report taken", { id: article.id, relevant: u.relevant, reason: u.reason, drafts: draftIds });
     if (draftIds.length && this.opts.onDrafts) {
       // The drafts are on disk: a failure to tell the editors is theirs to see in the log and
@@ -111,8 +114,8 @@ function addSource(d: StoredDraft, source: DraftSource): void {
 }
 
 /** One contact of the report into the drafts: a change of a known entry, or a new event. */
-function take(data: DraftsFile, reading: Draft, source: DraftSource, record: RecordView, names: NameIndex, at: string, newId: () => string): DraftEffect {
-  const pending = data.drafts.filter((d) => d.status === "pending");
+function take(work: IntakeWork, reading: Draft, source: DraftSource, record: RecordView, names: NameIndex, at: string): DraftEffect {
+  const { pending } = work;
   const entry = reading.matches ? record.find(reading.matches) : undefined;
   if (entry) {
     const edits = changesOf(entry, reading, names);
@@ -126,8 +129,9 @@ function take(data: DraftsFile, reading: Draft, source: DraftSource, record: Rec
       return { effect: "merged", draftId: open.id };
     }
     if (edits.length === 0) return { effect: "known", entryId: entry.id };
-    const draft: StoredDraft = { id: newId(), status: "pending", proposal: { kind: "change", entryId: entry.id, edits, reading, base: structuredClone(entry) }, sources: [source], copies: [], created: at, updated: at };
-    data.drafts.push(draft);
+    const draft: StoredDraft = { id: work.newId(), status: "pending", proposal: { kind: "change", entryId: entry.id, edits, reading, base: structuredClone(entry) }, sources: [source], copies: [], created: at, updated: at };
+    work.add(draft);
+    pending.push(draft);
     return { effect: "created", draftId: draft.id };
   }
   const same = pending.find((d) => d.proposal.kind === "new" && sameEvent(d.proposal.reading, reading));
@@ -137,7 +141,8 @@ function take(data: DraftsFile, reading: Draft, source: DraftSource, record: Rec
     same.updated = at;
     return { effect: "merged", draftId: same.id };
   }
-  const draft: StoredDraft = { id: newId(), status: "pending", proposal: { kind: "new", reading: { ...reading, matches: null } }, sources: [source], copies: [], created: at, updated: at };
-  data.drafts.push(draft);
+  const draft: StoredDraft = { id: work.newId(), status: "pending", proposal: { kind: "new", reading: { ...reading, matches: null } }, sources: [source], copies: [], created: at, updated: at };
+  work.add(draft);
+  pending.push(draft);
   return { effect: "created", draftId: draft.id };
 }

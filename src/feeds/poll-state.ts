@@ -1,8 +1,11 @@
-// What the poller remembers, under $DATA_DIR/state/: per feed (feeds.json, replaced whole by the
-// one atomic write) its validators for conditional GET, last success, last error, failures and
-// next try; and every item processed (feed-items.jsonl, one line appended per item once the
-// intake has decided on it; rewritten whole, atomically, when old items are pruned). A line torn
-// by a crash is ignored: that item is simply offered again, and the intake takes an id once.
+// What the poller remembers: per feed its validators for conditional GET, last success, last
+// error, failures and next try; and every item processed, once the intake has decided on it.
+// Held in memory (the PollState interface, read by the poller on every item) and kept by one of
+// two back ends: the files under $DATA_DIR/state/ (FilePollState below: feeds.json, replaced
+// whole by the one atomic write; feed-items.jsonl, one line appended per item, rewritten whole,
+// atomically, when old items are pruned; a line torn by a crash is ignored, that item is simply
+// offered again, and the intake takes an id once) or PostgreSQL (src/store-db/poll-state.ts),
+// shared by the replicas, so that the next leader knows what the last one processed.
 import { mkdir, open, readFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../record-file/atomic-write.ts";
@@ -53,46 +56,41 @@ export function backoffMs(failures: number, pollMs: number, capMs: number, retry
   return Math.max(Math.min(capMs, pollMs * 2 ** Math.min(failures, 30)), Math.min(retryAfterMs, capMs));
 }
 
-export class PollState {
-  private feeds: Record<string, FeedState>;
-  private readonly items = new Map<string, ProcessedItem>();
+/** What the poller asks and tells of its memory. */
+export interface PollState {
+  feed(id: string): FeedState;
+  allFeeds(): Readonly<Record<string, FeedState>>;
+  setFeed(id: string, next: FeedState): Promise<void>;
+  item(id: string): ProcessedItem | undefined;
+  itemsOf(feedId: string): ProcessedItem[];
+  /** The processed item with this normalised link, in any feed. */
+  withLink(normalisedLink: string): ProcessedItem | undefined;
+  /** The processed item of this outlet with these words: a repost is the outlet's own. */
+  withFingerprint(outlet: string, fp: string): ProcessedItem | undefined;
+  markProcessed(item: ProcessedItem): Promise<void>;
+  /** Forgets items processed before `before`; says how many. */
+  prune(before: Date): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The state in memory with its indexes; a back end saves each change (the hooks below). */
+export abstract class IndexedPollState implements PollState {
+  protected feeds: Record<string, FeedState>;
+  protected readonly items = new Map<string, ProcessedItem>();
   private readonly byLink = new Map<string, string>();
   private readonly byFingerprint = new Map<string, string>();
-  private journal: FileHandle | undefined;
-  /** Writes one after another: two atomic replaces of one file must not interleave. */
-  private writing: Promise<unknown> = Promise.resolve();
 
-  private constructor(
-    readonly dir: string,
-    feeds: Record<string, FeedState>,
-  ) {
+  protected constructor(feeds: Record<string, FeedState>, items: Iterable<ProcessedItem>) {
     this.feeds = feeds;
+    for (const i of items) this.index(i);
   }
 
-  /** Reads the state (none yet is an empty state); PollStateError when a file is unreadable. */
-  static async open(dir: string): Promise<PollState> {
-    const feedsText = await readIfExists(join(dir, FEEDS));
-    let feeds: Record<string, FeedState> = {};
-    if (feedsText !== undefined) {
-      try {
-        feeds = JSON.parse(feedsText) as Record<string, FeedState>;
-        if (typeof feeds !== "object" || feeds === null || Array.isArray(feeds)) throw new Error("not an object of feeds");
-      } catch (err) {
-        throw new PollStateError(`${join(dir, FEEDS)}: not readable (${(err as Error).message}); move it aside and the feeds are polled afresh`);
-      }
-    }
-    const state = new PollState(dir, feeds);
-    const itemsText = (await readIfExists(join(dir, ITEMS))) ?? "";
-    for (const line of itemsText.split("\n")) {
-      if (!line.trim()) continue;
-      try {
-        state.index(JSON.parse(line) as ProcessedItem);
-      } catch {
-        // A line torn by a crash: that item is offered again.
-      }
-    }
-    return state;
-  }
+  /** Saves one feed's state (`all` is every feed's, for a back end that writes them whole). */
+  protected abstract saveFeed(id: string, next: FeedState, all: Record<string, FeedState>): Promise<void>;
+  protected abstract saveItem(item: ProcessedItem): Promise<void>;
+  /** Forgets what was processed before `cut` (an ISO instant); `kept` are the items left. */
+  protected abstract forget(cut: string, kept: ProcessedItem[]): Promise<void>;
+  abstract close(): Promise<void>;
 
   feed(id: string): FeedState {
     return this.feeds[id] ?? { failures: 0, toldDown: false };
@@ -104,8 +102,7 @@ export class PollState {
 
   async setFeed(id: string, next: FeedState): Promise<void> {
     this.feeds = { ...this.feeds, [id]: next };
-    const text = `${JSON.stringify(this.feeds, null, 2)}\n`;
-    await this.serial(() => writeFileAtomic(join(this.dir, FEEDS), text));
+    await this.saveFeed(id, next, this.feeds);
   }
 
   item(id: string): ProcessedItem | undefined {
@@ -116,13 +113,11 @@ export class PollState {
     return [...this.items.values()].filter((i) => i.feedId === feedId);
   }
 
-  /** The processed item with this normalised link, in any feed. */
   withLink(normalisedLink: string): ProcessedItem | undefined {
     const id = this.byLink.get(normalisedLink);
     return id ? this.items.get(id) : undefined;
   }
 
-  /** The processed item of this outlet with these words: a repost is the outlet's own. */
   withFingerprint(outlet: string, fp: string): ProcessedItem | undefined {
     const id = this.byFingerprint.get(`${outlet}\n${fp}`);
     return id ? this.items.get(id) : undefined;
@@ -130,6 +125,56 @@ export class PollState {
 
   async markProcessed(item: ProcessedItem): Promise<void> {
     this.index(item);
+    await this.saveItem(item);
+  }
+
+  async prune(before: Date): Promise<number> {
+    const cut = before.toISOString();
+    const old = [...this.items.values()].filter((i) => i.at < cut);
+    if (old.length === 0) return 0;
+    for (const i of old) this.items.delete(i.id);
+    this.byLink.clear();
+    this.byFingerprint.clear();
+    const kept = [...this.items.values()];
+    this.items.clear();
+    for (const i of kept) this.index(i);
+    await this.forget(cut, kept);
+    return old.length;
+  }
+
+  private index(item: ProcessedItem): void {
+    this.items.set(item.id, item);
+    if (item.normalisedLink && !this.byLink.has(item.normalisedLink)) this.byLink.set(item.normalisedLink, item.id);
+    const fpKey = item.fingerprint && `${item.outlet}\n${item.fingerprint}`;
+    if (fpKey && !this.byFingerprint.has(fpKey)) this.byFingerprint.set(fpKey, item.id);
+  }
+}
+
+/** $DATA_DIR/state/feeds.json and feed-items.jsonl. */
+export class FilePollState extends IndexedPollState {
+  private journal: FileHandle | undefined;
+  /** Writes one after another: two atomic replaces of one file must not interleave. */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly dir: string,
+    feeds: Record<string, FeedState>,
+    items: ProcessedItem[],
+  ) {
+    super(feeds, items);
+  }
+
+  /** Reads the state (none yet is an empty state); PollStateError when a file is unreadable. */
+  static async open(dir: string): Promise<FilePollState> {
+    return new FilePollState(dir, await readFeedsFile(dir), await readItemsFile(dir));
+  }
+
+  protected async saveFeed(_id: string, _next: FeedState, all: Record<string, FeedState>): Promise<void> {
+    const text = `${JSON.stringify(all, null, 2)}\n`;
+    await this.serial(() => writeFileAtomic(join(this.dir, FEEDS), text));
+  }
+
+  protected async saveItem(item: ProcessedItem): Promise<void> {
     const line = `${JSON.stringify(item)}\n`;
     await this.serial(async () => {
       if (!this.journal) {
@@ -141,23 +186,12 @@ export class PollState {
     });
   }
 
-  /** Forgets items processed before `before` (and rewrites the journal without them). */
-  async prune(before: Date): Promise<number> {
-    const cut = before.toISOString();
-    const old = [...this.items.values()].filter((i) => i.at < cut);
-    if (old.length === 0) return 0;
-    for (const i of old) this.items.delete(i.id);
-    this.byLink.clear();
-    this.byFingerprint.clear();
-    const kept = [...this.items.values()];
-    this.items.clear();
-    for (const i of kept) this.index(i);
+  protected async forget(_cut: string, kept: ProcessedItem[]): Promise<void> {
     await this.serial(async () => {
       await this.journal?.close();
       this.journal = undefined;
       await writeFileAtomic(join(this.dir, ITEMS), kept.map((i) => `${JSON.stringify(i)}\n`).join(""));
     });
-    return old.length;
   }
 
   async close(): Promise<void> {
@@ -167,18 +201,39 @@ export class PollState {
     });
   }
 
-  private index(item: ProcessedItem): void {
-    this.items.set(item.id, item);
-    if (item.normalisedLink && !this.byLink.has(item.normalisedLink)) this.byLink.set(item.normalisedLink, item.id);
-    const fpKey = item.fingerprint && `${item.outlet}\n${item.fingerprint}`;
-    if (fpKey && !this.byFingerprint.has(fpKey)) this.byFingerprint.set(fpKey, item.id);
-  }
-
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const next = this.writing.then(work, work);
     this.writing = next.catch(() => undefined);
     return next;
   }
+}
+
+/** feeds.json under `dir` (none yet: no feeds); PollStateError when it is unreadable. Also read by `npm run db -- import-state`. */
+export async function readFeedsFile(dir: string): Promise<Record<string, FeedState>> {
+  const feedsText = await readIfExists(join(dir, FEEDS));
+  if (feedsText === undefined) return {};
+  try {
+    const feeds = JSON.parse(feedsText) as Record<string, FeedState>;
+    if (typeof feeds !== "object" || feeds === null || Array.isArray(feeds)) throw new Error("not an object of feeds");
+    return feeds;
+  } catch (err) {
+    throw new PollStateError(`${join(dir, FEEDS)}: not readable (${(err as Error).message}); move it aside and the feeds are polled afresh`);
+  }
+}
+
+/** The items of feed-items.jsonl under `dir`, a torn line skipped. */
+export async function readItemsFile(dir: string): Promise<ProcessedItem[]> {
+  const itemsText = (await readIfExists(join(dir, ITEMS))) ?? "";
+  const items: ProcessedItem[] = [];
+  for (const line of itemsText.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      items.push(JSON.parse(line) as ProcessedItem);
+    } catch {
+      // A line torn by a crash: that item is offered again.
+    }
+  }
+  return items;
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

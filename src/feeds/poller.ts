@@ -17,14 +17,16 @@ import { createFetcher, FetchError, PAGE_ACCEPT, parleyUserAgent, type Fetcher, 
 import { fingerprint, itemId, normaliseLink } from "./identity.ts";
 import type { FeedDown, IncomingArticle, Intake } from "../ingest/incoming.ts";
 import { articleFromHtml } from "../ingest/page.ts";
-import { backoffMs, PollState, type FeedState, type ProcessedItem } from "./poll-state.ts";
+import { backoffMs, FilePollState, type FeedState, type PollState, type ProcessedItem } from "./poll-state.ts";
 import { describeSourcesProblem, parseSources, type Feed } from "./sources.ts";
 
 export interface PollerOptions {
   /** $DATA_DIR/sources.json; re-read when it changes, a bad edit keeps the last good list. */
   sourcesFile: string;
-  /** $DATA_DIR/state */
+  /** $DATA_DIR/state: the poll state's files, unless `state` is given. */
   stateDir: string;
+  /** Opens the poll state when it is not the files (PostgreSQL's: src/store-db/poll-state.ts); the poller closes it when it stops. */
+  openState?: () => Promise<PollState>;
   intake: Intake;
   /** A feed has failed for `downAfterMs` (a day): called once per outage. */
   onFeedDown?: (down: FeedDown) => void | Promise<void>;
@@ -86,7 +88,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
   const retentionMs = (options.retentionDays ?? 30) * 24 * 60 * MINUTE;
   const capMs = options.backoffCapMs ?? 6 * 60 * MINUTE;
   const downAfterMs = options.downAfterMs ?? 24 * 60 * MINUTE;
-  const state = await PollState.open(options.stateDir);
+  const state = options.openState ? await options.openState() : await FilePollState.open(options.stateDir);
 
   let feeds: Feed[] = [];
   let sourcesSeen: { mtimeMs: number; size: number } | undefined;

@@ -1,5 +1,6 @@
 // Moves a file-based installation's runtime state (DATA_DIR/state/: chats, subscriptions,
-// conversations, what was announced, reminders, the messages still to send) into PostgreSQL:
+// conversations, what was announced, reminders, the messages still to send, the drafts made of
+// the news and what the feed poller remembers) into PostgreSQL:
 // `npm run db -- import-state`. Run it with the bot stopped.
 //
 // All of it in one transaction: a failure leaves the database as it was. Tables that already
@@ -15,6 +16,9 @@ import { FileAnnouncedStore, type LoggedChange } from "../store/announced.ts";
 import { FileChatPrefsStore } from "../store/chats.ts";
 import { FileConversationStore } from "../store/conversations.ts";
 import { FileSubscriptionStore } from "../store/subscriptions.ts";
+import { emptyDraftsFile, FileDraftStore, type DraftsFile } from "../store/drafts.ts";
+import { readFeedsFile, readItemsFile, type FeedState, type ProcessedItem } from "../feeds/poll-state.ts";
+import { DRAFTS_TABLE, EDITOR_LANGUAGES_TABLE } from "./drafts.ts";
 import { ANNOUNCED_DAILY_TABLE, ANNOUNCED_ENTRIES_TABLE, ANNOUNCED_REVISIONS_TABLE, REMINDERS_SENT_TABLE } from "./announced.ts";
 import { CHAT_PREFS_TABLE } from "./chats.ts";
 import { CONVERSATIONS_TABLE } from "./conversations.ts";
@@ -23,7 +27,7 @@ import { insertMessages } from "./outbox.ts";
 import { SUBSCRIPTIONS_TABLE } from "./subscriptions.ts";
 
 /** The state files the import reads; at least one must be there. */
-const STATE_FILES = ["chats.json", "subscriptions.json", "subscriptions.journal", "conversations.json", "announced.json", "reminders.json", "outbox.json"];
+const STATE_FILES = ["chats.json", "subscriptions.json", "subscriptions.journal", "conversations.json", "announced.json", "reminders.json", "outbox.json", "drafts.json", "feeds.json", "feed-items.jsonl"];
 
 /** The tables the state lives in (announced_state is one row, reset rather than emptied). */
 export const STATE_TABLES = [
@@ -37,11 +41,16 @@ export const STATE_TABLES = [
   "reminders_sent",
   "outbox",
   "outbox_texts",
+  "drafts",
+  "draft_articles",
+  "editor_languages",
+  "feed_state",
+  "feed_items",
 ] as const;
 
 const BATCH = 5000;
 
-export type ImportCounts = Record<"chats" | "subscriptions" | "conversations" | "announcedEntries" | "announcedChanges" | "dailyStates" | "reminders" | "outboxMessages", number>;
+export type ImportCounts = Record<"chats" | "subscriptions" | "conversations" | "announcedEntries" | "announcedChanges" | "dailyStates" | "reminders" | "outboxMessages" | "drafts" | "reportsTaken" | "feeds" | "feedItems", number>;
 
 export type ImportResult =
   | { kind: "imported"; counts: ImportCounts; replaced: boolean }
@@ -65,6 +74,9 @@ interface FileState {
   head: { initializedAt: string | null; generation: number; lastSeq: number };
   changes: (LoggedChange & { inLog: boolean })[];
   outbox: OutboxMessage[];
+  drafts: DraftsFile;
+  feeds: Record<string, FeedState>;
+  feedItems: ProcessedItem[];
 }
 
 /** Reads the state files as the bot would at start-up (a subscriptions journal replayed, the outbox's finished messages left out). */
@@ -77,6 +89,9 @@ async function readFiles(stateDir: string): Promise<FileState> {
   const conversations = FileConversationStore.open(join(stateDir, "conversations.json")).store.data.chats;
   const announced = FileAnnouncedStore.open(stateDir);
   const a = announced.announced.data;
+  const drafts = existsSync(join(stateDir, "drafts.json")) ? FileDraftStore.open(join(stateDir, "drafts.json")).store.data : emptyDraftsFile();
+  const feeds = await readFeedsFile(stateDir);
+  const feedItems = await readItemsFile(stateDir);
   const outbox = await FileOutbox.open(stateDir);
   const pending = outbox.pending();
   await outbox.close();
@@ -94,6 +109,9 @@ async function readFiles(stateDir: string): Promise<FileState> {
     head: { initializedAt: a.initializedAt, generation: a.generation, lastSeq: a.lastSeq },
     changes: [...bySeq.values()].sort((x, y) => x.seq - y.seq).map((l) => ({ ...l, inLog: inLog.has(l.seq) })),
     outbox: pending,
+    drafts,
+    feeds,
+    feedItems,
   };
 }
 
@@ -107,6 +125,10 @@ function countsOf(s: FileState): ImportCounts {
     dailyStates: s.daily.length,
     reminders: s.reminders.length,
     outboxMessages: s.outbox.length,
+    drafts: s.drafts.drafts.length,
+    reportsTaken: Object.keys(s.drafts.articles).length,
+    feeds: Object.keys(s.feeds).length,
+    feedItems: s.feedItems.length,
   };
 }
 
@@ -118,7 +140,7 @@ export async function importState(db: Db, stateDir: string, opts: { replace?: bo
     // A large state takes longer than a request may.
     await tx.query("SET LOCAL statement_timeout = 0");
     // One import at a time, and no replica writing meanwhile.
-    await tx.query(`LOCK TABLE ${STATE_TABLES.join(", ")}, announced_state, state_imports IN EXCLUSIVE MODE`);
+    await tx.query(`LOCK TABLE ${STATE_TABLES.join(", ")}, announced_state, draft_counter, state_imports IN EXCLUSIVE MODE`);
     const nonEmpty = await nonEmptyTables(tx);
     if (nonEmpty.length && !opts.replace) {
       const earlier = await tx.query<{ imported_at: Date }>("SELECT imported_at FROM state_imports WHERE fingerprint = $1", [fingerprint]);
@@ -142,6 +164,8 @@ export async function importState(db: Db, stateDir: string, opts: { replace?: bo
       );
     }
     for (let i = 0; i < state.outbox.length; i += BATCH) await insertMessages(tx, state.outbox.slice(i, i + BATCH));
+    await importDrafts(tx, db, state.drafts);
+    await importFeeds(tx, state.feeds, state.feedItems);
     await tx.query("INSERT INTO state_imports (fingerprint, source, counts) VALUES ($1, $2, $3) ON CONFLICT (fingerprint) DO UPDATE SET imported_at = now()", [
       fingerprint,
       stateDir,
@@ -151,9 +175,36 @@ export async function importState(db: Db, stateDir: string, opts: { replace?: bo
   });
 }
 
+/** The drafts, the reports taken (each under its link, as the file maps them), the editors' languages, the next draft's number. */
+async function importDrafts(tx: Queryable, db: Db, d: DraftsFile): Promise<void> {
+  await write(tx, db, DRAFTS_TABLE, d.drafts.map((x) => [x.id, x]));
+  await write(tx, db, EDITOR_LANGUAGES_TABLE, Object.entries(d.editorLanguages ?? {}));
+  const urlOf = new Map(Object.entries(d.urls ?? {}).map(([url, id]) => [id, url]));
+  const articles = Object.entries(d.articles).map(([id, taken]) => ({ article_id: id, url: urlOf.get(id) ?? null, taken }));
+  for (let i = 0; i < articles.length; i += BATCH) {
+    await tx.query("INSERT INTO draft_articles (article_id, url, taken) SELECT article_id, url, taken FROM jsonb_to_recordset($1::jsonb) AS r(article_id text, url text, taken jsonb)", [
+      JSON.stringify(articles.slice(i, i + BATCH)),
+    ]);
+  }
+  await tx.query("UPDATE draft_counter SET next = $1", [d.next]);
+}
+
+async function importFeeds(tx: Queryable, feeds: Record<string, FeedState>, items: ProcessedItem[]): Promise<void> {
+  const rows = Object.entries(feeds).map(([feed_id, state]) => ({ feed_id, state }));
+  if (rows.length) await tx.query("INSERT INTO feed_state (feed_id, state) SELECT feed_id, state FROM jsonb_to_recordset($1::jsonb) AS r(feed_id text, state jsonb)", [JSON.stringify(rows)]);
+  // The journal may hold an item twice (offered again after a torn line): the last one counts, as when the file is read.
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const unique = [...byId.values()];
+  for (let i = 0; i < unique.length; i += BATCH) {
+    const batch = unique.slice(i, i + BATCH).map((item) => ({ id: item.id, feed_id: item.feedId, at: item.at, item }));
+    await tx.query("INSERT INTO feed_items (id, feed_id, at, item) SELECT id, feed_id, at, item FROM jsonb_to_recordset($1::jsonb) AS r(id text, feed_id text, at timestamptz, item jsonb)", [JSON.stringify(batch)]);
+  }
+}
+
 async function nonEmptyTables(q: Queryable): Promise<string[]> {
   const checks = STATE_TABLES.map((t) => `SELECT '${t}' AS t WHERE EXISTS (SELECT 1 FROM ${t})`);
   checks.push("SELECT 'announced_state' AS t WHERE EXISTS (SELECT 1 FROM announced_state WHERE initialized_at IS NOT NULL OR last_seq > 0)");
+  checks.push("SELECT 'draft_counter' AS t WHERE EXISTS (SELECT 1 FROM draft_counter WHERE next > 1)");
   const { rows } = await q.query<{ t: string }>(checks.join(" UNION ALL "));
   return rows.map((r) => r.t);
 }

@@ -7,7 +7,9 @@
 //   nothing is lost, and only messages in flight at the kill may arrive twice;
 // - one replica's database link cut and restored: it refuses writes with the apology while
 //   reads still work, reports not ready, and comes back by itself;
-// - two replicas started at the same moment on an empty schema: both run, migrated once.
+// - two replicas started at the same moment on an empty schema: both run, migrated once;
+// - two replicas and a news feed: only the leader polls, the editors get one draft, and
+//   Publish pressed through the other replica publishes once, every editor's copy closed.
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -23,6 +25,8 @@ import { startEmulator, type Emulator } from "../support/emulator.ts";
 import { entry, TRACKS } from "../support/fixtures.ts";
 import { pgSkip, TEST_DATABASE_URL, testDatabase, type TestDatabase } from "../support/pg.ts";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
+import { startFeedServer } from "../support/feed-server.ts";
+import { loadCorpus } from "../support/ingest-corpus.ts";
 
 const skip = await pgSkip();
 const NOW = "2026-04-20T12:00:00Z";
@@ -69,10 +73,11 @@ interface Replica {
   base: string;
 }
 
-/** One replica in webhook mode (any free port), as a machine behind the load balancer runs it. */
-async function replica(emu: Emulator, schema: string, id: string, env: Record<string, string> = {}): Promise<Replica> {
+/** One replica in webhook mode (any free port), as a machine behind the load balancer runs it; `prepare` adds to its data folder. */
+async function replica(emu: Emulator, schema: string, id: string, env: Record<string, string> = {}, prepare?: (dataDir: string) => Promise<void>): Promise<Replica> {
   const dataDir = await makeDataDir({ events: { tracks: [], entries: [] } });
   cleanups.push(() => removeDataDir(dataDir));
+  await prepare?.(dataDir);
   const bot = await startBot({
     emulator: emu,
     dataDir,
@@ -289,5 +294,78 @@ describe("replicas on one PostgreSQL", { skip, timeout: 90_000 }, () => {
     assert.match((await conversation.say(emu, user, "/latest")).plainText, /^Latest developments[\s\S]*Round 1/);
     // Never two pollers at once: Telegram would have answered one of them 409.
     assert.deepEqual(Object.keys(emu.stats.errors).filter((d) => /Conflict/.test(d)), []);
+  });
+
+  test("two replicas and a news feed: only the leader polls, each editor gets ONE draft, Publish through the other replica publishes once", async () => {
+    const { t, db } = await schemaWithRecord("rep_news");
+    const emu = await emulator();
+    const feeds = await startFeedServer();
+    cleanups.push(() => feeds.close());
+    const erin = { id: 8201, first_name: "Erin", username: "erin_ed", language_code: "en" };
+    const boris = { id: 8202, first_name: "Boris", language_code: "en" };
+    const reader = { id: 8203, first_name: "Ann", language_code: "en" };
+    for (const u of [erin, boris, reader]) emu.addPrivateChat(u);
+    // One outlet's report of the second round (an article of the test corpus), dated the bots' today.
+    const [title, ...rest] = loadCorpus().find((c) => c.name.startsWith("en-01"))!.text.trim().split("\n");
+    const link = feeds.url("/agency/round-2");
+    const description = rest.join("\n").split(/\n\s*\n/).map((p) => `<p>${p.trim()}</p>`).join("");
+    feeds.feeds.set("/agency/rss.xml", { items: [{ guid: "round-2", title, description, link, pubDate: "Tue, 08 Apr 2025 07:30:00 GMT" }] });
+    const sources = { feeds: [{ id: "agency", url: feeds.url("/agency/rss.xml"), outlet: "Agency World", language: "en", timezone: "Europe/London", pollMinutes: 5 }] };
+    const env = { FAKE_NOW: "2025-04-08T09:00:00Z", ADMIN_IDS: `${erin.id},${boris.id}`, FEED_HOST_INTERVAL_MS: "0", DIGEST_CRON: "0 0 1 1 *" };
+    const withSources = (dir: string) => writeFile(join(dir, "sources.json"), JSON.stringify(sources));
+    const replicas = await Promise.all(["n1", "n2"].map((id) => replica(emu, t.schema, id, env, withSources)));
+    emu.webhookProxy = replicas.map((r) => r.base);
+    const leader = await leaderOf(replicas);
+    const other = replicas.find((r) => r !== leader)!;
+    assert.match((await conversation.say(emu, reader, "/subscribe")).plainText, /^🔔 You are subscribed\./);
+
+    // The draft is made once, and each editor's copy of it recorded (by whichever replica sent it).
+    const draft = async () => (await db.query<{ id: string; status: string; copies: { chatId: number; messageId: number }[] }>("SELECT id, status, draft->'copies' AS copies FROM drafts")).rows;
+    await until("one draft with both editors' copies", async () => (await draft()).some((d) => d.copies.length === 2));
+    const [only, ...more] = await draft();
+    assert.deepEqual(more, [], "one draft");
+    for (const editor of [erin, boris]) {
+      const got = emu.sent.filter((m) => m.chat_id === editor.id);
+      assert.equal(got.length, 1, `editor ${editor.id} got ${got.length} messages`);
+      assert.match(got[0].plainText, new RegExp(`^📰 Draft ${only.id} · new entry`));
+    }
+    const fetched = feeds.requests.filter((r) => r.path === "/agency/rss.xml").length;
+    assert.equal(fetched, 1, "the feed was fetched once, by the leader");
+    assert.match(leader.bot.output(), /report taken/);
+    assert.doesNotMatch(other.bot.output(), /report taken/, "the other replica does not poll");
+
+    // Erin's Publish goes to the replica that neither polled nor sent the copies; Boris presses
+    // Publish on his copy a moment later, and his press reaches the leader once Erin's holds the draft.
+    const erinsCopy = only.copies.find((c) => c.chatId === erin.id)!;
+    const borisCopy = only.copies.find((c) => c.chatId === boris.id)!;
+    const mark = emu.sent.length;
+    const posted = emu.webhookTargets.length;
+    emu.webhookProxy = other.base;
+    const erinsPress = emu.press(erin, { chat_id: erin.id, message_id: erinsCopy.messageId }, `dr:p:${only.id}`);
+    await until("Erin's press posted", () => emu.webhookTargets.length > posted);
+    emu.webhookProxy = undefined;
+    const borisPress = emu.press(boris, { chat_id: boris.id, message_id: borisCopy.messageId }, `dr:p:${only.id}`);
+    await until("Erin's Publish holding the draft", async () => (await db.query("SELECT 1 FROM drafts WHERE claimed_by IS NOT NULL OR status <> 'pending'")).rows.length > 0);
+    emu.webhookProxy = leader.base;
+    const answerTo = async (q: { id: string }) => {
+      await until("the press answered", () => emu.answers.some((a) => a.callback_query_id === q.id), 20_000);
+      return emu.answers.find((a) => a.callback_query_id === q.id)!.text ?? "";
+    };
+    const published = await answerTo(erinsPress);
+    assert.match(published, /^Published as (\S+)\. Subscribers get the digest now\.$/);
+    assert.match(await answerTo(borisPress), /^(Another editor is publishing this draft right now\.|Already published by Erin \(@erin_ed\)\.)$/);
+    const entryId = /^Published as (\S+)\./.exec(published)![1];
+    await until("the reader's digest", () => emu.sent.slice(mark).some((m) => m.chat_id === reader.id), 20_000);
+    // The copy the leader sent Boris is closed by the replica that published.
+    await until("Boris's copy closed", () => /✅ Published by Erin/.test(conversation.current(emu, boris.id, borisCopy.messageId).text), 20_000);
+    assert.deepEqual(conversation.current(emu, boris.id, borisCopy.messageId).buttons, []);
+    assert.deepEqual(conversation.current(emu, erin.id, erinsCopy.messageId).buttons, []);
+    const { rows: written } = await db.query<{ n: number }>("SELECT count(*)::float8 AS n FROM record_entries WHERE id = $1", [entryId]);
+    assert.equal(written[0].n, 1);
+    const { rows: audit } = await db.query<{ n: number }>("SELECT count(*)::float8 AS n FROM record_audit WHERE item_id = $1", [entryId]);
+    assert.equal(audit[0].n, 1, "one write in the audit log");
+    assert.deepEqual((await draft()).map((d) => d.status), ["published"]);
+    await until("the outbox drained", async () => (await pendingInOutbox(db)) === 0);
+    assert.equal(emu.sent.slice(mark).filter((m) => m.chat_id === reader.id).length, 1, "the reader got the digest once");
   });
 });

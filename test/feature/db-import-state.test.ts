@@ -3,17 +3,22 @@
 // they found in the files, running it again changes nothing, and state already in the database
 // is only overwritten when the operator says --replace.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { Readable } from "node:stream";
 import { main } from "../../src/cli/db.ts";
+import { main as ingest } from "../../src/cli/ingest.ts";
 import { FileOutbox } from "../../src/delivery/outbox.ts";
 import { FileAnnouncedStore } from "../../src/store/announced.ts";
 import { FileChatPrefsStore } from "../../src/store/chats.ts";
 import { FileConversationStore } from "../../src/store/conversations.ts";
 import { FileSubscriptionStore } from "../../src/store/subscriptions.ts";
 import { openDbState } from "../../src/store-db/open.ts";
+import { DbPollState } from "../../src/store-db/poll-state.ts";
+import { FileDraftStore, type StoredDraft } from "../../src/store/drafts.ts";
+import { FilePollState } from "../../src/feeds/poll-state.ts";
 import { pgSkip, TEST_DATABASE_URL, testDatabase, type TestDatabase } from "../support/pg.ts";
 
 const skip = await pgSkip();
@@ -50,10 +55,27 @@ async function makeFileState(dataDir: string) {
   const outbox = await FileOutbox.open(stateDir);
   await outbox.enqueue([1, 2, 3].map((n) => ({ id: `c|x|${n}|1`, chatId: n, text: `digest ${n}`, subscriptionKey: String(n) })));
   outbox.markDone("c|x|1|1", "sent");
-  await Promise.all([prefs.flush(), conversations.flush(), announced.flush(), outbox.close()]);
+  // A draft decided, one pending with an editor's copy, a report taken under its link; a feed's state and an item processed.
+  const drafts = FileDraftStore.open(join(stateDir, "drafts.json"));
+  const draft = (id: string): StoredDraft => ({ id, status: "pending", proposal: { kind: "new", reading: { title: `draft ${id}` } } as never, sources: [], copies: [], created: NOW.toISOString(), updated: NOW.toISOString() });
+  await drafts.take("feed:a", "https://example.org/a", (w) => {
+    w.add(draft(w.newId()));
+    w.add(draft(w.newId()));
+    return { at: NOW.toISOString(), relevant: true, reason: "a round", draftIds: ["d1", "d2"] };
+  });
+  await drafts.addCopy("d2", { chatId: 7, messageId: 70 });
+  await drafts.decide("d1", { status: "rejected", decidedBy: { kind: "telegram", id: 7, name: "Erin" }, decidedAt: NOW.toISOString() });
+  await drafts.rememberLanguage(7, "uk");
+  const poll = await FilePollState.open(stateDir);
+  await poll.setFeed("tass", { etag: '"x1"', failures: 0, toldDown: false, lastSuccess: NOW.toISOString() });
+  await poll.markProcessed({ id: "tass:1", feedId: "tass", outlet: "TASS", link: "https://tass.ru/1", normalisedLink: "tass.ru/1", text: { from: "feed", chars: 900 }, outcome: { relevant: false, reason: "unrelated", draftIds: [] }, at: NOW.toISOString() });
+  await poll.close();
+  await Promise.all([prefs.flush(), conversations.flush(), announced.flush(), outbox.close(), drafts.flush()]);
   // Not flushed: the last changes stay in subscriptions.journal, as after a kill.
-  return { stateDir, subs, prefs, announced, conversations };
+  return { stateDir, subs, prefs, announced, conversations, drafts };
 }
+
+const draft3 = (id: string): StoredDraft => ({ id, status: "pending", proposal: { kind: "new", reading: { title: "third" } } as never, sources: [], copies: [], created: NOW.toISOString(), updated: NOW.toISOString() });
 
 describe("npm run db -- import-state", { skip }, () => {
   let t: TestDatabase;
@@ -74,7 +96,7 @@ describe("npm run db -- import-state", { skip }, () => {
     const first = await cli(["import-state"], env);
     assert.equal(first.err, "");
     assert.equal(first.code, 0);
-    assert.match(first.out, /^Imported from .*state: subscriptions: 301, chats' choices: 1, unfinished dialogues: 1, announced entries: 1, announced changes: 2, daily digest states: 1, reminders sent: 1, messages still to send: 2\.\n$/);
+    assert.match(first.out, /^Imported from .*state: subscriptions: 301, chats' choices: 1, unfinished dialogues: 1, announced entries: 1, announced changes: 2, daily digest states: 1, reminders sent: 1, messages still to send: 2, drafts: 2, news reports taken: 1, feeds' states: 1, feed items processed: 1\.\n$/);
 
     const db = await t.open();
     const state = await openDbState(db);
@@ -95,6 +117,33 @@ describe("npm run db -- import-state", { skip }, () => {
       ],
     );
     await state.outbox.markDone("c|x|2|1", "sent");
+    // The drafts: as the file had them, the report known by id and by link, the next draft is d3.
+    assert.deepEqual(state.drafts.get("d1"), files.drafts.get("d1"));
+    assert.deepEqual(state.drafts.pending().map((d) => [d.id, d.copies]), [["d2", [{ chatId: 7, messageId: 70 }]]]);
+    assert.equal(state.drafts.languageOf(7), "uk");
+    assert.equal((await state.drafts.taken("other", "https://example.org/a"))?.reason, "a round");
+    const next = await state.drafts.take("feed:b", undefined, (w) => ({ at: NOW.toISOString(), relevant: true, reason: "r", draftIds: [(w.add(draft3(w.newId())), "x")] }));
+    assert.deepEqual(next.kind === "taken" && next.drafts.map((d) => d.id), ["d3"]);
+    const poll = await DbPollState.open(db);
+    assert.deepEqual(poll.feed("tass"), { etag: '"x1"', failures: 0, toldDown: false, lastSuccess: NOW.toISOString() });
+    assert.equal(poll.withLink("tass.ru/1")?.id, "tass:1");
+    // What `npm run ingest -- sources|explain` read with DATABASE_URL set: the shared state (here
+    // on a machine with no state files at all).
+    const elsewhere = mkdtempSync(join(tmpdir(), "parley-import-cli-"));
+    writeFileSync(join(elsewhere, "sources.json"), JSON.stringify({ feeds: [{ id: "tass", url: "https://tass.ru/rss/v2.xml", outlet: "TASS", language: "ru", pollMinutes: 5 }] }));
+    const read = async (argv: string[]) => {
+      let out = "";
+      let err = "";
+      const code = await ingest(argv, { out: (x) => void (out += x), err: (x) => void (err += x), stdin: Readable.from([""]), dataDir: elsewhere, env });
+      return { code, out, err };
+    };
+    const explained = await read(["explain", "tass:1"]);
+    assert.equal(explained.err, "");
+    assert.match(explained.out, /^tass:1\n {2}feed {7}tass \(TASS\)\n {2}link {7}https:\/\/tass\.ru\/1\n/);
+    const sources = await read(["sources"]);
+    assert.match(sources.out, /\ntass +TASS +2026-03-01 10:00Z +0 /);
+    assert.match((await read(["explain", "tass:9"])).err, /^no item "tass:9" in the database at postgres:\/\/.*; item ids/);
+    rmSync(elsewhere, { recursive: true, force: true });
 
     const again = await cli(["import-state"], env);
     assert.equal(again.code, 0);

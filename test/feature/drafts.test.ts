@@ -14,6 +14,7 @@ import { entry, recordWithUpcomingRound, TRACKS } from "../support/fixtures.ts";
 import { InProcessParley, type Outgoing, startParley } from "../support/in-process.ts";
 import { loadCorpus } from "../support/ingest-corpus.ts";
 import { buttonPress, forwardedPost } from "../support/updates.ts";
+import type { FileDraftStore } from "../../src/store/drafts.ts";
 
 const erin = { id: 601, first_name: "Erin", last_name: "Editor", username: "erin_ed", language_code: "en" };
 const boris = { id: 602, first_name: "Борис", language_code: "ru" };
@@ -343,7 +344,7 @@ describe("editors' own reports, /drafts, and a restart", () => {
     assert.match(list.text, /d1 · 11 April 2025 · Meeting · St Petersburg · ⚠️ its date has passed/);
     assert.match(list.text, /d2 · June 2025 · Round · Moscow\n/);
     // The forwarded post, taken before the restart under its Telegram id, comes again.
-    const forwarded = Object.keys(again.ingestion!.deps.store.store.data.articles).find((id) => id.startsWith(`tg:${boris.id}:`))!;
+    const forwarded = Object.keys((again.ingestion!.deps.store as FileDraftStore).store.data.articles).find((id) => id.startsWith(`tg:${boris.id}:`))!;
     const post = corpus.find((c) => c.name.startsWith("uk-11"))!.text;
     const { result, seen } = await again.during(() => again.ingestion!.intake.receive({ id: forwarded, text: post, origin: { kind: "editor", userId: boris.id, chatId: boris.id, messageId: 1 } }));
     assert.equal(result.duplicate, true);

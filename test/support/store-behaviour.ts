@@ -12,6 +12,8 @@ import type { AnnouncedStore } from "../../src/store/announced.ts";
 import type { ChatPrefsStore } from "../../src/store/chats.ts";
 import type { ConversationStore } from "../../src/store/conversations.ts";
 import type { SubscriptionStore } from "../../src/store/subscriptions.ts";
+import type { DraftStore, StoredDraft } from "../../src/store/drafts.ts";
+import type { PollState, ProcessedItem } from "../../src/feeds/poll-state.ts";
 
 export interface Stores {
   prefs: ChatPrefsStore;
@@ -19,6 +21,9 @@ export interface Stores {
   conversations: ConversationStore;
   announced: AnnouncedStore;
   outbox: Outbox;
+  drafts: DraftStore;
+  /** The feed poller's memory, as the leader opens it when elected (the caller closes it). */
+  openPollState(): Promise<PollState>;
   /** A clean stop: every write finished, the outbox's claims let go. */
   close(): Promise<void>;
 }
@@ -61,6 +66,25 @@ async function claimSome(outbox: Outbox): Promise<OutboxMessage[]> {
     if (got.length || Date.now() > until) return got;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+const ERIN = { kind: "telegram", id: 7, name: "Erin" } as const;
+const BORIS = { kind: "telegram", id: 8, name: "Boris" } as const;
+
+function draftOf(id: string, title: string, at = NOW.toISOString()): StoredDraft {
+  return {
+    id,
+    status: "pending",
+    proposal: { kind: "new", reading: { title } } as never,
+    sources: [{ outlet: "TASS", url: `https://tass.ru/${title}`, published: "2026-03-01", language: "ru", articleId: `tass:${title}` }],
+    copies: [],
+    created: at,
+    updated: at,
+  };
+}
+
+function itemOf(id: string, at: string, extra: Partial<ProcessedItem> = {}): ProcessedItem {
+  return { id, feedId: "tass", outlet: "TASS", text: { from: "feed", chars: 800 }, outcome: { relevant: false, reason: "unrelated", draftIds: [] }, at, ...extra };
 }
 
 export function storeBehaviour(backend: Backend): void {
@@ -328,6 +352,123 @@ export function storeBehaviour(backend: Backend): void {
     const again = await place.open();
     assert.deepEqual([again.conversations.read("1"), again.conversations.read("2"), again.conversations.read("3")], [conversationState(2), undefined, conversationState(9)]);
     assert.equal(again.conversations.size, 2);
+    await again.close();
+  });
+
+  test("drafts: a report taken once (by id, by link), new drafts numbered, a pending one changed by the next report; reopening finds them", async () => {
+    const place = await backend.fresh();
+    const s = await place.open();
+    const first = await s.drafts.take("tass:1", "tass.ru/1", (w) => {
+      assert.deepEqual(w.pending, []);
+      w.add(draftOf(w.newId(), "round"));
+      w.add(draftOf(w.newId(), "call"));
+      return { at: NOW.toISOString(), relevant: true, reason: "two contacts", draftIds: ["d1", "d2"] };
+    });
+    assert.equal(first.kind, "taken");
+    assert.deepEqual(first.kind === "taken" && first.drafts.map((d) => d.id), ["d1", "d2"]);
+    let called = false;
+    const again = await s.drafts.take("ria:9", "tass.ru/1", () => {
+      called = true;
+      return { at: NOW.toISOString(), relevant: false, reason: "x", draftIds: [] };
+    });
+    assert.deepEqual([again.kind, again.article.reason, called], ["seen", "two contacts", false], "the same link under another id is the same report");
+    assert.equal((await s.drafts.taken("tass:1"))?.reason, "two contacts");
+    assert.equal(await s.drafts.taken("tass:2", "tass.ru/2"), undefined);
+
+    const second = await s.drafts.take("ria:2", "ria.ru/2", (w) => {
+      assert.deepEqual(w.pending.map((d) => d.id), ["d1", "d2"], "made first, first");
+      const round = w.pending.find((d) => d.id === "d1")!;
+      round.sources.push({ outlet: "RIA", url: "https://ria.ru/2", published: "2026-03-01", language: "ru", articleId: "ria:2" });
+      w.add(draftOf(w.newId(), "summit", "2026-03-01T11:00:00.000Z"));
+      return { at: NOW.toISOString(), relevant: true, reason: "merged", draftIds: ["d1", "d3"] };
+    });
+    assert.deepEqual(second.kind === "taken" && second.drafts.map((d) => d.id), ["d1", "d3"], "d2, untouched, is not saved again");
+    assert.deepEqual(s.drafts.get("d1")!.sources.map((x) => x.outlet), ["TASS", "RIA"]);
+    assert.deepEqual(s.drafts.pending().map((d) => d.id), ["d3", "d2", "d1"], "newest first");
+    await s.drafts.rememberLanguage(7, "uk");
+    await s.drafts.rememberLanguage(8, undefined);
+    assert.deepEqual([s.drafts.languageOf(7), s.drafts.languageOf(8)], ["uk", undefined]);
+    await s.close();
+
+    const reopened = await place.open();
+    assert.deepEqual(reopened.drafts.pending().map((d) => [d.id, d.sources.length]), [["d3", 1], ["d2", 1], ["d1", 2]]);
+    assert.equal(reopened.drafts.languageOf(7), "uk");
+    assert.equal((await reopened.drafts.taken("x", "ria.ru/2"))?.reason, "merged");
+    const third = await reopened.drafts.take("tass:4", undefined, (w) => {
+      w.add(draftOf(w.newId(), "fourth"));
+      return { at: NOW.toISOString(), relevant: true, reason: "r", draftIds: ["d4"] };
+    });
+    assert.deepEqual(third.kind === "taken" && third.drafts.map((d) => d.id), ["d4"], "the numbering goes on after a restart");
+    await reopened.close();
+  });
+
+  test("drafts: the editors' copies kept and dropped; the first decision wins, the next is told who; a Publish in progress makes others wait", async () => {
+    const place = await backend.fresh();
+    const s = await place.open();
+    await s.drafts.take("tass:1", undefined, (w) => {
+      w.add(draftOf(w.newId(), "round"));
+      w.add(draftOf(w.newId(), "call"));
+      return { at: NOW.toISOString(), relevant: true, reason: "r", draftIds: ["d1", "d2"] };
+    });
+    await s.drafts.addCopy("d1", { chatId: 7, messageId: 70 });
+    const withTwo = await s.drafts.addCopy("d1", { chatId: 8, messageId: 80 });
+    assert.deepEqual(withTwo?.copies, [{ chatId: 7, messageId: 70 }, { chatId: 8, messageId: 80 }]);
+    await s.drafts.dropCopies("d1", [{ chatId: 7, messageId: 70 }]);
+    assert.deepEqual(s.drafts.get("d1")!.copies, [{ chatId: 8, messageId: 80 }]);
+    assert.equal(await s.drafts.addCopy("d9", { chatId: 7, messageId: 1 }), undefined);
+
+    const rejected = await s.drafts.decide("d2", { status: "rejected", decidedBy: ERIN, decidedAt: "2026-03-01T10:05:00.000Z" });
+    assert.equal(rejected.kind, "closed");
+    const late = await s.drafts.decide("d2", { status: "irrelevant", decidedBy: BORIS, decidedAt: "2026-03-01T10:06:00.000Z" });
+    assert.equal(late.kind, "decided");
+    assert.deepEqual(late.kind === "decided" && [late.draft.status, late.draft.decidedBy?.name, late.draft.updated], ["rejected", "Erin", "2026-03-01T10:05:00.000Z"]);
+    assert.equal((await s.drafts.claim("d2", "h0")).kind, "decided");
+    assert.equal((await s.drafts.decide("d9", { status: "rejected", decidedBy: ERIN, decidedAt: NOW.toISOString() })).kind, "missing");
+
+    const claim = await s.drafts.claim("d1", "h1");
+    assert.deepEqual(claim.kind === "claimed" && claim.draft.copies, [{ chatId: 8, messageId: 80 }]);
+    assert.equal((await s.drafts.claim("d1", "h2")).kind, "busy", "a second Publish meanwhile");
+    assert.equal((await s.drafts.decide("d1", { status: "rejected", decidedBy: BORIS, decidedAt: NOW.toISOString() })).kind, "busy", "a Reject meanwhile");
+    await s.drafts.release("d1", "h1");
+    assert.equal((await s.drafts.claim("d1", "h3")).kind, "claimed", "released: free again");
+    const published = await s.drafts.decide("d1", { status: "published", decidedBy: ERIN, decidedAt: "2026-03-01T10:07:00.000Z", entryId: "e9" }, "h3");
+    assert.deepEqual(published.kind === "closed" && [published.draft.status, published.draft.entryId, published.draft.copies.length], ["published", "e9", 1]);
+    assert.deepEqual(s.drafts.pending(), []);
+    await s.close();
+    const reopened = await place.open();
+    assert.deepEqual([reopened.drafts.get("d1")?.status, reopened.drafts.get("d1")?.decidedBy?.name, reopened.drafts.get("d2")?.status], ["published", "Erin", "rejected"]);
+    assert.deepEqual(await reopened.drafts.fresh("d1"), reopened.drafts.get("d1"));
+    await reopened.close();
+  });
+
+  test("poll state: a feed's validators and failures, items by id, link and fingerprint, old ones pruned; the next opener finds it all", async () => {
+    const place = await backend.fresh();
+    const s = await place.open();
+    const p = await s.openPollState();
+    assert.deepEqual(p.feed("tass"), { failures: 0, toldDown: false });
+    await p.setFeed("tass", { etag: '"v1"', lastModified: "Sun, 01 Mar 2026 09:00:00 GMT", lastSuccess: NOW.toISOString(), failures: 0, toldDown: false });
+    await p.setFeed("ria", { failures: 3, failingSince: "2026-02-28T10:00:00.000Z", lastError: "HTTP 500", nextTry: "2026-03-01T12:00:00.000Z", toldDown: true });
+    await p.markProcessed(itemOf("tass:old", "2026-01-01T00:00:00.000Z", { normalisedLink: "tass.ru/old" }));
+    await p.markProcessed(itemOf("tass:1", NOW.toISOString(), { link: "https://tass.ru/1", normalisedLink: "tass.ru/1", fingerprint: "fp1" }));
+    await p.markProcessed(itemOf("tass:2", NOW.toISOString(), { outcome: { duplicateOf: "tass:1", by: "fingerprint" } }));
+    assert.equal(p.withLink("tass.ru/1")?.id, "tass:1");
+    assert.equal(p.withFingerprint("TASS", "fp1")?.id, "tass:1");
+    assert.equal(p.withFingerprint("RIA", "fp1"), undefined, "a fingerprint is the outlet's own");
+    assert.equal(await p.prune(new Date("2026-02-01T00:00:00Z")), 1);
+    assert.equal(p.item("tass:old"), undefined);
+    await p.close();
+    await s.close();
+
+    const again = await place.open();
+    const q = await again.openPollState();
+    assert.deepEqual(q.allFeeds(), {
+      tass: { etag: '"v1"', lastModified: "Sun, 01 Mar 2026 09:00:00 GMT", lastSuccess: NOW.toISOString(), failures: 0, toldDown: false },
+      ria: { failures: 3, failingSince: "2026-02-28T10:00:00.000Z", lastError: "HTTP 500", nextTry: "2026-03-01T12:00:00.000Z", toldDown: true },
+    });
+    assert.deepEqual(q.itemsOf("tass").map((i) => i.id).sort(), ["tass:1", "tass:2"]);
+    assert.deepEqual(q.item("tass:2")?.outcome, { duplicateOf: "tass:1", by: "fingerprint" });
+    assert.equal(q.withLink("tass.ru/old"), undefined, "pruned for good");
+    await q.close();
     await again.close();
   });
 }

@@ -10,6 +10,8 @@ import type { Logger } from "../../src/log.ts";
 import type { Db } from "../../src/db/pool.ts";
 import { migrate } from "../../src/db/migrate.ts";
 import { openDbState, type DbState } from "../../src/store-db/open.ts";
+import { DbPollState } from "../../src/store-db/poll-state.ts";
+import type { StoredDraft } from "../../src/store/drafts.ts";
 import { pgSkip, testDatabase, type TestDatabase } from "../support/pg.ts";
 import { storeBehaviour, type Stores } from "../support/store-behaviour.ts";
 
@@ -26,6 +28,11 @@ const STATE_TABLES = [
   "reminders_sent",
   "outbox",
   "outbox_texts",
+  "drafts",
+  "draft_articles",
+  "editor_languages",
+  "feed_state",
+  "feed_items",
 ];
 
 /** A short lease, so that a killed process's claims lapse within the test. */
@@ -41,7 +48,15 @@ describe("state stores: the PostgreSQL back end", { skip }, () => {
     dbs.set(state, db);
     return state;
   };
-  const asStores = (s: DbState): Stores => ({ ...s, close: () => s.close() });
+  const asStores = (s: DbState): Stores => ({
+    ...s,
+    openPollState: () => DbPollState.open(dbs.get(s)!),
+    // The connections too: the server's are shared, and many places are opened here.
+    close: async () => {
+      await s.close();
+      await dbs.get(s)!.close();
+    },
+  });
   /** As a kill leaves it: the connections gone, nothing let go, the claims left to lapse. */
   const kill = async (s: Stores) => {
     const state = [...dbs.keys()].find((k) => k.outbox === s.outbox)!;
@@ -51,6 +66,7 @@ describe("state stores: the PostgreSQL back end", { skip }, () => {
     const db = await t.open({ poolSize: 1 });
     await db.query(`TRUNCATE ${STATE_TABLES.join(", ")}`);
     await db.query("UPDATE announced_state SET initialized_at = NULL, generation = 0, last_seq = 0");
+    await db.query("UPDATE draft_counter SET next = 1");
     await db.close();
   };
 
@@ -91,6 +107,88 @@ describe("state stores: the PostgreSQL back end", { skip }, () => {
     await until(() => one.subscriptions.get("501") === undefined && one.subscriptions.get("502") !== undefined && one.conversations.size === 0);
     assert.equal(one.subscriptions.size, 1);
     await Promise.all([one.close(), two.close()]);
+  });
+
+  test("two replicas deciding one draft at once: exactly one wins, the other is told who; the same report taken on both at once makes one draft", async () => {
+    await empty();
+    const one = await open();
+    const two = await open();
+    const draft = (id: string): StoredDraft => ({ id, status: "pending", proposal: { kind: "new", reading: { title: id } } as never, sources: [], copies: [], created: "2026-03-01T10:00:00.000Z", updated: "2026-03-01T10:00:00.000Z" });
+    // The same report reaching both at once (a forwarded post on B while A's poller takes it from the feed).
+    const [a, b] = await Promise.all(
+      [one, two].map((r) =>
+        r.drafts.take("tass:1", "tass.ru/1", (w) => {
+          for (let i = 0; i < 20; i++) w.add(draft(w.newId()));
+          return { at: "2026-03-01T10:00:00.000Z", relevant: true, reason: "r", draftIds: [] };
+        }),
+      ),
+    );
+    assert.deepEqual([a.kind, b.kind].sort(), ["seen", "taken"]);
+    await until(() => two.drafts.pending().length === 20 && one.drafts.pending().length === 20);
+    await two.drafts.addCopy("d1", { chatId: 8, messageId: 80 });
+    await until(() => one.drafts.get("d1")!.copies.length === 1);
+
+    const erin = { kind: "telegram", id: 7, name: "Erin" } as const;
+    const boris = { kind: "telegram", id: 8, name: "Boris" } as const;
+    const ids = one.drafts.pending().map((d) => d.id);
+    const outcomes = await Promise.all(
+      ids.map((id) =>
+        Promise.all([
+          one.drafts.decide(id, { status: "rejected", decidedBy: erin, decidedAt: "2026-03-01T10:01:00.000Z" }),
+          two.drafts.decide(id, { status: "irrelevant", decidedBy: boris, decidedAt: "2026-03-01T10:01:00.000Z" }),
+        ]),
+      ),
+    );
+    for (const [i, [x, y]] of outcomes.entries()) {
+      assert.deepEqual([x.kind, y.kind].sort(), ["closed", "decided"], `draft ${ids[i]}`);
+      const won = x.kind === "closed" ? x.draft : y.kind === "closed" ? y.draft : undefined;
+      const told = x.kind === "decided" ? x.draft : y.kind === "decided" ? y.draft : undefined;
+      assert.equal(told?.decidedBy?.name, won?.decidedBy?.name, "the loser is told who decided");
+      assert.equal(told?.status, won?.status);
+    }
+    const d1 = outcomes[ids.indexOf("d1")].find((o) => o.kind === "closed");
+    assert.deepEqual(d1?.kind === "closed" && d1.draft.copies, [{ chatId: 8, messageId: 80 }], "the winner holds every copy, whichever replica sent it");
+    await until(() => one.drafts.pending().length === 0 && two.drafts.pending().length === 0);
+
+    // Publish pressed on both: one claim, the other busy; once published, the other reads who did it.
+    const made = await one.drafts.take("tass:2", undefined, (w) => {
+      const d = draft(w.newId());
+      w.add(d);
+      return { at: "2026-03-01T10:00:00.000Z", relevant: true, reason: "r", draftIds: [d.id] };
+    });
+    const id = made.article.draftIds[0];
+    assert.equal(id, "dl", "the 21st draft, numbered on from the other replica's");
+    const [c1, c2] = await Promise.all([one.drafts.claim(id, "h1"), two.drafts.claim(id, "h2")]);
+    assert.deepEqual([c1.kind, c2.kind].sort(), ["busy", "claimed"]);
+    const [holder, holderName] = c1.kind === "claimed" ? [one, "h1"] : [two, "h2"];
+    const published = await holder.drafts.decide(id, { status: "published", decidedBy: erin, decidedAt: "2026-03-01T10:02:00.000Z", entryId: "e1" }, holderName);
+    assert.equal(published.kind, "closed");
+    const other = holder === one ? two : one;
+    const late = await other.drafts.claim(id, "h3");
+    assert.deepEqual(late.kind === "decided" && [late.draft.status, late.draft.decidedBy?.name], ["published", "Erin"]);
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  test("a Publish claim left by a dead replica lapses: another may publish after its lease", async () => {
+    await empty();
+    const db = await t.open({ poolSize: 2 });
+    const state = await openDbState(db, { drafts: { claimLeaseMs: 200 } });
+    await state.drafts.take("x:1", undefined, (w) => {
+      w.add({ id: w.newId(), status: "pending", proposal: { kind: "new", reading: { title: "t" } } as never, sources: [], copies: [], created: "2026-03-01T10:00:00.000Z", updated: "2026-03-01T10:00:00.000Z" });
+      return { at: "2026-03-01T10:00:00.000Z", relevant: true, reason: "r", draftIds: ["d1"] };
+    });
+    assert.equal((await state.drafts.claim("d1", "dead")).kind, "claimed");
+    assert.equal((await state.drafts.claim("d1", "alive")).kind, "busy");
+    const until = Date.now() + 10_000;
+    let again = await state.drafts.claim("d1", "alive");
+    while (again.kind === "busy" && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+      again = await state.drafts.claim("d1", "alive");
+    }
+    assert.equal(again.kind, "claimed");
+    assert.equal((await state.drafts.decide("d1", { status: "rejected", decidedBy: { kind: "telegram", id: 1, name: "A" }, decidedAt: "2026-03-01T10:00:00.000Z" }, "dead")).kind, "busy", "the dead one's claim no longer counts");
+    await state.close();
+    await db.close();
   });
 
   test("a change whose notification was lost is found by the periodic check", async () => {

@@ -9,6 +9,8 @@ import { FileAnnouncedStore } from "../../src/store/announced.ts";
 import { FileChatPrefsStore } from "../../src/store/chats.ts";
 import { FileConversationStore } from "../../src/store/conversations.ts";
 import { FileSubscriptionStore } from "../../src/store/subscriptions.ts";
+import { FileDraftStore } from "../../src/store/drafts.ts";
+import { FilePollState } from "../../src/feeds/poll-state.ts";
 import { storeBehaviour, type Stores } from "../support/store-behaviour.ts";
 
 const dirs: string[] = [];
@@ -23,11 +25,13 @@ async function openFiles(dir: string): Promise<Stores> {
     conversations: FileConversationStore.open(join(dir, "conversations.json")),
     announced: FileAnnouncedStore.open(dir),
     outbox: await FileOutbox.open(dir),
+    drafts: FileDraftStore.open(join(dir, "drafts.json")),
   };
   return {
     ...stores,
+    openPollState: () => FilePollState.open(dir),
     async close() {
-      await Promise.all([stores.prefs.flush(), stores.subscriptions.flush(), stores.conversations.flush(), stores.announced.flush()]);
+      await Promise.all([stores.prefs.flush(), stores.subscriptions.flush(), stores.conversations.flush(), stores.announced.flush(), stores.drafts.flush()]);
       await stores.outbox.close();
     },
   };

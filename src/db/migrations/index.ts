@@ -6,5 +6,7 @@
 import type { Migration } from "../migrate.ts";
 import { migration as record } from "./001-record.ts";
 import { migration as state } from "./100-state.ts";
+import { migration as drafts } from "./101-drafts.ts";
+import { migration as feeds } from "./102-feeds.ts";
 
-export const MIGRATIONS: readonly Migration[] = [record, state];
+export const MIGRATIONS: readonly Migration[] = [record, state, drafts, feeds];

@@ -3,6 +3,7 @@
 // report or is decided, and the decisions themselves. Publishing goes through the one writer
 // (lock, validation, audit log naming the editor and the reports) and then reloads the record,
 // which tells the digest job at once.
+import { randomUUID } from "node:crypto";
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { EntryEdit, EntryField } from "../../../editorial/entry.ts";
 import type { FeedDown } from "../../../ingest/incoming.ts";
@@ -20,7 +21,7 @@ import { describeProblem } from "../../../record/validate.ts";
 import type { Actor } from "../../../record-file/audit-log.ts";
 import { RecordLockedError } from "../../../record-file/lock.ts";
 import { chatLocale, type ChatPrefsStore } from "../../../store/chats.ts";
-import type { DraftStatus, DraftStore, StoredDraft } from "../../../store/drafts.ts";
+import type { Closing, DraftCopy, DraftStatus, DraftStore, StoredDraft } from "../../../store/drafts.ts";
 import type { DeskWriter } from "../../../editorial/desk-writer.ts";
 
 /** As htmlReplies sets for the bot's replies: this Api may be any (the ingestion's own). */
@@ -59,9 +60,6 @@ export type PublishOutcome =
   | { kind: "outdated"; fields: EntryField[] };
 
 export class DraftDesk {
-  /** Drafts being published: a second press meanwhile must not write twice. */
-  readonly #publishing = new Set<string>();
-
   constructor(readonly opts: DraftDeskOptions) {}
 
   /** The reader of an editor's private chat: their /lang, else their Telegram language as last seen. */
@@ -90,7 +88,7 @@ export class DraftDesk {
    */
   async show(ids: string[]): Promise<void> {
     for (const id of ids) {
-      const d = this.opts.store.get(id);
+      const d = await this.opts.store.fresh(id);
       if (!d) continue;
       if (d.copies.length === 0) {
         for (const editor of this.opts.adminIds) await this.sendCopy(d, editor);
@@ -106,7 +104,8 @@ export class DraftDesk {
    * sent again: twice is better than never. Oldest first, as they came.
    */
   async resume(): Promise<void> {
-    for (const d of this.opts.store.pending().reverse()) {
+    for (const listed of this.opts.store.pending().reverse()) {
+      const d = (await this.opts.store.fresh(listed.id)) ?? listed;
       for (const editor of this.opts.adminIds) {
         if (d.status === "pending" && !d.copies.some((c) => c.chatId === editor)) await this.sendCopy(d, editor);
       }
@@ -118,9 +117,8 @@ export class DraftDesk {
     const { html, keyboard } = this.render(d, this.readerFor(chatId));
     try {
       const sent = await this.opts.api.sendMessage(chatId, html, { ...HTML, reply_markup: keyboard });
-      await this.opts.store.change(() => {
-        d.copies.push({ chatId, messageId: sent.message_id });
-      });
+      const now = await this.opts.store.addCopy(d.id, { chatId, messageId: sent.message_id });
+      if (now && now !== d) d.copies = now.copies;
     } catch (err) {
       // An editor who never opened a chat with the bot, or blocked it: the others still get it.
       if (!(err instanceof GrammyError)) throw err;
@@ -130,41 +128,39 @@ export class DraftDesk {
 
   /** Every copy redrawn as the draft stands now (with or without buttons). */
   async editCopies(d: StoredDraft): Promise<void> {
-    const gone: number[] = [];
-    for (const [i, copy] of d.copies.entries()) {
+    const gone: DraftCopy[] = [];
+    for (const copy of d.copies) {
       const { html, keyboard } = this.render(d, this.readerFor(copy.chatId));
       try {
         await this.opts.api.editMessageText(copy.chatId, copy.messageId, html, { ...HTML, reply_markup: keyboard });
       } catch (err) {
         if (!(err instanceof GrammyError)) throw err;
         if (err.description.includes("message is not modified")) continue;
-        if (/message to edit not found|message can't be edited/.test(err.description)) gone.push(i);
+        if (/message to edit not found|message can't be edited/.test(err.description)) gone.push(copy);
         else this.opts.log.warn("could not edit a draft's copy", { draft: d.id, chat: copy.chatId, error: err.description });
       }
     }
-    if (gone.length) await this.opts.store.change(() => void (d.copies = d.copies.filter((_, i) => !gone.includes(i))));
+    if (gone.length) await this.opts.store.dropCopies(d.id, gone);
   }
 
-  /** Reject or Not relevant: the draft is closed for every editor. */
+  /** Reject or Not relevant: the draft is closed for every editor (the first decision wins, on any replica). */
   async decide(id: string, status: Exclude<Decision, "published">, actor: Actor): Promise<PublishOutcome> {
-    const d = this.opts.store.get(id);
-    if (!d) return { kind: "missing" };
-    if (d.status !== "pending") return { kind: "decided", draft: d };
-    if (this.#publishing.has(id)) return { kind: "busy" };
-    await this.#close(d, status, actor);
-    return { kind: "done", draft: d };
+    const closing = await this.#close(id, status, actor);
+    return closing.kind === "closed" ? { kind: "done", draft: closing.draft } : closing;
   }
 
   /**
    * Publish: a new entry added, or the change (and the reports as sources) applied to the
    * entry as the file holds it now, through the writer. A refusal leaves the draft pending.
+   * The draft is claimed first, in the shared store: a second press meanwhile, on this replica
+   * or another, is told it is busy, and cannot write the entry twice.
    */
   async publish(id: string, actor: Actor): Promise<PublishOutcome> {
-    const d = this.opts.store.get(id);
-    if (!d) return { kind: "missing" };
-    if (d.status !== "pending") return { kind: "decided", draft: d };
-    if (this.#publishing.has(id)) return { kind: "busy" };
-    this.#publishing.add(id);
+    const holder = randomUUID();
+    const claim = await this.opts.store.claim(id, holder);
+    if (claim.kind !== "claimed") return claim;
+    const d = claim.draft;
+    let closed = false;
     try {
       const by: Actor = { ...actor, source: d.sources.map((s) => s.url ?? s.outlet) };
       let entryId: string;
@@ -196,14 +192,20 @@ export class DraftDesk {
         if (err instanceof RecordLockedError) return { kind: "refused", problems: [err.message] };
         throw err;
       }
-      await this.#close(d, "published", by, entryId);
-      // After the draft is closed on disk: the digest may go out now.
+      const closing = await this.#close(id, "published", by, entryId, holder);
+      closed = true;
+      if (closing.kind !== "closed") {
+        // The claim lapsed while the writer worked and another decision was taken meanwhile.
+        this.opts.log.warn("a draft was decided by someone else while it was being published", { draft: id, entry: entryId });
+        return closing;
+      }
+      // After the draft is closed: the digest may go out now.
       await this.opts.reloadRecord();
-      this.opts.log.info("draft published", { draft: d.id, entry: entryId, by: actor.id });
-      await this.editCopies(d);
-      return { kind: "done", draft: d };
+      this.opts.log.info("draft published", { draft: id, entry: entryId, by: actor.id });
+      await this.editCopies(closing.draft);
+      return { kind: "done", draft: closing.draft };
     } finally {
-      this.#publishing.delete(id);
+      if (!closed) await this.opts.store.release(id, holder).catch((err: unknown) => this.opts.log.warn("could not release a draft's claim; it lapses by itself", { draft: id, error: String(err) }));
     }
   }
 
@@ -212,21 +214,17 @@ export class DraftDesk {
    * by that editor, if nobody decided it meanwhile.
    */
   async publishedThroughEdit(id: string, actor: Actor, entryId: string): Promise<void> {
-    const d = this.opts.store.get(id);
+    const d = await this.opts.store.fresh(id);
     if (!d || d.status !== "pending") return;
-    await this.#close(d, "published", { ...actor, source: d.sources.map((s) => s.url ?? s.outlet) }, entryId);
-    await this.editCopies(d);
+    const closing = await this.#close(id, "published", { ...actor, source: d.sources.map((s) => s.url ?? s.outlet) }, entryId);
+    if (closing.kind === "closed") await this.editCopies(closing.draft);
   }
 
-  async #close(d: StoredDraft, status: Decision, actor: Actor, entryId?: string): Promise<void> {
-    await this.opts.store.change(() => {
-      d.status = status;
-      d.decidedBy = actor;
-      d.decidedAt = this.opts.clock().toISOString();
-      d.updated = d.decidedAt;
-      if (entryId) d.entryId = entryId;
-    });
-    if (status !== "published") await this.editCopies(d);
+  /** Decides the draft in the store (once, whoever else tries) and, but for Publish, redraws every copy. */
+  async #close(id: string, status: Decision, actor: Actor, entryId?: string, holder?: string): Promise<Closing> {
+    const closing = await this.opts.store.decide(id, { status, decidedBy: actor, decidedAt: this.opts.clock().toISOString(), ...(entryId ? { entryId } : {}) }, holder);
+    if (closing.kind === "closed" && status !== "published") await this.editCopies(closing.draft);
+    return closing;
   }
 
   /** A feed has failed for a day: every editor is told, once (the poller keeps that it told them). */

@@ -36,7 +36,8 @@ export async function draftButtonPressed(ctx: ParleyContext, pressed: { action: 
   const desk = deskOf(ctx);
   // Only editors, and only in their own chat with the bot, where their copies are.
   if (!desk || !isEditor(ctx) || ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("drafts-editors-only"), show_alert: true });
-  const d = ctx.deps.drafts!.store.get(pressed.id);
+  // Asked of the shared store: the draft may have been made, or decided, on another replica a moment ago.
+  const d = await ctx.deps.drafts!.store.fresh(pressed.id);
   if (!d) return ctx.answerCallbackQuery({ text: ctx.t("drafts-not-found", { id: pressed.id }) });
   switch (pressed.action) {
     case "open":
