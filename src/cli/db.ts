@@ -104,7 +104,7 @@ async function runImportState(db: Db, stateDir: string, replace: boolean, io: Pr
   const counts = (c: ImportCounts) =>
     `subscriptions: ${c.subscriptions}, chats' choices: ${c.chats}, unfinished dialogues: ${c.conversations}, announced entries: ${c.announcedEntries}, ` +
     `announced changes: ${c.announcedChanges}, daily digest states: ${c.dailyStates}, reminders sent: ${c.reminders}, messages still to send: ${c.outboxMessages}, ` +
-    `drafts: ${c.drafts}, news reports taken: ${c.reportsTaken}, feeds' states: ${c.feeds}, feed items processed: ${c.feedItems}`;
+    `drafts: ${c.drafts}, news reports taken: ${c.reportsTaken}, feeds' states: ${c.feeds}, feed items processed: ${c.feedItems}, audit records: ${c.auditRecords}`;
   if (result.kind === "refused") {
     io.err(
       `error: the database already holds state (${result.nonEmpty.join(", ")}) that these files did not put there; nothing was changed. ` +

@@ -33,11 +33,11 @@ export async function insertAudit(tx: Queryable, version: number, records: (Audi
   );
 }
 
-/** The recorded changes to one entry, oldest first (as entryHistory reads them from the file). */
+/** The recorded changes to one entry, oldest first (as entryHistory reads them from the file); by time, since a file's history imported later has later rows. */
 export async function entryHistory(q: Queryable, id: string): Promise<EntryAuditRecord[]> {
   const { rows } = await q.query<{ at: Date; actor: Actor; action: EntryAuditRecord["action"]; before: EntryAuditRecord["before"]; after: EntryAuditRecord["after"] }>(
     `SELECT at, actor, action, before, after FROM record_audit
-      WHERE item_id = $1 AND action IN ('add', 'update', 'revert') ORDER BY seq`,
+      WHERE item_id = $1 AND action IN ('add', 'update', 'revert') ORDER BY at, seq`,
     [id],
   );
   return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, id, before: r.before, after: r.after }));

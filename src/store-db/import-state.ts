@@ -1,6 +1,6 @@
 // Moves a file-based installation's runtime state (DATA_DIR/state/: chats, subscriptions,
 // conversations, what was announced, reminders, the messages still to send, the drafts made of
-// the news and what the feed poller remembers) into PostgreSQL:
+// the news and what the feed poller remembers, and the record's audit log) into PostgreSQL:
 // `npm run db -- import-state`. Run it with the bot stopped.
 //
 // All of it in one transaction: a failure leaves the database as it was. Tables that already
@@ -18,6 +18,8 @@ import { FileConversationStore } from "../store/conversations.ts";
 import { FileSubscriptionStore } from "../store/subscriptions.ts";
 import { emptyDraftsFile, FileDraftStore, type DraftsFile } from "../store/drafts.ts";
 import { readFeedsFile, readItemsFile, type FeedState, type ProcessedItem } from "../feeds/poll-state.ts";
+import { readAudit, type AuditRecord } from "../record-file/audit-log.ts";
+import { insertAudit } from "../record-db/audit.ts";
 import { DRAFTS_TABLE, EDITOR_LANGUAGES_TABLE } from "./drafts.ts";
 import { ANNOUNCED_DAILY_TABLE, ANNOUNCED_ENTRIES_TABLE, ANNOUNCED_REVISIONS_TABLE, REMINDERS_SENT_TABLE } from "./announced.ts";
 import { CHAT_PREFS_TABLE } from "./chats.ts";
@@ -27,7 +29,7 @@ import { insertMessages } from "./outbox.ts";
 import { SUBSCRIPTIONS_TABLE } from "./subscriptions.ts";
 
 /** The state files the import reads; at least one must be there. */
-const STATE_FILES = ["chats.json", "subscriptions.json", "subscriptions.journal", "conversations.json", "announced.json", "reminders.json", "outbox.json", "drafts.json", "feeds.json", "feed-items.jsonl"];
+const STATE_FILES = ["chats.json", "subscriptions.json", "subscriptions.journal", "conversations.json", "announced.json", "reminders.json", "outbox.json", "drafts.json", "feeds.json", "feed-items.jsonl", "audit.jsonl"];
 
 /** The tables the state lives in (announced_state is one row, reset rather than emptied). */
 export const STATE_TABLES = [
@@ -50,7 +52,7 @@ export const STATE_TABLES = [
 
 const BATCH = 5000;
 
-export type ImportCounts = Record<"chats" | "subscriptions" | "conversations" | "announcedEntries" | "announcedChanges" | "dailyStates" | "reminders" | "outboxMessages" | "drafts" | "reportsTaken" | "feeds" | "feedItems", number>;
+export type ImportCounts = Record<"chats" | "subscriptions" | "conversations" | "announcedEntries" | "announcedChanges" | "dailyStates" | "reminders" | "outboxMessages" | "drafts" | "reportsTaken" | "feeds" | "feedItems" | "auditRecords", number>;
 
 export type ImportResult =
   | { kind: "imported"; counts: ImportCounts; replaced: boolean }
@@ -77,6 +79,8 @@ interface FileState {
   drafts: DraftsFile;
   feeds: Record<string, FeedState>;
   feedItems: ProcessedItem[];
+  /** The record's audit log (audit.jsonl): the entries' history, kept when the record moves. */
+  audit: AuditRecord[];
 }
 
 /** Reads the state files as the bot would at start-up (a subscriptions journal replayed, the outbox's finished messages left out). */
@@ -92,6 +96,7 @@ async function readFiles(stateDir: string): Promise<FileState> {
   const drafts = existsSync(join(stateDir, "drafts.json")) ? FileDraftStore.open(join(stateDir, "drafts.json")).store.data : emptyDraftsFile();
   const feeds = await readFeedsFile(stateDir);
   const feedItems = await readItemsFile(stateDir);
+  const audit = existsSync(join(stateDir, "audit.jsonl")) ? await readAudit(join(stateDir, "audit.jsonl")) : [];
   const outbox = await FileOutbox.open(stateDir);
   const pending = outbox.pending();
   await outbox.close();
@@ -112,6 +117,7 @@ async function readFiles(stateDir: string): Promise<FileState> {
     drafts,
     feeds,
     feedItems,
+    audit,
   };
 }
 
@@ -129,6 +135,7 @@ function countsOf(s: FileState): ImportCounts {
     reportsTaken: Object.keys(s.drafts.articles).length,
     feeds: Object.keys(s.feeds).length,
     feedItems: s.feedItems.length,
+    auditRecords: s.audit.length,
   };
 }
 
@@ -166,6 +173,10 @@ export async function importState(db: Db, stateDir: string, opts: { replace?: bo
     for (let i = 0; i < state.outbox.length; i += BATCH) await insertMessages(tx, state.outbox.slice(i, i + BATCH));
     await importDrafts(tx, db, state.drafts);
     await importFeeds(tx, state.feeds, state.feedItems);
+    // The history the file log kept, as version 0 (no version of the record in PostgreSQL made
+    // it): an earlier import's copy is replaced, what PostgreSQL's own writes logged stays.
+    await tx.query("DELETE FROM record_audit WHERE version = 0");
+    for (let i = 0; i < state.audit.length; i += BATCH) await insertAudit(tx, 0, state.audit.slice(i, i + BATCH));
     await tx.query("INSERT INTO state_imports (fingerprint, source, counts) VALUES ($1, $2, $3) ON CONFLICT (fingerprint) DO UPDATE SET imported_at = now()", [
       fingerprint,
       stateDir,

@@ -19,6 +19,8 @@ import { openDbState } from "../../src/store-db/open.ts";
 import { DbPollState } from "../../src/store-db/poll-state.ts";
 import { FileDraftStore, type StoredDraft } from "../../src/store/drafts.ts";
 import { FilePollState } from "../../src/feeds/poll-state.ts";
+import { appendAudit } from "../../src/record-file/audit-log.ts";
+import { entryHistory } from "../../src/record-db/audit.ts";
 import { pgSkip, TEST_DATABASE_URL, testDatabase, type TestDatabase } from "../support/pg.ts";
 
 const skip = await pgSkip();
@@ -70,6 +72,12 @@ async function makeFileState(dataDir: string) {
   await poll.setFeed("tass", { etag: '"x1"', failures: 0, toldDown: false, lastSuccess: NOW.toISOString() });
   await poll.markProcessed({ id: "tass:1", feedId: "tass", outlet: "TASS", link: "https://tass.ru/1", normalisedLink: "tass.ru/1", text: { from: "feed", chars: 900 }, outcome: { relevant: false, reason: "unrelated", draftIds: [] }, at: NOW.toISOString() });
   await poll.close();
+  // The record's audit log: an entry added from Telegram, then changed from the command line.
+  const entry = { id: "e9", title: { en: "A round" } };
+  await appendAudit(join(stateDir, "audit.jsonl"), [
+    { at: "2026-02-01T09:00:00.000Z", actor: { kind: "telegram", id: 7, name: "Erin" }, action: "add", id: "e9", before: null, after: entry },
+    { at: "2026-02-02T09:00:00.000Z", actor: { kind: "cli", name: "ops" }, action: "update", id: "e9", before: entry, after: { ...entry, status: "held" } },
+  ] as never);
   await Promise.all([prefs.flush(), conversations.flush(), announced.flush(), outbox.close(), drafts.flush()]);
   // Not flushed: the last changes stay in subscriptions.journal, as after a kill.
   return { stateDir, subs, prefs, announced, conversations, drafts };
@@ -96,7 +104,7 @@ describe("npm run db -- import-state", { skip }, () => {
     const first = await cli(["import-state"], env);
     assert.equal(first.err, "");
     assert.equal(first.code, 0);
-    assert.match(first.out, /^Imported from .*state: subscriptions: 301, chats' choices: 1, unfinished dialogues: 1, announced entries: 1, announced changes: 2, daily digest states: 1, reminders sent: 1, messages still to send: 2, drafts: 2, news reports taken: 1, feeds' states: 1, feed items processed: 1\.\n$/);
+    assert.match(first.out, /^Imported from .*state: subscriptions: 301, chats' choices: 1, unfinished dialogues: 1, announced entries: 1, announced changes: 2, daily digest states: 1, reminders sent: 1, messages still to send: 2, drafts: 2, news reports taken: 1, feeds' states: 1, feed items processed: 1, audit records: 2\.\n$/);
 
     const db = await t.open();
     const state = await openDbState(db);
@@ -124,6 +132,14 @@ describe("npm run db -- import-state", { skip }, () => {
     assert.equal((await state.drafts.taken("other", "https://example.org/a"))?.reason, "a round");
     const next = await state.drafts.take("feed:b", undefined, (w) => ({ at: NOW.toISOString(), relevant: true, reason: "r", draftIds: [(w.add(draft3(w.newId())), "x")] }));
     assert.deepEqual(next.kind === "taken" && next.drafts.map((d) => d.id), ["d3"]);
+    // The entry's history, as /history and the audit showed it on files.
+    assert.deepEqual(
+      (await entryHistory(db, "e9")).map((r) => [r.at, r.actor.name, r.action]),
+      [
+        ["2026-02-01T09:00:00.000Z", "Erin", "add"],
+        ["2026-02-02T09:00:00.000Z", "ops", "update"],
+      ],
+    );
     const poll = await DbPollState.open(db);
     assert.deepEqual(poll.feed("tass"), { etag: '"x1"', failures: 0, toldDown: false, lastSuccess: NOW.toISOString() });
     assert.equal(poll.withLink("tass.ru/1")?.id, "tass:1");
@@ -163,6 +179,7 @@ describe("npm run db -- import-state", { skip }, () => {
     assert.match(replaced.out, /replacing what the database held: subscriptions: 302,/);
     const keys = (await db.query<{ key: string }>("SELECT key FROM subscriptions WHERE key IN ('998', '999') ORDER BY key")).rows.map((r) => r.key);
     assert.deepEqual(keys, ["998"]);
+    assert.equal((await entryHistory(db, "e9")).length, 2, "the history imported once, not twice");
     await state.close();
   });
 
