@@ -108,8 +108,9 @@ async function main(config: Config, log: Logger) {
   // One fetcher for the feeds and the links editors send: one request at a time per host, and
   // the pause between two, hold across both.
   const fetcher = createFetcher({ userAgent: parleyUserAgent(config.publicUrl), timeoutMs: config.ingest.timeoutMs, hostIntervalMs: config.ingest.hostIntervalMs });
-  // And one worker thread (started on first use) where their feeds and pages are parsed, so the
-  // answers do not wait for a big feed or a Readability pass (feeds/parsing.ts).
+  // And one worker thread (started on first use) where their feeds and pages are parsed and the
+  // reports read, so the answers do not wait for a big feed, a Readability pass or a long report
+  // (feeds/parsing.ts).
   const parsing = openFeedParsing();
   try {
     const draftsApi = new Api(config.token, { apiRoot: config.apiRoot });
@@ -128,6 +129,7 @@ async function main(config: Config, log: Logger) {
       clock,
       log,
       fetchPage: pageFetcher(fetcher, parsing),
+      parsing,
     });
   } catch (err) {
     if (err instanceof StoreCorruptError) throw err;

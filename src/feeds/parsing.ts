@@ -1,14 +1,20 @@
-// The CPU-heavy, pure steps of polling, off the bot's main thread. Parsing a big feed (20-odd ms)
-// or reducing an article page to its story with Readability (as long) is synchronous work that
-// would hold every reader's answer for that long; 200 feeds a poll make such holds frequent. So
-// the bot runs them in one long-lived worker thread (parse-worker.ts, bundled next to main.js)
-// and only posts the text and awaits the result; the functions are the same feed.ts and page.ts.
+// The CPU-heavy, pure steps of taking in the news, off the bot's main thread. Parsing a big feed
+// (20-odd ms), reducing an article page to its story with Readability (as long) and reading a
+// report (extract.ts: a few ms each, but tens for a long one and some hundreds for the first in
+// a process, while chrono-node and the stemmers warm up) are synchronous work that would hold
+// every reader's answer for that long; 200 feeds a poll make such holds frequent. So the bot
+// runs them in one long-lived worker thread (parse-worker.ts, bundled next to main.js) and only
+// posts the text and awaits the result; the functions are the same feed.ts, page.ts and
+// extract.ts.
 //
 // Where the worker is not built (tests and CLIs run from src/ with tsx) the same functions run
 // in-process.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { Article, Understanding, UnderstandOptions } from "../ingest/draft.ts";
+import { understand } from "../ingest/extract.ts";
+import { NameIndex, parseNames } from "../ingest/names.ts";
 import { articleFromHtml, type PageArticle } from "../ingest/page.ts";
 import { FeedParseError, itemText, parseFeed, type FeedItem, type ParsedFeed } from "./feed.ts";
 
@@ -19,6 +25,8 @@ export interface FeedParsing {
   itemText(item: FeedItem): Promise<{ title?: string; body: string }>;
   /** page.ts articleFromHtml: the story inside a page. */
   articleFromHtml(html: string): Promise<PageArticle>;
+  /** extract.ts understand, with the names of `namesFile` (read once, at the first report). */
+  understand(article: Article, namesFile: string, options: UnderstandOptions): Promise<Understanding>;
   /** Lets the worker go (calls under way are refused). */
   close(): Promise<void>;
   /** Whether the work runs in a worker thread. */
@@ -29,7 +37,8 @@ export interface FeedParsing {
 export type ParseRequest =
   | { seq: number; op: "parseFeed"; text: string; feedUrl: string }
   | { seq: number; op: "itemText"; item: FeedItem }
-  | { seq: number; op: "articleFromHtml"; html: string };
+  | { seq: number; op: "articleFromHtml"; html: string }
+  | { seq: number; op: "understand"; article: Article; namesFile: string; options: UnderstandOptions };
 
 type SentError = { name: string; message: string };
 export type ParseResponse = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: SentError };
@@ -47,6 +56,7 @@ export const inProcessFeedParsing: FeedParsing = {
   parseFeed: async (text, feedUrl) => parseFeed(text, feedUrl),
   itemText: async (item) => itemText(item),
   articleFromHtml: async (html) => articleFromHtml(html),
+  understand: async (article, namesFile, options) => understand(article, namesOf(namesFile), options),
   close: async () => {},
   offThread: false,
 };
@@ -54,12 +64,27 @@ export const inProcessFeedParsing: FeedParsing = {
 /** Runs a request (in the worker); errors travel as plain data. */
 export function handleParseRequest(req: ParseRequest): ParseResponse {
   try {
-    const value = req.op === "parseFeed" ? parseFeed(req.text, req.feedUrl) : req.op === "itemText" ? itemText(req.item) : articleFromHtml(req.html);
+    const value =
+      req.op === "parseFeed"
+        ? parseFeed(req.text, req.feedUrl)
+        : req.op === "itemText"
+          ? itemText(req.item)
+          : req.op === "articleFromHtml"
+            ? articleFromHtml(req.html)
+            : understand(req.article, namesOf(req.namesFile), req.options);
     return { seq: req.seq, ok: true, value };
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     return { seq: req.seq, ok: false, error: { name: e.name, message: e.message } };
   }
+}
+
+/** The names files read, by path: read once per thread, as the bot reads its own at start. */
+const nameIndexes = new Map<string, NameIndex>();
+function namesOf(file: string): NameIndex {
+  let names = nameIndexes.get(file);
+  if (!names) nameIndexes.set(file, (names = new NameIndex(parseNames(JSON.parse(readFileSync(file, "utf8")), file))));
+  return names;
 }
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -81,6 +106,9 @@ class WorkerFeedParsing implements FeedParsing {
   }
   articleFromHtml(html: string) {
     return this.#call<PageArticle>({ op: "articleFromHtml", html });
+  }
+  understand(article: Article, namesFile: string, options: UnderstandOptions) {
+    return this.#call<Understanding>({ op: "understand", article, namesFile, options });
   }
 
   async close(): Promise<void> {

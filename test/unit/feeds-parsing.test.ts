@@ -1,5 +1,5 @@
 // The feeds' parsing in the built worker thread (dist/parse-worker.js, as the bot runs it):
-// the same items, articles and errors as in-process, and a worker that dies is replaced.
+// the same items, articles, readings of reports and errors as in-process, and a worker that dies is replaced.
 import assert from "node:assert/strict";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +8,10 @@ import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { FeedParseError } from "../../src/feeds/feed.ts";
 import { inProcessFeedParsing, openFeedParsing, type FeedParsing } from "../../src/feeds/parsing.ts";
+import { NAMES_FILE } from "../../src/ingestion.ts";
+import { understand } from "../../src/ingest/extract.ts";
 import { ensureBuilt, REPO_ROOT } from "../support/bot-process.ts";
+import { loadCorpus, loadNames } from "../support/ingest-corpus.ts";
 import { rss } from "../support/feed-server.ts";
 
 const WORKER = join(REPO_ROOT, "dist", "parse-worker.js");
@@ -43,6 +46,17 @@ describe("parsing feeds and pages in the worker thread", () => {
     assert.deepEqual(article, await inProcessFeedParsing.articleFromHtml(PAGE));
     assert.equal(article.published, "2025-05-17");
     assert.match(article.text, /^Rubio and Lavrov speak by phone\nU\.S\. Secretary of State/);
+  });
+
+  it("reads a report as extract.ts does in-process, in each language", async () => {
+    const names = loadNames();
+    for (const lang of ["en", "ru", "uk"] as const) {
+      const report = loadCorpus().find((c) => c.labels.language === lang && c.labels.relevant)!;
+      const article = { text: report.text, language: lang, published: report.labels.published };
+      const off = await parsing.understand(article, NAMES_FILE, { today: report.labels.published });
+      assert.deepEqual(off, understand(article, names, { today: report.labels.published }), report.name);
+      assert.equal(off.relevant, true, report.name);
+    }
   });
 
   it("says why something is not a feed, as a FeedParseError", async () => {
