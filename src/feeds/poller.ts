@@ -351,7 +351,12 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
   };
 }
 
+/** One formatter a zone: making one costs more than the rest of an item's bookkeeping (a profile of a 200-feed poll). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The day an instant falls on in a zone, YYYY-MM-DD. */
 export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return format.format(instant);
 }
