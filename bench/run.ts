@@ -34,5 +34,5 @@ printRows("6. Publish to first subscriber message, with the default DIGEST_CRON 
 printRows(`7. Inline queries with ${sizes.entries} entries (the bot process, loopback)`, await benchInline({ entries: sizes.entries }));
 printRows(`8. The HTTP server with ${sizes.entries} entries: webhook against long polling, the public routes under load`, await benchHttp({ entries: sizes.entries, updates: Math.min(2000, sizes.updates), seconds: quick ? 2 : 5 }));
 printRows("9. Reading the news: per-field accuracy per language over the labelled corpus, CPU time per article", benchIngest());
-printRows(`10. Polling ${quick ? 50 : 200} feeds from the local feed server: the event loop's delay, beside the same process idle`, await benchFeeds({ feeds: quick ? 50 : 200 }));
+printRows(`10. Polling ${quick ? 50 : 200} feeds from the local feed server: readers' replies from the real bot polling and not, and the event loop's delay`, await benchFeeds({ feeds: quick ? 50 : 200 }));
 console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -10,6 +10,7 @@ import type { DraftsDeps } from "./bot/context.ts";
 import { DraftDesk } from "./bot/features/drafts/draft-desk.ts";
 import type { DeskWriter } from "./editorial/desk-writer.ts";
 import { pageFetcher, type FetchPage } from "./feeds/fetch-page.ts";
+import type { FeedParsing } from "./feeds/parsing.ts";
 import { createFetcher, parleyUserAgent } from "./feeds/fetching/fetcher.ts";
 import type { FeedDown } from "./ingest/incoming.ts";
 import { DraftIntake } from "./drafts/intake.ts";
@@ -46,6 +47,8 @@ export interface IngestionOptions {
   namesFile?: string;
   /** How a link an editor sends is read; default: a polite fetcher of its own (feeds/fetch-page.ts). */
   fetchPage?: FetchPage;
+  /** Where reports are read when that is a worker thread (the bot's: feeds/parsing.ts); default in this thread. */
+  parsing?: FeedParsing;
 }
 
 export interface Ingestion {
@@ -80,7 +83,16 @@ export function createIngestion(opts: IngestionOptions): Ingestion {
     clock: opts.clock,
     log: opts.log,
   });
-  const intake = new DraftIntake({ store, names, record: opts.record, clock: opts.clock, log: opts.log, onDrafts: (ids) => desk.show(ids) });
+  const parsing = opts.parsing?.offThread ? opts.parsing : undefined;
+  const intake = new DraftIntake({
+    store,
+    names,
+    record: opts.record,
+    clock: opts.clock,
+    log: opts.log,
+    onDrafts: (ids) => desk.show(ids),
+    ...(parsing ? { understand: (article, options) => parsing.understand(article, namesFile, options) } : {}),
+  });
   return {
     intake,
     notifyFeedDown: (down) => desk.feedDown(down),

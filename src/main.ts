@@ -28,6 +28,7 @@ import { startPoller, type Poller } from "./feeds/poller.ts";
 import type { PollState } from "./feeds/poll-state.ts";
 import { createFetcher, parleyUserAgent, type Fetcher } from "./feeds/fetching/fetcher.ts";
 import { pageFetcher } from "./feeds/fetch-page.ts";
+import { openFeedParsing, type FeedParsing } from "./feeds/parsing.ts";
 import { existsSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { autoRetry } from "@grammyjs/auto-retry";
@@ -107,6 +108,10 @@ async function main(config: Config, log: Logger) {
   // One fetcher for the feeds and the links editors send: one request at a time per host, and
   // the pause between two, hold across both.
   const fetcher = createFetcher({ userAgent: parleyUserAgent(config.publicUrl), timeoutMs: config.ingest.timeoutMs, hostIntervalMs: config.ingest.hostIntervalMs });
+  // And one worker thread (started on first use) where their feeds and pages are parsed and the
+  // reports read, so the answers do not wait for a big feed, a Readability pass or a long report
+  // (feeds/parsing.ts).
+  const parsing = openFeedParsing();
   try {
     const draftsApi = new Api(config.token, { apiRoot: config.apiRoot });
     draftsApi.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
@@ -123,7 +128,8 @@ async function main(config: Config, log: Logger) {
       store: state.shared?.drafts,
       clock,
       log,
-      fetchPage: pageFetcher(fetcher),
+      fetchPage: pageFetcher(fetcher, parsing),
+      parsing,
     });
   } catch (err) {
     if (err instanceof StoreCorruptError) throw err;
@@ -233,7 +239,7 @@ async function main(config: Config, log: Logger) {
   // election, before the feeds are polled: a draft the last run decided on but did not get to
   // every editor.
   const openPollState = state.shared?.openPollState;
-  const feeds = ingestion && feedsDuty({ start: () => startFeeds(config, ingestion, { fetcher, clock, log, stateDir, openPollState }), resume: () => ingestion.resume(), log });
+  const feeds = ingestion && feedsDuty({ start: () => startFeeds(config, ingestion, { fetcher, parsing, clock, log, stateDir, openPollState }), resume: () => ingestion.resume(), log });
   const duties = feeds ? together(digest, feeds) : digest;
   const leadership = db
     ? holdLeadership(db, "digest", { onElected: duties.onElected, onDeposed: duties.onDeposed, onError: (err) => log.warn("digest: cannot reach the database to take the lead", { error: describeError(err) }) })
@@ -258,6 +264,7 @@ async function main(config: Config, log: Logger) {
     await metrics.idle();
     await leadership.stop();
     await writer.close();
+    await parsing.close();
     await ingestion?.flush();
     await state.close();
     if (db) {
@@ -283,14 +290,14 @@ async function main(config: Config, log: Logger) {
 async function startFeeds(
   config: Config,
   ingestion: Ingestion,
-  { fetcher, clock, log, stateDir, openPollState }: { fetcher: Fetcher; clock: () => Date; log: Logger; stateDir: string; openPollState?: () => Promise<PollState> },
+  { fetcher, parsing, clock, log, stateDir, openPollState }: { fetcher: Fetcher; parsing: FeedParsing; clock: () => Date; log: Logger; stateDir: string; openPollState?: () => Promise<PollState> },
 ): Promise<Poller | undefined> {
   const why = !config.ingest.poll ? "INGEST_POLL=false" : !existsSync(config.ingest.sourcesFile) ? `no ${config.ingest.sourcesFile}` : config.adminIds.length === 0 ? "no editors in ADMIN_IDS to send drafts to" : undefined;
   if (why) {
     log.info("feeds are not polled", { why });
     return undefined;
   }
-  return startPoller({ sourcesFile: config.ingest.sourcesFile, stateDir, openState: openPollState, intake: ingestion.intake, onFeedDown: ingestion.notifyFeedDown, fetcher, clock, log });
+  return startPoller({ sourcesFile: config.ingest.sourcesFile, stateDir, openState: openPollState, intake: ingestion.intake, onFeedDown: ingestion.notifyFeedDown, fetcher, parsing, clock, log });
 }
 
 let token = "";

@@ -6,7 +6,7 @@ import type { Logger } from "../log.ts";
 import type { RecordView } from "../record/record.ts";
 import type { Entry } from "../record/schema.ts";
 import type { DraftStore, IntakeWork, StoredDraft } from "../store/drafts.ts";
-import type { Draft } from "../ingest/draft.ts";
+import type { Article, Draft, Understanding, UnderstandOptions } from "../ingest/draft.ts";
 import { understand } from "../ingest/extract.ts";
 import type { IncomingArticle, Intake, IntakeOutcome } from "../ingest/incoming.ts";
 import { changesOf, mergeEdits, mergeReadings, normaliseUrl, sameEvent, type DraftSource } from "./merge.ts";
@@ -30,6 +30,8 @@ export interface DraftIntakeOptions {
   names: NameIndex;
   record: () => RecordView;
   clock: () => Date;
+  /** How a report is read: extract.ts understand with `names` (default, in this thread), or the same in the bot's worker thread (feeds/parsing.ts). */
+  understand?: (article: Article, options: UnderstandOptions) => Promise<Understanding>;
   /** The drafts created or changed, once they are on disk: the editors' copies are sent or edited. */
   onDrafts?: (draftIds: string[]) => Promise<void>;
   log: Logger;
@@ -61,7 +63,7 @@ export class DraftIntake implements Intake {
     const today = at.slice(0, 10);
     const record = this.opts.record();
     const entries = entriesNear(record, today);
-    const u = understand(article, names, { today, entries });
+    const u = this.opts.understand ? await this.opts.understand(article, { today, entries }) : understand(article, names, { today, entries });
     let effects: DraftEffect[] = [];
     const taking = await store.take(article.id, url, (work) => {
       // Run again from the start if the store has to retry: effects are this run's.

@@ -2,7 +2,8 @@
 // cap, redirect cap, robots.txt, per-host pacing, the outlets' character sets) and reduced to its
 // story by page.ts.
 import { FetchError, type Fetcher } from "./fetching/fetcher.ts";
-import { articleFromHtml, looksLikeHtml, type PageArticle } from "../ingest/page.ts";
+import { looksLikeHtml, type PageArticle } from "../ingest/page.ts";
+import { inProcessFeedParsing, type FeedParsing } from "./parsing.ts";
 
 export type FetchPage = (url: string) => Promise<PageArticle>;
 
@@ -11,7 +12,8 @@ export class PageError extends Error {
   override name = "PageError";
 }
 
-export function pageFetcher(fetcher: Fetcher): FetchPage {
+/** `parsing`: where the page is reduced to its story (the bot's worker thread; default in-process). */
+export function pageFetcher(fetcher: Fetcher, parsing: FeedParsing = inProcessFeedParsing): FetchPage {
   return async (url) => {
     let fetched;
     try {
@@ -22,7 +24,7 @@ export function pageFetcher(fetcher: Fetcher): FetchPage {
     // Unconditional requests are never answered 304; keep the type honest all the same.
     if (fetched.status !== 200) throw new PageError(`HTTP ${fetched.status}`);
     if (!looksLikeHtml(fetched.text)) return { text: fetched.text };
-    const page = articleFromHtml(fetched.text);
+    const page = await parsing.articleFromHtml(fetched.text);
     if (!page.text.trim()) throw new PageError("no article text found in the page");
     return page;
   };

@@ -6,18 +6,20 @@
 // and only once every new item of a fetch is processed are the feed's validators (ETag,
 // Last-Modified) kept. A crash anywhere in between re-offers the items after the restart.
 //
-// Parsing a big feed is synchronous; the poller yields to the event loop after it and between
-// items, so the bot's answers wait for one item at most, not for a poll.
+// Parsing a feed and reducing an article page to its story are the CPU-heavy steps: they run in
+// a worker thread (parsing.ts) where the bot is built, so the bot's answers do not wait for
+// them. The poller also yields to the event loop between items, so what stays on this thread
+// (the intake's reading of one article) holds an answer for one item at most.
 import { readFile, stat } from "node:fs/promises";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import PQueue from "p-queue";
 import type { Logger } from "../log.ts";
-import { parseFeed, itemText, FeedParseError, type FeedItem } from "./feed.ts";
+import { FeedParseError, type FeedItem } from "./feed.ts";
 import { createFetcher, FetchError, PAGE_ACCEPT, parleyUserAgent, type Fetcher, type FetcherOptions } from "./fetching/fetcher.ts";
 import { fingerprint, itemId, normaliseLink } from "./identity.ts";
 import type { FeedDown, IncomingArticle, Intake } from "../ingest/incoming.ts";
-import { articleFromHtml } from "../ingest/page.ts";
 import { backoffMs, FilePollState, type FeedState, type PollState, type ProcessedItem } from "./poll-state.ts";
+import { openFeedParsing, type FeedParsing } from "./parsing.ts";
 import { describeSourcesProblem, parseSources, type Feed } from "./sources.ts";
 
 export interface PollerOptions {
@@ -32,6 +34,8 @@ export interface PollerOptions {
   onFeedDown?: (down: FeedDown) => void | Promise<void>;
   /** A fetcher to share (the editors' links use the same politeness), or options for one. */
   fetcher?: Fetcher | FetcherOptions;
+  /** Where feeds and pages are parsed (default: a worker thread of the poller's own when built, else in-process; see parsing.ts). */
+  parsing?: FeedParsing;
   clock?: () => Date;
   log?: Logger;
   /** Feeds polled at once (default 4). */
@@ -88,6 +92,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
   const retentionMs = (options.retentionDays ?? 30) * 24 * 60 * MINUTE;
   const capMs = options.backoffCapMs ?? 6 * 60 * MINUTE;
   const downAfterMs = options.downAfterMs ?? 24 * 60 * MINUTE;
+  const parsing = options.parsing ?? openFeedParsing();
   const state = options.openState ? await options.openState() : await FilePollState.open(options.stateDir);
 
   let feeds: Feed[] = [];
@@ -149,7 +154,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
         await succeeded(feed, { ...before, lastAttempt: attempt });
         return { feedId: feed.id, result: "not-modified", items: 0, offered: 0, repeats: 0 };
       }
-      const items: FeedItem[] = parseFeed(fetched.text, fetched.url).items;
+      const items: FeedItem[] = (await parsing.parseFeed(fetched.text, fetched.url)).items;
       await yieldToLoop();
       let offered = 0;
       let repeats = 0;
@@ -235,7 +240,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
     }
     const { claim, settle } = earlier;
     try {
-      const { title, body } = itemText(item);
+      const { title, body } = await parsing.itemText(item);
       let text = [title, body].filter(Boolean).join("\n");
       const source: ProcessedItem["text"] = { from: "feed", chars: text.length };
       let pagePublished: string | undefined;
@@ -243,8 +248,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
         try {
           const page = await fetcher.get(item.link, { accept: PAGE_ACCEPT, signal: halt.signal });
           if (page.status === 200) {
-            await yieldToLoop();
-            const article = articleFromHtml(page.text);
+            const article = await parsing.articleFromHtml(page.text);
             if (article.text.length > text.length) {
               text = article.text;
               source.from = "page";
@@ -342,11 +346,17 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
       if (timer) clearTimeout(timer);
       await running;
       await state.close();
+      if (!options.parsing) await parsing.close();
     },
   };
 }
 
+/** One formatter a zone: making one costs more than the rest of an item's bookkeeping (a profile of a 200-feed poll). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The day an instant falls on in a zone, YYYY-MM-DD. */
 export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return format.format(instant);
 }
