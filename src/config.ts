@@ -2,6 +2,7 @@
 // names the variable and says how to fix it; the token itself is never printed.
 import { config as loadDotenv } from "dotenv";
 import { resolve } from "node:path";
+import { hostname } from "node:os";
 import { z } from "zod";
 import { broadcastLimit } from "./delivery/schedule.ts";
 import { isValidTimeZone } from "./record/validate.ts";
@@ -98,6 +99,13 @@ const DatabaseEnv = z.object({
     .trim()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a schema name: lower-case letters, digits and _, at most 63, not starting with a digit")
     .optional(),
+  // Names this process among the replicas: it owns the outbox messages it claims under this id
+  // and shows as application_name "parley <id>" in pg_stat_activity. Unset: host name and pid.
+  REPLICA_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{1,50}$/, "must be 1 to 50 letters, digits, _ . : or - (e.g. web-1)")
+    .optional(),
 });
 
 export interface DatabaseConfig {
@@ -107,6 +115,8 @@ export interface DatabaseConfig {
   statementTimeoutMs: number;
   /** DATABASE_SCHEMA: every table in this schema (created if missing); unset: search_path's. */
   schema?: string;
+  /** REPLICA_ID, or host name and pid: who this process is among the replicas. */
+  replicaId: string;
 }
 
 function isPostgresUrl(value: string): boolean {
@@ -130,7 +140,7 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Databa
     throw new ConfigError(`Parley cannot start; fix these settings in .env or the environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
-  return e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, schema: e.DATABASE_SCHEMA } : undefined;
+  return e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS, schema: e.DATABASE_SCHEMA, replicaId: e.REPLICA_ID ?? `${hostname()}:${process.pid}` } : undefined;
 }
 
 export type Config = {

@@ -16,15 +16,11 @@ import { openDatabase, type Db } from "./db/pool.ts";
 import { migrate } from "./db/migrate.ts";
 import { PgRecordSource } from "./record-db/source.ts";
 import { PgRecordWriter, pgDeskWriter } from "./record-db/writer.ts";
-import { FileChatPrefsStore } from "./store/chats.ts";
-import { FileConversationStore } from "./store/conversations.ts";
 import { describeProblem } from "./record/validate.ts";
 import { openDeskWriter } from "./editorial/desk-writer.ts";
 import { StoreCorruptError } from "./store/json-store.ts";
-import { FileSubscriptionStore } from "./store/subscriptions.ts";
 import { sequenceOf } from "./calendar/sequence.ts";
 import { handleRefusal, startJobs, type Jobs } from "./jobs.ts";
-import { FileOutbox } from "./delivery/outbox.ts";
 import { Sender } from "./delivery/sender.ts";
 import { Metrics } from "./http/metrics.ts";
 import { Readiness } from "./http/health.ts";
@@ -36,6 +32,7 @@ import { createFetcher, parleyUserAgent, type Fetcher } from "./ingest/fetching/
 import { pageFetcher } from "./ingest/fetch-page.ts";
 import { existsSync } from "node:fs";
 import { autoRetry } from "@grammyjs/auto-retry";
+import { openState } from "./state.ts";
 
 async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
@@ -46,7 +43,7 @@ async function main(config: Config, log: Logger) {
   if (config.database) {
     const { url, poolSize, statementTimeoutMs, schema } = config.database;
     try {
-      db = await openDatabase(url, { poolSize, statementTimeoutMs, schema });
+      db = await openDatabase(url, { poolSize, statementTimeoutMs, schema, applicationName: `parley ${config.database.replicaId}` });
     } catch (err) {
       throw new Error(`cannot reach the database at ${redactDatabaseUrl(url)} (DATABASE_URL): ${(err as Error).message}`, { cause: err });
     }
@@ -58,8 +55,9 @@ async function main(config: Config, log: Logger) {
   } else {
     source = RecordSource.load(join(config.dataDir, "events.json"), { indexFile: join(stateDir, "record-index.json") });
   }
-  const prefs = FileChatPrefsStore.open(join(stateDir, "chats.json"));
-  const subscriptions = FileSubscriptionStore.open(join(stateDir, "subscriptions.json"));
+  // The chats' state: the files, or PostgreSQL's tables shared by every replica (src/state.ts).
+  const state = await openState({ stateDir, log, db: db && { db, replicaId: config.database!.replicaId } });
+  const { prefs, subscriptions, conversations } = state;
   log.info("record loaded", { entries: source.refs.length, tracks: source.tracks.length, subscriptions: subscriptions.size, ms: Math.round(process.uptime() * 1000) });
 
   const i18n = createI18n();
@@ -68,7 +66,6 @@ async function main(config: Config, log: Logger) {
   // of the change within a couple of seconds rather than at the next cron tick. Before the job
   // has started there is nothing to tell: its first tick finds the change anyway.
   const writer = db ? pgDeskWriter(new PgRecordWriter(db, { clock })) : openDeskWriter({ file: source.file!, auditFile: join(stateDir, "audit.jsonl"), clock });
-  const conversations = FileConversationStore.open(join(stateDir, "conversations.json"));
   let jobs: Jobs | undefined = undefined;
   const reloadRecord = async () => {
     const result = await source.reload();
@@ -194,7 +191,7 @@ async function main(config: Config, log: Logger) {
 
   // Digests, reminders and their delivery. The sender gets an Api of its own, without the
   // auto-retry plugin the bot's replies use: it paces itself and handles 429s (see sender.ts).
-  const outbox = await FileOutbox.open(stateDir);
+  const { outbox, announced } = await state.delivery();
   const sender = new Sender({
     api: new Api(config.token, { apiRoot: config.apiRoot }),
     outbox,
@@ -204,7 +201,7 @@ async function main(config: Config, log: Logger) {
     onRefusal: handleRefusal({ subscriptions, prefs, log }),
   });
   // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
-  const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, outbox, sender, observe: metrics.jobs });
+  const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, announced, outbox, sender, observe: metrics.jobs });
   jobs = digestJob;
   const poller = ingestion && (await startFeeds(config, ingestion, { fetcher, clock, log, stateDir }));
   Object.assign(metrics.sources, {
@@ -229,12 +226,9 @@ async function main(config: Config, log: Logger) {
     await digestJob.stop();
     await sender.stop();
     await writer.close();
-    await outbox.close();
-    await prefs.flush();
-    await conversations.flush();
     await ingestion?.flush();
-    await subscriptions.flush();
     await digestJob.flush();
+    await state.close();
     if (db) {
       await source.close();
       await db.close();

@@ -3,6 +3,7 @@
 // or a log line.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { hostname } from "node:os";
 import { ConfigError, loadConfig, loadDatabaseConfig } from "../../src/config.ts";
 import { createLogger, databaseSecrets, redactDatabaseUrl } from "../../src/log.ts";
 
@@ -20,9 +21,10 @@ test("DATABASE_URL with its defaults: a pool of 10, statements stopped after 5 s
     poolSize: 10,
     statementTimeoutMs: 5000,
     schema: undefined,
+    replicaId: `${hostname()}:${process.pid}`,
   });
-  const config = loadConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://db/parley", DATABASE_POOL_SIZE: "25", DATABASE_STATEMENT_TIMEOUT_MS: "2000", DATABASE_SCHEMA: "newsroom_a" }, { dotenv: false });
-  assert.deepEqual(config.database, { url: "postgres://db/parley", poolSize: 25, statementTimeoutMs: 2000, schema: "newsroom_a" });
+  const config = loadConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://db/parley", DATABASE_POOL_SIZE: "25", DATABASE_STATEMENT_TIMEOUT_MS: "2000", DATABASE_SCHEMA: "newsroom_a", REPLICA_ID: "web-2" }, { dotenv: false });
+  assert.deepEqual(config.database, { url: "postgres://db/parley", poolSize: 25, statementTimeoutMs: 2000, schema: "newsroom_a", replicaId: "web-2" });
 });
 
 test("wrong values are named with what to write instead, never echoing the URL", () => {
@@ -38,6 +40,7 @@ test("wrong values are named with what to write instead, never echoing the URL",
     },
   );
   assert.throws(() => loadDatabaseConfig({ DATABASE_URL: "postgres://db/p", DATABASE_SCHEMA: "Bad-Name" }), /- DATABASE_SCHEMA must be a schema name/);
+  assert.throws(() => loadDatabaseConfig({ DATABASE_URL: "postgres://db/p", REPLICA_ID: "web 1; drop" }), /- REPLICA_ID must be 1 to 50 letters/);
 });
 
 test("the password is kept out of log lines and shown as *** in addresses", () => {
