@@ -135,6 +135,7 @@ unknown-command = I don't know that command. /help lists what I can do.
 free-text = I answer commands. Try /latest or /next, or /help for the full list.
 button-expired = This button is from an older message; send the command again.
 error-generic = Something went wrong on my side; please try again in a moment.
+error-database-down = ⚠️ The database is unreachable right now, so nothing was changed. Please try again in a minute; reading (/latest, /next) still works.
 
 ## Digest
 digest-title = 📰 <b>Parley: what changed in the record</b>

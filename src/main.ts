@@ -1,7 +1,6 @@
 // `npm start`: reads the configuration, opens the record and the state, starts the bot with
 // long polling (grammY runner, updates handled concurrently but in order per chat) and the
 // cron job; SIGINT/SIGTERM stop it with every write finished.
-import { run } from "@grammyjs/runner";
 import { Api, GrammyError, HttpError } from "grammy";
 import { join } from "node:path";
 import { ConfigError, loadConfig, makeClock, type Config } from "./config.ts";
@@ -20,8 +19,6 @@ import { describeProblem } from "./record/validate.ts";
 import { openDeskWriter } from "./editorial/desk-writer.ts";
 import { StoreCorruptError } from "./store/json-store.ts";
 import { sequenceOf } from "./calendar/sequence.ts";
-import { handleRefusal, startJobs, type Jobs } from "./jobs.ts";
-import { Sender } from "./delivery/sender.ts";
 import { Metrics } from "./http/metrics.ts";
 import { Readiness } from "./http/health.ts";
 import { createHttpApp, startHttpServer, type RunningHttpServer } from "./http/server.ts";
@@ -32,13 +29,26 @@ import { createFetcher, parleyUserAgent, type Fetcher } from "./ingest/fetching/
 import { pageFetcher } from "./ingest/fetch-page.ts";
 import { existsSync } from "node:fs";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { openState } from "./state.ts";
+import { openState, type DeliveryState } from "./state.ts";
+import { DbAvailability } from "./db/availability.ts";
+import { holdLeadership, soleLeadership, type Leadership } from "./db/leader.ts";
+import { digestDuty, pollingDuty, type DigestDuty } from "./duties.ts";
+
+/**
+ * The outbox's claim lease with PostgreSQL: a successor takes a dead leader's claimed messages
+ * after this. With the leader lock retried every 2 s, a broadcast resumes within about 6 s of
+ * its leader's death (the issue asks for 10).
+ */
+const OUTBOX_LEASE_MS = 4000;
 
 async function main(config: Config, log: Logger) {
   const clock = makeClock(config.fakeNow);
   const stateDir = join(config.dataDir, "state");
   // DATABASE_URL set: the record is PostgreSQL's, shared by every replica; unset: the file.
   let db: Db | undefined;
+  /** The database as the stores and the writer use it: failing at once while it is away (src/db/availability.ts). */
+  let guarded: Db | undefined;
+  let availability: DbAvailability | undefined;
   let source: LiveRecord;
   if (config.database) {
     const { url, poolSize, statementTimeoutMs, schema } = config.database;
@@ -52,11 +62,16 @@ async function main(config: Config, log: Logger) {
     const pgSource = await PgRecordSource.load(db, { onError: (err) => log.warn("record: the database is not answering; serving the last version loaded", { error: err.message }) });
     pgSource.onChange(() => log.info("record reloaded", { version: pgSource.version, entries: pgSource.refs.length }));
     source = pgSource;
+    availability = new DbAvailability(db, {
+      onChange: (up, err) =>
+        up ? log.info("the database answers again; writes and delivery resume") : log.error("the database is unreachable: answering from memory, refusing writes, not delivering", { error: describeError(err) }),
+    });
+    guarded = availability.guard(db);
   } else {
     source = RecordSource.load(join(config.dataDir, "events.json"), { indexFile: join(stateDir, "record-index.json") });
   }
   // The chats' state: the files, or PostgreSQL's tables shared by every replica (src/state.ts).
-  const state = await openState({ stateDir, log, db: db && { db, replicaId: config.database!.replicaId } });
+  const state = await openState({ stateDir, log, db: guarded && { db: guarded, replicaId: config.database!.replicaId, outboxLeaseMs: OUTBOX_LEASE_MS } });
   const { prefs, subscriptions, conversations } = state;
   log.info("record loaded", { entries: source.refs.length, tracks: source.tracks.length, subscriptions: subscriptions.size, ms: Math.round(process.uptime() * 1000) });
 
@@ -65,12 +80,13 @@ async function main(config: Config, log: Logger) {
   // record is reread right after each, and the digest job is told at once, so subscribers hear
   // of the change within a couple of seconds rather than at the next cron tick. Before the job
   // has started there is nothing to tell: its first tick finds the change anyway.
-  const writer = db ? pgDeskWriter(new PgRecordWriter(db, { clock })) : openDeskWriter({ file: source.file!, auditFile: join(stateDir, "audit.jsonl"), clock });
-  let jobs: Jobs | undefined = undefined;
+  const writer = db ? pgDeskWriter(new PgRecordWriter(guarded!, { clock })) : openDeskWriter({ file: source.file!, auditFile: join(stateDir, "audit.jsonl"), clock });
+  // Set once the delivery state is open (below), after the bot is answering.
+  const later: { digest?: DigestDuty; delivery?: DeliveryState } = {};
   const reloadRecord = async () => {
     const result = await source.reload();
     if (result.kind === "invalid") log.warn("record not reloaded after a write", { problems: result.problems.map(describeProblem) });
-    jobs?.recordChanged();
+    later.digest?.jobs?.recordChanged();
   };
   const editorial = { writer, reloadRecord, conversations };
   // News in, drafts out: reports (from the feed poller and from editors' messages) become drafts
@@ -105,14 +121,15 @@ async function main(config: Config, log: Logger) {
   // Telegram opens Mini Apps only from https: the "🌐 Timeline" button needs PUBLIC_URL to be one.
   const timelineUrl = config.http?.publicUrl.startsWith("https://") ? config.http.publicUrl : undefined;
   const deps = { record: () => source.record, prefs, subscriptions, clock, defaultTimezone: config.defaultTimezone, adminIds: config.adminIds, editorial, drafts: ingestion?.deps, log, timelineUrl, publicUrl: config.publicUrl,
-    calendarSequence: (e: Entry) => sequenceOf(e, source.record, jobs?.announced) };
+    calendarSequence: (e: Entry) => sequenceOf(e, source.record, later.delivery?.announced) };
   const metrics = new Metrics();
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n, observe: metrics.updateMiddleware() });
   // Readiness: any answer from the Bot API (getUpdates every 30 s at most while polling) is fresh enough.
   const probeApi = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: 5 });
   const readiness = new Readiness({
     recordLoaded: () => source.refs.length >= 0,
-    storesOpen: () => jobs !== undefined,
+    storesOpen: () => later.delivery !== undefined,
+    databaseReachable: availability && (() => availability.up),
     probeBotApi: () => probeApi.getMe().then(() => true),
   });
   bot.api.config.use(async (prev, method, payload, signal) => {
@@ -151,7 +168,7 @@ async function main(config: Config, log: Logger) {
       publicUrl: config.http.publicUrl,
       defaultTimezone: config.defaultTimezone,
       t: (lang: Lang) => (key: string, vars?: Record<string, string | number>) => i18n.t(lang, key, vars),
-      announced: () => jobs?.announced,
+      announced: () => later.delivery?.announced,
       metrics,
       readiness,
       log,
@@ -177,41 +194,42 @@ async function main(config: Config, log: Logger) {
   void registerCommands(bot.api, i18n, config.adminIds).catch((err) => log.warn("could not register the command menu", { error: describeError(err) }));
 
   // Answering needs only the record and the chat state: poll now, and open the digest job's
-  // state (announced entries, outbox) while the first updates are being answered.
-  let polling!: () => void;
-  const firstPoll = new Promise<void>((resolve) => (polling = resolve));
-  bot.api.config.use((prev, method, payload, signal) => {
-    if (method === "getUpdates") polling();
-    return prev(method, payload, signal);
-  });
-  const runner = config.webhook ? undefined : run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } });
-  if (runner) await firstPoll;
+  // state (announced entries, outbox) while the first updates are being answered. With
+  // PostgreSQL, one replica polls at a time (a second getUpdates would be refused); the others
+  // stand by and take over (src/db/leader.ts).
+  const polling = config.webhook ? undefined : pollingDuty(bot, allowedUpdates, log);
+  let pollingLeadership: Leadership | undefined;
+  if (polling && db) {
+    pollingLeadership = holdLeadership(db, "polling", { ...polling, onError: (err) => log.warn("polling: cannot reach the database to take the lead", { error: describeError(err) }) });
+  } else if (polling) {
+    let firstPoll!: () => void;
+    const polled = new Promise<void>((resolve) => (firstPoll = resolve));
+    bot.api.config.use((prev, method, payload, signal) => {
+      if (method === "getUpdates") firstPoll();
+      return prev(method, payload, signal);
+    });
+    pollingLeadership = await soleLeadership(polling);
+    await polled;
+  }
   const pollingMs = Math.round(process.uptime() * 1000);
   await new Promise((resolve) => setImmediate(resolve));
 
-  // Digests, reminders and their delivery. The sender gets an Api of its own, without the
-  // auto-retry plugin the bot's replies use: it paces itself and handles 429s (see sender.ts).
-  const { outbox, announced } = await state.delivery();
-  const sender = new Sender({
-    api: new Api(config.token, { apiRoot: config.apiRoot }),
-    outbox,
-    ratePerSecond: config.broadcastRate,
-    paid: config.paidBroadcast,
-    log,
-    onRefusal: handleRefusal({ subscriptions, prefs, log }),
-  });
-  // The jobs wake the sender (never before their first tick): see the top of jobs.ts.
-  const digestJob = await startJobs({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, announced, outbox, sender, observe: metrics.jobs });
-  jobs = digestJob;
+  // Digests, reminders and their delivery: exactly one replica runs them (the leader).
+  const delivery = (later.delivery = await state.delivery());
+  const outbox = delivery.outbox;
+  const digest = (later.digest = digestDuty({ config, log, clock, source, bot, i18n, stateDir, prefs, subscriptions, delivery, observe: metrics.jobs, claimLeaseMs: db ? OUTBOX_LEASE_MS : undefined }));
+  const leadership = db
+    ? holdLeadership(db, "digest", { onElected: digest.onElected, onDeposed: digest.onDeposed, onError: (err) => log.warn("digest: cannot reach the database to take the lead", { error: describeError(err) }) })
+    : await soleLeadership(digest);
   const poller = ingestion && (await startFeeds(config, ingestion, { fetcher, clock, log, stateDir }));
   Object.assign(metrics.sources, {
     outboxDepth: () => outbox.pendingCount,
-    sends: () => sender.totals,
+    sends: () => digest.totals,
     recordEntries: () => source.refs.length,
-    changesAnnounced: () => digestJob.announced.lastSeq,
+    changesAnnounced: () => delivery.announced.lastSeq,
   });
 
-  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, writesOffThread: writer.offThread, pollingMs, ms: Math.round(process.uptime() * 1000) });
+  log.info("Parley is running", { bot: bot.botInfo.username, apiRoot: new URL(config.apiRoot).host, writesOffThread: writer.offThread, pollingMs, ms: Math.round(process.uptime() * 1000), replica: config.database?.replicaId });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -220,16 +238,15 @@ async function main(config: Config, log: Logger) {
     log.info("stopping", { signal });
     // No new updates (the webhook closes with the server), and those being handled finish.
     await http?.close();
-    if (runner?.isRunning()) await runner.stop();
+    await pollingLeadership?.stop();
     await metrics.idle();
     await poller?.stop();
-    await digestJob.stop();
-    await sender.stop();
+    await leadership.stop();
     await writer.close();
     await ingestion?.flush();
-    await digestJob.flush();
     await state.close();
     if (db) {
+      availability?.stop();
       await source.close();
       await db.close();
     }
@@ -238,7 +255,9 @@ async function main(config: Config, log: Logger) {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
-  await runner?.task();
+  // With the files, main() lasts as long as the polling; otherwise the server and the
+  // leadership's timers keep the process alive until a signal.
+  if (!db) await polling?.runner?.task();
 }
 
 /**

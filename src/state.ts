@@ -18,6 +18,8 @@ import { openDbState } from "./store-db/open.ts";
 export interface DeliveryState {
   announced: AnnouncedStore;
   outbox: Outbox;
+  /** Lets go of what this process claimed in the outbox, keeping it open (a leader stepping down). */
+  release(): Promise<void>;
 }
 
 export interface State {
@@ -43,7 +45,7 @@ export async function openState({ stateDir, log, db }: OpenStateOptions): Promis
       onError: (err, table) => log.warn("state: the database is not answering; serving what is in memory", { table, error: describeError(err) }),
       outbox: { owner: db.replicaId, leaseMs: db.outboxLeaseMs },
     });
-    const delivery: DeliveryState = { announced: s.announced, outbox: s.outbox };
+    const delivery: DeliveryState = { announced: s.announced, outbox: s.outbox, release: () => s.outbox.release() };
     return { prefs: s.prefs, subscriptions: s.subscriptions, conversations: s.conversations, delivery: () => Promise.resolve(delivery), close: () => s.close() };
   }
   const prefs = FileChatPrefsStore.open(join(stateDir, "chats.json"));
@@ -54,7 +56,7 @@ export async function openState({ stateDir, log, db }: OpenStateOptions): Promis
     prefs,
     subscriptions,
     conversations,
-    delivery: () => (delivery ??= FileOutbox.open(stateDir).then((outbox) => ({ announced: FileAnnouncedStore.open(stateDir), outbox }))),
+    delivery: () => (delivery ??= FileOutbox.open(stateDir).then((outbox) => ({ announced: FileAnnouncedStore.open(stateDir), outbox, release: () => Promise.resolve() }))),
     async close() {
       const opened = await delivery?.catch(() => undefined);
       await opened?.outbox.close();

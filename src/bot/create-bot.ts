@@ -13,6 +13,7 @@ import { dispatch } from "./dispatch.ts";
 import { deskMiddleware } from "./features/editorial/desk.ts";
 import { createI18n, readerMiddleware } from "./reader.ts";
 import { htmlReplies } from "./replies.ts";
+import { isDatabaseUnavailable } from "../db/availability.ts";
 
 export interface CreateBotOptions {
   token: string;
@@ -82,9 +83,12 @@ export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
 async function replyWithApology(err: BotError<ParleyContext>) {
   const ctx = err.ctx;
   ctx.deps.log.error("handler failed", { update: ctx.update.update_id, error: describeError(err.error) });
+  // A write that found the database away (several replicas, DATABASE_URL): nothing was stored,
+  // and trying again later will work; say so rather than "something went wrong".
+  const key = isDatabaseUnavailable(err.error) ? "error-database-down" : "error-generic";
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("error-generic") });
-    else if (ctx.chat) await ctx.reply(ctx.t("error-generic"));
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: key === "error-database-down" });
+    else if (ctx.chat) await ctx.reply(ctx.t(key));
   } catch {
     // The apology itself failed (e.g. the user blocked the bot): nothing more to do.
   }

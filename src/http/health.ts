@@ -1,5 +1,5 @@
 // GET /healthz: the process answers. GET /readyz: it can do its work: the record is loaded,
-// the stores are open, and the Bot API answered recently (or answers a getMe now). 200 or 503
+// the stores are open, the database answers (with DATABASE_URL), and the Bot API answered recently (or answers a getMe now). 200 or 503
 // with a short JSON reason, for load balancers and orchestrators.
 import type { Hono } from "hono";
 import type { HttpDeps } from "./deps.ts";
@@ -10,6 +10,8 @@ export const BOT_API_FRESH_MS = 90_000;
 export interface ReadinessChecks {
   recordLoaded: () => boolean;
   storesOpen: () => boolean;
+  /** With PostgreSQL: whether it answers (src/db/availability.ts). A replica without it cannot write or deliver. */
+  databaseReachable?: () => boolean;
   /** Asks the Bot API something cheap; resolves true if it answered. */
   probeBotApi: () => Promise<boolean>;
 }
@@ -31,6 +33,7 @@ export class Readiness {
     const problems: string[] = [];
     if (!this.checks.recordLoaded()) problems.push("record not loaded");
     if (!this.checks.storesOpen()) problems.push("stores not open");
+    if (this.checks.databaseReachable && !this.checks.databaseReachable()) problems.push("database unreachable");
     if (this.now() - this.#lastBotApiOk > BOT_API_FRESH_MS) {
       const ok = await this.checks.probeBotApi().catch(() => false);
       if (ok) this.botApiAnswered();

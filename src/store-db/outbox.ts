@@ -147,6 +147,14 @@ export class DbOutbox implements Outbox {
   /** Waits for the marks and lets go of this process's claims, so another sender can take them at once. */
   async close(): Promise<void> {
     clearInterval(this.#renewal);
+    await this.release();
+  }
+
+  /**
+   * Lets go of this process's claims and stays open: a replica that stopped being the leader
+   * (src/db/leader.ts) hands its messages to the next one at once rather than after the lease.
+   */
+  async release(): Promise<void> {
     await this.#marking;
     await this.#compacting?.catch(() => {});
     await this.#db.query("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND done_at IS NULL", [this.owner]);
