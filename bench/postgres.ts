@@ -15,16 +15,18 @@
 //   npx tsx bench/postgres.ts [--quick]
 import { createServer, request } from "node:http";
 import { createServer as createNetServer } from "node:net";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { openDatabase, quoteIdent, type Db } from "../src/db/pool.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { importRecord } from "../src/record-db/rows.ts";
+import { PgRecordWriter } from "../src/record-db/writer.ts";
 import { buildRecord } from "../src/record/record.ts";
 import { parseEventLog } from "../src/record/validate.ts";
 import { createI18n } from "../src/bot/reader.ts";
+import { SPEED_LIMITS } from "../src/delivery/schedule.ts";
 import { detectChanges, initialAnnounced } from "../src/digest/changes.ts";
 import { localClock, planInstantDigests, type Readers } from "../src/digest/plan.ts";
 import { chatLocale } from "../src/store/chats.ts";
@@ -109,6 +111,28 @@ async function importLog(db: Db, log: object): Promise<void> {
   if (!result.ok) throw new Error(`the generated record was refused: ${JSON.stringify(result.problems.slice(0, 3))}`);
 }
 
+/**
+ * An editor's new entry on the track "leaders", dated the bench's "now", written as the bot's
+ * own editors write (PgRecordWriter: validation, audit, NOTIFY to every replica).
+ */
+async function publish(db: Db, entries: number, n: number): Promise<void> {
+  const date = middleOf(entries).slice(0, 10);
+  const entry = {
+    id: `bench-news-${n}`,
+    track: "leaders",
+    kind: "meeting",
+    status: "held",
+    date,
+    parties: ["RU", "US"],
+    participants: [{ name: { en: "Envoy" }, side: "US" }],
+    title: { en: `News ${n}`, ru: `Новость ${n}`, uk: `Новина ${n}` },
+    summary: { en: `A new meeting, number ${n}.` },
+    sources: [{ outlet: "Bench", url: `https://example.org/news/${n}`, language: "en" }],
+  };
+  const result = await new PgRecordWriter(db, { clock: () => new Date(middleOf(entries)) }).add(entry, ACTOR);
+  if (!result.ok) throw new Error(`the bench's entry was refused: ${JSON.stringify(result)}`);
+}
+
 const CREATED = new Date("2026-01-01T00:00:00Z");
 
 /**
@@ -129,7 +153,7 @@ function subscriberOf(chatId: number, i: number): Subscription {
  * `count` subscriptions into the table, in the rows DbSubscriptionStore writes (its toRow),
  * 50,000 a statement through unnest: one round trip per chunk, not per row.
  */
-async function loadSubscribers(db: Db, first: number, count: number): Promise<void> {
+async function loadSubscribers(db: Db, first: number, count: number, mix = true): Promise<void> {
   const spec = SUBSCRIPTIONS_TABLE;
   const columns = spec.columns;
   const CHUNK = 50_000;
@@ -137,7 +161,7 @@ async function loadSubscribers(db: Db, first: number, count: number): Promise<vo
     const keys: string[] = [];
     const values: unknown[][] = columns.map(() => []);
     for (let i = from; i < Math.min(count, from + CHUNK); i++) {
-      const sub = subscriberOf(first + i, i);
+      const sub = mix ? subscriberOf(first + i, i) : newSubscription({ chatId: first + i, chatType: "private", createdBy: first + i }, CREATED);
       const row = spec.toRow(sub.key, sub);
       keys.push(sub.key);
       columns.forEach(([column, type], c) => {
@@ -227,9 +251,10 @@ function rssMb(pid: number): number {
   return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
 }
 
-/** Whether main.ts keeps the state stores in PostgreSQL when DATABASE_URL is set (issue 11's wiring). */
+/** Whether the bot keeps its state stores in PostgreSQL when DATABASE_URL is set (src/state.ts, issue 11's wiring). */
 function stateInPostgres(): boolean {
-  return /openDbState/.test(readFileSync(join(REPO_ROOT, "src/main.ts"), "utf8"));
+  const file = join(REPO_ROOT, "src/state.ts");
+  return existsSync(file) && /openDbState/.test(readFileSync(file, "utf8"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,7 +413,7 @@ async function millionSubscribers(sizes: PostgresSizes): Promise<PostgresSection
     );
 
     if (!stateInPostgres()) {
-      return { title, rows, skipped: "start-up, memory and /subscribe with the subscribers in PostgreSQL need main.ts to open its state there (openDbState): not wired on this branch yet" };
+      return { title, rows, skipped: "start-up, memory and /subscribe with the subscribers in PostgreSQL need the bot to open its state there (src/state.ts): not wired on this branch yet" };
     }
     const emu = await startEmulator();
     const env = { ...schema.env, FAKE_NOW: middleOf(sizes.entries), LOG_LEVEL: "info" };
@@ -406,13 +431,28 @@ async function millionSubscribers(sizes: PostgresSizes): Promise<PostgresSection
         bot = await startBot({ emulator: emu, dataDir: dir, env, startTimeoutMs: 300_000 });
         starts.push(performance.now() - t);
       }
-      await bot.waitForOutput(/Parley is running/, 300_000);
+      await bot.waitForOutput(/leading: the digest job/, 300_000);
       await new Promise((r) => setTimeout(r, 2000));
       const rss = rssMb(bot.pid!);
+      // The same planning done by the bot itself: an editor's entry written, heard by the
+      // leader (NOTIFY), the record reloaded, every subscriber matched, the messages enqueued;
+      // timed until the bot logs that they are in the outbox.
+      t = performance.now();
+      await publish(schema.db, sizes.entries, 1);
+      const announced = await bot.waitForOutput(/changes announced.*"messages":\d+/, 300_000);
+      const publishMs = performance.now() - t;
+      const enqueued = Number(announced.match(/changes announced.*"messages":(\d+)/)![1]);
+      const rssAfter = rssMb(bot.pid!);
       await bot.stop();
+      const { rows: inOutbox } = await schema.db.query<{ n: number }>("SELECT count(*)::float8 AS n FROM outbox");
+      // Nobody is to receive it (these chats are not the emulator's): the bots started next would send it.
+      await schema.db.query("DELETE FROM outbox");
       rows.push(
         { name: `start-up, spawn → first getUpdates (median of 3)`, value: median(starts) / 1000, unit: "s" },
         { name: `resident memory after start-up (VmRSS)`, value: rss, unit: "MB" },
+        { name: `the bot: entry written → ${enqueued} digests in the outbox`, value: publishMs / 1000, unit: "s" },
+        { name: `messages in the outbox afterwards (planned ${plan.messages})`, value: inOutbox[0].n, unit: "" },
+        { name: `resident memory after planning the digest (VmRSS)`, value: rssAfter, unit: "MB" },
       );
       const one = await subscribeThrough(emu, dir, env, 1, sizes.updates, schema.db);
       const three = await subscribeThrough(emu, dir, env, 3, sizes.updates, schema.db);
@@ -452,6 +492,170 @@ async function subscribeThrough(emu: Emulator, dir: string, env: Record<string, 
 }
 
 // ---------------------------------------------------------------------------------------------
+// c and d. Three replicas, one leader, the shared outbox
+
+const FIRST_READER = 400_000_000;
+const SMALL_RECORD = 200;
+
+interface Cluster {
+  emu: Emulator;
+  schema: BenchSchema;
+  replicas: { bot: BotProcess; port: number }[];
+  /** The replica that says it leads (the digest job and the sender run there). */
+  leader(): { bot: BotProcess; port: number } | undefined;
+  addReplica(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * `subscribers` chats of the emulator subscribed in PostgreSQL, a small record, and three
+ * replicas in webhook mode behind the balancer. The emulator answers as Telegram would (50 ms
+ * round trip, flood limits enforced per bot, not per process).
+ */
+async function cluster(part: string, subscribers: number): Promise<Cluster> {
+  const emu = await startEmulator({ latencyMs: LATENCY_MS, limits: true });
+  const schema = await benchSchema(part);
+  const dir = await makeDataDir({ events: { tracks: [], entries: [] } });
+  const replicas: { bot: BotProcess; port: number }[] = [];
+  const balancer = await roundRobin(() => replicas.map((r) => r.port));
+  let n = 0;
+  const env = { ...schema.env, FAKE_NOW: middleOf(SMALL_RECORD), LOG_LEVEL: "info" };
+  const addReplica = async () => {
+    replicas.push(await startReplica(emu, dir, { ...env, REPLICA_ID: `bench-${part}-${++n}` }));
+  };
+  try {
+    await importLog(schema.db, generateLog(SMALL_RECORD));
+    for (let i = 0; i < subscribers; i++) emu.addPrivateChat({ id: FIRST_READER + i, first_name: `Reader ${i}` });
+    await loadSubscribers(schema.db, FIRST_READER, subscribers, false);
+    await addReplica();
+    await replicas[0].bot.waitForOutput(/first run: the record as it stands counts as announced/, 120_000);
+    await addReplica();
+    await addReplica();
+    emu.webhookProxy = balancer.origin;
+  } catch (err) {
+    for (const r of replicas) r.bot.kill();
+    await balancer.close();
+    await emu.close();
+    await schema.drop();
+    throw err;
+  }
+  const leads = (r: { bot: BotProcess }) => {
+    const out = r.bot.output();
+    return out.lastIndexOf("leading: the digest job") > out.lastIndexOf("no longer leading");
+  };
+  return {
+    emu,
+    schema,
+    replicas,
+    leader: () => replicas.find(leads),
+    addReplica,
+    async close() {
+      emu.webhookProxy = undefined;
+      for (const r of replicas) await r.bot.stop().catch(() => r.bot.kill());
+      await balancer.close();
+      await emu.close();
+      await schema.drop();
+      await removeDataDir(dir);
+    },
+  };
+}
+
+/** Per chat of the readers: how many messages each got, from the emulator's record of what was sent. */
+function deliveries(emu: Emulator, subscribers: number): { lost: number; duplicates: number; chats: number } {
+  const perChat = new Map<number, number>();
+  for (const s of emu.sent) if (s.chat_id >= FIRST_READER && s.chat_id < FIRST_READER + subscribers) perChat.set(s.chat_id, (perChat.get(s.chat_id) ?? 0) + 1);
+  let duplicates = 0;
+  for (const count of perChat.values()) duplicates += count - 1;
+  return { lost: subscribers - perChat.size, duplicates, chats: perChat.size };
+}
+
+async function waitUntil(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
+  const start = performance.now();
+  while (!done()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`${what}: not within ${Math.round(timeoutMs / 1000)} s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function digestThroughThree(sizes: PostgresSizes): Promise<PostgresSection> {
+  const n = sizes.digestSubscribers;
+  const limit = SPEED_LIMITS.broadcastPerSecond;
+  const title = `c. A digest to ${n} subscribers at ${limit}/s through the shared outbox, three replicas (${LATENCY_MS} ms round trip, Telegram's limits)`;
+  const c = await cluster("digest", n);
+  try {
+    const before = c.emu.sent.length;
+    await publish(c.schema.db, SMALL_RECORD, 1);
+    await waitUntil("every subscriber's digest", () => deliveries(c.emu, n).chats === n, (n / limit) * 2000 + 60_000);
+    // Late duplicates, if any, have time to arrive.
+    await new Promise((r) => setTimeout(r, 3000));
+    const sent = c.emu.sent.slice(before);
+    const seconds = (sent[sent.length - 1].at - sent[0].at) / 1000;
+    const d = deliveries(c.emu, n);
+    const { rows } = await c.schema.db.query<{ n: number }>("SELECT count(*)::float8 AS n FROM outbox WHERE done_at IS NULL");
+    const senders = c.replicas.filter((r) => /leading: the digest job/.test(r.bot.output())).length;
+    return {
+      title,
+      rows: [
+        { name: `achieved / limit`, value: (sent.length - 1) / seconds / limit, unit: "ratio", target: "≥ 0.95" },
+        { name: `messages a second`, value: (sent.length - 1) / seconds, unit: "msg/s" },
+        { name: `time to deliver`, value: seconds, unit: "s" },
+        { name: `429 answers (${((c.emu.stats.tooMany / n) * 100).toFixed(1)}% of the messages)`, value: c.emu.stats.tooMany, unit: "count", target: `≤ ${Math.floor(n * 0.05)} (5%)` },
+        { name: `lost`, value: d.lost, unit: "messages", target: "0" },
+        { name: `duplicates`, value: d.duplicates, unit: "messages", target: "0" },
+        { name: `left in the outbox`, value: rows[0].n, unit: "messages", target: "0" },
+        { name: `replicas that led the broadcast`, value: senders, unit: "", target: "1" },
+      ],
+    };
+  } finally {
+    await c.close();
+  }
+}
+
+async function failover(sizes: PostgresSizes): Promise<PostgresSection> {
+  const runs = sizes.failovers;
+  // Each run lets the new leader send a little, kills it, and waits for the next: the broadcast
+  // must outlast every run (30 a second, ~10 s a failover and a replica's start), then finish.
+  const n = 150 * runs + 300;
+  const title = `d. Failover: the leader SIGKILLed during a broadcast to ${n}, until its successor sends (three replicas, ${runs} runs)`;
+  const c = await cluster("failover", n);
+  const gaps: number[] = [];
+  try {
+    await publish(c.schema.db, SMALL_RECORD, 1);
+    for (let run = 0; run < runs; run++) {
+      // The leader is sending: a few of its messages arrive.
+      const seen = c.emu.sent.length;
+      await waitUntil("the broadcast going on", () => c.emu.sent.length >= seen + 10, 60_000);
+      const leader = c.leader();
+      if (!leader) throw new Error("no replica says it leads");
+      const killedAt = Date.now();
+      leader.bot.kill();
+      await leader.bot.exited;
+      // Whatever the dead process had sent has arrived by now; what comes next is its successor's.
+      const after = c.emu.sent.length;
+      await waitUntil("a successor's first message", () => c.emu.sent.length > after, 60_000);
+      gaps.push(c.emu.sent[after].at - killedAt);
+      c.replicas.splice(c.replicas.indexOf(leader), 1);
+      await c.addReplica();
+    }
+    await waitUntil("every subscriber's digest", () => deliveries(c.emu, n).chats === n, (n / SPEED_LIMITS.broadcastPerSecond) * 2000 + 60_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    const d = deliveries(c.emu, n);
+    return {
+      title,
+      rows: [
+        { name: `SIGKILL → the successor's first message (median of ${runs})`, value: median(gaps) / 1000, unit: "s", target: "< 10" },
+        { name: `the longest of the ${runs}`, value: Math.max(...gaps) / 1000, unit: "s" },
+        { name: `the shortest`, value: Math.min(...gaps) / 1000, unit: "s" },
+        { name: `lost, once the broadcast finished`, value: d.lost, unit: "messages", target: "0" },
+        { name: `duplicates (messages in flight at a kill)`, value: d.duplicates, unit: "messages" },
+      ],
+    };
+  } finally {
+    await c.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The item
 
 export async function benchPostgres(sizes: PostgresSizes, parts = ["a", "b", "c", "d"]): Promise<PostgresSection[]> {
@@ -460,6 +664,8 @@ export async function benchPostgres(sizes: PostgresSizes, parts = ["a", "b", "c"
   const sections: PostgresSection[] = [];
   if (parts.includes("a")) sections.push(await commandsOnBoth(sizes));
   if (parts.includes("b")) sections.push(await millionSubscribers(sizes));
+  if (parts.includes("c")) sections.push(await digestThroughThree(sizes));
+  if (parts.includes("d")) sections.push(await failover(sizes));
   return sections;
 }
 
