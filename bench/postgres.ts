@@ -697,24 +697,37 @@ async function failover(sizes: PostgresSizes): Promise<PostgresSection> {
 // ---------------------------------------------------------------------------------------------
 // The item
 
-export async function benchPostgres(sizes: PostgresSizes, parts = ["a", "b", "c", "d"]): Promise<PostgresSection[]> {
+export async function benchPostgres(sizes: PostgresSizes, parts = ["a", "b", "c", "d"], done?: (section: PostgresSection) => void): Promise<PostgresSection[]> {
   const why = await whyNoDatabase();
-  if (why) return [{ title: "a–d. not measured", rows: [], skipped: `no PostgreSQL server: ${why} (set PARLEY_TEST_DATABASE_URL)` }];
+  if (why) {
+    const skipped = { title: "a–d. not measured", rows: [], skipped: `no PostgreSQL server: ${why} (set PARLEY_TEST_DATABASE_URL)` };
+    done?.(skipped);
+    return [skipped];
+  }
   const sections: PostgresSection[] = [];
-  if (parts.includes("a")) sections.push(await commandsOnBoth(sizes));
-  if (parts.includes("b")) sections.push(await millionSubscribers(sizes));
-  if (parts.includes("c")) sections.push(await digestThroughThree(sizes));
-  if (parts.includes("d")) sections.push(await failover(sizes));
+  const measures: [string, (sizes: PostgresSizes) => Promise<PostgresSection>][] = [
+    ["a", commandsOnBoth],
+    ["b", millionSubscribers],
+    ["c", digestThroughThree],
+    ["d", failover],
+  ];
+  for (const [part, measure] of measures) {
+    if (!parts.includes(part)) continue;
+    sections.push(await measure(sizes));
+    done?.(sections[sections.length - 1]);
+  }
   return sections;
 }
 
 export function printSections(heading: string, sections: PostgresSection[]): void {
   console.log(`\n${heading}`);
-  for (const s of sections) {
-    if (s.rows.length) printRows(`  ${s.title}`, s.rows);
-    else console.log(`\n  ${s.title}`);
-    if (s.skipped) console.log(`  skipped: ${s.skipped}`);
-  }
+  sections.forEach(printSection);
+}
+
+function printSection(s: PostgresSection): void {
+  if (s.rows.length) printRows(`  ${s.title}`, s.rows);
+  else console.log(`\n  ${s.title}`);
+  if (s.skipped) console.log(`  skipped: ${s.skipped}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -723,6 +736,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   // Any size can be set on its own, e.g. --subscribers 200000; --parts b,c runs only those.
   const sizes = Object.fromEntries(Object.entries(base).map(([k, v]) => [k, argValue(k === "digestSubscribers" ? "digest-subscribers" : k, v)])) as unknown as PostgresSizes;
   const parts = process.argv.includes("--parts") ? process.argv[process.argv.indexOf("--parts") + 1].split(",") : undefined;
-  printSections(`PostgreSQL${quick ? " (quick)" : ""}`, await benchPostgres(sizes, parts));
+  // Each part printed as soon as it is measured (the full run takes a while).
+  console.log(`PostgreSQL${quick ? " (quick)" : ""}: ${new Date().toISOString()}`);
+  await benchPostgres(sizes, parts, printSection);
   process.exit(0);
 }
