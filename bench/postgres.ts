@@ -622,6 +622,20 @@ async function waitUntil(what: string, done: () => boolean, timeoutMs: number): 
   }
 }
 
+/** The outbox's rows by outcome and claim, for a note when a broadcast stops short. */
+async function outboxState(db: Db): Promise<string> {
+  const { rows } = await db.query<{ state: string; n: number }>(
+    "SELECT coalesce(outcome, CASE WHEN claimed_by IS NULL THEN 'pending' ELSE 'claimed by ' || claimed_by END) AS state, count(*)::float8 AS n FROM outbox GROUP BY 1",
+  );
+  return rows.map((r) => `${r.n} ${r.state}`).join(", ") || "empty";
+}
+
+/** The replicas' warnings and errors, the last few. */
+function complaints(c: Cluster): string {
+  const lines = c.replicas.flatMap((r) => r.bot.output().split("\n").filter((l) => / (WARN|ERROR) /.test(l)));
+  return lines.slice(-8).join(" | ").slice(0, 3000) || "nothing";
+}
+
 async function digestThroughThree(sizes: PostgresSizes): Promise<PostgresSection> {
   const n = sizes.digestSubscribers;
   const limit = SPEED_LIMITS.broadcastPerSecond;
@@ -630,7 +644,15 @@ async function digestThroughThree(sizes: PostgresSizes): Promise<PostgresSection
   try {
     const before = c.emu.sent.length;
     await publish(c.schema.db, SMALL_RECORD, 1);
-    await waitUntil("every subscriber's digest", () => deliveries(c.emu, n).chats === n, (n / limit) * 2000 + 60_000);
+    // Until every chat has its digest, or nothing has been sent for a minute (then the figures
+    // say what was lost, and the note what the outbox and the replicas said).
+    let stalled: string | undefined;
+    await waitUntil(
+      "every subscriber's digest",
+      () => deliveries(c.emu, n).chats === n || (c.emu.sent.length > before && Date.now() - c.emu.sent[c.emu.sent.length - 1].at > 60_000),
+      (n / limit) * 3000 + 120_000,
+    ).catch((err: Error) => (stalled = err.message));
+    if (deliveries(c.emu, n).chats < n) stalled ??= "nothing sent for a minute";
     // Late duplicates, if any, have time to arrive.
     await new Promise((r) => setTimeout(r, 3000));
     const sent = c.emu.sent.slice(before);
@@ -650,6 +672,7 @@ async function digestThroughThree(sizes: PostgresSizes): Promise<PostgresSection
         { name: `left in the outbox`, value: rows[0].n, unit: "messages", target: "0" },
         { name: `replicas that led the broadcast`, value: senders, unit: "", target: "1" },
       ],
+      ...(stalled ? { skipped: `the broadcast stopped short: ${stalled}; the outbox: ${await outboxState(c.schema.db)}; the replicas said: ${complaints(c)}` } : {}),
     };
   } finally {
     await c.close();
