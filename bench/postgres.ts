@@ -650,7 +650,7 @@ async function digestThroughThree(sizes: PostgresSizes): Promise<PostgresSection
     await waitUntil(
       "every subscriber's digest",
       () => deliveries(c.emu, n).chats === n || (c.emu.sent.length > before && Date.now() - c.emu.sent[c.emu.sent.length - 1].at > 60_000),
-      (n / limit) * 3000 + 120_000,
+      (n / limit) * 1500 + 60_000,
     ).catch((err: Error) => (stalled = err.message));
     if (deliveries(c.emu, n).chats < n) stalled ??= "nothing sent for a minute";
     // Late duplicates, if any, have time to arrive.
