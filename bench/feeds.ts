@@ -13,9 +13,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { createFetcher } from "../src/ingest/fetching/fetcher.ts";
+import { createFetcher } from "../src/feeds/fetching/fetcher.ts";
 import type { IncomingArticle } from "../src/ingest/incoming.ts";
-import { startPoller } from "../src/ingest/poller.ts";
+import { startPoller } from "../src/feeds/poller.ts";
 import { REPO_ROOT } from "../test/support/bot-process.ts";
 import { argValue, printRows, type BenchResult } from "./harness.ts";
 

@@ -1,4 +1,4 @@
-// News in, drafts out: the parts main.ts wires together. The intake (ingest/intake.ts) takes
+// News in, drafts out: the parts main.ts wires together. The intake (drafts/intake.ts) takes
 // reports from the feed poller and from editors' messages; the draft desk (bot/features/drafts)
 // shows each draft to every editor and carries out their decisions through the record's one
 // writer. The poller is started apart, with `intake` and `notifyFeedDown` from here.
@@ -9,10 +9,10 @@ import type { Api } from "grammy";
 import type { DraftsDeps } from "./bot/context.ts";
 import { DraftDesk } from "./bot/features/drafts/draft-desk.ts";
 import type { DeskWriter } from "./editorial/desk-writer.ts";
-import { pageFetcher, type FetchPage } from "./ingest/fetch-page.ts";
-import { createFetcher, parleyUserAgent } from "./ingest/fetching/fetcher.ts";
+import { pageFetcher, type FetchPage } from "./feeds/fetch-page.ts";
+import { createFetcher, parleyUserAgent } from "./feeds/fetching/fetcher.ts";
 import type { FeedDown } from "./ingest/incoming.ts";
-import { DraftIntake } from "./ingest/intake.ts";
+import { DraftIntake } from "./drafts/intake.ts";
 import { NameIndex, parseNames } from "./ingest/names.ts";
 import type { Logger } from "./log.ts";
 import type { RecordView } from "./record/record.ts";
@@ -42,7 +42,7 @@ export interface IngestionOptions {
   log: Logger;
   /** The names Parley knows; default data/names.json. */
   namesFile?: string;
-  /** How a link an editor sends is read; default: a polite fetcher of its own (ingest/fetch-page.ts). */
+  /** How a link an editor sends is read; default: a polite fetcher of its own (feeds/fetch-page.ts). */
   fetchPage?: FetchPage;
 }
 
@@ -53,6 +53,8 @@ export interface Ingestion {
   notifyFeedDown(down: FeedDown): Promise<void>;
   /** BotDeps.drafts */
   deps: DraftsDeps;
+  /** At start: pending drafts an editor has no copy of are sent to them (see DraftDesk.resume). */
+  resume(): Promise<void>;
   /** Waits for the drafts file's writes (on shutdown). */
   flush(): Promise<void>;
 }
@@ -81,6 +83,7 @@ export function createIngestion(opts: IngestionOptions): Ingestion {
     intake,
     notifyFeedDown: (down) => desk.feedDown(down),
     deps: { store, intake, desk, fetchPage: opts.fetchPage ?? pageFetcher(createFetcher({ userAgent: parleyUserAgent() })) },
+    resume: () => desk.resume(),
     flush: () => store.flush(),
   };
 }

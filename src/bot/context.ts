@@ -11,8 +11,8 @@ import type { Logger } from "../log.ts";
 import type { DeskWriter } from "../editorial/desk-writer.ts";
 import type { ConversationStore } from "../store/conversations.ts";
 import type { DraftStore } from "../store/drafts.ts";
-import type { FetchPage } from "../ingest/fetch-page.ts";
-import type { DraftIntake } from "../ingest/intake.ts";
+import type { FetchPage } from "../feeds/fetch-page.ts";
+import type { DraftIntake } from "../drafts/intake.ts";
 import type { DraftDesk } from "./features/drafts/draft-desk.ts";
 
 /** What the bot needs from outside; main.ts passes real parts, tests and the console theirs. */

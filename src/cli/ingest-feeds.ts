@@ -7,13 +7,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Understanding } from "../ingest/draft.ts";
 import { understand } from "../ingest/extract.ts";
-import type { FetcherOptions } from "../ingest/fetching/fetcher.ts";
-import { createFetcher, parleyUserAgent } from "../ingest/fetching/fetcher.ts";
+import type { FetcherOptions } from "../feeds/fetching/fetcher.ts";
+import { createFetcher, parleyUserAgent } from "../feeds/fetching/fetcher.ts";
 import type { IncomingArticle, Intake } from "../ingest/incoming.ts";
 import type { NameIndex } from "../ingest/names.ts";
-import { PollState, PollStateError, type ProcessedItem } from "../ingest/poll-state.ts";
-import { startPoller, type PollReport } from "../ingest/poller.ts";
-import { describeSourcesProblem, parseSources, type Feed } from "../ingest/sources.ts";
+import { PollState, PollStateError, type ProcessedItem } from "../feeds/poll-state.ts";
+import { startPoller, type PollReport } from "../feeds/poller.ts";
+import { describeSourcesProblem, parseSources, type Feed } from "../feeds/sources.ts";
 import type { Entry } from "../record/schema.ts";
 
 export interface FeedsIo {

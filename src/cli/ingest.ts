@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import type { Draft, Understanding } from "../ingest/draft.ts";
 import { understand } from "../ingest/extract.ts";
 import { NameIndex, NamesFileError, parseNames } from "../ingest/names.ts";
-import { articleFromHtml, looksLikeHtml } from "../ingest/page.ts";
+import { readDocument } from "../ingest/page.ts";
 import type { Entry } from "../record/schema.ts";
 import { describeProblem, parseEventLog } from "../record/validate.ts";
 import { explainCommand, FeedsInputError, pollCommand, sourcesCommand, type FeedsArgs, type FeedsIo } from "./ingest-feeds.ts";
@@ -194,7 +194,10 @@ async function loadEntries(file: string): Promise<Entry[]> {
 }
 
 async function readInput(input: string, io: Io): Promise<{ text: string; published?: string; outlet?: string; url?: string }> {
-  let raw: string;
+  // Bytes, not text: a saved page says its own charset (windows-1251, KOI8-R), as a server does
+  // in its Content-Type header, and is decoded by it.
+  let raw: Uint8Array;
+  let contentType: string | null = null;
   let url: string | undefined;
   let outlet: string | undefined;
   if (input === "-") raw = await readAll(io.stdin);
@@ -208,26 +211,26 @@ async function readInput(input: string, io: Io): Promise<{ text: string; publish
       throw new Error((err as Error).name === "TimeoutError" ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : (err as Error).message, { cause: err });
     }
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-    raw = await response.text();
+    contentType = response.headers.get("content-type");
+    raw = new Uint8Array(await response.arrayBuffer());
   } else {
     try {
-      raw = await readFile(input, "utf8");
+      raw = await readFile(input);
     } catch (err) {
       throw new Error((err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message, { cause: err });
     }
   }
-  if (raw.trim() === "") throw new Error("empty");
-  if (!looksLikeHtml(raw)) return { text: raw, url, outlet };
-  const page = articleFromHtml(raw);
+  if (raw.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) throw new Error("empty");
+  const page = readDocument(raw, contentType);
   if (page.text.trim() === "") throw new Error("no article text found in the page");
   return { text: page.text, published: page.published, outlet: page.outlet ?? outlet, url };
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolveText, reject) => {
+function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  return new Promise((resolveBytes, reject) => {
     const chunks: Buffer[] = [];
     stream.on("data", (c: Buffer | string) => chunks.push(typeof c === "string" ? Buffer.from(c) : c));
-    stream.on("end", () => resolveText(Buffer.concat(chunks).toString("utf8")));
+    stream.on("end", () => resolveBytes(Buffer.concat(chunks)));
     stream.on("error", reject);
   });
 }

@@ -133,6 +133,13 @@ class PgDb implements Db {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       let broken = false;
+      // A checked-out client has no 'error' listener of the pool's: a connection reset while the
+      // transaction runs would otherwise be an unhandled 'error' event and end the process. The
+      // statement in progress fails with the error; the connection must not go back.
+      const onError = () => {
+        broken = true;
+      };
+      client.on("error", onError);
       try {
         await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : "BEGIN");
         const result = await fn(client);
@@ -152,6 +159,7 @@ class PgDb implements Db {
         }
         throw err;
       } finally {
+        client.removeListener("error", onError);
         client.release(broken);
       }
     }

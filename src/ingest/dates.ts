@@ -98,6 +98,12 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (VAGUE.test(fold(text))) continue;
     // "for three hours", "через час": a duration, not a day.
     if (/(hour|minute|час|годин|хвилин|минут)/iu.test(text)) continue;
+    // "off for now", "пока", "наразі": the moment of speaking, not a day of the contact.
+    if (/^(now|for now|right now|сейчас|пока|зараз|наразі|поки)$/iu.test(text)) continue;
+    // "a day before he hosts Zelensky", "two days after the call": counted from another event.
+    if (/^(a|an|one|two|three|\d+)\s+(day|days|week|weeks)\s+(before|after|earlier|later)$/iu.test(text)) continue;
+    // "в течение двух недель", "within two weeks", "через тиждень": a span of weeks names no day.
+    if (/(week|недел|тиждень|тижн|тижд)/iu.test(text) && !r.start.isCertain("weekday")) continue;
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
     // листопад|і"). A date starts at a word and ends at most two letters before the word does.
     if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;
@@ -107,12 +113,20 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // "По словам Пескова, в среду …", "according to Ushakov, on Tuesday …": the source named
     // ahead of what is reported; the day that follows is the reported one's.
     const said = before.replace(/(по (его |ее )?словам|за (його |ии )?словами|according to)[^,]*,?/gu, "");
-    const statement = SPEECH.test(said) && !/\d/.test(text) && r.start.isCertain("weekday");
+    // "подтвердили, что Путин в среду примет …", "said that on Friday …": a day after "that"
+    // is inside what was said.
+    const speech = SPEECH.exec(said);
+    const reported = speech !== null && /(?<![\p{L}])(что|що|that)(?![\p{L}])/u.test(said.slice(speech.index + speech[0].length));
+    const statement = speech !== null && !reported && !/\d/.test(text) && r.start.isCertain("weekday");
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {
       const month = r.start.get("month") ?? 1;
-      const day = r.start.get("day") ?? 1;
+      let day = r.start.get("day") ?? 1;
+      // "2 и 3 апреля", "23–24 січня", "April 2 and 3" read as the last day: a contact over
+      // several days starts on the first.
+      const span = /(?<![\d.])(\d{1,2})\s*(и|і|та|and|[-–—])\s*$/u.exec(sentence.slice(Math.max(0, index - 8), index));
+      if (span && Number(span[1]) < day) day = Number(span[1]);
       const year = r.start.isCertain("year") ? (r.start.get("year") ?? 0) : yearFor(published, month, day, tense);
       value = iso(year, month, day);
     } else if (r.start.isCertain("weekday")) {

@@ -84,5 +84,5 @@ export interface Context {
   published: string;
   names: NameIndex;
   article: Article;
-  story: { headline?: string };
+  story: { headline?: string; dateLine?: string };
 }

@@ -16,7 +16,7 @@ import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, DENIED, EXPERTS, HYPOTHETICAL, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
 
 const FOLLOWED = ["RU", "US"];
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
@@ -33,16 +33,38 @@ export function understand(article: Article, names: NameIndex, options: Understa
 
   const events = findEvents(sentences, language, published, names);
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
-  const [mainEvent, ...others] = events;
+  let [mainEvent, ...others] = events;
   const ctx: Context = { sentences, language, published, names, article, story };
-  const main = buildDraft(mainEvent, ctx);
+  let main = talksOfTheVisit(buildDraft(mainEvent, ctx), mainEvent, ctx);
+  // A column or an analysis opens on talk in general ("а разговоры продолжаются") and gives its
+  // one piece of news further down ("Тем временем в Кремле подтвердили, что Путин в среду примет
+  // Уиткоффа"): where the opening reports nothing done, that sentence is the news.
+  // So does an interview whose headline names only the interviewee: its news is an answer
+  // ("We will meet in Miami next week") to a question that names the other side ("You have
+  // built a working relationship with Steve Witkoff. When will you see him again?").
+  if ((main.guessed.includes("status") && main.date === null) || main.parties.length < 2) {
+    const leadSides = new Set(mainEvent.anchors.flatMap((a) => [...sidesOf(a)]));
+    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
+    if (news) {
+      const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
+      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news]), secondary: false };
+      const draft = talksOfTheVisit(buildDraft(event, ctx), event, ctx);
+      if (!draft.guessed.includes("status") && follows(draft.parties)) {
+        mainEvent = event;
+        main = draft;
+        others = others.filter((e) => !e.anchors.includes(news));
+      }
+    }
+  }
   const drafts: Draft[] = [];
   let dropped: string | undefined;
   // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
   // reported done to them (held, set, announced, moved, called off) and no day is given.
   const nothingHappens = main.guessed.includes("status") && main.date === null;
   // "No call between Putin and Trump is planned": the contact is named to be denied.
-  const denied = (main.status === "announced" || main.status === "scheduled") && mainEvent.anchors.some((x) => NOT_PLANNED.test(x.folded));
+  // "Kremlin denies report that a Putin-Trump meeting is being prepared", "Песков опроверг
+  // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
+  const denied = (main.status === "announced" || main.status === "scheduled") && mainEvent.anchors.some((x) => NOT_PLANNED.test(x.folded) || DENIED.test(x.folded));
   if (nothingHappens) dropped = `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
   else if (denied) dropped = `says no ${main.kind === "other" ? "visit" : main.kind} is planned`;
   else if (follows(main.parties)) drafts.push(main);
@@ -59,6 +81,10 @@ export function understand(article: Article, names: NameIndex, options: Understa
       draft = { ...draft, parties: drafts[0].parties };
     }
     if (!follows(draft.parties)) continue;
+    // A story about another contact (Rubio hosts Sybiha) may say what was agreed or planned
+    // in passing ("… to agree to a ceasefire by Trump's deadline for Moscow"): that is news of
+    // its own only when it names the people of both followed sides.
+    if (drafts.length === 0 && !follows(draft.participants.map((p) => p.side))) continue;
     if (drafts.some((d) => sameContact(d, draft))) continue;
     // "The two leaders had agreed to meet" after "the summit is off": the same contact again,
     // unless it brings a date, a place or experts of its own.
@@ -71,6 +97,30 @@ export function understand(article: Article, names: NameIndex, options: Understa
   }
   const first = drafts[0];
   return { ...base, relevant: true, reason: `${A_KIND[first.kind]} between ${first.parties.join(" and ")} (${first.status})`, drafts };
+}
+
+/**
+ * "Уиткофф прилетел в Москву … Переговоры Уиткоффа с Путиным запланированы на сегодня": a
+ * visit whose story goes on to the visitor's talks with the host is reported for those talks,
+ * which are the contact the record keeps (in the visit's city, unless they say another).
+ */
+function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft {
+  if (visit.kind !== "other" || visit.status === "cancelled" || visit.status === "postponed") return visit;
+  const visitors = new Set(visit.participants.map((p) => p.name));
+  const sides = new Set(visit.participants.map((p) => p.side));
+  const talks = ctx.sentences.find((s) => {
+    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
+    const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
+    return people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side));
+  });
+  if (!talks) return visit;
+  const draft = buildDraft({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
+  if (!follows(draft.parties) || !draft.participants.some((p) => visitors.has(p.name))) return visit;
+  if (!draft.place.city && !draft.place.venue) {
+    draft.place = visit.place;
+    if (visit.evidence.city) draft.evidence.city = visit.evidence.city;
+  }
+  return draft;
 }
 
 /** The kinds in the words of a reason. */
@@ -98,6 +148,14 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   // Photo captions and bylines ("Энтони Блинкен") are not the lead.
   const lead = body.find((s) => s.tokens.length >= 5);
   let anchors = [headline, lead].filter((s): s is ReadSentence => s !== undefined && s.kinds.size > 0);
+  // A round-up's headline lists the week's contacts without their people ("a long call, a
+  // Beijing visit and a date for Riyadh") over a lead that names none: the news is the first
+  // item that reports a contact between the followed sides.
+  // (A headline with one side's visitor, "Уиткофф прилетел в Москву", is that visit's news.)
+  if (anchors.length === 1 && anchors[0] === headline && sidesOf(headline).size === 0) {
+    const item = body.find((s) => s !== lead && reportsContactOfItsOwn(s, lang, published, new Set()));
+    if (item) anchors = [item];
+  }
   if (anchors.length === 0) {
     // A story names its news in the headline or the lead. Where neither speaks of a contact,
     // one further down is mentioned in passing ("after the summit was put on hold"), unless
@@ -135,6 +193,12 @@ function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: str
   return events;
 }
 
+/** The question an interview's answer replies to: the paragraph before it, when that ends in "?". */
+function questionBefore(s: ReadSentence, sentences: ReadSentence[]): ReadSentence[] {
+  const before = sentences.filter((x) => x.paragraph === s.paragraph - 1 && !x.headline);
+  return before.length > 0 && /\?\s*$/u.test(before[before.length - 1].text) ? before : [];
+}
+
 function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
   if (s.kinds.size === 0 || s.background || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
   // A question asks about a contact; the answer reports it.
@@ -143,14 +207,18 @@ function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: s
   // well before the story is recalled, not reported.
   if (s.tense === "held") {
     const week = new Date(Date.parse(`${published}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value < published.slice(0, 7) : d.value < week))) return false;
+    // A month alone ("in February") in a sentence about a contact done is a month gone by, even
+    // where the calendar would put the nearest February ahead.
+    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : d.value < week))) return false;
   }
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
   if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;
   // An answer in an interview ("We expect the next round in April") names no one: its sides
   // are those of the interview, as its lead introduces them.
-  const sides = s.mentions.length === 0 ? leadSides : sidesOf(s);
+  // ("Консультации пройдут в Женеве в сентябре": a place names no side.)
+  const own = sidesOf(s);
+  const sides = own.size === 0 ? leadSides : own;
   return FOLLOWED.every((p) => sides.has(p));
 }
 
@@ -163,6 +231,9 @@ function sidesOf(s: ReadSentence): Set<string> {
   }
   return sides;
 }
+
+/** Words that open a second clause in a headline ("… as talks move to Abu Dhabi"). */
+const CLAUSE = /^(as|while|amid|whereas|пока|поки|тогда|тоди)$/u;
 
 /** Words that name a contact (for where it stands in a sentence). */
 const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|зустр|перемовин|розмов|самит|дзвин|дзвон)/u;
@@ -215,7 +286,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     : [
         ...anchors,
         // A call is never "the talks" or "a round": for a call only sentences about a call.
-        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call"))),
+        // Nor is "their next meeting" this one, unless this one is the next.
+        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call")) && (!ANOTHER.test(s.folded) || anchors.some((a) => ANOTHER.test(a.folded)))),
       ];
   const detail = event.secondary ? anchors : [...anchors, ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.headline)];
   evidence.kind = anchors[0].text;
@@ -239,6 +311,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x)));
   const mainPeople = new Set(participants.people);
   const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
+  // A meeting of the two leaders is the summit a later sentence names ("the summit would be
+  // held in Anchorage"), not another contact; one that also names a call ("announced after
+  // the presidents' call of 16 October") sets the two apart.
+  const leadersMeet = kind === "meeting" && new Set(participants.people.filter((p) => p.leader).map((p) => p.side)).size >= 2;
   const fills = support.filter((s) => {
     if (anchors.includes(s) && s.headline) return true;
     const persons = s.mentions.filter((m) => m.named.type === "person").map((m) => (m.named as { person: Person }).person);
@@ -246,7 +322,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     const own = strongestKind(s.kinds);
-    if (!anchors.includes(s) && own !== kind && (own === "summit" || own === "call")) return false;
+    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || own === "call")) return false;
     // Nor is a round or a meeting another name for a call.
     if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;
@@ -280,6 +356,18 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence.date = statementDate.sentence.text;
     guessed.push("date");
   }
+  // The Kremlin's readouts print the day and the place of what they record above the text
+  // ("6 августа 2025 года, 17:40, Москва, Кремль") and then say "состоялась беседа" without a
+  // day: that line dates a contact reported as done (marked as a guess). A stamp with a day and
+  // a time alone ("28 мая 2025, 18:40") is when the page was published, which dates nothing.
+  if (date === null && !vague && tense === "held" && !event.secondary && ctx.story.dateLine && /\d,\s*(the\s+)?\p{Lu}\p{L}+/u.test(ctx.story.dateLine)) {
+    const printed = readDates(ctx.story.dateLine, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && d.value <= ctx.published);
+    if (printed) {
+      date = printed.value;
+      evidence.date = ctx.story.dateLine;
+      guessed.push("date");
+    }
+  }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day.
   if (tense === "postponed" && dateFound && !dateFound.movedTo && !/\d/.test(dateFound.text)) date = null;
@@ -303,13 +391,19 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let region: PlaceEntry | undefined;
   if (kind !== "call") {
     for (const s of fills) {
+      let regionAt: number | undefined;
+      // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
+      // second clause is another piece of news, and its place is that news's.
+      const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
       for (const m of s.mentions) {
+        if (clause >= 0 && m.first > clause) break;
         if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m)) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it
         // (Anchorage in Alaska) says more.
-        if (region && p.country !== region.country) break;
+        // "на Аляске, в Анкоридже": a city right after its region says where in it.
+        if (region && (p.country !== region.country || (regionAt !== undefined && m.first - regionAt > 3))) break;
         if (p.kind === "venue") {
           venue ??= p;
           evidence.venue ??= s.text;
@@ -318,8 +412,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
             evidence.city = s.text;
           }
         } else if (p.kind === "region") {
-          region ??= p;
-          break;
+          if (region && region !== p) break;
+          region = p;
+          regionAt = m.last;
         } else if (!city) {
           city = p;
           evidence.city = s.text;

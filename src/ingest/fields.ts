@@ -2,7 +2,7 @@
 // participants were, and which series (track) the contact belongs to.
 import type { Context, EventReading } from "./draft.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isSpeaker, type ReadSentence } from "./reading.ts";
+import { isAside, isLocative, isSpeaker, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { PARTICIPATION } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
@@ -97,9 +97,33 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
       else add(m.named.person, s);
     }
   }
-  for (const s of detail) {
+  // A speaker counts when the others taking part are all on one side and he is on the other.
+  const addSpeakers = () => {
+    const sides = new Set(people.map((p) => p.side));
+    for (const { person, s } of speakers) {
+      if (people.includes(person) || person.reports) continue;
+      if (people.length > 0 && sides.size === 1 && !sides.has(person.side)) add(person, s);
+    }
+  };
+  // A call has its two principals: once the headline and lead give both, a later sentence's
+  // people ("he would then speak with Zelensky") are on another call.
+  if (event.kind === "call") addSpeakers();
+  const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
+  for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
-    for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
+    // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
+    // quoted took part.
+    if (FIRST_PERSON.test(s.text) && !s.mentions.some((m) => m.named.type === "person")) {
+      const quoted = quotedPerson(s, event.sentences);
+      if (quoted) add(quoted, s);
+    }
+    for (const m of s.mentions) {
+      if (m.named.type !== "person" || isAside(s, m)) continue;
+      // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
+      const clause = relativeClauseAfter(s, m);
+      // "«… очолюватиму я», – написав Умєров": so does one quoting himself taking part.
+      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text)) add(m.named.person, s);
+    }
   }
   // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
   // sentence about this contact that names people says who they were.
@@ -107,13 +131,27 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && x.mentions.some((m) => m.named.type === "person" && !isSpeaker(x, m)));
     if (s) for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
   }
-  // A speaker counts when the others taking part are all on one side and he is on the other.
-  const sides = new Set(people.map((p) => p.side));
-  for (const { person, s } of speakers) {
-    if (people.includes(person) || person.reports) continue;
-    if (people.length > 0 && sides.size === 1 && !sides.has(person.side)) add(person, s);
-  }
+  addSpeakers();
   return { people, evidence };
+}
+
+const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
+/** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */
+const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
+
+/** Who says a sentence in the first person: a speaker named in its paragraph, or, in an
+ * interview's answer, the one the story's lead introduces. */
+function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | undefined {
+  for (const x of sentences) {
+    if (x.paragraph !== s.paragraph) continue;
+    const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && isSpeaker(x, n));
+    if (m && m.named.type === "person") return m.named.person;
+  }
+  const first = sentences.find((x) => x.paragraph === s.paragraph);
+  if (!first || !ANSWER.test(first.text)) return undefined;
+  const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);
+  const m = lead?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports);
+  return m && m.named.type === "person" ? m.named.person : undefined;
 }
 
 /**

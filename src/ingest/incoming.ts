@@ -1,4 +1,4 @@
-// The seam between where reports come from (feeds polled by src/ingest/poller.ts, articles an
+// The seam between where reports come from (feeds polled by src/feeds/poller.ts, articles an
 // editor forwards, links or pastes in Telegram) and what Parley makes of them (the intake: it
 // reads the article, merges what it finds into the pending drafts and tells the editors).
 import type { Article } from "./draft.ts";

@@ -7,6 +7,9 @@ import type { Sentence } from "./sentences.ts";
 import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
+/** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
+const BRIEFED_ON = new RegExp(`(briefed|informed|told|проинформировал|рассказал|поинформував|проинформував|розповив)\\s.*(on|about|of|о|об|про|щодо)\\s(\\p{L}+\\s){0,4}(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов)\\p{L}*\\s(with|с|со|з|из|зи)(\\s\\p{L}+){0,4}$`, "u");
+
 export type Tense = "cancelled" | "postponed" | "held" | "future";
 
 export interface ReadSentence extends Sentence {
@@ -27,7 +30,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   const kinds = new Set<Kind>();
   for (const t of tokens) {
     // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
-    if (/^\p{Lu}/u.test(t.text) && t.start > 0 && !s.headline) continue;
+    // The first word is capitalised anyway, also after an interview's dash or a quote ("— Консультации пройдут …").
+    if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline) continue;
     const k = kindOfNoun(t.text, lang);
     if (k) kinds.add(k);
   }
@@ -42,6 +46,12 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
       kinds.add("meeting");
     }
   }
+  // "to call Putin", "called Russian President Vladimir Putin": the verb, with the one called.
+  for (const [i, t] of tokens.entries()) {
+    if (!/^(call|calls|called|calling|phone|phoned|phones|phoning)$/u.test(t.folded)) continue;
+    const after = mentions.find((m) => m.first > i && m.first <= i + 4);
+    if (after?.named.type === "person" && tokens.slice(i + 1, after.first).every((x) => /^\p{Lu}/u.test(x.text))) kinds.add("call");
+  }
   const received = RECEIVED.exec(folded);
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
   // "Putin will receive him": the one received was named before; the host is named here.
@@ -54,7 +64,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     kinds,
     tense: tenseOf(folded),
     agreed: STATUS_CUES.agreed.test(folded),
-    background: BACKGROUND.test(folded),
+    // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
+    background: BACKGROUND.test(folded.replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "")),
   };
 }
 
@@ -79,18 +90,37 @@ const GLOBAL_CUES: [Tense, RegExp][] = (["cancelled", "postponed", "held", "futu
 export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense | undefined {
   const at = kindPosition(s, kind, lang);
   if (at === undefined) return s.tense;
+  // "agreed to meet after a lengthy phone call", "по итогам разговора": what came after a call
+  // says the call itself is done.
+  if (kind === "call" && AFTER_IT.test(s.folded.slice(Math.max(0, at - 40), at))) return "held";
   let best: { tense: Tense; distance: number } | undefined;
+  // A headline that lists several contacts ("розмова Лаврова і Рубіо, скасований саміт і
+  // санкції") says what was done to each in its own part: only the cues of this contact's part
+  // count. (In a story's sentence the commas set off clauses of one contact instead.)
+  const [from, to] = s.headline && s.kinds.size > 1 ? listItemAround(s.folded, at) : [0, s.folded.length];
   for (const [tense, pattern] of GLOBAL_CUES) {
     for (const m of s.folded.matchAll(pattern)) {
+      if ((m.index ?? 0) < from || (m.index ?? 0) >= to) continue;
+      // "Next round … delayed to March 5": "next round" says which contact, not what is done to
+      // it; a cue that contains the contact's own word gives way to any other.
+      const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
       // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
       if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
       const distance = Math.abs((m.index ?? 0) - at);
       // Calling off and moving decide wherever they stand in a sentence about one contact.
-      const weight = tense === "cancelled" || tense === "postponed" ? distance / 4 : distance;
+      const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);
       if (!best || weight < best.distance) best = { tense, distance: weight };
     }
   }
   return best?.tense;
+}
+
+/** The part of a listing line (between commas, semicolons or a colon) around a position. */
+function listItemAround(text: string, at: number): [number, number] {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1;
+  const rest = text.slice(at).search(/[,;:]/);
+  return [start, rest < 0 ? text.length : at + rest];
 }
 
 function kindPosition(s: ReadSentence, kind: Kind, lang: ArticleLang): number | undefined {
@@ -131,18 +161,80 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const last = s.tokens[m.last];
   const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
   if (/^\s*:/.test(after)) return true;
+  // "Trump says he will speak with Putin on Monday", "заявил, что встретится с Уиткоффом": the
+  // one spoken with is not the one speaking; nor is a name inside another's "who took part
+  // alongside …".
+  if (objectOfWith(s, m) || insideRelativeClause(s, m)) return false;
   // "Ушаков об итогах разговора", "Zelensky on the talks": a headline's commentator.
   if (s.headline && /^(об|о|про|about|on)$/u.test(s.tokens[m.last + 1]?.folded ?? "")) return true;
   // "… may take place in March — Zelensky": the source after a dash at a headline's end.
   if (s.headline && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
   // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".
-  const from = Math.max(0, m.first - 6);
-  const to = Math.min(s.tokens.length - 1, m.last + 4);
+  // A pronoun, "that" or a verb of meeting between them starts another clause, whose object
+  // the name is ("Trump says he will meet Putin"); another name after it is the speaker
+  // ("will receive Witkoff, Peskov said").
+  let from = Math.max(0, m.first - 6);
+  for (let i = m.first - 1; i >= from; i--) if (CLAUSE_BREAK.test(s.tokens[i].folded)) from = i + 1;
+  let to = Math.min(s.tokens.length - 1, m.last + 4);
+  for (let i = m.last + 1; i <= to; i++) {
+    // "Rubio hosts Ukraine's Sybiha, says Russia must …": a verb right after a comma is the
+    // subject's, not the name's before the comma (an apposition, "Ryabkov, Russia's deputy
+    // foreign minister, said", keeps its speaker).
+    const commaVerb = i === m.last + 1 && /^[^\p{L}\d]*,\s*$/u.test(s.text.slice(s.tokens[m.last].start + s.tokens[m.last].text.length, s.tokens[i].start)) && SPEECH.test(s.tokens[i].folded);
+    if (commaVerb || CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i)) {
+      to = i - 1;
+      break;
+    }
+  }
   const window = s.tokens
     .slice(from, to + 1)
     .map((t) => t.folded)
     .join(" ");
   return SPEECH.test(window);
+}
+
+const AFTER_IT = /(?<![\p{L}])(after|following|после|писля|по итогам|за пидсумками|по результатам|за результатами)\s+(["«»“”„'‘’]?\p{L}[\p{L}'’-]*["«»“”„'‘’]?\s+){0,3}$/u;
+
+/** Words that open a clause of its own between a verb of saying and a name. */
+const CLAUSE_BREAK = /^(he|she|they|it|that|will|would|to|он|она|они|что|чтобы|вин|вона|вони|що|щоб|meet|meets|met|meeting|speak|spoke|call|calls|called|host|hosts|hosted|receive|receives|received|встретится|встретиться|встретился|встречи|встречу|поговорит|поговорил|примет|принял|зустринеться|зустрився|зустрич|зустричи|поговорить|поговорив|прийме|прийняв)$/u;
+const WITH = /^(with|between|alongside|с|со|между|з|из|зи|миж|вместе|разом)$/u;
+const RELATIVE = /^(who|whom|котор\p{L}*|яки\p{L}*|яка|якого|якому)$/u;
+
+/** "with Russian President Vladimir Putin", "с президентом России Владимиром Путиным": the name
+ * is the object of "with", its title and other names between. */
+export function objectOfWith(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
+    const t = s.tokens[i];
+    if (WITH.test(t.folded)) return true;
+    if (breakAfter(s, i)) return false;
+    if (SPEECH.test(t.folded)) return false;
+  }
+  return false;
+}
+
+/** Is there a comma, a stop or a dash between the token at i and the next (U.S. keeps its dots)? */
+function breakAfter(s: ReadSentence, i: number): boolean {
+  const gap = s.text.slice(s.tokens[i].start, s.tokens[i + 1].start).replace(/^[\p{L}\p{M}\d.'’ʼ-]*[\p{L}\p{M}\d]\.?/u, "");
+  return /[,;:.!?—–]/.test(gap);
+}
+
+/** The words of a relative clause right after a name ("Ushakov, who took part …,"), or undefined. */
+export function relativeClauseAfter(s: ReadSentence, m: Mention): string | undefined {
+  const next = s.tokens[m.last + 1];
+  if (!next || !RELATIVE.test(next.folded)) return undefined;
+  if (!/,/.test(s.text.slice(s.tokens[m.last].start, next.start))) return undefined;
+  const rest = s.text.slice(next.start);
+  return fold(rest.split(/[,;—–]/)[0]);
+}
+
+/** Is the name inside a relative clause about another name ("Ushakov, who took part alongside Dmitriev, told")? */
+function insideRelativeClause(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 10); i--) {
+    const t = s.tokens[i];
+    if (breakAfter(s, i)) return false;
+    if (RELATIVE.test(t.folded)) return /,\s*$/.test(s.text.slice(0, t.start));
+  }
+  return false;
 }
 
 /** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
@@ -162,11 +254,23 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   // "Jared Kushner, Trump's son-in-law", "Putin's foreign policy adviser Yuri Ushakov": a
   // possessive before a title names whose man he is; "Putin's meeting" stays Putin's.
   if (next !== undefined && /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[m.last].start)) && POSSESSED_TITLE.test(next.folded)) return true;
+  // "Putin briefed Xi on his summit with Trump", "проинформировал … о результатах встречи с
+  // Зеленским": the one briefed is told of another contact, with its own people.
+  if (objectOfWith(s, m)) {
+    const at = s.tokens.slice(Math.max(0, m.first - 14), m.first).map((t) => t.folded).join(" ");
+    if (BRIEFED_ON.test(at)) return true;
+  }
   // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 7); i--) {
+  // "came a day after Witkoff and Kushner hosted a Ukrainian delegation led by Umerov": the
+  // clause runs to the next comma.
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 12); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) break;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    // Far from the name only "after"/"before" open another contact; "during a two-hour phone
+    // call with Trump" is this one.
+    if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;
     const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
-    if (/(meet|talk|call|visit|встреч|переговор|разговор|визит|звонк|зустрич|розмов|визит|дзвинк)/u.test(between)) return true;
+    if (/(meet|talk|call|visit|host|receiv|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
   }
   return false;
 }

@@ -23,7 +23,14 @@ const CHROME_LINE = /^(перейти к основному контенту|ski
 // Where the story ends and the page's lists begin.
 const STORY_END = /^(читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this|trending|most read|most popular|more from|самое читаемое|популярное|популярне|новости партнеров|новини партнерів)/i;
 
-const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4})|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?$/iu;
+const WEEKDAY_LABEL = /^(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[.:—–-]?$/iu;
+
+// A "read also" or "source" label with the headline or the source after it on the same line.
+const INLINE_POINTER = /^(читайте также|читайте також|read more|read also|see also|также по теме|источник|джерело|source)\s*[:.\-–—]\s*\S.{8,}/iu;
+
+// A ministry's or the Kremlin's page prints the day with "года"/"року" and the place after the
+// time: "16 октября 2025 года, 20:15", "December 29, 2025, 16:30, The Kremlin, Moscow".
+const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
 
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
@@ -45,6 +52,11 @@ export function readStory(text: string): StoryText {
   for (const line of lines) {
     if (line === "" || CHROME_LINE.test(line)) continue;
     if (STORY_END.test(line)) {
+      // "Читайте також: Умєров і Дрісколл провели переговори" between two paragraphs points to
+      // another story and the story goes on; "Джерело: помічник Путіна …" under the lead (the
+      // Ukrainska Pravda manner) names the source. A label on its own line opens the page's
+      // lists, where the story has ended.
+      if (INLINE_POINTER.test(line)) continue;
       if (sentences.length > 0) break;
       continue;
     }
@@ -58,13 +70,22 @@ export function readStory(text: string): StoryText {
     // Lists of other news: "- 03.05.2025 …", "08:30, 20 декабря 2025".
     if (/^[-•–]\s*\d{1,2}[.:]\d{2}/.test(line) || /^\d{1,2}:\d{2},/.test(line)) continue;
     if (isNavigation(line) || isMenuItem(line)) continue;
+    // Labels in capitals under the headline ("READOUT", "OFFICE OF THE SPOKESPERSON") and a
+    // line that only introduces what follows ("The following is attributable to …:") are not
+    // the story's lead.
+    if (headline !== undefined && !/\p{Ll}/u.test(line)) continue;
+    if (headline !== undefined && /:$/.test(line) && splitSentences(line).length === 1) continue;
     if (headline === undefined && sentences.length === 0 && isHeadline(line)) {
       headline = line;
       sentences.push({ text: line, index: 0, headline: true, paragraph: paragraph++ });
       continue;
     }
     const body = line.replace(DATELINE, "").replace(BARE_DATELINE, "");
-    for (const s of splitSentences(body)) sentences.push({ text: s, index: index++, headline: false, paragraph });
+    const parts = splitSentences(body);
+    // A round-up dates its items by a label ("Понеділок. Рубіо і Лавров провели …",
+    // "Tuesday: …"): the label is the first sentence's day, not a sentence of its own.
+    if (parts.length > 1 && WEEKDAY_LABEL.test(parts[0])) parts.splice(0, 2, `${parts[0]} ${parts[1]}`);
+    for (const s of parts) sentences.push({ text: s, index: index++, headline: false, paragraph });
     paragraph++;
   }
   return { sentences, headline, dateLine };

@@ -3,7 +3,7 @@
 // (guesses marked), and once decided, who
 // decided what. One message a draft, so that every editor's copy can be edited in place. Pure.
 import { changeLines, fieldName } from "../editorial/entry.ts";
-import { changedEntry, changeStanding, entryFromDraft } from "../ingest/merge.ts";
+import { changedEntry, changeStanding, entryFromDraft } from "../drafts/merge.ts";
 import type { NameIndex } from "../ingest/names.ts";
 import { buildRecord, type RecordView } from "../record/record.ts";
 import type { Entry } from "../record/schema.ts";

@@ -43,6 +43,12 @@ export class DbOutbox implements Outbox {
   #batchDone: Promise<void> | null = null;
   #marking: Promise<void> = Promise.resolve();
   #compacting: Promise<void> | null = null;
+  /**
+   * Whether this process holds claims it must keep alive: from a claim until release(). A leader
+   * that stepped down while the database was away could not let go of its claims; renewing them
+   * once it comes back would keep them from its successor for as long as it lives.
+   */
+  #holding = false;
 
   private constructor(db: Db, opts: DbOutboxOptions) {
     this.#db = db;
@@ -68,6 +74,7 @@ export class DbOutbox implements Outbox {
   }
 
   async claim(): Promise<OutboxMessage[]> {
+    this.#holding = true;
     const { rows } = await this.#db.query<{
       seq: number;
       id: string;
@@ -155,6 +162,7 @@ export class DbOutbox implements Outbox {
    * (src/db/leader.ts) hands its messages to the next one at once rather than after the lease.
    */
   async release(): Promise<void> {
+    this.#holding = false;
     await this.#marking;
     await this.#compacting?.catch(() => {});
     await this.#db.query("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND done_at IS NULL", [this.owner]);
@@ -162,8 +170,12 @@ export class DbOutbox implements Outbox {
 
   async #writeMarks(batch: readonly Mark[]): Promise<void> {
     const result = await this.#db.query(
-      `UPDATE outbox o SET done_at = now(), outcome = m.outcome, sent_to = m.sent_to
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS m(id, outcome, sent_to)
+      // The rows are locked in id order first: two processes marking overlapping rows (a claim
+      // that lapsed and was taken again) then wait for each other instead of deadlocking.
+      `WITH m AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS m(id, outcome, sent_to)),
+            locked AS (SELECT o.id FROM outbox o JOIN m USING (id) WHERE o.done_at IS NULL ORDER BY o.id FOR UPDATE OF o)
+       UPDATE outbox o SET done_at = now(), outcome = m.outcome, sent_to = m.sent_to
+       FROM m JOIN locked USING (id)
        WHERE o.id = m.id AND o.done_at IS NULL`,
       [batch.map((m) => m.id), batch.map((m) => m.outcome), batch.map((m) => m.to)],
     );
@@ -177,8 +189,15 @@ export class DbOutbox implements Outbox {
 
   /** Keeps this process's claims alive; a failure (the database is away) lets them lapse, as they should. */
   async #renew(): Promise<void> {
+    if (!this.#holding) return;
     await this.#db
-      .query("UPDATE outbox SET claimed_until = now() + $2 * interval '1 millisecond' WHERE claimed_by = $1 AND done_at IS NULL", [this.owner, this.leaseMs])
+      // SKIP LOCKED: a row being marked done right now (another connection of this process)
+      // needs no renewal, and waiting for it while holding other rows could deadlock with it.
+      .query(
+        `UPDATE outbox SET claimed_until = now() + $2 * interval '1 millisecond'
+          WHERE id IN (SELECT id FROM outbox WHERE claimed_by = $1 AND done_at IS NULL FOR UPDATE SKIP LOCKED)`,
+        [this.owner, this.leaseMs],
+      )
       .catch(() => {});
   }
 }

@@ -2,7 +2,7 @@
 // behind it, where the editors' copies of it are, and who decided it; and every report taken,
 // by id and by link, so the same report is never taken twice, across restarts.
 import type { Actor } from "../record-file/audit-log.ts";
-import type { DraftSource, Proposal } from "../ingest/merge.ts";
+import type { DraftSource, Proposal } from "../drafts/merge.ts";
 import { JsonStore } from "./json-store.ts";
 
 export type DraftStatus = "pending" | "published" | "rejected" | "irrelevant";

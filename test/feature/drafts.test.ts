@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { IncomingArticle } from "../../src/ingest/incoming.ts";
-import type { IntakeReport } from "../../src/ingest/intake.ts";
+import type { IntakeReport } from "../../src/drafts/intake.ts";
 import { draftButton } from "../../src/present/callbacks.ts";
 import { entry, recordWithUpcomingRound, TRACKS } from "../support/fixtures.ts";
 import { InProcessParley, type Outgoing, startParley } from "../support/in-process.ts";

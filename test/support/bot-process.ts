@@ -42,8 +42,11 @@ export interface StartBotOptions {
   env?: Record<string, string>;
   /** How long to wait for the first getUpdates; default 20 000 ms. */
   startTimeoutMs?: number;
-  /** What "up" means: asking for updates (default), or in webhook mode having set its webhook. */
-  mode?: "polling" | "webhook";
+  /**
+   * What "up" means: asking for updates (default), in webhook mode having set its webhook, or
+   * for a replica standing by while another polls (DATABASE_URL) having said it is running.
+   */
+  mode?: "polling" | "webhook" | "standby";
   /** Mirror the bot's output to this process's stderr (default: env PARLEY_TEST_ECHO=1). */
   echo?: boolean;
 }
@@ -190,7 +193,12 @@ export async function startBot(opts: StartBotOptions): Promise<BotProcess> {
 
   // Up = it has asked the emulator for updates. Fail fast if it dies first.
   const startTimeoutMs = opts.startTimeoutMs ?? 20_000;
-  const polling = opts.mode === "webhook" ? emulator.waitForWebhook({ sinceCall, timeoutMs: startTimeoutMs }) : emulator.waitForPolling({ sinceCall, timeoutMs: startTimeoutMs });
+  const polling =
+    opts.mode === "webhook"
+      ? emulator.waitForWebhook({ sinceCall, timeoutMs: startTimeoutMs })
+      : opts.mode === "standby"
+        ? bot.waitForOutput("Parley is running", startTimeoutMs)
+        : emulator.waitForPolling({ sinceCall, timeoutMs: startTimeoutMs });
   const died = exited.then((info) => {
     throw new Error(`bot exited (code ${info.code}, signal ${info.signal}) before polling\n${describe()}`);
   });

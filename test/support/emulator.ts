@@ -125,9 +125,21 @@ interface FaultRule {
   method: string; // lower-case
   chatId?: ChatId;
   remaining: number;
-  kind: "fail" | "drop";
+  kind: "fail" | "drop" | "hold";
   error?: ApiErrorSpec;
   rawBody?: string;
+  /** kind "hold": told when the call arrives; the call waits for what it is told to do. */
+  held?: (call: CallRecord) => Promise<"answer" | "drop">;
+}
+
+/** A call held unanswered (holdNext): the bot waits on it until the test answers or drops it. */
+export interface HeldCall {
+  /** Resolves with the call once it has arrived. */
+  arrived: Promise<CallRecord>;
+  /** Answer it as if never held. */
+  answer(): void;
+  /** Destroy it with no response (a network failure; for a client that is gone, nothing is sent). */
+  drop(): void;
 }
 
 // ───────────────────────────── the emulator ─────────────────────────────
@@ -207,9 +219,10 @@ export class Emulator {
 
   /**
    * Where webhook posts go, standing for the reverse proxy in front of the bot: the origin
-   * (e.g. "http://127.0.0.1:8080") that replaces the set webhook URL's; unset: none are made.
+   * (e.g. "http://127.0.0.1:8080") that replaces the set webhook URL's; several: a load
+   * balancer posting to each in turn; unset: none are made.
    */
-  set webhookProxy(origin: string | undefined) {
+  set webhookProxy(origin: string | readonly string[] | undefined) {
     this.webhook.proxy = origin;
     this.webhook.pump();
   }
@@ -217,6 +230,11 @@ export class Emulator {
   /** Every webhook post, in the order answered, with the bot's status. */
   get webhookPosts(): readonly WebhookPost[] {
     return this.webhook.posts;
+  }
+
+  /** Which origin each webhook post went to, in the order posted (several origins: round-robin). */
+  get webhookTargets(): readonly { update_id: number; origin: string }[] {
+    return this.webhook.targets;
   }
 
   /** The webhook the bot set (url, secret, max_connections); undefined while it polls. */
@@ -455,6 +473,25 @@ export class Emulator {
   /** The next matching call(s) get no response at all: the socket is destroyed (a network failure). */
   dropNext(method: string, opts: { chatId?: ChatId; times?: number } = {}): void {
     this.faults.push({ method: method.toLowerCase(), chatId: opts.chatId, remaining: opts.times ?? 1, kind: "drop" });
+  }
+
+  /**
+   * The next matching call is held unanswered until the test answers or drops it: a bot can be
+   * killed while it waits on, say, the sendMessage of a draft.
+   */
+  holdNext(method: string, opts: { chatId?: ChatId } = {}): HeldCall {
+    let arrived!: (call: CallRecord) => void;
+    let decide!: (what: "answer" | "drop") => void;
+    const decision = new Promise<"answer" | "drop">((r) => (decide = r));
+    const held: HeldCall = { arrived: new Promise((r) => (arrived = r)), answer: () => decide("answer"), drop: () => decide("drop") };
+    this.faults.push({
+      method: method.toLowerCase(), chatId: opts.chatId, remaining: 1, kind: "hold",
+      held: (call) => {
+        arrived(call);
+        return decision;
+      },
+    });
+    return held;
   }
 
   // ───────────── driving the bot as a user ─────────────
@@ -787,7 +824,8 @@ export class Emulator {
     this.notify();
 
     const fault = this.takeFault(call);
-    if (fault?.kind === "drop") {
+    const dropped = fault?.kind === "drop" || (fault?.kind === "hold" && (await fault.held!(call)) === "drop");
+    if (dropped) {
       Object.assign(call, { done: true, ok: false, error: "(connection dropped by emulator)" });
       this.notify();
       return { kind: "drop" };

@@ -3,7 +3,9 @@
 // KOI8-R article page declared only in its <meta>; malformed XML; a server that never answers;
 // 500s; redirects (relative, and a loop); a body larger than any cap; a robots.txt that forbids
 // /private/; article pages for the feeds' teaser links. Every request is logged with its
-// headers, so tests can assert what was asked and how.
+// headers, so tests can assert what was asked and how. A test may also serve feeds and article
+// pages of its own at any path (`feeds`, `pages`), and hold a request unanswered (`hold`) to
+// have the client stopped while it waits.
 //
 //   node --import tsx test/support/feed-server.ts [feeds]   prints the base URL, serves
 //   /bench/<n>.xml (n < feeds, 30 items each) besides the rest, until killed.
@@ -30,12 +32,31 @@ export interface LoggedRequest {
   at: number;
 }
 
+/** A feed of a test's own: its items in one format. */
+export interface OwnFeed {
+  items: FeedServerItem[];
+  format?: "rss" | "atom" | "json";
+}
+
+export interface HeldRequest {
+  /** Resolves when the request has arrived (and is being held). */
+  arrived: Promise<void>;
+  /** Answers it as it would have been answered (if the client is still there). */
+  release(): void;
+}
+
 export interface FeedServer {
   base: string;
   url(path: string): string;
   /** The items every feed format serves; change them, then bump() so validators change. */
   items: FeedServerItem[];
   bump(): void;
+  /** Feeds at paths of the test's choosing (conditional GET as the others); looked at before the built-in paths. */
+  feeds: Map<string, OwnFeed>;
+  /** Article pages at paths of the test's choosing: a title and paragraphs, in a page with navigation and an aside. */
+  pages: Map<string, { title: string; paragraphs: string[] }>;
+  /** The next request for `path` is held unanswered until released. */
+  hold(path: string): HeldRequest;
   requests: LoggedRequest[];
   /** The most requests the server was answering at once. */
   maxInFlight: number;
@@ -107,6 +128,7 @@ export async function startFeedServer(opts: { benchFeeds?: number; robotsStatus?
   let version = 1;
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
+  const holds = new Map<string, { arrive: (answer: () => void) => void }>();
   let inFlight = 0;
   const server = createServer((req, res) => {
     const arrived = performance.now();
@@ -122,76 +144,99 @@ export async function startFeedServer(opts: { benchFeeds?: number; robotsStatus?
     };
     const feed = (body: string, type: string) => conditional(req.headers, res, body, type, version, log);
     const base = fs.base;
-    switch (path) {
-      case "/robots.txt":
-        if (opts.robotsStatus) return send(opts.robotsStatus, "", "text/plain");
-        return send(200, "User-agent: ParleyBot\nDisallow: /private/\n\nUser-agent: *\nAllow: /\n", "text/plain");
-      case "/rss.xml":
-        return feed(rss(fs.items), "application/rss+xml; charset=utf-8");
-      case "/rdf.xml":
-        return feed(rdf(fs.items), "application/rdf+xml");
-      case "/atom.xml":
-        return feed(atom(fs.items), "application/atom+xml");
-      case "/feed.json":
-        return feed(jsonFeed(fs.items), "application/feed+json");
-      case "/private/feed.xml":
-        return feed(rss(fs.items), "application/rss+xml");
-      case "/cp1251.xml": {
-        const items: FeedServerItem[] = [
-          { guid: "cp1251-1", title: CP1251_TITLE, link: `${base}/articles/cp1251-1.html`, pubDate: "Tue, 08 Apr 2025 21:30:00 +0300", description: `Министр иностранных дел России Сергей Лавров и госсекретарь США Марко Рубио провели телефонный разговор по инициативе американской стороны, сообщили в МИД России. ${"Стороны обсудили подготовку следующего раунда консультаций. ".repeat(8)}` },
-        ];
-        // Declared in the prolog only: the header names no charset, as many Russian sites do.
-        return send(200, encodeCyrillic(rss(items, "windows-1251"), "windows-1251"), "text/xml");
-      }
-      case "/koi8-teaser.xml":
-        return send(
-          200,
-          rss([{ guid: "koi8-1", title: KOI8_TITLE, link: `${base}/articles/koi8.html`, pubDate: "Tue, 08 Apr 2025 10:00:00 +0300", description: "Подробности в статье." }]),
-          "application/rss+xml; charset=utf-8",
-        );
-      case "/articles/koi8.html":
-        return send(
-          200,
-          encodeCyrillic(
-            articlePage(KOI8_TITLE, ["Второй раунд российско-американских консультаций по работе посольств состоится в Стамбуле в четверг, 10 апреля, сообщили в МИД России.", "Российскую делегацию возглавит директор департамента Северной Америки МИД Александр Дарчиев."], "koi8-r"),
-            "koi8-r",
-          ),
-          "text/html",
-        );
-      case "/malformed.xml":
-        // Cut off mid-item, with a bare ampersand: the first item must still come through.
-        return send(200, `<?xml version="1.0"?><rss version="2.0"><channel><title>Broken & co</title><item><title>Kept item</title><link>${base}/articles/kept.html</link><guid>kept</guid><description>Some text &amp; more</description></item><item><title>Cut off`, "application/rss+xml");
-      case "/not-a-feed.html":
-        return send(200, "<!doctype html><html><body><p>Page not found, try the home page.</p></body></html>", "text/html");
-      case "/slow.xml":
-        // Never answers: only the client's timeout ends this.
-        log(0);
-        return;
-      case "/fail.xml":
-        return send(500, "Internal Server Error", "text/plain");
-      case "/busy.xml":
-        return send(503, "busy", "text/plain", { "retry-after": "7200" });
-      case "/redirect.xml":
-        return send(301, "", "text/plain", { location: "moved/rss.xml" });
-      case "/moved/rss.xml":
-        return send(302, "", "text/plain", { location: "/atom.xml" });
-      case "/loop-a.xml":
-        return send(302, "", "text/plain", { location: "/loop-b.xml" });
-      case "/loop-b.xml":
-        return send(302, "", "text/plain", { location: "/loop-a.xml" });
-      case "/huge.xml":
-        log(200);
-        res.writeHead(200, { "content-type": "application/rss+xml" });
-        res.write(`<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>`);
-        // 4 MiB of items, sent without a Content-Length: the cap must hold while streaming.
-        for (let i = 0; i < 4096; i++) res.write(`<item><title>${"x".repeat(1000)}</title></item>`);
-        return res.end("</channel></rss>");
+    const held = holds.get(path);
+    if (held) {
+      holds.delete(path);
+      log(0);
+      held.arrive(() => {
+        if (!res.destroyed) answer();
+      });
+      return;
     }
-    const article = path.match(/^\/articles\/([\w-]+)\.html$/);
-    if (article) return send(200, articlePage(`Article ${article[1]}`, ARTICLE_PARAGRAPHS), "text/html; charset=utf-8");
-    const bench = path.match(/^\/bench\/(\d+)\.xml$/);
-    if (bench && Number(bench[1]) < (opts.benchFeeds ?? 0)) return send(200, benchFeed(Number(bench[1]), fs.base), "application/rss+xml; charset=utf-8");
-    send(404, "not found", "text/plain");
+    answer();
+
+    function answer(): void {
+      const own = fs.feeds.get(path);
+      if (own) {
+        const format = own.format ?? "rss";
+        if (format === "atom") return feed(atom(own.items), "application/atom+xml");
+        if (format === "json") return feed(jsonFeed(own.items), "application/feed+json");
+        return feed(rss(own.items), "application/rss+xml; charset=utf-8");
+      }
+      const page = fs.pages.get(path);
+      if (page) return send(200, articlePage(page.title, page.paragraphs), "text/html; charset=utf-8");
+      switch (path) {
+        case "/robots.txt":
+          if (opts.robotsStatus) return send(opts.robotsStatus, "", "text/plain");
+          return send(200, "User-agent: ParleyBot\nDisallow: /private/\n\nUser-agent: *\nAllow: /\n", "text/plain");
+        case "/rss.xml":
+          return feed(rss(fs.items), "application/rss+xml; charset=utf-8");
+        case "/rdf.xml":
+          return feed(rdf(fs.items), "application/rdf+xml");
+        case "/atom.xml":
+          return feed(atom(fs.items), "application/atom+xml");
+        case "/feed.json":
+          return feed(jsonFeed(fs.items), "application/feed+json");
+        case "/private/feed.xml":
+          return feed(rss(fs.items), "application/rss+xml");
+        case "/cp1251.xml": {
+          const items: FeedServerItem[] = [
+            { guid: "cp1251-1", title: CP1251_TITLE, link: `${base}/articles/cp1251-1.html`, pubDate: "Tue, 08 Apr 2025 21:30:00 +0300", description: `Министр иностранных дел России Сергей Лавров и госсекретарь США Марко Рубио провели телефонный разговор по инициативе американской стороны, сообщили в МИД России. ${"Стороны обсудили подготовку следующего раунда консультаций. ".repeat(8)}` },
+          ];
+          // Declared in the prolog only: the header names no charset, as many Russian sites do.
+          return send(200, encodeCyrillic(rss(items, "windows-1251"), "windows-1251"), "text/xml");
+        }
+        case "/koi8-teaser.xml":
+          return send(
+            200,
+            rss([{ guid: "koi8-1", title: KOI8_TITLE, link: `${base}/articles/koi8.html`, pubDate: "Tue, 08 Apr 2025 10:00:00 +0300", description: "Подробности в статье." }]),
+            "application/rss+xml; charset=utf-8",
+          );
+        case "/articles/koi8.html":
+          return send(
+            200,
+            encodeCyrillic(
+              articlePage(KOI8_TITLE, ["Второй раунд российско-американских консультаций по работе посольств состоится в Стамбуле в четверг, 10 апреля, сообщили в МИД России.", "Российскую делегацию возглавит директор департамента Северной Америки МИД Александр Дарчиев."], "koi8-r"),
+              "koi8-r",
+            ),
+            "text/html",
+          );
+        case "/malformed.xml":
+          // Cut off mid-item, with a bare ampersand: the first item must still come through.
+          return send(200, `<?xml version="1.0"?><rss version="2.0"><channel><title>Broken & co</title><item><title>Kept item</title><link>${base}/articles/kept.html</link><guid>kept</guid><description>Some text &amp; more</description></item><item><title>Cut off`, "application/rss+xml");
+        case "/not-a-feed.html":
+          return send(200, "<!doctype html><html><body><p>Page not found, try the home page.</p></body></html>", "text/html");
+        case "/slow.xml":
+          // Never answers: only the client's timeout ends this.
+          log(0);
+          return;
+        case "/fail.xml":
+          return send(500, "Internal Server Error", "text/plain");
+        case "/busy.xml":
+          return send(503, "busy", "text/plain", { "retry-after": "7200" });
+        case "/redirect.xml":
+          return send(301, "", "text/plain", { location: "moved/rss.xml" });
+        case "/moved/rss.xml":
+          return send(302, "", "text/plain", { location: "/atom.xml" });
+        case "/loop-a.xml":
+          return send(302, "", "text/plain", { location: "/loop-b.xml" });
+        case "/loop-b.xml":
+          return send(302, "", "text/plain", { location: "/loop-a.xml" });
+        case "/huge.xml":
+          log(200);
+          res.writeHead(200, { "content-type": "application/rss+xml" });
+          res.write(`<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>`);
+          // 4 MiB of items, sent without a Content-Length: the cap must hold while streaming.
+          for (let i = 0; i < 4096; i++) res.write(`<item><title>${"x".repeat(1000)}</title></item>`);
+          res.end("</channel></rss>");
+          return;
+      }
+      const article = path.match(/^\/articles\/([\w-]+)\.html$/);
+      if (article) return send(200, articlePage(`Article ${article[1]}`, ARTICLE_PARAGRAPHS), "text/html; charset=utf-8");
+      const bench = path.match(/^\/bench\/(\d+)\.xml$/);
+      if (bench && Number(bench[1]) < (opts.benchFeeds ?? 0)) return send(200, benchFeed(Number(bench[1]), fs.base), "application/rss+xml; charset=utf-8");
+      send(404, "not found", "text/plain");
+    }
   });
   server.on("connection", (s) => {
     sockets.add(s);
@@ -205,6 +250,28 @@ export async function startFeedServer(opts: { benchFeeds?: number; robotsStatus?
     items: [],
     bump: () => void version++,
     requests,
+    feeds: new Map(),
+    pages: new Map(),
+    hold(path) {
+      let arrived!: () => void;
+      let answer: (() => void) | undefined;
+      let released = false;
+      const promise = new Promise<void>((r) => (arrived = r));
+      holds.set(path, {
+        arrive: (a) => {
+          answer = a;
+          arrived();
+          if (released) a();
+        },
+      });
+      return {
+        arrived: promise,
+        release: () => {
+          released = true;
+          answer?.();
+        },
+      };
+    },
     maxInFlight: 0,
     close: () =>
       new Promise((r) => {

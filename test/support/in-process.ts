@@ -24,7 +24,7 @@ import { RecordWriter } from "../../src/record-file/writer.ts";
 import { RecordSource } from "../../src/record-file/source.ts";
 import { createIngestion, type Ingestion } from "../../src/ingestion.ts";
 import { createI18n } from "../../src/bot/reader.ts";
-import type { FetchPage } from "../../src/ingest/fetch-page.ts";
+import type { FetchPage } from "../../src/feeds/fetch-page.ts";
 import { FileChatPrefsStore } from "../../src/store/chats.ts";
 import { FileSubscriptionStore } from "../../src/store/subscriptions.ts";
 import { FileConversationStore } from "../../src/store/conversations.ts";

@@ -1,7 +1,9 @@
 // The labelled corpus for the extractor: our own articles under test/corpus/ingest/ (a JSON
 // front matter between "---" lines, then the text) and the real articles in ../shared/seeds/,
 // labelled in test/corpus/ingest/seeds.json and read from there (never copied; left out
-// where that folder is absent). Scores every field per language.
+// where that folder is absent); and saved web pages under test/corpus/ingest-pages/ (labelled in
+// its labels.json), read as the CLI reads a file: bytes decoded by the page's charset, the
+// article and its metadata taken from the page. Scores every field per language.
 // Run directly to print the table: node --import tsx test/support/ingest-corpus.ts
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -9,9 +11,11 @@ import { fileURLToPath } from "node:url";
 import type { Understanding } from "../../src/ingest/draft.ts";
 import { understand } from "../../src/ingest/extract.ts";
 import { NameIndex, parseNames } from "../../src/ingest/names.ts";
+import { readDocument, type PageArticle } from "../../src/ingest/page.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CORPUS_DIR = resolve(here, "../corpus/ingest");
+export const PAGES_DIR = resolve(here, "../corpus/ingest-pages");
 export const SEEDS_DIR = resolve(here, "../../../shared/seeds");
 export const NAMES_FILE = resolve(here, "../../data/names.json");
 
@@ -38,6 +42,8 @@ export interface CorpusArticle {
   name: string;
   text: string;
   labels: Labels;
+  /** A saved page: the article as read from it, whose date and outlet are the page's own. */
+  page?: PageArticle;
 }
 
 export function loadNames(): NameIndex {
@@ -63,7 +69,16 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusArticle[] {
   return out;
 }
 
-export const FIELDS = ["relevant", "kind", "status", "date", "city", "parties", "participants", "drafts"] as const;
+/** Saved pages (and a folder of them, --dir): labels.json names each page and its labels. */
+export function loadPages(dir = PAGES_DIR): CorpusArticle[] {
+  const labels = JSON.parse(readFileSync(join(dir, "labels.json"), "utf8")) as { articles: Record<string, Labels> };
+  return Object.entries(labels.articles).map(([f, l]) => {
+    const page = readDocument(readFileSync(join(dir, f)));
+    return { name: f, labels: l, text: page.text, page };
+  });
+}
+
+export const FIELDS = ["relevant", "kind", "status", "date", "city", "parties", "participants", "drafts", "published"] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface Outcome {
@@ -80,6 +95,8 @@ const sorted = (xs: string[]) => [...xs].sort().join(",");
 export function judge(article: CorpusArticle, result: Understanding, ms: number): Outcome {
   const l = article.labels;
   const right: Partial<Record<Field, boolean>> = { relevant: result.relevant === l.relevant };
+  // A page's day comes from the page (its metadata in the outlet's zone), not from the labels.
+  if (article.page) right.published = result.published === l.published;
   if (l.relevant && l.main) {
     const d = result.drafts[0];
     right.kind = d?.kind === l.main.kind;
@@ -93,11 +110,16 @@ export function judge(article: CorpusArticle, result: Understanding, ms: number)
   return { article, result, right, ms };
 }
 
+// A page is read as the CLI reads it, where the day it runs is no help with the page's own.
+const TODAY = new Date().toISOString().slice(0, 10);
+
 export function runCorpus(articles = loadCorpus(), names = loadNames()): Outcome[] {
   return articles.map((a) => {
     // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.
     const t0 = process.cpuUsage();
-    const result = understand({ text: a.text, published: a.labels.published }, names, { today: a.labels.published });
+    const result = a.page
+      ? understand({ text: a.page.text, published: a.page.published, outlet: a.page.outlet }, names, { today: TODAY })
+      : understand({ text: a.text, published: a.labels.published }, names, { today: a.labels.published });
     const used = process.cpuUsage(t0);
     return judge(a, result, (used.user + used.system) / 1000);
   });
@@ -151,7 +173,9 @@ export function median(xs: number[]): number {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // --dir FOLDER scores another folder of labelled articles (a batch written to be unseen).
   const at = process.argv.indexOf("--dir");
-  const articles = loadCorpus(at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : CORPUS_DIR);
+  const dir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : CORPUS_DIR;
+  // --pages adds the saved pages; a folder with a labels.json is a folder of pages.
+  const articles = existsSync(join(dir, "labels.json")) ? loadPages(dir) : [...loadCorpus(dir), ...(process.argv.includes("--pages") ? loadPages() : [])];
   const outcomes = runCorpus(articles);
   // Warm runs for the timing: the first article pays for loading chrono's parsers.
   const timed = runCorpus(articles);

@@ -1,6 +1,7 @@
 // `npm run ingest -- extract`: inputs from files, stdin and URLs (HTML pages reduced to
 // their article), the --json shape, matching against a record, and the exit codes.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +10,10 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { main, type ExtractResult } from "../../src/cli/ingest.ts";
+import { PAGES_DIR } from "../support/ingest-corpus.ts";
+
+// A RIA Novosti page saved as the site serves it: windows-1251, declared in its <meta>.
+const RIA_1251 = join(PAGES_DIR, "ru-p02-ria-call-held.html");
 
 const ROUND_RU = "Второй раунд консультаций России и США пройдет в Стамбуле в четверг\n\nВторой раунд российско-американских консультаций по работе посольств состоится в Стамбуле в четверг, 10 апреля, в 10:00 по московскому времени.";
 const QUAKE_EN = "Earthquake shakes Istanbul\n\nA magnitude 6.2 earthquake struck off Istanbul on Wednesday, Turkey's disaster agency said.";
@@ -28,7 +33,7 @@ interface Run {
   err: string;
 }
 
-async function run(args: string[], stdin = ""): Promise<Run> {
+async function run(args: string[], stdin: string | Buffer = ""): Promise<Run> {
   let out = "";
   let err = "";
   const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), stdin: Readable.from([stdin]), today: "2025-04-08" });
@@ -46,7 +51,11 @@ before(async () => {
   await writeFile(join(dir, "page.html"), PAGE);
   await writeFile(join(dir, "empty.txt"), "");
   server = createServer((req, res) => {
-    if (req.url === "/story") {
+    if (req.url === "/ria") {
+      // The charset said only in the header, as servers do; the page's own <meta> agrees.
+      res.writeHead(200, { "content-type": "text/html; charset=windows-1251" });
+      res.end(readFileSync(RIA_1251));
+    } else if (req.url === "/story") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       res.end(PAGE);
     } else {
@@ -96,6 +105,20 @@ describe("ingest extract", () => {
     assert.deepEqual([d.kind, d.status, d.date], ["call", "held", "2025-05-17"]);
     assert.deepEqual(d.participants.map((p) => p.name).sort(), ["Marco Rubio", "Sergei Lavrov"]);
     assert.equal((d as unknown as { source: { outlet: string } }).source.outlet, "Example News");
+  });
+
+  it("reads a saved windows-1251 page, from a file, stdin or a URL, by the charset it declares", async () => {
+    for (const args of [[RIA_1251], ["-"], [`${base}/ria`]]) {
+      const r = await run(["extract", ...args, "--record", "none", "--json"], args[0] === "-" ? readFileSync(RIA_1251) : "");
+      assert.equal(r.code, 0, r.err);
+      const [x] = JSON.parse(r.out) as ExtractResult[];
+      assert.equal(x.relevant, true, `${args[0]}: ${x.reason}`);
+      const d = x.drafts[0];
+      assert.deepEqual([d.kind, d.status, d.date], ["call", "held", "2025-03-18"], args[0]);
+      assert.deepEqual(d.participants.map((p) => p.name).sort(), ["Donald Trump", "Vladimir Putin"]);
+      assert.match(d.evidence.date, /Владимир Путин и президент США Дональд Трамп провели во вторник/);
+      assert.equal((d as unknown as { source: { outlet: string } }).source.outlet, "РИА Новости");
+    }
   });
 
   it("fetches an http(s) URL and records it as the source", async () => {

@@ -63,6 +63,20 @@ describe("dates", () => {
   });
 });
 
+describe("spans and counts that name no day of the contact", () => {
+  it("starts a contact over several days on its first day", () => {
+    assert.equal(first("прошедшие в Вашингтоне 2 и 3 апреля", "ru", "2025-04-03"), "2025-04-02");
+    assert.equal(first("відбувся 23–24 січня", "uk", "2026-01-26"), "2026-01-23");
+  });
+  it("gives no day for weeks, a weekend, 'for now' or a day counted from another event", () => {
+    assert.equal(first("встреча может пройти «в течение двух недель»", "ru", "2025-10-23", true), null);
+    assert.equal(first("Talks are expected this weekend", "en", "2025-11-05", true), null);
+    assert.equal(first("the trip is off for now", "en", "2025-11-28", true), null);
+    assert.equal(first("a day before he hosts Zelenskiy at the White House", "en", "2025-10-16"), null);
+    assert.equal(first("The call took place the day before yesterday", "en", "2025-11-05"), "2025-11-03");
+  });
+});
+
 describe("times", () => {
   it("reads a time and its zone", () => {
     assert.deepEqual(readTime("в 10:00 по московскому времени"), { time: "10:00", zone: "Europe/Moscow", text: "10:00" });

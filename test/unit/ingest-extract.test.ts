@@ -5,17 +5,17 @@ import { describe, it } from "node:test";
 import { understand } from "../../src/ingest/extract.ts";
 import { matchEntry } from "../../src/ingest/match.ts";
 import type { Entry } from "../../src/record/schema.ts";
-import { FIELDS, formatTable, loadCorpus, loadNames, median, runCorpus, scoreTable } from "../support/ingest-corpus.ts";
+import { FIELDS, formatTable, loadCorpus, loadNames, loadPages, median, runCorpus, scoreTable } from "../support/ingest-corpus.ts";
 
 const names = loadNames();
 const read = (text: string, published: string, entries: Entry[] = []) => understand({ text, published }, names, { today: published, entries });
 
 describe("the labelled corpus", () => {
-  const outcomes = runCorpus(loadCorpus(), names);
+  const outcomes = runCorpus([...loadCorpus(), ...loadPages()], names);
   const table = scoreTable(outcomes);
   // The quick form of the bench row: per field, per language.
   // Timed on a second pass: the first pays for loading chrono's parsers. Printed, not asserted.
-  const warm = runCorpus(loadCorpus(), names);
+  const warm = runCorpus([...loadCorpus(), ...loadPages()], names);
   console.log(`${formatTable(table)}\nmedian ${median(warm.map((o) => o.ms)).toFixed(2)} ms (CPU) per article`);
 
   it("has articles in each language, relevant and not", () => {
@@ -141,7 +141,55 @@ describe("dates from the statement", () => {
   });
 });
 
+describe("readouts and who speaks", () => {
+  it("dates a readout's contact by its day-and-place line, not by a page's time stamp", () => {
+    const readout = read("Встреча со специальным посланником Президента США Стивеном Уиткоффом\n\n6 августа 2025 года, 17:40, Москва, Кремль\n\nВладимир Путин принял в Кремле специального посланника Президента США Стивена Уиткоффа.", "2025-08-06");
+    assert.deepEqual([readout.drafts[0].kind, readout.drafts[0].status, readout.drafts[0].date, readout.drafts[0].place.city], ["meeting", "held", "2025-08-06", "Moscow"]);
+    assert.deepEqual(readout.drafts[0].participants.map((p) => p.name).sort(), ["Steve Witkoff", "Vladimir Putin"]);
+    const stamped = read("Лавров и Рубио провели телефонный разговор\n28 мая 2025, 18:40\n\nСергей Лавров провел телефонный разговор с Марко Рубио, сообщает МИД РФ.", "2025-05-28");
+    assert.equal(stamped.drafts[0].date, null);
+  });
+  it("reads a ministry's readout under its label lines", () => {
+    const r = read("Secretary Rubio's Call with Russian Foreign Minister Lavrov\n\nREADOUT\nOFFICE OF THE SPOKESPERSON\n\nThe following is attributable to Spokesperson Tammy Bruce:\n\nSecretary of State Marco Rubio spoke today with Russian Foreign Minister Sergey Lavrov.", "2025-05-17");
+    assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date], ["call", "held", "2025-05-17"]);
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name).sort(), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("counts the one spoken with, not only the one speaking", () => {
+    const r = read("Trump says he will speak with Putin on Monday\n\nU.S. President Donald Trump said on Saturday he would speak by telephone with Russian President Vladimir Putin on Monday. Trump said he would then speak with Ukrainian President Volodymyr Zelenskiy and with various members of NATO.", "2025-05-17");
+    assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date], ["call", "scheduled", "2025-05-19"]);
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name).sort(), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("counts a speaker whose own clause says he took part", () => {
+    const r = read("Переговоры в Кремле длились пять часов\n\nВстреча Владимира Путина со Стивом Уиткоффом завершилась в ночь на среду. «Разговор был полезным», — сказал Ушаков, который вместе с Кириллом Дмитриевым участвовал во встрече.", "2025-12-03");
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name).sort(), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+});
+
+describe("visits and quotes", () => {
+  it("reports a visit for the visitor's talks with the host when the story goes on to them", () => {
+    const r = read("Уиткофф прилетел в Москву\n\nСамолет спецпосланника президента США приземлился во Внукове.\n\nПереговоры Уиткоффа с Путиным запланированы на вторую половину дня сегодня.", "2025-08-06");
+    assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date, r.drafts[0].place.city], ["meeting", "scheduled", "2025-08-06", "Moscow"]);
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name).sort(), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("keeps a visit a visit when its meetings name no one of the host side", () => {
+    const r = read("Дмитрієв прибув до Вашингтона з візитом\n\nСпецпредставник Путіна Кирило Дмитрієв сьогодні прибув до Вашингтона.\n\nДмитрієв має провести зустрічі з представниками адміністрації Трампа.", "2025-04-02");
+    assert.equal(r.drafts[0].kind, "other");
+  });
+  it("counts the one who says in the first person that he leads a delegation", () => {
+    const r = read("Наступний раунд переговорів в Абу-Дабі може відбутися наступного тижня – Умєров\n\nНаступна зустріч делегацій України, США та Росії в Абу-Дабі може відбутися наступного тижня.\n\n«Українську делегацію, як і минулого разу, очолюватиму я», – написав Умєров.", "2026-01-26");
+    assert.deepEqual(r.drafts[0].participants.map((p) => p.name), ["Rustem Umerov"]);
+  });
+});
+
 describe("rules that keep other news out", () => {
+  it("drops talks where one side briefs a third on his contact with a followed side", () => {
+    const r = read("Putin and Xi hail ties at Beijing talks\n\nRussian President Vladimir Putin and Chinese President Xi Jinping hailed ties at talks in Beijing on Tuesday, as Putin briefed Xi on his summit with U.S. President Donald Trump in Alaska last month.", "2025-09-02");
+    assert.equal(r.relevant, false);
+  });
+  it("drops a story whose only followed contact is hoped for and said not to be planned", () => {
+    const r = read("Russia and Ukraine swap prisoners\n\nRussia and Ukraine exchanged 146 prisoners of war each on Sunday. Trump has said he hopes to arrange a meeting between Putin and Zelenskyy, though the Kremlin says no such meeting is planned.", "2025-08-24");
+    assert.equal(r.relevant, false);
+  });
   it("drops a contact that is said not to be planned", () => {
     const r = read("Песков: разговор Путина и Трампа пока не планируется\n\nТелефонный разговор Путина и Трампа в ближайшее время не планируется, заявил Песков.", "2025-11-10");
     assert.equal(r.relevant, false);

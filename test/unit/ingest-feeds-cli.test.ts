@@ -33,7 +33,7 @@ after(async () => {
 async function run(args: string[], dataDir = dir) {
   let out = "";
   let err = "";
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), stdin: Readable.from([""]), dataDir, fetch: { timeoutMs: 2000, hostIntervalMs: 0 } });
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), stdin: Readable.from([""]), dataDir, fetch: { timeoutMs: 20_000, hostIntervalMs: 0 } });
   return { code, out, err };
 }
 

@@ -1,8 +1,8 @@
 // Feed items in every format, links as one article, and stories known by their words.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { FeedParseError, htmlToText, itemText, parseFeed } from "../../src/ingest/feed.ts";
-import { fingerprint, itemId, normaliseLink } from "../../src/ingest/identity.ts";
+import { FeedParseError, htmlToText, itemText, parseFeed } from "../../src/feeds/feed.ts";
+import { fingerprint, itemId, normaliseLink } from "../../src/feeds/identity.ts";
 import { rss } from "../support/feed-server.ts";
 
 const ITEM = { guid: "g1", title: "Talks & more", description: "<p>First paragraph.</p><p>Second &laquo;quoted&raquo;.</p>", link: "https://example.org/a", pubDate: "Tue, 08 Apr 2025 21:30:00 +0300" };

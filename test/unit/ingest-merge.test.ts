@@ -1,9 +1,9 @@
-// The pure rules by which reports join drafts (src/ingest/merge.ts): when two readings are one
+// The pure rules by which reports join drafts (src/drafts/merge.ts): when two readings are one
 // event, what a later report adds, what a report changes in a known entry, and how links compare.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Draft } from "../../src/ingest/draft.ts";
-import { changeStanding, changesOf, mergeEdits, mergeReadings, normaliseUrl, sameEvent } from "../../src/ingest/merge.ts";
+import { changeStanding, changesOf, mergeEdits, mergeReadings, normaliseUrl, sameEvent } from "../../src/drafts/merge.ts";
 import type { Entry } from "../../src/record/schema.ts";
 import { loadNames } from "../support/ingest-corpus.ts";
 

@@ -6,9 +6,9 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { createFetcher } from "../../src/ingest/fetching/fetcher.ts";
+import { createFetcher } from "../../src/feeds/fetching/fetcher.ts";
 import type { FeedDown, IncomingArticle, Intake } from "../../src/ingest/incoming.ts";
-import { startPoller, type Poller } from "../../src/ingest/poller.ts";
+import { startPoller, type Poller } from "../../src/feeds/poller.ts";
 import { ARTICLE_PARAGRAPHS, CP1251_TITLE, KOI8_TITLE, startFeedServer, type FeedServer } from "../support/feed-server.ts";
 
 let server: FeedServer;
@@ -40,7 +40,8 @@ class RecordingIntake implements Intake {
 
 const feed = (id: string, path: string, extra: object = {}) => ({ id, url: server.url(path), outlet: "Example Agency", language: "en", pollMinutes: 10, timezone: "Europe/Moscow", ...extra });
 
-async function setup(name: string, feeds: object[]) {
+/** `timeoutMs`: generous unless the test is about a feed that never answers. */
+async function setup(name: string, feeds: object[], { timeoutMs = 20_000 } = {}) {
   const base = join(dir, name);
   const sourcesFile = join(base, "sources.json");
   await rm(base, { recursive: true, force: true });
@@ -58,7 +59,7 @@ async function setup(name: string, feeds: object[]) {
       clock,
       auto: false,
       onFeedDown: (d) => void downs.push(d),
-      fetcher: createFetcher({ userAgent: "ParleyBot/test", timeoutMs: 300, hostIntervalMs: 0, now: () => now }),
+      fetcher: createFetcher({ userAgent: "ParleyBot/test", timeoutMs, hostIntervalMs: 0, now: () => now }),
     });
   return { sourcesFile, stateDir: join(base, "state"), intake, downs, make, advance: (ms: number) => (now += ms) };
 }
@@ -184,8 +185,23 @@ describe("polling", () => {
     assert.equal(Date.parse(saved.nextTry) - Date.parse(saved.lastAttempt), 6 * 60 * 60_000);
   });
 
+  it("stops at once while an outlet is slow to answer, without counting it as a failure", async () => {
+    const t = await setup("stop", [feed("rss", "/rss.xml")]);
+    const poller = await t.make();
+    const held = server.hold("/rss.xml");
+    const poll = poller.pollOnce({ all: true });
+    await held.arrived;
+    await poller.stop();
+    const report = await poll;
+    held.release();
+    assert.deepEqual(report.feeds, [], "the withdrawn feed is not reported as polled");
+    const saved = JSON.parse(await readFile(join(t.stateDir, "feeds.json"), "utf8").catch(() => "{}"));
+    assert.equal(saved.rss?.failures ?? 0, 0);
+    assert.equal(saved.rss?.lastError, undefined);
+  });
+
   it("reports a timeout, robots.txt and a page that is not a feed as the feed's error", async () => {
-    const t = await setup("errors", [feed("slow", "/slow.xml"), feed("private", "/private/feed.xml"), feed("html", "/not-a-feed.html")]);
+    const t = await setup("errors", [feed("slow", "/slow.xml"), feed("private", "/private/feed.xml"), feed("html", "/not-a-feed.html")], { timeoutMs: 300 });
     const poller = await t.make();
     const report = await poller.pollOnce({ all: true });
     await poller.stop();

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { describeSourcesProblem, parseSources } from "../../src/ingest/sources.ts";
+import { describeSourcesProblem, parseSources } from "../../src/feeds/sources.ts";
 import { REPO_ROOT } from "../support/bot-process.ts";
 
 describe("the sources file", () => {

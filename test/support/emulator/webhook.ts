@@ -7,6 +7,8 @@
 // Telegram only posts to https on ports 443, 80, 88 and 8443; a test's bot listens on plain
 // HTTP on some port. `proxy` stands for the reverse proxy in front of it: the URL's path and
 // query are kept, its origin is replaced (as nginx's `proxy_pass http://127.0.0.1:PORT;` does).
+// Several origins stand for a load balancer in front of several replicas: posts go to them in
+// turn (round-robin), as nginx's upstream block does by default.
 
 import type { TgUpdate } from "./chats.ts";
 import type { UpdateQueue } from "./updates.ts";
@@ -33,8 +35,11 @@ function chatOf(u: TgUpdate): string {
 }
 
 export class WebhookDelivery {
-  /** Origin standing for the reverse proxy, e.g. "http://127.0.0.1:8080"; unset: nothing is delivered. */
-  proxy: string | undefined;
+  /** Origin standing for the reverse proxy, e.g. "http://127.0.0.1:8080", or several taken in turn; unset: nothing is delivered. */
+  proxy: string | readonly string[] | undefined;
+  /** Each post's origin, in the order posted (with several origins: which replica got which update). */
+  readonly targets: { update_id: number; origin: string }[] = [];
+  private turn = 0;
   /** Every post made, in the order answered. */
   readonly posts: WebhookPost[] = [];
   private readonly inFlight = new Set<number>();
@@ -55,8 +60,9 @@ export class WebhookDelivery {
   /** Posts what can go now: in queue order, within max_connections, one unanswered post per chat. */
   pump(): void {
     const hook = this.queue.webhook;
-    if (this.closed || !hook || !this.proxy) return;
-    const target = `${this.proxy}${new URL(hook.url).pathname}${new URL(hook.url).search}`;
+    const origins = typeof this.proxy === "string" ? [this.proxy] : (this.proxy ?? []);
+    if (this.closed || !hook || !origins.length) return;
+    const path = `${new URL(hook.url).pathname}${new URL(hook.url).search}`;
     const blocked = new Set<string>();
     const now = Date.now();
     for (const u of this.queue.deliverable()) {
@@ -68,7 +74,9 @@ export class WebhookDelivery {
         continue;
       }
       blocked.add(chat);
-      void this.post(u, target, hook.secret);
+      const origin = origins[this.turn++ % origins.length];
+      this.targets.push({ update_id: u.update_id, origin });
+      void this.post(u, `${origin}${path}`, hook.secret);
     }
   }
 

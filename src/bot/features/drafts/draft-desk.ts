@@ -6,7 +6,7 @@
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { EntryEdit, EntryField } from "../../../editorial/entry.ts";
 import type { FeedDown } from "../../../ingest/incoming.ts";
-import { changeStanding, entryFromDraft, publishEdits } from "../../../ingest/merge.ts";
+import { changeStanding, entryFromDraft, publishEdits } from "../../../drafts/merge.ts";
 import type { NameIndex } from "../../../ingest/names.ts";
 import type { Logger } from "../../../log.ts";
 import { draftButton } from "../../../present/callbacks.ts";
@@ -95,6 +95,21 @@ export class DraftDesk {
       if (d.copies.length === 0) {
         for (const editor of this.opts.adminIds) await this.sendCopy(d, editor);
       } else await this.editCopies(d);
+    }
+  }
+
+  /**
+   * At start: each pending draft goes to every editor who has no copy of it. The intake takes a
+   * report once (a report seen again changes nothing), so a draft whose copies were not all sent
+   * (the process stopped while sending, or Telegram could not be reached) would otherwise wait
+   * unseen until someone typed /drafts. A copy sent but not yet recorded when the process died is
+   * sent again: twice is better than never. Oldest first, as they came.
+   */
+  async resume(): Promise<void> {
+    for (const d of this.opts.store.pending().reverse()) {
+      for (const editor of this.opts.adminIds) {
+        if (d.status === "pending" && !d.copies.some((c) => c.chatId === editor)) await this.sendCopy(d, editor);
+      }
     }
   }
 

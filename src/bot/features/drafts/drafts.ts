@@ -5,7 +5,7 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import { InlineKeyboard } from "grammy";
 import type { EntryDraft } from "../../../editorial/entry.ts";
 import { fieldName } from "../../../editorial/entry.ts";
-import { publishEdits } from "../../../ingest/merge.ts";
+import { publishEdits } from "../../../drafts/merge.ts";
 import { draftButton, draftsPage, type DraftAction } from "../../../present/callbacks.ts";
 import { todayIn } from "../../../present/dates.ts";
 import { draftListItem, proposedEntry } from "../../../present/drafts.ts";

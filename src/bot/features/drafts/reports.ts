@@ -6,7 +6,7 @@
 // /update never gets here: the conversation takes it first (dispatch.ts).
 import { InlineKeyboard } from "grammy";
 import type { MessageEntity, MessageOrigin } from "grammy/types";
-import { PageError } from "../../../ingest/fetch-page.ts";
+import { PageError } from "../../../feeds/fetch-page.ts";
 import type { IncomingArticle } from "../../../ingest/incoming.ts";
 import { draftButton } from "../../../present/callbacks.ts";
 import { escapeHtml, truncate } from "../../../present/html.ts";

@@ -15,8 +15,8 @@ import type { Logger } from "../log.ts";
 import { parseFeed, itemText, FeedParseError, type FeedItem } from "./feed.ts";
 import { createFetcher, FetchError, PAGE_ACCEPT, parleyUserAgent, type Fetcher, type FetcherOptions } from "./fetching/fetcher.ts";
 import { fingerprint, itemId, normaliseLink } from "./identity.ts";
-import type { FeedDown, IncomingArticle, Intake } from "./incoming.ts";
-import { articleFromHtml } from "./page.ts";
+import type { FeedDown, IncomingArticle, Intake } from "../ingest/incoming.ts";
+import { articleFromHtml } from "../ingest/page.ts";
 import { backoffMs, PollState, type FeedState, type ProcessedItem } from "./poll-state.ts";
 import { describeSourcesProblem, parseSources, type Feed } from "./sources.ts";
 
@@ -92,6 +92,8 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
   let sourcesSeen: { mtimeMs: number; size: number } | undefined;
   let sourcesProblems: string[] | undefined;
   let stopping = false;
+  /** Withdraws the requests under way when the poller stops: a stop does not wait for a slow outlet. */
+  const halt = new AbortController();
   /** Polls run one after another, whether the timer or a caller asked. */
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -140,7 +142,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
     const before = state.feed(feed.id);
     const attempt = clock().toISOString();
     try {
-      const fetched = await fetcher.get(feed.url, { validators: { etag: before.etag, lastModified: before.lastModified } });
+      const fetched = await fetcher.get(feed.url, { validators: { etag: before.etag, lastModified: before.lastModified }, signal: halt.signal });
       if (fetched.status === 304) {
         await succeeded(feed, { ...before, lastAttempt: attempt });
         return { feedId: feed.id, result: "not-modified", items: 0, offered: 0, repeats: 0 };
@@ -169,6 +171,8 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
       await succeeded(feed, { ...next, lastAttempt: attempt });
       return { feedId: feed.id, result: "new", items: items.length, offered, repeats, ...(old ? { old } : {}) };
     } catch (err) {
+      // Stopped mid-request: the feed did not fail, it is asked again at the next start.
+      if (stopping) return undefined;
       const expected = err instanceof FetchError || err instanceof FeedParseError;
       const message = err instanceof FeedParseError ? `${feed.url}: ${err.message}` : expected ? (err as Error).message : `${(err as Error).name}: ${(err as Error).message}`;
       if (!expected) log?.error(`polling ${feed.id} failed unexpectedly`, { error: err });
@@ -235,7 +239,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
       let pagePublished: string | undefined;
       if (body.length < teaserChars && item.link) {
         try {
-          const page = await fetcher.get(item.link, { accept: PAGE_ACCEPT });
+          const page = await fetcher.get(item.link, { accept: PAGE_ACCEPT, signal: halt.signal });
           if (page.status === 200) {
             await yieldToLoop();
             const article = articleFromHtml(page.text);
@@ -247,6 +251,8 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
             }
           }
         } catch (err) {
+          // Stopped while the page was read: the item is not decided, and is offered again.
+          if (stopping) throw err;
           source.pageError = err instanceof FetchError ? err.message : (err as Error).message;
         }
       }
@@ -258,7 +264,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
       return "offered";
     } catch (err) {
       settle(undefined);
-      log?.error(`item ${id} was not taken; it is offered again at the next poll`, { error: err });
+      if (!stopping) log?.error(`item ${id} was not taken; it is offered again at the next poll`, { error: err });
       return "failed";
     } finally {
       for (const k of keys) if (inFlight.get(k) === claim) inFlight.delete(k);
@@ -330,6 +336,7 @@ export async function startPoller(options: PollerOptions): Promise<Poller> {
     pollOnce: (opts) => serially(() => pollOnce(opts)),
     async stop() {
       stopping = true;
+      halt.abort();
       if (timer) clearTimeout(timer);
       await running;
       await state.close();

@@ -6,11 +6,11 @@ import type { Logger } from "../log.ts";
 import type { RecordView } from "../record/record.ts";
 import type { Entry } from "../record/schema.ts";
 import type { DraftStore, DraftsFile, StoredDraft } from "../store/drafts.ts";
-import type { Draft } from "./draft.ts";
-import { understand } from "./extract.ts";
-import type { IncomingArticle, Intake, IntakeOutcome } from "./incoming.ts";
+import type { Draft } from "../ingest/draft.ts";
+import { understand } from "../ingest/extract.ts";
+import type { IncomingArticle, Intake, IntakeOutcome } from "../ingest/incoming.ts";
 import { changesOf, mergeEdits, mergeReadings, normaliseUrl, sameEvent, type DraftSource } from "./merge.ts";
-import type { NameIndex } from "./names.ts";
+import type { NameIndex } from "../ingest/names.ts";
 
 /** What one contact of the report did to the drafts. */
 export type DraftEffect =

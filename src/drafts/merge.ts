@@ -6,8 +6,8 @@
 import { applyEdits, changedFields, overwrittenSince, type EntryEdit, type EntryField } from "../editorial/entry.ts";
 import { entryId } from "../editorial/parse.ts";
 import type { Entry, Lang, Localized, Participant, Place, Source, Status } from "../record/schema.ts";
-import type { Draft } from "./draft.ts";
-import type { NameIndex } from "./names.ts";
+import type { Draft } from "../ingest/draft.ts";
+import type { NameIndex } from "../ingest/names.ts";
 
 const DAY_MS = 86_400_000;
 

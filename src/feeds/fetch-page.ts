@@ -2,7 +2,7 @@
 // cap, redirect cap, robots.txt, per-host pacing, the outlets' character sets) and reduced to its
 // story by page.ts.
 import { FetchError, type Fetcher } from "./fetching/fetcher.ts";
-import { articleFromHtml, looksLikeHtml, type PageArticle } from "./page.ts";
+import { articleFromHtml, looksLikeHtml, type PageArticle } from "../ingest/page.ts";
 
 export type FetchPage = (url: string) => Promise<PageArticle>;
 

@@ -6,7 +6,7 @@
 import { mkdir, open, readFile, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "../record-file/atomic-write.ts";
-import type { IntakeOutcome } from "./incoming.ts";
+import type { IntakeOutcome } from "../ingest/incoming.ts";
 
 export interface FeedState {
   etag?: string;

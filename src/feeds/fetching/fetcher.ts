@@ -4,10 +4,10 @@
 // its unpacked size), a redirect cap with no https→http downgrade, and an honest User-Agent.
 // Every failure is a FetchError whose kind says what went wrong, so the poller can word it for
 // `sources` and decide how long to back off.
-import { createRequire } from "node:module";
 import PQueue from "p-queue";
-import { decodeBody } from "./charset.ts";
+import { decodeBody } from "../../ingest/charset.ts";
 import { RobotsCache } from "./robots.ts";
+import pkg from "../../../package.json" with { type: "json" };
 
 export interface FetcherOptions {
   /** From parleyUserAgent(). */
@@ -35,7 +35,8 @@ export type Fetched =
   | { status: 200; url: string; text: string; contentType: string | null; etag?: string; lastModified?: string }
   | { status: 304; url: string };
 
-export type FetchErrorKind = "timeout" | "too-large" | "redirects" | "downgrade" | "robots" | "http" | "network";
+/** "stopped": the caller withdrew the request (the poller stopping). */
+export type FetchErrorKind = "timeout" | "too-large" | "redirects" | "downgrade" | "robots" | "http" | "network" | "stopped";
 
 export class FetchError extends Error {
   override name = "FetchError";
@@ -50,24 +51,15 @@ export class FetchError extends Error {
 
 export interface Fetcher {
   /** GET with the politeness above; `validators` make it conditional (304: nothing new). */
-  get(url: string, opts?: { validators?: Validators; accept?: string }): Promise<Fetched>;
+  get(url: string, opts?: { validators?: Validators; accept?: string; signal?: AbortSignal }): Promise<Fetched>;
 }
-
-const require = createRequire(import.meta.url);
 
 /** "ParleyBot/0.1.0 (+https://parley.example.org)": who we are and where to read about us. */
 export function parleyUserAgent(publicUrl?: string): string {
-  let version = "0";
-  let homepage: string | undefined;
-  try {
-    const pkg = require("../../../package.json") as { version?: string; homepage?: string };
-    version = pkg.version ?? version;
-    homepage = pkg.homepage;
-  } catch {
-    // Bundled without the package file beside it: the version is unknown, the name still honest.
-  }
-  const about = publicUrl ?? homepage;
-  return `ParleyBot/${version}${about ? ` (+${about})` : ""}`;
+  // package.json is imported, not read at run time: esbuild puts it in the bundle, so the
+  // version is right however dist/main.js is started.
+  const about = publicUrl ?? (pkg as { homepage?: string }).homepage;
+  return `ParleyBot/${pkg.version}${about ? ` (+${about})` : ""}`;
 }
 
 export const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
@@ -121,7 +113,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   }
 
   /** Follows redirects; every hop waits its turn at its host and, for content, asks robots.txt first. */
-  async function follow(start: string, opts: { accept: string; maxBytes: number; checkRobots: boolean; validators?: Validators }): Promise<Exchange> {
+  async function follow(start: string, opts: { accept: string; maxBytes: number; checkRobots: boolean; validators?: Validators; signal?: AbortSignal }): Promise<Exchange> {
     let url = new URL(start);
     const seen = new Set<string>();
     for (let hop = 0; ; hop++) {
@@ -132,7 +124,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       }
       seen.add(url.href);
       const current = url;
-      const response = await queueFor(current).add(() => exchange(current, opts));
+      const response = await queueFor(current).add(() => {
+        // Withdrawn while it waited its turn at the host: no request at all.
+        if (opts.signal?.aborted) throw new FetchError("stopped", `${current.host}: the request was withdrawn`);
+        return exchange(current, opts);
+      });
       if (response.status < 300 || response.status >= 400 || response.status === 304) return response;
       const location = response.headers.get("location");
       if (!location) return response;
@@ -144,7 +140,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     }
   }
 
-  async function exchange(url: URL, opts: { accept: string; maxBytes: number; validators?: Validators }): Promise<Exchange> {
+  async function exchange(url: URL, opts: { accept: string; maxBytes: number; validators?: Validators; signal?: AbortSignal }): Promise<Exchange> {
     const headers: Record<string, string> = {
       "user-agent": options.userAgent,
       accept: opts.accept,
@@ -154,7 +150,10 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     if (opts.validators?.etag) headers["if-none-match"] = opts.validators.etag;
     if (opts.validators?.lastModified) headers["if-modified-since"] = opts.validators.lastModified;
     const abort = new AbortController();
-    const signal = AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]);
+    // Through globalThis: a bare `AbortSignal` in the bundle makes esbuild rename the
+    // abort-controller shim's class of that name, which grammY's HTTP client (node-fetch)
+    // recognises by its name, and every Bot API call would fail.
+    const signal = globalThis.AbortSignal.any([abort.signal, globalThis.AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])]);
     try {
       const response = await fetch(url, { headers, redirect: "manual", signal });
       const contentType = response.headers.get("content-type");
@@ -171,6 +170,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       return { status: 200, url: url.href, body, contentType, headers: response.headers };
     } catch (err) {
       if (err instanceof FetchError) throw err;
+      if (opts.signal?.aborted) throw new FetchError("stopped", `${url.host}: the request was withdrawn`);
       if (signal.aborted && (signal.reason as Error | undefined)?.name === "TimeoutError")
         throw new FetchError("timeout", `no complete answer from ${url.host} within ${timeoutMs / 1000} s`);
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
@@ -180,7 +180,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
 
   return {
     async get(url, opts = {}) {
-      const r = await follow(url, { accept: opts.accept ?? FEED_ACCEPT, maxBytes, checkRobots: true, validators: opts.validators });
+      const r = await follow(url, { accept: opts.accept ?? FEED_ACCEPT, maxBytes, checkRobots: true, validators: opts.validators, signal: opts.signal });
       if (r.status === 304) return { status: 304, url: r.url };
       if (r.status !== 200) {
         const retryAfterMs = retryAfter(r.headers.get("retry-after"), options.now ?? Date.now);

@@ -3,7 +3,7 @@
 // it, and never stops the bot: the poller reports the problems and keeps the last good list.
 // Pure: text in, feeds or problems out.
 import { z } from "zod";
-import type { ArticleLang } from "./language.ts";
+import type { ArticleLang } from "../ingest/language.ts";
 import { isValidTimeZone } from "../record/validate.ts";
 
 /** Polling a news feed more often than this gains nothing and is unkind to the outlet. */

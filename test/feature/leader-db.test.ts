@@ -1,0 +1,69 @@
+// The leader lock against a real PostgreSQL (test/support/pg.ts): one holder at a time among
+// processes sharing a schema, none shared across schemas, and a holder whose session is
+// terminated deposed at once while a standby takes over.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { holdLeadership, type Leadership } from "../../src/db/leader.ts";
+import type { Db } from "../../src/db/pool.ts";
+import { pgSkip, testDatabase, type TestDatabase } from "../support/pg.ts";
+
+const skip = await pgSkip();
+
+/** A replica's view of its leadership: what it was told, in order. */
+function candidate(db: Db, key = "digest") {
+  const events: string[] = [];
+  const leadership: Leadership = holdLeadership(
+    db,
+    key,
+    { onElected: () => void events.push("elected"), onDeposed: (reason) => void events.push(`deposed: ${reason}`) },
+    { retryMs: 100, heartbeatMs: 100 },
+  );
+  return { events, leadership };
+}
+
+async function until(what: string, cond: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe("the leader lock", { skip }, () => {
+  let t: TestDatabase;
+  let other: TestDatabase;
+  before(async () => {
+    t = await testDatabase("lead");
+    other = await testDatabase("lead_other");
+  });
+  after(async () => {
+    await t?.drop();
+    await other?.drop();
+  });
+
+  test("one leader; its session terminated, it is deposed and the standby elected", async () => {
+    const a = candidate(await t.open({ applicationName: "parley lead-a" }));
+    await until("a elected", () => a.events.length === 1);
+    const b = candidate(await t.open({ applicationName: "parley lead-b" }));
+    // Another installation in another schema of the same database elects its own leader.
+    const elsewhere = candidate(await other.open());
+    await until("the other schema's leader elected", () => elsewhere.events.length === 1);
+    assert.deepEqual(b.events, []);
+    assert.equal(b.leadership.leader, false);
+
+    const db = await t.open();
+    await db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parley lead-a'");
+    await until("b elected", () => b.events.length === 1);
+    assert.equal(a.events[1]?.startsWith("deposed: the lock's connection"), true, a.events.join(" | "));
+    assert.equal(a.leadership.leader, false);
+    assert.deepEqual(b.events, ["elected"]);
+
+    await b.leadership.stop();
+    assert.deepEqual(b.events, ["elected", "deposed: stopping"]);
+    // The lock is free again: a takes it back on its next try.
+    await until("a elected again", () => a.events.length === 3);
+    assert.equal(a.events[2], "elected");
+    await a.leadership.stop();
+    await elsewhere.leadership.stop();
+  });
+});
