@@ -115,8 +115,12 @@ SELECT version::float8 AS version${sync ? `, ${notify("version", "key")}` : ""} 
     });
   }
 
-  async check(): Promise<void> {
-    const { rows } = await this.#db.query<{ n: number; top: number }>(`SELECT count(*)::float8 AS n, coalesce(max(version), 0)::float8 AS top FROM ${this.#spec.table}`);
+  async check(thorough: boolean): Promise<void> {
+    const { rows } = await this.#db.query<{ n: number; top: number }>(
+      thorough
+        ? `SELECT count(*)::float8 AS n, coalesce(max(version), 0)::float8 AS top FROM ${this.#spec.table}`
+        : `SELECT NULL AS n, coalesce(max(version), 0)::float8 AS top FROM ${this.#spec.table}`,
+    );
     const { n, top } = rows[0];
     if (top > this.#checkedUpTo) {
       const since = this.#checkedUpTo;
@@ -126,7 +130,7 @@ SELECT version::float8 AS version${sync ? `, ${notify("version", "key")}` : ""} 
       }, true);
     }
     // Rows removed by others whose notifications were lost: only a look at every key finds them.
-    if (n !== this.#memory.size) {
+    if (thorough && n !== this.#memory.size) {
       await this.#refresh(async () => {
         const all = await this.#db.query<{ key: string }>(`SELECT ${this.#spec.key} AS key FROM ${this.#spec.table}`);
         const there = new Set(all.rows.map((r) => r.key));

@@ -2,12 +2,12 @@
 // as a queue shared by every replica, so that a broadcast begun by one process is finished by
 // another if it dies.
 //
-// - enqueue: one transaction of two statements whatever the number of messages (arrays
-//   unnested server-side), not a round trip per message; texts stored once per distinct text.
+// - enqueue: one transaction, two statements per 10,000 messages (arrays unnested server-side),
+//   not a round trip per message; texts stored once per distinct text.
 // - claim: the sender takes the pending rows nobody else holds (FOR UPDATE SKIP LOCKED: two
-//   claims at once never take the same row), marking them with its owner id and a lease it
-//   renews while it lives. A claim whose lease ran out (its process died or lost the database)
-//   is offered again; on a clean close the claims are let go at once.
+//   claims at once never take the same row), marking them with its owner id; its lease is one
+//   row of outbox_leases, renewed while it lives. Rows whose owner's lease ran out (its process
+//   died or lost the database) are offered again; on a clean close the lease is dropped at once.
 // - markDone: after Telegram answers; the marks of messages answered together are written as one
 //   statement (a burst at 1000 a second is a few statements, not a thousand), and each call
 //   resolves once its mark is in the database. A kill repeats at most the unmarked ones.
@@ -16,6 +16,8 @@ import { hostname } from "node:os";
 import type { Db, Queryable } from "../db/pool.ts";
 import { textKey, type DeliveryOutcome, type Outbox, type OutboxMessage } from "../delivery/outbox.ts";
 
+/** Messages a statement: 10,000 rows insert in well under a second. */
+const ENQUEUE_CHUNK = 10_000;
 /** How long a claim holds without renewal: a successor resends a dead sender's messages after this. */
 export const CLAIM_LEASE_MS = 6_000;
 
@@ -67,7 +69,13 @@ export class DbOutbox implements Outbox {
 
   async enqueue(messages: readonly OutboxMessage[]): Promise<number> {
     if (!messages.length) return 0;
-    const added = await this.#db.transaction((tx) => insertMessages(tx, messages));
+    // In chunks, in one transaction: a digest to a million is one all-or-nothing enqueue, but no
+    // single statement outlasts the statement timeout, and the event loop breathes between them.
+    const added = await this.#db.transaction(async (tx) => {
+      let n = 0;
+      for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) n += await insertMessages(tx, messages.slice(i, i + ENQUEUE_CHUNK));
+      return n;
+    });
     for (const m of messages) this.#texts.set(textKey(m.text), m.text);
     this.#pending += added;
     return added;
@@ -85,10 +93,17 @@ export class DbOutbox implements Outbox {
       disable_notification: boolean;
       subscription_key: string;
     }>(
-      `UPDATE outbox SET claimed_by = $1, claimed_until = now() + $2 * interval '1 millisecond'
+      // This sender's lease (one row, renewed by #renew), then every pending row nobody with a
+      // live lease holds.
+      `WITH lease AS (
+         INSERT INTO outbox_leases (owner, until) VALUES ($1, now() + $2 * interval '1 millisecond')
+         ON CONFLICT (owner) DO UPDATE SET until = EXCLUDED.until)
+       UPDATE outbox SET claimed_by = $1
        WHERE id IN (
-         SELECT id FROM outbox
-         WHERE done_at IS NULL AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until < now())
+         SELECT id FROM outbox o
+         WHERE done_at IS NULL
+           AND (claimed_by IS NULL OR claimed_by = $1
+                OR NOT EXISTS (SELECT 1 FROM outbox_leases l WHERE l.owner = o.claimed_by AND l.until > now()))
          ORDER BY seq FOR UPDATE SKIP LOCKED)
        RETURNING seq::float8 AS seq, id, chat_id, thread_id::float8 AS thread_id, text_key, reply_markup, disable_notification, subscription_key`,
       [this.owner, this.leaseMs],
@@ -165,7 +180,8 @@ export class DbOutbox implements Outbox {
     this.#holding = false;
     await this.#marking;
     await this.#compacting?.catch(() => {});
-    await this.#db.query("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = $1 AND done_at IS NULL", [this.owner]);
+    // Without its lease, every row it claimed is free to take.
+    await this.#db.query("DELETE FROM outbox_leases WHERE owner = $1", [this.owner]);
   }
 
   async #writeMarks(batch: readonly Mark[]): Promise<void> {
@@ -191,13 +207,9 @@ export class DbOutbox implements Outbox {
   async #renew(): Promise<void> {
     if (!this.#holding) return;
     await this.#db
-      // SKIP LOCKED: a row being marked done right now (another connection of this process)
-      // needs no renewal, and waiting for it while holding other rows could deadlock with it.
-      .query(
-        `UPDATE outbox SET claimed_until = now() + $2 * interval '1 millisecond'
-          WHERE id IN (SELECT id FROM outbox WHERE claimed_by = $1 AND done_at IS NULL FOR UPDATE SKIP LOCKED)`,
-        [this.owner, this.leaseMs],
-      )
+      // Only a live lease is extended: one that lapsed (the database was away) may have had its
+      // rows taken by another sender, and the next claim() starts a new one.
+      .query("UPDATE outbox_leases SET until = now() + $2 * interval '1 millisecond' WHERE owner = $1 AND until > now()", [this.owner, this.leaseMs])
       .catch(() => {});
   }
 }

@@ -15,8 +15,11 @@ export interface Mirrored {
   readonly table: string;
   /** Another process wrote `key` (version `version`). */
   changed(version: number, key: string): Promise<void>;
-  /** Looks again at the whole table for what was missed. */
-  check(): Promise<void>;
+  /**
+   * Looks again at the table for what was missed: rows written since (by their version, an
+   * index's answer), and when `thorough`, rows removed (a look at every key).
+   */
+  check(thorough: boolean): Promise<void>;
 }
 
 export interface StateSyncOptions {
@@ -46,10 +49,13 @@ export class StateSync {
         // What was sent while the connection was down is gone: our own versions will not come
         // back, and the others' must be found by looking.
         sync.#mine.clear();
-        void sync.checkAll();
+        void sync.checkAll(true);
       },
     });
-    sync.#timer = setInterval(() => void sync.checkAll(), opts.checkEveryMs ?? CHECK_EVERY_MS);
+    // The periodic look is the cheap one: while the listening connection stays up no notification
+    // is lost, and a look at every key of a million subscriptions every few seconds, from every
+    // replica, is what made a burst of /subscribe time out.
+    sync.#timer = setInterval(() => void sync.checkAll(false), opts.checkEveryMs ?? CHECK_EVERY_MS);
     sync.#timer.unref();
     return sync;
   }
@@ -63,11 +69,11 @@ export class StateSync {
     this.#mine.add(version);
   }
 
-  /** Looks again at every table (the periodic check; tests call it to not wait for the timer). */
-  checkAll(): Promise<void> {
+  /** Looks again at every table (after a reconnect, the timer; tests call it to not wait for either). */
+  checkAll(thorough = true): Promise<void> {
     this.#checking ??= (async () => {
       try {
-        for (const t of this.#tables.values()) await t.check().catch((err: unknown) => this.#onError(err, t.table));
+        for (const t of this.#tables.values()) await t.check(thorough).catch((err: unknown) => this.#onError(err, t.table));
       } finally {
         this.#checking = null;
       }

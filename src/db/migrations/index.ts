@@ -8,5 +8,6 @@ import { migration as record } from "./001-record.ts";
 import { migration as state } from "./100-state.ts";
 import { migration as drafts } from "./101-drafts.ts";
 import { migration as feeds } from "./102-feeds.ts";
+import { migration as outboxLeases } from "./103-outbox-leases.ts";
 
-export const MIGRATIONS: readonly Migration[] = [record, state, drafts, feeds];
+export const MIGRATIONS: readonly Migration[] = [record, state, drafts, feeds, outboxLeases];
