@@ -1,0 +1,150 @@
+// The contacts a story reports, before their fields are read: the main one (named by the
+// headline and the lead, or, in digests, live blogs and interviews, by the first later sentence
+// that reports a contact between the followed sides of its own), then each other contact the
+// story tells of (an earlier round recalled, experts agreed to meet), each with its sentences.
+// Pure, as the rest of src/ingest/; extract.ts turns each into a draft.
+import type { Kind } from "../record/schema.ts";
+import { readDates } from "./dates.ts";
+import type { EventReading } from "./draft.ts";
+import { findTrack } from "./fields.ts";
+import type { ArticleLang } from "./language.ts";
+import type { NameIndex } from "./names.ts";
+import { isAside, isLocative, strongestKind, type ReadSentence } from "./reading.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
+
+/** The sides the record follows. */
+export const FOLLOWED = ["RU", "US"];
+
+/** The main contact, then each other contact the story reports. */
+export function findEvents(sentences: ReadSentence[], lang: ArticleLang, published: string, names: NameIndex): EventReading[] {
+  const headline = sentences.find((s) => s.headline);
+  const body = sentences.filter((s) => !s.headline);
+  // Photo captions and bylines ("Энтони Блинкен") are not the lead.
+  const lead = body.find((s) => s.tokens.length >= 5);
+  let anchors = [headline, lead].filter((s): s is ReadSentence => s !== undefined && s.kinds.size > 0);
+  // A round-up's headline lists the week's contacts without their people ("a long call, a
+  // Beijing visit and a date for Riyadh") over a lead that names none: the news is the first
+  // item that reports a contact between the followed sides.
+  // (A headline with one side's visitor, "Уиткофф прилетел в Москву", is that visit's news.)
+  if (anchors.length === 1 && anchors[0] === headline && sidesOf(headline).size === 0) {
+    const item = body.find((s) => s !== lead && reportsContactOfItsOwn(s, lang, published, new Set()));
+    if (item) anchors = [item];
+  }
+  if (anchors.length === 0) {
+    // A story names its news in the headline or the lead. Where neither speaks of a contact,
+    // one further down is mentioned in passing ("after the summit was put on hold"), unless
+    // no headline was found, when the second sentence may still be the lead's.
+    const reach = headline ? [] : body.slice(0, 2);
+    // A digest, a live blog or a briefing's round-up gives the contact a sentence of its own
+    // further down ("Meanwhile, Russian and U.S. diplomats will meet in Istanbul on Thursday"):
+    // news, with both followed sides in it, not recalled, asked about or set beside another.
+    const leadSides = lead ? sidesOf(lead) : new Set<string>();
+    const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? body.find((s) => reportsContactOfItsOwn(s, lang, published, leadSides));
+    if (!first) return [];
+    anchors = [first];
+  }
+  let kind = mainKind(anchors);
+  // "Talks on the work of the embassies" are a round of the consultations: a series whose
+  // contacts are rounds makes its talks one, unless the headline names both sides' people.
+  const seriesKind = names.names.tracks.find((t) => t.id === findTrack({ sentences, anchors, kind, secondary: true }, [], [], names)?.id)?.kind;
+  if (kind === "meeting" && seriesKind === "round" && headlineSides(anchors) < 2) kind = "round";
+  const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
+  for (const s of sentences) {
+    if (anchors.includes(s) || s.kinds.size === 0) continue;
+    const own = new Set(s.kinds);
+    // "After the call, the ministers agreed that experts will meet": the call is the main
+    // one; what was agreed on is the meeting.
+    // "Earlier they agreed on a meeting in a phone call on 16 October" recalls the call.
+    if (own.size > 1 && own.has("call") && !s.background && (s.agreed || s.tense === "future")) own.delete("call");
+    const k = strongestKind(own)!;
+    const agreedLater = s.agreed && (s.tense === "future" || s.tense === undefined || EXPERTS.test(s.folded) || k !== kind);
+    // An earlier contact is worth a draft only when the story dates it ("the previous round,
+    // on 27 February"); "earlier he was recalled for consultations" is background, not news.
+    const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, "past").dates.length > 0;
+    if (!agreedLater && !earlier && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) });
+  }
+  return events;
+}
+
+/** The question an interview's answer replies to: the paragraph before it, when that ends in "?". */
+export function questionBefore(s: ReadSentence, sentences: ReadSentence[]): ReadSentence[] {
+  const before = sentences.filter((x) => x.paragraph === s.paragraph - 1 && !x.headline);
+  return before.length > 0 && /\?\s*$/u.test(before[before.length - 1].text) ? before : [];
+}
+
+export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
+  if (s.kinds.size === 0 || s.background || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
+  // A question asks about a contact; the answer reports it.
+  if (/\?\s*["»”]?$/u.test(s.text)) return false;
+  // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated
+  // well before the story is recalled, not reported.
+  if (s.tense === "held") {
+    const week = new Date(Date.parse(`${published}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    // A month alone ("in February") in a sentence about a contact done is a month gone by, even
+    // where the calendar would put the nearest February ahead.
+    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : d.value < week))) return false;
+  }
+  // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
+  const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
+  if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;
+  // An answer in an interview ("We expect the next round in April") names no one: its sides
+  // are those of the interview, as its lead introduces them.
+  // ("Консультации пройдут в Женеве в сентябре": a place names no side.)
+  const own = sidesOf(s);
+  const sides = own.size === 0 ? leadSides : own;
+  return FOLLOWED.every((p) => sides.has(p));
+}
+
+/** The sides a sentence names as actors: its people (not spokespeople or principals) and countries. */
+export function sidesOf(s: ReadSentence): Set<string> {
+  const sides = new Set<string>();
+  for (const m of s.mentions) {
+    if (m.named.type === "person" && !m.named.person.reports && !isAside(s, m)) sides.add(m.named.person.side);
+    if (m.named.type === "country" && !isLocative(s, m)) sides.add(m.named.country.code);
+  }
+  return sides;
+}
+
+/** Words that open a second clause in a headline ("… as talks move to Abu Dhabi"). */
+export const CLAUSE = /^(as|while|amid|whereas|пока|поки|тогда|тоди)$/u;
+
+/** Words that name a contact (for where it stands in a sentence). */
+const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|зустр|перемовин|розмов|самит|дзвин|дзвон)/u;
+
+/**
+ * The kind of the main contact. The headline says it best: one kind there decides, except
+ * that a generic one ("talks", "meeting", "visit") gives way to the lead's more specific word
+ * ("spoke by phone", "the second round"), and a call beside a summit is the call
+ * (a call discusses a summit; a summit is never held by phone). Without a headline kind the
+ * lead's strongest word decides.
+ */
+export function mainKind(anchors: ReadSentence[]): Kind {
+  const headline = anchors.find((s) => s.headline);
+  const lead = anchors.find((s) => !s.headline);
+  const leadKinds = lead?.kinds ?? new Set<Kind>();
+  const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
+  if (headline && headline.kinds.size > 0) {
+    const own = byPriority(headline.kinds)!;
+    // Only a phone makes a talk a call ("розмова за участі Ушакова" in the Kremlin is not
+    // one). A summit whose preparation the headline says was discussed is the topic of the
+    // contact, not the contact ("Rubio and Lavrov discussed preparations for the summit").
+    const byPhone = leadKinds.has("call") && /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead!.folded);
+    const topic = /(подготов|пидготов|prepar|обсуд|обговор|discuss)/u.test(headline.folded);
+    if (own === "summit" && topic) return byPriority(new Set([...leadKinds].filter((k) => k !== "summit"))) ?? "meeting";
+    if (own !== "meeting" && own !== "other") return own;
+    if (byPhone) return "call";
+    // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
+    // names both sides' people has said it was a meeting, whatever the lead calls the teams.
+    if (leadKinds.has("round") && headlineSides(anchors) < 2) return "round";
+    if (own === "other" && leadKinds.has("meeting")) return "meeting";
+    return own;
+  }
+  return byPriority(leadKinds) ?? "other";
+}
+
+/** How many sides the headline's people are on. */
+function headlineSides(anchors: ReadSentence[]): number {
+  const headline = anchors.find((s) => s.headline);
+  return new Set(headline?.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.side] : []))).size;
+}
