@@ -33,11 +33,14 @@ export async function insertAudit(tx: Queryable, version: number, records: (Audi
   );
 }
 
-/** The recorded changes to one entry, oldest first (as entryHistory reads them from the file); by time, since a file's history imported later has later rows. */
+/**
+ * The recorded changes to one entry, oldest first (as entryHistory reads them from the file):
+ * a file install's history (imported by import-state as version 0) before what PostgreSQL logged.
+ */
 export async function entryHistory(q: Queryable, id: string): Promise<EntryAuditRecord[]> {
   const { rows } = await q.query<{ at: Date; actor: Actor; action: EntryAuditRecord["action"]; before: EntryAuditRecord["before"]; after: EntryAuditRecord["after"] }>(
     `SELECT at, actor, action, before, after FROM record_audit
-      WHERE item_id = $1 AND action IN ('add', 'update', 'revert') ORDER BY at, seq`,
+      WHERE item_id = $1 AND action IN ('add', 'update', 'revert') ORDER BY version <> 0, seq`,
     [id],
   );
   return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, action: r.action, id, before: r.before, after: r.after }));
