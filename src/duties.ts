@@ -3,31 +3,17 @@
 // deposed; with the files there is one process, and it leads from start to stop.
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
-import type { I18n } from "@grammyjs/i18n";
 import type { ParleyContext } from "./bot/context.ts";
-import type { Config } from "./config.ts";
 import type { LeadershipHandlers } from "./db/leader.ts";
 import { Sender, type DeliveryStats } from "./delivery/sender.ts";
-import { handleRefusal, startJobs, type JobObserver, type Jobs } from "./jobs.ts";
+import { handleRefusal, startJobs, type JobDeps, type Jobs } from "./jobs.ts";
 import { describeError, type Logger } from "./log.ts";
-import type { LiveRecord } from "./record/live-record.ts";
 import type { Poller } from "./feeds/poller.ts";
 import type { DeliveryState } from "./state.ts";
-import type { ChatPrefsStore } from "./store/chats.ts";
-import type { SubscriptionStore } from "./store/subscriptions.ts";
 
-export interface DigestDutyDeps {
-  config: Config;
-  log: Logger;
-  clock: () => Date;
-  source: LiveRecord;
-  bot: Bot<ParleyContext>;
-  i18n: I18n<ParleyContext>;
-  stateDir: string;
-  prefs: ChatPrefsStore;
-  subscriptions: SubscriptionStore;
+/** What the digest job takes (jobs.ts), less what the duty makes itself each time it is elected. */
+export interface DigestDutyDeps extends Omit<JobDeps, "announced" | "outbox" | "sender"> {
   delivery: DeliveryState;
-  observe?: JobObserver;
   /**
    * The outbox's claim lease, when claims can be left behind by a dead leader (PostgreSQL): one
    * more tick this long after the election finds them lapsed and sends them.

@@ -8,7 +8,7 @@
 // run in-process.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { WorkerClient, type SentError as BaseSentError, type WorkerResponse } from "../worker-client.ts";
 import type { Actor, EntryAuditRecord } from "../record-file/audit-log.ts";
 import { RecordLockedError } from "../record-file/lock.ts";
 import { RecordWriter, type TrackWriteResult, type WriteResult } from "../record-file/writer.ts";
@@ -49,8 +49,8 @@ export type DeskRequest =
   | { seq: number; at: string; op: "update"; id: string; change: EntryEdit | readonly EntryEdit[]; actor: Actor; base?: Entry }
   | { seq: number; at: string; op: "history"; id: string };
 
-type SentError = { name: string; message: string; lockFile?: string; holder?: RecordLockedError["holder"]; waitedMs?: number };
-export type DeskResponse = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: SentError };
+type SentError = BaseSentError & { lockFile?: string; holder?: RecordLockedError["holder"]; waitedMs?: number };
+export type DeskResponse = WorkerResponse<SentError>;
 
 const WORKER_FILE = fileURLToPath(new URL("./writer-worker.js", import.meta.url));
 
@@ -104,19 +104,22 @@ export async function handleDeskRequest(desk: DeskWriter, req: DeskRequest): Pro
   }
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Unsent<T> = T extends unknown ? Omit<T, "seq" | "at"> : never;
 
 class WorkerDeskWriter implements DeskWriter {
   readonly offThread = true;
-  #worker: Worker | undefined;
-  #seq = 0;
-  readonly #pending = new Map<number, Pending>();
+  readonly #worker: WorkerClient<SentError>;
   readonly #inFlight = new Set<Promise<unknown>>();
-  readonly #opts: DeskWriterOptions;
+  readonly #clock: () => Date;
 
   constructor(opts: DeskWriterOptions) {
-    this.#opts = opts;
+    this.#clock = opts.clock ?? (() => new Date());
+    this.#worker = new WorkerClient<SentError>({
+      file: opts.workerFile ?? WORKER_FILE,
+      workerData: { file: opts.file, auditFile: opts.auditFile },
+      stopped: (why) => new Error(`the record writer stopped: ${why}; nothing more was written`),
+      revive,
+    });
   }
 
   add(entry: unknown, actor: Actor) {
@@ -132,46 +135,19 @@ class WorkerDeskWriter implements DeskWriter {
     return this.#call<EntryAuditRecord[]>({ op: "history", id });
   }
 
+  /** Waits for the writes under way, then lets the worker go. */
   async close(): Promise<void> {
     await Promise.allSettled(this.#inFlight);
-    await this.#worker?.terminate();
-    this.#worker = undefined;
+    await this.#worker.close();
   }
 
+  /** `at` is this thread's clock, for the audit log. */
   #call<T>(req: Unsent<DeskRequest>): Promise<T> {
-    const seq = ++this.#seq;
-    const at = (this.#opts.clock ?? (() => new Date()))().toISOString();
-    const call = new Promise<T>((resolve, reject) => {
-      this.#pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
-      this.#spawn().postMessage({ ...req, seq, at });
-    });
+    const call = this.#worker.call<T>({ ...req, at: this.#clock().toISOString() });
     this.#inFlight.add(call);
     const forget = () => this.#inFlight.delete(call);
     call.then(forget, forget);
     return call;
-  }
-
-  /** One worker, started on the first write and again after a crash; it never holds the process open. */
-  #spawn(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = new Worker(this.#opts.workerFile ?? WORKER_FILE, { workerData: { file: this.#opts.file, auditFile: this.#opts.auditFile } });
-    worker.unref();
-    worker.on("message", (res: DeskResponse) => {
-      const p = this.#pending.get(res.seq);
-      if (!p) return;
-      this.#pending.delete(res.seq);
-      if (res.ok) p.resolve(res.value);
-      else p.reject(revive(res.error));
-    });
-    const fail = (err: Error) => {
-      if (this.#worker === worker) this.#worker = undefined;
-      for (const p of this.#pending.values()) p.reject(new Error(`the record writer stopped: ${err.message}; nothing more was written`));
-      this.#pending.clear();
-    };
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`exit code ${code}`)));
-    this.#worker = worker;
-    return worker;
   }
 }
 

@@ -11,7 +11,7 @@
 // in-process.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { WorkerClient, type SentError, type WorkerResponse } from "../worker-client.ts";
 import type { Article, Understanding, UnderstandOptions } from "../ingest/draft.ts";
 import { understand } from "../ingest/extract.ts";
 import { NameIndex, parseNames } from "../ingest/names.ts";
@@ -40,8 +40,7 @@ export type ParseRequest =
   | { seq: number; op: "articleFromHtml"; html: string }
   | { seq: number; op: "understand"; article: Article; namesFile: string; options: UnderstandOptions };
 
-type SentError = { name: string; message: string };
-export type ParseResponse = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: SentError };
+export type ParseResponse = WorkerResponse;
 
 // Bundled next to the bot by `npm run build` (dist/parse-worker.js beside dist/main.js).
 const WORKER_FILE = fileURLToPath(new URL("./parse-worker.js", import.meta.url));
@@ -87,16 +86,16 @@ function namesOf(file: string): NameIndex {
   return names;
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Unsent<T> = T extends unknown ? Omit<T, "seq"> : never;
 
 class WorkerFeedParsing implements FeedParsing {
   readonly offThread = true;
-  #worker: Worker | undefined;
-  #seq = 0;
-  readonly #pending = new Map<number, Pending>();
+  readonly #worker: WorkerClient;
 
-  constructor(readonly workerFile: string) {}
+  constructor(workerFile: string) {
+    // The calls in hand fail (the poller offers their items again next time); the next call starts a new worker.
+    this.#worker = new WorkerClient({ file: workerFile, stopped: (why) => new Error(`the feed parsing worker stopped: ${why}`), revive });
+  }
 
   parseFeed(text: string, feedUrl: string) {
     return this.#call<ParsedFeed>({ op: "parseFeed", text, feedUrl });
@@ -111,45 +110,12 @@ class WorkerFeedParsing implements FeedParsing {
     return this.#call<Understanding>({ op: "understand", article, namesFile, options });
   }
 
-  async close(): Promise<void> {
-    const worker = this.#worker;
-    this.#worker = undefined;
-    for (const p of this.#pending.values()) p.reject(new Error("the feed parsing worker was closed"));
-    this.#pending.clear();
-    await worker?.terminate();
+  close(): Promise<void> {
+    return this.#worker.close();
   }
 
   #call<T>(req: Unsent<ParseRequest>): Promise<T> {
-    const seq = ++this.#seq;
-    return new Promise<T>((resolve, reject) => {
-      this.#pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
-      this.#spawn().postMessage({ ...req, seq });
-    });
-  }
-
-  /** One worker, started on first use and again after a crash; it never holds the process open. */
-  #spawn(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = new Worker(this.workerFile);
-    worker.unref();
-    worker.on("message", (res: ParseResponse) => {
-      const p = this.#pending.get(res.seq);
-      if (!p) return;
-      this.#pending.delete(res.seq);
-      if (res.ok) p.resolve(res.value);
-      else p.reject(revive(res.error));
-    });
-    // The calls in hand fail (the poller offers their items again next time); the next call starts a new worker.
-    const fail = (err: Error) => {
-      if (this.#worker !== worker) return;
-      this.#worker = undefined;
-      for (const p of this.#pending.values()) p.reject(new Error(`the feed parsing worker stopped: ${err.message}`));
-      this.#pending.clear();
-    };
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`exit code ${code}`)));
-    this.#worker = worker;
-    return worker;
+    return this.#worker.call<T>(req);
   }
 }
 

@@ -12,28 +12,11 @@ import { migrate } from "../../src/db/migrate.ts";
 import { openDbState, type DbState } from "../../src/store-db/open.ts";
 import { DbPollState } from "../../src/store-db/poll-state.ts";
 import type { StoredDraft } from "../../src/store/drafts.ts";
+import { STATE_TABLES } from "../../src/store-db/import-state.ts";
 import { pgSkip, testDatabase, type TestDatabase } from "../support/pg.ts";
 import { storeBehaviour, type Stores } from "../support/store-behaviour.ts";
 
 const skip = await pgSkip();
-
-const STATE_TABLES = [
-  "chat_prefs",
-  "subscriptions",
-  "conversations",
-  "announced_entries",
-  "announced_changes",
-  "announced_revisions",
-  "announced_daily",
-  "reminders_sent",
-  "outbox",
-  "outbox_texts",
-  "drafts",
-  "draft_articles",
-  "editor_languages",
-  "feed_state",
-  "feed_items",
-];
 
 /** A short lease, so that a killed process's claims lapse within the test. */
 const LEASE_MS = 300;
