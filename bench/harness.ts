@@ -26,11 +26,15 @@ export async function drive(emu: Emulator, users: number[], commands: string[], 
 
 /**
  * The baseline: bench/bare-bot.ts polling the same emulator, replying a short fixed text, or
- * (given a file of Parley's captured replies) exactly what Parley replied.
+ * (given a file of Parley's captured replies) exactly what Parley replied; on grammY's default
+ * HTTP client, or on Parley's.
  */
-export async function startBareBot(emu: Emulator, repliesFile?: string): Promise<{ stop(): Promise<void> }> {
+export async function startBareBot(emu: Emulator, repliesFile?: string, opts: { parleyTransport?: boolean } = {}): Promise<{ stop(): Promise<void> }> {
   const since = emu.calls.length;
-  const reply = repliesFile ? { BARE_REPLY: "same", BARE_REPLIES: repliesFile } : { BARE_REPLY: "text" };
+  const reply = {
+    ...(repliesFile ? { BARE_REPLY: "same", BARE_REPLIES: repliesFile } : { BARE_REPLY: "text" }),
+    ...(opts.parleyTransport ? { BARE_TRANSPORT: "parley" } : {}),
+  };
   const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "bench/bare-bot.ts")], {
     cwd: REPO_ROOT,
     env: { ...process.env, BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot, ...reply },

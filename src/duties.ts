@@ -3,6 +3,7 @@
 // deposed; with the files there is one process, and it leads from start to stop.
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
+import { apiClient } from "./bot/transport.ts";
 import type { ParleyContext } from "./bot/context.ts";
 import type { LeadershipHandlers } from "./db/leader.ts";
 import { Sender, type DeliveryStats } from "./delivery/sender.ts";
@@ -48,7 +49,7 @@ export function digestDuty(deps: DigestDutyDeps): DigestDuty {
       // The sender gets an Api of its own, without the auto-retry plugin the bot's replies use:
       // it paces itself and handles 429s (see sender.ts).
       sender = new Sender({
-        api: new Api(config.token, { apiRoot: config.apiRoot }),
+        api: new Api(config.token, apiClient(config.apiRoot)),
         outbox: delivery.outbox,
         ratePerSecond: config.broadcastRate,
         paid: config.paidBroadcast,

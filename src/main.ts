@@ -2,6 +2,7 @@
 // long polling (grammY runner, updates handled concurrently but in order per chat) and the
 // cron job; SIGINT/SIGTERM stop it with every write finished.
 import { Api, GrammyError, HttpError } from "grammy";
+import { apiClient } from "./bot/transport.ts";
 import { join } from "node:path";
 import { ConfigError, loadConfig, makeClock, type Config } from "./config.ts";
 import { describeError, redact } from "./log.ts";
@@ -113,7 +114,7 @@ async function main(config: Config, log: Logger) {
   // (feeds/parsing.ts).
   const parsing = openFeedParsing();
   try {
-    const draftsApi = new Api(config.token, { apiRoot: config.apiRoot });
+    const draftsApi = new Api(config.token, apiClient(config.apiRoot));
     draftsApi.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
     ingestion = createIngestion({
       record: () => source.record,
@@ -142,7 +143,7 @@ async function main(config: Config, log: Logger) {
   const metrics = new Metrics();
   const bot = createBot({ token: config.token, apiRoot: config.apiRoot, deps, i18n, observe: metrics.updateMiddleware() });
   // Readiness: any answer from the Bot API (getUpdates every 30 s at most while polling) is fresh enough.
-  const probeApi = new Api(config.token, { apiRoot: config.apiRoot, timeoutSeconds: 5 });
+  const probeApi = new Api(config.token, apiClient(config.apiRoot, { timeoutSeconds: 5 }));
   const readiness = new Readiness({
     recordLoaded: () => source.refs.length >= 0,
     storesOpen: () => later.delivery !== undefined,
@@ -159,7 +160,7 @@ async function main(config: Config, log: Logger) {
     // end, so a wrong TELEGRAM_API_ROOT would hang start-up in silence. Three tries, then say so.
     for (let attempt = 1; ; attempt++) {
       try {
-        bot.botInfo = await new Api(config.token, { apiRoot: config.apiRoot }).getMe();
+        bot.botInfo = await new Api(config.token, apiClient(config.apiRoot)).getMe();
         break;
       } catch (err) {
         if (!(err instanceof HttpError) || attempt === 3) throw err;

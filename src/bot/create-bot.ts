@@ -13,6 +13,7 @@ import { dispatch } from "./dispatch.ts";
 import { deskMiddleware } from "./features/editorial/desk.ts";
 import { createI18n, readerMiddleware } from "./reader.ts";
 import { htmlReplies } from "./replies.ts";
+import { telegramFetch } from "./transport.ts";
 import { isDatabaseUnavailable } from "../db/availability.ts";
 
 export interface CreateBotOptions {
@@ -22,7 +23,7 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   deps: BotDeps;
   i18n?: I18n<ParleyContext>;
-  /** Stands in for the network (the console); conversations' own Api objects use it too. */
+  /** Stands in for the network (the console); conversations' own Api objects use it too. Default: transport.ts. */
   fetch?: typeof fetch;
   /** Runs first for every update, in both modes: the metrics' counter and timer (src/http/metrics.ts). */
   observe?: MiddlewareFn<ParleyContext>;
@@ -32,7 +33,7 @@ export function createBot(opts: CreateBotOptions): Bot<ParleyContext> {
   const { deps } = opts;
   const bot = new Bot<ParleyContext>(opts.token, {
     botInfo: opts.botInfo,
-    client: { apiRoot: opts.apiRoot ?? "https://api.telegram.org", fetch: opts.fetch },
+    client: { apiRoot: opts.apiRoot ?? "https://api.telegram.org", fetch: opts.fetch ?? telegramFetch },
   });
   bot.api.config.use(htmlReplies);
   // 429 (wait retry_after) and 5xx/network errors (back off) are retried by grammY's plugin;
