@@ -6,7 +6,7 @@
 import * as chrono from "chrono-node";
 import type { ArticleLang } from "./language.ts";
 import { fold } from "./words.ts";
-import { RELATIVE_DAYS, SPEECH, VAGUE, ZONE_PHRASES } from "./vocabulary.ts";
+import { RELATIVE_DAYS, SINCE, SPEECH, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
 
 export interface FoundDate {
   /** YYYY-MM-DD or YYYY-MM. */
@@ -83,8 +83,10 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
   const vague = VAGUE.exec(folded);
   if (vague) reading.vague = sentence.slice(vague.index, vague.index + vague[0].length);
 
+  // "накануне саммита" is the eve of another event, no day of its own.
+  const relative = fold(withoutEveOf(sentence));
   for (const [pattern, days] of RELATIVE_DAYS) {
-    const m = pattern.exec(folded);
+    const m = pattern.exec(relative);
     if (m) reading.dates.push({ value: fromDayNumber(dayNumber(published) + days), text: sentence.substr(m.index, m[0].length), index: m.index, movedTo: false });
   }
 
@@ -107,6 +109,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
     // листопад|і"). A date starts at a word and ends at most two letters before the word does.
     if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;
+    // "the first since Dmitriev's trip to Florida in March": the day a span is counted from.
+    if (SINCE.test(fold(sentence.slice(Math.max(0, index - 80), index)))) continue;
     // A bare hour ("в 10:00") is a time, not a date.
     // "said on Tuesday": the date of the statement, not of the contact; it points back.
     const before = fold(sentence.slice(Math.max(0, index - 45), index));

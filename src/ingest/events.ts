@@ -74,7 +74,9 @@ export function questionBefore(s: ReadSentence, sentences: ReadSentence[]): Read
 }
 
 export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
-  if (s.kinds.size === 0 || s.background || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
+  // "Накануне вечером Путин и Трамп провели разговор" in a market report of the next day is
+  // its news; any other earlier contact is recalled.
+  if (s.kinds.size === 0 || (s.background && !s.yesterday) || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
   // A question asks about a contact; the answer reports it.
   if (/\?\s*["»”]?$/u.test(s.text)) return false;
   // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated

@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, DAY_BEFORE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, RECENT, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun, withoutEveOf } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 /** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
@@ -20,6 +20,8 @@ export interface ReadSentence extends Sentence {
   tense?: Tense;
   agreed: boolean;
   background: boolean;
+  /** Recalled only as "накануне", "the day before": in a story told the next day, its news. */
+  yesterday: boolean;
 }
 
 const KIND_ORDER: Kind[] = ["summit", "call", "round", "meeting", "other"];
@@ -56,6 +58,12 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
   // "Putin will receive him": the one received was named before; the host is named here.
   if (RECEIVED_PRONOUN.test(folded) && mentions.some((m) => m.named.type === "person")) kinds.add("meeting");
+  // "earlier this week", "накануне саммита": the time of this contact, the eve of another;
+  // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
+  const recalled = fold(withoutEveOf(s.text))
+    .replace(RECENT, "")
+    .replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "");
+  const background = BACKGROUND.test(recalled);
   return {
     ...s,
     folded,
@@ -64,8 +72,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     kinds,
     tense: tenseOf(folded),
     agreed: STATUS_CUES.agreed.test(folded),
-    // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
-    background: BACKGROUND.test(folded.replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "")),
+    background,
+    yesterday: background && !BACKGROUND.test(recalled.replace(DAY_BEFORE, "")),
   };
 }
 

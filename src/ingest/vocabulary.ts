@@ -63,7 +63,7 @@ export const KIND_PHRASES: [Kind, RegExp][] = [
   // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
   // делегацией" (one delegation received by a president) does not.
   ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)|${B}delegations${E}|${B}делегаци(и|й|ями|ях)${E}`)],
-  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
+  ["meeting", re(`${B}(meet|meets|met|meeting|talks|negotiations)${E}|(?<!${B}(truce|peace|ceasefire|deal|trade|war|sanctions|tariff|merger|small|tough|idle|loose|big|the|such|this|that|all|no|of|on) )${B}talk${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
   // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
   ["other", re(`${B}(is|are) expected in${E}|${B}(ожида(ется|ются|ют)|очику(еться|ються|ють)) (в|у|во) (москв|вашингтон|киев|кийв|кремл)|${B}поездк|${B}поиздк|${B}(trip|trips|visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to|travelled to|traveled to|travel to|travels to|traveling to|travelling to|fly to|flies to|will visit)${E}|${B}побывал|${B}побував|${B}поедет в|${B}посетит|${B}прилетит в|${B}отправится в|${B}поид(е|уть|у|емо) до|${B}видвидае|${B}прилетить до|${B}прилетять до|${B}вируш\\p{L}* до|${B}поед(ет|ут|у) в|${B}отправ(ится|ятся) в|${B}прилет(ит|ят) в|${B}приед(ет|ут) в|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
 ];
@@ -80,6 +80,22 @@ export const STATUS_CUES = {
 
 /** The sentence talks of an earlier contact, not the one reported. */
 export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior|the day before|a day earlier|most recently)${E}|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
+
+/** "накануне", "the day before": an earlier day, in a story told the next day often the news itself. */
+export const DAY_BEFORE = new RegExp(re(`${B}(накануне|напередодни|the day before|a day earlier|днем ранее|днем раньше|днем ранише)${E}`).source, "gu");
+
+/** "earlier this week", "ранее сегодня": when the reported contact happened, not an earlier one. */
+export const RECENT = new RegExp(re(`${B}(earlier (this week|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))|ранее (на этой неделе|сегодня|в этот день)|ранише (цього тижня|сьогодни|на цьому тижни))${E}`).source, "gu");
+
+// "накануне саммита", "напередодні переговорів": a preposition before a noun (the eve of
+// another event), not the adverb "the day before" ("накануне вечером", "Накануне Путин провел",
+// "накануне сообщил"). Read on the text as written, where a capital tells a name.
+const EVE_OF = /(?<![\p{L}])([Нн]акануне|[Нн]апередодні|[Нн]апередодни)\s+(?!(вечером|утром|днем|днём|ночью|ввечері|увечері|вранці|вдень|вночі|уночі|в|во|на|у|и|і|а|же|ж|ранее|раньше|раніше|стало|было|було)(?![\p{L}]))(?!\p{L}*(л|ла|ли|ло|лся|лась|лись|лось|вся|лася|лися)(?![\p{L}]))\p{Ll}[\p{L}'’]*/gu;
+
+/** The text without "накануне саммита": what is left may still say "накануне" as "the day before". */
+export function withoutEveOf(text: string): string {
+  return text.replace(EVE_OF, "");
+}
 
 /** "There are no plans for a call": a contact that is explicitly not happening. */
 export const NOT_PLANNED = re(`${B}no (concrete |immediate |specific )?plans?${E}|${B}no such (meeting|call|talks|summit|visit|contact)s?${E}|${B}(никаких|такой|таких) (встреч|разговор|контакт|переговор)\\p{L}* (не|нет)|${B}(жодних|такои|таких) (зустрич|розмов|контакт|переговор)\\p{L}* (не|немае)|not (being )?(planned|scheduled|on the agenda)|${B}не планир|${B}не заплан|${B}не плану|${B}нет (конкретных )?планов|${B}немае (конкретних )?планив|${B}не обсуждается|${B}не обговорюеться|${B}не стоит на повестке`);
@@ -158,6 +174,10 @@ export const RELATIVE_DAYS: [RegExp, number][] = [
   // After a vowel Ukrainian writes "учора" for "вчора"; chrono knows only the second.
   [re(`${B}учора${E}`), -1],
 ];
+
+/** "since Dmitriev's last trip in March", "впервые с февраля": the point a span is counted
+ * from, another event's day (tested on the words before a date, up to it, within a clause). */
+export const SINCE = re(`${B}(since|впервые с|впервые со|впервые после|вперше з|вперше зи|вперше писля)${E}[^,;:!?—–()]*$`);
 
 /** Vague future: never a made-up day. */
 export const VAGUE = re(`${B}(next week|this week|last week|coming (days|weeks)|in the near future|soon|this weekend|next weekend|over the weekend|at the weekend|on the weekend)${E}|на (этих |следующих |прошлых )?выходных|в (эти |следующие )?выходные|на (цих |наступних |минулих )?вихидних|у (ци )?вихидни|на прошлой неделе|минулого тижня|на минулому тижни|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
