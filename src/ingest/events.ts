@@ -10,7 +10,7 @@ import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isAside, isLocative, strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED } from "./vocabulary.ts";
 
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];
@@ -50,7 +50,7 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   if (kind === "meeting" && seriesKind === "round" && headlineSides(anchors) < 2) kind = "round";
   const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
   for (const s of sentences) {
-    if (anchors.includes(s) || s.kinds.size === 0) continue;
+    if (anchors.includes(s) || s.kinds.size === 0 || ofABody(s)) continue;
     const own = new Set(s.kinds);
     // "After the call, the ministers agreed that experts will meet": the call is the main
     // one; what was agreed on is the meeting.
@@ -87,6 +87,7 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
     // where the calendar would put the nearest February ahead.
     if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : d.value < week))) return false;
   }
+  if (ofABody(s)) return false;
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
   if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;
@@ -96,6 +97,12 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   const own = sidesOf(s);
   const sides = own.size === 0 ? leadSides : own;
   return FOLLOWED.every((p) => sides.has(p));
+}
+
+/** "a meeting of OPEC+ ministers", "ОПЕК+ на встрече": the contact a sentence names is a body's own. */
+function ofABody(s: ReadSentence): boolean {
+  const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
+  return at >= 0 && s.tokens.slice(Math.max(0, at - 3), at + 4).some((t) => MULTILATERAL.test(t.folded));
 }
 
 /** The sides a sentence names as actors: its people (not spokespeople or principals) and countries. */

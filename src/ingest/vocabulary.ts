@@ -50,6 +50,9 @@ export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
     const f = fold(word);
     return ukBeginnings.find(([b]) => (b.startsWith("=") ? f === b.slice(1) : f.startsWith(b)))?.[1];
   }
+  // "talks" are negotiations; "talk" (one stem with it) is chatter ("truce talk") or a verb,
+  // which KIND_PHRASES reads.
+  if (lang === "en" && fold(word) === "talk") return undefined;
   return nounStems.get(lang)?.get(wordStem(word, lang));
 }
 
@@ -141,6 +144,10 @@ export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outli
 
 /** Speaks of a further contact: "the next meeting", "очередной раунд", "наступна зустріч". */
 export const ANOTHER = re(`${B}(next|another|new|further|follow-up)${E}|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а)${E}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
+
+/** Bodies whose own meetings a story mentions ("a meeting of OPEC+ ministers", "ОПЕК+ на встрече
+ * 2 ноября", "саміт НАТО"): a token that names one, folded. */
+export const MULTILATERAL = /^(opec|опек|nato|нато|g7|g20|brics|брикс|шос|sco|asean|асеан|ecb|ецб|fed|фрс|фед)$/u;
 
 /** Speaks of the parties' own teams: "experts", "delegations". */
 export const EXPERTS = re(`${B}(experts?|expert-level|working group|advisers|advisors)|${B}советник|${B}радник|${B}эксперт|${B}експерт|рабоч(ая|ей|ие) групп|робоч(а|ои|и) груп`);
