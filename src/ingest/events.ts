@@ -26,8 +26,11 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   // Beijing visit and a date for Riyadh") over a lead that names none: the news is the first
   // item that reports a contact between the followed sides.
   // (A headline with one side's visitor, "Уиткофф прилетел в Москву", is that visit's news.)
-  if (anchors.length === 1 && anchors[0] === headline && sidesOf(headline).size === 0) {
-    const item = body.find((s) => s !== lead && reportsContactOfItsOwn(s, lang, published, new Set()));
+  // So does a review's headline and subtitle that name no one ("Анкоридж: что осталось после
+  // саммита", "Встреча без сделки, но с «пониманием»"): the first sentence that tells the contact
+  // with its sides is the news.
+  if (anchors.length > 0 && anchors.every((a) => sidesOf(a).size === 0)) {
+    const item = body.find((s) => !anchors.includes(s) && s !== lead && reportsContactOfItsOwn(s, lang, published, new Set()));
     if (item) anchors = [item];
   }
   if (anchors.length === 0) {
