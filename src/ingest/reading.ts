@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, DAY_BEFORE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, RECENT, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun, withoutEveOf } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, DAY_BEFORE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, INSTITUTION_SAYS, RECEIVED, RECEIVED_PRONOUN, RECENT, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun, withoutEveOf } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 /** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
@@ -42,7 +42,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   // "разговор в Кремле длился три часа": a conversation held somewhere is a meeting; only a
   // phone or a screen makes it a call.
   if (kinds.has("call") && !BY_PHONE.test(folded)) {
-    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m));
+    // ("у Кремлі оприлюднили деталі розмови": the Kremlin speaks of it; it was not held there.)
+    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m) && !statementPlaceIn(s.text, tokens, mentions, m));
     if (placed) {
       kinds.delete("call");
       kinds.add("meeting");
@@ -285,10 +286,22 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
 
 /** Is the place where a statement was made ("said at a press conference in New York")? */
 export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(s.tokens[i].folded)) return true;
+  return statementPlaceIn(s.text, s.tokens, s.mentions, m);
+}
+
+function statementPlaceIn(text: string, tokens: Token[], mentions: Mention[], m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(tokens[i].folded)) return true;
   // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
   // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
-  const next = s.tokens[m.last + 1];
-  if (!next || /[,;:—–]/.test(s.text.slice(s.tokens[m.last].start, next.start))) return false;
-  return SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded);
+  const next = tokens[m.last + 1];
+  if (!next || /[,;:—–]/.test(text.slice(tokens[m.last].start, next.start))) return false;
+  if (SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded)) return true;
+  // "В Кремле визит Дмитриева пока не комментировали", "у Кремлі оприлюднили деталі": the
+  // impersonal plural further on in the clause, with no one named between, speaks for it.
+  for (let i = m.last + 1; i < Math.min(tokens.length, m.last + 7); i++) {
+    if (i > m.last + 1 && /[,;:—–.!?]/.test(text.slice(tokens[i - 1].start + tokens[i - 1].text.length, tokens[i].start))) return false;
+    if (mentions.some((o) => o.named.type === "person" && o.first <= i && i <= o.last)) return false;
+    if (INSTITUTION_SAYS.test(tokens[i].folded)) return true;
+  }
+  return false;
 }

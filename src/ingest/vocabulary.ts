@@ -137,6 +137,10 @@ export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|пос�
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
 export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтверд|${B}повидомля|${B}сообщают|${B}заявляют|${B}заявляют|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами|${B}(suggested|hinted|predicted|expects|believes)${E}|${B}допустил|${B}допустив|${B}допускает|${B}допускае|${B}не исключ|${B}не виключ|${B}предположил|${B}припустив|${B}спрогнозировал|${B}спрогнозував|${B}анонсировал|${B}анонсував|${B}(назвал|назвала|назвав|назвала|described|охарактеризовал|охарактеризував|оценил|оцинив|оцинила)${E}`);
 
+/** "в Кремле … не комментировали", "у Кремлі оприлюднили": an institution speaking in the
+ * impersonal plural of a verb of saying, publishing or commenting. */
+export const INSTITUTION_SAYS = re(`^(заяв|сообщ|подтверд|опроверг|ответ|оприлюдн|обнарод|опубликова|опублику|прокомментир|комментир|прокоментув|коментув|повидом|пидтверд|заперечи|видпов|уточн|отмет|зазнач|рассказа|розповил|объяв|оголос|анонсир|анонсув)\\p{L}*ли$`);
+
 /** Someone leading a delegation or taking part: a participant, not a commentator. */
 export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}представит|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
 
