@@ -102,6 +102,10 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   // "agreed to meet after a lengthy phone call", "по итогам разговора": what came after a call
   // says the call itself is done.
   if (kind === "call" && AFTER_IT.test(s.folded.slice(Math.max(0, at - 40), at))) return "held";
+  // "прилетел в США для встречи с Уиткоффом", "arrived for talks with Putin", "прибув на
+  // переговори": a contact that is the purpose of a journey is still to come, whatever the
+  // journey's verb says (unless it is called off or moved).
+  if (PURPOSE.test(s.folded.slice(Math.max(0, at - 24), at)) && JOURNEY.test(s.folded.slice(0, at)) && !STATUS_CUES.cancelled.test(s.folded) && !STATUS_CUES.postponed.test(s.folded)) return "future";
   let best: { tense: Tense; distance: number } | undefined;
   // A headline that lists several contacts ("розмова Лаврова і Рубіо, скасований саміт і
   // санкції") says what was done to each in its own part: only the cues of this contact's part
@@ -201,6 +205,13 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     .join(" ");
   return SPEECH.test(window);
 }
+
+/** Words that make the contact after them a journey's purpose: "для встречи", "for talks", "на переговоры". */
+const PURPOSE = /(?<![\p{L}])(для|for|на(?=\s+(переговоры|переговори|встречу|зустрич)))\s+(\p{L}+\s+)?$/u;
+
+/** A journey's verb: "прилетел", "прибув", "arrived", "flew", "travels". ("Putin hosts envoys
+ * for talks that run past midnight": the talks are no journey's purpose.) */
+const JOURNEY = /(?<![\p{L}])(arriv|fly|flies|flew|flown|travel|прилет|прибы|прибил|приехал|приед|вылет|прибув|прибуде|прилитае|прилетив|прилетит|вилетив|вируш|поихав|поедет|поиде)/u;
 
 const AFTER_IT = /(?<![\p{L}])(after|following|после|писля|по итогам|за пидсумками|по результатам|за результатами)\s+(["«»“”„'‘’]?\p{L}[\p{L}'’-]*["«»“”„'‘’]?\s+){0,3}$/u;
 
