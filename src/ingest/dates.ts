@@ -6,7 +6,7 @@
 import * as chrono from "chrono-node";
 import type { ArticleLang } from "./language.ts";
 import { fold } from "./words.ts";
-import { RELATIVE_DAYS, SINCE, SPEECH, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
+import { RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
 
 export interface FoundDate {
   /** YYYY-MM-DD or YYYY-MM. */
@@ -164,6 +164,11 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     }
     const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
     reading.dates.push(statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo });
+  }
+  // (A contact done "пізно ввечері", told the next morning, was the evening before.)
+  if (reading.dates.length === 0 && future) {
+    const evening = THIS_EVENING.exec(folded);
+    if (evening) reading.dates.push({ value: published, text: evening[0], index: evening.index, movedTo: false });
   }
   reading.dates.sort((a, b) => a.index - b.index);
   return reading;

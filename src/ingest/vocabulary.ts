@@ -191,6 +191,10 @@ export const RELATIVE_DAYS: [RegExp, number][] = [
  * from, another event's day (tested on the words before a date, up to it, within a clause). */
 export const SINCE = re(`${B}(since|впервые с|впервые со|впервые после|вперше з|вперше зи|вперше писля)${E}[^,;:!?—–()]*$`);
 
+/** "Зустріч у Кремлі — ввечері", "talks tonight": a contact to come this evening is on the day of
+ * publication, when the sentence names no other day ("в четверг вечером", "накануне вечером" name theirs). */
+export const THIS_EVENING = re(`${B}(tonight|this evening|later today|ввечери|увечери|вечером|сегодня вечером|сьогодни ввечери)${E}`);
+
 /** Vague future: never a made-up day. */
 export const VAGUE = re(`${B}(next week|this week|last week|coming (days|weeks)|in the near future|soon|this weekend|next weekend|over the weekend|at the weekend|on the weekend)${E}|на (этих |следующих |прошлых )?выходных|в (эти |следующие )?выходные|на (цих |наступних |минулих )?вихидних|у (ци )?вихидни|на прошлой неделе|минулого тижня|на минулому тижни|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
 
