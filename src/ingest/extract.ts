@@ -123,6 +123,15 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft
   return draft;
 }
 
+/** Days from one YYYY-MM-DD to another (a month, YYYY-MM, is never a few days off a day). */
+function dayGap(from: string, to: string): number {
+  if (from.length !== 10 || to.length !== 10) return Infinity;
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+/** The last day of a contact: "завершились", "ended", "wrapped up". */
+const ENDED = /(?<![\p{L}])(ended|ends|concluded|wrapped up|finished|завершил|закончил|закинчил|завершив|закинчив|завершен|завершуют|завершились)/u;
+
 /** The kinds in the words of a reason. */
 const A_KIND: Record<Kind, string> = { call: "a call", meeting: "a meeting", round: "a round", summit: "a summit", other: "a visit" };
 
@@ -208,11 +217,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const dates = reading.dates.filter((d) => !d.statement);
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
-    // The first date a sentence gives is its contact's: a range ("23–24 января") starts with
-    // it, and a later one is usually another event's ("after the call on the 12th").
+    // Talks over several days are dated from the first: "завершилися у ніч на понеділок",
+    // "ended on Thursday" gives the last, and a later sentence may give the first ("Перша
+    // зустріч відбулася в суботу", "which began on Wednesday"), a few days before it.
+    if (date !== null && !(pick.value < date && dayGap(pick.value, date) <= 6)) continue;
     dateFound = pick;
     date = pick.value;
     evidence.date = s.text;
+    if (tense === "held" && pick.value.length === 10 && ENDED.test(ctx.language === "en" ? s.folded.slice(0, pick.index) : s.folded)) continue;
     break;
   }
   // "Trump said Wednesday he had a call with Putin": for a contact that is over and dated no
