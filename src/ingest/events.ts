@@ -46,12 +46,18 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     if (!first) return [];
     anchors = [first];
   }
+  // "… as US-brokered talks end in Abu Dhabi" over "Negotiators … will meet again in Geneva on
+  // 17 February": a lead (or subtitle) that tells the next contact after a headline that tells
+  // one done leaves the headline's the main one, and is a contact of its own.
+  const next = anchors.length === 2 && anchors[0] === headline && headline.tense === "held" && anchors[1].tense === "future" && ANOTHER.test(anchors[1].folded) ? anchors[1] : undefined;
+  if (next && headline) anchors = [headline];
   let kind = mainKind(anchors);
   // "Talks on the work of the embassies" are a round of the consultations: a series whose
   // contacts are rounds makes its talks one, unless the headline names both sides' people.
   const seriesKind = names.names.tracks.find((t) => t.id === findTrack({ sentences, anchors, kind, secondary: true }, [], [], names)?.id)?.kind;
   if (kind === "meeting" && seriesKind === "round" && headlineSides(anchors) < 2) kind = "round";
   const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
+  if (next) events.push({ sentences: [next], anchors: [next], kind: strongestKind(next.kinds)!, secondary: true, standsAlone: true });
   for (const s of sentences) {
     if (anchors.includes(s) || s.kinds.size === 0 || ofABody(s)) continue;
     const own = new Set(s.kinds);
