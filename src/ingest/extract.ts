@@ -246,6 +246,16 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       guessed.push("date");
     }
   }
+  // "Війна в Україні: ситуація на фронті 6 серпня та головні події дня": a digest whose headline
+  // names its day reports the contacts done that day (marked as a guess).
+  if (date === null && !vague && tense === "held" && !event.secondary && ctx.story.headline) {
+    const day = readDates(ctx.story.headline, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && /\d/.test(d.text) && d.value <= ctx.published && dayGap(d.value, ctx.published) <= 1);
+    if (day) {
+      date = day.value;
+      evidence.date = ctx.story.headline;
+      guessed.push("date");
+    }
+  }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day.
   if (tense === "postponed" && dateFound && !dateFound.movedTo && !/\d/.test(dateFound.text)) date = null;
