@@ -149,7 +149,10 @@ export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|join
 export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
 
 /** Speaks of a further contact: "the next meeting", "очередной раунд", "наступна зустріч". */
-export const ANOTHER = re(`${B}(next|another|new|further|follow-up|separate)${E}|${B}(meet|talk|speak) again${E}|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}|${B}(отдельн|окрем)|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а)${E}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
+// "new" and "новый" are another contact's only before one ("a new round", "новую встречу"):
+// "face new sanctions" is about sanctions.
+const CONTACT_AHEAD = `(\\s+\\p{L}+)?\\s+(meeting|talks|round|call|summit|consultations|contacts?|встреч|переговор|раунд|разговор|звонок|саммит|консультац|контакт|зустрич|перемовин|розмов|самит|дзвин)`;
+export const ANOTHER = re(`${B}(next|another|further|follow-up|separate)${E}|${B}new${CONTACT_AHEAD}|${B}(meet|talk|speak) again${E}|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}|${B}(отдельн|окрем)|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а|ои|ими|ых|ие|и)${CONTACT_AHEAD}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
 
 /** Bodies whose own meetings a story mentions ("a meeting of OPEC+ ministers", "ОПЕК+ на встрече
  * 2 ноября", "саміт НАТО"): a token that names one, folded. */
