@@ -109,6 +109,9 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
     // листопад|і"). A date starts at a word and ends at most two letters before the word does.
     if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;
+    // "sat down with", "may meet", "march on": English writes its days and months with a
+    // capital; one lower-case word is a verb.
+    if (lang === "en" && /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|march|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/u.test(text)) continue;
     // "the first since Dmitriev's trip to Florida in March": the day a span is counted from.
     if (SINCE.test(fold(sentence.slice(Math.max(0, index - 80), index)))) continue;
     // A bare hour ("в 10:00") is a time, not a date.

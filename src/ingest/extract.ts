@@ -183,7 +183,21 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // People first: a later sentence that names only other people, or speaks of a contact done
   // where this one is to come (or the reverse), is about another contact.
   const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held"));
-  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x)));
+  // "Нагадаємо, 16 травня в Стамбулі пройшли переговори. Російську делегацію очолював …": a
+  // sentence that goes on about a contact recalled just before it, with none of its own, is
+  // about that one; and one dated to another day than the anchors give ("ці консультації
+  // відбудуться в неділю" beside "в понеділок, 24 березня") is about another contact.
+  const direction = tense === "future" ? "future" : tense === "held" ? "past" : undefined;
+  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10).map((d) => d.value);
+  const anchorDay = event.secondary ? undefined : anchors.flatMap(daysOf)[0];
+  const elsewhere = (x: ReadSentence) => {
+    if (anchors.includes(x)) return false;
+    const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
+    if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
+    const days = anchorDay ? daysOf(x) : [];
+    return days.length > 0 && !days.includes(anchorDay!);
+  };
+  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)));
   const mainPeople = new Set(participants.people);
   const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
   // A meeting of the two leaders is the summit a later sentence names ("the summit would be
