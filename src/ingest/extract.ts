@@ -111,11 +111,18 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft
   const talks = ctx.sentences.find((s) => {
     if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
     const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
-    return people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side));
+    if (people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side))) return true;
+    // "Ключевая встреча — с американским спецпосланником Стивом Уиткоффом — ожидается в субботу":
+    // the host's people alone, the visitor understood.
+    return people.length > 0 && people.every((p) => !sides.has(p.side) && FOLLOWED.includes(p.side));
   });
   if (!talks) return visit;
   const draft = buildDraft({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
-  if (!follows(draft.parties) || !draft.participants.some((p) => visitors.has(p.name))) return visit;
+  if (!draft.participants.some((p) => visitors.has(p.name))) {
+    draft.participants = [...visit.participants, ...draft.participants];
+    draft.parties = [...new Set([...draft.parties, ...visit.parties])].sort();
+  }
+  if (!follows(draft.parties)) return visit;
   if (!draft.place.city && !draft.place.venue) {
     draft.place = visit.place;
     if (visit.evidence.city) draft.evidence.city = visit.evidence.city;

@@ -119,6 +119,9 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
       const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
       // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
       if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
+      // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
+      // after it ("отмены саммита", "cancellation of the summit") is that contact's.
+      if ((tense === "cancelled" || tense === "postponed") && namesOtherKind(s, (m.index ?? 0) + m[0].length, kind, lang)) continue;
       const distance = Math.abs((m.index ?? 0) - at);
       // Calling off and moving decide wherever they stand in a sentence about one contact.
       const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);
@@ -126,6 +129,19 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
     }
   }
   return best?.tense;
+}
+
+/** Does a contact noun of another kind than this one follow within two words of a position? */
+function namesOtherKind(s: ReadSentence, from: number, kind: Kind, lang: ArticleLang): boolean {
+  const rest = s.folded.slice(from).replace(/^\p{L}*/u, "");
+  const words = rest.match(/^[^\p{L}]*(\p{L}+)([^\p{L}]+(\p{L}+))?/u);
+  if (!words) return false;
+  return [words[1], words[3]].some((w) => {
+    if (!w) return false;
+    // (Snowball misses "саммита": the summit's beginning is surer.)
+    const k = /^(summit|саммит|самит)/u.test(w) ? "summit" : kindOfNoun(w, lang);
+    return k !== undefined && k !== kind && k !== "other";
+  });
 }
 
 /** The part of a listing line (between commas, semicolons or a colon) around a position. */
