@@ -106,8 +106,13 @@ export function understand(article: Article, names: NameIndex, options: Understa
  */
 function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft {
   if (visit.kind !== "other" || visit.status === "cancelled" || visit.status === "postponed") return visit;
-  const visitors = new Set(visit.participants.map((p) => p.name));
-  const sides = new Set(visit.participants.map((p) => p.side));
+  // The visitors are those the visit's own sentences name ("Визит Уиткоффа в Петербург"); a
+  // live blog's later "участвовал" may have added the host's people to the visit.
+  const named = new Set(event.anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.name.en] : []))));
+  const own = visit.participants.filter((p) => named.has(p.name));
+  const visiting = own.length > 0 ? own : visit.participants;
+  const visitors = new Set(visiting.map((p) => p.name));
+  const sides = new Set(visiting.map((p) => p.side));
   const talks = ctx.sentences.find((s) => {
     if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
     const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
@@ -293,6 +298,23 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     guessed.push("status");
   }
   if (tenseFrom) evidence.status = tenseFrom.text;
+  // A live blog or an updated story tells today's contact to come, then that it began or ended
+  // ("11:58 … Путин сегодня проведет встречу с Уиткоффом" … "14:10 Встреча началась"): the
+  // latest word is that it was held.
+  if (!event.secondary && status === "scheduled" && date === ctx.published && !anchors.some((x) => DENIED.test(x.folded) || NOT_PLANNED.test(x.folded))) {
+    const last = Math.max(...anchors.map((a) => ctx.sentences.indexOf(a)));
+    const done = support.find((x) => {
+      if (ctx.sentences.indexOf(x) <= last || x.tense !== "held" || x.background || ANOTHER.test(x.folded) || strongestKind(x.kinds) !== kind) return false;
+      const persons = x.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports ? [m.named.person] : []));
+      if (persons.some((p) => !mainPeople.has(p))) return false;
+      const when = readDates(x.text, ctx.language, ctx.published, "past");
+      return !when.vague && when.dates.every((d) => d.value === ctx.published);
+    });
+    if (done) {
+      status = "held";
+      evidence.status = done.text;
+    }
+  }
 
   // Place: a city (or venue) introduced by "in"/"в"/"у" in the sentences about the contact.
   let city: PlaceEntry | undefined;
