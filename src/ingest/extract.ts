@@ -321,7 +321,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let venue: PlaceEntry | undefined;
   let region: PlaceEntry | undefined;
   if (kind !== "call") {
-    for (const s of fills) {
+    for (const s of fills.filter((x) => !elsewhere(x))) {
       let regionAt: number | undefined;
       // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
       // second clause is another piece of news, and its place is that news's.

@@ -43,7 +43,7 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   // phone or a screen makes it a call.
   if (kinds.has("call") && !BY_PHONE.test(folded)) {
     // ("у Кремлі оприлюднили деталі розмови": the Kremlin speaks of it; it was not held there.)
-    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m) && !statementPlaceIn(s.text, tokens, mentions, m));
+    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m) && !statementPlaceIn(s.text, tokens, m));
     if (placed) {
       kinds.delete("call");
       kinds.add("meeting");
@@ -313,10 +313,10 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
 
 /** Is the place where a statement was made ("said at a press conference in New York")? */
 export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
-  return statementPlaceIn(s.text, s.tokens, s.mentions, m);
+  return statementPlaceIn(s.text, s.tokens, m);
 }
 
-function statementPlaceIn(text: string, tokens: Token[], mentions: Mention[], m: Mention): boolean {
+function statementPlaceIn(text: string, tokens: Token[], m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(tokens[i].folded)) return true;
   // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
   // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
@@ -324,10 +324,9 @@ function statementPlaceIn(text: string, tokens: Token[], mentions: Mention[], m:
   if (!next || /[,;:—–]/.test(text.slice(tokens[m.last].start, next.start))) return false;
   if (SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded)) return true;
   // "В Кремле визит Дмитриева пока не комментировали", "у Кремлі оприлюднили деталі": the
-  // impersonal plural further on in the clause, with no one named between, speaks for it.
+  // impersonal plural further on in the clause speaks for it.
   for (let i = m.last + 1; i < Math.min(tokens.length, m.last + 7); i++) {
     if (i > m.last + 1 && /[,;:—–.!?]/.test(text.slice(tokens[i - 1].start + tokens[i - 1].text.length, tokens[i].start))) return false;
-    if (mentions.some((o) => o.named.type === "person" && o.first <= i && i <= o.last)) return false;
     if (INSTITUTION_SAYS.test(tokens[i].folded)) return true;
   }
   return false;
