@@ -17,7 +17,7 @@ import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
 import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactOfItsOwn, sidesOf } from "./events.ts";
-import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
+import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -352,6 +352,17 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
         }
       }
       if (city) break;
+    }
+  }
+  if (IN_PERSON.has(kind) && !city && !venue && !region) {
+    for (const s of fills.filter((x) => !elsewhere(x))) {
+      const clock = ZONE_CAPITALS.find((c) => !c.home.includes(ctx.language) && ZONE_PHRASES.some(([re, z]) => z === c.zone && re.test(s.folded)));
+      city = clock && ctx.names.placeByEnglishName(clock.city);
+      if (city) {
+        evidence.city = s.text;
+        guessed.push("city");
+        break;
+      }
     }
   }
   const countryCode = city?.country ?? venue?.country ?? region?.country;

@@ -209,3 +209,13 @@ export const ZONE_PHRASES: [RegExp, string][] = [
   [re(`${B}(et|edt|est|eastern time)${E}|по вашингтонскому времени|за вашингтонським часом`), "America/New_York"],
   [re(`по местному времени|за мисцевим часом|local time`), "local"],
 ];
+
+/**
+ * "on Thursday evening Moscow time" in an English report, "за московським часом" in a Ukrainian
+ * one: the clock of a capital abroad, named for an in-person contact that names no place, is
+ * the clock where it is held. (Each outlet's own capital is its readers' clock, which says nothing.)
+ */
+export const ZONE_CAPITALS: { zone: string; city: string; home: ArticleLang[] }[] = [
+  { zone: "Europe/Moscow", city: "Moscow", home: ["ru"] },
+  { zone: "Europe/Kyiv", city: "Kyiv", home: ["uk"] },
+];
