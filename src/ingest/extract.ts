@@ -206,7 +206,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
-    const days = anchorDay ? daysOf(x) : [];
+    // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
+    const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
     return days.length > 0 && !days.includes(anchorDay!);
   };
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)));
