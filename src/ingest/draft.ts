@@ -75,6 +75,8 @@ export interface EventReading {
   secondary: boolean;
   /** Speaks of experts or of a next contact: one of its own even without date or place. */
   standsAlone?: boolean;
+  /** Told only beside the main contact (a dated one to come or one done): no news when the main one is dropped. */
+  alongside?: boolean;
 }
 
 /** The article being read, as every step of reading it sees it. */

@@ -58,6 +58,7 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   if (kind === "meeting" && seriesKind === "round" && headlineSides(anchors) < 2) kind = "round";
   const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
   if (next) events.push({ sentences: [next], anchors: [next], kind: strongestKind(next.kinds)!, secondary: true, standsAlone: true });
+  const mainFuture = !anchors.some((a) => a.tense === "held" || a.tense === "cancelled");
   for (const s of sentences) {
     if (anchors.includes(s) || s.kinds.size === 0 || ofABody(s)) continue;
     const own = new Set(s.kinds);
@@ -70,8 +71,18 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // An earlier contact is worth a draft only when the story dates it ("the previous round,
     // on 27 February"); "earlier he was recalled for consultations" is background, not news.
     const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, "past").dates.length > 0;
-    if (!agreedLater && !earlier && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
-    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) });
+    // "Саммит, напомним, пройдет в пятницу, 15 августа" in a story on a call, "Наступну зустріч
+    // призначили на 2 березня": a dated contact to come that is another kind, or called another,
+    // is news of its own; so is "окрему зустріч" with its own people of both sides.
+    const days = (tense: "past" | "future") => readDates(s.text, lang, published, tense).dates.filter((d) => !d.statement && d.value.length === 10);
+    const plain = !HYPOTHETICAL.test(s.folded) && !NOT_PLANNED.test(s.folded);
+    const another = ANOTHER.test(s.folded) || k !== kind;
+    const upcoming = plain && s.tense === "future" && another && (days("future").length > 0 || (ANOTHER.test(s.folded) && FOLLOWED.every((p) => sidesOf(s).has(p))));
+    // "Переговорам предшествовала ночная встреча … она началась в четверг": a contact done on a
+    // day of its own in a story on one to come.
+    const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => d.value <= published);
+    if (!agreedLater && !earlier && !upcoming && !before && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded), alongside: !agreedLater && !earlier && (upcoming || before) });
   }
   return events;
 }

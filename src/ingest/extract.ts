@@ -72,7 +72,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   for (const event of others) {
     // "The day before, Lavrov met Rubio" in a story about Lavrov and Wang Yi: an earlier
     // contact recalled by a story the record does not follow is its background, not its news.
-    if (drafts.length === 0 && event.anchors[0].background) continue;
+    if (drafts.length === 0 && (event.anchors[0].background || event.alongside)) continue;
     let draft = buildDraft(event, ctx);
     // A sentence such as "experts will meet in Istanbul" names no sides: they are the main
     // contact's. One that names its own (Lavrov and Wang Yi) is judged on them.
