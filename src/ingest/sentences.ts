@@ -39,7 +39,8 @@ const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликов�
 
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
-const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
+// ("PALM BEACH, Fla., Dec 29 (Reuters) - ": a US state's abbreviation after the city.)
+const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*\p{Lu}\p{Ll}{1,4}\.)?(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
 // Without the agency: "ABU DHABI, Feb 5 - ", "MOSCOW - ", "КИЕВ, 3 дек — ".
 const BARE_DATELINE = /^[\p{Lu}][\p{Lu}.'’\s/-]{2,40}?(,\s*[^.()/—–-]{1,25}?)?\s+(—|–|--|-)\s+(?=[\p{Lu}«"„“])/u;
 
