@@ -8,16 +8,17 @@
 // contact ("the previous round", "ранее") or of another one agreed on ("experts will meet"),
 // which become drafts of their own.
 import type { Kind, Status } from "../record/schema.ts";
-import { readDates, readTime, type FoundDate } from "./dates.ts";
-import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
+import { publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
+import { A_KIND, describeOther, sameContact, type Article, type Context, type Draft, type EventReading, type Understanding, type UnderstandOptions } from "./draft.ts";
 import { findParticipants, findParties, findTrack } from "./fields.ts";
-import { detectLanguage, type ArticleLang } from "./language.ts";
+import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
 import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactOfItsOwn, sidesOf } from "./events.ts";
-import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
+import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
+import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -135,31 +136,8 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft
   return draft;
 }
 
-/** Days from one YYYY-MM-DD to another (a month, YYYY-MM, is never a few days off a day). */
-function dayGap(from: string, to: string): number {
-  if (from.length !== 10 || to.length !== 10) return Infinity;
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-}
-
-/** The last day of a contact: "завершились", "ended", "wrapped up". */
-const ENDED = /(?<![\p{L}])(ended|ends|concluded|wrapped up|finished|завершил|закончил|закинчил|завершив|закинчив|завершен|завершуют|завершились)/u;
-
-/** The kinds in the words of a reason. */
-const A_KIND: Record<Kind, string> = { call: "a call", meeting: "a meeting", round: "a round", summit: "a summit", other: "a visit" };
-
 function follows(parties: string[]): boolean {
   return FOLLOWED.every((p) => parties.includes(p));
-}
-
-function describeOther(d: Draft, names: NameIndex): string {
-  const sides = d.parties.map((p) => names.country(p)?.name.en ?? p);
-  if (sides.length === 0) return `${A_KIND[d.kind]} without a party Parley can name`;
-  if (sides.length === 1) return `${A_KIND[d.kind]} of one side only (${sides[0]}), not a contact between the parties the record follows`;
-  return `${A_KIND[d.kind]} between ${sides.join(" and ")}, not a contact between the parties the record follows`;
-}
-
-function sameContact(a: Draft, b: Draft): boolean {
-  return a.kind === b.kind && a.date === b.date && a.place.city === b.place.city && a.status === b.status;
 }
 
 function buildDraft(event: EventReading, ctx: Context): Draft {
@@ -195,21 +173,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // People first: a later sentence that names only other people, or speaks of a contact done
   // where this one is to come (or the reverse), is about another contact.
   const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held"));
-  // "Нагадаємо, 16 травня в Стамбулі пройшли переговори. Російську делегацію очолював …": a
-  // sentence that goes on about a contact recalled just before it, with none of its own, is
-  // about that one; and one dated to another day than the anchors give ("ці консультації
-  // відбудуться в неділю" beside "в понеділок, 24 березня") is about another contact.
-  const direction = tense === "future" ? "future" : tense === "held" ? "past" : undefined;
-  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10).map((d) => d.value);
-  const anchorDay = event.secondary ? undefined : anchors.flatMap(daysOf)[0];
-  const elsewhere = (x: ReadSentence) => {
-    if (anchors.includes(x)) return false;
-    const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
-    if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
-    // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
-    const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
-    return days.length > 0 && !days.includes(anchorDay!);
-  };
+  // So is one that goes on about a contact recalled just before it, or is dated to another day.
+  const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)));
   const mainPeople = new Set(participants.people);
   const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
@@ -244,14 +209,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const dates = reading.dates.filter((d) => !d.statement);
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
-    // Talks over several days are dated from the first: "завершилися у ніч на понеділок",
-    // "ended on Thursday" gives the last, and a later sentence may give the first ("Перша
-    // зустріч відбулася в суботу", "which began on Wednesday"), a few days before it.
-    if (date !== null && !(pick.value < date && dayGap(pick.value, date) <= 6)) continue;
+    // Talks over several days are dated from the first, which may follow their last.
+    if (date !== null && !firstDayOf(pick.value, date)) continue;
     dateFound = pick;
     date = pick.value;
     evidence.date = s.text;
-    if (tense === "held" && pick.value.length === 10 && ENDED.test(ctx.language === "en" ? s.folded.slice(0, pick.index) : s.folded)) continue;
+    if (endsOn(s, pick, tense, ctx)) continue;
     break;
   }
   // "Trump said Wednesday he had a call with Putin": for a contact that is over and dated no
@@ -273,15 +236,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       guessed.push("date");
     }
   }
-  // "Війна в Україні: ситуація на фронті 6 серпня та головні події дня": a digest whose headline
-  // names its day reports the contacts done that day (marked as a guess).
-  if (date === null && !vague && tense === "held" && !event.secondary && ctx.story.headline) {
-    const day = readDates(ctx.story.headline, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && /\d/.test(d.text) && d.value <= ctx.published && dayGap(d.value, ctx.published) <= 1);
-    if (day) {
-      date = day.value;
-      evidence.date = ctx.story.headline;
-      guessed.push("date");
-    }
+  // A digest whose headline names its day reports the contacts done that day (a guess).
+  const day = date === null && !vague && tense === "held" && !event.secondary ? digestDay(ctx) : undefined;
+  if (day) {
+    date = day.value;
+    evidence.date = ctx.story.headline!;
+    guessed.push("date");
   }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day.
@@ -299,22 +259,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     guessed.push("status");
   }
   if (tenseFrom) evidence.status = tenseFrom.text;
-  // A live blog or an updated story tells today's contact to come, then that it began or ended
-  // ("11:58 … Путин сегодня проведет встречу с Уиткоффом" … "14:10 Встреча началась"): the
-  // latest word is that it was held.
-  if (!event.secondary && status === "scheduled" && date === ctx.published && !anchors.some((x) => DENIED.test(x.folded) || NOT_PLANNED.test(x.folded))) {
-    const last = Math.max(...anchors.map((a) => ctx.sentences.indexOf(a)));
-    const done = support.find((x) => {
-      if (ctx.sentences.indexOf(x) <= last || x.tense !== "held" || x.background || ANOTHER.test(x.folded) || strongestKind(x.kinds) !== kind) return false;
-      const persons = x.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports ? [m.named.person] : []));
-      if (persons.some((p) => !mainPeople.has(p))) return false;
-      const when = readDates(x.text, ctx.language, ctx.published, "past");
-      return !when.vague && when.dates.every((d) => d.value === ctx.published);
-    });
-    if (done) {
-      status = "held";
-      evidence.status = done.text;
-    }
+  // A live blog's contact set for today and later told begun or ended was held.
+  const done = !event.secondary && status === "scheduled" && date === ctx.published ? toldDone(anchors, support, kind, mainPeople, ctx) : undefined;
+  if (done) {
+    status = "held";
+    evidence.status = done.text;
   }
 
   // Place: a city (or venue) introduced by "in"/"в"/"у" in the sentences about the contact.
@@ -355,16 +304,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       if (city) break;
     }
   }
-  if (IN_PERSON.has(kind) && !city && !venue && !region) {
-    for (const s of fills.filter((x) => !elsewhere(x))) {
-      const clock = ZONE_CAPITALS.find((c) => !c.home.includes(ctx.language) && ZONE_PHRASES.some(([re, z]) => z === c.zone && re.test(s.folded)));
-      city = clock && ctx.names.placeByEnglishName(clock.city);
-      if (city) {
-        evidence.city = s.text;
-        guessed.push("city");
-        break;
-      }
-    }
+  // "Thursday evening Moscow time": a capital's clock places a contact that names no place (a guess).
+  const clock = IN_PERSON.has(kind) && !city && !venue && !region ? clockCity(fills.filter((x) => !elsewhere(x)), ctx) : undefined;
+  if (clock) {
+    city = clock.city;
+    evidence.city = clock.sentence.text;
+    guessed.push("city");
   }
   const countryCode = city?.country ?? venue?.country ?? region?.country;
   const country = countryCode ? (ctx.names.country(countryCode)?.name.en ?? null) : null;
@@ -460,15 +405,4 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence,
     guessed,
   };
-}
-
-/**
- * The sides of a contact: those of the people taking part; where they show one side or none,
- * the countries the anchors name as actors (not as places: "talks in Ukraine" is no party),
- * the host of a visit, the sides named further on, or the sides a series always has.
- */
-function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
-  if (!line) return undefined;
-  const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
-  return found?.value;
 }
