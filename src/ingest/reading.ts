@@ -144,6 +144,23 @@ function namesOtherKind(s: ReadSentence, from: number, kind: Kind, lang: Article
   });
 }
 
+/**
+ * "прилетел через неделю после отмены саммита в Будапеште", "after the summit in Budapest was
+ * called off": a place after another kind of contact named after "after" or "before" is that
+ * contact's.
+ */
+export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: ArticleLang): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) return false;
+    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    return s.tokens.slice(i + 1, m.first).some((t) => {
+      const k = /^(summit|саммит|самит)/u.test(t.folded) ? "summit" : kindOfNoun(t.text, lang);
+      return k !== undefined && k !== kind;
+    });
+  }
+  return false;
+}
+
 /** The part of a listing line (between commas, semicolons or a colon) around a position. */
 function listItemAround(text: string, at: number): [number, number] {
   const before = text.slice(0, at);

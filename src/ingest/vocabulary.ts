@@ -95,7 +95,8 @@ export const RECENT = new RegExp(re(`${B}(earlier (this week|today|on (monday|tu
 // "накануне саммита", "напередодні переговорів": a preposition before a noun (the eve of
 // another event), not the adverb "the day before" ("накануне вечером", "Накануне Путин провел",
 // "накануне сообщил"). Read on the text as written, where a capital tells a name.
-const EVE_OF = /(?<![\p{L}])([Нн]акануне|[Нн]апередодні|[Нн]апередодни)\s+(?!(вечером|утром|днем|днём|ночью|ввечері|увечері|вранці|вдень|вночі|уночі|в|во|на|у|и|і|а|же|ж|ранее|раньше|раніше|стало|было|було)(?![\p{L}]))(?!\p{L}*(л|ла|ли|ло|лся|лась|лись|лось|вся|лася|лися)(?![\p{L}]))\p{Ll}[\p{L}'’]*/gu;
+// ("состоявшиеся накануне консультации": after a participle agreeing with the noun, the adverb.)
+const EVE_OF = /(?<!\p{L}(еся|ися|ие|ые|ий|ый|ое|ую|ых|ого)\s)(?<![\p{L}])([Нн]акануне|[Нн]апередодні|[Нн]апередодни)\s+(?!(вечером|утром|днем|днём|ночью|ввечері|увечері|вранці|вдень|вночі|уночі|в|во|на|у|и|і|а|же|ж|ранее|раньше|раніше|стало|было|було)(?![\p{L}]))(?!\p{L}*(л|ла|ли|ло|лся|лась|лись|лось|вся|лася|лися)(?![\p{L}]))\p{Ll}[\p{L}'’]*/gu;
 
 /** The text without "накануне саммита": what is left may still say "накануне" as "the day before". */
 export function withoutEveOf(text: string): string {
