@@ -378,8 +378,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const leaders = new Set(participants.people.filter((p) => p.leader).map((p) => p.side));
   let finalKind: Kind = kind === "meeting" && leaders.size >= 2 ? "summit" : kind;
   // "Talks of the delegations" led by the foreign ministers (Riyadh, February 2025) are their
-  // meeting; a round is the delegations' working contact, unless the text calls it one.
-  const namedRound = anchors.some((s) => /(раунд|round|консультац|consultation)/u.test(s.folded));
+  // meeting; a round is the delegations' working contact, unless the text calls it one (or
+  // calls the talks trilateral, "первые трехсторонние переговоры", whoever a side's leader sent).
+  const namedRound = anchors.some((s) => /(раунд|round|консультац|consultation|трехсторонн|тристоронн|trilateral)/u.test(s.folded));
   if (finalKind === "round" && !namedRound && participants.people.some((p) => p.minister || p.leader)) finalKind = leaders.size >= 2 ? "summit" : "meeting";
   // Russia, Ukraine and the United States at one table without their presidents: a round of the
   // trilateral talks, whatever the headline calls them.

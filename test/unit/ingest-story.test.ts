@@ -91,6 +91,13 @@ describe("what is said of a contact", () => {
   });
 });
 
+describe("kinds", () => {
+  it("calls talks named trilateral a round, whoever else the story names", () => {
+    assert.equal(main("Что известно о переговорах в Абу-Даби\n\nВ пятницу в Абу-Даби начинаются первые трехсторонние переговоры России, Украины и США.\n\nАмериканскую сторону представляют Стив Уиткофф и зять Дональда Трампа Джаред Кушнер.", "2026-01-23").kind, "round");
+    assert.equal(main("What we know about the Abu Dhabi talks\n\nThe first trilateral talks of Russia, Ukraine and the United States will begin in Abu Dhabi on Friday.\n\nDonald Trump and his envoys Steve Witkoff and Jared Kushner will take part.", "2026-01-22").kind, "round");
+  });
+});
+
 describe("days of talks over several days", () => {
   it("dates talks by their first day when the story tells their last first", () => {
     const uk = "Переговори Дмитрієва з Віткоффом у Маямі завершилися у ніч на понеділок\n\nПереговори Кирила Дмитрієва зі Стівом Віткоффом у Маямі завершилися у ніч на понеділок. Перша зустріч відбулася в суботу, 20 грудня.";
