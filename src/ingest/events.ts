@@ -59,6 +59,8 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
   if (next) events.push({ sentences: [next], anchors: [next], kind: strongestKind(next.kinds)!, secondary: true, standsAlone: true });
   const mainFuture = !anchors.some((a) => a.tense === "held" || a.tense === "cancelled");
+  // A contact moved or called off has its old day in the story ("мала відбутися в неділю"): no other contact.
+  const mainMoved = anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
   for (const s of sentences) {
     if (anchors.includes(s) || s.kinds.size === 0 || ofABody(s)) continue;
     const own = new Set(s.kinds);
@@ -77,7 +79,7 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     const days = (tense: "past" | "future") => readDates(s.text, lang, published, tense).dates.filter((d) => !d.statement && d.value.length === 10);
     const plain = !HYPOTHETICAL.test(s.folded) && !NOT_PLANNED.test(s.folded);
     const another = ANOTHER.test(s.folded) || k !== kind;
-    const upcoming = plain && s.tense === "future" && another && (days("future").length > 0 || (ANOTHER.test(s.folded) && FOLLOWED.every((p) => sidesOf(s).has(p))));
+    const upcoming = plain && !mainMoved && s.tense === "future" && another && (days("future").length > 0 || (ANOTHER.test(s.folded) && FOLLOWED.every((p) => sidesOf(s).has(p))));
     // "Переговорам предшествовала ночная встреча … она началась в четверг": a contact done on a
     // day of its own in a story on one to come.
     const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => d.value <= published);

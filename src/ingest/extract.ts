@@ -87,6 +87,8 @@ export function understand(article: Article, names: NameIndex, options: Understa
     // its own only when it names the people of both followed sides.
     if (drafts.length === 0 && !follows(draft.participants.map((p) => p.side))) continue;
     if (drafts.some((d) => sameContact(d, draft))) continue;
+    // "the summit will take place on 15 August" told again beside it names no other contact.
+    if (event.alongside && drafts.some((d) => d.date === draft.date && d.status === draft.status && IN_PERSON.has(d.kind) === IN_PERSON.has(draft.kind))) continue;
     // "The two leaders had agreed to meet" after "the summit is off": the same contact again,
     // unless it brings a date, a place or experts of its own.
     if (!draft.date && !draft.place.city && !event.standsAlone && drafts.length > 0 && IN_PERSON.has(draft.kind) && IN_PERSON.has(drafts[0].kind)) continue;
