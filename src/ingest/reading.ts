@@ -138,8 +138,7 @@ function namesOtherKind(s: ReadSentence, from: number, kind: Kind, lang: Article
   if (!words) return false;
   return [words[1], words[3]].some((w) => {
     if (!w) return false;
-    // (Snowball misses "саммита": the summit's beginning is surer.)
-    const k = /^(summit|саммит|самит)/u.test(w) ? "summit" : kindOfNoun(w, lang);
+    const k = kindOfNoun(w, lang);
     return k !== undefined && k !== kind && k !== "other";
   });
 }
@@ -154,7 +153,7 @@ export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: Ar
     if (i < m.first - 1 && breakAfter(s, i)) return false;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
     return s.tokens.slice(i + 1, m.first).some((t) => {
-      const k = /^(summit|саммит|самит)/u.test(t.folded) ? "summit" : kindOfNoun(t.text, lang);
+      const k = kindOfNoun(t.text, lang);
       return k !== undefined && k !== kind;
     });
   }

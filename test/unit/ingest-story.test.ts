@@ -134,6 +134,10 @@ describe("the next contact beside the one reported", () => {
     const uk = "Женева без прориву: чим закінчився третій раунд\n\nТретій раунд тристоронніх переговорів України, США та Росії у Женеві 17 лютого завершився.\n\nНаступну зустріч призначили на 2 березня в Абу-Дабі.";
     assert.ok(read(uk, "2026-02-19").drafts.some((d) => d.date === "2026-03-02"));
   });
+  it("does not make a draft of the main contact told again", () => {
+    const text = "Trump and Putin to meet in Anchorage on August 15\n\nU.S. President Donald Trump and Russian President Vladimir Putin will meet in Anchorage on August 15, the White House said.\n\nThe summit will take place on August 15, officials said.";
+    assert.equal(read(text, "2025-08-09").drafts.length, 1);
+  });
   it("keeps the people of a contact recalled before out of the contact reported", () => {
     const text = "Звонок в понедельник: о чем будут говорить Путин и Трамп\n\nВладимир Путин и Дональд Трамп проведут телефонный разговор в понедельник, 19 мая.\n\nНапомним, 16 мая в Стамбуле прошли российско-украинские переговоры. Российскую делегацию возглавлял Владимир Медынский, украинскую — Рустем Умеров.";
     const r = read(text, "2025-05-18");
