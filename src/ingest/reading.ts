@@ -4,8 +4,10 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, DAY_BEFORE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, INSTITUTION_SAYS, RECEIVED, RECEIVED_PRONOUN, RECENT, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun, withoutEveOf } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
+// The days a sentence recalls and the institutions that speak (batches 6 and 7).
+import { DAY_BEFORE, INSTITUTION_SAYS, RECENT, withoutEveOf } from "./vocabulary.ts";
 
 /** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
 const BRIEFED_ON = new RegExp(`(briefed|informed|told|проинформировал|рассказал|поинформував|проинформував|розповив)\\s.*(on|about|of|о|об|про|щодо)\\s(\\p{L}+\\s){0,4}(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов)\\p{L}*\\s(with|с|со|з|из|зи)(\\s\\p{L}+){0,4}$`, "u");
@@ -16,12 +18,12 @@ export interface ReadSentence extends Sentence {
   folded: string;
   tokens: Token[];
   mentions: Mention[];
+  /** Recalled only as "накануне", "the day before": in a story told the next day, its news. */
+  yesterday: boolean;
   kinds: Set<Kind>;
   tense?: Tense;
   agreed: boolean;
   background: boolean;
-  /** Recalled only as "накануне", "the day before": in a story told the next day, its news. */
-  yesterday: boolean;
 }
 
 const KIND_ORDER: Kind[] = ["summit", "call", "round", "meeting", "other"];
@@ -59,23 +61,26 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
   // "Putin will receive him": the one received was named before; the host is named here.
   if (RECEIVED_PRONOUN.test(folded) && mentions.some((m) => m.named.type === "person")) kinds.add("meeting");
-  // "earlier this week", "накануне саммита": the time of this contact, the eve of another;
-  // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
-  const recalled = fold(withoutEveOf(s.text))
-    .replace(RECENT, "")
-    .replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "");
-  const background = BACKGROUND.test(recalled);
-  return {
+  const read: ReadSentence = {
     ...s,
     folded,
     tokens,
     mentions,
+    yesterday: false,
     kinds,
     tense: tenseOf(folded),
     agreed: STATUS_CUES.agreed.test(folded),
-    background,
-    yesterday: background && !BACKGROUND.test(recalled.replace(DAY_BEFORE, "")),
+    // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
+    background: BACKGROUND.test(folded.replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "")),
   };
+  // "earlier this week", "накануне саммита": the time of this contact, the eve of another, no
+  // earlier contact; "накануне вечером" alone recalls the day before, a next-day story's news.
+  if (read.background) {
+    const recalled = fold(withoutEveOf(s.text)).replace(RECENT, "");
+    read.background = BACKGROUND.test(recalled);
+    read.yesterday = read.background && !BACKGROUND.test(recalled.replace(DAY_BEFORE, ""));
+  }
+  return read;
 }
 
 function tenseOf(folded: string): Tense | undefined {

@@ -88,23 +88,6 @@ export const STATUS_CUES = {
 /** The sentence talks of an earlier contact, not the one reported. */
 export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior|the day before|a day earlier|most recently)${E}|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
 
-/** "накануне", "the day before": an earlier day, in a story told the next day often the news itself. */
-export const DAY_BEFORE = new RegExp(re(`${B}(накануне|напередодни|the day before|a day earlier|днем ранее|днем раньше|днем ранише)${E}`).source, "gu");
-
-/** "earlier this week", "ранее сегодня": when the reported contact happened, not an earlier one. */
-export const RECENT = new RegExp(re(`${B}(earlier (this week|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))|ранее (на этой неделе|сегодня|в этот день)|ранише (цього тижня|сьогодни|на цьому тижни))${E}`).source, "gu");
-
-// "накануне саммита", "напередодні переговорів": a preposition before a noun (the eve of
-// another event), not the adverb "the day before" ("накануне вечером", "Накануне Путин провел",
-// "накануне сообщил"). Read on the text as written, where a capital tells a name.
-// ("состоявшиеся накануне консультации": after a participle agreeing with the noun, the adverb.)
-const EVE_OF = /(?<!\p{L}(еся|ися|ие|ые|ий|ый|ое|ую|ых|ого)\s)(?<![\p{L}])([Нн]акануне|[Нн]апередодні|[Нн]апередодни)\s+(?!(вечером|утром|днем|днём|ночью|ввечері|увечері|вранці|вдень|вночі|уночі|в|во|на|у|и|і|а|же|ж|ранее|раньше|раніше|стало|было|було)(?![\p{L}]))(?!\p{L}*(л|ла|ли|ло|лся|лась|лись|лось|вся|лася|лися)(?![\p{L}]))\p{Ll}[\p{L}'’]*/gu;
-
-/** The text without "накануне саммита": what is left may still say "накануне" as "the day before". */
-export function withoutEveOf(text: string): string {
-  return text.replace(EVE_OF, "");
-}
-
 /** "There are no plans for a call": a contact that is explicitly not happening. */
 export const NOT_PLANNED = re(`${B}no (concrete |immediate |specific )?plans?${E}|${B}no such (meeting|call|talks|summit|visit|contact)s?${E}|${B}(никаких|такой|таких) (встреч|разговор|контакт|переговор)\\p{L}* (не|нет)|${B}(жодних|такои|таких) (зустрич|розмов|контакт|переговор)\\p{L}* (не|немае)|not (being )?(planned|scheduled|on the agenda)|${B}не планир|${B}не заплан|${B}не плану|${B}нет (конкретных )?планов|${B}немае (конкретних )?планив|${B}не обсуждается|${B}не обговорюеться|${B}не стоит на повестке`);
 
@@ -140,10 +123,6 @@ export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|пос�
 
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
 export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтверд|${B}повидомля|${B}сообщают|${B}заявляют|${B}заявляют|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами|${B}(suggested|hinted|predicted|expects|believes)${E}|${B}допустил|${B}допустив|${B}допускает|${B}допускае|${B}не исключ|${B}не виключ|${B}предположил|${B}припустив|${B}спрогнозировал|${B}спрогнозував|${B}анонсировал|${B}анонсував|${B}(назвал|назвала|назвав|назвала|described|охарактеризовал|охарактеризував|оценил|оцинив|оцинила)${E}`);
-
-/** "в Кремле … не комментировали", "у Кремлі оприлюднили": an institution speaking in the
- * impersonal plural of a verb of saying, publishing or commenting. */
-export const INSTITUTION_SAYS = re(`^(заяв|сообщ|подтверд|опроверг|ответ|оприлюдн|обнарод|опубликова|опублику|прокомментир|комментир|прокоментув|коментув|повидом|пидтверд|заперечи|видпов|уточн|отмет|зазнач|рассказа|розповил|объяв|оголос|анонсир|анонсув)\\p{L}*ли$`);
 
 /** Someone leading a delegation or taking part: a participant, not a commentator. */
 export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}представит|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
@@ -222,3 +201,24 @@ export const ZONE_CAPITALS: { zone: string; city: string; home: ArticleLang[] }[
   { zone: "Europe/Moscow", city: "Moscow", home: ["ru"] },
   { zone: "Europe/Kyiv", city: "Kyiv", home: ["uk"] },
 ];
+
+/** "накануне", "the day before": an earlier day, in a story told the next day often the news itself. */
+export const DAY_BEFORE = new RegExp(re(`${B}(накануне|напередодни|the day before|a day earlier|днем ранее|днем раньше|днем ранише)${E}`).source, "gu");
+
+/** "earlier this week", "ранее сегодня": when the reported contact happened, not an earlier one. */
+export const RECENT = new RegExp(re(`${B}(earlier (this week|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))|ранее (на этой неделе|сегодня|в этот день)|ранише (цього тижня|сьогодни|на цьому тижни))${E}`).source, "gu");
+
+// "накануне саммита", "напередодні переговорів": a preposition before a noun (the eve of
+// another event), not the adverb "the day before" ("накануне вечером", "Накануне Путин провел",
+// "накануне сообщил"). Read on the text as written, where a capital tells a name.
+// ("состоявшиеся накануне консультации": after a participle agreeing with the noun, the adverb.)
+const EVE_OF = /(?<!\p{L}(еся|ися|ие|ые|ий|ый|ое|ую|ых|ого)\s)(?<![\p{L}])([Нн]акануне|[Нн]апередодні|[Нн]апередодни)\s+(?!(вечером|утром|днем|днём|ночью|ввечері|увечері|вранці|вдень|вночі|уночі|в|во|на|у|и|і|а|же|ж|ранее|раньше|раніше|стало|было|було)(?![\p{L}]))(?!\p{L}*(л|ла|ли|ло|лся|лась|лись|лось|вся|лася|лися)(?![\p{L}]))\p{Ll}[\p{L}'’]*/gu;
+
+/** The text without "накануне саммита": what is left may still say "накануне" as "the day before". */
+export function withoutEveOf(text: string): string {
+  return text.replace(EVE_OF, "");
+}
+
+/** "в Кремле … не комментировали", "у Кремлі оприлюднили": an institution speaking in the
+ * impersonal plural of a verb of saying, publishing or commenting. */
+export const INSTITUTION_SAYS = re(`^(заяв|сообщ|подтверд|опроверг|ответ|оприлюдн|обнарод|опубликова|опублику|прокомментир|комментир|прокоментув|коментув|повидом|пидтверд|заперечи|видпов|уточн|отмет|зазнач|рассказа|розповил|объяв|оголос|анонсир|анонсув)\\p{L}*ли$`);
