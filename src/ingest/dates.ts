@@ -216,10 +216,3 @@ export function readTime(sentence: string): FoundTime | undefined {
   const time = `${String(hour).padStart(2, "0")}:${m[2] ?? "00"}`;
   return { time, zone, text: m[0] };
 }
-
-/** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */
-export function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
-  if (!line) return undefined;
-  const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
-  return found?.value;
-}

@@ -8,16 +8,18 @@
 // contact ("the previous round", "ранее") or of another one agreed on ("experts will meet"),
 // which become drafts of their own.
 import type { Kind, Status } from "../record/schema.ts";
-import { publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
-import { A_KIND, describeOther, sameContact, type Article, type Context, type Draft, type EventReading, type Understanding, type UnderstandOptions } from "./draft.ts";
+import { readDates, readTime, type FoundDate } from "./dates.ts";
+import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
 import { findParticipants, findParties, findTrack } from "./fields.ts";
-import { detectLanguage } from "./language.ts";
+import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isStatementPlace, placeOfAnother, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
 import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactOfItsOwn, sidesOf } from "./events.ts";
 import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
+import { A_KIND, describeOther, sameContact } from "./draft.ts";
+import { placeOfAnother } from "./reading.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
@@ -408,4 +410,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence,
     guessed,
   };
+}
+
+/** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */
+function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
+  if (!line) return undefined;
+  const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
+  return found?.value;
 }
