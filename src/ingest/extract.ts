@@ -129,7 +129,7 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft
   if (!talks) return visit;
   const draft = buildDraft({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
   if (!draft.participants.some((p) => visitors.has(p.name))) {
-    draft.participants = [...visit.participants, ...draft.participants];
+    draft.participants = [...visit.participants, ...draft.participants.filter((p) => !visit.participants.some((v) => v.name === p.name))];
     draft.parties = [...new Set([...draft.parties, ...visit.parties])].sort();
   }
   if (!follows(draft.parties)) return visit;
@@ -176,7 +176,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
 
   // People first: a later sentence that names only other people, or speaks of a contact done
   // where this one is to come (or the reverse), is about another contact.
-  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held"));
+  // (An arrival told done, "Разом зі спецпосланцем прилетів зять президента США", is a step
+  // toward talks to come.)
+  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held" && strongestKind(x.kinds) !== "other"));
   // So is one that goes on about a contact recalled just before it, or is dated to another day.
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)));
