@@ -6,7 +6,7 @@
 import * as chrono from "chrono-node";
 import type { ArticleLang } from "./language.ts";
 import { fold } from "./words.ts";
-import { RELATIVE_DAYS, SPEECH, VAGUE, ZONE_PHRASES } from "./vocabulary.ts";
+import { RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
 
 export interface FoundDate {
   /** YYYY-MM-DD or YYYY-MM. */
@@ -83,8 +83,10 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
   const vague = VAGUE.exec(folded);
   if (vague) reading.vague = sentence.slice(vague.index, vague.index + vague[0].length);
 
+  // "накануне саммита" is the eve of another event, no day of its own.
+  const relative = fold(withoutEveOf(sentence));
   for (const [pattern, days] of RELATIVE_DAYS) {
-    const m = pattern.exec(folded);
+    const m = pattern.exec(relative);
     if (m) reading.dates.push({ value: fromDayNumber(dayNumber(published) + days), text: sentence.substr(m.index, m[0].length), index: m.index, movedTo: false });
   }
 
@@ -102,11 +104,18 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (/^(now|for now|right now|сейчас|пока|зараз|наразі|поки)$/iu.test(text)) continue;
     // "a day before he hosts Zelensky", "two days after the call": counted from another event.
     if (/^(a|an|one|two|three|\d+)\s+(day|days|week|weeks)\s+(before|after|earlier|later)$/iu.test(text)) continue;
+    // "через два дня после введения санкций", "за тиждень до саміту": counted from another event.
+    if (/^(через|спустя|за)\s/iu.test(text) && /^\s*(после|після|перед|до|после того)(?![\p{L}])/iu.test(sentence.slice(index + text.length))) continue;
     // "в течение двух недель", "within two weeks", "через тиждень": a span of weeks names no day.
     if (/(week|недел|тиждень|тижн|тижд)/iu.test(text) && !r.start.isCertain("weekday")) continue;
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
     // листопад|і"). A date starts at a word and ends at most two letters before the word does.
     if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;
+    // "sat down with", "may meet", "march on": English writes its days and months with a
+    // capital; one lower-case word is a verb.
+    if (lang === "en" && /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|march|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/u.test(text)) continue;
+    // "the first since Dmitriev's trip to Florida in March": the day a span is counted from.
+    if (SINCE.test(fold(sentence.slice(Math.max(0, index - 80), index)))) continue;
     // A bare hour ("в 10:00") is a time, not a date.
     // "said on Tuesday": the date of the statement, not of the contact; it points back.
     const before = fold(sentence.slice(Math.max(0, index - 45), index));
@@ -160,6 +169,11 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     }
     const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
     reading.dates.push(statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo });
+  }
+  // (A contact done "пізно ввечері", told the next morning, was the evening before.)
+  if (reading.dates.length === 0 && future) {
+    const evening = THIS_EVENING.exec(folded);
+    if (evening) reading.dates.push({ value: published, text: evening[0], index: evening.index, movedTo: false });
   }
   reading.dates.sort((a, b) => a.index - b.index);
   return reading;

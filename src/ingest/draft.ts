@@ -75,6 +75,8 @@ export interface EventReading {
   secondary: boolean;
   /** Speaks of experts or of a next contact: one of its own even without date or place. */
   standsAlone?: boolean;
+  /** Told only beside the main contact (a dated one to come or one done): no news when the main one is dropped. */
+  alongside?: boolean;
 }
 
 /** The article being read, as every step of reading it sees it. */
@@ -85,4 +87,20 @@ export interface Context {
   names: NameIndex;
   article: Article;
   story: { headline?: string; dateLine?: string };
+}
+
+/** The kinds in the words of a reason. */
+export const A_KIND: Record<Kind, string> = { call: "a call", meeting: "a meeting", round: "a round", summit: "a summit", other: "a visit" };
+
+/** Why a contact between other sides than the followed ones is dropped, in words. */
+export function describeOther(d: Draft, names: NameIndex): string {
+  const sides = d.parties.map((p) => names.country(p)?.name.en ?? p);
+  if (sides.length === 0) return `${A_KIND[d.kind]} without a party Parley can name`;
+  if (sides.length === 1) return `${A_KIND[d.kind]} of one side only (${sides[0]}), not a contact between the parties the record follows`;
+  return `${A_KIND[d.kind]} between ${sides.join(" and ")}, not a contact between the parties the record follows`;
+}
+
+/** Two drafts of one contact: the same kind, day, city and status. */
+export function sameContact(a: Draft, b: Draft): boolean {
+  return a.kind === b.kind && a.date === b.date && a.place.city === b.place.city && a.status === b.status;
 }

@@ -10,7 +10,7 @@ import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isAside, isLocative, strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED } from "./vocabulary.ts";
 
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];
@@ -26,8 +26,11 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   // Beijing visit and a date for Riyadh") over a lead that names none: the news is the first
   // item that reports a contact between the followed sides.
   // (A headline with one side's visitor, "Уиткофф прилетел в Москву", is that visit's news.)
-  if (anchors.length === 1 && anchors[0] === headline && sidesOf(headline).size === 0) {
-    const item = body.find((s) => s !== lead && reportsContactOfItsOwn(s, lang, published, new Set()));
+  // So does a review's headline and subtitle that name no one ("Анкоридж: что осталось после
+  // саммита", "Встреча без сделки, но с «пониманием»"): the first sentence that tells the contact
+  // with its sides is the news.
+  if (anchors.length > 0 && anchors.every((a) => sidesOf(a).size === 0)) {
+    const item = body.find((s) => !anchors.includes(s) && s !== lead && reportsContactOfItsOwn(s, lang, published, new Set()));
     if (item) anchors = [item];
   }
   if (anchors.length === 0) {
@@ -43,14 +46,23 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     if (!first) return [];
     anchors = [first];
   }
+  // "… as US-brokered talks end in Abu Dhabi" over "Negotiators … will meet again in Geneva on
+  // 17 February": a lead (or subtitle) that tells the next contact after a headline that tells
+  // one done leaves the headline's the main one, and is a contact of its own.
+  const next = anchors.length === 2 && anchors[0] === headline && headline.tense === "held" && anchors[1].tense === "future" && ANOTHER.test(anchors[1].folded) ? anchors[1] : undefined;
+  if (next && headline) anchors = [headline];
   let kind = mainKind(anchors);
   // "Talks on the work of the embassies" are a round of the consultations: a series whose
   // contacts are rounds makes its talks one, unless the headline names both sides' people.
   const seriesKind = names.names.tracks.find((t) => t.id === findTrack({ sentences, anchors, kind, secondary: true }, [], [], names)?.id)?.kind;
   if (kind === "meeting" && seriesKind === "round" && headlineSides(anchors) < 2) kind = "round";
   const events: EventReading[] = [{ sentences, anchors, kind, secondary: false }];
+  if (next) events.push({ sentences: [next], anchors: [next], kind: strongestKind(next.kinds)!, secondary: true, standsAlone: true });
+  const mainFuture = !anchors.some((a) => a.tense === "held" || a.tense === "cancelled");
+  // A contact moved or called off has its old day in the story ("мала відбутися в неділю"): no other contact.
+  const mainMoved = anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
   for (const s of sentences) {
-    if (anchors.includes(s) || s.kinds.size === 0) continue;
+    if (anchors.includes(s) || s.kinds.size === 0 || ofABody(s)) continue;
     const own = new Set(s.kinds);
     // "After the call, the ministers agreed that experts will meet": the call is the main
     // one; what was agreed on is the meeting.
@@ -61,8 +73,18 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // An earlier contact is worth a draft only when the story dates it ("the previous round,
     // on 27 February"); "earlier he was recalled for consultations" is background, not news.
     const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, "past").dates.length > 0;
-    if (!agreedLater && !earlier && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
-    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) });
+    // "Саммит, напомним, пройдет в пятницу, 15 августа" in a story on a call, "Наступну зустріч
+    // призначили на 2 березня": a dated contact to come that is another kind, or called another,
+    // is news of its own; so is "окрему зустріч" with its own people of both sides.
+    const days = (tense: "past" | "future") => readDates(s.text, lang, published, tense).dates.filter((d) => !d.statement && d.value.length === 10);
+    const plain = !HYPOTHETICAL.test(s.folded) && !NOT_PLANNED.test(s.folded);
+    const another = ANOTHER.test(s.folded) || k !== kind;
+    const upcoming = plain && !mainMoved && s.tense === "future" && another && (days("future").length > 0 || (ANOTHER.test(s.folded) && FOLLOWED.every((p) => sidesOf(s).has(p))));
+    // "Переговорам предшествовала ночная встреча … она началась в четверг": a contact done on a
+    // day of its own in a story on one to come.
+    const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => d.value <= published);
+    if (!agreedLater && !earlier && !upcoming && !before && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded), alongside: !agreedLater && !earlier && (upcoming || before) });
   }
   return events;
 }
@@ -74,7 +96,9 @@ export function questionBefore(s: ReadSentence, sentences: ReadSentence[]): Read
 }
 
 export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
-  if (s.kinds.size === 0 || s.background || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
+  // "Накануне вечером Путин и Трамп провели разговор" in a market report of the next day is
+  // its news; any other earlier contact is recalled.
+  if (s.kinds.size === 0 || (s.background && !s.yesterday) || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
   // A question asks about a contact; the answer reports it.
   if (/\?\s*["»”]?$/u.test(s.text)) return false;
   // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated
@@ -85,6 +109,7 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
     // where the calendar would put the nearest February ahead.
     if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : d.value < week))) return false;
   }
+  if (ofABody(s)) return false;
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
   if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;
@@ -94,6 +119,12 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   const own = sidesOf(s);
   const sides = own.size === 0 ? leadSides : own;
   return FOLLOWED.every((p) => sides.has(p));
+}
+
+/** "a meeting of OPEC+ ministers", "ОПЕК+ на встрече": the contact a sentence names is a body's own. */
+function ofABody(s: ReadSentence): boolean {
+  const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
+  return at >= 0 && s.tokens.slice(Math.max(0, at - 3), at + 4).some((t) => MULTILATERAL.test(t.folded));
 }
 
 /** The sides a sentence names as actors: its people (not spokespeople or principals) and countries. */

@@ -17,6 +17,9 @@ import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { readStory } from "./sentences.ts";
 import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactOfItsOwn, sidesOf } from "./events.ts";
+import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
+import { A_KIND, describeOther, sameContact } from "./draft.ts";
+import { placeOfAnother } from "./reading.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
@@ -72,7 +75,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   for (const event of others) {
     // "The day before, Lavrov met Rubio" in a story about Lavrov and Wang Yi: an earlier
     // contact recalled by a story the record does not follow is its background, not its news.
-    if (drafts.length === 0 && event.anchors[0].background) continue;
+    if (drafts.length === 0 && (event.anchors[0].background || event.alongside)) continue;
     let draft = buildDraft(event, ctx);
     // A sentence such as "experts will meet in Istanbul" names no sides: they are the main
     // contact's. One that names its own (Lavrov and Wang Yi) is judged on them.
@@ -86,6 +89,8 @@ export function understand(article: Article, names: NameIndex, options: Understa
     // its own only when it names the people of both followed sides.
     if (drafts.length === 0 && !follows(draft.participants.map((p) => p.side))) continue;
     if (drafts.some((d) => sameContact(d, draft))) continue;
+    // "the summit will take place on 15 August" told again beside it names no other contact.
+    if (event.alongside && drafts.some((d) => d.date === draft.date && d.status === draft.status && IN_PERSON.has(d.kind) === IN_PERSON.has(draft.kind))) continue;
     // "The two leaders had agreed to meet" after "the summit is off": the same contact again,
     // unless it brings a date, a place or experts of its own.
     if (!draft.date && !draft.place.city && !event.standsAlone && drafts.length > 0 && IN_PERSON.has(draft.kind) && IN_PERSON.has(drafts[0].kind)) continue;
@@ -106,16 +111,28 @@ export function understand(article: Article, names: NameIndex, options: Understa
  */
 function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft {
   if (visit.kind !== "other" || visit.status === "cancelled" || visit.status === "postponed") return visit;
-  const visitors = new Set(visit.participants.map((p) => p.name));
-  const sides = new Set(visit.participants.map((p) => p.side));
+  // The visitors are those the visit's own sentences name ("Визит Уиткоффа в Петербург"); a
+  // live blog's later "участвовал" may have added the host's people to the visit.
+  const named = new Set(event.anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.name.en] : []))));
+  const own = visit.participants.filter((p) => named.has(p.name));
+  const visiting = own.length > 0 ? own : visit.participants;
+  const visitors = new Set(visiting.map((p) => p.name));
+  const sides = new Set(visiting.map((p) => p.side));
   const talks = ctx.sentences.find((s) => {
     if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
     const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
-    return people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side));
+    if (people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side))) return true;
+    // "Ключевая встреча — с американским спецпосланником Стивом Уиткоффом — ожидается в субботу":
+    // the host's people alone, the visitor understood.
+    return people.length > 0 && people.every((p) => !sides.has(p.side) && FOLLOWED.includes(p.side));
   });
   if (!talks) return visit;
   const draft = buildDraft({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
-  if (!follows(draft.parties) || !draft.participants.some((p) => visitors.has(p.name))) return visit;
+  if (!draft.participants.some((p) => visitors.has(p.name))) {
+    draft.participants = [...visit.participants, ...draft.participants.filter((p) => !visit.participants.some((v) => v.name === p.name))];
+    draft.parties = [...new Set([...draft.parties, ...visit.parties])].sort();
+  }
+  if (!follows(draft.parties)) return visit;
   if (!draft.place.city && !draft.place.venue) {
     draft.place = visit.place;
     if (visit.evidence.city) draft.evidence.city = visit.evidence.city;
@@ -123,22 +140,8 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft
   return draft;
 }
 
-/** The kinds in the words of a reason. */
-const A_KIND: Record<Kind, string> = { call: "a call", meeting: "a meeting", round: "a round", summit: "a summit", other: "a visit" };
-
 function follows(parties: string[]): boolean {
   return FOLLOWED.every((p) => parties.includes(p));
-}
-
-function describeOther(d: Draft, names: NameIndex): string {
-  const sides = d.parties.map((p) => names.country(p)?.name.en ?? p);
-  if (sides.length === 0) return `${A_KIND[d.kind]} without a party Parley can name`;
-  if (sides.length === 1) return `${A_KIND[d.kind]} of one side only (${sides[0]}), not a contact between the parties the record follows`;
-  return `${A_KIND[d.kind]} between ${sides.join(" and ")}, not a contact between the parties the record follows`;
-}
-
-function sameContact(a: Draft, b: Draft): boolean {
-  return a.kind === b.kind && a.date === b.date && a.place.city === b.place.city && a.status === b.status;
 }
 
 function buildDraft(event: EventReading, ctx: Context): Draft {
@@ -173,8 +176,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
 
   // People first: a later sentence that names only other people, or speaks of a contact done
   // where this one is to come (or the reverse), is about another contact.
-  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held"));
-  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x)));
+  // (An arrival told done, "Разом зі спецпосланцем прилетів зять президента США", is a step
+  // toward talks to come.)
+  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held" && strongestKind(x.kinds) !== "other"));
+  // So is one that goes on about a contact recalled just before it, or is dated to another day.
+  const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
+  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)));
   const mainPeople = new Set(participants.people);
   const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
   // A meeting of the two leaders is the summit a later sentence names ("the summit would be
@@ -208,11 +215,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const dates = reading.dates.filter((d) => !d.statement);
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
-    // The first date a sentence gives is its contact's: a range ("23–24 января") starts with
-    // it, and a later one is usually another event's ("after the call on the 12th").
+    // Talks over several days are dated from the first, which may follow their last.
+    if (date !== null && !firstDayOf(pick.value, date)) continue;
     dateFound = pick;
     date = pick.value;
     evidence.date = s.text;
+    if (endsOn(s, pick, tense, ctx)) continue;
     break;
   }
   // "Trump said Wednesday he had a call with Putin": for a contact that is over and dated no
@@ -234,6 +242,13 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       guessed.push("date");
     }
   }
+  // A digest whose headline names its day reports the contacts done that day (a guess).
+  const day = date === null && !vague && tense === "held" && !event.secondary ? digestDay(ctx) : undefined;
+  if (day) {
+    date = day.value;
+    evidence.date = ctx.story.headline!;
+    guessed.push("date");
+  }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day.
   if (tense === "postponed" && dateFound && !dateFound.movedTo && !/\d/.test(dateFound.text)) date = null;
@@ -250,20 +265,26 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     guessed.push("status");
   }
   if (tenseFrom) evidence.status = tenseFrom.text;
+  // A live blog's contact set for today and later told begun or ended was held.
+  const done = !event.secondary && status === "scheduled" && date === ctx.published ? toldDone(anchors, support, kind, mainPeople, ctx) : undefined;
+  if (done) {
+    status = "held";
+    evidence.status = done.text;
+  }
 
   // Place: a city (or venue) introduced by "in"/"в"/"у" in the sentences about the contact.
   let city: PlaceEntry | undefined;
   let venue: PlaceEntry | undefined;
   let region: PlaceEntry | undefined;
   if (kind !== "call") {
-    for (const s of fills) {
+    for (const s of fills.filter((x) => !elsewhere(x))) {
       let regionAt: number | undefined;
       // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
       // second clause is another piece of news, and its place is that news's.
       const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
-        if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m)) continue;
+        if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m) || placeOfAnother(s, m, kind, ctx.language)) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it
@@ -288,6 +309,13 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       }
       if (city) break;
     }
+  }
+  // "Thursday evening Moscow time": a capital's clock places a contact that names no place (a guess).
+  const clock = IN_PERSON.has(kind) && !city && !venue && !region ? clockCity(fills.filter((x) => !elsewhere(x)), ctx) : undefined;
+  if (clock) {
+    city = clock.city;
+    evidence.city = clock.sentence.text;
+    guessed.push("city");
   }
   const countryCode = city?.country ?? venue?.country ?? region?.country;
   const country = countryCode ? (ctx.names.country(countryCode)?.name.en ?? null) : null;
@@ -356,8 +384,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const leaders = new Set(participants.people.filter((p) => p.leader).map((p) => p.side));
   let finalKind: Kind = kind === "meeting" && leaders.size >= 2 ? "summit" : kind;
   // "Talks of the delegations" led by the foreign ministers (Riyadh, February 2025) are their
-  // meeting; a round is the delegations' working contact, unless the text calls it one.
-  const namedRound = anchors.some((s) => /(раунд|round|консультац|consultation)/u.test(s.folded));
+  // meeting; a round is the delegations' working contact, unless the text calls it one (or
+  // calls the talks trilateral, "первые трехсторонние переговоры", whoever a side's leader sent).
+  const namedRound = anchors.some((s) => /(раунд|round|консультац|consultation|трехсторонн|тристоронн|trilateral)/u.test(s.folded));
   if (finalKind === "round" && !namedRound && participants.people.some((p) => p.minister || p.leader)) finalKind = leaders.size >= 2 ? "summit" : "meeting";
   // Russia, Ukraine and the United States at one table without their presidents: a round of the
   // trilateral talks, whatever the headline calls them.
@@ -385,11 +414,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   };
 }
 
-/**
- * The sides of a contact: those of the people taking part; where they show one side or none,
- * the countries the anchors name as actors (not as places: "talks in Ukraine" is no party),
- * the host of a visit, the sides named further on, or the sides a series always has.
- */
+/** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */
 function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
   if (!line) return undefined;
   const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));

@@ -6,6 +6,8 @@ import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { fold, tokenize, type Token } from "./words.ts";
+// The days a sentence recalls and the institutions that speak (batches 6 and 7).
+import { DAY_BEFORE, INSTITUTION_SAYS, RECENT, withoutEveOf } from "./vocabulary.ts";
 
 /** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
 const BRIEFED_ON = new RegExp(`(briefed|informed|told|проинформировал|рассказал|поинформував|проинформував|розповив)\\s.*(on|about|of|о|об|про|щодо)\\s(\\p{L}+\\s){0,4}(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов)\\p{L}*\\s(with|с|со|з|из|зи)(\\s\\p{L}+){0,4}$`, "u");
@@ -16,6 +18,8 @@ export interface ReadSentence extends Sentence {
   folded: string;
   tokens: Token[];
   mentions: Mention[];
+  /** Recalled only as "накануне", "the day before": in a story told the next day, its news. */
+  yesterday: boolean;
   kinds: Set<Kind>;
   tense?: Tense;
   agreed: boolean;
@@ -40,7 +44,8 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   // "разговор в Кремле длился три часа": a conversation held somewhere is a meeting; only a
   // phone or a screen makes it a call.
   if (kinds.has("call") && !BY_PHONE.test(folded)) {
-    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m));
+    // ("у Кремлі оприлюднили деталі розмови": the Kremlin speaks of it; it was not held there.)
+    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m) && !statementPlaceIn(s.text, tokens, m));
     if (placed) {
       kinds.delete("call");
       kinds.add("meeting");
@@ -56,17 +61,26 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
   // "Putin will receive him": the one received was named before; the host is named here.
   if (RECEIVED_PRONOUN.test(folded) && mentions.some((m) => m.named.type === "person")) kinds.add("meeting");
-  return {
+  const read: ReadSentence = {
     ...s,
     folded,
     tokens,
     mentions,
+    yesterday: false,
     kinds,
     tense: tenseOf(folded),
     agreed: STATUS_CUES.agreed.test(folded),
     // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
     background: BACKGROUND.test(folded.replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "")),
   };
+  // "earlier this week", "накануне саммита": the time of this contact, the eve of another, no
+  // earlier contact; "накануне вечером" alone recalls the day before, a next-day story's news.
+  if (read.background) {
+    const recalled = fold(withoutEveOf(s.text)).replace(RECENT, "");
+    read.background = BACKGROUND.test(recalled);
+    read.yesterday = read.background && !BACKGROUND.test(recalled.replace(DAY_BEFORE, ""));
+  }
+  return read;
 }
 
 function tenseOf(folded: string): Tense | undefined {
@@ -93,6 +107,10 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   // "agreed to meet after a lengthy phone call", "по итогам разговора": what came after a call
   // says the call itself is done.
   if (kind === "call" && AFTER_IT.test(s.folded.slice(Math.max(0, at - 40), at))) return "held";
+  // "прилетел в США для встречи с Уиткоффом", "arrived for talks with Putin", "прибув на
+  // переговори": a contact that is the purpose of a journey is still to come, whatever the
+  // journey's verb says (unless it is called off or moved).
+  if (PURPOSE.test(s.folded.slice(Math.max(0, at - 24), at)) && JOURNEY.test(s.folded.slice(0, at)) && !STATUS_CUES.cancelled.test(s.folded) && !STATUS_CUES.postponed.test(s.folded)) return "future";
   let best: { tense: Tense; distance: number } | undefined;
   // A headline that lists several contacts ("розмова Лаврова і Рубіо, скасований саміт і
   // санкції") says what was done to each in its own part: only the cues of this contact's part
@@ -106,6 +124,9 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
       const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
       // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
       if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
+      // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
+      // after it ("отмены саммита", "cancellation of the summit") is that contact's.
+      if ((tense === "cancelled" || tense === "postponed") && namesOtherKind(s, (m.index ?? 0) + m[0].length, kind, lang)) continue;
       const distance = Math.abs((m.index ?? 0) - at);
       // Calling off and moving decide wherever they stand in a sentence about one contact.
       const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);
@@ -113,6 +134,35 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
     }
   }
   return best?.tense;
+}
+
+/** Does a contact noun of another kind than this one follow within two words of a position? */
+function namesOtherKind(s: ReadSentence, from: number, kind: Kind, lang: ArticleLang): boolean {
+  const rest = s.folded.slice(from).replace(/^\p{L}*/u, "");
+  const words = rest.match(/^[^\p{L}]*(\p{L}+)([^\p{L}]+(\p{L}+))?/u);
+  if (!words) return false;
+  return [words[1], words[3]].some((w) => {
+    if (!w) return false;
+    const k = kindOfNoun(w, lang);
+    return k !== undefined && k !== kind && k !== "other";
+  });
+}
+
+/**
+ * "прилетел через неделю после отмены саммита в Будапеште", "after the summit in Budapest was
+ * called off": a place after another kind of contact named after "after" or "before" is that
+ * contact's.
+ */
+export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: ArticleLang): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) return false;
+    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    return s.tokens.slice(i + 1, m.first).some((t) => {
+      const k = kindOfNoun(t.text, lang);
+      return k !== undefined && k !== kind;
+    });
+  }
+  return false;
 }
 
 /** The part of a listing line (between commas, semicolons or a colon) around a position. */
@@ -192,6 +242,13 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     .join(" ");
   return SPEECH.test(window);
 }
+
+/** Words that make the contact after them a journey's purpose: "для встречи", "for talks", "на переговоры". */
+const PURPOSE = /(?<![\p{L}])(для|for|на(?=\s+(переговоры|переговори|встречу|зустрич)))\s+(\p{L}+\s+)?$/u;
+
+/** A journey's verb: "прилетел", "прибув", "arrived", "flew", "travels". ("Putin hosts envoys
+ * for talks that run past midnight": the talks are no journey's purpose.) */
+const JOURNEY = /(?<![\p{L}])(arriv|fly|flies|flew|flown|travel|прилет|прибы|прибил|приехал|приед|вылет|прибув|прибуде|прилитае|прилетив|прилетит|вилетив|вируш|поихав|поедет|поиде)/u;
 
 const AFTER_IT = /(?<![\p{L}])(after|following|после|писля|по итогам|за пидсумками|по результатам|за результатами)\s+(["«»“”„'‘’]?\p{L}[\p{L}'’-]*["«»“”„'‘’]?\s+){0,3}$/u;
 
@@ -277,10 +334,21 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
 
 /** Is the place where a statement was made ("said at a press conference in New York")? */
 export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(s.tokens[i].folded)) return true;
+  return statementPlaceIn(s.text, s.tokens, m);
+}
+
+function statementPlaceIn(text: string, tokens: Token[], m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(tokens[i].folded)) return true;
   // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
   // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
-  const next = s.tokens[m.last + 1];
-  if (!next || /[,;:—–]/.test(s.text.slice(s.tokens[m.last].start, next.start))) return false;
-  return SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded);
+  const next = tokens[m.last + 1];
+  if (!next || /[,;:—–]/.test(text.slice(tokens[m.last].start, next.start))) return false;
+  if (SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded)) return true;
+  // "В Кремле визит Дмитриева пока не комментировали", "у Кремлі оприлюднили деталі": the
+  // impersonal plural further on in the clause speaks for it.
+  for (let i = m.last + 1; i < Math.min(tokens.length, m.last + 7); i++) {
+    if (i > m.last + 1 && /[,;:—–.!?]/.test(text.slice(tokens[i - 1].start + tokens[i - 1].text.length, tokens[i].start))) return false;
+    if (INSTITUTION_SAYS.test(tokens[i].folded)) return true;
+  }
+  return false;
 }

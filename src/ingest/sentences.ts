@@ -23,6 +23,11 @@ const CHROME_LINE = /^(перейти к основному контенту|ski
 // Where the story ends and the page's lists begin.
 const STORY_END = /^(читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this|trending|most read|most popular|more from|самое читаемое|популярное|популярне|новости партнеров|новини партнерів)/i;
 
+// "Джерело: УП", "Источник: ТАСС": who reports it.
+const SOURCE_LABEL = /^(источник|джерело|source)\s*:/iu;
+// The sections of a Ukrainska Pravda story: "Деталі:", "Пряма мова:", "Що передувало:".
+const SECTION_LABEL = /^(деталі|подробиці|подробности|details|пряма мова|прямая речь|що передувало|что предшествовало|передісторія|предыстория|контекст|context|background)\s*:/iu;
+
 const WEEKDAY_LABEL = /^(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[.:—–-]?$/iu;
 
 // A "read also" or "source" label with the headline or the source after it on the same line.
@@ -34,7 +39,8 @@ const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликов�
 
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
-const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
+// ("PALM BEACH, Fla., Dec 29 (Reuters) - ": a US state's abbreviation after the city.)
+const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*\p{Lu}\p{Ll}{1,4}\.)?(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
 // Without the agency: "ABU DHABI, Feb 5 - ", "MOSCOW - ", "КИЕВ, 3 дек — ".
 const BARE_DATELINE = /^[\p{Lu}][\p{Lu}.'’\s/-]{2,40}?(,\s*[^.()/—–-]{1,25}?)?\s+(—|–|--|-)\s+(?=[\p{Lu}«"„“])/u;
 
@@ -49,14 +55,16 @@ export function readStory(text: string): StoryText {
   let paragraph = 0;
   let index = 1;
   const seen = new Set<string>();
-  for (const line of lines) {
+  for (const [at, line] of lines.entries()) {
     if (line === "" || CHROME_LINE.test(line)) continue;
     if (STORY_END.test(line)) {
       // "Читайте також: Умєров і Дрісколл провели переговори" between two paragraphs points to
       // another story and the story goes on; "Джерело: помічник Путіна …" under the lead (the
-      // Ukrainska Pravda manner) names the source. A label on its own line opens the page's
-      // lists, where the story has ended.
+      // Ukrainska Pravda manner) names the source, and so does "Джерело: УП" before the story's
+      // next section ("Деталі: …"). A label on its own line opens the page's lists, where the
+      // story has ended.
       if (INLINE_POINTER.test(line)) continue;
+      if (SOURCE_LABEL.test(line) && SECTION_LABEL.test(lines.slice(at + 1).find((l) => l !== "") ?? "")) continue;
       if (sentences.length > 0) break;
       continue;
     }

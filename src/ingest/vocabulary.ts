@@ -50,6 +50,11 @@ export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
     const f = fold(word);
     return ukBeginnings.find(([b]) => (b.startsWith("=") ? f === b.slice(1) : f.startsWith(b)))?.[1];
   }
+  // "talks" are negotiations; "talk" (one stem with it) is chatter ("truce talk") or a verb,
+  // which KIND_PHRASES reads.
+  if (lang === "en" && fold(word) === "talk") return undefined;
+  // Snowball stems "саммит" to "самм" and "саммита" to "саммит": the word's beginning is surer.
+  if (lang === "ru" && fold(word).startsWith("саммит")) return "summit";
   return nounStems.get(lang)?.get(wordStem(word, lang));
 }
 
@@ -59,11 +64,12 @@ export const BY_PHONE = re(`телефон|phone|звонк|звонил|соз�
 /** Kind cues that are phrases or verbs rather than one noun. */
 export const KIND_PHRASES: [Kind, RegExp][] = [
   ["call", re(`${B}(phone|telephone)${E}|${B}video(-| )?(call|conference|link)|${B}videoconferenc|${B}by video${E}|${B}видеосвяз|${B}видеоконференц|${B}видеозв|${B}видеорежим|${B}видеоформат|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|${B}call (with|between)${E}|['’]s (phone )?call${E}|телефонн|${B}созвонил|${B}дзвонив|${B}(позвонил|позвонила|позвонит|позвонить|позвонив|подзвонив|подзвонила|подзвонить|подзвонити|зателефонував|зателефонувала|зателефонуе|зателефонувати)${E}|${B}поговорил[аи]? по телефону|${B}по телефону|${B}телефоном${E}|${B}телефонував|${B}(speak|spoke|speaks|speaking)( (today|yesterday|again|briefly|separately|later))? (with|to)${E}(?! (us|me|reporters|journalists|the (press|media|nation|public)|our|a reporter|correspondents?|supporters|lawmakers|students|troops)${E})|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
-  ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|встреч\\p{L}* в верхах`)],
+  // (A phrase, too: "16:18 Саммит, напомним, пройдет …" starts a live blog's line with it.)
+  ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|${B}(саммит|самит)|встреч\\p{L}* в верхах`)],
   // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
   // делегацией" (one delegation received by a president) does not.
   ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}round of (talks|consultations|negotiations)|${B}delegations${E}|${B}делегаци(и|й|ями|ях)${E}`)],
-  ["meeting", re(`${B}(meet|meets|met|meeting|talks|talk|negotiations)${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
+  ["meeting", re(`${B}(meet|meets|met|meeting|talks|negotiations)${E}|(?<!${B}(truce|peace|ceasefire|deal|trade|war|sanctions|tariff|merger|small|tough|idle|loose|big|the|such|this|that|all|no|of|on) )${B}talk${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
   // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
   ["other", re(`${B}(is|are) expected in${E}|${B}(ожида(ется|ются|ют)|очику(еться|ються|ють)) (в|у|во) (москв|вашингтон|киев|кийв|кремл)|${B}поездк|${B}поиздк|${B}(trip|trips|visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to|travelled to|traveled to|travel to|travels to|traveling to|travelling to|fly to|flies to|will visit)${E}|${B}побывал|${B}побував|${B}поедет в|${B}посетит|${B}прилетит в|${B}отправится в|${B}поид(е|уть|у|емо) до|${B}видвидае|${B}прилетить до|${B}прилетять до|${B}вируш\\p{L}* до|${B}поед(ет|ут|у) в|${B}отправ(ится|ятся) в|${B}прилет(ит|ят) в|${B}приед(ет|ут) в|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
 ];
@@ -73,9 +79,10 @@ export const STATUS_CUES = {
   postponed: re(`${B}postpon|${B}delay|${B}put off|${B}pushed back|${B}reschedul|${B}on hold|${B}перенес|${B}перенос|${B}отлож|${B}отклад|${B}видклад|${B}видклал|${B}видклав|${B}перенесл`),
   // Headlines tell what happened in the present tense ("Putin and Trump hold call"); "to hold"
   // and "will hold" come earlier in the sentence and win (see tenseOf).
-  held: re(`${B}(вели|вел|говорил|говорили|проводил|проводила|проводили)${E}|${B}(проговорил|разговаривал|беседовал|розмовлял|поговорил|поговорив|поговорили|побеседовал)|${B}(informed|dealt with|focused on|proposed|suggested|travelled|traveled|visited)${E}|${B}касал|${B}стосувал|${B}проинформировал|${B}поинформував|${B}проинформував|${B}побывал|${B}побував|${B}обсуждали|${B}обговорювали|${B}предложил|${B}запропонував|${B}(arrived|прибил|прибила|прилетел|прибув|прибула|прилетив)${E}|${B}(received|hosted|принял|приняла|приняли|прийняв|прийняла|прийняли)${E}|${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged|had (a|an|their))${E}|(?<!(to|will|would|could|may|might|must|shall|not) )${B}(hold|holds|meets|speaks|discuss|discusses)${E}|${B}длил|${B}продолжал(ся|ась|ись)|${B}проводят|${B}проводит${E}|${B}проводять|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|${B}(почался|почалась|почались|почався|почалася|почалися|розпочався|розпочалася|розпочалися|стартовал\\p{L}*|стартував\\p{L}*|стартувал\\p{L}*|проходит|проходят|проходить|проходять|began|begun|started|opened|got under way|under way|underway)${E}|в ходе переговор|в ходи переговор|за пидсумками|по итогам|${B}(hours?|minutes) of (talks|negotiations|discussions|meetings?)${E}|${B}(часов|часа|минут) (переговоров|беседы|разговора)|${B}(годин|години|хвилин) (переговорив|розмови|зустричи)|${B}described${E}`),
-  future: re(`${B}(will|would)${E}|${B}(могут|может|можуть|може|could|may|might)${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}(примет|примут|прийме|приймуть|поиде|поидуть|вирушить|вирушать|прибуде|прибудуть|прилетить|прилетять|поедет|поедут|отправится|отправятся|прилетит|прилетят|приедет|приедут|прибудет|прибудут)${E}|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}встретится|${B}проведет|${B}поговорит|${B}созвонится|${B}(созвонятся|поговорят|переговорят|поговорять|зателефонуе|зателефонують|зидзвоняться|созвонимся)${E}|${B}зустринеться|${B}проведе${E}|${B}поговорить|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
-  agreed: re(`${B}agree|${B}договорил|${B}условил|${B}условлено|${B}согласовал|${B}домовил|${B}погодил|${B}поддержали проведение|${B}пидтримали проведення`),
+  held: re(`${B}(вели|вел|говорил|говорили|проводил|проводила|проводили)${E}|${B}(проговорил|разговаривал|беседовал|розмовлял|поговорил|поговорив|поговорили|побеседовал)|${B}(informed|dealt with|focused on|proposed|suggested|travelled|traveled|visited)${E}|${B}касал|${B}стосувал|${B}проинформировал|${B}поинформував|${B}проинформував|${B}побывал|${B}побував|${B}обсуждали|${B}обговорювали|${B}предложил|${B}запропонував|${B}(arrived|прибил|прибила|прилетел|прибув|прибула|прилетив)${E}|${B}(received|hosted|принял|приняла|приняли|прийняв|прийняла|прийняли)${E}|${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged|had (a|an|their))${E}|(?<!(to|will|would|could|may|might|must|shall|not) )${B}(hold|holds|meets|speaks|discuss|discusses|end|ends|conclude|concludes)${E}|${B}длил|${B}продолжал(ся|ась|ись)|${B}проводят|${B}проводит${E}|${B}проводять|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|${B}(почался|почалась|почались|почався|почалася|почалися|розпочався|розпочалася|розпочалися|стартовал\\p{L}*|стартував\\p{L}*|стартувал\\p{L}*|проходит|проходят|проходить|проходять|began|begun|started|opened|got under way|under way|underway)${E}|в ходе переговор|в ходи переговор|за пидсумками|по итогам|${B}(hours?|minutes) of (talks|negotiations|discussions|meetings?)${E}|${B}(часов|часа|минут) (переговоров|беседы|разговора)|${B}(годин|години|хвилин) (переговорив|розмови|зустричи)|${B}described${E}`),
+  future: re(`${B}(will|would)${E}|${B}(могут|может|можуть|може|could|may|might)${E}|${B}(is|are) (to|set to|expected to|due to|scheduled to|planned)|${B}(примет|примут|прийме|приймуть|поиде|поидуть|вирушить|вирушать|прибуде|прибудуть|прилетить|прилетять|поедет|поедут|отправится|отправятся|прилетит|прилетят|приедет|приедут|прибудет|прибудут)${E}|${B}to (hold|meet|be held|take place|speak)${E}|${B}plan|${B}план|${B}(set|scheduled) for${E}|${B}(назначил|назначен|призначил|призначен|призначено)|${B}expect|${B}upcoming|${B}next (week|round|meeting)|${B}пройдет|${B}пройдут|${B}состоится|${B}состоятся|${B}проведут|${B}встретятся|${B}встретится|${B}проведет|${B}поговорит|${B}созвонится|${B}(созвонятся|поговорят|переговорят|поговорять|зателефонуе|зателефонують|зидзвоняться|созвонимся)${E}|${B}зустринеться|${B}проведе${E}|${B}поговорить|${B}планир|${B}запланир|${B}намерен|${B}ожида|${B}рассчитыва|${B}будет|${B}будут|${B}предстоящ|${B}начнется|${B}начнутся|${B}возглавит|${B}видбудеться|${B}видбудуться|${B}пройде${E}|${B}пройдуть|${B}проведуть|${B}зустринуться|${B}планую|${B}заплан|${B}очолить|${B}розпочнеться|${B}триватиме|${B}буде${E}|${B}будуть|${B}майбутн|${B}може (пройти|видбутися)|${B}может (пройти|состояться)`),
+  // ("a deadline for Russia to agree to a ceasefire": an agreement asked for, none made.)
+  agreed: re(`(?<!${B}to )${B}agree|${B}договорил|${B}условил|${B}условлено|${B}согласовал|${B}домовил|${B}погодил|${B}поддержали проведение|${B}пидтримали проведення`),
 };
 
 /** The sentence talks of an earlier contact, not the one reported. */
@@ -124,7 +131,14 @@ export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|join
 export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
 
 /** Speaks of a further contact: "the next meeting", "очередной раунд", "наступна зустріч". */
-export const ANOTHER = re(`${B}(next|another|new|further|follow-up)${E}|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а)${E}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
+// "new" and "новый" are another contact's only before one ("a new round", "новую встречу"):
+// "face new sanctions" is about sanctions.
+const CONTACT_AHEAD = `(\\s+\\p{L}+)?\\s+(meeting|talks|round|call|summit|consultations|contacts?|встреч|переговор|раунд|разговор|звонок|саммит|консультац|контакт|зустрич|перемовин|розмов|самит|дзвин)`;
+export const ANOTHER = re(`${B}(next|another|further|follow-up|separate)${E}|${B}new${CONTACT_AHEAD}|${B}(meet|talk|speak) again${E}|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}|${B}(отдельн|окрем)|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а|ои|ими|ых|ие|и)${CONTACT_AHEAD}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
+
+/** Bodies whose own meetings a story mentions ("a meeting of OPEC+ ministers", "ОПЕК+ на встрече
+ * 2 ноября", "саміт НАТО"): a token that names one, folded. */
+export const MULTILATERAL = /^(opec|опек|nato|нато|g7|g20|brics|брикс|шос|sco|asean|асеан|ecb|ецб|fed|фрс|фед)$/u;
 
 /** Speaks of the parties' own teams: "experts", "delegations". */
 export const EXPERTS = re(`${B}(experts?|expert-level|working group|advisers|advisors)|${B}советник|${B}радник|${B}эксперт|${B}експерт|рабоч(ая|ей|ие) групп|робоч(а|ои|и) груп`);
@@ -159,6 +173,14 @@ export const RELATIVE_DAYS: [RegExp, number][] = [
   [re(`${B}учора${E}`), -1],
 ];
 
+/** "since Dmitriev's last trip in March", "впервые с февраля": the point a span is counted
+ * from, another event's day (tested on the words before a date, up to it, within a clause). */
+export const SINCE = re(`${B}(since|впервые с|впервые со|впервые после|вперше з|вперше зи|вперше писля)${E}[^,;:!?—–()]*$`);
+
+/** "Зустріч у Кремлі — ввечері", "talks tonight": a contact to come this evening is on the day of
+ * publication, when the sentence names no other day ("в четверг вечером", "накануне вечером" name theirs). */
+export const THIS_EVENING = re(`${B}(tonight|this evening|later today|ввечери|увечери|вечером|сегодня вечером|сьогодни ввечери)${E}`);
+
 /** Vague future: never a made-up day. */
 export const VAGUE = re(`${B}(next week|this week|last week|coming (days|weeks)|in the near future|soon|this weekend|next weekend|over the weekend|at the weekend|on the weekend)${E}|на (этих |следующих |прошлых )?выходных|в (эти |следующие )?выходные|на (цих |наступних |минулих )?вихидних|у (ци )?вихидни|на прошлой неделе|минулого тижня|на минулому тижни|на следующей неделе|на этой неделе|на наступному тижни|наступного тижня|цього тижня|в ближайшие|найближчим часом|найближчи|в ближайшем будущем|незабаром|вскоре|${B}скоро${E}`);
 
@@ -169,3 +191,34 @@ export const ZONE_PHRASES: [RegExp, string][] = [
   [re(`${B}(et|edt|est|eastern time)${E}|по вашингтонскому времени|за вашингтонським часом`), "America/New_York"],
   [re(`по местному времени|за мисцевим часом|local time`), "local"],
 ];
+
+/**
+ * "on Thursday evening Moscow time" in an English report, "за московським часом" in a Ukrainian
+ * one: the clock of a capital abroad, named for an in-person contact that names no place, is
+ * the clock where it is held. (Each outlet's own capital is its readers' clock, which says nothing.)
+ */
+export const ZONE_CAPITALS: { zone: string; city: string; home: ArticleLang[] }[] = [
+  { zone: "Europe/Moscow", city: "Moscow", home: ["ru"] },
+  { zone: "Europe/Kyiv", city: "Kyiv", home: ["uk"] },
+];
+
+/** "накануне", "the day before": an earlier day, in a story told the next day often the news itself. */
+export const DAY_BEFORE = new RegExp(re(`${B}(накануне|напередодни|the day before|a day earlier|днем ранее|днем раньше|днем ранише)${E}`).source, "gu");
+
+/** "earlier this week", "ранее сегодня": when the reported contact happened, not an earlier one. */
+export const RECENT = new RegExp(re(`${B}(earlier (this week|today|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))|ранее (на этой неделе|сегодня|в этот день)|ранише (цього тижня|сьогодни|на цьому тижни))${E}`).source, "gu");
+
+// "накануне саммита", "напередодні переговорів": a preposition before a noun (the eve of
+// another event), not the adverb "the day before" ("накануне вечером", "Накануне Путин провел",
+// "накануне сообщил"). Read on the text as written, where a capital tells a name.
+// ("состоявшиеся накануне консультации": after a participle agreeing with the noun, the adverb.)
+const EVE_OF = /(?<!\p{L}(еся|ися|ие|ые|ий|ый|ое|ую|ых|ого)\s)(?<![\p{L}])([Нн]акануне|[Нн]апередодні|[Нн]апередодни)\s+(?!(вечером|утром|днем|днём|ночью|ввечері|увечері|вранці|вдень|вночі|уночі|в|во|на|у|и|і|а|же|ж|ранее|раньше|раніше|стало|было|було)(?![\p{L}]))(?!\p{L}*(л|ла|ли|ло|лся|лась|лись|лось|вся|лася|лися)(?![\p{L}]))\p{Ll}[\p{L}'’]*/gu;
+
+/** The text without "накануне саммита": what is left may still say "накануне" as "the day before". */
+export function withoutEveOf(text: string): string {
+  return text.replace(EVE_OF, "");
+}
+
+/** "в Кремле … не комментировали", "у Кремлі оприлюднили": an institution speaking in the
+ * impersonal plural of a verb of saying, publishing or commenting. */
+export const INSTITUTION_SAYS = re(`^(заяв|сообщ|подтверд|опроверг|ответ|оприлюдн|обнарод|опубликова|опублику|прокомментир|комментир|прокоментув|коментув|повидом|пидтверд|заперечи|видпов|уточн|отмет|зазнач|рассказа|розповил|объяв|оголос|анонсир|анонсув)\\p{L}*ли$`);

@@ -1,0 +1,95 @@
+// What the shape of a story says about one contact, beyond its own sentences: which later
+// sentences are about another contact, the first day of talks told by their last, the day a
+// digest's headline gives, a live blog's later word that a contact set for today took place,
+// and the clock of a capital abroad that places a contact naming no place. Pure, as the rest of
+// src/ingest/; extract.ts's buildDraft asks these when it fills in a draft.
+import type { Kind } from "../record/schema.ts";
+import { readDates, type FoundDate } from "./dates.ts";
+import type { Context } from "./draft.ts";
+import type { Person, PlaceEntry } from "./names.ts";
+import { strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { ANOTHER, DENIED, NOT_PLANNED, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
+
+/** Days from one YYYY-MM-DD to another (a month, YYYY-MM, is never a few days off a day). */
+export function dayGap(from: string, to: string): number {
+  if (from.length !== 10 || to.length !== 10) return Infinity;
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+/**
+ * Which of the story's sentences are about another contact than the one its anchors name:
+ * "Нагадаємо, 16 травня в Стамбулі пройшли переговори. Російську делегацію очолював …" goes
+ * on, with no contact of its own, about the one recalled just before it; "ці консультації
+ * відбудуться в неділю" beside anchors that say "в понеділок, 24 березня" is dated to another day.
+ */
+export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense: Tense | undefined, ctx: Context): (x: ReadSentence) => boolean {
+  const direction = tense === "future" ? "future" : tense === "held" ? "past" : undefined;
+  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10).map((d) => d.value);
+  const anchorDay = secondary ? undefined : anchors.flatMap(daysOf)[0];
+  return (x) => {
+    if (anchors.includes(x)) return false;
+    const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
+    if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
+    // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
+    const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
+    return days.length > 0 && !days.includes(anchorDay!);
+  };
+}
+
+/** The last day of a contact: "завершились", "ended", "wrapped up". */
+const ENDED = /(?<![\p{L}])(ended|ends|concluded|wrapped up|finished|завершил|закончил|закинчил|завершив|закинчив|завершен|завершуют|завершились)/u;
+
+/**
+ * Talks over several days are dated from the first: "завершилися у ніч на понеділок", "ended
+ * on Thursday" gives the last, and a later sentence may give the first ("Перша зустріч
+ * відбулася в суботу", "which began on Wednesday"). Is this date a held contact's last day?
+ */
+export function endsOn(s: ReadSentence, found: FoundDate, tense: Tense | undefined, ctx: Context): boolean {
+  return tense === "held" && found.value.length === 10 && ENDED.test(ctx.language === "en" ? s.folded.slice(0, found.index) : s.folded);
+}
+
+/** May a later date replace the one found: the first day of talks a few days before their last? */
+export function firstDayOf(later: string, found: string): boolean {
+  return later < found && dayGap(later, found) <= 6;
+}
+
+/**
+ * "Війна в Україні: ситуація на фронті 6 серпня та головні події дня": a digest whose headline
+ * names its day (that of publication or the one before) reports the contacts done that day.
+ */
+export function digestDay(ctx: Context): FoundDate | undefined {
+  if (!ctx.story.headline) return undefined;
+  return readDates(ctx.story.headline, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && /\d/.test(d.text) && d.value <= ctx.published && dayGap(d.value, ctx.published) <= 1);
+}
+
+/**
+ * A live blog or an updated story tells today's contact to come, then that it began or ended
+ * ("11:58 … Путин сегодня проведет встречу с Уиткоффом" … "14:10 Встреча началась"): the
+ * sentence with the latest word, that it was held (none after a denial, none dated otherwise,
+ * none with other people or called another).
+ */
+export function toldDone(anchors: ReadSentence[], support: ReadSentence[], kind: Kind, people: Set<Person>, ctx: Context): ReadSentence | undefined {
+  if (anchors.some((x) => DENIED.test(x.folded) || NOT_PLANNED.test(x.folded))) return undefined;
+  const last = Math.max(...anchors.map((a) => ctx.sentences.indexOf(a)));
+  return support.find((x) => {
+    if (ctx.sentences.indexOf(x) <= last || x.tense !== "held" || x.background || ANOTHER.test(x.folded) || strongestKind(x.kinds) !== kind) return false;
+    const persons = x.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports ? [m.named.person] : []));
+    if (persons.some((p) => !people.has(p))) return false;
+    const when = readDates(x.text, ctx.language, ctx.published, "past");
+    return !when.vague && when.dates.every((d) => d.value === ctx.published);
+  });
+}
+
+/**
+ * "on Thursday evening Moscow time" in an English report: the clock of a capital abroad, named
+ * for an in-person contact that names no place, is the clock where it is held. The sentence and
+ * the city, or undefined.
+ */
+export function clockCity(sentences: ReadSentence[], ctx: Context): { sentence: ReadSentence; city: PlaceEntry } | undefined {
+  for (const s of sentences) {
+    const clock = ZONE_CAPITALS.find((c) => !c.home.includes(ctx.language) && ZONE_PHRASES.some(([re, z]) => z === c.zone && re.test(s.folded)));
+    const city = clock && ctx.names.placeByEnglishName(clock.city);
+    if (city) return { sentence: s, city };
+  }
+  return undefined;
+}
