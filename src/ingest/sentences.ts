@@ -26,7 +26,8 @@ const STORY_END = /^(читайте также|читайте також|ще н
 const WEEKDAY_LABEL = /^(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[.:—–-]?$/iu;
 
 // A "read also" or "source" label with the headline or the source after it on the same line.
-const INLINE_POINTER = /^(читайте также|читайте також|read more|read also|see also|также по теме|источник|джерело|source)\s*[:.\-–—]\s*\S.{8,}/iu;
+// A source may be as short as the outlet's initials ("Джерело: УП", "Source: AP").
+const INLINE_POINTER = /^((читайте также|читайте також|read more|read also|see also|также по теме)\s*[:.\-–—]\s*\S.{8,}|(источник|джерело|source)\s*:\s*\S.*)/iu;
 
 // A ministry's or the Kremlin's page prints the day with "года"/"року" and the place after the
 // time: "16 октября 2025 года, 20:15", "December 29, 2025, 16:30, The Kremlin, Moscow".
