@@ -2,7 +2,7 @@
 // participants were, and which series (track) the contact belongs to.
 import type { Context, EventReading } from "./draft.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isSpeaker, relativeClauseAfter, type ReadSentence } from "./reading.ts";
+import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { PARTICIPATION } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
@@ -77,20 +77,30 @@ export function findParties(event: EventReading, people: Person[], support: Read
 export function findParticipants(event: EventReading, detail: ReadSentence[]): { people: Person[]; evidence: string[] } {
   const people: Person[] = [];
   const evidence: string[] = [];
+  const byPost = new Set<Person>();
   const add = (p: Person, s: ReadSentence) => {
     if (p.reports || people.includes(p)) return;
     people.push(p);
     if (!evidence.includes(s.text)) evidence.push(s.text);
   };
+  // A post stands for its holder only on a side no name stands for: "a meeting between Rubio
+  // and Lavrov … casting doubt on a summit between the two countries' presidents".
+  const mentioned = (s: ReadSentence) => {
+    const all = personMentions(s);
+    const named = new Set([...all.filter((m) => !m.byPost && !isAside(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
+    const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
+    for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
+    return out;
+  };
   const speakers: { person: Person; s: ReadSentence }[] = [];
   for (const s of event.anchors) {
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
-    const named = s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person] : []));
+    const persons = mentioned(s);
+    const named = persons.map((m) => m.named.person);
     // A call has its two principals; others in its lead are in another contact ("while Trump
     // was meeting Zelensky").
     if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && (event.kind === "call" || !named.some((p) => people.includes(p)))) break;
-    const persons = s.mentions.filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person");
     for (const m of persons) {
       if (isAside(s, m)) continue;
       if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
@@ -113,12 +123,12 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
     // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
     // quoted took part.
-    if (FIRST_PERSON.test(s.text) && !s.mentions.some((m) => m.named.type === "person")) {
+    if (FIRST_PERSON.test(s.text) && personMentions(s).length === 0) {
       const quoted = quotedPerson(s, event.sentences);
       if (quoted) add(quoted, s);
     }
-    for (const m of s.mentions) {
-      if (m.named.type !== "person" || isAside(s, m)) continue;
+    for (const m of mentioned(s)) {
+      if (isAside(s, m)) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров": so does one quoting himself taking part.
@@ -128,8 +138,8 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
   // sentence about this contact that names people says who they were.
   if (people.length === 0) {
-    const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && x.mentions.some((m) => m.named.type === "person" && !isSpeaker(x, m)));
-    if (s) for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
+    const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && personMentions(x).some((m) => !isSpeaker(x, m)));
+    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
   }
   addSpeakers();
   return { people, evidence };

@@ -5,6 +5,7 @@ import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
 /** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
@@ -20,6 +21,13 @@ export interface ReadSentence extends Sentence {
   tense?: Tense;
   agreed: boolean;
   background: boolean;
+  /** People named here by their post ("глави МЗС", "the envoy"), resolved over the whole story. */
+  roles?: Mention[];
+}
+
+/** The people a sentence names, by name or by post, in the order they stand. */
+export function personMentions(s: ReadSentence): (Mention & { named: { type: "person" } })[] {
+  return [...s.mentions, ...(s.roles ?? [])].filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person").sort((a, b) => a.first - b.first);
 }
 
 const KIND_ORDER: Kind[] = ["summit", "call", "round", "meeting", "other"];
@@ -206,6 +214,9 @@ export function objectOfWith(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
     const t = s.tokens[i];
     if (WITH.test(t.folded)) return true;
+    // "with Moscow and met … Putin", "between Israel and Hamas on … Trump's plan": another
+    // name between is what "with" governs (a country in the title is not: "with Russian President").
+    if (s.mentions.some((o) => o !== m && o.named.type !== "country" && o.first <= i && i <= o.last)) return false;
     if (breakAfter(s, i)) return false;
     if (SPEECH.test(t.folded)) return false;
   }
@@ -243,7 +254,9 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   // Юрий Ушаков"); the person himself follows the title's own complement ("помощник президента
   // Юрий Ушаков"), and in English the title stands before its holder ("envoy Steve Witkoff").
   // So only a name right after the title is the principal.
-  if (m.first > 0 && NOT_A_PARTICIPANT_BEFORE.test(s.tokens[m.first - 1].folded)) return true;
+  // "спецпосланник Стив Уиткофф" is the envoy himself: the title is his own.
+  const before = m.first > 0 ? s.tokens[m.first - 1].folded : "";
+  if (NOT_A_PARTICIPANT_BEFORE.test(before) && !(m.named.type === "person" && holdsTitle(m.named.person, before))) return true;
   for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
     if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
     // Only words of the person's own title may stand between ("посланника президента США Трампа").

@@ -1,0 +1,168 @@
+// People named by their post instead of their name: "the two presidents", "глави МЗС США і
+// Росії", "американський спецпосланник", "зять президента США", "Kremlin aide". A story names
+// such a person once (in a quote, a reminder, an update) and then by his post; the post is
+// resolved to the one person the story names who holds it on that side, or, where the story
+// names none, to the one person data/names.json knows held it on that side that day.
+// Pure: sentences and names in, the people each post stands for out.
+import type { Mention, NameIndex, Person } from "./names.ts";
+import type { ReadSentence } from "./reading.ts";
+import { NOT_A_PARTICIPANT_BEFORE } from "./vocabulary.ts";
+
+/**
+ * The posts, as the words that name them run over a sentence's folded words joined by spaces
+ * (і → и, ы → и, є → е: "президенти" is both the Russian and the Ukrainian plural). `one` names
+ * one holder, `many` several (one per side); a `unique` post has one holder per country at a
+ * time, whom names.json may know by his term ("since", "until").
+ * People carry the ids of the posts they hold in names.json ("titles").
+ */
+export const TITLES: Record<string, { one: RegExp; many: RegExp; unique?: boolean }> = {
+  president: {
+    unique: true,
+    one: /^(президент\p{L}*|president|лидер\p{L}*|leader|глав\p{L}* (государства|держави)|head of state|(глав|очильник|хозяин|господар)\p{L}* (белого дома|билого дому|кремл\p{L}*))$/u,
+    many: /^((президент|лидер)(и|ов|ив|ам|ами|ах)|presidents|leaders|глав\p{L}* (двух |двох |обоих |обох )?(государств|держав)|heads of state)$/u,
+  },
+  "foreign-minister": {
+    unique: true,
+    one: /^(министр\p{L}* (иностранних дел|закордонних справ)|(глав|очильник|керивник)\p{L}* (мид|мзс|госдеп\p{L}*|держдеп\p{L}*|госдепартамент\p{L}*|держдепартамент\p{L}*)|foreign minister|secretary of state|top diplomat|госсекретар\p{L}*|держсекретар\p{L}*)$/u,
+    many: /^(министр(и|ов|ив|ам|ами|ах) (иностранних дел|закордонних справ)|глав(и|ам|ами|ах) (мид|мзс|внешнеполитических ведомств|зовнишньополитичних видомств)|foreign ministers|top diplomats)$/u,
+  },
+  envoy: {
+    one: /^((спец)?(посланник|посланц|посланец|посланець)\p{L}*|спецпредставител\p{L}*|спецпредставник\p{L}*|(special )?envoy)$/u,
+    many: /^((спец)?(посланник|посланц)(и|ов|ив|ам|ами|ах)|(special )?envoys)$/u,
+  },
+  aide: { one: /^(помощник\p{L}*|помичник\p{L}*|aide)$/u, many: /^(помощник|помичник)(и|ов|ив|ам|ами|ах)|aides$/u },
+  "son-in-law": { one: /^(зят\p{L}*|son in law)$/u, many: /^(?!)$/u },
+  "rdif-head": {
+    one: /^((глав|гендиректор|керивник|очильник)\p{L}* (рфпи|российского фонда прямих инвестиций|российського фонду прямих инвестиций)|(head|chief) of (the )?(rdif|russian direct investment fund))$/u,
+    many: /^(?!)$/u,
+  },
+};
+
+/** Posts only one country has: the Secretary of State is American. */
+const ONLY_SIDE: [RegExp, string][] = [[/^(госсекретар|держсекретар|secretary of state)/u, "US"]];
+
+/** Words after which a post is whose office it is ("Офіс президента"), or another post ("Deputy Secretary of State", "заместитель госсекретаря", "former president"). */
+const PRINCIPAL_BEFORE = /^(deputy|assistant|under|vice|former|ex|заместител\p{L}*|заступни\p{L}*|замести\p{L}*|бывш\p{L}*|колишн\p{L}*|экс|офис\p{L}*|аппарат\p{L}*|апарат\p{L}*|канцеляр\p{L}*|пресс|прес|служб\p{L}*|команд\p{L}*|окружени\p{L}*|оточенн\p{L}*|указ\p{L}*)$/u;
+
+/** The longest run of words a post's name takes ("министр иностранных дел", "heads of state"). */
+const LONGEST = 6;
+
+/** Does this person hold a post one of whose words is this one ("спецпосланник Стив Уиткофф")? */
+export function holdsTitle(person: Person, folded: string): boolean {
+  return (person.titles ?? []).some((t) => TITLES[t]?.one.test(folded) || TITLES[t]?.many.test(folded));
+}
+
+/** Is the day within the person's term (when names.json gives one)? */
+function inOffice(p: Person, day: string): boolean {
+  return (!p.since || p.since <= day) && (!p.until || day < p.until);
+}
+
+/**
+ * For each sentence, the people its posts stand for, as mentions over the post's words: only a
+ * post used alone (not "president Vladimir Putin", not "Putin's aide" as Putin, not "помощник
+ * президента" as the president), resolved only where one person fits each side it names.
+ */
+export function resolveTitles(sentences: ReadSentence[], names: NameIndex, published: string): Map<ReadSentence, Mention[]> {
+  const named = new Set<Person>();
+  for (const s of sentences) for (const m of s.mentions) if (m.named.type === "person") named.add(m.named.person);
+  const out = new Map<ReadSentence, Mention[]>();
+  for (const s of sentences) {
+    const found: Mention[] = [];
+    const words = s.tokens.map((t) => t.folded);
+    for (let i = 0; i < words.length; i++) {
+      // A word inside a known name ("Президент" of a place, "Leader" of a party) is no post.
+      if (s.mentions.some((m) => m.first <= i && i <= m.last)) continue;
+      const post = postAt(words, i);
+      if (!post) continue;
+      const last = i + post.length - 1;
+      // "помощник президента", "спецпосланник президента США": a post after a post is the
+      // first one's principal; "the president's son-in-law" likewise.
+      // "the summit of the two presidents", "adviser to the president": whose, not who.
+      let k = i - 1;
+      while (k >= 0 && /^(the|two|both)$/u.test(words[k])) k--;
+      const of = words[k];
+      const principal = of === "of" || of === "to" || (i > 0 && (NOT_A_PARTICIPANT_BEFORE.test(words[i - 1]) || PRINCIPAL_BEFORE.test(words[i - 1]) || Object.values(TITLES).some((t) => t.one.test(words[i - 1])))) || /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[last].start));
+      if (principal) {
+        i = last;
+        continue;
+      }
+      const sides = new Set<string>();
+      for (const [re, side] of ONLY_SIDE) if (re.test(words.slice(i, last + 1).join(" "))) sides.add(side);
+      // The sides: the countries in the post's words and in the two words on either side
+      // ("американський спецпосланник", "президенты России и США", "US envoy"), or the one
+      // whose man he is ("спецпосланник Трампа", "Putin's aide").
+      let holder: Person | undefined;
+      for (const m of s.mentions) {
+        if (m.last < i - 2 || m.first > last + 3) continue;
+        if (m.named.type === "country" && !betweenBreak(s, m, i, last)) sides.add(m.named.country.code);
+        if (m.named.type === "person" && m.first > last && m.first <= last + 4 && !betweenBreak(s, m, i, last)) {
+          // "спецпосланник президента США Стив Уиткофф": the post's holder is named after it.
+          if (holdsTitle(m.named.person, words[i]) || holdsTitle(m.named.person, words.slice(i, last + 1).join(" "))) holder = m.named.person;
+          else if (m.first === last + 1) sides.add(m.named.person.side);
+        }
+        if (m.named.type === "person" && m.last === i - 1 && /['’]s$/u.test(s.text.slice(s.tokens[m.last].start, s.tokens[i].start).trim())) sides.add(m.named.person.side);
+      }
+      // "Kirill Dmitriev, the head of the Russian Direct Investment Fund": the holder before it.
+      const before = s.mentions.find((m) => m.named.type === "person" && m.last < i && i - m.last <= 2 && /,/.test(s.text.slice(s.tokens[m.last].start, s.tokens[i].start)));
+      if (holder || (before && before.named.type === "person" && holdsTitle(before.named.person, words.slice(i, last + 1).join(" ")))) {
+        i = last;
+        continue;
+      }
+      for (const person of holders(post.title, post.many, sides, named, names, published)) found.push({ named: { type: "person", person }, first: i, last, byPost: true });
+      i = last;
+    }
+    if (found.length > 0) out.set(s, found);
+  }
+  return out;
+}
+
+/** The post whose words start at word i, the longest first. */
+function postAt(words: string[], i: number): { title: string; many: boolean; length: number } | undefined {
+  for (let n = Math.min(LONGEST, words.length - i); n >= 1; n--) {
+    const phrase = words.slice(i, i + n).join(" ");
+    for (const [title, t] of Object.entries(TITLES)) {
+      if (t.many.test(phrase)) return { title, many: true, length: n };
+      if (t.one.test(phrase)) return { title, many: false, length: n };
+    }
+  }
+  return undefined;
+}
+
+/** A comma, a stop or a dash between the post and the name: "… the envoy. Witkoff said". */
+function betweenBreak(s: ReadSentence, m: Mention, first: number, last: number): boolean {
+  const [a, b] = m.first > last ? [s.tokens[last], s.tokens[m.first]] : [s.tokens[m.last], s.tokens[first]];
+  const gap = s.text.slice(a.start + a.text.length, b.start);
+  return /[.;:!?—–]|,\s*(а|але|но|but|and|и|і|й)\s/u.test(gap);
+}
+
+/**
+ * The holders of a post: on each side named, the one the story names, else the one in office
+ * that day; with no side named, the one the story names (or one per side for "the two
+ * presidents", when the story names exactly two on different sides).
+ */
+function holders(title: string, many: boolean, sides: Set<string>, named: Set<Person>, names: NameIndex, day: string): Person[] {
+  const unique = TITLES[title].unique === true;
+  const holding = names.names.people.filter((p) => p.titles?.includes(title));
+  const inStory = holding.filter((p) => named.has(p));
+  if (sides.size === 0) {
+    // "the president" of no country is anyone's; "the envoy" in a story naming one envoy is he.
+    if (unique && !many) return [];
+    const bySide = new Map<string, Person[]>();
+    for (const p of inStory) bySide.set(p.side, [...(bySide.get(p.side) ?? []), p]);
+    if ([...bySide.values()].some((ps) => ps.length > 1)) return [];
+    if (many) return bySide.size === 2 ? inStory : [];
+    return inStory.length === 1 ? inStory : [];
+  }
+  // "президенты России и США": one per side; "американський спецпосланник": the one side.
+  if (!many && sides.size > 1) return [];
+  const out: Person[] = [];
+  for (const side of sides) {
+    const told = inStory.filter((p) => p.side === side);
+    // "U.S. envoys": all the story names on that side.
+    if (many && sides.size === 1 && !unique) return told;
+    const serving = told.length > 0 || !unique ? told : holding.filter((p) => p.side === side && inOffice(p, day));
+    if (serving.length !== 1) return [];
+    out.push(serving[0]);
+  }
+  return out;
+}
