@@ -10,7 +10,8 @@
 import type { Kind, Status } from "../record/schema.ts";
 import { readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
-import { findParticipants, findParties, findTrack } from "./fields.ts";
+import { findParties, findTrack } from "./fields.ts";
+import { findParticipants } from "./participants.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";

@@ -99,9 +99,9 @@ export const HYPOTHETICAL = re(`${B}(whether|asked|if|hope|hopes|hoped|hoping)${
 export const RECEIVED_PRONOUN = re(`${B}(received|receive|receives|will receive|host|hosted|примет|принял|принять|прийме|прийняв|прийняти)\\s+(him|her|them|его|ее|их|його|ии|их)${E}`);
 
 /** A name right after one of these is someone's principal, not a participant: "помощник Путина
- * Юрий Ушаков", "спецпосланника Трампа", "Putin's aide". Also a name after "ahead of" or "после"
+ * Юрий Ушаков", "спецпосланника Трампа", "команда Трампа", "Putin's aide". Also a name after "ahead of" or "после"
  * belongs to another event ("ahead of Zelensky visit"). */
-export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|посланец|посланець|спецпосланник|спецпосланц|спецпосланец|спецпосланець|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|звонк|дзвинк|зят)\p{L}*)$/u;
+export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|посланец|посланець|спецпосланник|спецпосланц|спецпосланец|спецпосланець|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|звонк|дзвинк|зят|команд)\p{L}*)$/u;
 /** A name after these, a word or two on, is another event's: "ahead of Zelensky visit", "после звонка Трампа". */
 export const ANOTHER_EVENT_BEFORE = /^(ahead|after|before|перед|после|писля|напередодни|накануне)$/u;
 /** After a possessive ("Trump's son-in-law", "Putin's top aide"): the name is the principal. */
