@@ -3,6 +3,7 @@
 import type { Context, EventReading } from "./draft.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isLocative, type ReadSentence } from "./reading.ts";
+import { TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
 export function findParties(event: EventReading, people: Person[], support: ReadSentence[], place: PlaceEntry | undefined, ctx: Context): { codes: string[]; guessed: boolean } {
@@ -57,11 +58,15 @@ export function findParties(event: EventReading, people: Person[], support: Read
     for (const p of trackParties) parties.add(p);
     guessedSides = true;
   }
-  const trilateral = anchors.some((s) => /трехсторонн|тристоронн|trilateral/u.test(s.folded));
+  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded));
   // "Witkoff met Dmitriev on the sidelines of the trilateral talks": a bilateral contact whose
   // people are all Russian and American is not made trilateral by its setting.
   const bilateralPeople = people.some((p) => p.side === "RU") && people.some((p) => p.side === "US") && !people.some((p) => p.side === "UA");
   if (trilateral && parties.has("RU") && parties.has("US") && !bilateralPeople) parties.add("UA");
+  // "Третій раунд тристоронніх переговорів делегацій України, США та Росії … Склад російської
+  // делегації поки невідомий": the three sides named, only two sides' people known yet.
+  const three = ["RU", "UA", "US"];
+  if (trilateral && !bilateralPeople && three.every((c) => countriesNamed.has(c)) && [...parties].every((p) => three.includes(p))) for (const c of three) parties.add(c);
   // The counterpart of a followed party is followed or foreign; a Ukrainian talking about a
   // bilateral RU–US contact does not make it trilateral.
   if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");

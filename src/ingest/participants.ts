@@ -2,15 +2,15 @@
 // those a later sentence says led a delegation, joined or accompanied it.
 import type { EventReading } from "./draft.ts";
 import type { Person } from "./names.ts";
-import { isAside, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
-import { PARTICIPATION } from "./vocabulary.ts";
+import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence, type Tense } from "./reading.ts";
+import { ACCOMPANYING, PARTICIPATION, PAST_PARTICIPATION, SELF, TRILATERAL } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
  * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
  * anyone a later sentence says led a delegation or took part. Spokespeople never count.
  */
-export function findParticipants(event: EventReading, detail: ReadSentence[]): { people: Person[]; evidence: string[] } {
+export function findParticipants(event: EventReading, detail: ReadSentence[], tense?: Tense): { people: Person[]; evidence: string[] } {
   const people: Person[] = [];
   const evidence: string[] = [];
   const byPost = new Set<Person>();
@@ -55,20 +55,28 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // people ("he would then speak with Zelensky") are on another call.
   if (event.kind === "call") addSpeakers();
   const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
+  // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
+  // lead name the sides, one of another side named further on is in another contact.
+  const sides = anchorSides(event.anchors);
+  const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   for (const s of complete ? [] : detail) {
-    if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
+    if (event.anchors.includes(s)) continue;
+    if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0)) continue;
+    // "Американську делегацію очолювала Култер" under a round to come: an earlier round's.
+    if (tense === "future" && s.tense !== "future" && PAST_PARTICIPATION.test(s.folded)) continue;
     // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
     // quoted took part.
     if (FIRST_PERSON.test(s.text) && personMentions(s).length === 0) {
       const quoted = quotedPerson(s, event.sentences);
-      if (quoted) add(quoted, s);
+      if (quoted && onSide(quoted)) add(quoted, s);
     }
     for (const m of mentioned(s)) {
-      if (isAside(s, m)) continue;
+      if (isAside(s, m) || !onSide(m.named.person)) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
-      // "«… очолюватиму я», – написав Умєров": so does one quoting himself taking part.
-      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text)) add(m.named.person, s);
+      // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
+      // Дмитриев": so does one saying he took part.
+      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
     }
   }
   // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
@@ -98,4 +106,17 @@ function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | unde
   const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);
   const m = lead?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports);
   return m && m.named.type === "person" ? m.named.person : undefined;
+}
+
+/** The sides the headline and the lead name as actors: their people and countries (not places). */
+function anchorSides(anchors: ReadSentence[]): Set<string> {
+  const sides = new Set<string>();
+  for (const s of anchors) {
+    for (const m of s.mentions) {
+      if (m.named.type === "person" && !m.named.person.reports && !isAside(s, m)) sides.add(m.named.person.side);
+      if (m.named.type === "country" && !isLocative(s, m)) sides.add(m.named.country.code);
+    }
+    if (TRILATERAL.test(s.folded)) sides.add("UA");
+  }
+  return sides;
 }

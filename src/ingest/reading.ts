@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 
@@ -72,8 +72,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     kinds,
     tense: tenseOf(folded),
     agreed: STATUS_CUES.agreed.test(folded),
-    // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
-    background: BACKGROUND.test(folded.replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "")),
+    // "як і минулого разу", "as last time", "як і під час попередніх раундів": a comparison,
+    // not an earlier contact recalled.
+    background: BACKGROUND.test(folded.replace(COMPARISON, "")),
   };
 }
 

@@ -81,6 +81,13 @@ export const STATUS_CUES = {
 /** The sentence talks of an earlier contact, not the one reported. */
 export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior|the day before|a day earlier|most recently)${E}|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
 
+/** "як і минулого разу", "как и на предыдущих раундах", "as in previous rounds": the contact
+ * reported is compared with earlier ones, not an earlier one recalled. */
+export const COMPARISON = new RegExp(
+  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|(пид час |на |в |у |во время |the )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}`).source,
+  "gu",
+);
+
 /** "There are no plans for a call": a contact that is explicitly not happening. */
 export const NOT_PLANNED = re(`${B}no (concrete |immediate |specific )?plans?${E}|${B}no such (meeting|call|talks|summit|visit|contact)s?${E}|${B}(никаких|такой|таких) (встреч|разговор|контакт|переговор)\\p{L}* (не|нет)|${B}(жодних|такои|таких) (зустрич|розмов|контакт|переговор)\\p{L}* (не|немае)|not (being )?(planned|scheduled|on the agenda)|${B}не планир|${B}не заплан|${B}не плану|${B}нет (конкретных )?планов|${B}немае (конкретних )?планив|${B}не обсуждается|${B}не обговорюеться|${B}не стоит на повестке`);
 
@@ -118,7 +125,19 @@ export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|пос�
 export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтверд|${B}повидомля|${B}сообщают|${B}заявляют|${B}заявляют|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами|${B}(suggested|hinted|predicted|expects|believes)${E}|${B}допустил|${B}допустив|${B}допускает|${B}допускае|${B}не исключ|${B}не виключ|${B}предположил|${B}припустив|${B}спрогнозировал|${B}спрогнозував|${B}анонсировал|${B}анонсував|${B}(назвал|назвала|назвав|назвала|described|охарактеризовал|охарактеризував|оценил|оцинив|оцинила)${E}`);
 
 /** Someone leading a delegation or taking part: a participant, not a commentator. */
-export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}представит|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
+export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}представит|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац|${B}on the (\\p{L}+ )?team${E}|${B}alongside${E}`);
+
+/** Russia, Ukraine and the United States at one table. */
+export const TRILATERAL = /трехсторонн|тристоронн|trilateral/u;
+
+/** Taking part in the past tense ("очолювала", "was led by"): of an earlier contact, where the one reported is to come. */
+export const PAST_PARTICIPATION = re(`${B}(возглавлял|возглавляла|возглавляли|представлял|представляла|представляли|участвовал|участвовала|участвовали|входил|входила|входили|очолював|очолювала|очолювали|представляв|брав участь|брала участь|брали участь|входив)${E}|${B}(был|была|были|був|була|були) представлен\\p{L}*|${B}(was|were|had been) (led|headed|represented)${E}|${B}had (led|headed|joined|attended)${E}`);
+
+/** "участвовали он сам и Дмитриев", "he himself took part": the speaker is one of them. */
+export const SELF = re(`${B}(он|она|вин|вона|я) (сам|сама)${E}|${B}(himself|herself|myself)${E}`);
+
+/** "Разом зі спецпосланцем прилетів зять президента", "together with": one more of the party, in a sentence about the contact or the trip. */
+export const ACCOMPANYING = re(`${B}(вместе со?|разом (з|зи|из)|together with|along with)${E}`);
 
 /** What came of it. */
 export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
