@@ -3,7 +3,7 @@
 import type { EventReading } from "./draft.ts";
 import type { Person } from "./names.ts";
 import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence, type Tense } from "./reading.ts";
-import { ACCOMPANYING, PARTICIPATION, PAST_PARTICIPATION, SELF, TRILATERAL } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, CONTACT_WITH, PARTICIPATION, PAST_PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -86,6 +86,19 @@ export function findParticipants(event: EventReading, detail: ReadSentence[], te
     if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
   }
   addSpeakers();
+  // "Американський спецпосланник прибув до Москви … Про час зустрічі з Путіним повідомив …":
+  // with one side's people known, a later sentence about this contact names the other by "the
+  // meeting with".
+  if (people.length > 0 && new Set(people.map((p) => p.side)).size === 1) {
+    for (const s of detail) {
+      if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded)) continue;
+      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !isAside(s, m));
+      if (met && onSide(met.named.person)) {
+        add(met.named.person, s);
+        break;
+      }
+    }
+  }
   return { people, evidence };
 }
 
@@ -119,4 +132,13 @@ function anchorSides(anchors: ReadSentence[]): Set<string> {
     if (TRILATERAL.test(s.folded)) sides.add("UA");
   }
   return sides;
+}
+
+/** Does "<contact> with" stand right before the name, maybe through a title ("зустрічі з Путіним", "talks with President Putin")? */
+function metWith(s: ReadSentence, first: number): boolean {
+  for (let i = first - 1; i >= Math.max(1, first - 3); i--) {
+    if (WITH_WORD.test(s.tokens[i].folded)) return CONTACT_WITH.test(s.tokens[i - 1].folded);
+    if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1) return false;
+  }
+  return false;
 }

@@ -280,6 +280,8 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 12); i--) {
     if (i < m.first - 1 && breakAfter(s, i)) break;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    // "під час зустрічі", "во время встречи" (during); not "про час зустрічі" (its time).
+    if (/^(время|час)$/u.test(s.tokens[i].folded) && !/^(во|в|пид|у)$/u.test(s.tokens[i - 1]?.folded ?? "")) continue;
     // Far from the name only "after"/"before" open another contact; "during a two-hour phone
     // call with Trump" is this one.
     if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;

@@ -6,7 +6,7 @@
 // Pure: sentences and names in, the people each post stands for out.
 import type { Mention, NameIndex, Person } from "./names.ts";
 import type { ReadSentence } from "./reading.ts";
-import { NOT_A_PARTICIPANT_BEFORE } from "./vocabulary.ts";
+import { LOCATIVE, NOT_A_PARTICIPANT_BEFORE } from "./vocabulary.ts";
 
 /**
  * The posts, as the words that name them run over a sentence's folded words joined by spaces
@@ -95,6 +95,11 @@ export function resolveTitles(sentences: ReadSentence[], names: NameIndex, publi
       for (const m of s.mentions) {
         if (m.last < i - 2 || m.first > last + 3) continue;
         if (m.named.type === "country" && !betweenBreak(s, m, i, last)) sides.add(m.named.country.code);
+        // "спецпредставник Кремля", "глава Белого дома": the seat stands for its country.
+        if (m.named.type === "place" && !LOCATIVE.has(words[m.first - 1] ?? "") && !betweenBreak(s, m, i, last)) {
+          const seat = m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined);
+          if (seat) sides.add(seat);
+        }
         if (m.named.type === "person" && m.first > last && m.first <= last + 4 && !betweenBreak(s, m, i, last)) {
           // "спецпосланник президента США Стив Уиткофф": the post's holder is named after it.
           if (holdsTitle(m.named.person, words[i]) || holdsTitle(m.named.person, words.slice(i, last + 1).join(" "))) holder = m.named.person;

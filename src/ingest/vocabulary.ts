@@ -139,6 +139,10 @@ export const SELF = re(`${B}(он|она|вин|вона|я) (сам|сама)${
 /** "Разом зі спецпосланцем прилетів зять президента", "together with": one more of the party, in a sentence about the contact or the trip. */
 export const ACCOMPANYING = re(`${B}(вместе со?|разом (з|зи|из)|together with|along with)${E}`);
 
+/** "зустріч з Путіним", "talks with Putin", "встреча с Путиным": a contact and the one met (folded words). */
+export const CONTACT_WITH = /^(meeting|meetings|talks|call|negotiations|встреч\p{L}*|переговор\p{L}*|разговор\p{L}*|бесед\p{L}*|зустрич\p{L}*|перемовин\p{L}*|розмов\p{L}*)$/u;
+export const WITH_WORD = /^(with|с|со|з|зи|из)$/u;
+
 /** What came of it. */
 export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);
 
