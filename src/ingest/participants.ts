@@ -55,6 +55,14 @@ export function findParticipants(event: EventReading, detail: ReadSentence[], te
   // people ("he would then speak with Zelensky") are on another call.
   if (event.kind === "call") addSpeakers();
   const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
+  // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
+  // без сделки"): the first later sentence about this contact that names people says who they
+  // were, before the delegations further on ("Путин и Трамп провели встречу … С российской
+  // стороны в переговорах участвовали Лавров и Ушаков").
+  if (people.length === 0) {
+    const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && personMentions(x).some((m) => !isSpeaker(x, m)));
+    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
+  }
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
   const sides = anchorSides(event.anchors);
@@ -78,12 +86,6 @@ export function findParticipants(event: EventReading, detail: ReadSentence[], te
       // Дмитриев": so does one saying he took part.
       if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
     }
-  }
-  // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
-  // sentence about this contact that names people says who they were.
-  if (people.length === 0) {
-    const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && personMentions(x).some((m) => !isSpeaker(x, m)));
-    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
   }
   addSpeakers();
   // "Американський спецпосланник прибув до Москви … Про час зустрічі з Путіним повідомив …":
