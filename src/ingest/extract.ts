@@ -178,7 +178,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // People first: a later sentence that names only other people, or speaks of a contact done
   // where this one is to come (or the reverse), is about another contact.
   const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held"));
-  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x)), tense);
+  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x)));
   const mainPeople = new Set(participants.people);
   const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
   // A meeting of the two leaders is the summit a later sentence names ("the summit would be

@@ -2,15 +2,15 @@
 // those a later sentence says led a delegation, joined or accompanied it.
 import type { EventReading } from "./draft.ts";
 import type { Person } from "./names.ts";
-import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence, type Tense } from "./reading.ts";
-import { ACCOMPANYING, ANOTHER, CONTACT_WITH, PARTICIPATION, PAST_PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
+import { ACCOMPANYING, ANOTHER, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
  * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
  * anyone a later sentence says led a delegation or took part. Spokespeople never count.
  */
-export function findParticipants(event: EventReading, detail: ReadSentence[], tense?: Tense): { people: Person[]; evidence: string[] } {
+export function findParticipants(event: EventReading, detail: ReadSentence[]): { people: Person[]; evidence: string[] } {
   const people: Person[] = [];
   const evidence: string[] = [];
   const byPost = new Set<Person>();
@@ -70,8 +70,10 @@ export function findParticipants(event: EventReading, detail: ReadSentence[], te
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
     if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0)) continue;
-    // "Американську делегацію очолювала Култер" under a round to come: an earlier round's.
-    if (tense === "future" && s.tense !== "future" && PAST_PARTICIPATION.test(s.folded)) continue;
+    // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
+    // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
+    // naming one of its own is still about it.
+    if (continuesRecall(s, event.sentences)) continue;
     // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
     // quoted took part.
     if (FIRST_PERSON.test(s.text) && personMentions(s).length === 0) {
@@ -143,4 +145,10 @@ function metWith(s: ReadSentence, first: number): boolean {
     if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1) return false;
   }
   return false;
+}
+
+/** Does the sentence follow one about an earlier contact in its paragraph, naming no contact itself? */
+function continuesRecall(s: ReadSentence, sentences: ReadSentence[]): boolean {
+  const before = sentences[sentences.indexOf(s) - 1];
+  return before !== undefined && before.paragraph === s.paragraph && before.background && s.kinds.size === 0;
 }

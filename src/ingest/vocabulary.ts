@@ -130,9 +130,6 @@ export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|join
 /** Russia, Ukraine and the United States at one table. */
 export const TRILATERAL = /трехсторонн|тристоронн|trilateral/u;
 
-/** Taking part in the past tense ("очолювала", "was led by"): of an earlier contact, where the one reported is to come. */
-export const PAST_PARTICIPATION = re(`${B}(возглавлял|возглавляла|возглавляли|представлял|представляла|представляли|участвовал|участвовала|участвовали|входил|входила|входили|очолював|очолювала|очолювали|представляв|брав участь|брала участь|брали участь|входив)${E}|${B}(был|была|были|був|була|були) представлен\\p{L}*|${B}(was|were|had been) (led|headed|represented)${E}|${B}had (led|headed|joined|attended)${E}`);
-
 /** "участвовали он сам и Дмитриев", "he himself took part": the speaker is one of them. */
 export const SELF = re(`${B}(он|она|вин|вона|я) (сам|сама)${E}|${B}(himself|herself|myself)${E}`);
 
