@@ -23,7 +23,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // and Lavrov … casting doubt on a summit between the two countries' presidents".
   const mentioned = (s: ReadSentence) => {
     const all = personMentions(s);
-    const named = new Set([...all.filter((m) => !m.byPost && !isAside(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
+    const named = new Set([...all.filter((m) => !m.byPost && !isAside(s, m) && !isSpeaker(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
     const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
     for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
     return out;
@@ -55,18 +55,23 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // people ("he would then speak with Zelensky") are on another call.
   if (event.kind === "call") addSpeakers();
   const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
-  // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
-  // без сделки"): the first later sentence about this contact that names people says who they
-  // were, before the delegations further on ("Путин и Трамп провели встречу … С российской
-  // стороны в переговорах участвовали Лавров и Ушаков").
-  if (people.length === 0) {
-    const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && personMentions(x).some((m) => !isSpeaker(x, m)));
-    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
-  }
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
   const sides = anchorSides(event.anchors);
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
+  // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
+  // без сделки"): the first later sentence about this contact that names people says who they
+  // were. One naming both sides comes before the delegations further on ("Путин и Трамп провели
+  // встречу … С российской стороны в переговорах участвовали Лавров и Ушаков"); one naming a
+  // single side ("Rubio welcomed the talks") only where no delegation is named.
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && personMentions(x).some((m) => !isSpeaker(x, m)));
+  const takeFirst = (s: ReadSentence | undefined) => {
+    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m) && onSide(m.named.person)) add(m.named.person, s);
+  };
+  if (people.length === 0) {
+    const s = firstAbout();
+    if (s && new Set(mentioned(s).filter((m) => !isSpeaker(s, m) && !isAside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
+  }
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
     if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0)) continue;
@@ -89,6 +94,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
       if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
     }
   }
+  if (people.length === 0) takeFirst(firstAbout());
   addSpeakers();
   // "Американський спецпосланник прибув до Москви … Про час зустрічі з Путіним повідомив …":
   // with one side's people known, a later sentence about this contact names the other by "the
