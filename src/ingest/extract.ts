@@ -17,6 +17,7 @@ import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { resolveTitles } from "./roles.ts";
+import { findStrangers, isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactOfItsOwn, sidesOf } from "./events.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
@@ -29,7 +30,8 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const published = article.published ?? publishedFromDateLine(story.dateLine, language) ?? options.today;
   const read = story.sentences.map((s) => readSentence(s, language, names));
   const titled = resolveTitles(read, names, published);
-  const sentences = read.map((s) => (titled.has(s) ? { ...s, roles: titled.get(s) } : s));
+  const strangers = findStrangers(read, names, language);
+  const sentences = read.map((s) => (titled.has(s) || strangers.has(s) ? { ...s, roles: [...(titled.get(s) ?? []), ...(strangers.get(s) ?? [])] } : s));
   const base = { language, published };
 
   const withKind = sentences.filter((s) => s.kinds.size > 0);
@@ -298,6 +300,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   if (country && !city && region) evidence.country = support.find((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place === region))?.text ?? "";
 
   if (participants.people.length > 0) evidence.participants = participants.evidence.join(" … ");
+  // One names.json does not know is spelled in English by transliteration.
+  if (participants.people.some(isStranger)) guessed.push("participants");
 
   const parties = findParties(event, participants.people, support, city ?? venue, ctx);
   if (parties.guessed) guessed.push("parties");

@@ -44,6 +44,9 @@ const ONLY_SIDE: [RegExp, string][] = [[/^(госсекретар|держсек
 /** Words after which a post is whose office it is ("Офіс президента"), or another post ("Deputy Secretary of State", "заместитель госсекретаря", "former president"). */
 const PRINCIPAL_BEFORE = /^(deputy|assistant|under|vice|former|ex|заместител\p{L}*|заступни\p{L}*|замести\p{L}*|бывш\p{L}*|колишн\p{L}*|экс|офис\p{L}*|аппарат\p{L}*|апарат\p{L}*|канцеляр\p{L}*|пресс|прес|служб\p{L}*|команд\p{L}*|окружени\p{L}*|оточенн\p{L}*|указ\p{L}*)$/u;
 
+/** After a plural post: whose they are, when not the two sides' ("ряда европейских стран", "of several countries"). */
+const OTHERS_AFTER = /^(ряда|ряду|нескольких|кильком|кількох|килькох|многих|багатьох|других|инших|европейск|европейськ|западн|захидн|арабск|арабськ|стран|краин|of (other|several|many|european|western|arab|the g7|the g20|g7|g20|nato|the eu))/u;
+
 /** The longest run of words a post's name takes ("министр иностранных дел", "heads of state"). */
 const LONGEST = 6;
 
@@ -75,31 +78,52 @@ export function resolveTitles(sentences: ReadSentence[], names: NameIndex, publi
       const post = postAt(words, i);
       if (!post) continue;
       const last = i + post.length - 1;
-      // "помощник президента", "спецпосланник президента США": a post after a post is the
+      // The country a mention at a word stands for as an actor: "США", "российский", "Кремля"
+      // (not "в США": a place).
+      const sideAt = (j: number) => {
+        const m = s.mentions.find((x) => x.first === j);
+        if (!m || LOCATIVE.has(words[j - 1] ?? "")) return undefined;
+        if (m.named.type === "country") return { code: m.named.country.code, last: m.last };
+        const seat = m.named.type === "place" ? (m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined)) : undefined;
+        return seat ? { code: seat, last: m.last } : undefined;
+      };
+      // "помощник президента", "спецпосланник американского лидера": a post after a post is the
       // first one's principal; "the president's son-in-law" likewise.
       // "the summit of the two presidents", "adviser to the president": whose, not who.
       let k = i - 1;
-      while (k >= 0 && /^(the|two|both)$/u.test(words[k])) k--;
-      const of = words[k];
-      const principal = of === "of" || of === "to" || (i > 0 && (NOT_A_PARTICIPANT_BEFORE.test(words[i - 1]) || PRINCIPAL_BEFORE.test(words[i - 1]) || Object.values(TITLES).some((t) => t.one.test(words[i - 1])))) || /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[last].start));
+      while (k >= 0 && (/^(the|two|both)$/u.test(words[k]) || s.mentions.some((m) => m.named.type === "country" && m.first <= k && k <= m.last))) k--;
+      const of = words[k] ?? "";
+      const principal = of === "of" || of === "to" || NOT_A_PARTICIPANT_BEFORE.test(of) || PRINCIPAL_BEFORE.test(of) || Object.values(TITLES).some((t) => t.one.test(of)) || /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[last].start));
       if (principal) {
         i = last;
         continue;
       }
       const sides = new Set<string>();
       for (const [re, side] of ONLY_SIDE) if (re.test(words.slice(i, last + 1).join(" "))) sides.add(side);
-      // The sides: the countries in the post's words and in the two words on either side
-      // ("американський спецпосланник", "президенты России и США", "US envoy"), or the one
-      // whose man he is ("спецпосланник Трампа", "Putin's aide").
+      // The sides: the countries right before the post ("американський спецпосланник", "the
+      // Russian leader"), in its words ("глава Белого дома", "очільник Держдепу") and right after
+      // it, joined by "and" or "of" ("президенты России и США", "President of the United States").
+      for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+        const at = s.mentions.find((m) => m.last === j);
+        const side = at ? sideAt(at.first) : undefined;
+        if (!side) break;
+        sides.add(side.code);
+        j = at!.first;
+      }
+      for (let j = i; j <= last; j++) {
+        const side = sideAt(j);
+        if (side) sides.add(side.code);
+      }
+      for (let j = last + 1; j < words.length; j++) {
+        const side = sideAt(j);
+        if (side) {
+          sides.add(side.code);
+          j = side.last;
+        } else if (!/^(и|й|та|and|of|the|&)$/u.test(words[j])) break;
+      }
+      // Or the one whose man he is ("спецпосланник Трампа", "Putin's aide").
       let holder: Person | undefined;
       for (const m of s.mentions) {
-        if (m.last < i - 2 || m.first > last + 3) continue;
-        if (m.named.type === "country" && !betweenBreak(s, m, i, last)) sides.add(m.named.country.code);
-        // "спецпредставник Кремля", "глава Белого дома": the seat stands for its country.
-        if (m.named.type === "place" && !LOCATIVE.has(words[m.first - 1] ?? "") && !betweenBreak(s, m, i, last)) {
-          const seat = m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined);
-          if (seat) sides.add(seat);
-        }
         if (m.named.type === "person" && m.first > last && m.first <= last + 4 && !betweenBreak(s, m, i, last)) {
           // "спецпосланник президента США Стив Уиткофф": the post's holder is named after it.
           if (holdsTitle(m.named.person, words[i]) || holdsTitle(m.named.person, words.slice(i, last + 1).join(" "))) holder = m.named.person;
@@ -110,6 +134,12 @@ export function resolveTitles(sentences: ReadSentence[], names: NameIndex, publi
       // "Kirill Dmitriev, the head of the Russian Direct Investment Fund": the holder before it.
       const before = s.mentions.find((m) => m.named.type === "person" && m.last < i && i - m.last <= 2 && /,/.test(s.text.slice(s.tokens[m.last].start, s.tokens[i].start)));
       if (holder || (before && before.named.type === "person" && holdsTitle(before.named.person, words.slice(i, last + 1).join(" ")))) {
+        i = last;
+        continue;
+      }
+      // "Лидерами роста стали бумаги …": a plural post of no country counts in a sentence about
+      // a contact; "лидеры ряда европейских стран", "leaders of several countries" are others.
+      if (sides.size === 0 && post.many && ((s.kinds.size === 0 && s.tense === undefined) || OTHERS_AFTER.test(words.slice(last + 1, last + 3).join(" ")))) {
         i = last;
         continue;
       }

@@ -36,6 +36,30 @@ describe("people named by their post", () => {
   });
 });
 
+describe("posts that name no participant", () => {
+  it("reads a post after another post, through an adjective, as the principal", () => {
+    assert.deepEqual(people("Уиткофф и Кушнер провели переговоры с Дмитриевым\n\nСпецпосланник президента США Стив Уиткофф и зять американского лидера Джаред Кушнер провели переговоры с Кириллом Дмитриевым в Давосе.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("reads a country after a preposition as a place, not the post's side", () => {
+    assert.deepEqual(people("Дмитриев прилетел в Майами на переговоры с Уиткоффом\n\nСамолет, на котором в США летел спецпредставитель президента по инвестиционно-экономическому сотрудничеству Кирилл Дмитриев, приземлился в Майами. Переговоры с Уиткоффом пройдут в субботу.", "2025-10-24"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
+
+describe("officials names.json does not know", () => {
+  it("reads a post with its country and a name after it, in each language", () => {
+    assert.deepEqual(people("Russia-US consultations to resume in Istanbul\n\nThe next round of consultations will be held in Istanbul on April 10. The Russian side will be led by Russian Deputy Foreign Minister Sergei Vershinin and the American side by U.S. Deputy Assistant Secretary of State John Smith.", "2025-04-08"), ["John Smith", "Sergei Vershinin"]);
+    assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля. Российскую делегацию возглавит заместитель министра иностранных дел России Сергей Вершинин.", "2025-04-08"), ["Sergey Vershinin"]);
+    assert.deepEqual(people("Консультації Росії та США відбудуться в Стамбулі\n\nЧерговий раунд консультацій Росії та США відбудеться в Стамбулі 10 квітня. Російську делегацію очолить заступник міністра закордонних справ Росії Сергій Вершинін.", "2025-04-08"), ["Serhii Vershynin"]);
+    const r = read("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля. Российскую делегацию возглавит заместитель министра иностранных дел России Сергей Вершинин.", "2025-04-08");
+    assert.ok(r.drafts[0].guessed.includes("participants"));
+  });
+  it("leaves out a name in another case, an American's in Cyrillic and an institution's", () => {
+    assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля под руководством заместителя министра иностранных дел России Сергея Вершинина и помощника госсекретаря США Джона Смита.", "2025-04-08"), []);
+    assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля. Американскую делегацию возглавит помощник госсекретаря США Джон Смит.", "2025-04-08"), []);
+    assert.deepEqual(people("Dmitriev to visit Washington\n\nKirill Dmitriev will lead a delegation to Washington next week, the head of the Russian Direct Investment Fund told reporters.", "2025-04-01"), ["Kirill Dmitriev"]);
+  });
+});
+
 describe("delegations and who took part", () => {
   it("counts a speaker who says he took part himself", () => {
     assert.deepEqual(people("Переговоры Путина и Уиткоффа в Кремле завершились\n\nВстреча Путина с Уиткоффом в Кремле завершилась.\n\nПо словам Ушакова, с российской стороны во встрече также участвовали он сам и Кирилл Дмитриев.", "2025-04-25"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
