@@ -151,8 +151,12 @@ export function resolveTitles(sentences: ReadSentence[], names: NameIndex, publi
   return out;
 }
 
+/** The first words of the posts' names: only where one stands is a post looked for. */
+const HEAD = /^(президент|лидер|president|leader|глав|head|очильник|хозяин|господар|министр|foreign|secretary|top|госсекретар|держсекретар|керивник|спецпосланн|спецпосланц|спецпосланец|посланн|посланц|посланец|спецпредстав|special|envoy|помощник|помичник|aide|зят|son|гендиректор|chief)/u;
+
 /** The post whose words start at word i, the longest first. */
 function postAt(words: string[], i: number): { title: string; many: boolean; length: number } | undefined {
+  if (!HEAD.test(words[i])) return undefined;
   for (let n = Math.min(LONGEST, words.length - i); n >= 1; n--) {
     const phrase = words.slice(i, i + n).join(" ");
     for (const [title, t] of Object.entries(TITLES)) {
