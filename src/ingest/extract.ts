@@ -16,8 +16,8 @@ import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
-import { resolveTitles } from "./roles.ts";
-import { findStrangers, isStranger } from "./strangers.ts";
+import { withPeopleUnnamed } from "./roles.ts";
+import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactOfItsOwn, sidesOf } from "./events.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
@@ -28,10 +28,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const language = article.language ?? detectLanguage(article.text);
   const story = readStory(article.text);
   const published = article.published ?? publishedFromDateLine(story.dateLine, language) ?? options.today;
-  const read = story.sentences.map((s) => readSentence(s, language, names));
-  const titled = resolveTitles(read, names, published);
-  const strangers = findStrangers(read, names, language);
-  const sentences = read.map((s) => (titled.has(s) || strangers.has(s) ? { ...s, roles: [...(titled.get(s) ?? []), ...(strangers.get(s) ?? [])] } : s));
+  const sentences = withPeopleUnnamed(story.sentences.map((s) => readSentence(s, language, names)), names, published, language);
   const base = { language, published };
 
   const withKind = sentences.filter((s) => s.kinds.size > 0);

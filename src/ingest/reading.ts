@@ -21,7 +21,7 @@ export interface ReadSentence extends Sentence {
   tense?: Tense;
   agreed: boolean;
   background: boolean;
-  /** People named here by their post ("глави МЗС", "the envoy"), resolved over the whole story. */
+  /** People named here by their post ("глави МЗС", "the envoy"), resolved over the whole story, and officials names.json does not know. */
   roles?: Mention[];
 }
 

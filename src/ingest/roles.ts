@@ -4,8 +4,10 @@
 // resolved to the one person the story names who holds it on that side, or, where the story
 // names none, to the one person data/names.json knows held it on that side that day.
 // Pure: sentences and names in, the people each post stands for out.
+import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex, Person } from "./names.ts";
 import type { ReadSentence } from "./reading.ts";
+import { findStrangers } from "./strangers.ts";
 import { LOCATIVE, NOT_A_PARTICIPANT_BEFORE } from "./vocabulary.ts";
 
 /**
@@ -37,6 +39,16 @@ export const TITLES: Record<string, { one: RegExp; many: RegExp; unique?: boolea
     many: /^(?!)$/u,
   },
 };
+
+/**
+ * The sentences with the people they name other than by a name names.json knows: by post
+ * ("глави МЗС"), or officials it does not know yet (strangers.ts).
+ */
+export function withPeopleUnnamed(sentences: ReadSentence[], names: NameIndex, published: string, lang: ArticleLang): ReadSentence[] {
+  const titled = resolveTitles(sentences, names, published);
+  const strangers = findStrangers(sentences, names, lang);
+  return sentences.map((s) => (titled.has(s) || strangers.has(s) ? { ...s, roles: [...(titled.get(s) ?? []), ...(strangers.get(s) ?? [])] } : s));
+}
 
 /** Posts only one country has: the Secretary of State is American. */
 const ONLY_SIDE: [RegExp, string][] = [[/^(госсекретар|держсекретар|secretary of state)/u, "US"]];
