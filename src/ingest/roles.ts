@@ -32,7 +32,7 @@ export const TITLES: Record<string, { one: RegExp; many: RegExp; unique?: boolea
     one: /^((спец)?(посланник|посланц|посланец|посланець)\p{L}*|спецпредставител\p{L}*|спецпредставник\p{L}*|(special )?envoy)$/u,
     many: /^((спец)?(посланник|посланц)(и|ов|ив|ам|ами|ах)|(special )?envoys)$/u,
   },
-  aide: { one: /^(помощник\p{L}*|помичник\p{L}*|aide)$/u, many: /^(помощник|помичник)(и|ов|ив|ам|ами|ах)|aides$/u },
+  aide: { one: /^(помощник\p{L}*|помичник\p{L}*|aide)$/u, many: /^((помощник|помичник)(и|ов|ив|ам|ами|ах)|aides)$/u },
   "son-in-law": { one: /^(зят\p{L}*|son in law)$/u, many: /^(?!)$/u },
   "rdif-head": {
     one: /^((глав|гендиректор|керивник|очильник)\p{L}* (рфпи|российского фонда прямих инвестиций|российського фонду прямих инвестиций)|(head|chief) of (the )?(rdif|russian direct investment fund))$/u,
@@ -57,7 +57,7 @@ const ONLY_SIDE: [RegExp, string][] = [[/^(госсекретар|держсек
 const PRINCIPAL_BEFORE = /^(deputy|assistant|under|vice|former|ex|заместител\p{L}*|заступни\p{L}*|замести\p{L}*|бывш\p{L}*|колишн\p{L}*|экс|офис\p{L}*|аппарат\p{L}*|апарат\p{L}*|канцеляр\p{L}*|пресс|прес|служб\p{L}*|команд\p{L}*|окружени\p{L}*|оточенн\p{L}*|указ\p{L}*)$/u;
 
 /** After a plural post: whose they are, when not the two sides' ("ряда европейских стран", "of several countries"). */
-const OTHERS_AFTER = /^(ряда|ряду|нескольких|кильком|кількох|килькох|многих|багатьох|других|инших|европейск|европейськ|западн|захидн|арабск|арабськ|стран|краин|of (other|several|many|european|western|arab|the g7|the g20|g7|g20|nato|the eu))/u;
+const OTHERS_AFTER = /^(ряда|ряду|нескольких|килькох|многих|багатьох|других|инших|европейск|европейськ|западн|захидн|арабск|арабськ|стран|краин|of (other|several|many|european|western|arab|the g7|the g20|g7|g20|nato|the eu))/u;
 
 /** The longest run of words a post's name takes ("министр иностранных дел", "heads of state"). */
 const LONGEST = 6;
@@ -89,78 +89,89 @@ export function resolveTitles(sentences: ReadSentence[], names: NameIndex, publi
       if (s.mentions.some((m) => m.first <= i && i <= m.last)) continue;
       const post = postAt(words, i);
       if (!post) continue;
-      const last = i + post.length - 1;
-      // The country a mention at a word stands for as an actor: "США", "российский", "Кремля"
-      // (not "в США": a place).
-      const sideAt = (j: number) => {
-        const m = s.mentions.find((x) => x.first === j);
-        if (!m || LOCATIVE.has(words[j - 1] ?? "")) return undefined;
-        if (m.named.type === "country") return { code: m.named.country.code, last: m.last };
-        const seat = m.named.type === "place" ? (m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined)) : undefined;
-        return seat ? { code: seat, last: m.last } : undefined;
-      };
-      // "помощник президента", "спецпосланник американского лидера": a post after a post is the
-      // first one's principal; "the president's son-in-law" likewise.
-      // "the summit of the two presidents", "adviser to the president": whose, not who.
-      let k = i - 1;
-      while (k >= 0 && (/^(the|two|both)$/u.test(words[k]) || s.mentions.some((m) => m.named.type === "country" && m.first <= k && k <= m.last))) k--;
-      const of = words[k] ?? "";
-      const principal = of === "of" || of === "to" || NOT_A_PARTICIPANT_BEFORE.test(of) || PRINCIPAL_BEFORE.test(of) || Object.values(TITLES).some((t) => t.one.test(of)) || /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[last].start));
-      if (principal) {
-        i = last;
-        continue;
-      }
-      const sides = new Set<string>();
-      for (const [re, side] of ONLY_SIDE) if (re.test(words.slice(i, last + 1).join(" "))) sides.add(side);
-      // The sides: the countries right before the post ("американський спецпосланник", "the
-      // Russian leader"), in its words ("глава Белого дома", "очільник Держдепу") and right after
-      // it, joined by "and" or "of" ("президенты России и США", "President of the United States").
-      for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
-        const at = s.mentions.find((m) => m.last === j);
-        const side = at ? sideAt(at.first) : undefined;
-        if (!side) break;
-        sides.add(side.code);
-        j = at!.first;
-      }
-      for (let j = i; j <= last; j++) {
-        const side = sideAt(j);
-        if (side) sides.add(side.code);
-      }
-      for (let j = last + 1; j < words.length; j++) {
-        const side = sideAt(j);
-        if (side) {
-          sides.add(side.code);
-          j = side.last;
-        } else if (!/^(и|й|та|and|of|the|&)$/u.test(words[j])) break;
-      }
-      // Or the one whose man he is ("спецпосланник Трампа", "Putin's aide").
-      let holder: Person | undefined;
-      for (const m of s.mentions) {
-        if (m.named.type === "person" && m.first > last && m.first <= last + 4 && !betweenBreak(s, m, i, last)) {
-          // "спецпосланник президента США Стив Уиткофф": the post's holder is named after it.
-          if (holdsTitle(m.named.person, words[i]) || holdsTitle(m.named.person, words.slice(i, last + 1).join(" "))) holder = m.named.person;
-          else if (m.first === last + 1) sides.add(m.named.person.side);
-        }
-        if (m.named.type === "person" && m.last === i - 1 && /['’]s$/u.test(s.text.slice(s.tokens[m.last].start, s.tokens[i].start).trim())) sides.add(m.named.person.side);
-      }
-      // "Kirill Dmitriev, the head of the Russian Direct Investment Fund": the holder before it.
-      const before = s.mentions.find((m) => m.named.type === "person" && m.last < i && i - m.last <= 2 && /,/.test(s.text.slice(s.tokens[m.last].start, s.tokens[i].start)));
-      if (holder || (before && before.named.type === "person" && holdsTitle(before.named.person, words.slice(i, last + 1).join(" ")))) {
-        i = last;
-        continue;
-      }
+      const span = { first: i, last: i + post.length - 1 };
+      i = span.last;
+      if (isPrincipal(s, words, span)) continue;
+      const whose = sidesOfPost(s, words, span);
+      if (!whose) continue;
       // "Лидерами роста стали бумаги …": a plural post of no country counts in a sentence about
       // a contact; "лидеры ряда европейских стран", "leaders of several countries" are others.
-      if (sides.size === 0 && post.many && ((s.kinds.size === 0 && s.tense === undefined) || OTHERS_AFTER.test(words.slice(last + 1, last + 3).join(" ")))) {
-        i = last;
-        continue;
-      }
-      for (const person of holders(post.title, post.many, sides, named, names, published)) found.push({ named: { type: "person", person }, first: i, last, byPost: true });
-      i = last;
+      if (whose.size === 0 && post.many && ((s.kinds.size === 0 && s.tense === undefined) || OTHERS_AFTER.test(words.slice(span.last + 1, span.last + 3).join(" ")))) continue;
+      for (const person of holders(post.title, post.many, whose, named, names, published)) found.push({ named: { type: "person", person }, ...span, byPost: true });
     }
     if (found.length > 0) out.set(s, found);
   }
   return out;
+}
+
+interface Span {
+  first: number;
+  last: number;
+}
+
+/**
+ * "помощник президента", "спецпосланник американского лидера": a post after a post is the
+ * first one's principal; "the president's son-in-law" likewise; "the summit of the two
+ * presidents", "adviser to the president": whose, not who.
+ */
+function isPrincipal(s: ReadSentence, words: string[], { first, last }: Span): boolean {
+  let k = first - 1;
+  while (k >= 0 && (/^(the|two|both)$/u.test(words[k]) || s.mentions.some((m) => m.named.type === "country" && m.first <= k && k <= m.last))) k--;
+  const before = words[k] ?? "";
+  if (before === "of" || before === "to" || NOT_A_PARTICIPANT_BEFORE.test(before) || PRINCIPAL_BEFORE.test(before)) return true;
+  return Object.values(TITLES).some((t) => t.one.test(before)) || /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[last].start));
+}
+
+/**
+ * The sides a post names: the countries right before it ("американський спецпосланник", "the
+ * Russian leader"), in its words ("глава Белого дома", "очільник Держдепу") and right after it,
+ * joined by "and" or "of" ("президенты России и США", "President of the United States"), or the
+ * one whose man he is ("спецпосланник Трампа", "Putin's aide"). Undefined where the holder is
+ * named beside it ("спецпосланник президента США Стив Уиткофф", "Kirill Dmitriev, the head of
+ * the Russian Direct Investment Fund"): the name says it.
+ */
+function sidesOfPost(s: ReadSentence, words: string[], { first, last }: Span): Set<string> | undefined {
+  const phrase = words.slice(first, last + 1).join(" ");
+  const sides = new Set<string>();
+  for (const [re, side] of ONLY_SIDE) if (re.test(phrase)) sides.add(side);
+  // The country a mention at a word stands for as an actor: "США", "российский", "Кремля"
+  // (not "в США": a place).
+  const sideAt = (j: number) => {
+    const m = s.mentions.find((x) => x.first === j);
+    if (!m || LOCATIVE.has(words[j - 1] ?? "")) return undefined;
+    if (m.named.type === "country") return { code: m.named.country.code, last: m.last };
+    const seat = m.named.type === "place" ? (m.named.place.capitalOf ?? (m.named.place.kind === "venue" ? m.named.place.country : undefined)) : undefined;
+    return seat ? { code: seat, last: m.last } : undefined;
+  };
+  for (let j = first - 1; j >= Math.max(0, first - 3); j--) {
+    const at = s.mentions.find((m) => m.last === j);
+    const side = at ? sideAt(at.first) : undefined;
+    if (!at || !side) break;
+    sides.add(side.code);
+    j = at.first;
+  }
+  for (let j = first; j <= last; j++) {
+    const side = sideAt(j);
+    if (side) sides.add(side.code);
+  }
+  for (let j = last + 1; j < words.length; j++) {
+    const side = sideAt(j);
+    if (side) {
+      sides.add(side.code);
+      j = side.last;
+    } else if (!/^(и|й|та|and|of|the|&)$/u.test(words[j])) break;
+  }
+  for (const m of s.mentions) {
+    if (m.named.type !== "person") continue;
+    const gap = s.text.slice(s.tokens[Math.min(m.last, last)].start, s.tokens[Math.max(m.first, first)].start);
+    if (m.first > last && m.first <= last + 4 && !betweenBreak(s, m, first, last)) {
+      if (holdsTitle(m.named.person, words[first]) || holdsTitle(m.named.person, phrase)) return undefined;
+      if (m.first === last + 1) sides.add(m.named.person.side);
+    }
+    if (m.last < first && first - m.last <= 2 && /,/.test(gap) && holdsTitle(m.named.person, phrase)) return undefined;
+    if (m.last === first - 1 && /['’]s$/u.test(gap.trim())) sides.add(m.named.person.side);
+  }
+  return sides;
 }
 
 /** The first words of the posts' names: only where one stands is a post looked for. */

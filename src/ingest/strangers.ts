@@ -13,7 +13,7 @@ import type { ReadSentence } from "./reading.ts";
 import { LOCATIVE } from "./vocabulary.ts";
 
 /** Words of an official's post (folded): what may stand before his name. */
-const POST_WORD = /^(minister|deputy|ambassador|envoy|secretary|adviser|advisor|aide|senator|general|admiral|director|chief|head|negotiator|министр\p{L}*|замминистра|заместител\p{L}*|посол|посла|посланник\p{L}*|спецпосланник\p{L}*|советник\p{L}*|помощник\p{L}*|сенатор\p{L}*|генерал\p{L}*|адмирал\p{L}*|директор\p{L}*|руководител\p{L}*|начальник\p{L}*|секретар\p{L}*|глава|главой|заступник\p{L}*|посланец\p{L}*|посланц\p{L}*|радник\p{L}*|помичник\p{L}*|адмирал|керивник\p{L}*|голова|головою)$/u;
+const POST_WORD = /^(minister|deputy|ambassador|envoy|secretary|adviser|advisor|aide|senator|general|admiral|director|chief|head|negotiator|министр\p{L}*|замминистра|заместител\p{L}*|посол|посла|посланник\p{L}*|спецпосланник\p{L}*|советник\p{L}*|помощник\p{L}*|сенатор\p{L}*|генерал\p{L}*|адмирал\p{L}*|директор\p{L}*|руководител\p{L}*|начальник\p{L}*|секретар\p{L}*|глава|главой|заступник\p{L}*|посланец\p{L}*|посланц\p{L}*|радник\p{L}*|помичник\p{L}*|керивник\p{L}*|голова|головою)$/u;
 
 /** The id a person found this way carries: not one of names.json's. */
 const STRANGER = "unknown-";
