@@ -10,11 +10,14 @@
 import type { Kind, Status } from "../record/schema.ts";
 import { readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
-import { findParticipants, findParties, findTrack } from "./fields.ts";
+import { findParties, findTrack } from "./fields.ts";
+import { findParticipants } from "./participants.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { withPeopleUnnamed } from "./roles.ts";
+import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactOfItsOwn, sidesOf } from "./events.ts";
 import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
@@ -28,7 +31,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const language = article.language ?? detectLanguage(article.text);
   const story = readStory(article.text);
   const published = article.published ?? publishedFromDateLine(story.dateLine, language) ?? options.today;
-  const sentences = story.sentences.map((s) => readSentence(s, language, names));
+  const sentences = withPeopleUnnamed(story.sentences.map((s) => readSentence(s, language, names)), names, published, language);
   const base = { language, published };
 
   const withKind = sentences.filter((s) => s.kinds.size > 0);
@@ -322,6 +325,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   if (country && !city && region) evidence.country = support.find((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place === region))?.text ?? "";
 
   if (participants.people.length > 0) evidence.participants = participants.evidence.join(" … ");
+  // One names.json does not know is spelled in English by transliteration.
+  if (participants.people.some(isStranger)) guessed.push("participants");
 
   const parties = findParties(event, participants.people, support, city ?? venue, ctx);
   if (parties.guessed) guessed.push("parties");

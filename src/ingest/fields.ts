@@ -1,9 +1,9 @@
-// The fields of a draft that take the most reading: which parties took part, who the
-// participants were, and which series (track) the contact belongs to.
+// The fields of a draft that take the most reading: which parties took part and which series
+// (track) the contact belongs to. Who took part is participants.ts.
 import type { Context, EventReading } from "./draft.ts";
-import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isSpeaker, relativeClauseAfter, type ReadSentence } from "./reading.ts";
-import { PARTICIPATION } from "./vocabulary.ts";
+import type { NameIndex, Person, PlaceEntry } from "./names.ts";
+import { isLocative, type ReadSentence } from "./reading.ts";
+import { TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
 export function findParties(event: EventReading, people: Person[], support: ReadSentence[], place: PlaceEntry | undefined, ctx: Context): { codes: string[]; guessed: boolean } {
@@ -58,100 +58,19 @@ export function findParties(event: EventReading, people: Person[], support: Read
     for (const p of trackParties) parties.add(p);
     guessedSides = true;
   }
-  const trilateral = anchors.some((s) => /трехсторонн|тристоронн|trilateral/u.test(s.folded));
+  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded));
   // "Witkoff met Dmitriev on the sidelines of the trilateral talks": a bilateral contact whose
   // people are all Russian and American is not made trilateral by its setting.
   const bilateralPeople = people.some((p) => p.side === "RU") && people.some((p) => p.side === "US") && !people.some((p) => p.side === "UA");
   if (trilateral && parties.has("RU") && parties.has("US") && !bilateralPeople) parties.add("UA");
+  // "Третій раунд тристоронніх переговорів делегацій України, США та Росії … Склад російської
+  // делегації поки невідомий": the three sides named, only two sides' people known yet.
+  const three = ["RU", "UA", "US"];
+  if (trilateral && !bilateralPeople && three.every((c) => countriesNamed.has(c)) && [...parties].every((p) => three.includes(p))) for (const c of three) parties.add(c);
   // The counterpart of a followed party is followed or foreign; a Ukrainian talking about a
   // bilateral RU–US contact does not make it trilateral.
   if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");
   return { codes: [...parties].sort(), guessed: guessedSides };
-}
-
-/**
- * Who took part: the people the anchors name (less those who only speak of it, unless the
- * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
- * anyone a later sentence says led a delegation or took part. Spokespeople never count.
- */
-export function findParticipants(event: EventReading, detail: ReadSentence[]): { people: Person[]; evidence: string[] } {
-  const people: Person[] = [];
-  const evidence: string[] = [];
-  const add = (p: Person, s: ReadSentence) => {
-    if (p.reports || people.includes(p)) return;
-    people.push(p);
-    if (!evidence.includes(s.text)) evidence.push(s.text);
-  };
-  const speakers: { person: Person; s: ReadSentence }[] = [];
-  for (const s of event.anchors) {
-    // A headline that names both sides has named the principals; a lead that names none of
-    // them recalls another contact ("after the presidents' call on 12 February").
-    const named = s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person] : []));
-    // A call has its two principals; others in its lead are in another contact ("while Trump
-    // was meeting Zelensky").
-    if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && (event.kind === "call" || !named.some((p) => people.includes(p)))) break;
-    const persons = s.mentions.filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person");
-    for (const m of persons) {
-      if (isAside(s, m)) continue;
-      if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
-      else add(m.named.person, s);
-    }
-  }
-  // A speaker counts when the others taking part are all on one side and he is on the other.
-  const addSpeakers = () => {
-    const sides = new Set(people.map((p) => p.side));
-    for (const { person, s } of speakers) {
-      if (people.includes(person) || person.reports) continue;
-      if (people.length > 0 && sides.size === 1 && !sides.has(person.side)) add(person, s);
-    }
-  };
-  // A call has its two principals: once the headline and lead give both, a later sentence's
-  // people ("he would then speak with Zelensky") are on another call.
-  if (event.kind === "call") addSpeakers();
-  const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
-  for (const s of complete ? [] : detail) {
-    if (event.anchors.includes(s) || !PARTICIPATION.test(s.folded)) continue;
-    // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
-    // quoted took part.
-    if (FIRST_PERSON.test(s.text) && !s.mentions.some((m) => m.named.type === "person")) {
-      const quoted = quotedPerson(s, event.sentences);
-      if (quoted) add(quoted, s);
-    }
-    for (const m of s.mentions) {
-      if (m.named.type !== "person" || isAside(s, m)) continue;
-      // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
-      const clause = relativeClauseAfter(s, m);
-      // "«… очолюватиму я», – написав Умєров": so does one quoting himself taking part.
-      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text)) add(m.named.person, s);
-    }
-  }
-  // Neither headline nor lead names anyone ("US and Russian officials met"): the first later
-  // sentence about this contact that names people says who they were.
-  if (people.length === 0) {
-    const s = detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && x.mentions.some((m) => m.named.type === "person" && !isSpeaker(x, m)));
-    if (s) for (const m of s.mentions) if (m.named.type === "person" && !isSpeaker(s, m) && !isAside(s, m)) add(m.named.person, s);
-  }
-  addSpeakers();
-  return { people, evidence };
-}
-
-const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
-/** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */
-const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
-
-/** Who says a sentence in the first person: a speaker named in its paragraph, or, in an
- * interview's answer, the one the story's lead introduces. */
-function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | undefined {
-  for (const x of sentences) {
-    if (x.paragraph !== s.paragraph) continue;
-    const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && isSpeaker(x, n));
-    if (m && m.named.type === "person") return m.named.person;
-  }
-  const first = sentences.find((x) => x.paragraph === s.paragraph);
-  if (!first || !ANSWER.test(first.text)) return undefined;
-  const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);
-  const m = lead?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports);
-  return m && m.named.type === "person" ? m.named.person : undefined;
 }
 
 /**

@@ -3,10 +3,12 @@
 // record because it is knowledge about the world, edited by hand as new people appear.
 // Pure: the caller reads the file; this module validates it and finds the names in text.
 import { z } from "zod";
+import { TITLES } from "./roles.ts";
 import { fold, isNameForm, nameStem, tokenize, type Token } from "./words.ts";
 
 const text = z.string().trim().min(1);
 const InLanguages = z.object({ en: text, ru: text, uk: text }).strict();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD");
 const code = z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code");
 
 const Country = z
@@ -35,6 +37,11 @@ const Person = z
     minister: z.boolean().optional(),
     /** A spokesperson: reports on contacts, never counted as taking part. */
     reports: z.boolean().optional(),
+    /** The posts a story may name him by instead of his name (ids of roles.ts TITLES). */
+    titles: z.array(text).optional(),
+    /** His term in the post, where another held it before or after (YYYY-MM-DD; until: the first day out). */
+    since: day.optional(),
+    until: day.optional(),
   })
   .strict();
 
@@ -103,6 +110,7 @@ export function parseNames(json: unknown, file = "names.json"): NamesFile {
     if (ids.has(p.id)) problems.push(`${file}, person "${p.id}": id used twice`);
     ids.add(p.id);
     if (!codes.has(p.side)) problems.push(`${file}, person "${p.id}": side ${p.side} is not one of the countries`);
+    for (const t of p.titles ?? []) if (!(t in TITLES)) problems.push(`${file}, person "${p.id}": title "${t}" is not one of ${Object.keys(TITLES).join(", ")}`);
   }
   const cities = new Set(names.places.map((p) => p.name.en));
   for (const p of names.places) {
@@ -125,6 +133,8 @@ export interface Mention {
   named: Named;
   first: number;
   last: number;
+  /** Named by his post, not his name ("the envoy"): see roles.ts. */
+  byPost?: boolean;
 }
 
 interface FormWord {
@@ -148,9 +158,15 @@ interface Form {
 export class NameIndex {
   private readonly byFirstLetter = new Map<string, Form[]>();
   private readonly prefixes: { prefix: string; named: Named }[] = [];
+  /** Each person's given names (the words of his name before the last), as name stems. */
+  private readonly givenNames = new Map<Person, string[]>();
 
   constructor(readonly names: NamesFile) {
-    for (const person of names.people) for (const f of person.forms) this.addForm(f, { type: "person", person });
+    for (const person of names.people) {
+      for (const f of person.forms) this.addForm(f, { type: "person", person });
+      const given = [person.name.en, person.name.ru, person.name.uk].flatMap((n) => tokenize(n).slice(0, -1).filter((t) => /^\p{Lu}/u.test(t.text)));
+      this.givenNames.set(person, [...new Set(given.map((t) => nameStem(t.folded)))]);
+    }
     for (const place of names.places) for (const f of place.forms) this.addForm(f, { type: "place", place });
     for (const country of names.countries) {
       for (const f of country.forms) this.addForm(f, { type: "country", country });
@@ -188,7 +204,13 @@ export class NameIndex {
         if (ok && (!best || form.stems.length > best.length)) best = { form, length: form.stems.length };
       }
       if (best) {
-        out.push({ named: best.form.named, first: i, last: i + best.length - 1 });
+        // "зять Дональда Трампа", "помощник Владимира Путина": the given name before the
+        // surname is part of the mention, so that the title before it is next to it.
+        let first = i;
+        const given = best.form.named.type === "person" ? (this.givenNames.get(best.form.named.person) ?? []) : [];
+        const floor = out.length > 0 ? out[out.length - 1].last + 1 : 0;
+        while (first > floor && i - first < 2 && /^\p{Lu}/u.test(tokens[first - 1].text) && given.some((g) => isNameForm(tokens[first - 1], g))) first--;
+        out.push({ named: best.form.named, first, last: i + best.length - 1 });
         i += best.length - 1;
         continue;
       }

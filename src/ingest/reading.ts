@@ -4,7 +4,8 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls and the institutions that speak (batches 6 and 7).
 import { DAY_BEFORE, INSTITUTION_SAYS, RECENT, withoutEveOf } from "./vocabulary.ts";
@@ -24,6 +25,13 @@ export interface ReadSentence extends Sentence {
   tense?: Tense;
   agreed: boolean;
   background: boolean;
+  /** People named here by their post ("глави МЗС", "the envoy"), resolved over the whole story, and officials names.json does not know. */
+  roles?: Mention[];
+}
+
+/** The people a sentence names, by name or by post, in the order they stand. */
+export function personMentions(s: ReadSentence): (Mention & { named: { type: "person" } })[] {
+  return [...s.mentions, ...(s.roles ?? [])].filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person").sort((a, b) => a.first - b.first);
 }
 
 const KIND_ORDER: Kind[] = ["summit", "call", "round", "meeting", "other"];
@@ -70,8 +78,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     kinds,
     tense: tenseOf(folded),
     agreed: STATUS_CUES.agreed.test(folded),
-    // "як і минулого разу", "as last time": a comparison, not an earlier contact recalled.
-    background: BACKGROUND.test(folded.replace(/(?<![\p{L}])(як и|как и|as|like) (минулого разу|в прошлый раз|last time|before|previously)(?![\p{L}])/gu, "")),
+    // "як і минулого разу", "as last time", "як і під час попередніх раундів": a comparison,
+    // not an earlier contact recalled.
+    background: BACKGROUND.test(folded.replace(COMPARISON, "")),
   };
   // "earlier this week", "накануне саммита": the time of this contact, the eve of another, no
   // earlier contact; "накануне вечером" alone recalls the day before, a next-day story's news.
@@ -263,6 +272,9 @@ export function objectOfWith(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
     const t = s.tokens[i];
     if (WITH.test(t.folded)) return true;
+    // "with Moscow and met … Putin", "between Israel and Hamas on … Trump's plan": another
+    // name between is what "with" governs (a country in the title is not: "with Russian President").
+    if (s.mentions.some((o) => o !== m && o.named.type !== "country" && o.first <= i && i <= o.last)) return false;
     if (breakAfter(s, i)) return false;
     if (SPEECH.test(t.folded)) return false;
   }
@@ -300,7 +312,9 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   // Юрий Ушаков"); the person himself follows the title's own complement ("помощник президента
   // Юрий Ушаков"), and in English the title stands before its holder ("envoy Steve Witkoff").
   // So only a name right after the title is the principal.
-  if (m.first > 0 && NOT_A_PARTICIPANT_BEFORE.test(s.tokens[m.first - 1].folded)) return true;
+  // "спецпосланник Стив Уиткофф" is the envoy himself: the title is his own.
+  const before = m.first > 0 ? s.tokens[m.first - 1].folded : "";
+  if (NOT_A_PARTICIPANT_BEFORE.test(before) && !(m.named.type === "person" && holdsTitle(m.named.person, before))) return true;
   for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
     if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
     // Only words of the person's own title may stand between ("посланника президента США Трампа").
@@ -323,6 +337,8 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 12); i--) {
     if (i < m.first - 1 && breakAfter(s, i)) break;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    // "під час зустрічі", "во время встречи" (during); not "про час зустрічі" (its time).
+    if (/^(время|час)$/u.test(s.tokens[i].folded) && !/^(во|в|пид|у)$/u.test(s.tokens[i - 1]?.folded ?? "")) continue;
     // Far from the name only "after"/"before" open another contact; "during a two-hour phone
     // call with Trump" is this one.
     if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;

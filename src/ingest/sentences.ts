@@ -31,11 +31,19 @@ const SECTION_LABEL = /^(деталі|подробиці|подробности|
 const WEEKDAY_LABEL = /^(понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’]ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[.:—–-]?$/iu;
 
 // A "read also" or "source" label with the headline or the source after it on the same line.
-const INLINE_POINTER = /^(читайте также|читайте також|read more|read also|see also|также по теме|источник|джерело|source)\s*[:.\-–—]\s*\S.{8,}/iu;
+// A source may be as short as the outlet's initials ("Джерело: УП", "Source: AP").
+const INLINE_POINTER = /^((читайте также|читайте також|read more|read also|see also|также по теме)\s*[:.\-–—]\s*\S.{8,}|(источник|джерело|source)\s*:\s*\S.*)/iu;
 
 // A ministry's or the Kremlin's page prints the day with "года"/"року" and the place after the
 // time: "16 октября 2025 года, 20:15", "December 29, 2025, 16:30, The Kremlin, Moscow".
 const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
+
+// An update stamp on a line of its own: "Updated Aug. 6, 2025 4:18 pm ET", "Jan. 22, 2026 —
+// Updated: 8:35 p.m.", "Оновлено о 14:25", "Обновлено 24 окт, 21:37". It tells when the page
+// changed, never the story (a date line above it, if any, is the publication's).
+const UPDATE_WORD = /(updated|обновлено|оновлено|обновляется|оновлюється|последнее обновление|останнє оновлення)(?![\p{L}])/iu;
+const UPDATE_STAMP = new RegExp(`^[^!?]{0,40}?${UPDATE_WORD.source}`, "iu");
+const isUpdateStamp = (line: string) => UPDATE_STAMP.test(line) && /\d/.test(line) && line.length <= 60 && line.split(" ").length <= 10;
 
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
@@ -70,6 +78,12 @@ export function readStory(text: string): StoryText {
     }
     if (DATE_ONLY_LINE.test(line)) {
       dateLine ??= line.replace(/^by [^|]+\|\s*/i, "");
+      continue;
+    }
+    if (headline !== undefined && isUpdateStamp(line)) {
+      // "Jan. 22, 2026 — Updated: 8:35 p.m.": the day before the stamp is the publication's.
+      const published = line.slice(0, line.search(UPDATE_WORD)).replace(/[\s—–|,:-]+$/u, "");
+      if (published && DATE_ONLY_LINE.test(published)) dateLine ??= published;
       continue;
     }
     // Pages repeat the headline (title tag, h1, social card); the story reads it once.

@@ -88,6 +88,13 @@ export const STATUS_CUES = {
 /** The sentence talks of an earlier contact, not the one reported. */
 export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior|the day before|a day earlier|most recently)${E}|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
 
+/** "як і минулого разу", "как и на предыдущих раундах", "as in previous rounds": the contact
+ * reported is compared with earlier ones, not an earlier one recalled. */
+export const COMPARISON = new RegExp(
+  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|(пид час |на |в |у |во время |the )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}`).source,
+  "gu",
+);
+
 /** "There are no plans for a call": a contact that is explicitly not happening. */
 export const NOT_PLANNED = re(`${B}no (concrete |immediate |specific )?plans?${E}|${B}no such (meeting|call|talks|summit|visit|contact)s?${E}|${B}(никаких|такой|таких) (встреч|разговор|контакт|переговор)\\p{L}* (не|нет)|${B}(жодних|такои|таких) (зустрич|розмов|контакт|переговор)\\p{L}* (не|немае)|not (being )?(planned|scheduled|on the agenda)|${B}не планир|${B}не заплан|${B}не плану|${B}нет (конкретных )?планов|${B}немае (конкретних )?планив|${B}не обсуждается|${B}не обговорюеться|${B}не стоит на повестке`);
 
@@ -106,9 +113,9 @@ export const HYPOTHETICAL = re(`${B}(whether|asked|if|hope|hopes|hoped|hoping)${
 export const RECEIVED_PRONOUN = re(`${B}(received|receive|receives|will receive|host|hosted|примет|принял|принять|прийме|прийняв|прийняти)\\s+(him|her|them|его|ее|их|його|ии|их)${E}`);
 
 /** A name right after one of these is someone's principal, not a participant: "помощник Путина
- * Юрий Ушаков", "спецпосланника Трампа", "Putin's aide". Also a name after "ahead of" or "после"
+ * Юрий Ушаков", "спецпосланника Трампа", "команда Трампа", "Putin's aide". Also a name after "ahead of" or "после"
  * belongs to another event ("ahead of Zelensky visit"). */
-export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|посланец|посланець|спецпосланник|спецпосланц|спецпосланец|спецпосланець|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|звонк|дзвинк|зят)\p{L}*)$/u;
+export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|посланец|посланець|спецпосланник|спецпосланц|спецпосланец|спецпосланець|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|звонк|дзвинк|зят|команд)\p{L}*)$/u;
 /** A name after these, a word or two on, is another event's: "ahead of Zelensky visit", "после звонка Трампа". */
 export const ANOTHER_EVENT_BEFORE = /^(ahead|after|before|перед|после|писля|напередодни|накануне)$/u;
 /** After a possessive ("Trump's son-in-law", "Putin's top aide"): the name is the principal. */
@@ -122,10 +129,23 @@ export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists
 export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|после|перед|писля|накануне|напередодни|время|час|пока|поки)$/u;
 
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
-export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитирует|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтверд|${B}повидомля|${B}сообщают|${B}заявляют|${B}заявляют|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами|${B}(suggested|hinted|predicted|expects|believes)${E}|${B}допустил|${B}допустив|${B}допускает|${B}допускае|${B}не исключ|${B}не виключ|${B}предположил|${B}припустив|${B}спрогнозировал|${B}спрогнозував|${B}анонсировал|${B}анонсував|${B}(назвал|назвала|назвав|назвала|described|охарактеризовал|охарактеризував|оценил|оцинив|оцинила)${E}`);
+export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитиру|${B}цитуе|${B}цитую|${B}цитува|${B}quoted${E}|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтверд|${B}повидомля|${B}сообщают|${B}заявляют|${B}заявляют|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами|${B}(suggested|hinted|predicted|expects|believes)${E}|${B}допустил|${B}допустив|${B}допускает|${B}допускае|${B}не исключ|${B}не виключ|${B}предположил|${B}припустив|${B}спрогнозировал|${B}спрогнозував|${B}анонсировал|${B}анонсував|${B}(назвал|назвала|назвав|назвала|described|охарактеризовал|охарактеризував|оценил|оцинив|оцинила)${E}`);
 
 /** Someone leading a delegation or taking part: a participant, not a commentator. */
-export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}представит|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац`);
+export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}представит|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац|${B}on the (\\p{L}+ )?team${E}|${B}alongside${E}`);
+
+/** Russia, Ukraine and the United States at one table. */
+export const TRILATERAL = /трехсторонн|тристоронн|trilateral/u;
+
+/** "участвовали он сам и Дмитриев", "he himself took part": the speaker is one of them. */
+export const SELF = re(`${B}(он|она|вин|вона|я) (сам|сама)${E}|${B}(himself|herself|myself)${E}`);
+
+/** "Разом зі спецпосланцем прилетів зять президента", "together with": one more of the party, in a sentence about the contact or the trip. */
+export const ACCOMPANYING = re(`${B}(вместе со?|разом (з|зи|из)|together with|along with)${E}`);
+
+/** "зустріч з Путіним", "talks with Putin", "встреча с Путиным": a contact and the one met (folded words). */
+export const CONTACT_WITH = /^(meeting|meetings|talks|call|negotiations|встреч\p{L}*|переговор\p{L}*|разговор\p{L}*|бесед\p{L}*|зустрич\p{L}*|перемовин\p{L}*|розмов\p{L}*)$/u;
+export const WITH_WORD = /^(with|с|со|з|зи|из)$/u;
 
 /** What came of it. */
 export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outlined|determined)${E}|${B}договорил|${B}обменял|${B}определили|${B}наметили|${B}согласовал|${B}подписал|${B}домовил|${B}обминял|${B}визначили|${B}пидписал|${B}погодил`);

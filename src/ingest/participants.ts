@@ -1,0 +1,160 @@
+// Who took part in a contact: the people its headline and lead name, by name or by post, and
+// those a later sentence says led a delegation, joined or accompanied it.
+import type { EventReading } from "./draft.ts";
+import type { Person } from "./names.ts";
+import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
+import { ACCOMPANYING, ANOTHER, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+
+/**
+ * Who took part: the people the anchors name (less those who only speak of it, unless the
+ * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
+ * anyone a later sentence says led a delegation or took part. Spokespeople never count.
+ */
+export function findParticipants(event: EventReading, detail: ReadSentence[]): { people: Person[]; evidence: string[] } {
+  const people: Person[] = [];
+  const evidence: string[] = [];
+  const byPost = new Set<Person>();
+  const add = (p: Person, s: ReadSentence) => {
+    if (p.reports || people.includes(p)) return;
+    people.push(p);
+    if (!evidence.includes(s.text)) evidence.push(s.text);
+  };
+  // A post stands for its holder only on a side no name stands for: "a meeting between Rubio
+  // and Lavrov … casting doubt on a summit between the two countries' presidents".
+  const mentioned = (s: ReadSentence) => {
+    const all = personMentions(s);
+    const named = new Set([...all.filter((m) => !m.byPost && !isAside(s, m) && !isSpeaker(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
+    const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
+    for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
+    return out;
+  };
+  const speakers: { person: Person; s: ReadSentence }[] = [];
+  for (const s of event.anchors) {
+    // A headline that names both sides has named the principals; a lead that names none of
+    // them recalls another contact ("after the presidents' call on 12 February").
+    const persons = mentioned(s);
+    const named = persons.map((m) => m.named.person);
+    // A call has its two principals; others in its lead are in another contact ("while Trump
+    // was meeting Zelensky").
+    if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && (event.kind === "call" || !named.some((p) => people.includes(p)))) break;
+    for (const m of persons) {
+      if (isAside(s, m)) continue;
+      if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
+      else add(m.named.person, s);
+    }
+  }
+  // A speaker counts when the others taking part are all on one side and he is on the other.
+  const addSpeakers = () => {
+    const sides = new Set(people.map((p) => p.side));
+    for (const { person, s } of speakers) {
+      if (people.includes(person) || person.reports) continue;
+      if (people.length > 0 && sides.size === 1 && !sides.has(person.side)) add(person, s);
+    }
+  };
+  // A call has its two principals: once the headline and lead give both, a later sentence's
+  // people ("he would then speak with Zelensky") are on another call.
+  if (event.kind === "call") addSpeakers();
+  const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
+  // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
+  // lead name the sides, one of another side named further on is in another contact.
+  const sides = anchorSides(event.anchors);
+  const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
+  // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
+  // без сделки"): the first later sentence about this contact that names people says who they
+  // were. One naming both sides comes before the delegations further on ("Путин и Трамп провели
+  // встречу … С российской стороны в переговорах участвовали Лавров и Ушаков"); one naming a
+  // single side ("Rubio welcomed the talks") only where no delegation is named.
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && personMentions(x).some((m) => !isSpeaker(x, m)));
+  const takeFirst = (s: ReadSentence | undefined) => {
+    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m) && onSide(m.named.person)) add(m.named.person, s);
+  };
+  if (people.length === 0) {
+    const s = firstAbout();
+    if (s && new Set(mentioned(s).filter((m) => !isSpeaker(s, m) && !isAside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
+  }
+  for (const s of complete ? [] : detail) {
+    if (event.anchors.includes(s)) continue;
+    if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0)) continue;
+    // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
+    // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
+    // naming one of its own is still about it.
+    if (continuesRecall(s, event.sentences)) continue;
+    // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
+    // quoted took part.
+    if (FIRST_PERSON.test(s.text) && personMentions(s).length === 0) {
+      const quoted = quotedPerson(s, event.sentences);
+      if (quoted && onSide(quoted)) add(quoted, s);
+    }
+    for (const m of mentioned(s)) {
+      if (isAside(s, m) || !onSide(m.named.person)) continue;
+      // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
+      const clause = relativeClauseAfter(s, m);
+      // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
+      // Дмитриев": so does one saying he took part.
+      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
+    }
+  }
+  if (people.length === 0) takeFirst(firstAbout());
+  addSpeakers();
+  // "Американський спецпосланник прибув до Москви … Про час зустрічі з Путіним повідомив …":
+  // with one side's people known, a later sentence about this contact names the other by "the
+  // meeting with".
+  if (people.length > 0 && new Set(people.map((p) => p.side)).size === 1) {
+    for (const s of detail) {
+      if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded)) continue;
+      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !isAside(s, m));
+      if (met && onSide(met.named.person)) {
+        add(met.named.person, s);
+        break;
+      }
+    }
+  }
+  return { people, evidence };
+}
+
+const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
+/** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */
+const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
+
+/** Who says a sentence in the first person: a speaker named in its paragraph, or, in an
+ * interview's answer, the one the story's lead introduces. */
+function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | undefined {
+  for (const x of sentences) {
+    if (x.paragraph !== s.paragraph) continue;
+    const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && isSpeaker(x, n));
+    if (m && m.named.type === "person") return m.named.person;
+  }
+  const first = sentences.find((x) => x.paragraph === s.paragraph);
+  if (!first || !ANSWER.test(first.text)) return undefined;
+  const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);
+  const m = lead?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports);
+  return m && m.named.type === "person" ? m.named.person : undefined;
+}
+
+/** The sides the headline and the lead name as actors: their people and countries (not places). */
+function anchorSides(anchors: ReadSentence[]): Set<string> {
+  const sides = new Set<string>();
+  for (const s of anchors) {
+    for (const m of s.mentions) {
+      if (m.named.type === "person" && !m.named.person.reports && !isAside(s, m)) sides.add(m.named.person.side);
+      if (m.named.type === "country" && !isLocative(s, m)) sides.add(m.named.country.code);
+    }
+    if (TRILATERAL.test(s.folded)) sides.add("UA");
+  }
+  return sides;
+}
+
+/** Does "<contact> with" stand right before the name, maybe through a title ("зустрічі з Путіним", "talks with President Putin")? */
+function metWith(s: ReadSentence, first: number): boolean {
+  for (let i = first - 1; i >= Math.max(1, first - 3); i--) {
+    if (WITH_WORD.test(s.tokens[i].folded)) return CONTACT_WITH.test(s.tokens[i - 1].folded);
+    if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1) return false;
+  }
+  return false;
+}
+
+/** Does the sentence follow one about an earlier contact in its paragraph, naming no contact itself? */
+function continuesRecall(s: ReadSentence, sentences: ReadSentence[]): boolean {
+  const before = sentences[sentences.indexOf(s) - 1];
+  return before !== undefined && before.paragraph === s.paragraph && before.background && s.kinds.size === 0;
+}

@@ -1,0 +1,107 @@
+// Who took part and on which sides, one rule family at a time, each in the languages it
+// covers: people named by their post, delegations listed further down, who said he took
+// part, and who belongs to another contact.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { understand } from "../../src/ingest/extract.ts";
+import { readStory } from "../../src/ingest/sentences.ts";
+import { loadNames } from "../support/ingest-corpus.ts";
+
+const names = loadNames();
+const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
+const people = (text: string, published: string) => read(text, published).drafts[0]?.participants.map((p) => p.name).sort();
+const parties = (text: string, published: string) => read(text, published).drafts[0]?.parties;
+
+describe("people named by their post", () => {
+  it("reads the two presidents as the ones the story names, or holds the post that day", () => {
+    assert.deepEqual(people("Президенты России и США обсудили перемирие\n\nПрезиденты России и США в среду провели телефонный разговор, сообщил помощник президента РФ Юрий Ушаков.", "2026-04-29"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Президенти Росії та США провели телефонну розмову\n\nПрезиденти Росії та США в середу провели телефонну розмову.", "2024-03-06"), ["Joe Biden", "Vladimir Putin"]);
+    assert.deepEqual(people("Ruble jumps after call\n\nThe two presidents spoke by phone on Wednesday for an hour and a half. Trump called the call with Putin productive.", "2025-02-13"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads the foreign ministers by the country each post names", () => {
+    assert.deepEqual(people("Глави МЗС США і Росії поговорили телефоном\n\nОчільник Держдепу та російський міністр закордонних справ у середу провели телефонну розмову. Це вже четверта розмова Марко Рубіо і Сергія Лаврова.", "2025-05-28"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Главы МИД России и США провели телефонный разговор\n\nГлавы МИД России и США в среду провели телефонный разговор.", "2025-05-28"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads an envoy and a son-in-law by the one the story names", () => {
+    assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nАмериканський спецпосланник прибув до Москви для переговорів. Разом зі спецпосланцем прилетів зять президента США.\n\nНагадаємо, Стів Віткофф і Джаред Кушнер напередодні провели у Флориді переговори з українською делегацією.", "2025-12-02"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("US envoy lands in Moscow for talks with Putin\n\nThe U.S. envoy landed in Moscow on Thursday for talks with President Vladimir Putin. Witkoff's plane touched down at Vnukovo.", "2026-01-22"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("lets a name beat a post on its side, and reads a deputy as no holder of the post", () => {
+    assert.deepEqual(people("Planned Rubio-Lavrov meeting put on hold\n\nA planned meeting between U.S. Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov has been put on hold, casting doubt on a summit between the two countries' presidents. Trump and Putin spoke last week.", "2025-10-21"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Consultations on embassies to resume\n\nThe next round of consultations will be held in Istanbul on April 10. The Russian side will be led by Ambassador Alexander Darchiev and the American side by Deputy Assistant Secretary of State Sonata Coulter. Rubio welcomed the talks.", "2025-04-08"), ["Alexander Darchiev", "Sonata Coulter"]);
+  });
+  it("reads a title before a given name and surname as the holder's, and one before a principal's as his", () => {
+    assert.deepEqual(people("Переговоры в Абу-Даби\n\nВ пятницу в Абу-Даби начинаются переговоры России и США. Американскую сторону представляют спецпосланник Стив Уиткофф и зять Дональда Трампа Джаред Кушнер, российскую — Кирилл Дмитриев.", "2026-01-23"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Навіщо команда Трампа зустрічалася з посланцем Путіна\n\nУ середу в Маямі відбулася зустріч Кирила Дмитрієва з американськими переговорниками — Стівом Віткоффом і Джаредом Кушнером.", "2026-03-12"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
+
+describe("posts that name no participant", () => {
+  it("reads a post after another post, through an adjective, as the principal", () => {
+    assert.deepEqual(people("Уиткофф и Кушнер провели переговоры с Дмитриевым\n\nСпецпосланник президента США Стив Уиткофф и зять американского лидера Джаред Кушнер провели переговоры с Кириллом Дмитриевым в Давосе.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("reads a country after a preposition as a place, not the post's side", () => {
+    assert.deepEqual(people("Дмитриев прилетел в Майами на переговоры с Уиткоффом\n\nСамолет, на котором в США летел спецпредставитель президента по инвестиционно-экономическому сотрудничеству Кирилл Дмитриев, приземлился в Майами. Переговоры с Уиткоффом пройдут в субботу.", "2025-10-24"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
+
+describe("officials names.json does not know", () => {
+  it("reads a post with its country and a name after it, in each language", () => {
+    assert.deepEqual(people("Russia-US consultations to resume in Istanbul\n\nThe next round of consultations will be held in Istanbul on April 10. The Russian side will be led by Russian Deputy Foreign Minister Sergei Vershinin and the American side by U.S. Deputy Assistant Secretary of State John Smith.", "2025-04-08"), ["John Smith", "Sergei Vershinin"]);
+    assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля. Российскую делегацию возглавит заместитель министра иностранных дел России Сергей Вершинин.", "2025-04-08"), ["Sergey Vershinin"]);
+    assert.deepEqual(people("Консультації Росії та США відбудуться в Стамбулі\n\nЧерговий раунд консультацій Росії та США відбудеться в Стамбулі 10 квітня. Російську делегацію очолить заступник міністра закордонних справ Росії Сергій Вершинін.", "2025-04-08"), ["Serhii Vershynin"]);
+    const r = read("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля. Российскую делегацию возглавит заместитель министра иностранных дел России Сергей Вершинин.", "2025-04-08");
+    assert.ok(r.drafts[0].guessed.includes("participants"));
+  });
+  it("leaves out a name in another case, an American's in Cyrillic and an institution's", () => {
+    assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля под руководством заместителя министра иностранных дел России Сергея Вершинина и помощника госсекретаря США Джона Смита.", "2025-04-08"), []);
+    assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля. Американскую делегацию возглавит помощник госсекретаря США Джон Смит.", "2025-04-08"), []);
+    assert.deepEqual(people("Dmitriev to visit Washington\n\nKirill Dmitriev will lead a delegation to Washington next week, the head of the Russian Direct Investment Fund told reporters.", "2025-04-01"), ["Kirill Dmitriev"]);
+  });
+});
+
+describe("delegations and who took part", () => {
+  it("counts a speaker who says he took part himself", () => {
+    assert.deepEqual(people("Переговоры Путина и Уиткоффа в Кремле завершились\n\nВстреча Путина с Уиткоффом в Кремле завершилась.\n\nПо словам Ушакова, с российской стороны во встрече также участвовали он сам и Кирилл Дмитриев.", "2025-04-25"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Зустріч Путіна і Віткоффа в Кремлі завершилася\n\nЗустріч Путіна з Віткоффом у Кремлі завершилася.\n\nЗа словами Ушакова, у зустрічі також брали участь він сам і Кирило Дмитрієв.", "2025-04-25"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Putin and Witkoff end Kremlin talks\n\nPutin's talks with Witkoff in the Kremlin ended on Friday.\n\nThe meeting was also attended by Dmitriev and by Ushakov himself, Ushakov said.", "2025-04-25"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+  it("counts one who came together with a visitor, on the team or alongside", () => {
+    assert.deepEqual(people("Віткофф прилетів до Москви на переговори з Путіним\n\nВіткофф прилетів до Москви на переговори з Путіним. Разом з ним прилетів Джаред Кушнер.", "2025-12-02"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Уиткофф прилетел в Москву на переговоры с Путиным\n\nУиткофф прилетел в Москву на переговоры с Путиным. Вместе с ним прилетел Джаред Кушнер.", "2025-12-02"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("What we know about the talks in Geneva\n\nDelegations from Ukraine, Russia and the United States will meet in Geneva on Tuesday. Medinsky will head the Russian delegation. Kostyukov will stay on the team, alongside Deputy Foreign Minister Mikhail Galuzin, Peskov said.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin", "Vladimir Medinsky"]);
+  });
+  it("leaves out a delegation of a side the headline and the lead do not name", () => {
+    const uk = "Переговори Росії та США в Ер-Ріяді відбудуться в понеділок\n\nПереговори російської та американської делегацій відбудуться в понеділок, 24 березня, в Ер-Ріяді. Російську делегацію очолять Григорій Карасін і Сергій Бесєда.\n\nАмериканська делегація перед цим зустрінеться з українською: українську групу очолить Рустем Умєров.";
+    assert.deepEqual(people(uk, "2025-03-20"), ["Grigory Karasin", "Sergey Beseda"]);
+    assert.deepEqual(parties(uk, "2025-03-20"), ["RU", "US"]);
+    assert.deepEqual(people("Russia-US talks in Riyadh set for Monday\n\nRussian and American delegations will meet in Riyadh on Monday. The Russian delegation will be led by Grigory Karasin. Before that, Umerov will lead the Ukrainian team at talks with the Americans.", "2025-03-20"), ["Grigory Karasin"]);
+  });
+  it("reads a comparison with earlier rounds as no recall of one", () => {
+    assert.deepEqual(people("Третій раунд тристоронніх переговорів може відбутися в Женеві\n\nТретій раунд переговорів делегацій України, США та Росії може відбутися наприкінці тижня у Женеві. Українську делегацію, як і під час попередніх раундів, очолить Рустем Умєров. Від США візьмуть участь Стів Віткофф і Джаред Кушнер.", "2026-02-10"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Третий раунд трехсторонних переговоров пройдет в Женеве\n\nТретий раунд переговоров делегаций Украины, США и России пройдет в Женеве в среду. Российскую делегацию, как и на предыдущих раундах, возглавит Игорь Костюков.", "2026-02-10"), ["Igor Kostyukov"]);
+  });
+  it("keeps the three sides a trilateral round's lead names while one side's people are unknown", () => {
+    assert.deepEqual(parties("Третій раунд тристоронніх переговорів може відбутися в Женеві\n\nТретій раунд переговорів делегацій України, США та Росії може відбутися наприкінці тижня у Женеві. Українську делегацію очолить Рустем Умєров. Від США візьмуть участь Стів Віткофф і Джаред Кушнер. Склад російської делегації поки невідомий.", "2026-02-10"), ["RU", "UA", "US"]);
+  });
+  it("reads a delegation that goes on from a recalled round as that round's", () => {
+    assert.deepEqual(people("Рябков: третій раунд консультацій Росії і США може відбутися восени\n\nТретій раунд російсько-американських консультацій може відбутися до кінця осені, заявив Рябков.\n\nРосійська делегація на попередніх раундах була представлена Олександром Дарчієвим. Американську делегацію очолювала Соната Култер.", "2025-10-01"), []);
+  });
+  it("names the other side by the meeting with him, once one side's people are known", () => {
+    assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nСтів Віткофф прибув до Москви. Про час зустрічі з Путіним повідомив Кремль: переговори почнуться о 18:00.", "2025-12-02"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("takes the people of the first sentence about the contact before the delegations listed after it", () => {
+    assert.deepEqual(people("Анкоридж: что осталось после саммита\n\nИтоги недели.\n\nВстреча без сделки, но с пониманием\n\nВ пятницу под Анкориджем Владимир Путин и Дональд Трамп провели личную встречу. С российской стороны в переговорах участвовали Сергей Лавров и Юрий Ушаков, с американской — Марко Рубио и Стив Уиткофф.", "2025-08-18"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+  it("reads a quoted one as speaking, not taking part", () => {
+    assert.deepEqual(people("Переговори Росії та США відбудуться в понеділок\n\nПереговори російської та американської делегацій відбудуться в понеділок в Ер-Ріяді. «Ми домовилися, що наші групи зустрінуться», – цитують Ушакова російські агентства. Російську делегацію очолить Григорій Карасін.", "2025-03-20"), ["Grigory Karasin"]);
+  });
+});
+
+describe("the story around the people", () => {
+  it("reads past a short source line and an update stamp", () => {
+    const story = readStory("В Абу-Дабі розпочалися переговори\n\nВ Абу-Дабі розпочався раунд переговорів.\n\nДжерело: УП\n\nОновлено о 15:50\n\nДелегацію очолює Рустем Умєров.\n\nJan. 22, 2026 — Updated: 8:35 p.m.");
+    assert.deepEqual(story.sentences.map((s) => s.text), ["В Абу-Дабі розпочалися переговори", "В Абу-Дабі розпочався раунд переговорів.", "Делегацію очолює Рустем Умєров."]);
+    assert.equal(readStory("U.S. Envoys Fly to Moscow for Talks\n\nJan. 22, 2026 — Updated: 8:35 p.m.\n\nA plane carrying Witkoff landed in Moscow.").dateLine, "Jan. 22, 2026");
+  });
+});
