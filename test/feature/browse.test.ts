@@ -2,6 +2,7 @@
 // them. The clock is fixed at NOW (15 March 2025): three talks were held before it, two are
 // scheduled after it and one is announced without a date.
 import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { entry } from "../support/fixtures.ts";
 import { type InProcessParley, startParley } from "../support/in-process.ts";
@@ -113,6 +114,27 @@ describe("/next", () => {
 
     const [, back] = await busy.press(ann, page1, "⏮ Soonest");
     assert.ok(back.text.startsWith("Coming up\n\n10 April 2025 · Round · scheduled\nRound 2\n"), back.text);
+  });
+
+  test("the countdown follows the clock, from one minute to the next", async (t) => {
+    const soon = await startParley(t, { entries: [entry({ id: "call-2", kind: "call", status: "scheduled", date: "2025-03-15", time: "12:30", timezone: "UTC", title: { en: "Call at half past" } })], now: NOW });
+    const [first] = await soon.say(ann, "/next");
+    assert.match(first.text, /Call at half past\n⏳ in 30 min/);
+    soon.setNow("2025-03-15T12:01:00Z");
+    const [again] = await soon.say(ann, "/next");
+    assert.match(again.text, /Call at half past\n⏳ in 29 min/);
+  });
+
+  test("an entry written to the record is in the next answer at once", async (t) => {
+    const desk = await startParley(t, { entries: TALKS, now: NOW, desk: {} });
+    const [before] = await desk.say(ann, "/latest");
+    assert.ok(before.text.startsWith("Latest developments · 1–3 of 3"), before.text);
+    const file = JSON.parse(readFileSync(desk.recordFile!, "utf8"));
+    file.entries.push(entry({ id: "consultations", kind: "meeting", date: "2025-03-14", title: { en: "Consultations in Geneva" } }));
+    writeFileSync(desk.recordFile!, JSON.stringify(file, null, 2));
+    await desk.deps.editorial!.reloadRecord();
+    const [after] = await desk.say(ann, "/latest");
+    assert.ok(after.text.startsWith("Latest developments · 1–4 of 4\n\n14 March 2025 · Meeting\nConsultations in Geneva\n"), after.text);
   });
 
   test("with nothing coming, shows the last entry held in each series", async (t) => {

@@ -102,6 +102,14 @@ export class InProcessParley {
   /** With `desk`: the record file the writer writes. */
   readonly recordFile?: string;
 
+  /** The bot's clock (every part of it reads this one Date). */
+  readonly #now: Date;
+
+  /** Moves the bot's clock to an ISO date-time. */
+  setNow(iso: string): void {
+    this.#now.setTime(Date.parse(iso));
+  }
+
   constructor(opts: ParleyOptions = {}, telegram?: Emulator) {
     this.telegram = telegram ?? new Emulator({ token: "123456789:in-process-test-token", botUsername: BOT_INFO.username, botName: BOT_INFO.first_name });
     const text = JSON.stringify(opts.desk?.log ?? log(opts.entries ?? [], opts.tracks));
@@ -112,6 +120,7 @@ export class InProcessParley {
     let record = () => fixed;
     const prefs = FileChatPrefsStore.open(join(this.dir, "chats.json"));
     const now = new Date(opts.now ?? "2025-03-15T12:00:00Z");
+    this.#now = now;
     const quiet = () => undefined;
     const logger: Logger = { debug: quiet, info: quiet, warn: (msg, extra) => this.warnings.push(`${msg} ${JSON.stringify(extra)}`), error: (msg, extra) => this.errors.push(`${msg} ${JSON.stringify(extra)}`) };
     let editorial: BotDeps["editorial"];

@@ -6,11 +6,12 @@ import { hasCalendarDate } from "../../calendar/ics.ts";
 import { calendarButton, eventButton, latestPage, nextPage, trackPage } from "../../present/callbacks.ts";
 import { entryButtonLabel, entryDetails, entryItem, trackItem } from "../../present/entries.ts";
 import { escapeHtml } from "../../present/html.ts";
-import { latest, lastHeldPerTrack, trackHistory, trackSummary, upcoming } from "../../record/record.ts";
+import { latest, lastHeldPerTrack, trackHistory, trackSummary, upcoming, type RecordView } from "../../record/record.ts";
 import type { Entry } from "../../record/schema.ts";
 import type { ParleyContext } from "../context.ts";
 import { readerToday } from "../reader.ts";
 import { fitBlocks, replyBlocks, showPage } from "../replies.ts";
+import { cachedView, type View } from "../view-cache.ts";
 import { addTimelineButton } from "./welcome.ts";
 
 const LATEST_DEFAULT = 5;
@@ -25,13 +26,18 @@ function detailButtons(kb: InlineKeyboard, entries: Entry[], lang: ParleyContext
 }
 
 async function showLatest(ctx: ParleyContext, offset: number, limit: number, edit = false) {
-  const { reader, t } = ctx;
   const record = ctx.deps.record();
+  await show(ctx, cachedView(ctx, record, `latest|${offset}|${limit}`, () => latestView(ctx, record, offset, limit)), edit);
+}
+
+function show(ctx: ParleyContext, view: View, edit: boolean): Promise<void> {
+  return view.page ? showPage(ctx, view.blocks[0], view.keyboard, edit) : replyBlocks(ctx, view.blocks, view.keyboard);
+}
+
+function latestView(ctx: ParleyContext, record: RecordView, offset: number, limit: number): View {
+  const { reader, t } = ctx;
   const page = latest(record, readerToday(ctx), offset, limit);
-  if (page.items.length === 0) {
-    await showPage(ctx, escapeHtml(offset > 0 ? t("latest-no-older") : t("latest-empty")), undefined, edit);
-    return;
-  }
+  if (page.items.length === 0) return { blocks: [escapeHtml(offset > 0 ? t("latest-no-older") : t("latest-empty"))], page: true };
   const entries = page.items.map((ref) => record.entry(ref));
   const blocks = entries.map((e) => entryItem(e, reader));
   const headerFor = (used: number) =>
@@ -44,7 +50,7 @@ async function showLatest(ctx: ParleyContext, offset: number, limit: number, edi
   const nextOffset = offset + used;
   if (nextOffset < page.total) kb.text(`⬅️ ${t("btn-older")}`, latestPage.pack({ offset: nextOffset, limit }));
   if (offset > 0) kb.text(`⏮ ${t("btn-newest")}`, latestPage.pack({ offset: 0, limit }));
-  await showPage(ctx, html, kb, edit);
+  return { blocks: [html], keyboard: kb, page: true };
 }
 
 /** /latest [N] */
@@ -74,21 +80,21 @@ export async function latestPageButton(ctx: ParleyContext, page: { offset: numbe
 }
 
 async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
-  const { reader, t } = ctx;
   const record = ctx.deps.record();
+  await show(ctx, cachedView(ctx, record, `next|${offset}`, () => nextView(ctx, record, offset)), edit);
+}
+
+function nextView(ctx: ParleyContext, record: RecordView, offset: number): View {
+  const { reader, t } = ctx;
   const today = readerToday(ctx);
   const coming = upcoming(record, today, offset, NEXT_PAGE);
   const dated = coming.dated.map((ref) => record.entry(ref));
   const undated = coming.undated.map((ref) => record.entry(ref));
   if (dated.length === 0 && undated.length === 0) {
-    if (offset > 0) {
-      await showPage(ctx, escapeHtml(t("next-no-later")), new InlineKeyboard().text(`⏮ ${t("btn-soonest")}`, nextPage.pack(0)), edit);
-      return;
-    }
+    if (offset > 0) return { blocks: [escapeHtml(t("next-no-later"))], keyboard: new InlineKeyboard().text(`⏮ ${t("btn-soonest")}`, nextPage.pack(0)), page: true };
     const last = lastHeldPerTrack(record, today).map((ref) => record.entry(ref));
     const blocks = [`<b>${escapeHtml(t("next-nothing"))}</b>\n${escapeHtml(t("next-last-held"))}`, ...last.map((e) => entryItem(e, reader))];
-    await replyBlocks(ctx, blocks, addTimelineButton(detailButtons(new InlineKeyboard(), last, reader.lang), ctx));
-    return;
+    return { blocks, keyboard: addTimelineButton(detailButtons(new InlineKeyboard(), last, reader.lang), ctx), page: false };
   }
   // Each section's title rides on its first item, so the page is cut between items only.
   const blocks = [
@@ -100,7 +106,7 @@ async function showNext(ctx: ParleyContext, offset = 0, edit = false) {
   if (coming.hasMore || used < blocks.length) kb.text(`${t("btn-later")} ➡️`, nextPage.pack(offset + used));
   if (offset > 0) kb.text(`⏮ ${t("btn-soonest")}`, nextPage.pack(0));
   addTimelineButton(kb, ctx);
-  await showPage(ctx, html, kb, edit);
+  return { blocks: [html], keyboard: kb, page: true };
 }
 
 /** /next */
