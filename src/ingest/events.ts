@@ -81,8 +81,10 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     const another = ANOTHER.test(s.folded) || k !== kind;
     const upcoming = plain && !mainMoved && s.tense === "future" && another && (days("future").length > 0 || (ANOTHER.test(s.folded) && FOLLOWED.every((p) => sidesOf(s).has(p))));
     // "Переговорам предшествовала ночная встреча … она началась в четверг": a contact done on a
-    // day of its own in a story on one to come.
-    const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => d.value <= published);
+    // day of its own in a story on one to come; in the week before the story, as news is (one
+    // done weeks before, "the first round took place on 27 February", is background).
+    const weekBefore = new Date(Date.parse(`${published}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => d.value <= published && d.value >= weekBefore);
     if (!agreedLater && !earlier && !upcoming && !before && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded), alongside: !agreedLater && !earlier && (upcoming || before) });
   }
