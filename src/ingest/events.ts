@@ -116,8 +116,10 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // An answer in an interview ("We expect the next round in April") names no one: its sides
   // are those of the interview, as its lead introduces them.
   // ("Консультации пройдут в Женеве в сентябре": a place names no side.)
+  // So does one side's word on it after a lead that named both ("Американская сторона
+  // сообщила нам об отмене очередной встречи" under a question about Russian-US consultations).
   const own = sidesOf(s);
-  const sides = own.size === 0 ? leadSides : own;
+  const sides = own.size === 0 || [...own].every((p) => leadSides.has(p)) ? new Set([...own, ...leadSides]) : own;
   return FOLLOWED.every((p) => sides.has(p));
 }
 
