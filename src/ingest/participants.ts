@@ -3,7 +3,7 @@
 import type { EventReading } from "./draft.ts";
 import type { Person } from "./names.ts";
 import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
-import { ACCOMPANYING, ANOTHER, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -37,8 +37,11 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // A call has its two principals; others in its lead are in another contact ("while Trump
     // was meeting Zelensky").
     if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && (event.kind === "call" || !named.some((p) => people.includes(p)))) break;
+    // "Rubio-Lavrov meeting put off as Trump-Putin summit plans falter": a headline's second
+    // clause is another piece of news, and its people are that news's.
+    const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
     for (const m of persons) {
-      if (isAside(s, m)) continue;
+      if (isAside(s, m) || (clause >= 0 && m.first > clause)) continue;
       if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }

@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls and the institutions that speak (batches 6 and 7).
@@ -170,6 +170,18 @@ export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: Ar
       const k = kindOfNoun(t.text, lang);
       return k !== undefined && k !== kind;
     });
+  }
+  return false;
+}
+
+/**
+ * "Москва запропонувала провести зустріч у російській столиці, однак згоди немає", "offered to
+ * host the talks in Budapest": a place one side proposes is not yet where the contact is.
+ */
+export function isProposedPlace(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 5); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) return false;
+    if (PROPOSED.test(s.tokens[i].folded)) return true;
   }
   return false;
 }

@@ -242,3 +242,13 @@ export function withoutEveOf(text: string): string {
 /** "в Кремле … не комментировали", "у Кремлі оприлюднили": an institution speaking in the
  * impersonal plural of a verb of saying, publishing or commenting. */
 export const INSTITUTION_SAYS = re(`^(заяв|сообщ|подтверд|опроверг|ответ|оприлюдн|обнарод|опубликова|опублику|прокомментир|комментир|прокоментув|коментув|повидом|пидтверд|заперечи|видпов|уточн|отмет|зазнач|рассказа|розповил|объяв|оголос|анонсир|анонсув)\\p{L}*ли$`);
+
+/** Words that open a second clause in a headline ("… as talks move to Abu Dhabi"). */
+export const CLAUSE = /^(as|while|amid|whereas|пока|поки|тогда|тоди)$/u;
+
+/** Verbs of proposing a venue, folded word beginnings: "proposed", "offered", "предложил", "запропонувала", "пропонує". */
+export const PROPOSED = /^(propos|offer|suggest|предлож|предлага|запропон|пропону)/u;
+
+/** "to prepare a summit", "to lay the groundwork for talks", "для подготовки саммита", "для
+ * підготовки зустрічі": what follows is the contact being prepared, not the one reported. */
+export const PREPARING = re(`${B}(to prepare|preparing|in preparation for|(to lay|laying) the groundwork for|to pave the way for|для подготовки|для пидготовки|в рамках подготовки|в рамках пидготовки|чтобы подготовить|щоб пидготувати|готовя|готуючи)${E}`);
