@@ -159,5 +159,16 @@ function metWith(s: ReadSentence, first: number): boolean {
 /** Does the sentence follow one about an earlier contact in its paragraph, naming no contact itself? */
 function continuesRecall(s: ReadSentence, sentences: ReadSentence[]): boolean {
   const before = sentences[sentences.indexOf(s) - 1];
-  return before !== undefined && before.paragraph === s.paragraph && before.background && s.kinds.size === 0;
+  if (before !== undefined && before.paragraph === s.paragraph && before.background && s.kinds.size === 0) return true;
+  // "Попередній раунд пройшов у Женеві. Делегації обговорювали … Українську делегацію очолював
+  // Умєров.": a paragraph that opens on a recalled contact and goes on telling it in the past,
+  // a sentence or two on, is still about it.
+  if (s.tense !== "held" && s.tense !== undefined) return false;
+  for (let i = sentences.indexOf(s) - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
+    const x = sentences[i];
+    if (x.paragraph !== s.paragraph || x.headline) return false;
+    if (x.background) return true;
+    if (x.tense !== "held" && x.tense !== undefined) return false;
+  }
+  return false;
 }
