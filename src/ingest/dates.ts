@@ -124,7 +124,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     const said = before.replace(/(по (его |ее )?словам|за (його |ии )?словами|according to)[^,]*,?/gu, "");
     // "подтвердили, что Путин в среду примет …", "said that on Friday …": a day after "that"
     // is inside what was said.
-    const speech = SPEECH.exec(said);
+    // "Speaking at the White House on Wednesday, Trump said …": the day he spoke.
+    const speech = SPEECH.exec(said) ?? SPEAKING_FRAME.exec(said);
     const reported = speech !== null && /(?<![\p{L}])(что|що|that)(?![\p{L}])/u.test(said.slice(speech.index + speech[0].length));
     const statement = speech !== null && !reported && !/\d/.test(text) && r.start.isCertain("weekday");
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
@@ -216,3 +217,6 @@ export function readTime(sentence: string): FoundTime | undefined {
   const time = `${String(hour).padStart(2, "0")}:${m[2] ?? "00"}`;
   return { time, zone, text: m[0] };
 }
+
+/** "Speaking at …", "выступая в …", "виступаючи на …": a participle that sets the scene of a statement. */
+const SPEAKING_FRAME = /(?<![\p{L}])(speaking|выступая|виступаючи) (at|to|in|from|on|before|в|во|на|перед|у)(?![\p{L}])/u;

@@ -15,7 +15,7 @@ import { findParticipants } from "./participants.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isProposedPlace, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isLocative, isProposedPlace, isSincePlace, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
@@ -290,7 +290,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
-        if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m) || isProposedPlace(s, m) || placeOfAnother(s, m, kind, ctx.language)) continue;
+        if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language)) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it

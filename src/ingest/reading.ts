@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, SINCE_CLAUSE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls and the institutions that speak (batches 6 and 7).
@@ -184,6 +184,15 @@ export function isProposedPlace(s: ReadSentence, m: Mention): boolean {
     if (PROPOSED.test(s.tokens[i].folded)) return true;
   }
   return false;
+}
+
+/**
+ * "their first talks since Trump returned to the White House", "з моменту повернення Трампа
+ * до Білого дому": a place in a clause that tells from when time is counted is not a venue.
+ */
+export function isSincePlace(s: ReadSentence, m: Mention): boolean {
+  const clause = s.folded.slice(Math.max(0, s.tokens[m.first].start - 60), s.tokens[m.first].start);
+  return SINCE_CLAUSE.test(clause.slice(Math.max(clause.lastIndexOf(","), 0)));
 }
 
 /** The part of a listing line (between commas, semicolons or a colon) around a position. */

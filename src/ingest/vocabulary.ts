@@ -125,7 +125,8 @@ export const POSSESSED_TITLE = /^(son|daughter|aide|aides|adviser|advisers|advis
 export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|visit|call)$/u;
 
 /** Where a statement was made, not where the contact is: "said at a press conference in New York". */
-export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists|news|пресс|брифинг|интервью|интерв|журналист|пресконференц)/u;
+// ("Speaking at the White House", "выступая в Госдуме", "виступаючи у Давосі": where one spoke.)
+export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists|news|пресс|брифинг|интервью|интерв|журналист|пресконференц|speaking|выступая|виступаючи)/u;
 
 /** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact. */
 export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|после|перед|писля|накануне|напередодни|время|час|пока|поки)$/u;
@@ -254,3 +255,6 @@ export const PROPOSED = /^(propos|offer|suggest|предлож|предлага|
 /** "to prepare a summit", "to lay the groundwork for talks", "для подготовки саммита", "для
  * підготовки зустрічі": what follows is the contact being prepared, not the one reported. */
 export const PREPARING = re(`${B}(to prepare|preparing|in preparation for|(to lay|laying) the groundwork for|to pave the way for|для подготовки|для пидготовки|в рамках подготовки|в рамках пидготовки|чтобы подготовить|щоб пидготувати|готовя|готуючи)${E}`);
+
+/** Clauses that count time from an event: "since Trump returned", "с тех пор как", "з моменту повернення". */
+export const SINCE_CLAUSE = re(`${B}(since|с тех пор как|с момента|со времени|з моменту|з часу|видтоди як|писля того як)${E}`);
