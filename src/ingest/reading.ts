@@ -254,7 +254,14 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   // the name is ("Trump says he will meet Putin"); another name after it is the speaker
   // ("will receive Witkoff, Peskov said").
   let from = Math.max(0, m.first - 6);
-  for (let i = m.first - 1; i >= from; i--) if (CLAUSE_BREAK.test(s.tokens[i].folded)) from = i + 1;
+  // ("як заявив Ушаков, увійдуть міністр Сергій Лавров": a name between the verb and this one is
+  // the speaker, and this one is what he said.)
+  for (let i = m.first - 1; i >= from; i--) {
+    if (CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.last === i)) {
+      from = i + 1;
+      break;
+    }
+  }
   let to = Math.min(s.tokens.length - 1, m.last + 4);
   for (let i = m.last + 1; i <= to; i++) {
     // "Rubio hosts Ukraine's Sybiha, says Russia must …": a verb right after a comma is the
