@@ -6,7 +6,7 @@
 import * as chrono from "chrono-node";
 import type { ArticleLang } from "./language.ts";
 import { fold } from "./words.ts";
-import { RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
+import { KIND_PHRASES, RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
 
 export interface FoundDate {
   /** YYYY-MM-DD or YYYY-MM. */
@@ -124,9 +124,19 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     const said = before.replace(/(по (его |ее )?словам|за (його |ии )?словами|according to)[^,]*,?/gu, "");
     // "подтвердили, что Путин в среду примет …", "said that on Friday …": a day after "that"
     // is inside what was said.
-    const speech = SPEECH.exec(said);
+    // "Speaking at the White House on Wednesday, Trump said …": the day he spoke.
+    const speech = SPEECH.exec(said) ?? SPEAKING_FRAME.exec(said);
     const reported = speech !== null && /(?<![\p{L}])(что|що|that)(?![\p{L}])/u.test(said.slice(speech.index + speech[0].length));
-    const statement = speech !== null && !reported && !/\d/.test(text) && r.start.isCertain("weekday");
+    // "сказал журналистам в Белом доме в среду, 22 октября": a weekday with its date, right
+    // after the verb with no contact named between, is the statement's day too.
+    const between = speech ? said.slice(speech.index + speech[0].length) : "";
+    // "уже 21 октября в Белом доме сообщили, что …": a date that opens the clause of a verb of
+    // saying, with no comma or contact between them, is when it was said.
+    // (In the impersonal plural of ru and uk, "сообщили", "повідомили": an institution's word.)
+    const next = fold(sentence.slice(index + text.length, index + text.length + 40));
+    const saidNext = lang === "en" ? null : /(?<![\p{L}])(сообщили|заявили|объявили|подтвердили|повидомили|заявили|оголосили|пидтвердили)(?![\p{L}])/u.exec(next);
+    const opensSaying = saidNext !== null && !/[,;:—–]/u.test(next.slice(0, saidNext.index)) && !KIND_PHRASES.some(([, k]) => k.test(next.slice(0, saidNext.index)));
+    const statement = (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || opensSaying;
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {
@@ -216,3 +226,6 @@ export function readTime(sentence: string): FoundTime | undefined {
   const time = `${String(hour).padStart(2, "0")}:${m[2] ?? "00"}`;
   return { time, zone, text: m[0] };
 }
+
+/** "Speaking at …", "выступая в …", "виступаючи на …": a participle that sets the scene of a statement. */
+const SPEAKING_FRAME = /(?<![\p{L}])(speaking|выступая|виступаючи) (at|to|in|from|on|before|в|во|на|перед|у)(?![\p{L}])/u;

@@ -10,7 +10,7 @@ import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isAside, isLocative, strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED } from "./vocabulary.ts";
 
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];
@@ -118,8 +118,10 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // An answer in an interview ("We expect the next round in April") names no one: its sides
   // are those of the interview, as its lead introduces them.
   // ("Консультации пройдут в Женеве в сентябре": a place names no side.)
+  // So does one side's word on it after a lead that named both ("Американская сторона
+  // сообщила нам об отмене очередной встречи" under a question about Russian-US consultations).
   const own = sidesOf(s);
-  const sides = own.size === 0 ? leadSides : own;
+  const sides = own.size === 0 || [...own].every((p) => leadSides.has(p)) ? new Set([...own, ...leadSides]) : own;
   return FOLLOWED.every((p) => sides.has(p));
 }
 
@@ -139,8 +141,7 @@ export function sidesOf(s: ReadSentence): Set<string> {
   return sides;
 }
 
-/** Words that open a second clause in a headline ("… as talks move to Abu Dhabi"). */
-export const CLAUSE = /^(as|while|amid|whereas|пока|поки|тогда|тоди)$/u;
+export { CLAUSE };
 
 /** Words that name a contact (for where it stands in a sentence). */
 const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|зустр|перемовин|розмов|самит|дзвин|дзвон)/u;
@@ -158,7 +159,7 @@ export function mainKind(anchors: ReadSentence[]): Kind {
   const leadKinds = lead?.kinds ?? new Set<Kind>();
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {
-    const own = byPriority(headline.kinds)!;
+    const own = byPriority(firstClauseKinds(headline))!;
     // Only a phone makes a talk a call ("розмова за участі Ушакова" in the Kremlin is not
     // one). A summit whose preparation the headline says was discussed is the topic of the
     // contact, not the contact ("Rubio and Lavrov discussed preparations for the summit").
@@ -174,6 +175,18 @@ export function mainKind(anchors: ReadSentence[]): Kind {
     return own;
   }
   return byPriority(leadKinds) ?? "other";
+}
+
+/**
+ * The kinds a headline names before a second clause ("Rubio-Lavrov meeting put off as
+ * Trump-Putin summit plans falter": the meeting is the news, the summit its context).
+ */
+function firstClauseKinds(headline: ReadSentence): Set<Kind> {
+  const clause = headline.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded));
+  if (clause < 0) return headline.kinds;
+  const before = headline.tokens.slice(0, clause).map((t) => t.folded).join(" ");
+  const kinds = new Set(KIND_PHRASES.filter(([, re]) => re.test(before)).map(([k]) => k));
+  return kinds.size > 0 ? kinds : headline.kinds;
 }
 
 /** How many sides the headline's people are on. */

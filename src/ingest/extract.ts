@@ -15,7 +15,7 @@ import { findParticipants } from "./participants.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isLocative, isProposedPlace, isSincePlace, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
@@ -23,7 +23,7 @@ import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactO
 import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { placeOfAnother } from "./reading.ts";
-import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, SEQUENCE } from "./vocabulary.ts";
+import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -193,7 +193,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const leadersMeet = kind === "meeting" && new Set(participants.people.filter((p) => p.leader).map((p) => p.side)).size >= 2;
   const fills = support.filter((s) => {
     if (anchors.includes(s) && s.headline) return true;
-    const persons = s.mentions.filter((m) => m.named.type === "person").map((m) => (m.named as { person: Person }).person);
+    // ("expected to meet in the Hungarian capital to lay the groundwork for talks between Trump
+    // and Putin": the people of the contact being prepared are not this one's.)
+    const prepared = PREPARING.exec(s.folded)?.index ?? Infinity;
+    const persons = s.mentions.filter((m) => m.named.type === "person" && s.tokens[m.first].start < prepared).map((m) => (m.named as { person: Person }).person);
     if (persons.length > 0 && mainPeople.size > 0 && !persons.some((p) => mainPeople.has(p))) return false;
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
@@ -287,7 +290,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
-        if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m) || placeOfAnother(s, m, kind, ctx.language)) continue;
+        if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language)) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it

@@ -54,6 +54,9 @@ const PlaceEntry = z
     kind: z.enum(["city", "region", "venue"]),
     /** The country this city is the capital of: "Moscow said" speaks for Russia. */
     capitalOf: code.optional(),
+    /** The capital of its country, where that country is no side a city speaks for ("the
+     * Hungarian capital" names Budapest, but "Budapest said" is no side of a contact). */
+    capital: z.boolean().optional(),
     /** For a venue: the English name of its city (one of the places). */
     city: text.optional(),
   })
@@ -221,7 +224,7 @@ export class NameIndex {
         }
       }
     }
-    return out;
+    return withCapitals(tokens, out, this.names.places);
   }
 
   person(id: string): Person | undefined {
@@ -242,4 +245,31 @@ function stemMatches(token: Token, word: FormWord): boolean {
   if (token.folded !== word.stem) return false;
   if (word.upper) return token.text === token.text.toUpperCase();
   return /^\p{Lu}/u.test(token.text);
+}
+
+// "the Hungarian capital", "в венгерской столице", "в угорській столиці", "the capital of
+// Hungary", "столица Венгрии": a country's capital named by its country is that city.
+const CAPITAL_WORD = /^(capital|столиц)/u;
+
+function withCapitals(tokens: Token[], mentions: Mention[], places: PlaceEntry[]): Mention[] {
+  const capitalOf = (code: string) => places.find((p) => p.kind === "city" && (p.capitalOf === code || (p.capital && p.country === code)));
+  const out: Mention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.named.type !== "country") {
+      out.push(m);
+      continue;
+    }
+    const city = capitalOf(m.named.country.code);
+    const after = tokens[m.last + 1];
+    // "the capital of Hungary": the word and "of" (or nothing, in ru and uk) before the country.
+    const before = [m.first - 1, m.first - 2].find((j) => j >= 0 && CAPITAL_WORD.test(tokens[j].folded) && (j === m.first - 1 || tokens[m.first - 1].folded === "of"));
+    const claimed = out.length > 0 ? out[out.length - 1].last : -1;
+    if (city && after && CAPITAL_WORD.test(after.folded)) {
+      out.push({ named: { type: "place", place: city }, first: m.first, last: m.last + 1 });
+    } else if (city && before !== undefined && before > claimed) {
+      out.push({ named: { type: "place", place: city }, first: before, last: m.last });
+    } else out.push(m);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 import type { EventReading } from "./draft.ts";
 import type { Person } from "./names.ts";
 import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
-import { ACCOMPANYING, ANOTHER, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -37,8 +37,11 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // A call has its two principals; others in its lead are in another contact ("while Trump
     // was meeting Zelensky").
     if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && (event.kind === "call" || !named.some((p) => people.includes(p)))) break;
+    // "Rubio-Lavrov meeting put off as Trump-Putin summit plans falter": a headline's second
+    // clause is another piece of news, and its people are that news's.
+    const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
     for (const m of persons) {
-      if (isAside(s, m)) continue;
+      if (isAside(s, m) || (clause >= 0 && m.first > clause)) continue;
       if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
@@ -156,5 +159,16 @@ function metWith(s: ReadSentence, first: number): boolean {
 /** Does the sentence follow one about an earlier contact in its paragraph, naming no contact itself? */
 function continuesRecall(s: ReadSentence, sentences: ReadSentence[]): boolean {
   const before = sentences[sentences.indexOf(s) - 1];
-  return before !== undefined && before.paragraph === s.paragraph && before.background && s.kinds.size === 0;
+  if (before !== undefined && before.paragraph === s.paragraph && before.background && s.kinds.size === 0) return true;
+  // "Попередній раунд пройшов у Женеві. Делегації обговорювали … Українську делегацію очолював
+  // Умєров.": a paragraph that opens on a recalled contact and goes on telling it in the past,
+  // a sentence or two on, is still about it.
+  if (s.tense !== "held" && s.tense !== undefined) return false;
+  for (let i = sentences.indexOf(s) - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
+    const x = sentences[i];
+    if (x.paragraph !== s.paragraph || x.headline) return false;
+    if (x.background) return true;
+    if (x.tense !== "held" && x.tense !== undefined) return false;
+  }
+  return false;
 }

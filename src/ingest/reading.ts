@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, SINCE_CLAUSE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls and the institutions that speak (batches 6 and 7).
@@ -174,6 +174,27 @@ export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: Ar
   return false;
 }
 
+/**
+ * "Москва запропонувала провести зустріч у російській столиці, однак згоди немає", "offered to
+ * host the talks in Budapest": a place one side proposes is not yet where the contact is.
+ */
+export function isProposedPlace(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 5); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) return false;
+    if (PROPOSED.test(s.tokens[i].folded)) return true;
+  }
+  return false;
+}
+
+/**
+ * "their first talks since Trump returned to the White House", "з моменту повернення Трампа
+ * до Білого дому": a place in a clause that tells from when time is counted is not a venue.
+ */
+export function isSincePlace(s: ReadSentence, m: Mention): boolean {
+  const clause = s.folded.slice(Math.max(0, s.tokens[m.first].start - 60), s.tokens[m.first].start);
+  return SINCE_CLAUSE.test(clause.slice(Math.max(clause.lastIndexOf(","), 0)));
+}
+
 /** The part of a listing line (between commas, semicolons or a colon) around a position. */
 function listItemAround(text: string, at: number): [number, number] {
   const before = text.slice(0, at);
@@ -233,7 +254,14 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   // the name is ("Trump says he will meet Putin"); another name after it is the speaker
   // ("will receive Witkoff, Peskov said").
   let from = Math.max(0, m.first - 6);
-  for (let i = m.first - 1; i >= from; i--) if (CLAUSE_BREAK.test(s.tokens[i].folded)) from = i + 1;
+  // ("як заявив Ушаков, увійдуть міністр Сергій Лавров": a name between the verb and this one is
+  // the speaker, and this one is what he said.)
+  for (let i = m.first - 1; i >= from; i--) {
+    if (CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.last === i)) {
+      from = i + 1;
+      break;
+    }
+  }
   let to = Math.min(s.tokens.length - 1, m.last + 4);
   for (let i = m.last + 1; i <= to; i++) {
     // "Rubio hosts Ukraine's Sybiha, says Russia must …": a verb right after a comma is the

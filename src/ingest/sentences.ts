@@ -21,7 +21,9 @@ export interface StoryText {
 const CHROME_LINE = /^(перейти к основному контенту|skip to (main )?content|\d+\s*(мин|min|хв)\.?\s*(чтения|read|читання)|политика\s*,?|політика\s*,?|теги|tags|прямой эфир|добавить комментарий|комментарий \(\d+\)|\d+|реклама|advertisement|ad|share|поделиться|поділитися.*|фото:.*|photo:.*)$/i;
 
 // Where the story ends and the page's lists begin.
-const STORY_END = /^(читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this|trending|most read|most popular|more from|самое читаемое|популярное|популярне|новости партнеров|новини партнерів)/i;
+// (A Kremlin page closes its story with "Тематика", "Регионы", "Персоны" and "Ссылки по теме":
+// the links there are dated titles of other stories.)
+const STORY_END = /^(ссылки по теме|посилання на тему|related links|тематика$|персоны$|персони$|читайте также|читайте також|ще на цю тему|read more|related|see also|подписывайтесь|підписуйтесь|источник:|джерело:|source:|теги|лента новостей|стрічка новин|предыдущая новость|next story|также по теме|more on this|trending|most read|most popular|more from|самое читаемое|популярное|популярне|новости партнеров|новини партнерів)/i;
 
 // "Джерело: УП", "Источник: ТАСС": who reports it.
 const SOURCE_LABEL = /^(источник|джерело|source)\s*:/iu;
@@ -49,6 +51,8 @@ const isUpdateStamp = (line: string) => UPDATE_STAMP.test(line) && /\d/.test(lin
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
 // ("PALM BEACH, Fla., Dec 29 (Reuters) - ": a US state's abbreviation after the city.)
 const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*\p{Lu}\p{Ll}{1,4}\.)?(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
+// AFP and dpa print the city in ordinary case: "Washington (AFP) – ", "Kyiv (dpa) - ".
+const TITLE_DATELINE = /^\p{Lu}\p{Ll}+([\s-]\p{Lu}\p{Ll}+)?(,\s*[^.()/—–-]{1,25}?)?\s*\((AFP|dpa|DPA|AP|Reuters|Bloomberg|ANSA|EFE|Xinhua|Anadolu)\)\s*(—|–|--|-)\s*/u;
 // Without the agency: "ABU DHABI, Feb 5 - ", "MOSCOW - ", "КИЕВ, 3 дек — ".
 const BARE_DATELINE = /^[\p{Lu}][\p{Lu}.'’\s/-]{2,40}?(,\s*[^.()/—–-]{1,25}?)?\s+(—|–|--|-)\s+(?=[\p{Lu}«"„“])/u;
 
@@ -102,7 +106,7 @@ export function readStory(text: string): StoryText {
       sentences.push({ text: line, index: 0, headline: true, paragraph: paragraph++ });
       continue;
     }
-    const body = line.replace(DATELINE, "").replace(BARE_DATELINE, "");
+    const body = line.replace(DATELINE, "").replace(TITLE_DATELINE, "").replace(BARE_DATELINE, "");
     const parts = splitSentences(body);
     // A round-up dates its items by a label ("Понеділок. Рубіо і Лавров провели …",
     // "Tuesday: …"): the label is the first sentence's day, not a sentence of its own.
@@ -129,8 +133,9 @@ function isHeadline(line: string): boolean {
 }
 
 // Breadcrumbs and bylines: "World | Europe | Ukraine war", "Головна › Світ", "By Staff Writer".
+// (A site's menu may be set off by middle dots or bullets: "Новости · Стенограммы · Поездки".)
 function isNavigation(line: string): boolean {
-  return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line);
+  return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || (line.match(/\s[·•]\s/g) ?? []).length >= 2 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line);
 }
 
 export function splitSentences(text: string): string[] {

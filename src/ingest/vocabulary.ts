@@ -75,8 +75,10 @@ export const KIND_PHRASES: [Kind, RegExp][] = [
 ];
 
 export const STATUS_CUES = {
-  cancelled: re(`${B}cancel|${B}call(s|ed)? off|${B}(is|are) off${E}|${B}scrap|will not take place|won't take place|${B}отмен|не состоится|не состоятся|${B}сорван|${B}сорвал|${B}скасов|${B}скасув|не видбудеться|не видбудуться|${B}зирван|${B}зирвал|${B}зирвав`),
-  postponed: re(`${B}postpon|${B}delay|${B}put off|${B}pushed back|${B}reschedul|${B}on hold|${B}перенес|${B}перенос|${B}отлож|${B}отклад|${B}видклад|${B}видклал|${B}видклав|${B}перенесл`),
+  cancelled: re(`${B}cancel|${B}call(s|ed)? off|${B}(is|are) off${E}|${B}scrap|(will not|won't) take place(?! (as (scheduled|planned)|on (time|schedule)|at the (set|planned|scheduled) time))|${B}отмен|не (состоится|состоятся)(?! (в|во) (назначенн|запланированн|установленн|оговоренн)\\p{L}* (срок|время|дату|день))|${B}сорван|${B}сорвал|${B}скасов|${B}скасув|не (видбудеться|видбудуться)(?! (у|в) (визначен|запланован|встановлен|обумовлен)\\p{L}* (термин|строк|час|дату|день))|${B}зирван|${B}зирвал|${B}зирвав`),
+  // "не відбудеться у визначені терміни", "won't take place as scheduled": a contact missing
+  // its day is moved, not called off; so is one whose "new date" is still to be set.
+  postponed: re(`(will not|won't) take place (as (scheduled|planned)|on (time|schedule)|at the (set|planned|scheduled) time)|не (состоится|состоятся) (в|во) (назначенн|запланированн|установленн|оговоренн)\\p{L}* (срок|время|дату|день)|не (видбудеться|видбудуться) (у|в) (визначен|запланован|встановлен|обумовлен)\\p{L}* (термин|строк|час|дату|день)|${B}(new|нова|новая|нову|новую) (date|дата|дату)${E}[^.]{0,30}${B}(not (yet )?(been )?(set|fixed|agreed|announced)|не (определен|визначен|назначен|призначен|установлен|встановлен|согласован|погоджен))|${B}postpon|${B}delay|${B}put off|${B}pushed back|${B}reschedul|${B}on hold|${B}перенес|${B}перенос|${B}отлож|${B}отклад|${B}видклад|${B}видклал|${B}видклав|${B}перенесл`),
   // Headlines tell what happened in the present tense ("Putin and Trump hold call"); "to hold"
   // and "will hold" come earlier in the sentence and win (see tenseOf).
   held: re(`${B}(вели|вел|говорил|говорили|проводил|проводила|проводили)${E}|${B}(проговорил|разговаривал|беседовал|розмовлял|поговорил|поговорив|поговорили|побеседовал)|${B}(informed|dealt with|focused on|proposed|suggested|travelled|traveled|visited)${E}|${B}касал|${B}стосувал|${B}проинформировал|${B}поинформував|${B}проинформував|${B}побывал|${B}побував|${B}обсуждали|${B}обговорювали|${B}предложил|${B}запропонував|${B}(arrived|прибил|прибила|прилетел|прибув|прибула|прилетив)${E}|${B}(received|hosted|принял|приняла|приняли|прийняв|прийняла|прийняли)${E}|${B}(held|met|spoke|talked|lasted|ended|concluded|wrapped up|took place|took part|had talks|discussed|exchanged|had (a|an|their))${E}|(?<!(to|will|would|could|may|might|must|shall|not) )${B}(hold|holds|meets|speaks|discuss|discusses|end|ends|conclude|concludes)${E}|${B}длил|${B}продолжал(ся|ась|ись)|${B}проводят|${B}проводит${E}|${B}проводять|${B}состоял|${B}прош(ел|ла|ли)${E}|${B}провел|${B}провели|${B}встретил|${B}продлил|${B}завершил|${B}закончил|${B}обсудил|${B}обменял|${B}видбул|${B}видбув|${B}провив|${B}провела|${B}зустрил|${B}зустрив|${B}тривал|${B}тривав|${B}завершив|${B}обговорил|${B}обговорив|${B}обминял|${B}обминяв|${B}розпочал|${B}начал(ись|ась|ся)|${B}(почался|почалась|почались|почався|почалася|почалися|розпочався|розпочалася|розпочалися|стартовал\\p{L}*|стартував\\p{L}*|стартувал\\p{L}*|проходит|проходят|проходить|проходять|began|begun|started|opened|got under way|under way|underway)${E}|в ходе переговор|в ходи переговор|за пидсумками|по итогам|${B}(hours?|minutes) of (talks|negotiations|discussions|meetings?)${E}|${B}(часов|часа|минут) (переговоров|беседы|разговора)|${B}(годин|години|хвилин) (переговорив|розмови|зустричи)|${B}described${E}`),
@@ -123,7 +125,8 @@ export const POSSESSED_TITLE = /^(son|daughter|aide|aides|adviser|advisers|advis
 export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|visit|call)$/u;
 
 /** Where a statement was made, not where the contact is: "said at a press conference in New York". */
-export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists|news|пресс|брифинг|интервью|интерв|журналист|пресконференц)/u;
+// ("Speaking at the White House", "выступая в Госдуме", "виступаючи у Давосі": where one spoke.)
+export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists|news|пресс|брифинг|интервью|интерв|журналист|пресконференц|speaking|выступая|виступаючи)/u;
 
 /** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact. */
 export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|после|перед|писля|накануне|напередодни|время|час|пока|поки)$/u;
@@ -242,3 +245,16 @@ export function withoutEveOf(text: string): string {
 /** "в Кремле … не комментировали", "у Кремлі оприлюднили": an institution speaking in the
  * impersonal plural of a verb of saying, publishing or commenting. */
 export const INSTITUTION_SAYS = re(`^(заяв|сообщ|подтверд|опроверг|ответ|оприлюдн|обнарод|опубликова|опублику|прокомментир|комментир|прокоментув|коментув|повидом|пидтверд|заперечи|видпов|уточн|отмет|зазнач|рассказа|розповил|объяв|оголос|анонсир|анонсув)\\p{L}*ли$`);
+
+/** Words that open a second clause in a headline ("… as talks move to Abu Dhabi"). */
+export const CLAUSE = /^(as|while|amid|whereas|пока|поки|тогда|тоди)$/u;
+
+/** Verbs of proposing a venue, folded word beginnings: "proposed", "offered", "предложил", "запропонувала", "пропонує". */
+export const PROPOSED = /^(propos|offer|suggest|предлож|предлага|запропон|пропону)/u;
+
+/** "to prepare a summit", "to lay the groundwork for talks", "для подготовки саммита", "для
+ * підготовки зустрічі": what follows is the contact being prepared, not the one reported. */
+export const PREPARING = re(`${B}(to prepare|preparing|in preparation for|(to lay|laying) the groundwork for|to pave the way for|для подготовки|для пидготовки|в рамках подготовки|в рамках пидготовки|чтобы подготовить|щоб пидготувати|готовя|готуючи)${E}`);
+
+/** Clauses that count time from an event: "since Trump returned", "с тех пор как", "з моменту повернення". */
+export const SINCE_CLAUSE = re(`${B}(since|с тех пор как|с момента|со времени|з моменту|з часу|видтоди як|писля того як)${E}`);

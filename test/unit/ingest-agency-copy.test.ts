@@ -1,0 +1,72 @@
+// How agency copy is written (batch 8): datelines in ordinary case, page furniture, a country's
+// capital named by its country, postponement against cancellation, the day a statement was
+// made, a headline's second clause, a speaker named between the verb and what he said.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { understand } from "../../src/ingest/extract.ts";
+import { readStory } from "../../src/ingest/sentences.ts";
+import { tokenize } from "../../src/ingest/words.ts";
+import { loadNames } from "../support/ingest-corpus.ts";
+
+const names = loadNames();
+const main = (text: string, published: string) => understand({ text, published }, names, { today: published }).drafts[0];
+const places = (text: string) => names.find(tokenize(text)).flatMap((m) => (m.named.type === "place" ? [m.named.place.name.en] : []));
+
+describe("agency copy", () => {
+  it("strips a title-case dateline with its agency", () => {
+    const story = readStory("Headline about talks in Budapest\n\nWashington (AFP) – A planned meeting between Rubio and Lavrov has been postponed.");
+    assert.equal(story.sentences[1].text, "A planned meeting between Rubio and Lavrov has been postponed.");
+  });
+  it("reads a site menu set off by middle dots and a Kremlin page's related links as furniture", () => {
+    const story = readStory("Президент России\nНовости · Стенограммы · Поездки\n\nВстреча со Специальным посланником\n\nВладимир Путин провёл встречу.\n\nСсылки по теме\nТелефонный разговор с Президентом США (18 марта 2025 года)");
+    const texts = story.sentences.map((s) => s.text);
+    assert.ok(texts.includes("Владимир Путин провёл встречу."));
+    assert.ok(!texts.some((t) => t.includes("Стенограммы") || t.includes("18 марта")), texts.join(" | "));
+  });
+  it("names a capital by its country's adjective or by 'the capital of'", () => {
+    assert.deepEqual(places("to meet in the Hungarian capital"), ["Budapest"]);
+    assert.deepEqual(places("в венгерской столице"), ["Budapest"]);
+    assert.deepEqual(places("в угорській столиці"), ["Budapest"]);
+    assert.deepEqual(places("О саммите в столице Венгрии"), ["Budapest"]);
+    assert.deepEqual(places("the capital of Hungary"), ["Budapest"]);
+  });
+  it("takes neither the kind nor the people of a headline's second clause", () => {
+    const d = main("Rubio-Lavrov meeting put off as Trump-Putin summit plans falter\n\nA planned meeting between Rubio and Lavrov has been postponed, an official said.", "2025-10-21");
+    assert.equal(d.kind, "meeting");
+    assert.deepEqual(d.participants.map((p) => p.name).sort(), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads a contact missing its set time, or with no new date, as postponed (uk, ru, en)", () => {
+    assert.equal(main("Зустріч України, США і Росії\n\nЗапланована на цей тиждень тристороння зустріч делегацій України, США та Росії не відбудеться у визначені терміни.", "2026-03-09").status, "postponed");
+    assert.equal(main("Встреча Лаврова и Рубио\n\nВстреча Лаврова и Рубио не состоится в назначенные сроки.", "2025-10-21").status, "postponed");
+    assert.equal(main("Rubio and Lavrov meeting\n\nThe meeting between Rubio and Lavrov will not take place as scheduled.", "2025-10-21").status, "postponed");
+    assert.equal(main("Встреча Лаврова и Рубио\n\nВстреча Лаврова и Рубио не состоится.", "2025-10-21").status, "cancelled");
+  });
+  it("dates the saying, not the contact: 'Speaking at … on Wednesday', 'сказал … в среду, 22 октября'", () => {
+    const en = main("Putin and Trump to meet in coming days\n\nPutin and Trump will meet in the coming days, the Kremlin said.\n\nSpeaking at the White House on Wednesday, Trump said there was a good chance of a meeting with Putin.", "2025-08-07");
+    assert.equal(en.date, null);
+    assert.equal(en.place.city, null);
+    const ru = main("Трамп отменил встречу с Путиным в Будапеште\n\nТрамп заявил, что отменил встречу с Путиным в Будапеште. Об этом он сказал журналистам в среду, 22 октября.", "2025-10-23");
+    assert.equal(ru.date, null);
+  });
+  it("does not take a venue one side only proposed, nor a place in a 'since' clause", () => {
+    const d = main("Росія і США проведуть новий раунд консультацій щодо посольств\n\nНаступний раунд російсько-американських консультацій відбудеться в червні. Москва запропонувала провести зустріч у російській столиці, однак згоди немає.", "2025-05-20");
+    assert.equal(d.place.city, null);
+    const since = main("Putin and Trump to meet\n\nPutin and Trump will meet next week, in their first talks since Trump returned to the White House.", "2025-08-07");
+    assert.equal(since.place.city, null);
+  });
+  it("reads a ministry's answer: one side's word on a contact after a question naming both", () => {
+    const d = main("Министерство иностранных дел\n\nОтвет официального представителя МИД России на вопрос СМИ о третьем раунде российско-американских консультаций\n\nВопрос: Ранее сообщалось, что третий раунд консультаций России и США должен пройти в Москве. Есть ли новости?\n\nОтвет: Американская сторона сообщила нам об отмене очередной встречи, которая должна была состояться в Москве.", "2025-06-16");
+    assert.equal(d?.status, "cancelled");
+    assert.equal(d?.place.city, "Moscow");
+  });
+  it("leaves the people of a recalled round to it, and of a contact being prepared to that one", () => {
+    const uk = main("Тристоронню зустріч відклали\n\nТристороння зустріч делегацій України, США та Росії не відбудеться у визначені терміни.\n\nПопередній раунд тристоронніх переговорів пройшов у Женеві. Делегації обговорювали обмін полоненими. Українську делегацію очолював Рустем Умєров.", "2026-03-09");
+    assert.deepEqual(uk.participants, []);
+    const en = main("Rubio-Lavrov meeting put off\n\nA planned meeting between Rubio and Lavrov has been postponed.\n\nThe two diplomats had been expected to meet in the Hungarian capital to lay the groundwork for talks between Trump and Putin.", "2025-10-21");
+    assert.equal(en.place.city, "Budapest");
+  });
+  it("keeps a minister named after another's verb of saying in a delegation list", () => {
+    const d = main("Саміт в Анкориджі\n\nСаміт Путіна і Трампа відбудеться 15 серпня в Анкориджі. До складу російської делегації, як заявив Ушаков, увійдуть міністр закордонних справ Сергій Лавров і сам Ушаков.", "2025-08-14");
+    assert.ok(d.participants.some((p) => p.name === "Sergei Lavrov"));
+  });
+});
