@@ -21,7 +21,7 @@ import { FileSubscriptionStore } from "../src/store/subscriptions.ts";
 import { makeDataDir, removeDataDir, startBot } from "../test/support/bot-process.ts";
 import { startEmulator, type Emulator } from "../test/support/emulator.ts";
 import { generateLog, middleOf } from "./generate.ts";
-import { argValue, drive, median, printRows, startBareBot, type BenchResult } from "./harness.ts";
+import { argValue, drive, median, printRows, processCpuMs, startBareBot, type BenchResult } from "./harness.ts";
 
 const FIRST_USER = 700_000;
 
@@ -126,7 +126,7 @@ async function race(
   contenders: Contender[],
   dir: string,
   repliesFile: string,
-): Promise<Record<Contender, number>> {
+): Promise<{ rate: Record<Contender, number>; cpu: Record<Contender, number> }> {
   // Replies to users' own commands are not bulk notifications: Telegram's ~30 a second
   // applies to those (items 1–2). What binds here is the per-chat and per-group limit.
   const emu = await startEmulator({ latencyMs: opts.latencyMs, limits: opts.limits && { globalPerSecond: Number.POSITIVE_INFINITY } });
@@ -139,6 +139,9 @@ async function race(
   };
   const env = { FAKE_NOW: middleOf(opts.entries), LOG_LEVEL: "warn" };
   const rates: Record<Contender, number[]> = { bare: [], same: [], sameOnParleyHttp: [], parley: [] };
+  // The bot process's own CPU per update (all its threads, garbage collection included): a
+  // figure that holds when the machine is busy with something else, where rates swing.
+  const cpus: Record<Contender, number[]> = { bare: [], same: [], sameOnParleyHttp: [], parley: [] };
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const who of contenders) {
@@ -147,14 +150,19 @@ async function race(
             ? await startBot({ emulator: emu, dataDir: dir, env })
             : await startBareBot(emu, who === "bare" ? undefined : repliesFile, { parleyTransport: who === "sameOnParleyHttp" });
         await drive(emu, users(warm), COMMANDS);
+        const cpuBefore = processCpuMs(bot.pid);
         rates[who].push(await drive(emu, users(opts.updates), COMMANDS));
+        const cpuAfter = processCpuMs(bot.pid);
+        if (cpuBefore !== undefined && cpuAfter !== undefined) cpus[who].push((cpuAfter - cpuBefore) / opts.updates);
         await bot.stop();
       }
     }
   } finally {
     await emu.close();
   }
-  return { bare: median(rates.bare), same: median(rates.same), sameOnParleyHttp: median(rates.sameOnParleyHttp), parley: median(rates.parley) };
+  const medians = (xs: Record<Contender, number[]>) =>
+    ({ bare: median(xs.bare), same: median(xs.same), sameOnParleyHttp: median(xs.sameOnParleyHttp), parley: median(xs.parley) }) as Record<Contender, number>;
+  return { rate: medians(rates), cpu: medians(cpus) };
 }
 
 export async function benchCommands(opts: { entries: number; updates: number }): Promise<BenchResult[]> {
@@ -168,10 +176,10 @@ export async function benchCommands(opts: { entries: number; updates: number }):
     const repliesFile = await captureReplies(dir, env);
 
     // As the issue sets it: a 50 ms round trip, Telegram's limits enforced.
-    const real = await race({ ...opts, latencyMs: LATENCY_MS, limits: true }, ["bare", "same", "sameOnParleyHttp", "parley"], dir, repliesFile);
+    const { rate: real } = await race({ ...opts, latencyMs: LATENCY_MS, limits: true }, ["bare", "same", "sameOnParleyHttp", "parley"], dir, repliesFile);
     // No round trip at all: every bot is bound by the CPU it shares with the emulator on this
     // machine, which shows what each answer costs to build, send and receive.
-    const cpu = await race({ ...opts, latencyMs: 0, limits: false }, ["bare", "same", "sameOnParleyHttp", "parley"], dir, repliesFile);
+    const { rate: cpu, cpu: cpuPerUpdate } = await race({ ...opts, latencyMs: 0, limits: false }, ["bare", "same", "sameOnParleyHttp", "parley"], dir, repliesFile);
     return [
       { name: `Parley /latest + /next, ${opts.entries} entries (${LATENCY_MS} ms round trip, limits)`, value: real.parley, unit: "updates/s" },
       { name: `bare grammY bot, exactly Parley's replies (same)`, value: real.same, unit: "updates/s" },
@@ -189,6 +197,9 @@ export async function benchCommands(opts: { entries: number; updates: number }):
       { name: `no round trip: Parley / that bot (Parley's own layers alone)`, value: cpu.parley / cpu.sameOnParleyHttp, unit: "ratio" },
       { name: `no round trip: bare bot, a short fixed text`, value: cpu.bare, unit: "updates/s" },
       { name: `no round trip: Parley / bare bot with a short fixed text`, value: cpu.parley / cpu.bare, unit: "ratio" },
+      { name: `no round trip: the bot process's CPU per update, Parley`, value: cpuPerUpdate.parley, unit: "ms" },
+      { name: `no round trip: the same, bare bot with the same replies`, value: cpuPerUpdate.same, unit: "ms" },
+      { name: `no round trip: the same, that bot on Parley's HTTP client`, value: cpuPerUpdate.sameOnParleyHttp, unit: "ms" },
       { name: `Parley's own work per /latest (in-process, API stubbed)`, value: await handlerCost(opts.entries, "/latest"), unit: "ms" },
       { name: `Parley's own work per /next (in-process, API stubbed)`, value: await handlerCost(opts.entries, "/next"), unit: "ms" },
     ];

@@ -1,6 +1,7 @@
 // What the benchmarks share: pushing commands through the emulator and timing the replies,
 // the bare grammY bot they are compared with, and printing.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT } from "../test/support/bot-process.ts";
 import type { Emulator } from "../test/support/emulator.ts";
@@ -29,7 +30,7 @@ export async function drive(emu: Emulator, users: number[], commands: string[], 
  * (given a file of Parley's captured replies) exactly what Parley replied; on grammY's default
  * HTTP client, or on Parley's.
  */
-export async function startBareBot(emu: Emulator, repliesFile?: string, opts: { parleyTransport?: boolean } = {}): Promise<{ stop(): Promise<void> }> {
+export async function startBareBot(emu: Emulator, repliesFile?: string, opts: { parleyTransport?: boolean } = {}): Promise<{ pid: number | undefined; stop(): Promise<void> }> {
   const since = emu.calls.length;
   const reply = {
     ...(repliesFile ? { BARE_REPLY: "same", BARE_REPLIES: repliesFile } : { BARE_REPLY: "text" }),
@@ -45,7 +46,18 @@ export async function startBareBot(emu: Emulator, repliesFile?: string, opts: { 
   process.once("exit", orphan);
   child.once("exit", () => process.off("exit", orphan));
   await emu.waitForPolling({ sinceCall: since });
-  return { stop: () => new Promise<void>((r) => (child.on("exit", () => r()), child.kill("SIGTERM"))) };
+  return { pid: child.pid, stop: () => new Promise<void>((r) => (child.on("exit", () => r()), child.kill("SIGTERM"))) };
+}
+
+/** CPU time a process (all its threads) has used, in ms, from /proc (Linux); undefined elsewhere. */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    // utime and stime, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The middle value (of an odd count; the upper middle of an even one). */
