@@ -5,12 +5,16 @@
 // Pure, as the rest of src/ingest/; extract.ts turns each into a draft.
 import type { Kind } from "../record/schema.ts";
 import { readDates } from "./dates.ts";
+import { dayGap } from "./story-cues.ts";
 import type { EventReading } from "./draft.ts";
 import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isAside, isLocative, strongestKind, type ReadSentence } from "./reading.ts";
 import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED } from "./vocabulary.ts";
+
+/** A contact done up to this many days before the story is its news; one done earlier is recalled. */
+const NEWS_DAYS = 7;
 
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];
@@ -83,8 +87,7 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // "Переговорам предшествовала ночная встреча … она началась в четверг": a contact done on a
     // day of its own in a story on one to come; in the week before the story, as news is (one
     // done weeks before, "the first round took place on 27 February", is background).
-    const weekBefore = new Date(Date.parse(`${published}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-    const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => d.value <= published && d.value >= weekBefore);
+    const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => dayGap(d.value, published) >= 0 && dayGap(d.value, published) <= NEWS_DAYS);
     if (!agreedLater && !earlier && !upcoming && !before && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded), alongside: !agreedLater && !earlier && (upcoming || before) });
   }
@@ -106,10 +109,9 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated
   // well before the story is recalled, not reported.
   if (s.tense === "held") {
-    const week = new Date(Date.parse(`${published}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
     // A month alone ("in February") in a sentence about a contact done is a month gone by, even
     // where the calendar would put the nearest February ahead.
-    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : d.value < week))) return false;
+    if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : dayGap(d.value, published) > NEWS_DAYS))) return false;
   }
   if (ofABody(s)) return false;
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
