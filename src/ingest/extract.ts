@@ -23,7 +23,7 @@ import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactO
 import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { placeOfAnother } from "./reading.ts";
-import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE } from "./vocabulary.ts";
+import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -394,7 +394,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // "Talks of the delegations" led by the foreign ministers (Riyadh, February 2025) are their
   // meeting; a round is the delegations' working contact, unless the text calls it one (or
   // calls the talks trilateral, "первые трехсторонние переговоры", whoever a side's leader sent).
-  const namedRound = anchors.some((s) => /(раунд|round|консультац|consultation|трехсторонн|тристоронн|trilateral)/u.test(s.folded));
+  const namedRound = anchors.some((s) => /(раунд|round|консультац|consultation)/u.test(s.folded) || TRILATERAL.test(s.folded));
   if (finalKind === "round" && !namedRound && participants.people.some((p) => p.minister || p.leader)) finalKind = leaders.size >= 2 ? "summit" : "meeting";
   // Russia, Ukraine and the United States at one table without their presidents: a round of the
   // trilateral talks, whatever the headline calls them.

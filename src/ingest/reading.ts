@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, SINCE_CLAUSE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, SINCE_CLAUSE, SOURCE_IN, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls and the institutions that speak (batches 6 and 7).
@@ -203,14 +203,11 @@ function listItemAround(text: string, at: number): [number, number] {
   return [start, rest < 0 ? text.length : at + rest];
 }
 
+/** Where the sentence first names a contact of this kind, by a phrase or by a noun ("the next round of three-way talks": at "round"). */
 function kindPosition(s: ReadSentence, kind: Kind, lang: ArticleLang): number | undefined {
-  for (const [k, pattern] of KIND_PHRASES) {
-    if (k !== kind) continue;
-    const m = pattern.exec(s.folded);
-    if (m) return m.index;
-  }
-  const t = s.tokens.find((tok) => kindOfNoun(tok.text, lang) === kind || (kind === "call" && tok.folded === "call"));
-  return t?.start;
+  const phrase = KIND_PHRASES.find(([k]) => k === kind)?.[1].exec(s.folded)?.index;
+  const noun = s.tokens.find((tok) => kindOfNoun(tok.text, lang) === kind || (kind === "call" && tok.folded === "call"))?.start;
+  return phrase === undefined ? noun : noun === undefined ? phrase : Math.min(phrase, noun);
 }
 
 /** The strongest kind among those given: a summit is also a meeting, a call may be "talks". */
@@ -383,6 +380,10 @@ export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
 
 function statementPlaceIn(text: string, tokens: Token[], m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(tokens[i].folded)) return true;
+  // "сообщил источник в Белом доме": the one who told it sits there.
+  let at = m.first - 1;
+  while (at > 0 && PLACE_FILLER.test(tokens[at].folded)) at--;
+  if (at > 0 && LOCATIVE.has(tokens[at].folded) && SOURCE_IN.test(tokens[at - 1].folded)) return true;
   // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
   // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
   const next = tokens[m.last + 1];

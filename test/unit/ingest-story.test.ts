@@ -96,6 +96,11 @@ describe("kinds", () => {
     assert.equal(main("Что известно о переговорах в Абу-Даби\n\nВ пятницу в Абу-Даби начинаются первые трехсторонние переговоры России, Украины и США.\n\nАмериканскую сторону представляют Стив Уиткофф и зять Дональда Трампа Джаред Кушнер.", "2026-01-23").kind, "round");
     assert.equal(main("What we know about the Abu Dhabi talks\n\nThe first trilateral talks of Russia, Ukraine and the United States will begin in Abu Dhabi on Friday.\n\nDonald Trump and his envoys Steve Witkoff and Jared Kushner will take part.", "2026-01-22").kind, "round");
   });
+  it("reads 'three-way talks' as trilateral, a side's delegation named or not", () => {
+    const text = "Kyiv says three-way talks delayed\n\nThe next round of three-way negotiations between Russia, Ukraine and the US, due in Geneva on Tuesday, has been delayed, Kyiv said.\n\nRustem Umerov was to lead Ukraine's team, with Steve Witkoff for the US.";
+    const r = read(text, "2026-03-02");
+    assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].parties], ["round", "postponed", ["RU", "UA", "US"]]);
+  });
 });
 
 describe("days of talks over several days", () => {
@@ -112,6 +117,11 @@ describe("places", () => {
     assert.deepEqual(main("Путін заявив Трампу про цілі: у Кремлі оприлюднили деталі розмови\n\nДональд Трамп і Володимир Путін у четвер, 3 липня, провели телефонну розмову.", "2025-07-03"), { kind: "call", status: "held", date: "2025-07-03", city: null, drafts: 1 });
     const ru = "Дмитриев прилетел в США для встречи с Уиткоффом\n\nКирилл Дмитриев прибыл в США.\n\nВ Кремле визит Дмитриева пока не комментировали.";
     assert.equal(main(ru, "2025-10-24").city, null);
+  });
+  it("reads the place of a source who told of a contact as no venue", () => {
+    assert.equal(main("Встречу Лаврова и Рубио перенесли\n\nВстреча Сергея Лаврова и Марко Рубио перенесена, сообщил источник в Кремле.", "2025-10-21").city, null);
+    assert.equal(main("Зустріч Лаврова і Рубіо відкладено\n\nЗустріч Сергія Лаврова та Марко Рубіо відкладено, повідомило джерело в Білому домі.", "2025-10-21").city, null);
+    assert.equal(main("Rubio-Lavrov meeting put off\n\nA meeting between Marco Rubio and Sergei Lavrov has been put off, sources in the White House said.", "2025-10-21").city, null);
   });
   it("places an in-person contact that names no place by a foreign capital's clock", () => {
     const text = "Ukraine war briefing: Kursk slips\n\nRussia's defence ministry said its forces had recaptured Sudzha.\n\nVladimir Putin met US envoy Steve Witkoff behind closed doors on Thursday evening Moscow time, the Kremlin's spokesperson, Dmitry Peskov, said on Friday.";
