@@ -15,7 +15,7 @@ import { findParticipants } from "./participants.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isProposedPlace, isSincePlace, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isLocative, isProposedPlace, personMentions, isSincePlace, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
@@ -196,7 +196,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("expected to meet in the Hungarian capital to lay the groundwork for talks between Trump
     // and Putin": the people of the contact being prepared are not this one's.)
     const prepared = PREPARING.exec(s.folded)?.index ?? Infinity;
-    const persons = s.mentions.filter((m) => m.named.type === "person" && s.tokens[m.first].start < prepared).map((m) => (m.named as { person: Person }).person);
+    // ("Глава РФПИ и спецпредставитель Путина сегодня прибыл в США": with no one named but a
+    // principal, the people named by their posts say whose sentence it is.)
+    const before = personMentions(s).filter((m) => !isAside(s, m) && s.tokens[m.first].start < prepared);
+    const byName = before.filter((m) => !m.byPost);
+    const persons = (byName.length > 0 ? byName : before).map((m) => m.named.person);
     if (persons.length > 0 && mainPeople.size > 0 && !persons.some((p) => mainPeople.has(p))) return false;
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.

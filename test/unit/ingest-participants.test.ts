@@ -36,6 +36,13 @@ describe("people named by their post", () => {
   });
 });
 
+describe("a sentence naming its people by their posts", () => {
+  it("fills in the contact of the one it names by his posts, his principal beside them", () => {
+    assert.equal(read("Дмитриев прилетел в Вашингтон\n\nСпецпредставитель Путина и глава РФПИ сегодня прибыл в США.", "2025-04-02").drafts[0].date, "2025-04-02");
+    assert.equal(read("Дмитрієв прилетів до Вашингтона\n\nСпецпредставник Путіна та голова РФПІ сьогодні прибув до США.", "2025-04-02").drafts[0].date, "2025-04-02");
+  });
+});
+
 describe("posts that name no participant", () => {
   it("reads a post after another post, through an adjective, as the principal", () => {
     assert.deepEqual(people("Уиткофф и Кушнер провели переговоры с Дмитриевым\n\nСпецпосланник президента США Стив Уиткофф и зять американского лидера Джаред Кушнер провели переговоры с Кириллом Дмитриевым в Давосе.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
