@@ -19,6 +19,8 @@ export interface FoundDate {
   movedTo: boolean;
   /** "said on Tuesday": the day of a statement, the contact's only when nothing else is said. */
   statement?: boolean;
+  /** The expression follows "яка мала відбутися", "was scheduled for": the day a contact was set for. */
+  setFor?: boolean;
 }
 
 export interface DateReading {
@@ -69,6 +71,9 @@ function yearFor(published: string, month: number, day: number, direction: "past
 
 const NEXT_WORD = /(next|следующ|наступн)/iu;
 const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
+// "яка мала відбутися в середу у Стамбулі", "которая должна была пройти в четверг", "that had been
+// scheduled for Thursday", "запланированную на пятницу": the day it was set for, a few words on.
+const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|planned|slated|expected)|(scheduled|planned|set|slated|due)\s+(for|on)|мал[аио]?\s+(відбутися|пройти|розпочатися|початися|статися)|мав\s+(відбутися|пройти|розпочатися|початися|статися)|должн\p{L}*\s+(был\p{L}*\s+)?(состояться|пройти|начаться)|(запланирован|запланован|намечен|назначен|призначен)\p{L}*\s+на)(\s+[\p{L}'’-]+){0,5}\s*$/iu;
 const MOVED_TO = /(перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)\s*$/iu;
 
 /**
@@ -178,7 +183,9 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
       continue;
     }
     const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
-    reading.dates.push(statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo });
+    const found: FoundDate = statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo };
+    if (!movedTo && SET_FOR.test(sentence.slice(Math.max(0, index - 60), index))) found.setFor = true;
+    reading.dates.push(found);
   }
   // (A contact done "пізно ввечері", told the next morning, was the evening before.)
   if (reading.dates.length === 0 && future) {

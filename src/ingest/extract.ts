@@ -260,8 +260,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     guessed.push("date");
   }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
-  // A postponement without a new date says nothing of the day.
-  if (tense === "postponed" && dateFound && !dateFound.movedTo && !/\d/.test(dateFound.text)) date = null;
+  // A postponement without a new date says nothing of the day, unless it says the day the
+  // contact was set for ("яка мала відбутися в середу").
+  if (tense === "postponed" && dateFound && !dateFound.movedTo && !dateFound.setFor && !/\d/.test(dateFound.text)) date = null;
 
   // "Following up on the presidents' call of 12 February, the ministers agreed …": an agreed
   // sentence that dates its contact before publication recalls one that happened.

@@ -91,6 +91,18 @@ describe("what is said of a contact", () => {
   });
 });
 
+describe("the day a contact moved was set for", () => {
+  it("keeps the weekday it was to take place on, and drops the day it was put off", () => {
+    const ru = "Переговоры в Стамбуле перенесли\n\nТрехсторонняя встреча делегаций России, Украины и США, которая должна была пройти в четверг в Стамбуле, перенесена на неопределенный срок.";
+    assert.equal(main(ru, "2026-03-09").date, "2026-03-12");
+    const uk = "Зустріч у Стамбулі відклали\n\nТристоронню зустріч делегацій України, США та Росії, заплановану на четвер у Стамбулі, відкладено.";
+    assert.equal(main(uk, "2026-03-09").date, "2026-03-12");
+    const en = "Talks in Istanbul postponed\n\nThe trilateral meeting of Russian, Ukrainian and US delegations, which had been scheduled for Thursday in Istanbul, has been postponed.";
+    assert.equal(main(en, "2026-03-09").date, "2026-03-12");
+    assert.equal(main("Talks in Istanbul postponed\n\nThe trilateral meeting of Russian, Ukrainian and US delegations in Istanbul was postponed on Monday, officials said.", "2026-03-09").date, null);
+  });
+});
+
 describe("kinds", () => {
   it("calls talks named trilateral a round, whoever else the story names", () => {
     assert.equal(main("Что известно о переговорах в Абу-Даби\n\nВ пятницу в Абу-Даби начинаются первые трехсторонние переговоры России, Украины и США.\n\nАмериканскую сторону представляют Стив Уиткофф и зять Дональда Трампа Джаред Кушнер.", "2026-01-23").kind, "round");
