@@ -42,7 +42,10 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
     for (const m of persons) {
       if (isAside(s, m) || (clause >= 0 && m.first > clause)) continue;
-      if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
+      // "Witkoff: 'Jared and I will be in Moscow'", "Уиткофф: «Мы с Кушнером полетим»": one who
+      // counts himself in with another goes too.
+      const withMe = WITH_ME.test(s.text) && persons.some((o) => o.named.person !== m.named.person && !isSpeaker(s, o));
+      if (isSpeaker(s, m) && !withMe) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
   }
@@ -116,6 +119,8 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
 }
 
 const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
+/** The first person joined with someone named: "Jared and I", "я и Дмитриев", "мы с Кушнером", "ми з Віткоффом". */
+const WITH_ME = /(?<![\p{L}])((and|и|і|та|й)\s+(I|я)(?![\p{L}'’])|(I|я|Я)\s+(and|и|і|та|й)\s+\p{Lu}|(мы|ми|Мы|Ми)\s+(с|со|з|із|зі)\s+\p{Lu})/u;
 /** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */
 const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
 

@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, SINCE_CLAUSE, SOURCE_IN, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, GOES, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, SINCE_CLAUSE, SOURCE_IN, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, TOWARD, VISITS, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls and the institutions that speak (batches 6 and 7).
@@ -65,6 +65,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     const after = mentions.find((m) => m.first > i && m.first <= i + 4);
     if (after?.named.type === "person" && tokens.slice(i + 1, after.first).every((x) => /^\p{Lu}/u.test(x.text))) kinds.add("call");
   }
+  // "Witkoff and Kushner will be in Moscow next week", "Уиткофф полетит в Москву": a trip to a place.
+  const trip = mentions.map((m) => (m.named.type === "person" ? undefined : goesTo(tokens, m))).find((t) => t !== undefined);
+  if (trip) kinds.add("other");
   const received = RECEIVED.exec(folded);
   if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
   // "Putin will receive him": the one received was named before; the host is named here.
@@ -76,7 +79,7 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     mentions,
     yesterday: false,
     kinds,
-    tense: tenseOf(folded),
+    tense: tenseOf(folded) ?? (trip && WILL_BE.test(trip.folded) ? "future" : undefined),
     agreed: STATUS_CUES.agreed.test(folded),
     // "як і минулого разу", "as last time", "як і під час попередніх раундів": a comparison,
     // not an earlier contact recalled.
@@ -214,6 +217,13 @@ function kindPosition(s: ReadSentence, kind: Kind, lang: ArticleLang): number | 
 export function strongestKind(kinds: Iterable<Kind>): Kind | undefined {
   const set = new Set(kinds);
   return KIND_ORDER.find((k) => set.has(k));
+}
+
+/** The verb of going before "to", "в", "до" and the place (maybe through "the", "російської"), if one stands there. */
+function goesTo(tokens: Token[], m: Mention): Token | undefined {
+  let i = m.first - 1;
+  while (i > 0 && m.first - i <= 3 && PLACE_FILLER.test(tokens[i].folded)) i--;
+  return i > 0 && TOWARD.has(tokens[i].folded) && GOES.test(tokens[i - 1].folded) ? tokens[i - 1] : undefined;
 }
 
 /** Is the mention introduced by "в", "у", "in", "at" (maybe through "the", "турецькому")? */

@@ -100,6 +100,11 @@ describe("delegations and who took part", () => {
   it("takes the people of the first sentence about the contact before the delegations listed after it", () => {
     assert.deepEqual(people("Анкоридж: что осталось после саммита\n\nИтоги недели.\n\nВстреча без сделки, но с пониманием\n\nВ пятницу под Анкориджем Владимир Путин и Дональд Трамп провели личную встречу. С российской стороны в переговорах участвовали Сергей Лавров и Юрий Ушаков, с американской — Марко Рубио и Стив Уиткофф.", "2025-08-18"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
   });
+  it("counts in one who says he goes with another ('Jared and I', 'мы с Кушнером')", () => {
+    assert.deepEqual(people("Witkoff: 'Jared and I will be in Moscow next week'\n\nThe special envoy told Fox News on Tuesday that the trip would come early in the week.", "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Уиткофф: «Мы с Кушнером полетим в Москву на следующей неделе»\n\nСпецпосланник рассказал об этом во вторник.", "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Віткофф: «Ми з Джаредом Кушнером поїдемо до Москви наступного тижня»\n\nСпецпосланець розповів про це у вівторок.", "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
+  });
   it("reads a quoted one as speaking, not taking part", () => {
     assert.deepEqual(people("Переговори Росії та США відбудуться в понеділок\n\nПереговори російської та американської делегацій відбудуться в понеділок в Ер-Ріяді. «Ми домовилися, що наші групи зустрінуться», – цитують Ушакова російські агентства. Російську делегацію очолить Григорій Карасін.", "2025-03-20"), ["Grigory Karasin"]);
   });

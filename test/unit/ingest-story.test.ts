@@ -108,6 +108,13 @@ describe("kinds", () => {
     assert.equal(main("Что известно о переговорах в Абу-Даби\n\nВ пятницу в Абу-Даби начинаются первые трехсторонние переговоры России, Украины и США.\n\nАмериканскую сторону представляют Стив Уиткофф и зять Дональда Трампа Джаред Кушнер.", "2026-01-23").kind, "round");
     assert.equal(main("What we know about the Abu Dhabi talks\n\nThe first trilateral talks of Russia, Ukraine and the United States will begin in Abu Dhabi on Friday.\n\nDonald Trump and his envoys Steve Witkoff and Jared Kushner will take part.", "2026-01-22").kind, "round");
   });
+  it("reads a verb of going to a place, or 'will be in' one, as a trip there", () => {
+    const trip = { kind: "other", status: "scheduled", date: "2026-01-22", city: "Moscow", drafts: 1 };
+    assert.deepEqual(main("Witkoff and Kushner head to Moscow on Thursday\n\nThe envoys will see Putin, the White House said.", "2026-01-21"), trip);
+    assert.deepEqual(main("Уиткофф и Кушнер в четверг полетят в Москву\n\nОб этом сообщили в Белом доме.", "2026-01-21"), trip);
+    assert.deepEqual(main("Віткофф і Кушнер у четвер поїдуть до Москви\n\nПро це повідомили в Білому домі.", "2026-01-21"), trip);
+    assert.equal(main("Віткофф: «Ми з Кушнером будемо в Москві наступного тижня»\n\nСпецпосланець розповів про це у вівторок.", "2025-11-26").status, "announced");
+  });
   it("reads 'three-way talks' as trilateral, a side's delegation named or not", () => {
     const text = "Kyiv says three-way talks delayed\n\nThe next round of three-way negotiations between Russia, Ukraine and the US, due in Geneva on Tuesday, has been delayed, Kyiv said.\n\nRustem Umerov was to lead Ukraine's team, with Steve Witkoff for the US.";
     const r = read(text, "2026-03-02");
