@@ -5,7 +5,7 @@
 // Pure, as the rest of src/ingest/; extract.ts turns each into a draft.
 import type { Kind } from "../record/schema.ts";
 import { readDates } from "./dates.ts";
-import { dayGap } from "./story-cues.ts";
+import { dayGap, questionBefore } from "./story-cues.ts";
 import type { EventReading } from "./draft.ts";
 import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";
@@ -92,12 +92,6 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded), alongside: !agreedLater && !earlier && (upcoming || before) });
   }
   return events;
-}
-
-/** The question an interview's answer replies to: the paragraph before it, when that ends in "?". */
-export function questionBefore(s: ReadSentence, sentences: ReadSentence[]): ReadSentence[] {
-  const before = sentences.filter((x) => x.paragraph === s.paragraph - 1 && !x.headline);
-  return before.length > 0 && /\?\s*$/u.test(before[before.length - 1].text) ? before : [];
 }
 
 export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {

@@ -19,8 +19,8 @@ import { isAside, isLocative, isProposedPlace, personMentions, isSincePlace, isS
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
-import { CLAUSE, findEvents, FOLLOWED, mainKind, questionBefore, reportsContactOfItsOwn, sidesOf } from "./events.ts";
-import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
+import { CLAUSE, findEvents, FOLLOWED, mainKind, reportsContactOfItsOwn, sidesOf } from "./events.ts";
+import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, questionBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { placeOfAnother } from "./reading.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";

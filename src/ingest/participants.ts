@@ -3,6 +3,7 @@
 import type { EventReading } from "./draft.ts";
 import type { Person } from "./names.ts";
 import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
+import { questionBefore } from "./story-cues.ts";
 import { ACCOMPANYING, ANOTHER, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
@@ -125,7 +126,8 @@ const WITH_ME = /(?<![\p{L}])((and|и|і|та|й)\s+(I|я)(?![\p{L}'’])|(I|я|
 const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
 
 /** Who says a sentence in the first person: a speaker named in its paragraph, or, in an
- * interview's answer, the one the story's lead introduces. */
+ * interview's answer (marked "A:", "Ответ:", or the paragraph after a question), the one the
+ * story's lead introduces. */
 function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | undefined {
   for (const x of sentences) {
     if (x.paragraph !== s.paragraph) continue;
@@ -133,7 +135,7 @@ function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | unde
     if (m && m.named.type === "person") return m.named.person;
   }
   const first = sentences.find((x) => x.paragraph === s.paragraph);
-  if (!first || !ANSWER.test(first.text)) return undefined;
+  if (!first || !(ANSWER.test(first.text) || questionBefore(first, sentences).length > 0)) return undefined;
   const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);
   const m = lead?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports);
   return m && m.named.type === "person" ? m.named.person : undefined;

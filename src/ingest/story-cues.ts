@@ -8,7 +8,10 @@ import { readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
 import { strongestKind, type ReadSentence, type Tense } from "./reading.ts";
-import { ANOTHER, DENIED, NOT_PLANNED, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
+import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
+
+/** "the first round", "перша зустріч". */
+const FIRST = ORDINALS[0][0];
 
 /** Days from one YYYY-MM-DD to another (a month, YYYY-MM, is never a few days off a day). */
 export function dayGap(from: string, to: string): number {
@@ -30,10 +33,28 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
+    if (!secondary && asksOfAnother(questionBefore(x, ctx.sentences), anchors)) return true;
     // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
     const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
     return days.length > 0 && !days.includes(anchorDay!);
   };
+}
+
+/** The question an interview's answer replies to: the paragraph before it, when that ends in "?". */
+export function questionBefore(s: ReadSentence, sentences: ReadSentence[]): ReadSentence[] {
+  const before = sentences.filter((x) => x.paragraph === s.paragraph - 1 && !x.headline);
+  return before.length > 0 && /\?\s*$/u.test(before[before.length - 1].text) ? before : [];
+}
+
+/**
+ * "– Що дала перша зустріч в Абу-Дабі? – … З американського боку були Віткофф і Кушнер": an
+ * interview's answer tells of the contact its question asks about. A question about one recalled
+ * (told done or earlier, or the first where the story's news is the next) sets its answer apart.
+ */
+function asksOfAnother(question: ReadSentence[], anchors: ReadSentence[]): boolean {
+  const asked = question.filter((q) => q.kinds.size > 0);
+  const next = anchors.some((a) => ANOTHER.test(a.folded));
+  return asked.length > 0 && asked.every((q) => !ANOTHER.test(q.folded) && (q.background || q.tense === "held" || (next && FIRST.test(q.folded))));
 }
 
 /** The last day of a contact: "завершились", "ended", "wrapped up". */

@@ -110,6 +110,17 @@ describe("delegations and who took part", () => {
   });
 });
 
+describe("interviews", () => {
+  it("keeps the people of the contact a question recalls out of the next one, and counts in the one interviewed", () => {
+    const en = "Ryabkov: next round of Russian-US consultations in Geneva in March\n\nAn interview with Deputy Foreign Minister Sergei Ryabkov.\n\nQ: What came of the first meeting in Istanbul?\n\nWe spoke frankly. The American delegation was led by Sonata Coulter.\n\nQ: When is the next round?\n\nWe agreed that the next round of consultations will take place in Geneva in March. I will again lead the Russian delegation.";
+    assert.deepEqual(people(en, "2026-02-10"), ["Sergei Ryabkov"]);
+    const ru = "Рябков: следующий раунд российско-американских консультаций пройдет в марте в Женеве\n\nИнтервью заместителя министра иностранных дел Сергея Рябкова\n\n— Сергей Алексеевич, чем закончилась первая встреча в Стамбуле?\n\n— Мы поговорили откровенно. Американскую делегацию возглавляла Соната Култер.\n\n— Когда следующий раунд?\n\n— Договорились, что следующий раунд консультаций пройдет в марте в Женеве. Российскую делегацию снова возглавлю я.";
+    assert.deepEqual(people(ru, "2026-02-10"), ["Sergei Ryabkov"]);
+    const uk = "Умєров: наступний раунд тристоронніх переговорів відбудеться в лютому\n\nІнтерв'ю секретаря РНБО Рустема Умєрова.\n\n– Як минула перша зустріч у Женеві?\n\n– Працювали предметно. Російську делегацію очолював Володимир Мединський.\n\n– Коли наступний раунд?\n\n– Наступний раунд тристоронніх переговорів відбудеться в лютому. Делегацію України очолюватиму я.";
+    assert.deepEqual([people(uk, "2026-01-28"), parties(uk, "2026-01-28")], [["Rustem Umerov"], ["RU", "UA", "US"]]);
+  });
+});
+
 describe("the story around the people", () => {
   it("reads past a short source line and an update stamp", () => {
     const story = readStory("В Абу-Дабі розпочалися переговори\n\nВ Абу-Дабі розпочався раунд переговорів.\n\nДжерело: УП\n\nОновлено о 15:50\n\nДелегацію очолює Рустем Умєров.\n\nJan. 22, 2026 — Updated: 8:35 p.m.");
