@@ -1,7 +1,7 @@
 // The fields of a draft that take the most reading: which parties took part and which series
 // (track) the contact belongs to. Who took part is participants.ts.
 import type { Context, EventReading } from "./draft.ts";
-import type { NameIndex, Person, PlaceEntry } from "./names.ts";
+import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isLocative, type ReadSentence } from "./reading.ts";
 import { TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
@@ -58,7 +58,7 @@ export function findParties(event: EventReading, people: Person[], support: Read
     for (const p of trackParties) parties.add(p);
     guessedSides = true;
   }
-  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded));
+  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded) || listsTheThree(s));
   // "Witkoff met Dmitriev on the sidelines of the trilateral talks": a bilateral contact whose
   // people are all Russian and American is not made trilateral by its setting.
   const bilateralPeople = people.some((p) => p.side === "RU") && people.some((p) => p.side === "US") && !people.some((p) => p.side === "UA");
@@ -71,6 +71,25 @@ export function findParties(event: EventReading, people: Person[], support: Read
   // bilateral RU–US contact does not make it trilateral.
   if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");
   return { codes: [...parties].sort(), guessed: guessedSides };
+}
+
+/**
+ * "talks between Ukraine, Russia and the United States", "Ukraine-Russia-US talks", "делегацій
+ * України, США та Росії": the three sides named together, one list, are at one table.
+ */
+function listsTheThree(s: ReadSentence): boolean {
+  let run = new Set<string>();
+  let last: Mention | undefined;
+  for (const m of s.mentions) {
+    if (m.named.type !== "country" || isLocative(s, m)) continue;
+    const end = last ? s.tokens[last.last].start + s.tokens[last.last].text.length : 0;
+    const gap = last ? s.text.slice(end, s.tokens[m.first].start) : "";
+    if (!last || !/^[\s,–—-]*((and|the|и|і|та|й)\s+)*$/iu.test(gap)) run = new Set();
+    run.add(m.named.country.code);
+    if (["RU", "UA", "US"].every((c) => run.has(c))) return true;
+    last = m;
+  }
+  return false;
 }
 
 /**

@@ -120,8 +120,9 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
 }
 
 const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
-/** The first person joined with someone named: "Jared and I", "я и Дмитриев", "мы с Кушнером", "ми з Віткоффом". */
-const WITH_ME = /(?<![\p{L}])((and|и|і|та|й)\s+(I|я)(?![\p{L}'’])|(I|я|Я)\s+(and|и|і|та|й)\s+\p{Lu}|(мы|ми|Мы|Ми)\s+(с|со|з|із|зі)\s+\p{Lu})/u;
+/** The speaker joined with someone named: "Jared and I", "я и Дмитриев", "мы с Кушнером", "ми з
+ * Віткоффом", and as reported, "said he and Kushner would", "заявил, что он и Кушнер". */
+const WITH_ME = /(?<![\p{L}])((and|и|і|та|й)\s+(I|я)(?![\p{L}'’])|(I|я|Я|he|she|он|она|він|вона)\s+(and|и|і|та|й)\s+\p{Lu}|(мы|ми|Мы|Ми)\s+(с|со|з|із|зі)\s+\p{Lu})/u;
 /** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */
 const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
 

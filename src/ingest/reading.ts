@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, GOES, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, SINCE_CLAUSE, SOURCE_IN, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, TOWARD, VISITS, WILL_BE, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, GOES, KIND_PHRASES, LOCATIVE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, PLACE_FILLER, POSSESSED_TITLE, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SOURCE_IN, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATEMENT_VENUE, STATUS_CUES, TOWARD, VISITS, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls and the institutions that speak (batches 6 and 7).
@@ -169,13 +169,19 @@ export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: Ar
   for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
     if (i < m.first - 1 && breakAfter(s, i)) return false;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    // ("після форуму в Давосі вирушать до Москви", "after the forum in Davos": so is a place
+    // after another kind of event; "during the forum in Davos" is where this one is.)
+    const sequel = !DURING.test(s.tokens[i].folded);
     return s.tokens.slice(i + 1, m.first).some((t) => {
       const k = kindOfNoun(t.text, lang);
-      return k !== undefined && k !== kind;
+      return (k !== undefined && k !== kind) || (sequel && PUBLIC_EVENT.test(t.folded));
     });
   }
   return false;
 }
+
+/** "during", "while", "во время", "під час": what follows is the time of this contact. */
+const DURING = /^(during|while|время|час|пока|поки)$/u;
 
 /**
  * "Москва запропонувала провести зустріч у російській столиці, однак згоди немає", "offered to
@@ -390,10 +396,13 @@ export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
 
 function statementPlaceIn(text: string, tokens: Token[], m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(tokens[i].folded)) return true;
-  // "сообщил источник в Белом доме": the one who told it sits there.
+  // "сообщил источник в Белом доме", "источники CNN в Белом доме": the one who told it sits there.
   let at = m.first - 1;
   while (at > 0 && PLACE_FILLER.test(tokens[at].folded)) at--;
-  if (at > 0 && LOCATIVE.has(tokens[at].folded) && SOURCE_IN.test(tokens[at - 1].folded)) return true;
+  if (at > 0 && LOCATIVE.has(tokens[at].folded)) {
+    const source = /^\p{Lu}/u.test(tokens[at - 1].text) && at > 1 ? at - 2 : at - 1;
+    if (SOURCE_IN.test(tokens[source].folded)) return true;
+  }
   // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
   // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
   const next = tokens[m.last + 1];

@@ -146,6 +146,9 @@ export const SOURCE_IN = /^(source|sources|insider|insiders|источник\p{L
 /** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact. */
 export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|после|перед|писля|накануне|напередодни|время|час|пока|поки)$/u;
 
+/** Public events that are no contact, folded word beginnings: "the forum in Davos", "сесії Генасамблеї", "инаугурации". */
+export const PUBLIC_EVENT = /^(forum|conference|session|assembly|congress|festival|ceremony|inauguration|funeral|parade|exhibition|election|olympics|форум|конференц|сесси|сеси|генасамбле|ассамбле|асамбле|съезд|зизд|фестивал|церемони|инаугурац|инавгурац|похорон|парад|виставк|вибор|олимпиад)/u;
+
 /** Verbs of saying: a date or a name right next to one belongs to the statement. */
 export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|noted|confirmed|according)${E}|${B}заявил|${B}сообщил|${B}сказал|${B}отметил|${B}подчеркнул|${B}рассказал|${B}написал|${B}подтвердил|${B}добавил|${B}уточнил|${B}цитиру|${B}цитуе|${B}цитую|${B}цитува|${B}quoted${E}|${B}заявив|${B}заявила|${B}повидомив|${B}повидомила|${B}повидомили|${B}сказав|${B}сказала|${B}зазначив|${B}наголосив|${B}пидтверд|${B}повидомля|${B}сообщают|${B}заявляют|${B}заявляют|${B}додав|${B}написав|${B}за словами|${B}по словам|${B}по его словам|${B}по ее словам|${B}за його словами|${B}за ии словами|${B}(suggested|hinted|predicted|expects|believes)${E}|${B}допустил|${B}допустив|${B}допускает|${B}допускае|${B}не исключ|${B}не виключ|${B}предположил|${B}припустив|${B}спрогнозировал|${B}спрогнозував|${B}анонсировал|${B}анонсував|${B}(назвал|назвала|назвав|назвала|described|охарактеризовал|охарактеризував|оценил|оцинив|оцинила)${E}`);
 

@@ -104,6 +104,7 @@ describe("delegations and who took part", () => {
     assert.deepEqual(people("Witkoff: 'Jared and I will be in Moscow next week'\n\nThe special envoy told Fox News on Tuesday that the trip would come early in the week.", "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
     assert.deepEqual(people("Уиткофф: «Мы с Кушнером полетим в Москву на следующей неделе»\n\nСпецпосланник рассказал об этом во вторник.", "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
     assert.deepEqual(people("Віткофф: «Ми з Джаредом Кушнером поїдемо до Москви наступного тижня»\n\nСпецпосланець розповів про це у вівторок.", "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Witkoff says he and Kushner will travel to Moscow next week\n\nU.S. special envoy Steve Witkoff said on Tuesday he and Jared Kushner would go to Moscow early next week.", "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
   });
   it("reads a quoted one as speaking, not taking part", () => {
     assert.deepEqual(people("Переговори Росії та США відбудуться в понеділок\n\nПереговори російської та американської делегацій відбудуться в понеділок в Ер-Ріяді. «Ми домовилися, що наші групи зустрінуться», – цитують Ушакова російські агентства. Російську делегацію очолить Григорій Карасін.", "2025-03-20"), ["Grigory Karasin"]);

@@ -115,6 +115,12 @@ describe("kinds", () => {
     assert.deepEqual(main("Віткофф і Кушнер у четвер поїдуть до Москви\n\nПро це повідомили в Білому домі.", "2026-01-21"), trip);
     assert.equal(main("Віткофф: «Ми з Кушнером будемо в Москві наступного тижня»\n\nСпецпосланець розповів про це у вівторок.", "2025-11-26").status, "announced");
   });
+  it("reads talks of Ukraine, Russia and the US named in one list as trilateral", () => {
+    const en = "Ukraine-Russia-US talks in Abu Dhabi put on hold\n\nThe next round of talks between Ukraine, Russia and the United States, planned for Abu Dhabi this week, has been put on hold, Zelensky said.";
+    assert.deepEqual(read(en, "2026-03-05").drafts[0].parties, ["RU", "UA", "US"]);
+    assert.deepEqual(read("Переговоры в Абу-Даби отложены\n\nОчередной раунд переговоров Украины, России и США в Абу-Даби отложен, заявил Владимир Зеленский.", "2026-03-05").drafts[0].parties, ["RU", "UA", "US"]);
+    assert.deepEqual(read("Russia and US to hold talks on Ukraine in Riyadh\n\nRussia and the United States will hold talks on Ukraine in Riyadh on Monday.", "2025-03-20").drafts[0].parties, ["RU", "US"]);
+  });
   it("reads 'three-way talks' as trilateral, a side's delegation named or not", () => {
     const text = "Kyiv says three-way talks delayed\n\nThe next round of three-way negotiations between Russia, Ukraine and the US, due in Geneva on Tuesday, has been delayed, Kyiv said.\n\nRustem Umerov was to lead Ukraine's team, with Steve Witkoff for the US.";
     const r = read(text, "2026-03-02");
@@ -141,6 +147,12 @@ describe("places", () => {
     assert.equal(main("Встречу Лаврова и Рубио перенесли\n\nВстреча Сергея Лаврова и Марко Рубио перенесена, сообщил источник в Кремле.", "2025-10-21").city, null);
     assert.equal(main("Зустріч Лаврова і Рубіо відкладено\n\nЗустріч Сергія Лаврова та Марко Рубіо відкладено, повідомило джерело в Білому домі.", "2025-10-21").city, null);
     assert.equal(main("Rubio-Lavrov meeting put off\n\nA meeting between Marco Rubio and Sergei Lavrov has been put off, sources in the White House said.", "2025-10-21").city, null);
+    assert.equal(main("Встреча Лаврова и Рубио отложена\n\nВстреча Сергея Лаврова и Марко Рубио отложена, сообщили источники CNN в Белом доме.", "2025-10-21").city, null);
+  });
+  it("gives a place after another public event ('after the forum in Davos') to that event", () => {
+    assert.equal(main("Віткофф і Кушнер знову їдуть до Путіна\n\nСпецпосланець Стів Віткофф і Джаред Кушнер після форуму в Давосі у четвер вирушать до Москви.", "2026-01-21").city, "Moscow");
+    assert.equal(main("Envoys to see Putin again\n\nAfter the World Economic Forum in Davos, special envoy Steve Witkoff will fly to Moscow on Thursday.", "2026-01-21").city, "Moscow");
+    assert.equal(main("Уиткофф снова едет к Путину\n\nСпецпосланник Стив Уиткофф после форума в Давосе в четверг отправится в Москву.", "2026-01-21").city, "Moscow");
   });
   it("places an in-person contact that names no place by a foreign capital's clock", () => {
     const text = "Ukraine war briefing: Kursk slips\n\nRussia's defence ministry said its forces had recaptured Sudzha.\n\nVladimir Putin met US envoy Steve Witkoff behind closed doors on Thursday evening Moscow time, the Kremlin's spokesperson, Dmitry Peskov, said on Friday.";
