@@ -118,7 +118,18 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // сообщила нам об отмене очередной встречи" under a question about Russian-US consultations).
   const own = sidesOf(s);
   const sides = own.size === 0 || [...own].every((p) => leadSides.has(p)) ? new Set([...own, ...leadSides]) : own;
+  // ("Jared and I will be in Moscow": a trip names its host by where it goes.)
+  if (strongestKind(s.kinds) === "other") for (const code of hostsOf(s)) sides.add(code);
   return FOLLOWED.every((p) => sides.has(p));
+}
+
+/** The followed countries a sentence's places (after "in", "to", "в", "до") lie in. */
+function hostsOf(s: ReadSentence): string[] {
+  return s.mentions.flatMap((m) => {
+    if (m.named.type === "person" || !isLocative(s, m)) return [];
+    const code = m.named.type === "place" ? m.named.place.country : m.named.country.code;
+    return FOLLOWED.includes(code) ? [code] : [];
+  });
 }
 
 /** "a meeting of OPEC+ ministers", "ОПЕК+ на встрече": the contact a sentence names is a body's own. */

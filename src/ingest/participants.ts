@@ -49,6 +49,11 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
       if (isSpeaker(s, m) && !withMe) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
+    // ("WITKOFF: Next week. Jared and I will be in Moscow": the one whose answer it is.)
+    if (WITH_ME.test(s.text) && persons.length > 0 && !persons.some((m) => isSpeaker(s, m))) {
+      const quoted = quotedPerson(s, event.sentences);
+      if (quoted) add(quoted, s);
+    }
   }
   // A speaker counts when the others taking part are all on one side and he is on the other.
   const addSpeakers = () => {

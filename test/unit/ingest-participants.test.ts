@@ -123,6 +123,17 @@ describe("interviews", () => {
   });
 });
 
+describe("an interview whose news is an answer", () => {
+  it("reads a trip the interviewee tells in his answer, host side by where it goes, him and the one he names going", () => {
+    const ru = "Уиткофф в эфире Fox News\n\nСпецпосланник Стив Уиткофф во вторник дал интервью телеканалу Fox News.\n\n— Когда вы снова поедете в Россию?\n\n— На следующей неделе. Мы с Джаредом будем в Москве в начале недели.";
+    assert.deepEqual([people(ru, "2025-11-26"), parties(ru, "2025-11-26")], [["Jared Kushner", "Steve Witkoff"], ["RU", "US"]]);
+    const uk = "Віткофф в ефірі Fox News\n\nСпецпосланець Стів Віткофф у вівторок дав інтерв'ю телеканалу Fox News.\n\n– Коли ви знову поїдете до Росії?\n\n– Наступного тижня. Ми з Джаредом будемо в Москві на початку тижня.";
+    assert.deepEqual(people(uk, "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
+    const en = "Witkoff on Fox News: the full interview\n\nSpecial envoy Steve Witkoff sat for an interview with Fox News Channel on Tuesday night.\n\nHOST: The president said today you're going back to Russia. When?\n\nWITKOFF: Next week. Jared and I will be in Moscow, most likely early in the week.";
+    assert.deepEqual(people(en, "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
+  });
+});
+
 describe("the story around the people", () => {
   it("reads past a short source line and an update stamp", () => {
     const story = readStory("В Абу-Дабі розпочалися переговори\n\nВ Абу-Дабі розпочався раунд переговорів.\n\nДжерело: УП\n\nОновлено о 15:50\n\nДелегацію очолює Рустем Умєров.\n\nJan. 22, 2026 — Updated: 8:35 p.m.");
