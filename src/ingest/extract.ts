@@ -14,15 +14,16 @@ import { findParties, findTrack } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
-import type { NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isAside, isLocative, isProposedPlace, personMentions, isSincePlace, isStatementPlace, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import type { NameIndex, PlaceEntry } from "./names.ts";
+import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother } from "./places.ts";
+import { isAside, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
-import { CLAUSE, findEvents, FOLLOWED, mainKind, reportsContactOfItsOwn, sidesOf } from "./events.ts";
-import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, questionBefore, toldDone } from "./story-cues.ts";
+import { CLAUSE, findEvents } from "./events.ts";
+import { chooseNews, follows } from "./news.ts";
+import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { placeOfAnother } from "./reading.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
@@ -39,29 +40,8 @@ export function understand(article: Article, names: NameIndex, options: Understa
 
   const events = findEvents(sentences, language, published, names);
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
-  let [mainEvent, ...others] = events;
   const ctx: Context = { sentences, language, published, names, article, story };
-  let main = talksOfTheVisit(buildDraft(mainEvent, ctx), mainEvent, ctx);
-  // A column or an analysis opens on talk in general ("а разговоры продолжаются") and gives its
-  // one piece of news further down ("Тем временем в Кремле подтвердили, что Путин в среду примет
-  // Уиткоффа"): where the opening reports nothing done, that sentence is the news.
-  // So does an interview whose headline names only the interviewee: its news is an answer
-  // ("We will meet in Miami next week") to a question that names the other side ("You have
-  // built a working relationship with Steve Witkoff. When will you see him again?").
-  if ((main.guessed.includes("status") && main.date === null) || main.parties.length < 2) {
-    const leadSides = new Set(mainEvent.anchors.flatMap((a) => [...sidesOf(a)]));
-    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
-    if (news) {
-      const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
-      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news]), secondary: false };
-      const draft = talksOfTheVisit(buildDraft(event, ctx), event, ctx);
-      if (!draft.guessed.includes("status") && follows(draft.parties)) {
-        mainEvent = event;
-        main = draft;
-        others = others.filter((e) => !e.anchors.includes(news));
-      }
-    }
-  }
+  const { mainEvent, main, others } = chooseNews(events, ctx, buildDraft);
   const drafts: Draft[] = [];
   let dropped: string | undefined;
   // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
@@ -105,46 +85,6 @@ export function understand(article: Article, names: NameIndex, options: Understa
   }
   const first = drafts[0];
   return { ...base, relevant: true, reason: `${A_KIND[first.kind]} between ${first.parties.join(" and ")} (${first.status})`, drafts };
-}
-
-/**
- * "Уиткофф прилетел в Москву … Переговоры Уиткоффа с Путиным запланированы на сегодня": a
- * visit whose story goes on to the visitor's talks with the host is reported for those talks,
- * which are the contact the record keeps (in the visit's city, unless they say another).
- */
-function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context): Draft {
-  if (visit.kind !== "other" || visit.status === "cancelled" || visit.status === "postponed") return visit;
-  // The visitors are those the visit's own sentences name ("Визит Уиткоффа в Петербург"); a
-  // live blog's later "участвовал" may have added the host's people to the visit.
-  const named = new Set(event.anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.name.en] : []))));
-  const own = visit.participants.filter((p) => named.has(p.name));
-  const visiting = own.length > 0 ? own : visit.participants;
-  const visitors = new Set(visiting.map((p) => p.name));
-  const sides = new Set(visiting.map((p) => p.side));
-  const talks = ctx.sentences.find((s) => {
-    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
-    const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
-    if (people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side))) return true;
-    // "Ключевая встреча — с американским спецпосланником Стивом Уиткоффом — ожидается в субботу":
-    // the host's people alone, the visitor understood.
-    return people.length > 0 && people.every((p) => !sides.has(p.side) && FOLLOWED.includes(p.side));
-  });
-  if (!talks) return visit;
-  const draft = buildDraft({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
-  if (!draft.participants.some((p) => visitors.has(p.name))) {
-    draft.participants = [...visit.participants, ...draft.participants.filter((p) => !visit.participants.some((v) => v.name === p.name))];
-    draft.parties = [...new Set([...draft.parties, ...visit.parties])].sort();
-  }
-  if (!follows(draft.parties)) return visit;
-  if (!draft.place.city && !draft.place.venue) {
-    draft.place = visit.place;
-    if (visit.evidence.city) draft.evidence.city = visit.evidence.city;
-  }
-  return draft;
-}
-
-function follows(parties: string[]): boolean {
-  return FOLLOWED.every((p) => parties.includes(p));
 }
 
 function buildDraft(event: EventReading, ctx: Context): Draft {

@@ -2,7 +2,8 @@
 // (track) the contact belongs to. Who took part is participants.ts.
 import type { Context, EventReading } from "./draft.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
-import { isLocative, type ReadSentence } from "./reading.ts";
+import { isLocative } from "./places.ts";
+import type { ReadSentence } from "./reading.ts";
 import { TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 

@@ -139,8 +139,8 @@ export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advise
 // ("Speaking at the White House", "выступая в Госдуме", "виступаючи у Давосі": where one spoke.)
 export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists|news|пресс|брифинг|интервью|интерв|журналист|пресконференц|speaking|выступая|виступаючи)/u;
 /** "a source in the White House", "источник в Кремле", "джерела в Офісі президента": whose
- * source, not where the contact is (a word right before the place's preposition). */
-// (Not "officials": "U.S. officials in Riyadh held talks" are at the table.)
+ * source, not where the contact is (a word right before the place's preposition). Not
+ * "officials": "U.S. officials in Riyadh held talks" are at the table. */
 export const SOURCE_IN = /^(source|sources|insider|insiders|источник\p{L}*|собеседник\p{L}*|инсайдер\p{L}*|джерел\p{L}*|спиврозмовник\p{L}*)$/u;
 
 /** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact. */

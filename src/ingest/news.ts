@@ -1,0 +1,80 @@
+// Which contact is a story's news, where its headline and lead do not say it plainly: a visit
+// whose story goes on to the visitor's talks with the host is reported for those talks; a column
+// or an interview that opens on talk in general gives its one piece of news further down. Pure,
+// as the rest of src/ingest/; extract.ts passes in how a contact's sentences become a draft.
+import type { Context, Draft, EventReading } from "./draft.ts";
+import { FOLLOWED, mainKind, reportsContactOfItsOwn, sidesOf } from "./events.ts";
+import { isAside } from "./reading.ts";
+import { questionBefore } from "./story-cues.ts";
+
+/** How the sentences of one contact become its draft (extract.ts's buildDraft). */
+export type DraftOf = (event: EventReading, ctx: Context) => Draft;
+
+/** Do the parties include both sides the record follows? */
+export function follows(parties: string[]): boolean {
+  return FOLLOWED.every((p) => parties.includes(p));
+}
+
+/** The main contact (its sentences and its draft) and the other contacts the story tells of. */
+export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftOf): { mainEvent: EventReading; main: Draft; others: EventReading[] } {
+  let [mainEvent, ...others] = events;
+  const { sentences, language, published } = ctx;
+  let main = talksOfTheVisit(draftOf(mainEvent, ctx), mainEvent, ctx, draftOf);
+  // A column or an analysis opens on talk in general ("а разговоры продолжаются") and gives its
+  // one piece of news further down ("Тем временем в Кремле подтвердили, что Путин в среду примет
+  // Уиткоффа"): where the opening reports nothing done, that sentence is the news.
+  // So does an interview whose headline names only the interviewee: its news is an answer
+  // ("We will meet in Miami next week") to a question that names the other side ("You have
+  // built a working relationship with Steve Witkoff. When will you see him again?").
+  if ((main.guessed.includes("status") && main.date === null) || main.parties.length < 2) {
+    const leadSides = new Set(mainEvent.anchors.flatMap((a) => [...sidesOf(a)]));
+    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
+    if (news) {
+      const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
+      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news]), secondary: false };
+      const draft = talksOfTheVisit(draftOf(event, ctx), event, ctx, draftOf);
+      if (!draft.guessed.includes("status") && follows(draft.parties)) {
+        mainEvent = event;
+        main = draft;
+        others = others.filter((e) => !e.anchors.includes(news));
+      }
+    }
+  }
+  return { mainEvent, main, others };
+}
+
+/**
+ * "Уиткофф прилетел в Москву … Переговоры Уиткоффа с Путиным запланированы на сегодня": a
+ * visit whose story goes on to the visitor's talks with the host is reported for those talks,
+ * which are the contact the record keeps (in the visit's city, unless they say another).
+ */
+function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context, draftOf: DraftOf): Draft {
+  if (visit.kind !== "other" || visit.status === "cancelled" || visit.status === "postponed") return visit;
+  // The visitors are those the visit's own sentences name ("Визит Уиткоффа в Петербург"); a
+  // live blog's later "участвовал" may have added the host's people to the visit.
+  const named = new Set(event.anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.name.en] : []))));
+  const own = visit.participants.filter((p) => named.has(p.name));
+  const visiting = own.length > 0 ? own : visit.participants;
+  const visitors = new Set(visiting.map((p) => p.name));
+  const sides = new Set(visiting.map((p) => p.side));
+  const talks = ctx.sentences.find((s) => {
+    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
+    const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
+    if (people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side))) return true;
+    // "Ключевая встреча — с американским спецпосланником Стивом Уиткоффом — ожидается в субботу":
+    // the host's people alone, the visitor understood.
+    return people.length > 0 && people.every((p) => !sides.has(p.side) && FOLLOWED.includes(p.side));
+  });
+  if (!talks) return visit;
+  const draft = draftOf({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
+  if (!draft.participants.some((p) => visitors.has(p.name))) {
+    draft.participants = [...visit.participants, ...draft.participants.filter((p) => !visit.participants.some((v) => v.name === p.name))];
+    draft.parties = [...new Set([...draft.parties, ...visit.parties])].sort();
+  }
+  if (!follows(draft.parties)) return visit;
+  if (!draft.place.city && !draft.place.venue) {
+    draft.place = visit.place;
+    if (visit.evidence.city) draft.evidence.city = visit.evidence.city;
+  }
+  return draft;
+}

@@ -1,0 +1,111 @@
+// Where a sentence puts a contact: which of its places are the venue ("в Стамбуле", "visit
+// Moscow", "полетять до Москви") and which are another event's, a proposal's, a statement's or a
+// source's ("after the forum in Davos", "offered to host the talks in Budapest", "said at a press
+// conference in New York", "источник в Белом доме"). Pure; reading.ts and buildDraft ask these.
+import type { Kind } from "../record/schema.ts";
+import type { ArticleLang } from "./language.ts";
+import type { Mention } from "./names.ts";
+import type { ReadSentence } from "./reading.ts";
+import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SOURCE_IN, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
+import type { Token } from "./words.ts";
+
+/**
+ * "прилетел через неделю после отмены саммита в Будапеште", "after the summit in Budapest was
+ * called off": a place after another kind of contact named after "after" or "before" is that
+ * contact's.
+ */
+export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: ArticleLang): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) return false;
+    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    // ("після форуму в Давосі вирушать до Москви", "after the forum in Davos": so is a place
+    // after another kind of event; "during the forum in Davos" is where this one is.)
+    const sequel = !DURING.test(s.tokens[i].folded);
+    return s.tokens.slice(i + 1, m.first).some((t) => {
+      const k = kindOfNoun(t.text, lang);
+      return (k !== undefined && k !== kind) || (sequel && PUBLIC_EVENT.test(t.folded));
+    });
+  }
+  return false;
+}
+
+/** "during", "while", "во время", "під час": what follows is the time of this contact. */
+const DURING = /^(during|while|время|час|пока|поки)$/u;
+
+/**
+ * "Москва запропонувала провести зустріч у російській столиці, однак згоди немає", "offered to
+ * host the talks in Budapest": a place one side proposes is not yet where the contact is.
+ */
+export function isProposedPlace(s: ReadSentence, m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 5); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) return false;
+    if (PROPOSED.test(s.tokens[i].folded)) return true;
+  }
+  return false;
+}
+
+/**
+ * "their first talks since Trump returned to the White House", "з моменту повернення Трампа
+ * до Білого дому": a place in a clause that tells from when time is counted is not a venue.
+ */
+export function isSincePlace(s: ReadSentence, m: Mention): boolean {
+  const clause = s.folded.slice(Math.max(0, s.tokens[m.first].start - 60), s.tokens[m.first].start);
+  return SINCE_CLAUSE.test(clause.slice(Math.max(clause.lastIndexOf(","), 0)));
+}
+
+/** The verb of going before "to", "в", "до" and the place (maybe through "the", "російської"), if one stands there. */
+export function goesTo(tokens: Token[], m: Mention): Token | undefined {
+  let i = m.first - 1;
+  while (i > 0 && m.first - i <= 3 && PLACE_FILLER.test(tokens[i].folded)) i--;
+  return i > 0 && TOWARD.has(tokens[i].folded) && GOES.test(tokens[i - 1].folded) ? tokens[i - 1] : undefined;
+}
+
+/** Is the mention introduced by "в", "у", "in", "at" (maybe through "the", "турецькому")? */
+export function isLocative(s: ReadSentence, m: Mention): boolean {
+  return isLocativeIn(s.tokens, m);
+}
+
+export function isLocativeIn(tokens: Token[], m: Mention): boolean {
+  for (let i = m.first - 1, skipped = 0; i >= 0 && skipped <= 3; i--, skipped++) {
+    const f = tokens[i].folded;
+    if (LOCATIVE.has(f)) return true;
+    // "посетить Москву", "visit Moscow": the place a visit goes to is where it happens.
+    if (VISITS.test(f)) return true;
+    if (!PLACE_FILLER.test(f)) return false;
+  }
+  return false;
+}
+
+/** Is there a comma, a stop or a dash between the token at i and the next (U.S. keeps its dots)? */
+export function breakAfter(s: ReadSentence, i: number): boolean {
+  const gap = s.text.slice(s.tokens[i].start, s.tokens[i + 1].start).replace(/^[\p{L}\p{M}\d.'’ʼ-]*[\p{L}\p{M}\d]\.?/u, "");
+  return /[,;:.!?—–]/.test(gap);
+}
+
+/** Is the place where a statement was made ("said at a press conference in New York")? */
+export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
+  return statementPlaceIn(s.text, s.tokens, m);
+}
+
+export function statementPlaceIn(text: string, tokens: Token[], m: Mention): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(tokens[i].folded)) return true;
+  // "сообщил источник в Белом доме", "источники CNN в Белом доме": the one who told it sits there.
+  let at = m.first - 1;
+  while (at > 0 && PLACE_FILLER.test(tokens[at].folded)) at--;
+  if (at > 0 && LOCATIVE.has(tokens[at].folded)) {
+    const source = /^\p{Lu}/u.test(tokens[at - 1].text) && at > 1 ? at - 2 : at - 1;
+    if (SOURCE_IN.test(tokens[source].folded)) return true;
+  }
+  // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
+  // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
+  const next = tokens[m.last + 1];
+  if (!next || /[,;:—–]/.test(text.slice(tokens[m.last].start, next.start))) return false;
+  if (SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded)) return true;
+  // "В Кремле визит Дмитриева пока не комментировали", "у Кремлі оприлюднили деталі": the
+  // impersonal plural further on in the clause speaks for it.
+  for (let i = m.last + 1; i < Math.min(tokens.length, m.last + 7); i++) {
+    if (i > m.last + 1 && /[,;:—–.!?]/.test(text.slice(tokens[i - 1].start + tokens[i - 1].text.length, tokens[i].start))) return false;
+    if (INSTITUTION_SAYS.test(tokens[i].folded)) return true;
+  }
+  return false;
+}
