@@ -25,7 +25,7 @@ const sizes = quick
 const started = Date.now();
 console.log(`Parley benchmark${quick ? " (quick)" : ""}: ${new Date().toISOString()}, node ${process.version}`);
 printRows(`1–2. Digest delivery to ${sizes.subscribers} subscribers (50 ms round trip, Telegram's limits enforced)`, await benchDelivery({ subscribers: sizes.subscribers }));
-printRows(`3. /latest and /next with ${sizes.entries} entries, against a bare grammY bot`, await benchCommands({ entries: sizes.entries, updates: sizes.updates }));
+printRows(`3. /latest and /next with ${sizes.entries} entries, against a bare grammY bot`, await benchCommands({ entries: sizes.entries, updates: sizes.updates, warmup: sizes.updates }));
 printRows(
   `4. ${sizes.scaleSubscribers} subscribers and ${sizes.entries} entries: start-up, memory, (un)subscribe`,
   await benchScale({ subscribers: sizes.scaleSubscribers, entries: sizes.entries, updates: Math.min(2000, sizes.updates) }),
