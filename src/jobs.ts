@@ -39,7 +39,7 @@ import { chatLocale, moveChat, type ChatPrefsStore } from "./store/chats.ts";
 import type { SubscriptionStore } from "./store/subscriptions.ts";
 import { type AnnouncedStore, FileAnnouncedStore } from "./store/announced.ts";
 import type { Outbox, OutboxMessage } from "./delivery/outbox.ts";
-import type { Refusal } from "./delivery/sender.ts";
+import type { Refusal } from "./delivery/failures.ts";
 import { escapeHtml } from "./present/html.ts";
 import type { Translate } from "./present/translate.ts";
 import { detectChanges, fingerprint, initialAnnounced } from "./digest/changes.ts";

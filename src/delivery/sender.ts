@@ -16,19 +16,9 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import { redact } from "../log.ts";
 import type { Logger } from "../log.ts";
-import type { Outbox, OutboxMessage } from "./outbox.ts";
+import { backoffMs, judgeFailure, MAX_BACKOFF_MS, MAX_TRANSIENT_ATTEMPTS, type Refusal } from "./failures.ts";
+import type { Outbox } from "./outbox.ts";
 import { broadcastLimit, type Delivery, DeliverySchedule, SPEED_LIMITS } from "./schedule.ts";
-
-/** Why a chat will not get our messages; the bot deactivates or moves its subscriptions (jobs.ts handleRefusal). */
-export type Refusal =
-  /** 403: the user blocked the bot or was deactivated, or the bot was kicked from the chat. */
-  | { kind: "blocked"; message: OutboxMessage; description: string }
-  /** 400 "chat not found": the chat no longer exists, or never did. */
-  | { kind: "not-found"; message: OutboxMessage; description: string }
-  /** 400 with migrate_to_chat_id: the group became a supergroup; its messages go there now. */
-  | { kind: "migrated"; message: OutboxMessage; newChatId: number; description: string }
-  /** 400 "message thread not found": the forum topic was deleted; the rest of the chat is fine. */
-  | { kind: "topic-gone"; message: OutboxMessage; description: string };
 
 export interface DeliveryStats {
   /** Messages Telegram accepted. */
@@ -62,11 +52,6 @@ export interface SenderOptions {
   concurrency?: number;
 }
 
-/** Attempts per message for passing failures (network, 5xx) before its chat waits for the next run. */
-export const MAX_TRANSIENT_ATTEMPTS = 5;
-/** Backoff after the first passing failure, doubled each time up to the cap. */
-const FIRST_BACKOFF_MS = 1000;
-const MAX_BACKOFF_MS = 30_000;
 /** A request that has not been answered in this long is abandoned and retried (it may arrive twice). */
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Passing failures in a row, over all chats, after which the whole sender backs off: Telegram or the network is down. */
@@ -74,42 +59,6 @@ const OUTAGE_STREAK = 3;
 /** The round trip the default concurrency is sized for, and the most requests we keep open. */
 const ROUND_TRIP_BUDGET_S = 0.25;
 const MAX_CONCURRENCY = 250;
-
-/** What to do after a failed request: the part of the sender that is plain decisions. */
-export type FailureVerdict =
-  | { kind: "rate-limited"; retryAfterMs: number }
-  | { kind: "transient" }
-  | { kind: "blocked" }
-  | { kind: "not-found" }
-  | { kind: "topic-gone" }
-  | { kind: "migrated"; newChatId: number }
-  | { kind: "failed" }
-  /** Nothing can be delivered (bad token, wrong API root): stop and keep everything pending. */
-  | { kind: "fatal" };
-
-export function judgeFailure(err: unknown): FailureVerdict {
-  if (err instanceof GrammyError) {
-    const code = err.error_code;
-    if (code === 429) return { kind: "rate-limited", retryAfterMs: Math.max(1, err.parameters.retry_after ?? 1) * 1000 };
-    if (code === 403) return { kind: "blocked" };
-    if (code === 400 && typeof err.parameters.migrate_to_chat_id === "number") {
-      return { kind: "migrated", newChatId: err.parameters.migrate_to_chat_id };
-    }
-    if (code === 400 && /chat not found/i.test(err.description)) return { kind: "not-found" };
-    if (code === 400 && /message thread not found|TOPIC_DELETED/i.test(err.description)) return { kind: "topic-gone" };
-    if (code === 401 || code === 404) return { kind: "fatal" };
-    if (code >= 500) return { kind: "transient" };
-    return { kind: "failed" };
-  }
-  // Network errors, timeouts, and anything unexpected: try again later rather than drop.
-  return { kind: "transient" };
-}
-
-export function backoffMs(failures: number): number {
-  const base = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (failures - 1));
-  // Jitter, so chats that failed together do not all come back in the same instant.
-  return Math.round(base * (0.75 + Math.random() * 0.5));
-}
 
 /** Monotonic milliseconds: a wall clock set back would otherwise hold every chat for as long. */
 const clock = () => performance.now();

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, test } from "node:test";
 import { Api } from "grammy";
 import { JOURNAL_FILE, type OutboxMessage, FileOutbox } from "../../src/delivery/outbox.ts";
-import { type Refusal, Sender } from "../../src/delivery/sender.ts";
+import type { Refusal } from "../../src/delivery/failures.ts";
+import { Sender } from "../../src/delivery/sender.ts";
 import type { Logger } from "../../src/log.ts";
 import { type Emulator, startEmulator } from "../support/emulator.ts";
 

@@ -9,7 +9,8 @@ import { type Api, GrammyError, HttpError } from "grammy";
 import { JOURNAL_FILE, OUTBOX_FILE, type Outbox, type OutboxMessage, FileOutbox } from "../../src/delivery/outbox.ts";
 import { loadConfig } from "../../src/config.ts";
 import { DeliverySchedule, Pace, SPEED_LIMITS, isGroupChat } from "../../src/delivery/schedule.ts";
-import { type Refusal, Sender, judgeFailure } from "../../src/delivery/sender.ts";
+import { judgeFailure, type Refusal } from "../../src/delivery/failures.ts";
+import { Sender } from "../../src/delivery/sender.ts";
 import type { Logger } from "../../src/log.ts";
 import { StoreCorruptError } from "../../src/store/json-store.ts";
 
