@@ -3,7 +3,7 @@
 import type { EventReading } from "./draft.ts";
 import type { Person } from "./names.ts";
 import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
-import { ACCOMPANYING, ANOTHER, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BY_PHONE, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -67,7 +67,11 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // were. One naming both sides comes before the delegations further on ("Путин и Трамп провели
   // встречу … С российской стороны в переговорах участвовали Лавров и Ушаков"); one naming a
   // single side ("Rubio welcomed the talks") only where no delegation is named.
-  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && personMentions(x).some((m) => !isSpeaker(x, m)));
+  // (Not one that names a phone call when this contact is held in person: "The Riyadh meetings
+  // followed a phone call between Trump and Putin", "Лавров і Рубіо домовилися про це під час
+  // телефонної розмови" name that call's people.)
+  const aboutCall = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && BY_PHONE.test(x.folded);
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && personMentions(x).some((m) => !isSpeaker(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
     if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
@@ -78,10 +82,13 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
     if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0)) continue;
+    // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
+    // delegations of another contact.)
+    if (aboutCall(s)) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.
-    if (continuesRecall(s, event.sentences)) continue;
+    if (continuesRecall(s, event.sentences, detail)) continue;
     // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
     // quoted took part.
     if (FIRST_PERSON.test(s.text) && personMentions(s).length === 0) {
@@ -156,10 +163,16 @@ function metWith(s: ReadSentence, first: number): boolean {
   return false;
 }
 
-/** Does the sentence follow one about an earlier contact in its paragraph, naming no contact itself? */
-function continuesRecall(s: ReadSentence, sentences: ReadSentence[]): boolean {
+/**
+ * Does the sentence follow one about an earlier or another contact in its paragraph, naming no
+ * contact itself? ("Договорённость была достигнута в ходе встречи в Эр-Рияде 18 февраля. В ней
+ * принимали участие Лавров и Рубио": the one before is dated to another day, so the reading of
+ * this contact set it apart, and "в ней" goes on about it.)
+ */
+function continuesRecall(s: ReadSentence, sentences: ReadSentence[], detail: ReadSentence[]): boolean {
   const before = sentences[sentences.indexOf(s) - 1];
-  if (before !== undefined && before.paragraph === s.paragraph && before.background && s.kinds.size === 0) return true;
+  const apart = (x: ReadSentence) => x.background || (x.kinds.size > 0 && !x.headline && !detail.includes(x));
+  if (before !== undefined && before.paragraph === s.paragraph && apart(before) && s.kinds.size === 0) return true;
   // "Попередній раунд пройшов у Женеві. Делегації обговорювали … Українську делегацію очолював
   // Умєров.": a paragraph that opens on a recalled contact and goes on telling it in the past,
   // a sentence or two on, is still about it.

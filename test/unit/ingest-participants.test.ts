@@ -98,6 +98,17 @@ describe("delegations and who took part", () => {
   });
 });
 
+describe("people of another contact told beside this one", () => {
+  it("reads a sentence that goes on from a contact dated to another day as that contact's", () => {
+    assert.deepEqual(people("Третий раунд консультаций России и США пройдет в Москве 12 июня\n\nТретий раунд российско-американских консультаций пройдет в Москве 12 июня. Российскую делегацию возглавит Александр Дарчиев.\n\nРешение о консультациях приняли на встрече делегаций в Эр-Рияде 18 февраля. В ней участвовали Сергей Лавров и Марко Рубио.", "2025-06-09"), ["Alexander Darchiev"]);
+    assert.deepEqual(people("Russia-US consultations set for June 12 in Moscow\n\nThe third round of Russia-US consultations will take place in Moscow on June 12. The Russian delegation will be led by Alexander Darchiev.\n\nThe consultations were agreed at a meeting in Riyadh on February 18. It was attended by Lavrov and Rubio.", "2025-06-09"), ["Alexander Darchiev"]);
+  });
+  it("reads the people of a phone call as no part of a contact held in person", () => {
+    assert.deepEqual(people("Russian and US officials meet in Riyadh\n\nRussian and US officials held talks in Riyadh on Monday.\n\nThe talks followed a phone call between Trump and Putin on March 18.", "2025-03-25"), []);
+    assert.deepEqual(people("Консультації Росії та США в Москві скасовано\n\nРаунд консультацій Росії та США в Москві скасовано.\n\nПро такі консультації Лавров і Рубіо домовилися під час телефонної розмови в лютому, а потім підтвердили це на зустрічі делегацій.", "2025-06-16"), []);
+  });
+});
+
 describe("the story around the people", () => {
   it("reads past a short source line and an update stamp", () => {
     const story = readStory("В Абу-Дабі розпочалися переговори\n\nВ Абу-Дабі розпочався раунд переговорів.\n\nДжерело: УП\n\nОновлено о 15:50\n\nДелегацію очолює Рустем Умєров.\n\nJan. 22, 2026 — Updated: 8:35 p.m.");
