@@ -71,6 +71,9 @@ describe("delegations and who took part", () => {
     assert.deepEqual(people("Уиткофф прилетел в Москву на переговоры с Путиным\n\nУиткофф прилетел в Москву на переговоры с Путиным. Вместе с ним прилетел Джаред Кушнер.", "2025-12-02"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
     assert.deepEqual(people("What we know about the talks in Geneva\n\nDelegations from Ukraine, Russia and the United States will meet in Geneva on Tuesday. Medinsky will head the Russian delegation. Kostyukov will stay on the team, alongside Deputy Foreign Minister Mikhail Galuzin, Peskov said.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin", "Vladimir Medinsky"]);
   });
+  it("reads an office's planning in a delegate's post as no plan of another contact", () => {
+    assert.deepEqual(people("Russia-US talks held in Riyadh\n\nRussian and US delegations held talks in Riyadh on Monday. The Russian side was led by Grigory Karasin. The US delegation was headed by Michael Anton, the State Department's director of policy planning.", "2025-03-25"), ["Grigory Karasin", "Michael Anton"]);
+  });
   it("leaves out a delegation of a side the headline and the lead do not name", () => {
     const uk = "Переговори Росії та США в Ер-Ріяді відбудуться в понеділок\n\nПереговори російської та американської делегацій відбудуться в понеділок, 24 березня, в Ер-Ріяді. Російську делегацію очолять Григорій Карасін і Сергій Бесєда.\n\nАмериканська делегація перед цим зустрінеться з українською: українську групу очолить Рустем Умєров.";
     assert.deepEqual(people(uk, "2025-03-20"), ["Grigory Karasin", "Sergey Beseda"]);
