@@ -1,7 +1,8 @@
 // Who took part in a contact: the people its headline and lead name, by name or by post, and
 // those a later sentence says led a delegation, joined or accompanied it.
 import type { EventReading } from "./draft.ts";
-import type { Person } from "./names.ts";
+import type { Mention, Person } from "./names.ts";
+import { inClauseOfAnother } from "./other-contacts.ts";
 import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { ACCOMPANYING, ANOTHER, BY_PHONE, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
@@ -23,7 +24,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // and Lavrov … casting doubt on a summit between the two countries' presidents".
   const mentioned = (s: ReadSentence) => {
     const all = personMentions(s);
-    const named = new Set([...all.filter((m) => !m.byPost && !isAside(s, m) && !isSpeaker(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
+    const named = new Set([...all.filter((m) => !m.byPost && !aside(s, m) && !isSpeaker(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
     const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
     for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
     return out;
@@ -41,7 +42,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // clause is another piece of news, and its people are that news's.
     const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
     for (const m of persons) {
-      if (isAside(s, m) || (clause >= 0 && m.first > clause)) continue;
+      if (aside(s, m) || (clause >= 0 && m.first > clause)) continue;
       if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
@@ -73,11 +74,11 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   const aboutCall = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && BY_PHONE.test(x.folded);
   const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && personMentions(x).some((m) => !isSpeaker(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
-    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m) && onSide(m.named.person)) add(m.named.person, s);
+    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
   if (people.length === 0) {
     const s = firstAbout();
-    if (s && new Set(mentioned(s).filter((m) => !isSpeaker(s, m) && !isAside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
+    if (s && new Set(mentioned(s).filter((m) => !isSpeaker(s, m) && !aside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
   }
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
@@ -96,7 +97,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
       if (quoted && onSide(quoted)) add(quoted, s);
     }
     for (const m of mentioned(s)) {
-      if (isAside(s, m) || !onSide(m.named.person)) continue;
+      if (aside(s, m) || !onSide(m.named.person)) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
@@ -112,7 +113,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   if (people.length > 0 && new Set(people.map((p) => p.side)).size === 1) {
     for (const s of detail) {
       if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded)) continue;
-      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !isAside(s, m));
+      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !aside(s, m));
       if (met && onSide(met.named.person)) {
         add(met.named.person, s);
         break;
@@ -121,6 +122,9 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   }
   return { people, evidence };
 }
+
+/** Is the name someone's principal, another event's, or in a clause that tells another contact? */
+const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m);
 
 const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
 /** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */
@@ -146,7 +150,7 @@ function anchorSides(anchors: ReadSentence[]): Set<string> {
   const sides = new Set<string>();
   for (const s of anchors) {
     for (const m of s.mentions) {
-      if (m.named.type === "person" && !m.named.person.reports && !isAside(s, m)) sides.add(m.named.person.side);
+      if (m.named.type === "person" && !m.named.person.reports && !aside(s, m)) sides.add(m.named.person.side);
       if (m.named.type === "country" && !isLocative(s, m)) sides.add(m.named.country.code);
     }
     if (TRILATERAL.test(s.folded)) sides.add("UA");

@@ -106,6 +106,14 @@ describe("people of another contact told beside this one", () => {
     assert.deepEqual(people("Третий раунд консультаций России и США пройдет в Москве 12 июня\n\nТретий раунд российско-американских консультаций пройдет в Москве 12 июня. Российскую делегацию возглавит Александр Дарчиев.\n\nРешение о консультациях приняли на встрече делегаций в Эр-Рияде 18 февраля. В ней участвовали Сергей Лавров и Марко Рубио.", "2025-06-09"), ["Alexander Darchiev"]);
     assert.deepEqual(people("Russia-US consultations set for June 12 in Moscow\n\nThe third round of Russia-US consultations will take place in Moscow on June 12. The Russian delegation will be led by Alexander Darchiev.\n\nThe consultations were agreed at a meeting in Riyadh on February 18. It was attended by Lavrov and Rubio.", "2025-06-09"), ["Alexander Darchiev"]);
   });
+  it("reads the people of a time clause before the news, naming both sides, as an earlier contact's", () => {
+    assert.deepEqual(people("Kremlin confirms Putin-Trump summit\n\nTwo days after envoy Steve Witkoff held talks with Vladimir Putin in Moscow, the Kremlin said Putin will meet Donald Trump in Budapest on October 30.", "2025-10-18"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Кремль підтвердив саміт Путіна і Трампа\n\nЧерез три дні після того, як Віткофф провів переговори з Путіним у Кремлі, Москва підтвердила, що Путін зустрінеться з Трампом 15 серпня.", "2025-08-09"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads the people of the contact a first since measures from as that contact's", () => {
+    assert.deepEqual(people("Putin and Trump to meet in Alaska\n\nPutin and Trump will meet in Alaska on August 15. It will be the first Russian delegation at a summit on US soil since Putin met Joe Biden in Geneva.", "2025-08-09"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин и Трамп встретятся на Аляске\n\nПутин и Трамп встретятся на Аляске 15 августа. Это будет первая российская делегация на саммите с июня 2021 года, когда Путин встречался с Джо Байденом в Женеве.", "2025-08-09"), ["Donald Trump", "Vladimir Putin"]);
+  });
   it("reads the people of a phone call as no part of a contact held in person", () => {
     assert.deepEqual(people("Russian and US officials meet in Riyadh\n\nRussian and US officials held talks in Riyadh on Monday.\n\nThe talks followed a phone call between Trump and Putin on March 18.", "2025-03-25"), []);
     assert.deepEqual(people("Консультації Росії та США в Москві скасовано\n\nРаунд консультацій Росії та США в Москві скасовано.\n\nПро такі консультації Лавров і Рубіо домовилися під час телефонної розмови в лютому, а потім підтвердили це на зустрічі делегацій.", "2025-06-16"), []);
