@@ -82,7 +82,11 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   }
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
-    if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0)) continue;
+    // "С российской стороны в переговорах участвовали …", "З російського боку за столом були …":
+    // a side's people listed; "Вместе с Путиным за столом сидели Лавров и Ушаков": those beside
+    // one taking part.
+    const beside = personMentions(s).some((m) => people.includes(m.named.person) && WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start)));
+    if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside) continue;
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
@@ -125,6 +129,11 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
 
 /** Is the name someone's principal, another event's, or in a clause that tells another contact? */
 const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m);
+
+/** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow. */
+const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* (сторони|боку|side)(?![\p{L}])/u;
+/** "вместе с Путиным", "разом із президентом Трампом", "along with Trump": right before a name, maybe through a title. */
+const WITH_ONE = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with|alongside)\s+(\p{L}+\s+){0,3}$/u;
 
 const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
 /** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */

@@ -74,6 +74,11 @@ describe("delegations and who took part", () => {
   it("reads an office's planning in a delegate's post as no plan of another contact", () => {
     assert.deepEqual(people("Russia-US talks held in Riyadh\n\nRussian and US delegations held talks in Riyadh on Monday. The Russian side was led by Grigory Karasin. The US delegation was headed by Michael Anton, the State Department's director of policy planning.", "2025-03-25"), ["Grigory Karasin", "Michael Anton"]);
   });
+  it("counts a side's people listed after \"from the Russian side\", and those beside one taking part", () => {
+    assert.deepEqual(people("Віткофф і Кушнер провели переговори з Путіним у Кремлі\n\nПутін у четвер провів у Кремлі переговори зі Стівом Віткоффом і Джаредом Кушнером. З російського боку за столом також були Юрій Ушаков і Кирило Дмитрієв.", "2026-01-23"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPutin received Steve Witkoff in the Kremlin on Thursday. On the Russian side, Yuri Ushakov and Kirill Dmitriev were also at the table.", "2025-08-07"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Путин и Трамп провели переговоры в Анкоридже\n\nПутин и Трамп в пятницу провели переговоры в Анкоридже. Вместе с Путиным за столом сидели Сергей Лавров и Юрий Ушаков, вместе с Трампом — Марко Рубио и Стив Уиткофф.", "2025-08-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
   it("leaves out a delegation of a side the headline and the lead do not name", () => {
     const uk = "Переговори Росії та США в Ер-Ріяді відбудуться в понеділок\n\nПереговори російської та американської делегацій відбудуться в понеділок, 24 березня, в Ер-Ріяді. Російську делегацію очолять Григорій Карасін і Сергій Бесєда.\n\nАмериканська делегація перед цим зустрінеться з українською: українську групу очолить Рустем Умєров.";
     assert.deepEqual(people(uk, "2025-03-20"), ["Grigory Karasin", "Sergey Beseda"]);
