@@ -3,8 +3,8 @@
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person } from "./names.ts";
 import { inClauseOfAnother } from "./other-contacts.ts";
-import { isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
-import { ACCOMPANYING, ANOTHER, BY_PHONE, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { gapAfter, isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
+import { ACCOMPANYING, ANOTHER, BY_PHONE, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -24,7 +24,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // and Lavrov … casting doubt on a summit between the two countries' presidents".
   const mentioned = (s: ReadSentence) => {
     const all = personMentions(s);
-    const named = new Set([...all.filter((m) => !m.byPost && !aside(s, m) && !isSpeaker(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
+    const named = new Set([...all.filter((m) => !m.byPost && !aside(s, m) && !speaks(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
     const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
     for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
     return out;
@@ -43,7 +43,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
     for (const m of persons) {
       if (aside(s, m) || (clause >= 0 && m.first > clause)) continue;
-      if (isSpeaker(s, m)) speakers.push({ person: m.named.person, s });
+      if (speaks(s, m)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
   }
@@ -72,13 +72,13 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // followed a phone call between Trump and Putin", "Лавров і Рубіо домовилися про це під час
   // телефонної розмови" name that call's people.)
   const aboutCall = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && BY_PHONE.test(x.folded);
-  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && personMentions(x).some((m) => !isSpeaker(x, m)));
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
-    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
+    if (s) for (const m of mentioned(s)) if (!speaks(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
   if (people.length === 0) {
     const s = firstAbout();
-    if (s && new Set(mentioned(s).filter((m) => !isSpeaker(s, m) && !aside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
+    if (s && new Set(mentioned(s).filter((m) => !speaks(s, m) && !aside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
   }
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
@@ -86,7 +86,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // a side's people listed; "Вместе с Путиным за столом сидели Лавров и Ушаков": those beside
     // one taking part.
     const beside = personMentions(s).some((m) => people.includes(m.named.person) && WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start)));
-    if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside) continue;
+    if (!takesPart(s) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside) continue;
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
@@ -106,7 +106,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
       // Дмитриев": so does one saying he took part.
-      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
+      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
     }
   }
   if (people.length === 0) takeFirst(firstAbout());
@@ -127,8 +127,35 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   return { people, evidence };
 }
 
+/**
+ * Does the one named speak of the contact? Not where the verb of saying has a subject of its
+ * own after a comma: "Rubio will be joined by Waltz and Witkoff, the State Department said",
+ * "…, according to the Kremlin".
+ * (An apposition ends on a comma of its own: "Witkoff, the envoy, said" is the envoy speaking.)
+ */
+function speaks(s: ReadSentence, m: Mention): boolean {
+  if (!isSpeaker(s, m)) return false;
+  if (m.last + 1 >= s.tokens.length || !/^\s*,\s*$/u.test(gapAfter(s, m.last))) return true;
+  for (let k = m.last + 1; k < Math.min(s.tokens.length, m.last + 6); k++) {
+    if (SPEECH.test(s.tokens[k].folded)) return k === m.last + 1 && s.tokens[k].folded !== "according";
+    if (k + 1 < s.tokens.length && /[,;:.!?—–()]/u.test(gapAfter(s, k))) return true;
+  }
+  return true;
+}
+
 /** Is the name someone's principal, another event's, or in a clause that tells another contact? */
 const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m);
+
+/** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
+const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
+/** "would fly to Riyadh for the meeting", "прилетит в Эр-Рияд на переговоры", "прибуде до Женеви для участі в перемовинах": a journey for the contact. */
+const TRAVEL_FOR = /(?<![\p{L}])(fly|flies|flew|flying|travel\p{L}*|arriv\p{L}*|head(s|ed|ing)? to|прилет\p{L}*|прилит\p{L}*|прибу\p{L}*|прибы\p{L}*|приед\p{L}*|приеха\p{L}*|прииха\p{L}*|поед\p{L}*|поиде\p{L}*|поиха\p{L}*|вылет\p{L}*|вилет\p{L}*|отправ\p{L}*|вируш\p{L}*)\s([^\s,;:.]+\s){0,5}(for|на|для)\s(the\s|участи\p{L}*\s(в|у)\s)?(meeting|talks|summit|negotiations|round|consultations|переговор\p{L}*|встреч\p{L}*|зустрич\p{L}*|перемовин\p{L}*|саммит\p{L}*|самит\p{L}*|консультац\p{L}*)/u;
+
+/** Does the sentence say someone takes part: leads, joins, attends, travels for the contact (not "without its participation")? */
+function takesPart(s: ReadSentence): boolean {
+  const folded = s.folded.replace(NO_PART, "");
+  return PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded);
+}
 
 /** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow. */
 const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* (сторони|боку|side)(?![\p{L}])/u;
@@ -144,7 +171,7 @@ const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
 function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | undefined {
   for (const x of sentences) {
     if (x.paragraph !== s.paragraph) continue;
-    const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && isSpeaker(x, n));
+    const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && speaks(x, n));
     if (m && m.named.type === "person") return m.named.person;
   }
   const first = sentences.find((x) => x.paragraph === s.paragraph);

@@ -79,6 +79,15 @@ describe("delegations and who took part", () => {
     assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPutin received Steve Witkoff in the Kremlin on Thursday. On the Russian side, Yuri Ushakov and Kirill Dmitriev were also at the table.", "2025-08-07"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
     assert.deepEqual(people("Путин и Трамп провели переговоры в Анкоридже\n\nПутин и Трамп в пятницу провели переговоры в Анкоридже. Вместе с Путиным за столом сидели Сергей Лавров и Юрий Ушаков, вместе с Трампом — Марко Рубио и Стив Уиткофф.", "2025-08-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
   });
+  it("counts one named before \"the State Department said\", and those travelling for the contact", () => {
+    assert.deepEqual(people("Rubio to meet Lavrov in Riyadh\n\nRubio and Lavrov will meet in Riyadh on Tuesday. Rubio will be joined by Mike Waltz and Steve Witkoff, the State Department said.", "2025-02-17"), ["Marco Rubio", "Mike Waltz", "Sergei Lavrov", "Steve Witkoff"]);
+    assert.deepEqual(people("US and Russian officials to meet in Riyadh\n\nUS and Russian officials will meet in Riyadh on Tuesday. Peskov told reporters that Sergei Lavrov and Yuri Ushakov would fly to Riyadh for the talks.", "2025-02-17"), ["Sergei Lavrov", "Yuri Ushakov"]);
+    assert.deepEqual(people("Переговоры России и США пройдут в Эр-Рияде\n\nПереговоры России и США пройдут в Эр-Рияде во вторник. Сергей Лавров и Юрий Ушаков прилетят в Саудовскую Аравию на переговоры.", "2025-02-17"), ["Sergei Lavrov", "Yuri Ushakov"]);
+  });
+  it("leaves out one said not to take part", () => {
+    assert.deepEqual(people("Russia, Ukraine and US delegations to meet in Istanbul\n\nDelegations of Russia, Ukraine and the United States will meet in Istanbul on Wednesday. Umerov will lead the Ukrainian team. Zelensky will not participate in the talks.", "2026-03-09"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Делегации России, Украины и США встретятся в Стамбуле\n\nДелегации России, Украины и США встретятся в Стамбуле в среду. Украинскую делегацию возглавит Умеров. Зеленский участия в переговорах не примет.", "2026-03-09"), ["Rustem Umerov"]);
+  });
   it("leaves out a delegation of a side the headline and the lead do not name", () => {
     const uk = "Переговори Росії та США в Ер-Ріяді відбудуться в понеділок\n\nПереговори російської та американської делегацій відбудуться в понеділок, 24 березня, в Ер-Ріяді. Російську делегацію очолять Григорій Карасін і Сергій Бесєда.\n\nАмериканська делегація перед цим зустрінеться з українською: українську групу очолить Рустем Умєров.";
     assert.deepEqual(people(uk, "2025-03-20"), ["Grigory Karasin", "Sergey Beseda"]);
