@@ -80,3 +80,37 @@ function inSinceClause(s: ReadSentence, m: Mention): boolean {
   for (let j = from; j <= m.first; j++) if (opensOnSubject(j) && SINCE.test(s.folded.slice(0, s.tokens[j].start))) return true;
   return from > 0 && WHEN.test(s.tokens[from].folded) && from + 1 <= m.first && opensOnSubject(from + 1) && SINCE_WHEN.test(s.folded.slice(0, s.tokens[from].start));
 }
+
+/** Words that open a relative clause after a comma: "…, who led the previous rounds, …". */
+const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою|якому)$/u;
+
+/**
+ * The sentence's folded words less its relative clauses ("Witkoff and Kushner, who have
+ * represented the US at all three previous rounds", "Умеров, который возглавлял делегацию на
+ * прошлых раундах,"): what such a clause recalls is the person's record, not what the sentence
+ * tells of the contact.
+ */
+export function withoutRelativeClauses(s: ReadSentence): string {
+  let out = "";
+  let from = 0;
+  for (let k = 1; k < s.tokens.length; k++) {
+    if (!RELATIVE_WORD.test(s.tokens[k].folded) || !/,\s*$/u.test(gapAfter(s, k - 1))) continue;
+    const end = clauseEnd(s, k);
+    out += s.folded.slice(from, s.tokens[k].start);
+    from = end + 1 < s.tokens.length ? s.tokens[end + 1].start : s.folded.length;
+    k = end;
+  }
+  return out + s.folded.slice(from);
+}
+
+/**
+ * A delegation told as done: "российскую делегацию тогда возглавил Костюков", "the Russian
+ * delegation was headed by Medinsky", "очолював Умєров", "attended", "took part". In a story of
+ * a contact still to come, moved or called off, that is an earlier contact's.
+ */
+const TOLD_DONE = /(?<![\p{L}])((was|were) (led|headed|represented|attended)|(led|headed) (the|a|its|his|her|their) (\p{L}+ ){0,2}(delegation|team|side|talks)|attended|took part|participated|возглавил\p{L}*|возглавлял\p{L}*|участвовал\p{L}*|(принимал|принял)\p{L}* участие|входил\p{L}*|вошл\p{L}*|вошел|подключил\p{L}*|представлял\p{L}*|присутствовал\p{L}*|очолив|очолила|очолили|очолював\p{L}*|(брав|брала|брали|взяв|взяла|взяли) участь|увийшл\p{L}*|входив|входила|входили|представляв\p{L}*|представлял\p{L}*|приеднав\p{L}*|приеднал\p{L}*)(?![\p{L}])/u;
+
+/** Does the sentence tell a delegation or a presence as done (outside its relative clauses)? */
+export function toldTakingPart(s: ReadSentence): boolean {
+  return TOLD_DONE.test(withoutRelativeClauses(s));
+}

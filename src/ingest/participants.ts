@@ -2,7 +2,7 @@
 // those a later sentence says led a delegation, joined or accompanied it.
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person } from "./names.ts";
-import { inClauseOfAnother } from "./other-contacts.ts";
+import { inClauseOfAnother, toldTakingPart } from "./other-contacts.ts";
 import { gapAfter, isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { ACCOMPANYING, ANOTHER, BY_PHONE, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
@@ -62,6 +62,8 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
   const sides = anchorSides(event.anchors);
+  const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
+  const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
   // без сделки"): the first later sentence about this contact that names people says who they
@@ -90,6 +92,11 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
+    // "Переговоры отложены … В Женеве российскую делегацию впервые возглавил Мединский": a
+    // delegation told as done in the story of a contact moved or called off is an earlier
+    // contact's; so is one told done "then" beside a contact to come. (A live blog's contact
+    // to come may be told done later: "участвовал Дмитриев" is then this one's.)
+    if ((moved || (!held && THEN.test(s.folded))) && toldTakingPart(s)) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.
@@ -144,8 +151,13 @@ function speaks(s: ReadSentence, m: Mention): boolean {
 }
 
 /** Is the name someone's principal, another event's, or in a clause that tells another contact? */
-const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m);
+const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(s.folded.slice(0, s.tokens[m.first].start));
 
+/** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
+const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|assistant|envoy|envoys|spokesman|spokeswoman|spokesperson|representative|emissary|son in law|son-in-law)\s+(to|of)\s+((the|russian|us|u\.s\.|american|ukrainian|president|prime|minister|secretary|of|state)\s+){0,3}$/u;
+
+/** "тогда", "тоді", "then", "at the time": told of a contact recalled. */
+const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
 /** "would fly to Riyadh for the meeting", "прилетит в Эр-Рияд на переговоры", "прибуде до Женеви для участі в перемовинах": a journey for the contact. */

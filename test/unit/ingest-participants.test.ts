@@ -128,6 +128,14 @@ describe("people of another contact told beside this one", () => {
     assert.deepEqual(people("Putin and Trump to meet in Alaska\n\nPutin and Trump will meet in Alaska on August 15. It will be the first Russian delegation at a summit on US soil since Putin met Joe Biden in Geneva.", "2025-08-09"), ["Donald Trump", "Vladimir Putin"]);
     assert.deepEqual(people("Путин и Трамп встретятся на Аляске\n\nПутин и Трамп встретятся на Аляске 15 августа. Это будет первая российская делегация на саммите с июня 2021 года, когда Путин встречался с Джо Байденом в Женеве.", "2025-08-09"), ["Donald Trump", "Vladimir Putin"]);
   });
+  it("reads a delegation told as done beside a contact moved, or told done then, as an earlier contact's", () => {
+    assert.deepEqual(people("Russia-Ukraine-US talks in Istanbul postponed\n\nA new round of trilateral talks planned for Istanbul this week has been postponed. Ukraine's delegation was to be led by Rustem Umerov. The round in Geneva on 17 February was the first in which the Russian delegation was headed by Vladimir Medinsky.", "2026-03-09"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Переговоры России, США и Украины отложены\n\nТрехсторонние переговоры в Абу-Даби отложены. Украинскую делегацию должен был возглавить Рустем Умеров. В Женеве российскую делегацию возглавил Владимир Мединский.", "2026-03-05"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Тристоронні переговори відбудуться в Абу-Дабі\n\nТристоронні переговори відбудуться в Абу-Дабі в середу. Українську делегацію очолить Умєров. Перша зустріч у цьому форматі пройшла в січні: російську делегацію тоді очолив Ігор Костюков.", "2026-02-02"), ["Rustem Umerov"]);
+  });
+  it("reads the president after \"an aide to\" as whose aide, not one taking part", () => {
+    assert.deepEqual(people("Russia and US delegations to meet in Istanbul\n\nRussian and US delegations will meet in Istanbul on Thursday. The Russian delegation will be led by Vladimir Medinsky, an aide to President Vladimir Putin.", "2026-03-09"), ["Vladimir Medinsky"]);
+  });
   it("reads the people of a phone call as no part of a contact held in person", () => {
     assert.deepEqual(people("Russian and US officials meet in Riyadh\n\nRussian and US officials held talks in Riyadh on Monday.\n\nThe talks followed a phone call between Trump and Putin on March 18.", "2025-03-25"), []);
     assert.deepEqual(people("Консультації Росії та США в Москві скасовано\n\nРаунд консультацій Росії та США в Москві скасовано.\n\nПро такі консультації Лавров і Рубіо домовилися під час телефонної розмови в лютому, а потім підтвердили це на зустрічі делегацій.", "2025-06-16"), []);
