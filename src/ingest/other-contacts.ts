@@ -6,6 +6,7 @@
 // Pure: a read sentence and a name in it, a yes or a no out.
 import type { Mention } from "./names.ts";
 import { gapAfter, personMentions, type ReadSentence } from "./reading.ts";
+import { BACKGROUND, COMPARISON } from "./vocabulary.ts";
 
 /** Words that open a time clause before the news: "after", "после", "після", "following". */
 const AFTER = /^(after|following|после|спустя|писля)$/u;
@@ -101,6 +102,11 @@ export function withoutRelativeClauses(s: ReadSentence): string {
     k = end;
   }
   return out + s.folded.slice(from);
+}
+
+/** Does the sentence recall an earlier contact only in a relative clause ("…, who have represented the US at all three previous rounds")? */
+export function recallsOnlyInRelative(s: ReadSentence): boolean {
+  return s.background && !BACKGROUND.test(withoutRelativeClauses(s).replace(COMPARISON, ""));
 }
 
 /**

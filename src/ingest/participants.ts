@@ -4,7 +4,7 @@ import type { EventReading } from "./draft.ts";
 import type { Mention, Person } from "./names.ts";
 import { inClauseOfAnother, toldTakingPart } from "./other-contacts.ts";
 import { gapAfter, isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
-import { ACCOMPANYING, ANOTHER, BY_PHONE, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -113,7 +113,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
       // Дмитриев": so does one saying he took part.
-      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
+      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
     }
   }
   if (people.length === 0) takeFirst(firstAbout());
@@ -163,10 +163,13 @@ const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s
 /** "would fly to Riyadh for the meeting", "прилетит в Эр-Рияд на переговоры", "прибуде до Женеви для участі в перемовинах": a journey for the contact. */
 const TRAVEL_FOR = /(?<![\p{L}])(fly|flies|flew|flying|travel\p{L}*|arriv\p{L}*|head(s|ed|ing)? to|прилет\p{L}*|прилит\p{L}*|прибу\p{L}*|прибы\p{L}*|приед\p{L}*|приеха\p{L}*|прииха\p{L}*|поед\p{L}*|поиде\p{L}*|поиха\p{L}*|вылет\p{L}*|вилет\p{L}*|отправ\p{L}*|вируш\p{L}*)\s([^\s,;:.]+\s){0,5}(for|на|для)\s(the\s|участи\p{L}*\s(в|у)\s)?(meeting|talks|summit|negotiations|round|consultations|переговор\p{L}*|встреч\p{L}*|зустрич\p{L}*|перемовин\p{L}*|саммит\p{L}*|самит\p{L}*|консультац\p{L}*)/u;
 
-/** Does the sentence say someone takes part: leads, joins, attends, travels for the contact (not "without its participation")? */
+/** "Washington will send Witkoff and Kushner", "Трамп направит Уиткоффа": the one sent (a name right after, maybe through a title) takes part. */
+const SENT = /(?<![\p{L}])(send|sends|sending|sent|направит|направят|направил\p{L}*|направить|пошлет|пошлют|отправит|отправят|отправил\p{L}*|надишле|надишлють|надислав|видправить|видправлять|видправив)\s+(\p{L}+\s+){0,3}$/u;
+
+/** Does the sentence say someone takes part: leads, joins, attends, is sent or travels for the contact (not "without its participation")? */
 function takesPart(s: ReadSentence): boolean {
   const folded = s.folded.replace(NO_PART, "");
-  return PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded);
+  return PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded) || personMentions(s).some((m) => SENT.test(s.folded.slice(0, s.tokens[m.first].start)));
 }
 
 /** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow. */

@@ -84,6 +84,11 @@ describe("delegations and who took part", () => {
     assert.deepEqual(people("US and Russian officials to meet in Riyadh\n\nUS and Russian officials will meet in Riyadh on Tuesday. Peskov told reporters that Sergei Lavrov and Yuri Ushakov would fly to Riyadh for the talks.", "2025-02-17"), ["Sergei Lavrov", "Yuri Ushakov"]);
     assert.deepEqual(people("Переговоры России и США пройдут в Эр-Рияде\n\nПереговоры России и США пройдут в Эр-Рияде во вторник. Сергей Лавров и Юрий Ушаков прилетят в Саудовскую Аравию на переговоры.", "2025-02-17"), ["Sergei Lavrov", "Yuri Ushakov"]);
   });
+  it("counts those a side sends, and reads a recall in a relative clause as the person's record", () => {
+    assert.deepEqual(people("Russia and US to hold talks in Istanbul\n\nRussia and the United States will hold a new round of talks in Istanbul on Wednesday. Washington will send Steve Witkoff and Jared Kushner.", "2026-03-09"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Russia and US to hold talks in Istanbul\n\nRussia and the United States will hold a new round of talks in Istanbul on Wednesday. Washington will send Steve Witkoff and Jared Kushner, who have represented the US at all previous rounds.", "2026-03-09"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Переговоры России и США пройдут в Стамбуле\n\nПереговоры России и США пройдут в Стамбуле в среду. Российскую делегацию возглавит Кирилл Дмитриев, который участвовал и в предыдущих раундах.", "2026-03-09"), ["Kirill Dmitriev"]);
+  });
   it("leaves out one said not to take part", () => {
     assert.deepEqual(people("Russia, Ukraine and US delegations to meet in Istanbul\n\nDelegations of Russia, Ukraine and the United States will meet in Istanbul on Wednesday. Umerov will lead the Ukrainian team. Zelensky will not participate in the talks.", "2026-03-09"), ["Rustem Umerov"]);
     assert.deepEqual(people("Делегации России, Украины и США встретятся в Стамбуле\n\nДелегации России, Украины и США встретятся в Стамбуле в среду. Украинскую делегацию возглавит Умеров. Зеленский участия в переговорах не примет.", "2026-03-09"), ["Rustem Umerov"]);
