@@ -93,10 +93,10 @@ export const STATUS_CUES = {
 /** The sentence talks of an earlier contact, not the one reported. */
 export const BACKGROUND = re(`${B}(previous|earlier|last time|last met|prior|the day before|a day earlier|most recently)${E}|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
 
-/** "як і минулого разу", "как и на предыдущих раундах", "as in previous rounds": the contact
- * reported is compared with earlier ones, not an earlier one recalled. */
+/** "як і минулого разу", "как и на предыдущих раундах", "как и прежде", "as in previous rounds":
+ * the contact reported is compared with earlier ones, not an earlier one recalled. */
 export const COMPARISON = new RegExp(
-  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|(пид час |на |в |у |во время |the )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}`).source,
+  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|прежде|раньше|ранише|(пид час |на |в |у |во время |the )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}`).source,
   "gu",
 );
 

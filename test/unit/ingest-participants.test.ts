@@ -112,6 +112,10 @@ describe("delegations and who took part", () => {
   it("names the other side by the meeting with him, once one side's people are known", () => {
     assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nСтів Віткофф прибув до Москви. Про час зустрічі з Путіним повідомив Кремль: переговори почнуться о 18:00.", "2025-12-02"), ["Steve Witkoff", "Vladimir Putin"]);
   });
+  it("reads \"as before\" as a comparison, not a recall", () => {
+    assert.deepEqual(people("Трехсторонние переговоры пройдут в Абу-Даби\n\nТрехсторонние переговоры России, США и Украины пройдут в Абу-Даби в среду. Украинскую делегацию, как и прежде, возглавит Рустем Умеров.", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Тристоронні переговори відбудуться в Абу-Дабі\n\nТристоронні переговори України, США та Росії відбудуться в Абу-Дабі в середу. Українську делегацію, як і раніше, очолить Рустем Умєров.", "2026-02-02"), ["Rustem Umerov"]);
+  });
   it("takes the people of the first sentence about the contact before the delegations listed after it", () => {
     assert.deepEqual(people("Анкоридж: что осталось после саммита\n\nИтоги недели.\n\nВстреча без сделки, но с пониманием\n\nВ пятницу под Анкориджем Владимир Путин и Дональд Трамп провели личную встречу. С российской стороны в переговорах участвовали Сергей Лавров и Юрий Ушаков, с американской — Марко Рубио и Стив Уиткофф.", "2025-08-18"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
   });
