@@ -1,10 +1,11 @@
 // Who took part in a contact: the people its headline and lead name, by name or by post, and
 // those a later sentence says led a delegation, joined or accompanied it.
 import type { EventReading } from "./draft.ts";
-import type { Mention, Person } from "./names.ts";
+import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inClauseOfAnother, toldTakingPart } from "./other-contacts.ts";
+import type { Token } from "./words.ts";
 import { gapAfter, isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
-import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -41,9 +42,10 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // "Rubio-Lavrov meeting put off as Trump-Putin summit plans falter": a headline's second
     // clause is another piece of news, and its people are that news's.
     const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
+    const comment = s.headline ? commentAfter(s) : -1;
     for (const m of persons) {
       if (aside(s, m) || (clause >= 0 && m.first > clause)) continue;
-      if (speaks(s, m)) speakers.push({ person: m.named.person, s });
+      if (speaks(s, m) || (comment >= 0 && m.first >= comment)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
   }
@@ -62,6 +64,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
   const sides = anchorSides(event.anchors);
+  const venues = anchorVenues(event.anchors);
   const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
   const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
@@ -88,7 +91,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // a side's people listed; "Вместе с Путиным за столом сидели Лавров и Ушаков": those beside
     // one taking part.
     const beside = personMentions(s).some((m) => people.includes(m.named.person) && WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start)));
-    if (!takesPart(s) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside) continue;
+    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside) continue;
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
@@ -160,16 +163,30 @@ const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|
 const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
+/** Verbs of a journey: "fly", "arrived", "прилетит", "приехать", "прибуде", "вирушить". */
+const JOURNEY = "(fly|flies|flew|flying|travel\\p{L}*|arriv\\p{L}*|head(s|ed|ing)? to|прилет\\p{L}*|прилит\\p{L}*|прибу\\p{L}*|прибы\\p{L}*|приед\\p{L}*|приеха\\p{L}*|прииха\\p{L}*|поед\\p{L}*|поиде\\p{L}*|поиха\\p{L}*|вылет\\p{L}*|вилет\\p{L}*|отправ\\p{L}*|вируш\\p{L}*)";
+const JOURNEY_WORD = new RegExp(`(?<![\\p{L}])${JOURNEY}(?![\\p{L}])`, "u");
 /** "would fly to Riyadh for the meeting", "прилетит в Эр-Рияд на переговоры", "прибуде до Женеви для участі в перемовинах": a journey for the contact. */
-const TRAVEL_FOR = /(?<![\p{L}])(fly|flies|flew|flying|travel\p{L}*|arriv\p{L}*|head(s|ed|ing)? to|прилет\p{L}*|прилит\p{L}*|прибу\p{L}*|прибы\p{L}*|приед\p{L}*|приеха\p{L}*|прииха\p{L}*|поед\p{L}*|поиде\p{L}*|поиха\p{L}*|вылет\p{L}*|вилет\p{L}*|отправ\p{L}*|вируш\p{L}*)\s([^\s,;:.]+\s){0,5}(for|на|для)\s(the\s|участи\p{L}*\s(в|у)\s)?(meeting|talks|summit|negotiations|round|consultations|переговор\p{L}*|встреч\p{L}*|зустрич\p{L}*|перемовин\p{L}*|саммит\p{L}*|самит\p{L}*|консультац\p{L}*)/u;
+const TRAVEL_FOR = new RegExp(`(?<![\\p{L}])${JOURNEY}\\s([^\\s,;:.]+\\s){0,5}(for|на|для)\\s(the\\s|участи\\p{L}*\\s(в|у)\\s)?(meeting|talks|summit|negotiations|round|consultations|переговор\\p{L}*|встреч\\p{L}*|зустрич\\p{L}*|перемовин\\p{L}*|саммит\\p{L}*|самит\\p{L}*|консультац\\p{L}*)`, "u");
 
 /** "Washington will send Witkoff and Kushner", "Трамп направит Уиткоффа": the one sent (a name right after, maybe through a title) takes part. */
 const SENT = /(?<![\p{L}])(send|sends|sending|sent|направит|направят|направил\p{L}*|направить|пошлет|пошлют|отправит|отправят|отправил\p{L}*|надишле|надишлють|надислав|видправить|видправлять|видправив)\s+(\p{L}+\s+){0,3}$/u;
 
-/** Does the sentence say someone takes part: leads, joins, attends, is sent or travels for the contact (not "without its participation")? */
-function takesPart(s: ReadSentence): boolean {
+/**
+ * Does the sentence say someone takes part: leads, joins, attends, is sent, travels for the
+ * contact or to where the headline and the lead place it ("В Абу-Даби должны были приехать
+ * Уиткофф и Кушнер")? Not "without its participation".
+ */
+function takesPart(s: ReadSentence, venues: Set<PlaceEntry>): boolean {
   const folded = s.folded.replace(NO_PART, "");
-  return PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded) || personMentions(s).some((m) => SENT.test(s.folded.slice(0, s.tokens[m.first].start)));
+  if (PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded)) return true;
+  if (personMentions(s).some((m) => SENT.test(s.folded.slice(0, s.tokens[m.first].start)))) return true;
+  return JOURNEY_WORD.test(folded) && s.mentions.some((m) => m.named.type === "place" && venues.has(m.named.place) && isLocative(s, m));
+}
+
+/** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */
+function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {
+  return new Set(anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "place" && isLocative(s, m) ? [m.named.place] : []))));
 }
 
 /** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow. */
@@ -194,6 +211,21 @@ function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | unde
   const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);
   const m = lead?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports);
   return m && m.named.type === "person" ? m.named.person : undefined;
+}
+
+/**
+ * "Переговоры в Абу-Даби отложены. Зеленский связал это с войной вокруг Ирана": a headline's
+ * second sentence that names no contact comments on the first, and its people speak of it.
+ * The index of its first word, or -1.
+ */
+function commentAfter(s: ReadSentence): number {
+  // (A word, its stop and a capital after it: "отложены. Зеленский", not "U.S. President".)
+  const at = s.tokens.findIndex((t, k) => k + 1 < s.tokens.length && /^[\p{L}\p{M}\d'’ʼ-]+[.!?]\s+$/u.test(s.text.slice(t.start, s.tokens[k + 1].start)) && /^\p{Lu}/u.test(s.tokens[k + 1].text)) + 1;
+  if (at <= 0) return -1;
+  const rest = s.tokens.slice(at);
+  const folded = s.folded.slice(rest[0].start);
+  const names = (t: Token) => (["ru", "uk", "en"] as const).some((lang) => kindOfNoun(t.text, lang) !== undefined);
+  return KIND_PHRASES.some(([, re]) => re.test(folded)) || rest.some((t) => !/^\p{Lu}/u.test(t.text) && names(t)) ? -1 : at;
 }
 
 /** The sides the headline and the lead name as actors: their people and countries (not places). */

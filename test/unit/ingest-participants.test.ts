@@ -89,6 +89,13 @@ describe("delegations and who took part", () => {
     assert.deepEqual(people("Russia and US to hold talks in Istanbul\n\nRussia and the United States will hold a new round of talks in Istanbul on Wednesday. Washington will send Steve Witkoff and Jared Kushner, who have represented the US at all previous rounds.", "2026-03-09"), ["Jared Kushner", "Steve Witkoff"]);
     assert.deepEqual(people("Переговоры России и США пройдут в Стамбуле\n\nПереговоры России и США пройдут в Стамбуле в среду. Российскую делегацию возглавит Кирилл Дмитриев, который участвовал и в предыдущих раундах.", "2026-03-09"), ["Kirill Dmitriev"]);
   });
+  it("counts those travelling to where the headline and the lead place the contact", () => {
+    assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nКонсультации России и США пройдут в Стамбуле в четверг. В Стамбул приедут Александр Дарчиев и Соната Коултер.", "2025-04-08"), ["Alexander Darchiev", "Sonata Coulter"]);
+    assert.deepEqual(people("Russia-US talks to be held in Riyadh\n\nRussian and US officials will hold talks in Riyadh on Tuesday. Sergei Lavrov and Marco Rubio are expected to arrive in Riyadh.", "2025-02-17"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads the people of a headline's second sentence that names no contact as speaking of it", () => {
+    assert.deepEqual(people("Консультации России и США в Стамбуле отложены. Рябков связал это с визами\n\nКонсультации России и США в Стамбуле отложены. Российскую делегацию должен был возглавить Александр Дарчиев.", "2025-04-08"), ["Alexander Darchiev"]);
+  });
   it("leaves out one said not to take part", () => {
     assert.deepEqual(people("Russia, Ukraine and US delegations to meet in Istanbul\n\nDelegations of Russia, Ukraine and the United States will meet in Istanbul on Wednesday. Umerov will lead the Ukrainian team. Zelensky will not participate in the talks.", "2026-03-09"), ["Rustem Umerov"]);
     assert.deepEqual(people("Делегации России, Украины и США встретятся в Стамбуле\n\nДелегации России, Украины и США встретятся в Стамбуле в среду. Украинскую делегацию возглавит Умеров. Зеленский участия в переговорах не примет.", "2026-03-09"), ["Rustem Umerov"]);
