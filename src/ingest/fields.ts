@@ -58,7 +58,7 @@ export function findParties(event: EventReading, people: Person[], support: Read
     for (const p of trackParties) parties.add(p);
     guessedSides = true;
   }
-  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded));
+  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded) || listsTheThreeSides(s));
   // "Witkoff met Dmitriev on the sidelines of the trilateral talks": a bilateral contact whose
   // people are all Russian and American is not made trilateral by its setting.
   const bilateralPeople = people.some((p) => p.side === "RU") && people.some((p) => p.side === "US") && !people.some((p) => p.side === "UA");
@@ -71,6 +71,26 @@ export function findParties(event: EventReading, people: Person[], support: Read
   // bilateral RU–US contact does not make it trilateral.
   if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");
   return { codes: [...parties].sort(), guessed: guessedSides };
+}
+
+/** Words that may join the countries of one list: "России, США и Украины", "Russia-Ukraine-US", "Russia, Ukraine and the United States". */
+const LIST_JOINER = /^(и|й|та|and|the|&)$/u;
+
+/**
+ * "Переговоры России, США и Украины", "Russia-Ukraine-US talks": the three followed countries
+ * named as one list are the sides of a trilateral contact, whichever of their people the story
+ * names. (Not "US, Ukraine meet ahead of talks with Russia": Russia stands apart.)
+ */
+function listsTheThreeSides(s: ReadSentence): boolean {
+  const countries = s.mentions.filter((m) => m.named.type === "country" && m.named.country.followed && !isLocative(s, m));
+  for (let i = 0; i + 2 < countries.length; i++) {
+    const run = countries.slice(i, i + 3);
+    const codes = new Set(run.map((m) => (m.named.type === "country" ? m.named.country.code : "")));
+    if (codes.size < 3) continue;
+    const joined = run.every((m, k) => k === 0 || s.tokens.slice(run[k - 1].last + 1, m.first).every((t) => LIST_JOINER.test(t.folded)));
+    if (joined) return true;
+  }
+  return false;
 }
 
 /**

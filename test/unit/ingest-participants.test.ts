@@ -106,6 +106,11 @@ describe("delegations and who took part", () => {
     assert.deepEqual(parties(uk, "2025-03-20"), ["RU", "US"]);
     assert.deepEqual(people("Russia-US talks in Riyadh set for Monday\n\nRussian and American delegations will meet in Riyadh on Monday. The Russian delegation will be led by Grigory Karasin. Before that, Umerov will lead the Ukrainian team at talks with the Americans.", "2025-03-20"), ["Grigory Karasin"]);
   });
+  it("keeps the three sides a headline lists while the story names two sides' people", () => {
+    assert.deepEqual(parties("Переговоры России, США и Украины в Абу-Даби отложены\n\nПереговоры России, США и Украины в Абу-Даби отложены. Украинскую делегацию должен был возглавить Рустем Умеров, американскую — Стив Уиткофф.", "2026-03-05"), ["RU", "UA", "US"]);
+    assert.deepEqual(parties("Russia-Ukraine-US talks in Istanbul postponed\n\nThe talks in Istanbul planned for Wednesday have been postponed. Ukraine's delegation was to be led by Rustem Umerov; Washington was to send Steve Witkoff.", "2026-03-09"), ["RU", "UA", "US"]);
+    assert.equal(read("US, Ukraine meet in Geneva ahead of talks with Russia\n\nUS and Ukrainian officials met in Geneva on Sunday ahead of talks with Russia. Rubio led the US side; Umerov led Ukraine's.", "2025-11-24").relevant, false);
+  });
   it("reads a comparison with earlier rounds as no recall of one", () => {
     assert.deepEqual(people("Третій раунд тристоронніх переговорів може відбутися в Женеві\n\nТретій раунд переговорів делегацій України, США та Росії може відбутися наприкінці тижня у Женеві. Українську делегацію, як і під час попередніх раундів, очолить Рустем Умєров. Від США візьмуть участь Стів Віткофф і Джаред Кушнер.", "2026-02-10"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
     assert.deepEqual(people("Третий раунд трехсторонних переговоров пройдет в Женеве\n\nТретий раунд переговоров делегаций Украины, США и России пройдет в Женеве в среду. Российскую делегацию, как и на предыдущих раундах, возглавит Игорь Костюков.", "2026-02-10"), ["Igor Kostyukov"]);
