@@ -77,7 +77,9 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // followed a phone call between Trump and Putin", "Лавров і Рубіо домовилися про це під час
   // телефонної розмови" name that call's people.)
   const aboutCall = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && BY_PHONE.test(x.folded);
-  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && personMentions(x).some((m) => !speaks(x, m)));
+  // (Nor one that goes on about a contact recalled just before it: "Два попередні раунди
+  // відбулися у Стамбулі. Делегації очолювали Дарчієв і Коултер.")
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
     if (s) for (const m of mentioned(s)) if (!speaks(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
