@@ -6,7 +6,7 @@
 // Pure: a read sentence and a name in it, a yes or a no out.
 import type { Mention } from "./names.ts";
 import { gapAfter, personMentions, type ReadSentence } from "./reading.ts";
-import { BACKGROUND, COMPARISON } from "./vocabulary.ts";
+import { BACKGROUND, COMPARISON, SPEECH } from "./vocabulary.ts";
 
 /** Words that open a time clause before the news: "after", "после", "після", "following". */
 const AFTER = /^(after|following|после|спустя|писля)$/u;
@@ -83,20 +83,26 @@ function inSinceClause(s: ReadSentence, m: Mention): boolean {
 }
 
 /** Words that open a relative clause after a comma: "…, who led the previous rounds, …". */
-const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою|якому)$/u;
+const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою)$/u;
+/** Words that open an attribution after a comma: "…, как ранее заявил Зеленский, …", "…, as Peskov said earlier, …". */
+const AS_WORD = /^(как|як|as)$/u;
 
 /**
- * The sentence's folded words less its relative clauses ("Witkoff and Kushner, who have
- * represented the US at all three previous rounds", "Умеров, который возглавлял делегацию на
- * прошлых раундах,"): what such a clause recalls is the person's record, not what the sentence
- * tells of the contact.
+ * The sentence's folded words less its asides between commas: relative clauses ("Witkoff and
+ * Kushner, who have represented the US at all three previous rounds", "Умеров, который
+ * возглавлял делегацию на прошлых раундах,") and attributions ("Украинскую делегацию, как ранее
+ * заявил Зеленский, вновь возглавит Умеров"). What such an aside recalls is a person's record or
+ * when a thing was said, not what the sentence tells of the contact.
  */
-export function withoutRelativeClauses(s: ReadSentence): string {
+export function withoutAsides(s: ReadSentence): string {
   let out = "";
   let from = 0;
   for (let k = 1; k < s.tokens.length; k++) {
-    if (!RELATIVE_WORD.test(s.tokens[k].folded) || !/,\s*$/u.test(gapAfter(s, k - 1))) continue;
+    if (!/,\s*$/u.test(gapAfter(s, k - 1))) continue;
+    const relative = RELATIVE_WORD.test(s.tokens[k].folded);
     const end = clauseEnd(s, k);
+    const attribution = AS_WORD.test(s.tokens[k].folded) && s.tokens.slice(k + 1, Math.min(end + 1, k + 4)).some((t) => SPEECH.test(t.folded));
+    if (!relative && !attribution) continue;
     out += s.folded.slice(from, s.tokens[k].start);
     from = end + 1 < s.tokens.length ? s.tokens[end + 1].start : s.folded.length;
     k = end;
@@ -104,9 +110,9 @@ export function withoutRelativeClauses(s: ReadSentence): string {
   return out + s.folded.slice(from);
 }
 
-/** Does the sentence recall an earlier contact only in a relative clause ("…, who have represented the US at all three previous rounds")? */
-export function recallsOnlyInRelative(s: ReadSentence): boolean {
-  return s.background && !BACKGROUND.test(withoutRelativeClauses(s).replace(COMPARISON, ""));
+/** Does the sentence recall an earlier contact only in an aside ("…, who have represented the US at all three previous rounds")? */
+export function recallsOnlyInAside(s: ReadSentence): boolean {
+  return s.background && !BACKGROUND.test(withoutAsides(s).replace(COMPARISON, ""));
 }
 
 /**
@@ -116,7 +122,7 @@ export function recallsOnlyInRelative(s: ReadSentence): boolean {
  */
 const TOLD_DONE = /(?<![\p{L}])((was|were) (led|headed|represented|attended)|(led|headed) (the|a|its|his|her|their) (\p{L}+ ){0,2}(delegation|team|side|talks)|attended|took part|participated|возглавил\p{L}*|возглавлял\p{L}*|участвовал\p{L}*|(принимал|принял)\p{L}* участие|входил\p{L}*|вошл\p{L}*|вошел|подключил\p{L}*|представлял\p{L}*|присутствовал\p{L}*|очолив|очолила|очолили|очолював\p{L}*|(брав|брала|брали|взяв|взяла|взяли) участь|увийшл\p{L}*|входив|входила|входили|представляв\p{L}*|представлял\p{L}*|приеднав\p{L}*|приеднал\p{L}*)(?![\p{L}])/u;
 
-/** Does the sentence tell a delegation or a presence as done (outside its relative clauses)? */
+/** Does the sentence tell a delegation or a presence as done (outside its asides)? */
 export function toldTakingPart(s: ReadSentence): boolean {
-  return TOLD_DONE.test(withoutRelativeClauses(s));
+  return TOLD_DONE.test(withoutAsides(s));
 }

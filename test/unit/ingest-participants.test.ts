@@ -96,6 +96,10 @@ describe("delegations and who took part", () => {
   it("reads the people of a headline's second sentence that names no contact as speaking of it", () => {
     assert.deepEqual(people("Консультации России и США в Стамбуле отложены. Рябков связал это с визами\n\nКонсультации России и США в Стамбуле отложены. Российскую делегацию должен был возглавить Александр Дарчиев.", "2025-04-08"), ["Alexander Darchiev"]);
   });
+  it("reads \"as Zelensky said earlier\" as when it was said, not a recall", () => {
+    assert.deepEqual(people("Трехсторонние переговоры пройдут в Абу-Даби\n\nТрехсторонние переговоры России, США и Украины пройдут в Абу-Даби в среду. Украинскую делегацию, как ранее заявил Зеленский, вновь возглавит Рустем Умеров.", "2026-02-03"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Trilateral talks to resume in Abu Dhabi\n\nTrilateral talks between Russia, Ukraine and the US will resume in Abu Dhabi on Wednesday. Ukraine's delegation, as Zelensky said earlier, will again be led by Rustem Umerov.", "2026-02-03"), ["Rustem Umerov"]);
+  });
   it("leaves out one said not to take part", () => {
     assert.deepEqual(people("Russia, Ukraine and US delegations to meet in Istanbul\n\nDelegations of Russia, Ukraine and the United States will meet in Istanbul on Wednesday. Umerov will lead the Ukrainian team. Zelensky will not participate in the talks.", "2026-03-09"), ["Rustem Umerov"]);
     assert.deepEqual(people("Делегации России, Украины и США встретятся в Стамбуле\n\nДелегации России, Украины и США встретятся в Стамбуле в среду. Украинскую делегацию возглавит Умеров. Зеленский участия в переговорах не примет.", "2026-03-09"), ["Rustem Umerov"]);
