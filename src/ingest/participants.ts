@@ -161,8 +161,8 @@ const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnothe
 /** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
 const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|assistant|envoy|envoys|spokesman|spokeswoman|spokesperson|representative|emissary|son in law|son-in-law)\s+(to|of)\s+((the|russian|us|u\.s\.|american|ukrainian|president|prime|minister|secretary|of|state)\s+){0,3}$/u;
 
-/** "тогда", "тоді", "then", "at the time": told of a contact recalled. */
-const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
+/** "тогда", "тоді", "then", "at the time", "неоднократно", "repeatedly": told of a contact recalled, or of several. */
+const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time|неоднократно|неодноразово|не раз|repeatedly)(?![\p{L}])/u;
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
 /** Verbs of a journey: "fly", "arrived", "прилетит", "приехать", "прибуде", "вирушить". */
