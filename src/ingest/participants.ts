@@ -102,6 +102,9 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // contact's; so is one told done "then" beside a contact to come. (A live blog's contact
     // to come may be told done later: "участвовал Дмитриев" is then this one's.)
     if ((moved || (!held && THEN.test(s.folded))) && toldTakingPart(s)) continue;
+    // "Since February he has met Putin several times", "Дмитриев неоднократно участвовал во
+    // встречах с Путиным": several contacts told together, none of them this one.
+    if (REPEATED.test(s.folded)) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.
@@ -128,7 +131,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // meeting with".
   if (people.length > 0 && new Set(people.map((p) => p.side)).size === 1) {
     for (const s of detail) {
-      if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded)) continue;
+      if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded) || REPEATED.test(s.folded)) continue;
       const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !aside(s, m));
       if (met && onSide(met.named.person)) {
         add(met.named.person, s);
@@ -161,8 +164,10 @@ const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnothe
 /** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
 const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|assistant|envoy|envoys|spokesman|spokeswoman|spokesperson|representative|emissary|son in law|son-in-law)\s+(to|of)\s+((the|russian|us|u\.s\.|american|ukrainian|president|prime|minister|secretary|of|state)\s+){0,3}$/u;
 
-/** "тогда", "тоді", "then", "at the time", "неоднократно", "repeatedly": told of a contact recalled, or of several. */
-const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time|неоднократно|неодноразово|не раз|repeatedly)(?![\p{L}])/u;
+/** "тогда", "тоді", "then", "at the time": told of a contact recalled. */
+const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
+/** "several times", "six times", "неоднократно", "не раз", "кілька разів": told of several contacts, none of them this one. */
+const REPEATED = /(?<![\p{L}])(several|many|multiple|\d+|two|three|four|five|six|seven|eight|nine|ten) times(?![\p{L}])|(?<![\p{L}])(twice|repeatedly|неоднократно|неодноразово|не раз)(?![\p{L}])|(?<![\p{L}])(несколько|много|\d+|два|три|четыре|пять|шесть|семь|килька|декилька|багато|чотири|п'ять|писть|шисть|сим) раз(а|ив|и)?(?![\p{L}])/u;
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
 /** Verbs of a journey: "fly", "arrived", "прилетит", "приехать", "прибуде", "вирушить". */
@@ -230,24 +235,36 @@ function commentAfter(s: ReadSentence): number {
   return KIND_PHRASES.some(([, re]) => re.test(folded)) || rest.some((t) => !/^\p{Lu}/u.test(t.text) && names(t)) ? -1 : at;
 }
 
-/** The sides the headline and the lead name as actors: their people and countries (not places). */
+/** The sides the headline and the lead name as actors: their people and followed countries (not places). */
 function anchorSides(anchors: ReadSentence[]): Set<string> {
   const sides = new Set<string>();
   for (const s of anchors) {
     for (const m of s.mentions) {
       if (m.named.type === "person" && !m.named.person.reports && !aside(s, m)) sides.add(m.named.person.side);
-      if (m.named.type === "country" && !isLocative(s, m)) sides.add(m.named.country.code);
+      // ("as the US-Israeli strikes on Iran upend Washington's calendar": a country the record
+      // does not follow is the story's setting, not a side.)
+      if (m.named.type === "country" && m.named.country.followed && !isLocative(s, m)) sides.add(m.named.country.code);
     }
     if (TRILATERAL.test(s.folded)) sides.add("UA");
   }
   return sides;
 }
 
-/** Does "<contact> with" stand right before the name, maybe through a title ("зустрічі з Путіним", "talks with President Putin")? */
+/** "to meet", "встретиться", "зустрітися": a verb of meeting whose object the name is. */
+const MEET_VERB = /^(meet|met|встретиться|встретится|встретятся|встречаться|зустритися|зустринеться|зустринуться|зустричатися)$/u;
+/** Words of a title that may stand between the contact and the name, capitalised in English ("Russian President"). */
+const TITLE_WORD = /^(president|russian|american|us|u\.s\.|ukrainian|secretary|minister|foreign|envoy|special|state|of)$/u;
+
+/**
+ * Does "<contact> with" or a verb of meeting stand right before the name, maybe through a title
+ * ("зустрічі з Путіним", "talks with President Putin", "expected to meet Russian President
+ * Vladimir Putin")?
+ */
 function metWith(s: ReadSentence, first: number): boolean {
-  for (let i = first - 1; i >= Math.max(1, first - 3); i--) {
+  for (let i = first - 1; i >= Math.max(1, first - 4); i--) {
     if (WITH_WORD.test(s.tokens[i].folded)) return CONTACT_WITH.test(s.tokens[i - 1].folded);
-    if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1) return false;
+    if (MEET_VERB.test(s.tokens[i].folded)) return true;
+    if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1 && !TITLE_WORD.test(s.tokens[i].folded)) return false;
   }
   return false;
 }

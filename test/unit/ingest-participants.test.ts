@@ -126,6 +126,10 @@ describe("delegations and who took part", () => {
     assert.deepEqual(people("Третій раунд консультацій Росії та США може відбутися восени\n\nТретій раунд консультацій Росії та США може відбутися до кінця осені. Два попередні раунди консультацій пройшли у Стамбулі. Делегації очолювали Олександр Дарчієв і Соната Коултер.", "2025-10-01"), []);
     assert.deepEqual(people("Рябков: третій раунд консультацій Росії і США може відбутися восени\n\nТретій раунд російсько-американських консультацій може відбутися до кінця осені, заявив Рябков.\n\nРосійська делегація на попередніх раундах була представлена Олександром Дарчієвим. Американську делегацію очолювала Соната Култер.", "2025-10-01"), []);
   });
+  it("names the other side by the one they were to meet, past a country the record does not follow", () => {
+    assert.deepEqual(people("Witkoff and Kushner's Moscow trip called off as Iran war consumes White House\n\nA planned visit to Moscow by Steve Witkoff and Jared Kushner has been cancelled, as US-Israeli strikes on Iran upend Washington's calendar. The two men had been expected to meet Russian President Vladimir Putin in the Kremlin.", "2026-03-03"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(parties("Witkoff and Kushner's Moscow trip called off as Iran war consumes White House\n\nA planned visit to Moscow by Steve Witkoff and Jared Kushner has been cancelled, as US-Israeli strikes on Iran upend Washington's calendar. The two men had been expected to meet Russian President Vladimir Putin in the Kremlin.", "2026-03-03"), ["RU", "US"]);
+  });
   it("names the other side by the meeting with him, once one side's people are known", () => {
     assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nСтів Віткофф прибув до Москви. Про час зустрічі з Путіним повідомив Кремль: переговори почнуться о 18:00.", "2025-12-02"), ["Steve Witkoff", "Vladimir Putin"]);
   });
@@ -162,6 +166,13 @@ describe("people of another contact told beside this one", () => {
   });
   it("reads the president after \"an aide to\" as whose aide, not one taking part", () => {
     assert.deepEqual(people("Russia and US delegations to meet in Istanbul\n\nRussian and US delegations will meet in Istanbul on Thursday. The Russian delegation will be led by Vladimir Medinsky, an aide to President Vladimir Putin.", "2026-03-09"), ["Vladimir Medinsky"]);
+  });
+  it("reads one told to have taken part several times as in other contacts", () => {
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле\n\nПутин в четверг принял Стива Уиткоффа в Кремле. Ушаков неоднократно участвовал в их переговорах.", "2025-10-24"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPutin received Steve Witkoff in the Kremlin on Thursday. Yuri Ushakov has attended their talks several times.", "2025-10-24"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("reads one named after \"days after … summit with\" as that summit's", () => {
+    assert.deepEqual(people("Rubio and Lavrov to meet in Budapest\n\nRubio and Lavrov will meet in Budapest on Thursday. Ushakov will be in the Russian delegation, days after Trump's summit with Putin in Alaska.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov", "Yuri Ushakov"]);
   });
   it("reads the people of a phone call as no part of a contact held in person", () => {
     assert.deepEqual(people("Russian and US officials meet in Riyadh\n\nRussian and US officials held talks in Riyadh on Monday.\n\nThe talks followed a phone call between Trump and Putin on March 18.", "2025-03-25"), []);
