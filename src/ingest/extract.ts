@@ -12,7 +12,6 @@ import { readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
 import { findParties, findTrack } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
-import { recallsOnlyInAside } from "./other-contacts.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, Person, PlaceEntry } from "./names.ts";
@@ -162,9 +161,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
         // Nor is "their next meeting" this one, unless this one is the next.
         ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call")) && (!ANOTHER.test(s.folded) || anchors.some((a) => ANOTHER.test(a.folded)))),
       ];
-  // (A sentence that recalls only in an aside, "Witkoff, who led the previous rounds, will fly
-  // in", "Делегацию, как ранее заявил Зеленский, возглавит Умеров", tells of this contact.)
-  const detail = event.secondary ? anchors : [...anchors, ...ctx.sentences.filter((s) => !anchors.includes(s) && (!s.background || recallsOnlyInAside(s)) && !s.headline)];
+  const detail = event.secondary ? anchors : [...anchors, ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.headline)];
   evidence.kind = anchors[0].text;
 
   // Status: what the anchors say was done to the contact; failing that, the other sentences.

@@ -2,7 +2,7 @@
 // those a later sentence says led a delegation, joined or accompanied it.
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
-import { inClauseOfAnother, toldTakingPart } from "./other-contacts.ts";
+import { inClauseOfAnother, recallsOnlyInAside, toldTakingPart } from "./other-contacts.ts";
 import type { Token } from "./words.ts";
 import { gapAfter, isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
@@ -12,7 +12,8 @@ import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, KIND
  * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
  * anyone a later sentence says led a delegation or took part. Spokespeople never count.
  */
-export function findParticipants(event: EventReading, detail: ReadSentence[]): { people: Person[]; evidence: string[] } {
+export function findParticipants(event: EventReading, told: ReadSentence[]): { people: Person[]; evidence: string[] } {
+  const detail = withAsideRecalls(event, told);
   const people: Person[] = [];
   const evidence: string[] = [];
   const byPost = new Set<Person>();
@@ -200,6 +201,17 @@ function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {
 const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* (сторони|боку|side)(?![\p{L}])/u;
 /** "вместе с Путиным", "разом із президентом Трампом", "along with Trump": right before a name, maybe through a title. */
 const WITH_ONE = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with|alongside)\s+(\p{L}+\s+){0,3}$/u;
+
+/**
+ * The sentences about the contact, with those that recall another only in an aside ("Witkoff
+ * and Kushner, who have represented the US at all previous rounds, were to fly in",
+ * "Украинскую делегацию, как ранее заявил Зеленский, возглавит Умеров"): they tell of this one.
+ */
+function withAsideRecalls(event: EventReading, told: ReadSentence[]): ReadSentence[] {
+  if (event.secondary) return told;
+  const extra = (s: ReadSentence) => s.background && !s.headline && recallsOnlyInAside(s);
+  return [...event.anchors, ...event.sentences.filter((s) => !event.anchors.includes(s) && (told.includes(s) || extra(s)))];
+}
 
 const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
 /** An interview's answer: "A:", "Ответ:", "— " at the start of its paragraph. */
