@@ -1,8 +1,11 @@
 // Who took part in a contact: the people its headline and lead name, by name or by post, and
-// those a later sentence says led a delegation, joined or accompanied it.
+// those a later sentence says led a delegation, joined, accompanied it, were sent or travelled
+// for it; not those a sentence places in another contact (other-contacts.ts) nor those who only
+// speak of it. The words it reads them by are in participation-words.ts.
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inClauseOfAnother, recallsOnlyInAside, toldTakingPart } from "./other-contacts.ts";
+import { JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import type { Token } from "./words.ts";
 import { gapAfter, isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
@@ -162,24 +165,6 @@ function speaks(s: ReadSentence, m: Mention): boolean {
 /** Is the name someone's principal, another event's, or in a clause that tells another contact? */
 const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(s.folded.slice(0, s.tokens[m.first].start));
 
-/** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
-const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|assistant|envoy|envoys|spokesman|spokeswoman|spokesperson|representative|emissary|son in law|son-in-law)\s+(to|of)\s+((the|russian|us|u\.s\.|american|ukrainian|president|prime|minister|secretary|of|state)\s+){0,3}$/u;
-
-/** "тогда", "тоді", "then", "at the time": told of a contact recalled. */
-const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
-/** "several times", "six times", "неоднократно", "не раз", "кілька разів": told of several contacts, none of them this one. */
-const REPEATED = /(?<![\p{L}])(several|many|multiple|\d+|two|three|four|five|six|seven|eight|nine|ten) times(?![\p{L}])|(?<![\p{L}])(twice|repeatedly|неоднократно|неодноразово|не раз)(?![\p{L}])|(?<![\p{L}])(несколько|много|\d+|два|три|четыре|пять|шесть|семь|килька|декилька|багато|чотири|п'ять|писть|шисть|сим) раз(а|ив|и)?(?![\p{L}])/u;
-/** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
-const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
-/** Verbs of a journey: "fly", "arrived", "прилетит", "приехать", "прибуде", "вирушить". */
-const JOURNEY = "(fly|flies|flew|flying|travel\\p{L}*|arriv\\p{L}*|head(s|ed|ing)? to|прилет\\p{L}*|прилит\\p{L}*|прибу\\p{L}*|прибы\\p{L}*|приед\\p{L}*|приеха\\p{L}*|прииха\\p{L}*|поед\\p{L}*|поиде\\p{L}*|поиха\\p{L}*|вылет\\p{L}*|вилет\\p{L}*|отправ\\p{L}*|вируш\\p{L}*)";
-const JOURNEY_WORD = new RegExp(`(?<![\\p{L}])${JOURNEY}(?![\\p{L}])`, "u");
-/** "would fly to Riyadh for the meeting", "прилетит в Эр-Рияд на переговоры", "прибуде до Женеви для участі в перемовинах": a journey for the contact. */
-const TRAVEL_FOR = new RegExp(`(?<![\\p{L}])${JOURNEY}\\s([^\\s,;:.]+\\s){0,5}(for|на|для)\\s(the\\s|участи\\p{L}*\\s(в|у)\\s)?(meeting|talks|summit|negotiations|round|consultations|переговор\\p{L}*|встреч\\p{L}*|зустрич\\p{L}*|перемовин\\p{L}*|саммит\\p{L}*|самит\\p{L}*|консультац\\p{L}*)`, "u");
-
-/** "Washington will send Witkoff and Kushner", "Трамп направит Уиткоффа": the one sent (a name right after, maybe through a title) takes part. */
-const SENT = /(?<![\p{L}])(send|sends|sending|sent|направит|направят|направил\p{L}*|направить|пошлет|пошлют|отправит|отправят|отправил\p{L}*|надишле|надишлють|надислав|видправить|видправлять|видправив)\s+(\p{L}+\s+){0,3}$/u;
-
 /**
  * Does the sentence say someone takes part: leads, joins, attends, is sent, travels for the
  * contact or to where the headline and the lead place it ("В Абу-Даби должны были приехать
@@ -196,11 +181,6 @@ function takesPart(s: ReadSentence, venues: Set<PlaceEntry>): boolean {
 function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {
   return new Set(anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "place" && isLocative(s, m) ? [m.named.place] : []))));
 }
-
-/** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow. */
-const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* (сторони|боку|side)(?![\p{L}])/u;
-/** "вместе с Путиным", "разом із президентом Трампом", "along with Trump": right before a name, maybe through a title. */
-const WITH_ONE = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with|alongside)\s+(\p{L}+\s+){0,3}$/u;
 
 /**
  * The sentences about the contact, with those that recall another only in an aside ("Witkoff
@@ -262,11 +242,6 @@ function anchorSides(anchors: ReadSentence[]): Set<string> {
   return sides;
 }
 
-/** "to meet", "встретиться", "зустрітися": a verb of meeting whose object the name is. */
-const MEET_VERB = /^(meet|met|встретиться|встретится|встретятся|встречаться|зустритися|зустринеться|зустринуться|зустричатися)$/u;
-/** Words of a title that may stand between the contact and the name, capitalised in English ("Russian President"). */
-const TITLE_WORD = /^(president|russian|american|us|u\.s\.|ukrainian|secretary|minister|foreign|envoy|special|state|of)$/u;
-
 /**
  * Does "<contact> with" or a verb of meeting stand right before the name, maybe through a title
  * ("зустрічі з Путіним", "talks with President Putin", "expected to meet Russian President
@@ -289,7 +264,8 @@ function metWith(s: ReadSentence, first: number): boolean {
  */
 function continuesRecall(s: ReadSentence, sentences: ReadSentence[], detail: ReadSentence[]): boolean {
   const before = sentences[sentences.indexOf(s) - 1];
-  const apart = (x: ReadSentence) => x.background || (x.kinds.size > 0 && !x.headline && !detail.includes(x));
+  const recalls = (x: ReadSentence) => x.background && !recallsOnlyInAside(x);
+  const apart = (x: ReadSentence) => recalls(x) || (x.kinds.size > 0 && !x.headline && !detail.includes(x));
   if (before !== undefined && before.paragraph === s.paragraph && apart(before) && s.kinds.size === 0) return true;
   // "Попередній раунд пройшов у Женеві. Делегації обговорювали … Українську делегацію очолював
   // Умєров.": a paragraph that opens on a recalled contact and goes on telling it in the past,
@@ -298,7 +274,7 @@ function continuesRecall(s: ReadSentence, sentences: ReadSentence[], detail: Rea
   for (let i = sentences.indexOf(s) - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
     const x = sentences[i];
     if (x.paragraph !== s.paragraph || x.headline) return false;
-    if (x.background) return true;
+    if (recalls(x)) return true;
     if (x.tense !== "held" && x.tense !== undefined) return false;
   }
   return false;
