@@ -88,26 +88,39 @@ const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|я�
 const AS_WORD = /^(как|як|as)$/u;
 
 /**
- * The sentence's folded words less its asides between commas: relative clauses ("Witkoff and
- * Kushner, who have represented the US at all three previous rounds", "Умеров, который
- * возглавлял делегацию на прошлых раундах,") and attributions ("Украинскую делегацию, как ранее
- * заявил Зеленский, вновь возглавит Умеров"). What such an aside recalls is a person's record or
- * when a thing was said, not what the sentence tells of the contact.
+ * The asides between commas, as spans of tokens: relative clauses ("Witkoff and Kushner, who
+ * have represented the US at all three previous rounds", "Умеров, который возглавлял делегацию
+ * на прошлых раундах,") and attributions ("Украинскую делегацию, как ранее заявил Зеленский,
+ * вновь возглавит Умеров"). What such an aside recalls is a person's record or when a thing was
+ * said, not what the sentence tells of the contact.
  */
+function asides(s: ReadSentence): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 1; k < s.tokens.length; k++) {
+    if (!/,\s*$/u.test(gapAfter(s, k - 1))) continue;
+    const end = clauseEnd(s, k);
+    const attribution = AS_WORD.test(s.tokens[k].folded) && s.tokens.slice(k + 1, Math.min(end + 1, k + 4)).some((t) => SPEECH.test(t.folded));
+    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !attribution) continue;
+    out.push([k, end]);
+    k = end;
+  }
+  return out;
+}
+
+/** The sentence's folded words less its asides. */
 export function withoutAsides(s: ReadSentence): string {
   let out = "";
   let from = 0;
-  for (let k = 1; k < s.tokens.length; k++) {
-    if (!/,\s*$/u.test(gapAfter(s, k - 1))) continue;
-    const relative = RELATIVE_WORD.test(s.tokens[k].folded);
-    const end = clauseEnd(s, k);
-    const attribution = AS_WORD.test(s.tokens[k].folded) && s.tokens.slice(k + 1, Math.min(end + 1, k + 4)).some((t) => SPEECH.test(t.folded));
-    if (!relative && !attribution) continue;
-    out += s.folded.slice(from, s.tokens[k].start);
-    from = end + 1 < s.tokens.length ? s.tokens[end + 1].start : s.folded.length;
-    k = end;
+  for (const [first, last] of asides(s)) {
+    out += s.folded.slice(from, s.tokens[first].start);
+    from = last + 1 < s.tokens.length ? s.tokens[last + 1].start : s.folded.length;
   }
   return out + s.folded.slice(from);
+}
+
+/** Does the name stand in an aside ("Witkoff, who met Putin in August, …")? */
+export function inAside(s: ReadSentence, m: Mention): boolean {
+  return asides(s).some(([first, last]) => first <= m.first && m.last <= last);
 }
 
 /** Does the sentence recall an earlier contact only in an aside ("…, who have represented the US at all three previous rounds")? */

@@ -4,7 +4,7 @@
 // speak of it. The words it reads them by are in participation-words.ts.
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
-import { inClauseOfAnother, recallsOnlyInAside, toldTakingPart } from "./other-contacts.ts";
+import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
 import { JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import type { Token } from "./words.ts";
 import { gapAfter, isAside, isLocative, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -105,10 +105,11 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     // delegation told as done in the story of a contact moved or called off is an earlier
     // contact's; so is one told done "then" beside a contact to come. (A live blog's contact
     // to come may be told done later: "участвовал Дмитриев" is then this one's.)
-    if ((moved || (!held && THEN.test(s.folded))) && toldTakingPart(s)) continue;
+    if ((moved || (!held && THEN.test(withoutAsides(s)))) && toldTakingPart(s)) continue;
     // "Since February he has met Putin several times", "Дмитриев неоднократно участвовал во
     // встречах с Путиным": several contacts told together, none of them this one.
-    if (REPEATED.test(s.folded)) continue;
+    // ("Umerov, who has led the delegation several times, will head it again" tells his record.)
+    if (REPEATED.test(withoutAsides(s))) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.
@@ -135,8 +136,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   // meeting with".
   if (people.length > 0 && new Set(people.map((p) => p.side)).size === 1) {
     for (const s of detail) {
-      if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded) || REPEATED.test(s.folded)) continue;
-      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !aside(s, m));
+      if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded) || REPEATED.test(withoutAsides(s))) continue;
+      // ("Witkoff, who met Putin in August, …": an aside's meeting is another.)
+      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !aside(s, m) && !inAside(s, m));
       if (met && onSide(met.named.person)) {
         add(met.named.person, s);
         break;

@@ -171,6 +171,10 @@ describe("people of another contact told beside this one", () => {
     assert.deepEqual(people("Путин принял Уиткоффа в Кремле\n\nПутин в четверг принял Стива Уиткоффа в Кремле. Ушаков неоднократно участвовал в их переговорах.", "2025-10-24"), ["Steve Witkoff", "Vladimir Putin"]);
     assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPutin received Steve Witkoff in the Kremlin on Thursday. Yuri Ushakov has attended their talks several times.", "2025-10-24"), ["Steve Witkoff", "Vladimir Putin"]);
   });
+  it("reads a record told in an aside as the person's, not another contact", () => {
+    assert.deepEqual(people("Trilateral talks to resume in Geneva\n\nRussia, Ukraine and the US will hold trilateral talks in Geneva on Tuesday. Rustem Umerov, who has led the Ukrainian delegation several times, will lead it again.", "2026-02-16"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Witkoff holds talks in Moscow\n\nSteve Witkoff held talks in Moscow on Thursday. Witkoff, who first met Putin in February, discussed a ceasefire with his hosts.", "2026-02-20"), ["Steve Witkoff"]);
+  });
   it("reads one named after \"days after … summit with\" as that summit's", () => {
     assert.deepEqual(people("Rubio and Lavrov to meet in Budapest\n\nRubio and Lavrov will meet in Budapest on Thursday. Ushakov will be in the Russian delegation, days after Trump's summit with Putin in Alaska.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov", "Yuri Ushakov"]);
   });
