@@ -1,18 +1,24 @@
 // Who took part in a contact: the people its headline and lead name, by name or by post, and
-// those a later sentence says led a delegation, joined or accompanied it.
+// those a later sentence says led a delegation, joined, accompanied it, were sent or travelled
+// for it; not those a sentence places in another contact (other-contacts.ts) nor those who only
+// speak of it. The words it reads them by are in participation-words.ts.
 import type { EventReading } from "./draft.ts";
-import type { Person } from "./names.ts";
-import { isLocative } from "./places.ts";
+import type { Mention, Person, PlaceEntry } from "./names.ts";
+import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
+import { JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { gapAfter, isLocative } from "./places.ts";
 import { isAside, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
-import { ACCOMPANYING, ANOTHER, CLAUSE, CONTACT_WITH, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import type { Token } from "./words.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
  * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
  * anyone a later sentence says led a delegation or took part. Spokespeople never count.
  */
-export function findParticipants(event: EventReading, detail: ReadSentence[]): { people: Person[]; evidence: string[] } {
+export function findParticipants(event: EventReading, told: ReadSentence[]): { people: Person[]; evidence: string[] } {
+  const detail = withAsideRecalls(event, told);
   const people: Person[] = [];
   const evidence: string[] = [];
   const byPost = new Set<Person>();
@@ -25,7 +31,7 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // and Lavrov … casting doubt on a summit between the two countries' presidents".
   const mentioned = (s: ReadSentence) => {
     const all = personMentions(s);
-    const named = new Set([...all.filter((m) => !m.byPost && !isAside(s, m) && !isSpeaker(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
+    const named = new Set([...all.filter((m) => !m.byPost && !aside(s, m) && !speaks(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
     const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
     for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
     return out;
@@ -42,12 +48,13 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     // "Rubio-Lavrov meeting put off as Trump-Putin summit plans falter": a headline's second
     // clause is another piece of news, and its people are that news's.
     const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
+    const comment = s.headline ? commentAfter(s) : -1;
     for (const m of persons) {
-      if (isAside(s, m) || (clause >= 0 && m.first > clause)) continue;
+      if (aside(s, m) || (clause >= 0 && m.first > clause)) continue;
       // "Witkoff: 'Jared and I will be in Moscow'", "Уиткофф: «Мы с Кушнером полетим»": one who
       // counts himself in with another goes too.
       const withMe = WITH_ME.test(s.text) && persons.some((o) => o.named.person !== m.named.person && !isSpeaker(s, o));
-      if (isSpeaker(s, m) && !withMe) speakers.push({ person: m.named.person, s });
+      if ((speaks(s, m) && !withMe) || (comment >= 0 && m.first >= comment)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
     // ("WITKOFF: Next week. Jared and I will be in Moscow": the one whose answer it is.)
@@ -71,27 +78,52 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
   const sides = anchorSides(event.anchors);
+  const venues = anchorVenues(event.anchors);
+  const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
+  const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
   // без сделки"): the first later sentence about this contact that names people says who they
   // were. One naming both sides comes before the delegations further on ("Путин и Трамп провели
   // встречу … С российской стороны в переговорах участвовали Лавров и Ушаков"); one naming a
   // single side ("Rubio welcomed the talks") only where no delegation is named.
-  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && personMentions(x).some((m) => !isSpeaker(x, m)));
+  // (Not one that names a phone call when this contact is held in person: "The Riyadh meetings
+  // followed a phone call between Trump and Putin", "Лавров і Рубіо домовилися про це під час
+  // телефонної розмови" name that call's people.)
+  const aboutCall = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && BY_PHONE.test(x.folded);
+  // (Nor one that goes on about a contact recalled just before it: "Два попередні раунди
+  // відбулися у Стамбулі. Делегації очолювали Дарчієв і Коултер.")
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
-    if (s) for (const m of mentioned(s)) if (!isSpeaker(s, m) && !isAside(s, m) && onSide(m.named.person)) add(m.named.person, s);
+    if (s) for (const m of mentioned(s)) if (!speaks(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
   if (people.length === 0) {
     const s = firstAbout();
-    if (s && new Set(mentioned(s).filter((m) => !isSpeaker(s, m) && !isAside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
+    if (s && new Set(mentioned(s).filter((m) => !speaks(s, m) && !aside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
   }
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
-    if (!PARTICIPATION.test(s.folded) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0)) continue;
+    // "С российской стороны в переговорах участвовали …", "З російського боку за столом були …":
+    // a side's people listed; "Вместе с Путиным за столом сидели Лавров и Ушаков": those beside
+    // one taking part.
+    const beside = personMentions(s).some((m) => people.includes(m.named.person) && WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start)));
+    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside) continue;
+    // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
+    // delegations of another contact.)
+    if (aboutCall(s)) continue;
+    // "Переговоры отложены … В Женеве российскую делегацию впервые возглавил Мединский": a
+    // delegation told as done in the story of a contact moved or called off is an earlier
+    // contact's; so is one told done "then" beside a contact to come. (A live blog's contact
+    // to come may be told done later: "участвовал Дмитриев" is then this one's.)
+    if ((moved || (!held && THEN.test(withoutAsides(s)))) && toldTakingPart(s)) continue;
+    // "Since February he has met Putin several times", "Дмитриев неоднократно участвовал во
+    // встречах с Путиным": several contacts told together, none of them this one.
+    // ("Umerov, who has led the delegation several times, will head it again" tells his record.)
+    if (REPEATED.test(withoutAsides(s))) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.
-    if (continuesRecall(s, event.sentences)) continue;
+    if (continuesRecall(s, event.sentences, detail)) continue;
     // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
     // quoted took part.
     if (FIRST_PERSON.test(s.text) && personMentions(s).length === 0) {
@@ -99,12 +131,12 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
       if (quoted && onSide(quoted)) add(quoted, s);
     }
     for (const m of mentioned(s)) {
-      if (isAside(s, m) || !onSide(m.named.person)) continue;
+      if (aside(s, m) || !onSide(m.named.person)) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
       // Дмитриев": so does one saying he took part.
-      if (!isSpeaker(s, m) || (clause !== undefined && PARTICIPATION.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
+      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
     }
   }
   if (people.length === 0) takeFirst(firstAbout());
@@ -114,8 +146,9 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
   // meeting with".
   if (people.length > 0 && new Set(people.map((p) => p.side)).size === 1) {
     for (const s of detail) {
-      if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded)) continue;
-      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !isAside(s, m));
+      if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded) || REPEATED.test(withoutAsides(s))) continue;
+      // ("Witkoff, who met Putin in August, …": an aside's meeting is another.)
+      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !aside(s, m) && !inAside(s, m));
       if (met && onSide(met.named.person)) {
         add(met.named.person, s);
         break;
@@ -123,6 +156,53 @@ export function findParticipants(event: EventReading, detail: ReadSentence[]): {
     }
   }
   return { people, evidence };
+}
+
+/**
+ * Does the one named speak of the contact? Not where the verb of saying has a subject of its
+ * own after a comma: "Rubio will be joined by Waltz and Witkoff, the State Department said",
+ * "…, according to the Kremlin".
+ * (An apposition ends on a comma of its own: "Witkoff, the envoy, said" is the envoy speaking.)
+ */
+function speaks(s: ReadSentence, m: Mention): boolean {
+  if (!isSpeaker(s, m)) return false;
+  if (m.last + 1 >= s.tokens.length || !/^\s*,\s*$/u.test(gapAfter(s, m.last))) return true;
+  for (let k = m.last + 1; k < Math.min(s.tokens.length, m.last + 6); k++) {
+    if (SPEECH.test(s.tokens[k].folded)) return k === m.last + 1 && s.tokens[k].folded !== "according";
+    if (k + 1 < s.tokens.length && /[,;:.!?—–()]/u.test(gapAfter(s, k))) return true;
+  }
+  return true;
+}
+
+/** Is the name someone's principal, another event's, or in a clause that tells another contact? */
+const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(s.folded.slice(0, s.tokens[m.first].start));
+
+/**
+ * Does the sentence say someone takes part: leads, joins, attends, is sent, travels for the
+ * contact or to where the headline and the lead place it ("В Абу-Даби должны были приехать
+ * Уиткофф и Кушнер")? Not "without its participation".
+ */
+function takesPart(s: ReadSentence, venues: Set<PlaceEntry>): boolean {
+  const folded = s.folded.replace(NO_PART, "");
+  if (PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded)) return true;
+  if (personMentions(s).some((m) => SENT.test(s.folded.slice(0, s.tokens[m.first].start)))) return true;
+  return JOURNEY_WORD.test(folded) && s.mentions.some((m) => m.named.type === "place" && venues.has(m.named.place) && isLocative(s, m));
+}
+
+/** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */
+function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {
+  return new Set(anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "place" && isLocative(s, m) ? [m.named.place] : []))));
+}
+
+/**
+ * The sentences about the contact, with those that recall another only in an aside ("Witkoff
+ * and Kushner, who have represented the US at all previous rounds, were to fly in",
+ * "Украинскую делегацию, как ранее заявил Зеленский, возглавит Умеров"): they tell of this one.
+ */
+function withAsideRecalls(event: EventReading, told: ReadSentence[]): ReadSentence[] {
+  if (event.secondary) return told;
+  const extra = (s: ReadSentence) => s.background && !s.headline && recallsOnlyInAside(s);
+  return [...event.anchors, ...event.sentences.filter((s) => !event.anchors.includes(s) && (told.includes(s) || extra(s)))];
 }
 
 const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
@@ -138,7 +218,7 @@ const ANSWER = /^(A|О|Ответ|Відповідь)\s*[:.]/u;
 function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | undefined {
   for (const x of sentences) {
     if (x.paragraph !== s.paragraph) continue;
-    const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && isSpeaker(x, n));
+    const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && speaks(x, n));
     if (m && m.named.type === "person") return m.named.person;
   }
   const first = sentences.find((x) => x.paragraph === s.paragraph);
@@ -148,32 +228,61 @@ function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | unde
   return m && m.named.type === "person" ? m.named.person : undefined;
 }
 
-/** The sides the headline and the lead name as actors: their people and countries (not places). */
+/**
+ * "Переговоры в Абу-Даби отложены. Зеленский связал это с войной вокруг Ирана": a headline's
+ * second sentence that names no contact comments on the first, and its people speak of it.
+ * The index of its first word, or -1.
+ */
+function commentAfter(s: ReadSentence): number {
+  // (A word, its stop and a capital after it: "отложены. Зеленский", not "U.S. President".)
+  const at = s.tokens.findIndex((t, k) => k + 1 < s.tokens.length && /^[\p{L}\p{M}\d'’ʼ-]+[.!?]\s+$/u.test(s.text.slice(t.start, s.tokens[k + 1].start)) && /^\p{Lu}/u.test(s.tokens[k + 1].text)) + 1;
+  if (at <= 0) return -1;
+  const rest = s.tokens.slice(at);
+  const folded = s.folded.slice(rest[0].start);
+  const names = (t: Token) => (["ru", "uk", "en"] as const).some((lang) => kindOfNoun(t.text, lang) !== undefined);
+  return KIND_PHRASES.some(([, re]) => re.test(folded)) || rest.some((t) => !/^\p{Lu}/u.test(t.text) && names(t)) ? -1 : at;
+}
+
+/** The sides the headline and the lead name as actors: their people and followed countries (not places). */
 function anchorSides(anchors: ReadSentence[]): Set<string> {
   const sides = new Set<string>();
   for (const s of anchors) {
     for (const m of s.mentions) {
-      if (m.named.type === "person" && !m.named.person.reports && !isAside(s, m)) sides.add(m.named.person.side);
-      if (m.named.type === "country" && !isLocative(s, m)) sides.add(m.named.country.code);
+      if (m.named.type === "person" && !m.named.person.reports && !aside(s, m)) sides.add(m.named.person.side);
+      // ("as the US-Israeli strikes on Iran upend Washington's calendar": a country the record
+      // does not follow is the story's setting, not a side.)
+      if (m.named.type === "country" && m.named.country.followed && !isLocative(s, m)) sides.add(m.named.country.code);
     }
     if (TRILATERAL.test(s.folded)) sides.add("UA");
   }
   return sides;
 }
 
-/** Does "<contact> with" stand right before the name, maybe through a title ("зустрічі з Путіним", "talks with President Putin")? */
+/**
+ * Does "<contact> with" or a verb of meeting stand right before the name, maybe through a title
+ * ("зустрічі з Путіним", "talks with President Putin", "expected to meet Russian President
+ * Vladimir Putin")?
+ */
 function metWith(s: ReadSentence, first: number): boolean {
-  for (let i = first - 1; i >= Math.max(1, first - 3); i--) {
+  for (let i = first - 1; i >= Math.max(1, first - 4); i--) {
     if (WITH_WORD.test(s.tokens[i].folded)) return CONTACT_WITH.test(s.tokens[i - 1].folded);
-    if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1) return false;
+    if (MEET_VERB.test(s.tokens[i].folded)) return true;
+    if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1 && !TITLE_WORD.test(s.tokens[i].folded)) return false;
   }
   return false;
 }
 
-/** Does the sentence follow one about an earlier contact in its paragraph, naming no contact itself? */
-function continuesRecall(s: ReadSentence, sentences: ReadSentence[]): boolean {
+/**
+ * Does the sentence follow one about an earlier or another contact in its paragraph, naming no
+ * contact itself? ("Договорённость была достигнута в ходе встречи в Эр-Рияде 18 февраля. В ней
+ * принимали участие Лавров и Рубио": the one before is dated to another day, so the reading of
+ * this contact set it apart, and "в ней" goes on about it.)
+ */
+function continuesRecall(s: ReadSentence, sentences: ReadSentence[], detail: ReadSentence[]): boolean {
   const before = sentences[sentences.indexOf(s) - 1];
-  if (before !== undefined && before.paragraph === s.paragraph && before.background && s.kinds.size === 0) return true;
+  const recalls = (x: ReadSentence) => x.background && !recallsOnlyInAside(x);
+  const apart = (x: ReadSentence) => recalls(x) || (x.kinds.size > 0 && !x.headline && !detail.includes(x));
+  if (before !== undefined && before.paragraph === s.paragraph && apart(before) && s.kinds.size === 0) return true;
   // "Попередній раунд пройшов у Женеві. Делегації обговорювали … Українську делегацію очолював
   // Умєров.": a paragraph that opens on a recalled contact and goes on telling it in the past,
   // a sentence or two on, is still about it.
@@ -181,7 +290,7 @@ function continuesRecall(s: ReadSentence, sentences: ReadSentence[]): boolean {
   for (let i = sentences.indexOf(s) - 1, steps = 0; i >= 0 && steps < 3; i--, steps++) {
     const x = sentences[i];
     if (x.paragraph !== s.paragraph || x.headline) return false;
-    if (x.background) return true;
+    if (recalls(x)) return true;
     if (x.tense !== "held" && x.tense !== undefined) return false;
   }
   return false;

@@ -78,8 +78,12 @@ export function isLocativeIn(tokens: Token[], m: Mention): boolean {
 
 /** Is there a comma, a stop or a dash between the token at i and the next (U.S. keeps its dots)? */
 export function breakAfter(s: ReadSentence, i: number): boolean {
-  const gap = s.text.slice(s.tokens[i].start, s.tokens[i + 1].start).replace(/^[\p{L}\p{M}\d.'’ʼ-]*[\p{L}\p{M}\d]\.?/u, "");
-  return /[,;:.!?—–]/.test(gap);
+  return /[,;:.!?—–]/.test(gapAfter(s, i));
+}
+
+/** What stands between the token at i and the next: spaces and punctuation (U.S. keeps its dots). */
+export function gapAfter(s: ReadSentence, i: number): string {
+  return s.text.slice(s.tokens[i].start, s.tokens[i + 1].start).replace(/^[\p{L}\p{M}\d.'’ʼ-]*[\p{L}\p{M}\d]\.?/u, "");
 }
 
 /** Is the place where a statement was made ("said at a press conference in New York")? */

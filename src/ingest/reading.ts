@@ -312,7 +312,7 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
     // call with Trump" is this one.
     if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;
     const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
-    if (/(meet|talk|call|visit|host|receiv|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
+    if (/(meet|talk|call|visit|host|receiv|summit|саммит|самит|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
   }
   return false;
 }

@@ -78,11 +78,49 @@ describe("delegations and who took part", () => {
     assert.deepEqual(people("Уиткофф прилетел в Москву на переговоры с Путиным\n\nУиткофф прилетел в Москву на переговоры с Путиным. Вместе с ним прилетел Джаред Кушнер.", "2025-12-02"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
     assert.deepEqual(people("What we know about the talks in Geneva\n\nDelegations from Ukraine, Russia and the United States will meet in Geneva on Tuesday. Medinsky will head the Russian delegation. Kostyukov will stay on the team, alongside Deputy Foreign Minister Mikhail Galuzin, Peskov said.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin", "Vladimir Medinsky"]);
   });
+  it("reads an office's planning in a delegate's post as no plan of another contact", () => {
+    assert.deepEqual(people("Russia-US talks held in Riyadh\n\nRussian and US delegations held talks in Riyadh on Monday. The Russian side was led by Grigory Karasin. The US delegation was headed by Michael Anton, the State Department's director of policy planning.", "2025-03-25"), ["Grigory Karasin", "Michael Anton"]);
+  });
+  it("counts a side's people listed after \"from the Russian side\", and those beside one taking part", () => {
+    assert.deepEqual(people("Віткофф і Кушнер провели переговори з Путіним у Кремлі\n\nПутін у четвер провів у Кремлі переговори зі Стівом Віткоффом і Джаредом Кушнером. З російського боку за столом також були Юрій Ушаков і Кирило Дмитрієв.", "2026-01-23"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPutin received Steve Witkoff in the Kremlin on Thursday. On the Russian side, Yuri Ushakov and Kirill Dmitriev were also at the table.", "2025-08-07"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Путин и Трамп провели переговоры в Анкоридже\n\nПутин и Трамп в пятницу провели переговоры в Анкоридже. Вместе с Путиным за столом сидели Сергей Лавров и Юрий Ушаков, вместе с Трампом — Марко Рубио и Стив Уиткофф.", "2025-08-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+  it("counts one named before \"the State Department said\", and those travelling for the contact", () => {
+    assert.deepEqual(people("Rubio to meet Lavrov in Riyadh\n\nRubio and Lavrov will meet in Riyadh on Tuesday. Rubio will be joined by Mike Waltz and Steve Witkoff, the State Department said.", "2025-02-17"), ["Marco Rubio", "Mike Waltz", "Sergei Lavrov", "Steve Witkoff"]);
+    assert.deepEqual(people("US and Russian officials to meet in Riyadh\n\nUS and Russian officials will meet in Riyadh on Tuesday. Peskov told reporters that Sergei Lavrov and Yuri Ushakov would fly to Riyadh for the talks.", "2025-02-17"), ["Sergei Lavrov", "Yuri Ushakov"]);
+    assert.deepEqual(people("Переговоры России и США пройдут в Эр-Рияде\n\nПереговоры России и США пройдут в Эр-Рияде во вторник. Сергей Лавров и Юрий Ушаков прилетят в Саудовскую Аравию на переговоры.", "2025-02-17"), ["Sergei Lavrov", "Yuri Ushakov"]);
+  });
+  it("counts those a side sends, and reads a recall in a relative clause as the person's record", () => {
+    assert.deepEqual(people("Russia and US to hold talks in Istanbul\n\nRussia and the United States will hold a new round of talks in Istanbul on Wednesday. Washington will send Steve Witkoff and Jared Kushner.", "2026-03-09"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Russia and US to hold talks in Istanbul\n\nRussia and the United States will hold a new round of talks in Istanbul on Wednesday. Washington will send Steve Witkoff and Jared Kushner, who have represented the US at all previous rounds.", "2026-03-09"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Переговоры России и США пройдут в Стамбуле\n\nПереговоры России и США пройдут в Стамбуле в среду. Российскую делегацию возглавит Кирилл Дмитриев, который участвовал и в предыдущих раундах.", "2026-03-09"), ["Kirill Dmitriev"]);
+  });
+  it("counts those travelling to where the headline and the lead place the contact", () => {
+    assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nКонсультации России и США пройдут в Стамбуле в четверг. В Стамбул приедут Александр Дарчиев и Соната Коултер.", "2025-04-08"), ["Alexander Darchiev", "Sonata Coulter"]);
+    assert.deepEqual(people("Russia-US talks to be held in Riyadh\n\nRussian and US officials will hold talks in Riyadh on Tuesday. Sergei Lavrov and Marco Rubio are expected to arrive in Riyadh.", "2025-02-17"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads the people of a headline's second sentence that names no contact as speaking of it", () => {
+    assert.deepEqual(people("Консультации России и США в Стамбуле отложены. Рябков связал это с визами\n\nКонсультации России и США в Стамбуле отложены. Российскую делегацию должен был возглавить Александр Дарчиев.", "2025-04-08"), ["Alexander Darchiev"]);
+  });
+  it("reads \"as Zelensky said earlier\" as when it was said, not a recall", () => {
+    assert.deepEqual(people("Трехсторонние переговоры пройдут в Абу-Даби\n\nТрехсторонние переговоры России, США и Украины пройдут в Абу-Даби в среду. Украинскую делегацию, как ранее заявил Зеленский, вновь возглавит Рустем Умеров.", "2026-02-03"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Trilateral talks to resume in Abu Dhabi\n\nTrilateral talks between Russia, Ukraine and the US will resume in Abu Dhabi on Wednesday. Ukraine's delegation, as Zelensky said earlier, will again be led by Rustem Umerov.", "2026-02-03"), ["Rustem Umerov"]);
+  });
+  it("leaves out one said not to take part", () => {
+    assert.deepEqual(people("Russia, Ukraine and US delegations to meet in Istanbul\n\nDelegations of Russia, Ukraine and the United States will meet in Istanbul on Wednesday. Umerov will lead the Ukrainian team. Zelensky will not participate in the talks.", "2026-03-09"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Делегации России, Украины и США встретятся в Стамбуле\n\nДелегации России, Украины и США встретятся в Стамбуле в среду. Украинскую делегацию возглавит Умеров. Зеленский участия в переговорах не примет.", "2026-03-09"), ["Rustem Umerov"]);
+  });
   it("leaves out a delegation of a side the headline and the lead do not name", () => {
     const uk = "Переговори Росії та США в Ер-Ріяді відбудуться в понеділок\n\nПереговори російської та американської делегацій відбудуться в понеділок, 24 березня, в Ер-Ріяді. Російську делегацію очолять Григорій Карасін і Сергій Бесєда.\n\nАмериканська делегація перед цим зустрінеться з українською: українську групу очолить Рустем Умєров.";
     assert.deepEqual(people(uk, "2025-03-20"), ["Grigory Karasin", "Sergey Beseda"]);
     assert.deepEqual(parties(uk, "2025-03-20"), ["RU", "US"]);
     assert.deepEqual(people("Russia-US talks in Riyadh set for Monday\n\nRussian and American delegations will meet in Riyadh on Monday. The Russian delegation will be led by Grigory Karasin. Before that, Umerov will lead the Ukrainian team at talks with the Americans.", "2025-03-20"), ["Grigory Karasin"]);
+  });
+  it("keeps the three sides a headline lists while the story names two sides' people", () => {
+    assert.deepEqual(parties("Переговоры России, США и Украины в Абу-Даби отложены\n\nПереговоры России, США и Украины в Абу-Даби отложены. Украинскую делегацию должен был возглавить Рустем Умеров, американскую — Стив Уиткофф.", "2026-03-05"), ["RU", "UA", "US"]);
+    assert.deepEqual(parties("Russia-Ukraine-US talks in Istanbul postponed\n\nThe talks in Istanbul planned for Wednesday have been postponed. Ukraine's delegation was to be led by Rustem Umerov; Washington was to send Steve Witkoff.", "2026-03-09"), ["RU", "UA", "US"]);
+    assert.equal(read("US, Ukraine meet in Geneva ahead of talks with Russia\n\nUS and Ukrainian officials met in Geneva on Sunday ahead of talks with Russia. Rubio led the US side; Umerov led Ukraine's.", "2025-11-24").relevant, false);
   });
   it("reads a comparison with earlier rounds as no recall of one", () => {
     assert.deepEqual(people("Третій раунд тристоронніх переговорів може відбутися в Женеві\n\nТретій раунд переговорів делегацій України, США та Росії може відбутися наприкінці тижня у Женеві. Українську делегацію, як і під час попередніх раундів, очолить Рустем Умєров. Від США візьмуть участь Стів Віткофф і Джаред Кушнер.", "2026-02-10"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
@@ -92,10 +130,19 @@ describe("delegations and who took part", () => {
     assert.deepEqual(parties("Третій раунд тристоронніх переговорів може відбутися в Женеві\n\nТретій раунд переговорів делегацій України, США та Росії може відбутися наприкінці тижня у Женеві. Українську делегацію очолить Рустем Умєров. Від США візьмуть участь Стів Віткофф і Джаред Кушнер. Склад російської делегації поки невідомий.", "2026-02-10"), ["RU", "UA", "US"]);
   });
   it("reads a delegation that goes on from a recalled round as that round's", () => {
+    assert.deepEqual(people("Третій раунд консультацій Росії та США може відбутися восени\n\nТретій раунд консультацій Росії та США може відбутися до кінця осені. Два попередні раунди консультацій пройшли у Стамбулі. Делегації очолювали Олександр Дарчієв і Соната Коултер.", "2025-10-01"), []);
     assert.deepEqual(people("Рябков: третій раунд консультацій Росії і США може відбутися восени\n\nТретій раунд російсько-американських консультацій може відбутися до кінця осені, заявив Рябков.\n\nРосійська делегація на попередніх раундах була представлена Олександром Дарчієвим. Американську делегацію очолювала Соната Култер.", "2025-10-01"), []);
+  });
+  it("names the other side by the one they were to meet, past a country the record does not follow", () => {
+    assert.deepEqual(people("Witkoff and Kushner's Moscow trip called off as Iran war consumes White House\n\nA planned visit to Moscow by Steve Witkoff and Jared Kushner has been cancelled, as US-Israeli strikes on Iran upend Washington's calendar. The two men had been expected to meet Russian President Vladimir Putin in the Kremlin.", "2026-03-03"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(parties("Witkoff and Kushner's Moscow trip called off as Iran war consumes White House\n\nA planned visit to Moscow by Steve Witkoff and Jared Kushner has been cancelled, as US-Israeli strikes on Iran upend Washington's calendar. The two men had been expected to meet Russian President Vladimir Putin in the Kremlin.", "2026-03-03"), ["RU", "US"]);
   });
   it("names the other side by the meeting with him, once one side's people are known", () => {
     assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nСтів Віткофф прибув до Москви. Про час зустрічі з Путіним повідомив Кремль: переговори почнуться о 18:00.", "2025-12-02"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("reads \"as before\" as a comparison, not a recall", () => {
+    assert.deepEqual(people("Трехсторонние переговоры пройдут в Абу-Даби\n\nТрехсторонние переговоры России, США и Украины пройдут в Абу-Даби в среду. Украинскую делегацию, как и прежде, возглавит Рустем Умеров.", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Тристоронні переговори відбудуться в Абу-Дабі\n\nТристоронні переговори України, США та Росії відбудуться в Абу-Дабі в середу. Українську делегацію, як і раніше, очолить Рустем Умєров.", "2026-02-02"), ["Rustem Umerov"]);
   });
   it("takes the people of the first sentence about the contact before the delegations listed after it", () => {
     assert.deepEqual(people("Анкоридж: что осталось после саммита\n\nИтоги недели.\n\nВстреча без сделки, но с пониманием\n\nВ пятницу под Анкориджем Владимир Путин и Дональд Трамп провели личную встречу. С российской стороны в переговорах участвовали Сергей Лавров и Юрий Ушаков, с американской — Марко Рубио и Стив Уиткофф.", "2025-08-18"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
@@ -131,6 +178,45 @@ describe("an interview whose news is an answer", () => {
     assert.deepEqual(people(uk, "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
     const en = "Witkoff on Fox News: the full interview\n\nSpecial envoy Steve Witkoff sat for an interview with Fox News Channel on Tuesday night.\n\nHOST: The president said today you're going back to Russia. When?\n\nWITKOFF: Next week. Jared and I will be in Moscow, most likely early in the week.";
     assert.deepEqual(people(en, "2025-11-26"), ["Jared Kushner", "Steve Witkoff"]);
+  });
+});
+
+describe("people of another contact told beside this one", () => {
+  it("reads a sentence that goes on from a contact dated to another day as that contact's", () => {
+    assert.deepEqual(people("Третий раунд консультаций России и США пройдет в Москве 12 июня\n\nТретий раунд российско-американских консультаций пройдет в Москве 12 июня. Российскую делегацию возглавит Александр Дарчиев.\n\nРешение о консультациях приняли на встрече делегаций в Эр-Рияде 18 февраля. В ней участвовали Сергей Лавров и Марко Рубио.", "2025-06-09"), ["Alexander Darchiev"]);
+    assert.deepEqual(people("Russia-US consultations set for June 12 in Moscow\n\nThe third round of Russia-US consultations will take place in Moscow on June 12. The Russian delegation will be led by Alexander Darchiev.\n\nThe consultations were agreed at a meeting in Riyadh on February 18. It was attended by Lavrov and Rubio.", "2025-06-09"), ["Alexander Darchiev"]);
+  });
+  it("reads the people of a time clause before the news, naming both sides, as an earlier contact's", () => {
+    assert.deepEqual(people("Kremlin confirms Putin-Trump summit\n\nTwo days after envoy Steve Witkoff held talks with Vladimir Putin in Moscow, the Kremlin said Putin will meet Donald Trump in Budapest on October 30.", "2025-10-18"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Кремль підтвердив саміт Путіна і Трампа\n\nЧерез три дні після того, як Віткофф провів переговори з Путіним у Кремлі, Москва підтвердила, що Путін зустрінеться з Трампом 15 серпня.", "2025-08-09"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads the people of the contact a first since measures from as that contact's", () => {
+    assert.deepEqual(people("Putin and Trump to meet in Alaska\n\nPutin and Trump will meet in Alaska on August 15. It will be the first Russian delegation at a summit on US soil since Putin met Joe Biden in Geneva.", "2025-08-09"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин и Трамп встретятся на Аляске\n\nПутин и Трамп встретятся на Аляске 15 августа. Это будет первая российская делегация на саммите с июня 2021 года, когда Путин встречался с Джо Байденом в Женеве.", "2025-08-09"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads a delegation told as done beside a contact moved, or told done then, as an earlier contact's", () => {
+    assert.deepEqual(people("Russia-Ukraine-US talks in Istanbul postponed\n\nA new round of trilateral talks planned for Istanbul this week has been postponed. Ukraine's delegation was to be led by Rustem Umerov. The round in Geneva on 17 February was the first in which the Russian delegation was headed by Vladimir Medinsky.", "2026-03-09"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Переговоры России, США и Украины отложены\n\nТрехсторонние переговоры в Абу-Даби отложены. Украинскую делегацию должен был возглавить Рустем Умеров. В Женеве российскую делегацию возглавил Владимир Мединский.", "2026-03-05"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Тристоронні переговори відбудуться в Абу-Дабі\n\nТристоронні переговори відбудуться в Абу-Дабі в середу. Українську делегацію очолить Умєров. Перша зустріч у цьому форматі пройшла в січні: російську делегацію тоді очолив Ігор Костюков.", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Встреча Дмитриева и Уиткоффа ожидается в субботу\n\nВстреча Кирилла Дмитриева со Стивом Уиткоффом ожидается в субботу в Майами. Дмитриев неоднократно участвовал во встречах американского посланника с Путиным.", "2025-10-24"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("reads the president after \"an aide to\" as whose aide, not one taking part", () => {
+    assert.deepEqual(people("Russia and US delegations to meet in Istanbul\n\nRussian and US delegations will meet in Istanbul on Thursday. The Russian delegation will be led by Vladimir Medinsky, an aide to President Vladimir Putin.", "2026-03-09"), ["Vladimir Medinsky"]);
+  });
+  it("reads one told to have taken part several times as in other contacts", () => {
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле\n\nПутин в четверг принял Стива Уиткоффа в Кремле. Ушаков неоднократно участвовал в их переговорах.", "2025-10-24"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPutin received Steve Witkoff in the Kremlin on Thursday. Yuri Ushakov has attended their talks several times.", "2025-10-24"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("reads a record told in an aside as the person's, not another contact", () => {
+    assert.deepEqual(people("Trilateral talks to resume in Geneva\n\nRussia, Ukraine and the US will hold trilateral talks in Geneva on Tuesday. Rustem Umerov, who has led the Ukrainian delegation several times, will lead it again.", "2026-02-16"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Witkoff holds talks in Moscow\n\nSteve Witkoff held talks in Moscow on Thursday. Witkoff, who first met Putin in February, discussed a ceasefire with his hosts.", "2026-02-20"), ["Steve Witkoff"]);
+  });
+  it("reads one named after \"days after … summit with\" as that summit's", () => {
+    assert.deepEqual(people("Rubio and Lavrov to meet in Budapest\n\nRubio and Lavrov will meet in Budapest on Thursday. Ushakov will be in the Russian delegation, days after Trump's summit with Putin in Alaska.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov", "Yuri Ushakov"]);
+  });
+  it("reads the people of a phone call as no part of a contact held in person", () => {
+    assert.deepEqual(people("Russian and US officials meet in Riyadh\n\nRussian and US officials held talks in Riyadh on Monday.\n\nThe talks followed a phone call between Trump and Putin on March 18.", "2025-03-25"), []);
+    assert.deepEqual(people("Консультації Росії та США в Москві скасовано\n\nРаунд консультацій Росії та США в Москві скасовано.\n\nПро такі консультації Лавров і Рубіо домовилися під час телефонної розмови в лютому, а потім підтвердили це на зустрічі делегацій.", "2025-06-16"), []);
   });
 });
 

@@ -1,0 +1,142 @@
+// The clauses of a sentence that tell another contact than the one it reports, and whose
+// people are that contact's: a time clause put before the news ("Three days after Witkoff spent
+// three hours with Putin in the Kremlin, Moscow confirmed that Putin will meet Trump"), and the
+// contact a "first since" measures from ("the first meeting of sitting presidents since Putin met
+// Joe Biden in Geneva", "первый саммит с июня 2021 года, когда Путин встречался с Байденом").
+// Pure: a read sentence and a name in it, a yes or a no out.
+import type { Mention } from "./names.ts";
+import { gapAfter } from "./places.ts";
+import { personMentions, type ReadSentence } from "./reading.ts";
+import { BACKGROUND, COMPARISON, SPEECH } from "./vocabulary.ts";
+
+/** Words that open a time clause before the news: "after", "после", "після", "following". */
+const AFTER = /^(after|following|после|спустя|писля)$/u;
+/** How far into the sentence the time clause may open: "Three days after", "Через неделю после". */
+const OPENS_WITHIN = 4;
+
+/** "since Putin met Biden", "с тех пор как Путин…", "відтоді як": the words before the clause's subject. */
+const SINCE = /(?<![\p{L}])(since|с тех пор,? как|з тих пир,? як|видтоди,? як|видтоди)\s+$/u;
+/** "the first since June 2021, when …", "впервые с 2021 года, когда …", "вперше з 2021 року, коли …". */
+const SINCE_WHEN = /(?<![\p{L}])(since|с|со|з|из)\s[^,;:]{0,30}\d{4}[^,;:]{0,10},\s*$/u;
+const WHEN = /^(when|когда|коли)$/u;
+const SUBJECT_PRONOUN = /^(he|she|they|он|она|они|вин|вона|вони)$/u;
+/** The comma inside "после того, как", "с тех пор, как", "з тих пір, як" does not close a clause. */
+const CONJUNCTION_COMMA = /^(того|пор|пир)$/u;
+
+/** Is the name inside a clause of the sentence that tells another contact than its news? */
+export function inClauseOfAnother(s: ReadSentence, m: Mention): boolean {
+  return inFrontedAfter(s, m) || inSinceClause(s, m);
+}
+
+/** Does a clause end after the token at k: a comma, a stop or a dash (not the comma of "после того, как")? */
+function closes(s: ReadSentence, k: number): boolean {
+  const gap = gapAfter(s, k);
+  return /[,;:.!?—–]/u.test(gap) && !(CONJUNCTION_COMMA.test(s.tokens[k].folded) && /^,\s*$/u.test(gap));
+}
+
+/** The index of the token a clause opened at `from` ends on: the last before a comma, a stop or a dash. */
+function clauseEnd(s: ReadSentence, from: number): number {
+  for (let k = from; k + 1 < s.tokens.length; k++) {
+    if (closes(s, k)) return k;
+  }
+  return s.tokens.length - 1;
+}
+
+/**
+ * "Three days after U.S. special envoy Steve Witkoff spent some three hours with President
+ * Vladimir Putin, Moscow confirmed that Putin will meet Trump": a time clause that opens the
+ * sentence and names people of both sides tells a contact of its own, before the news; its
+ * people are that contact's (unless the news names them too). One side alone in it ("After
+ * Witkoff landed in Moscow, Putin received him") may be this contact's.
+ */
+function inFrontedAfter(s: ReadSentence, m: Mention): boolean {
+  if (s.headline) return false;
+  const open = s.tokens.findIndex((t, i) => i <= OPENS_WITHIN && AFTER.test(t.folded));
+  if (open < 0 || s.text.slice(0, s.tokens[open].start).includes(",")) return false;
+  const end = clauseEnd(s, open);
+  if (end >= s.tokens.length - 1 || m.first <= open || m.last > end) return false;
+  const people = personMentions(s);
+  const inClause = people.filter((p) => p.first > open && p.last <= end);
+  const inNews = people.filter((p) => p.first > end);
+  if (new Set(inClause.map((p) => p.named.person.side)).size < 2 || inNews.length === 0) return false;
+  return !inNews.some((p) => p.named.person === (m.named.type === "person" ? m.named.person : undefined));
+}
+
+/** The index of the first token of the clause the token at `at` stands in. */
+function clauseStart(s: ReadSentence, at: number): number {
+  for (let k = at - 1; k >= 0; k--) {
+    if (closes(s, k)) return k + 1;
+  }
+  return 0;
+}
+
+/**
+ * "since Putin met Joe Biden in Geneva in June 2021", "с июня 2021 года, когда Путин встречался
+ * с Джо Байденом": the contact a "first since" is measured from, and its people. The clause
+ * opens on a subject of its own ("since Putin", "since he"), not on a day ("since Tuesday").
+ */
+function inSinceClause(s: ReadSentence, m: Mention): boolean {
+  const from = clauseStart(s, m.first);
+  const subjects = new Set(personMentions(s).map((p) => p.first));
+  const opensOnSubject = (j: number) => subjects.has(j) || SUBJECT_PRONOUN.test(s.tokens[j].folded);
+  for (let j = from; j <= m.first; j++) if (opensOnSubject(j) && SINCE.test(s.folded.slice(0, s.tokens[j].start))) return true;
+  return from > 0 && WHEN.test(s.tokens[from].folded) && from + 1 <= m.first && opensOnSubject(from + 1) && SINCE_WHEN.test(s.folded.slice(0, s.tokens[from].start));
+}
+
+/** Words that open a relative clause after a comma: "…, who led the previous rounds, …". */
+const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою)$/u;
+/** Words that open an attribution after a comma: "…, как ранее заявил Зеленский, …", "…, as Peskov said earlier, …". */
+const AS_WORD = /^(как|як|as)$/u;
+
+/**
+ * The asides between commas, as spans of tokens: relative clauses ("Witkoff and Kushner, who
+ * have represented the US at all three previous rounds", "Умеров, который возглавлял делегацию
+ * на прошлых раундах,") and attributions ("Украинскую делегацию, как ранее заявил Зеленский,
+ * вновь возглавит Умеров"). What such an aside recalls is a person's record or when a thing was
+ * said, not what the sentence tells of the contact.
+ */
+function asides(s: ReadSentence): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 1; k < s.tokens.length; k++) {
+    if (!/,\s*$/u.test(gapAfter(s, k - 1))) continue;
+    const end = clauseEnd(s, k);
+    const attribution = AS_WORD.test(s.tokens[k].folded) && s.tokens.slice(k + 1, Math.min(end + 1, k + 4)).some((t) => SPEECH.test(t.folded));
+    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !attribution) continue;
+    out.push([k, end]);
+    k = end;
+  }
+  return out;
+}
+
+/** The sentence's folded words less its asides. */
+export function withoutAsides(s: ReadSentence): string {
+  let out = "";
+  let from = 0;
+  for (const [first, last] of asides(s)) {
+    out += s.folded.slice(from, s.tokens[first].start);
+    from = last + 1 < s.tokens.length ? s.tokens[last + 1].start : s.folded.length;
+  }
+  return out + s.folded.slice(from);
+}
+
+/** Does the name stand in an aside ("Witkoff, who met Putin in August, …")? */
+export function inAside(s: ReadSentence, m: Mention): boolean {
+  return asides(s).some(([first, last]) => first <= m.first && m.last <= last);
+}
+
+/** Does the sentence recall an earlier contact only in an aside ("…, who have represented the US at all three previous rounds")? */
+export function recallsOnlyInAside(s: ReadSentence): boolean {
+  return s.background && !BACKGROUND.test(withoutAsides(s).replace(COMPARISON, ""));
+}
+
+/**
+ * A delegation told as done: "российскую делегацию тогда возглавил Костюков", "the Russian
+ * delegation was headed by Medinsky", "очолював Умєров", "attended", "took part". In a story of
+ * a contact still to come, moved or called off, that is an earlier contact's.
+ */
+const TOLD_DONE = /(?<![\p{L}])((was|were) (led|headed|represented|attended)|(led|headed) (the|a|its|his|her|their) (\p{L}+ ){0,2}(delegation|team|side|talks)|attended|took part|participated|возглавил\p{L}*|возглавлял\p{L}*|участвовал\p{L}*|(принимал|принял)\p{L}* участие|входил\p{L}*|вошл\p{L}*|вошел|подключил\p{L}*|представлял\p{L}*|присутствовал\p{L}*|очолив|очолила|очолили|очолював\p{L}*|(брав|брала|брали|взяв|взяла|взяли) участь|увийшл\p{L}*|входив|входила|входили|представляв\p{L}*|представлял\p{L}*|приеднав\p{L}*|приеднал\p{L}*)(?![\p{L}])/u;
+
+/** Does the sentence tell a delegation or a presence as done (outside its asides)? */
+export function toldTakingPart(s: ReadSentence): boolean {
+  return TOLD_DONE.test(withoutAsides(s));
+}

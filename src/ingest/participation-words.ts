@@ -1,0 +1,39 @@
+// The words by which a story says who takes part in a contact, and who does not: a side's
+// people listed ("с российской стороны"), those beside one taking part ("вместе с Путиным"),
+// those sent or travelling for it, "without its participation", a presence told done "then" or
+// "several times", whose aide a name is ("an aide to President Putin"). participants.ts reads
+// sentences with them.
+
+/** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
+export const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|assistant|envoy|envoys|spokesman|spokeswoman|spokesperson|representative|emissary|son in law|son-in-law)\s+(to|of)\s+((the|russian|us|u\.s\.|american|ukrainian|president|prime|minister|secretary|of|state)\s+){0,3}$/u;
+
+/** "тогда", "тоді", "then", "at the time": told of a contact recalled. */
+export const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
+
+/** "several times", "six times", "неоднократно", "не раз", "кілька разів": told of several contacts, none of them this one. */
+export const REPEATED = /(?<![\p{L}])(several|many|multiple|\d+|two|three|four|five|six|seven|eight|nine|ten) times(?![\p{L}])|(?<![\p{L}])(twice|repeatedly|неоднократно|неодноразово|не раз)(?![\p{L}])|(?<![\p{L}])(несколько|много|\d+|два|три|четыре|пять|шесть|семь|килька|декилька|багато|чотири|п'ять|шисть|сим) раз(а|ив|и)?(?![\p{L}])/u;
+
+/** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
+export const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
+
+/** Verbs of a journey: "fly", "arrived", "прилетит", "приехать", "прибуде", "вирушить". */
+const JOURNEY = "(fly|flies|flew|flying|travel\\p{L}*|arriv\\p{L}*|head(s|ed|ing)? to|прилет\\p{L}*|прилит\\p{L}*|прибу\\p{L}*|прибы\\p{L}*|приед\\p{L}*|приеха\\p{L}*|прииха\\p{L}*|поед\\p{L}*|поиде\\p{L}*|поиха\\p{L}*|вылет\\p{L}*|вилет\\p{L}*|отправ\\p{L}*|вируш\\p{L}*)";
+export const JOURNEY_WORD = new RegExp(`(?<![\\p{L}])${JOURNEY}(?![\\p{L}])`, "u");
+
+/** "would fly to Riyadh for the meeting", "прилетит в Эр-Рияд на переговоры", "прибуде до Женеви для участі в перемовинах": a journey for the contact. */
+export const TRAVEL_FOR = new RegExp(`(?<![\\p{L}])${JOURNEY}\\s([^\\s,;:.]+\\s){0,5}(for|на|для)\\s(the\\s|участи\\p{L}*\\s(в|у)\\s)?(meeting|talks|summit|negotiations|round|consultations|переговор\\p{L}*|встреч\\p{L}*|зустрич\\p{L}*|перемовин\\p{L}*|саммит\\p{L}*|самит\\p{L}*|консультац\\p{L}*)`, "u");
+
+/** "Washington will send Witkoff and Kushner", "Трамп направит Уиткоффа": the one sent (a name right after, maybe through a title) takes part. */
+export const SENT = /(?<![\p{L}])(send|sends|sending|sent|направит|направят|направил\p{L}*|направить|пошлет|пошлют|отправит|отправят|отправил\p{L}*|надишле|надишлють|надислав|видправить|видправлять|видправив)\s+(\p{L}+\s+){0,3}$/u;
+
+/** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow. */
+export const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* (сторони|боку|side)(?![\p{L}])/u;
+
+/** "вместе с Путиным", "разом із президентом Трампом", "along with Trump": right before a name, maybe through a title. */
+export const WITH_ONE = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with|alongside)\s+(\p{L}+\s+){0,3}$/u;
+
+/** "to meet", "встретиться", "зустрітися": a verb of meeting whose object the name is. */
+export const MEET_VERB = /^(meet|met|встретиться|встретится|встретятся|встречаться|зустритися|зустринеться|зустринуться|зустричатися)$/u;
+
+/** Words of a title that may stand between the contact and the name, capitalised in English ("Russian President"). */
+export const TITLE_WORD = /^(president|russian|american|us|u\.s\.|ukrainian|secretary|minister|foreign|envoy|special|state|of)$/u;
