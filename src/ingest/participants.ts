@@ -5,7 +5,7 @@
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AT_CONTACT, AT_SEVERAL, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative } from "./places.ts";
 import { isAside, isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
@@ -37,6 +37,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     return out;
   };
   const speakers: { person: Person; s: ReadSentence }[] = [];
+  const venues = anchorVenues(event.anchors);
   for (const s of event.anchors) {
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
@@ -50,7 +51,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
     const comment = s.headline ? commentAfter(s) : -1;
     for (const m of persons) {
-      if (aside(s, m) || (clause >= 0 && m.first > clause)) continue;
+      if (aside(s, m) || (clause >= 0 && m.first > clause) || journeyElsewhere(s, m)) continue;
       // "Witkoff: 'Jared and I will be in Moscow'", "Уиткофф: «Мы с Кушнером полетим»": one who
       // counts himself in with another goes too.
       const withMe = WITH_ME.test(s.text) && persons.some((o) => o.named.person !== m.named.person && !isSpeaker(s, o));
@@ -78,7 +79,6 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
   const sides = anchorSides(event.anchors);
-  const venues = anchorVenues(event.anchors);
   const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
   const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
@@ -91,15 +91,22 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   // followed a phone call between Trump and Putin", "Лавров і Рубіо домовилися про це під час
   // телефонної розмови" name that call's people.)
   const aboutCall = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && BY_PHONE.test(x.folded);
+  // (Nor one that tells an agreement reached at a contact: "про старт консультацій домовилися
+  // Лавров і Рубіо на зустрічі в Ер-Ріяді", "agreed on the talks at their meeting in Riyadh".)
+  const agreedAtAnother = (x: ReadSentence) => x.agreed && AT_CONTACT.test(x.folded);
+  // (Nor one that comes after the delegations are named: "Russia's delegation will be led by
+  // Darchiev … Since then, Dmitriev held meetings with Witkoff" tells another contact.)
+  const listsSide = (x: ReadSentence) => !event.anchors.includes(x) && (takesPart(x, venues) || SIDE_LIST.test(x.folded));
+  const firstList = detail.findIndex(listsSide);
   // (Nor one that goes on about a contact recalled just before it: "Два попередні раунди
   // відбулися у Стамбулі. Делегації очолювали Дарчієв і Коултер.")
-  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
     if (s) for (const m of mentioned(s)) if (!speaks(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
   if (people.length === 0) {
     const s = firstAbout();
-    if (s && new Set(mentioned(s).filter((m) => !speaks(s, m) && !aside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
+    if (s && (firstList < 0 || detail.indexOf(s) < firstList) && new Set(mentioned(s).filter((m) => !speaks(s, m) && !aside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
   }
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
@@ -119,7 +126,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     // "Since February he has met Putin several times", "Дмитриев неоднократно участвовал во
     // встречах с Путиным": several contacts told together, none of them this one.
     // ("Umerov, who has led the delegation several times, will head it again" tells his record.)
-    if (REPEATED.test(withoutAsides(s))) continue;
+    if (REPEATED.test(withoutAsides(s)) || AT_SEVERAL.test(withoutAsides(s))) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.
@@ -131,7 +138,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
       if (quoted && onSide(quoted)) add(quoted, s);
     }
     for (const m of mentioned(s)) {
-      if (aside(s, m) || !onSide(m.named.person)) continue;
+      if (aside(s, m) || !onSide(m.named.person) || journeyElsewhere(s, m)) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
@@ -189,6 +196,26 @@ function takesPart(s: ReadSentence, venues: Set<PlaceEntry>): boolean {
   return JOURNEY_WORD.test(folded) && s.mentions.some((m) => m.named.type === "place" && venues.has(m.named.place) && isLocative(s, m));
 }
 
+/**
+ * Is the name after a journey that goes on from where the sentence put a contact ("met
+ * Dmitriev in Davos on Tuesday, and will fly to Moscow for talks with Putin", "встретились в
+ * Давосе и вылетят в Москву на переговоры с Путиным")? Then he is the host of that journey's
+ * contact, another one. (Not "arrived in Wonsan for talks with Choe, days after meeting Rubio
+ * in Kuala Lumpur": the place after is the aside's.)
+ */
+function journeyElsewhere(s: ReadSentence, m: Mention): boolean {
+  const before = s.folded.slice(0, s.tokens[m.first].start);
+  const journeys = [...before.matchAll(new RegExp(JOURNEY_WORD.source, "gu"))];
+  const journey = journeys[journeys.length - 1];
+  if (!journey || /[.;:!?]/u.test(s.text.slice(journey.index, s.tokens[m.first].start))) return false;
+  const places = s.mentions.filter((x) => x.named.type === "place" && x.last < m.first);
+  const at = places.filter((x) => s.tokens[x.last].start < journey.index && isLocative(s, x));
+  // (The journey's end stands right after its verb: "fly to Moscow", "вылетят в Москву".)
+  const verb = s.tokens.findIndex((t) => t.start >= journey.index);
+  const to = places.find((x) => x.first > verb && x.first <= verb + 3 && /^(to|in|into|в|во|у|до|на)$/u.test(s.tokens[x.first - 1].folded));
+  return at.length > 0 && to !== undefined && !at.some((y) => y.named === to.named);
+}
+
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */
 function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {
   return new Set(anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "place" && isLocative(s, m) ? [m.named.place] : []))));
@@ -201,7 +228,9 @@ function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {
  */
 function withAsideRecalls(event: EventReading, told: ReadSentence[]): ReadSentence[] {
   if (event.secondary) return told;
-  const extra = (s: ReadSentence) => s.background && !s.headline && recallsOnlyInAside(s);
+  // ("В отличие от двух предыдущих встреч, российскую делегацию на этот раз возглавит
+  // Мединский": one set against earlier contacts "this time" tells this one.)
+  const extra = (s: ReadSentence) => s.background && !s.headline && (recallsOnlyInAside(s) || THIS_TIME.test(s.folded));
   return [...event.anchors, ...event.sentences.filter((s) => !event.anchors.includes(s) && (told.includes(s) || extra(s)))];
 }
 

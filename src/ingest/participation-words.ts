@@ -13,6 +13,15 @@ export const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that t
 /** "several times", "six times", "неоднократно", "не раз", "кілька разів": told of several contacts, none of them this one. */
 export const REPEATED = /(?<![\p{L}])(several|many|multiple|\d+|two|three|four|five|six|seven|eight|nine|ten) times(?![\p{L}])|(?<![\p{L}])(twice|repeatedly|неоднократно|неодноразово|не раз)(?![\p{L}])|(?<![\p{L}])(несколько|много|\d+|два|три|четыре|пять|шесть|семь|килька|декилька|багато|чотири|п'ять|шисть|сим) раз(а|ив|и)?(?![\p{L}])/u;
 
+/** "took part in Witkoff's meetings with Putin", "участвовал во встречах", "брав участь у зустрічах": a presence at several contacts, none of them this one. */
+export const AT_SEVERAL = /(?<![\p{L}])(took part|take part|taking part|participated|attended|sat in|участвовал\p{L}*|участвует|участвуют|(принимал|принимала|принимали|брав|брала|брали) участи?е?ь?)\s+((in|во|в|у)\s+)?(\p{L}+\s+){0,2}(meetings|rounds|summits|встречах|раундах|саммитах|зустричах|самитах)(?![\p{L}])/u;
+
+/** "this time", "на этот раз", "цього разу": the sentence tells this contact, set against earlier ones. */
+export const THIS_TIME = /(?<![\p{L}])(this time|на этот раз|в этот раз|на сей раз|цього разу|цей раз|на цей раз)(?![\p{L}])/u;
+
+/** "agreed … at the meeting in Riyadh", "домовилися … на зустрічі", "договорились в ходе встречи": the contact an agreement was reached at, whose people are its own. */
+export const AT_CONTACT = /(?<![\p{L}])(at|during|on the sidelines of|на|во время|в ходе|пид час|в ходи|у ходи)\s+(\p{L}+\s+){0,2}(meeting|talks|summit|встрече|переговорах|саммите|зустричи|перемовинах|самити)(?![\p{L}])/u;
+
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 export const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
 

@@ -24,6 +24,9 @@ const POST_TAIL = /^(state|defense|defence|affairs|security|intelligence|staff|t
 /** Words that end an institution's name, never a man's. */
 const INSTITUTION = /^(fund|bank|council|service|agency|committee|ministry|department|office|house|forces|army|navy|group|company|corporation|university|institute|center|centre|union|party|federation|republic|forum|foundation|commission)$/u;
 
+/** "and", "or" (folded: і is и). */
+const AND = /^(and|or|и|или|та|й|або|чи)$/u;
+
 /** How far before the name the post and its country may stand: "заместитель министра иностранных дел России". */
 const REACH = 6;
 
@@ -72,6 +75,10 @@ export function findStrangers(sentences: ReadSentence[], names: NameIndex, lang:
       // only a post's own words stand right before a name ("Secretary of State John Smith").
       const before = s.tokens[i - 1];
       if (/^\p{Lu}/u.test(before.text) && !POST_WORD.test(before.folded) && !POST_TAIL.test(before.folded) && !taken(i - 1)) continue;
+      // "secretary of state for Russia and Central Europe", "по России и Центральной Азии": a
+      // pair joined by "and" to a country or a place is one more place, not a man.
+      const joined = s.mentions.find((m) => m.named.type !== "person" && m.last === i - 2);
+      if (joined && AND.test(before.folded)) continue;
       if (lang !== "en" && !nominative(given.text, surname.text)) continue;
       // The post runs up to the name, with no comma or stop between ("…, Kirill Dmitriev" is an apposition).
       let from = Math.max(0, i - REACH);

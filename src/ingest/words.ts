@@ -25,8 +25,9 @@ export function fold(word: string): string {
 
 // A word: letters (Latin or Cyrillic) with inner apostrophes (п'ять, Мар'яна) and dotted
 // abbreviations (U.S.); hyphens split (российско-американских, Абу-Даби) because each half
-// inflects on its own.
-const WORD_RE = /\p{L}[\p{L}\p{M}’'ʼ]*(?:\.\p{Lu}\.?)*|\d+/gu;
+// inflects on its own. An initial glued to a surname ("М.Рубио", "С.В.Лаврова", the style of
+// official Russian releases) is no abbreviation: a capital followed by small letters starts a word.
+const WORD_RE = /\p{L}[\p{L}\p{M}’'ʼ]*(?:\.\p{Lu}(?!\p{Ll})\.?)*|\d+/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
