@@ -222,16 +222,29 @@ function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {
 }
 
 /**
+ * Does a sentence that recalls earlier contacts still tell this one: it recalls them only in an
+ * aside, or sets this one against them ("В отличие от двух предыдущих встреч, российскую
+ * делегацию на этот раз возглавит Мединский")?
+ */
+function tellsThisOne(s: ReadSentence): boolean {
+  return recallsOnlyInAside(s) || THIS_TIME.test(s.folded);
+}
+
+/**
  * The sentences about the contact, with those that recall another only in an aside ("Witkoff
  * and Kushner, who have represented the US at all previous rounds, were to fly in",
  * "Украинскую делегацию, как ранее заявил Зеленский, возглавит Умеров"): they tell of this one.
  */
 function withAsideRecalls(event: EventReading, told: ReadSentence[]): ReadSentence[] {
   if (event.secondary) return told;
-  // ("В отличие от двух предыдущих встреч, российскую делегацию на этот раз возглавит
-  // Мединский": one set against earlier contacts "this time" tells this one.)
-  const extra = (s: ReadSentence) => s.background && !s.headline && (recallsOnlyInAside(s) || THIS_TIME.test(s.folded));
-  return [...event.anchors, ...event.sentences.filter((s) => !event.anchors.includes(s) && (told.includes(s) || extra(s)))];
+  const extra = (s: ReadSentence) => s.background && !s.headline && tellsThisOne(s);
+  // (And the sentence that goes on from such a one: "Американскую сторону вновь представят
+  // Уиткофф и Кушнер" after "…на этот раз возглавит Мединский".)
+  const goesOn = (s: ReadSentence) => {
+    const before = event.sentences[event.sentences.indexOf(s) - 1];
+    return !s.background && s.kinds.size === 0 && before !== undefined && before.paragraph === s.paragraph && extra(before);
+  };
+  return [...event.anchors, ...event.sentences.filter((s) => !event.anchors.includes(s) && (told.includes(s) || extra(s) || goesOn(s)))];
 }
 
 const FIRST_PERSON = /(?<![\p{L}])(I|я|Я)(?![\p{L}'’])/u;
@@ -309,7 +322,7 @@ function metWith(s: ReadSentence, first: number): boolean {
  */
 function continuesRecall(s: ReadSentence, sentences: ReadSentence[], detail: ReadSentence[]): boolean {
   const before = sentences[sentences.indexOf(s) - 1];
-  const recalls = (x: ReadSentence) => x.background && !recallsOnlyInAside(x);
+  const recalls = (x: ReadSentence) => x.background && !tellsThisOne(x);
   const apart = (x: ReadSentence) => recalls(x) || (x.kinds.size > 0 && !x.headline && !detail.includes(x));
   if (before !== undefined && before.paragraph === s.paragraph && apart(before) && s.kinds.size === 0) return true;
   // "Попередній раунд пройшов у Женеві. Делегації обговорювали … Українську делегацію очолював

@@ -16,8 +16,8 @@ export const REPEATED = /(?<![\p{L}])(several|many|multiple|\d+|two|three|four|f
 /** "took part in Witkoff's meetings with Putin", "участвовал во встречах", "брав участь у зустрічах": a presence at several contacts, none of them this one. */
 export const AT_SEVERAL = /(?<![\p{L}])(took part|take part|taking part|participated|attended|sat in|участвовал\p{L}*|участвует|участвуют|(принимал|принимала|принимали|брав|брала|брали) участи?е?ь?)\s+((in|во|в|у)\s+)?(\p{L}+\s+){0,2}(meetings|rounds|summits|встречах|раундах|саммитах|зустричах|самитах)(?![\p{L}])/u;
 
-/** "this time", "на этот раз", "цього разу": the sentence tells this contact, set against earlier ones. */
-export const THIS_TIME = /(?<![\p{L}])(this time|на этот раз|в этот раз|на сей раз|цього разу|цей раз|на цей раз)(?![\p{L}])/u;
+/** "this time", "на этот раз", "цього разу" (folded: э is е): the sentence tells this contact, set against earlier ones. */
+export const THIS_TIME = /(?<![\p{L}])(this time|на етот раз|в етот раз|на сей раз|цього разу|на цей раз)(?![\p{L}])/u;
 
 /** "agreed … at the meeting in Riyadh", "домовилися … на зустрічі", "договорились в ходе встречи": the contact an agreement was reached at, whose people are its own. */
 export const AT_CONTACT = /(?<![\p{L}])(at|during|on the sidelines of|на|во время|в ходе|пид час|в ходи|у ходи)\s+(\p{L}+\s+){0,2}(meeting|talks|summit|встрече|переговорах|саммите|зустричи|перемовинах|самити)(?![\p{L}])/u;
