@@ -16,7 +16,7 @@ import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, PlaceEntry } from "./names.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother } from "./places.ts";
-import { isAside, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isSpeaker, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
@@ -138,7 +138,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const prepared = PREPARING.exec(s.folded)?.index ?? Infinity;
     // ("Глава РФПИ и спецпредставитель Путина сегодня прибыл в США": with no one named but a
     // principal, the people named by their posts say whose sentence it is.)
-    const before = personMentions(s).filter((m) => !isAside(s, m) && s.tokens[m.first].start < prepared);
+    // (Nor does the one who tells of it: "Зеленський … повідомив, що завтра відбудеться зустріч".)
+    const before = personMentions(s).filter((m) => !isAside(s, m) && !isSpeaker(s, m) && s.tokens[m.first].start < prepared);
     const byName = before.filter((m) => !m.byPost);
     const persons = (byName.length > 0 ? byName : before).map((m) => m.named.person);
     if (persons.length > 0 && mainPeople.size > 0 && !persons.some((p) => mainPeople.has(p))) return false;

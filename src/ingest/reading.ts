@@ -209,6 +209,12 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
       break;
     }
   }
+  // "Зеленський під час спілкування з журналістами … повідомив", "Putin, speaking to reporters,
+  // said", "Песков в интервью": one who speaks to the press where the name stands is its source.
+  for (let i = m.last + 1; i <= Math.min(s.tokens.length - 1, m.last + 5); i++) {
+    if (CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i)) break;
+    if (TO_THE_PRESS.test(s.tokens[i].folded)) return true;
+  }
   let to = Math.min(s.tokens.length - 1, m.last + 4);
   for (let i = m.last + 1; i <= to; i++) {
     // "Rubio hosts Ukraine's Sybiha, says Russia must …": a verb right after a comma is the
@@ -235,6 +241,9 @@ const PURPOSE = /(?<![\p{L}])(для|for|на(?=\s+(переговоры|пер�
 const JOURNEY = /(?<![\p{L}])(arriv|fly|flies|flew|flown|travel|прилет|прибы|прибил|приехал|приед|вылет|прибув|прибуде|прилитае|прилетив|прилетит|вилетив|вируш|поихав|поедет|поиде)/u;
 
 const AFTER_IT = /(?<![\p{L}])(after|following|после|писля|по итогам|за пидсумками|по результатам|за результатами)\s+(["«»“”„'‘’]?\p{L}[\p{L}'’-]*["«»“”„'‘’]?\s+){0,3}$/u;
+
+/** Words of speaking to the press (folded): "journalists", "reporters", "интервью", "брифинге", "speaking". */
+const TO_THE_PRESS = /^(reporters|journalists|interview|speaking|журналист\p{L}*|интервью|интервю|брифинг\p{L}*|пресконференц\p{L}*|выступая|виступаючи)$/u;
 
 /** Words that open a clause of its own between a verb of saying and a name. */
 const CLAUSE_BREAK = /^(he|she|they|it|that|will|would|to|он|она|они|что|чтобы|вин|вона|вони|що|щоб|meet|meets|met|meeting|speak|spoke|call|calls|called|host|hosts|hosted|receive|receives|received|встретится|встретиться|встретился|встречи|встречу|поговорит|поговорил|примет|принял|зустринеться|зустрився|зустрич|зустричи|поговорить|поговорив|прийме|прийняв)$/u;
