@@ -33,7 +33,7 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
-    if (!secondary && asksOfAnother(questionBefore(x, ctx.sentences), anchors, ctx)) return true;
+    if (!secondary && asksOfAnother(questionBefore(x, ctx.sentences), anchors, tense, ctx)) return true;
     // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
     const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
     return days.length > 0 && !days.includes(anchorDay!);
@@ -50,13 +50,13 @@ export function questionBefore(s: ReadSentence, sentences: ReadSentence[]): Read
  * "– Що дала перша зустріч в Абу-Дабі? – … З американського боку були Віткофф і Кушнер": an
  * interview's answer tells of the contact its question asks about. A question about one recalled
  * (told done, earlier or dated before the story, or the first where the story's news is the
- * next) sets its answer apart.
+ * next) sets its answer apart. (Where the news is a contact held, "Как прошли переговоры?" asks of it.)
  */
-function asksOfAnother(question: ReadSentence[], anchors: ReadSentence[], ctx: Context): boolean {
+function asksOfAnother(question: ReadSentence[], anchors: ReadSentence[], tense: Tense | undefined, ctx: Context): boolean {
   const asked = question.filter((q) => q.kinds.size > 0);
   const next = anchors.some((a) => ANOTHER.test(a.folded));
   const before = (q: ReadSentence) => readDates(q.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && d.value < ctx.published.slice(0, d.value.length));
-  return asked.length > 0 && asked.every((q) => !ANOTHER.test(q.folded) && (q.background || q.tense === "held" || before(q) || (next && FIRST.test(q.folded))));
+  return asked.length > 0 && asked.every((q) => !ANOTHER.test(q.folded) && (q.background || (q.tense === "held" && tense !== "held") || before(q) || (next && FIRST.test(q.folded))));
 }
 
 /** The last day of a contact: "завершились", "ended", "wrapped up". */
