@@ -37,7 +37,8 @@ const Person = z
     minister: z.boolean().optional(),
     /** A spokesperson: reports on contacts, never counted as taking part. */
     reports: z.boolean().optional(),
-    /** The posts a story may name him by instead of his name (ids of roles.ts TITLES). */
+    /** The posts a story may name him by instead of his name (ids of roles.ts TITLES); the
+     * first is the one he is named by alone, the others only with others ("the envoys"). */
     titles: z.array(text).optional(),
     /** His term in the post, where another held it before or after (YYYY-MM-DD; until: the first day out). */
     since: day.optional(),

@@ -205,7 +205,11 @@ function betweenBreak(s: ReadSentence, m: Mention, first: number, last: number):
 function holders(title: string, many: boolean, sides: Set<string>, named: Set<Person>, names: NameIndex, day: string): Person[] {
   const unique = TITLES[title].unique === true;
   const holding = names.names.people.filter((p) => p.titles?.includes(title));
-  const inStory = holding.filter((p) => named.has(p));
+  // One post named alone is his whose first post it is: "the envoy" beside Witkoff and Kushner
+  // is Witkoff, though "the envoys" are both.
+  const all = holding.filter((p) => named.has(p));
+  const first = all.filter((p) => p.titles?.[0] === title);
+  const inStory = many || first.length === 0 ? all : first;
   if (sides.size === 0) {
     // "the president" of no country is anyone's; "the envoy" in a story naming one envoy is he.
     if (unique && !many) return [];
