@@ -36,7 +36,10 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     if (!secondary && asksOfAnother(questionBefore(x, ctx.sentences), anchors, tense, ctx)) return true;
     // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
     const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
-    return days.length > 0 && !days.includes(anchorDay!);
+    if (days.length > 0 && !days.includes(anchorDay!)) return true;
+    // (A contact to come with no day of its own: one dated before the story is an earlier one,
+    // "— 23 ноября в Женеве делегации, которые возглавляли Рубио и Умеров, …".)
+    return !anchorDay && tense === "future" && !secondary && x.kinds.size > 0 && daysOf(x).some((d) => d < ctx.published);
   };
 }
 
