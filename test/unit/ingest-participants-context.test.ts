@@ -1,0 +1,97 @@
+// Who took part, where the sentences around the contact tell other contacts or who speaks of
+// it: a later paragraph's meetings, an agreement reached at another contact, a journey on to
+// another city, a source talking to the press; and a sentence that sets this contact against
+// earlier ones. Each rule in the languages where its construction exists.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { understand } from "../../src/ingest/extract.ts";
+import { tokenize } from "../../src/ingest/words.ts";
+import { loadNames } from "../support/ingest-corpus.ts";
+
+const names = loadNames();
+const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
+const people = (text: string, published: string) => read(text, published).drafts[0]?.participants.map((p) => p.name).sort();
+
+describe("names as official releases write them", () => {
+  it("reads an initial glued to a surname as two words", () => {
+    assert.deepEqual(tokenize("С.В.Лаврова с М.Рубио").map((t) => t.text), ["СВ", "Лаврова", "с", "М", "Рубио"]);
+    assert.deepEqual(tokenize("U.S. envoy").map((t) => t.text), ["US", "envoy"]);
+    assert.deepEqual(people("О телефонном разговоре С.В.Лаврова с М.Рубио\n\n20 октября состоялся телефонный разговор Министра иностранных дел России С.В.Лаврова с Государственным секретарем США М.Рубио.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads a pair joined by \"and\" to a country as a place, not an official", () => {
+    assert.deepEqual(people("Embassy talks in Istanbul\n\nRussian and U.S. diplomats will meet in Istanbul on Thursday for a round of consultations. Russia's delegation will be led by Alexander Darchiev. The U.S. side is led by Sonata Coulter, a deputy assistant secretary of state for Russia and Central Europe.", "2025-04-09"), ["Alexander Darchiev", "Sonata Coulter"]);
+  });
+});
+
+describe("people of other contacts around this one", () => {
+  it("reads a sentence naming both sides after the delegations' list as another contact", () => {
+    assert.deepEqual(people("What we know about the embassy talks\n\nRussian and U.S. diplomats will meet in Istanbul on Thursday for a round of consultations.\n\nRussia's delegation will be led by Alexander Darchiev. The U.S. side is led by Sonata Coulter.\n\nKirill Dmitriev spent two days in Washington, including meetings with Steve Witkoff.", "2025-04-09"), ["Alexander Darchiev", "Sonata Coulter"]);
+    assert.deepEqual(people("Консультации в Стамбуле\n\nРоссийские и американские дипломаты встретятся в Стамбуле в четверг на новый раунд консультаций.\n\nРоссийскую делегацию возглавит Александр Дарчиев. Американскую сторону возглавит Соната Коултер.\n\nКирилл Дмитриев провел два дня в Вашингтоне, в том числе встречи со Стивом Уиткоффом.", "2025-04-09"), ["Alexander Darchiev", "Sonata Coulter"]);
+  });
+  it("reads those who agreed on the contact at another one as that one's people", () => {
+    assert.deepEqual(people("Третій раунд консультацій – у Москві\n\nТретій раунд російсько-американських консультацій відбудеться в Москві в червні.\n\nПро старт консультацій домовилися Сергій Лавров і Марко Рубіо на зустрічі в Ер-Ріяді.", "2025-06-05"), []);
+    assert.deepEqual(people("Третий раунд консультаций – в Москве\n\nТретий раунд российско-американских консультаций пройдет в Москве в июне.\n\nО старте консультаций договорились Сергей Лавров и Марко Рубио на встрече в Эр-Рияде.", "2025-06-05"), []);
+    assert.deepEqual(people("Third round of consultations in Moscow\n\nThe third round of Russian-American consultations will take place in Moscow in June.\n\nSergei Lavrov and Marco Rubio agreed to start the consultations at their meeting in Riyadh.", "2025-06-05"), []);
+  });
+  it("reads one at several meetings told together as in other contacts", () => {
+    assert.deepEqual(people("Dmitriev met Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Dmitriev took part in Witkoff's meetings with Putin in April and August.", "2025-10-26"), ["Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Дмитрієв зустрівся з Віткоффом у Маямі\n\nКирило Дмитрієв у суботу зустрівся зі Стівом Віткоффом у Маямі. Дмитрієв брав участь у зустрічах Віткоффа з Путіним у квітні та серпні.", "2025-10-26"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("reads the host at a journey's onward end as that journey's contact", () => {
+    assert.deepEqual(people("Witkoff and Kushner meet Dmitriev in Davos\n\nSteve Witkoff and Jared Kushner met Kirill Dmitriev in Davos on Tuesday, and will fly to Moscow for talks with Vladimir Putin on Thursday.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Уиткофф и Кушнер встретились с Дмитриевым в Давосе\n\nСтив Уиткофф и Джаред Кушнер во вторник встретились с Кириллом Дмитриевым в Давосе и в четверг вылетят в Москву на переговоры с Путиным.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    // (Where the journey is to the contact, its host takes part.)
+    assert.deepEqual(people("Lavrov in Wonsan\n\nSergei Lavrov arrived in Wonsan on Friday for talks with Choe Son Hui, days after meeting Marco Rubio in Kuala Lumpur.", "2025-07-12"), undefined);
+  });
+  it("reads a delegation dated before the story, beside a contact to come with no day, as an earlier one's", () => {
+    assert.deepEqual(people("Уиткофф приедет в Москву\n\nСпецпосланник Стив Уиткофф приедет в Москву на следующей неделе, его примет Путин.\n\n— 23 ноября в Женеве американская и украинская делегации, которые возглавляли Марко Рубио и Рустем Умеров, переработали документ.", "2025-11-27"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("a sentence set against earlier contacts", () => {
+  it("reads one that says \"this time\" and the one after it as this contact's", () => {
+    assert.deepEqual(people("Переговоры в Женеве\n\nЗавтра в Женеве начнется третий раунд трехсторонних переговоров России, Украины и США. В отличие от двух предыдущих встреч, российскую делегацию на этот раз возглавит Владимир Мединский. Американскую сторону вновь представят Стив Уиткофф и Джаред Кушнер.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Переговори в Женеві\n\nЗавтра в Женеві розпочнеться третій раунд тристоронніх переговорів Росії, України та США. На відміну від двох попередніх зустрічей, російську делегацію цього разу очолить Володимир Мединський.", "2026-02-16"), ["Vladimir Medinsky"]);
+    assert.deepEqual(people("Talks in Geneva\n\nThe third round of trilateral talks between Russia, Ukraine and the US opens in Geneva tomorrow. Unlike the two previous rounds, the Russian delegation will this time be led by Vladimir Medinsky.", "2026-02-16"), ["Vladimir Medinsky"]);
+  });
+  it("reads \"as at the two previous rounds\" as a comparison, not a recall", () => {
+    assert.deepEqual(people("Третий раунд переговоров завершился в Женеве\n\nВ Женеве в среду завершился третий раунд трехсторонних переговоров России, США и Украины. Российскую делегацию возглавил Владимир Мединский. Американскую сторону, как и на двух предыдущих раундах, представляли Стив Уиткофф и Джаред Кушнер.", "2026-02-18"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Третій раунд переговорів завершився в Женеві\n\nУ Женеві в середу завершився третій раунд тристоронніх переговорів Росії, США та України. Російську делегацію очолив Володимир Мединський. Американську сторону, як і на двох попередніх раундах, представляли Стів Віткофф і Джаред Кушнер.", "2026-02-18"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+  });
+});
+
+describe("who speaks of the contact", () => {
+  it("reads one speaking to the press as the source, not a participant", () => {
+    assert.deepEqual(people("Тристороння зустріч в ОАЕ\n\nПрезидент Володимир Зеленський під час спілкування з журналістами в Давосі повідомив, що завтра в Абу-Дабі відбудеться тристороння зустріч за участі представників України, США та Росії. Українську делегацію очолить Рустем Умєров.", "2026-01-22"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Трехсторонняя встреча в ОАЭ\n\nВладимир Зеленский в интервью журналистам в Давосе сообщил, что завтра в Абу-Даби состоится трехсторонняя встреча с участием представителей Украины, США и России. Украинскую делегацию возглавит Рустем Умеров.", "2026-01-22"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Trilateral meeting in the UAE\n\nVolodymyr Zelensky, speaking to reporters in Davos, said a trilateral meeting with the participation of Ukraine, the US and Russia would take place in Abu Dhabi tomorrow. Rustem Umerov will lead the Ukrainian delegation.", "2026-01-22"), ["Rustem Umerov"]);
+  });
+  it("reads \"заверил\", \"запевнив\", \"assured\" as a verb of saying", () => {
+    assert.deepEqual(people("Переговоры в Женеве\n\nЗавтра в Женеве начнется раунд трехсторонних переговоров России, Украины и США.\n\nГоссекретарь США Марко Рубио заверил союзников, что «в переговорах участвуют те, кто воюет».", "2026-02-16"), []);
+    assert.deepEqual(people("Переговори в Женеві\n\nЗавтра в Женеві розпочнеться раунд тристоронніх переговорів Росії, України та США.\n\nДержсекретар США Марко Рубіо запевнив союзників, що «у переговорах беруть участь ті, хто воює».", "2026-02-16"), []);
+  });
+  it("reads \"представят\" as who represents a side, and \"представители\" as no one's part", () => {
+    assert.deepEqual(people("Переговоры в Женеве\n\nЗавтра в Женеве начнется раунд трехсторонних переговоров России, Украины и США. Американскую сторону представят Стив Уиткофф и Джаред Кушнер.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Уиткофф приедет в Москву\n\nСпецпосланник Стив Уиткофф приедет в Москву на следующей неделе, его примет Путин. Дэн Дрисколл в Абу-Даби встречался с российскими представителями.", "2025-11-27"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("people named by a post in the plural", () => {
+  it("reads \"the envoys\" as all the story names who are called so, and \"the envoy\" as the one", () => {
+    assert.deepEqual(people("Зустріч посланців з Путіним скасовано\n\nАмериканські посланці не полетять до Москви на зустріч з Путіним, повідомив Білий дім.\n\nНагадаємо, Стів Віткофф і Джаред Кушнер востаннє були в Кремлі 22 січня.", "2026-03-02"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Встреча посланников с Путиным отменена\n\nАмериканские посланники не полетят в Москву на встречу с Путиным, сообщил Белый дом.\n\nНапомним, Стив Уиткофф и Джаред Кушнер в последний раз были в Кремле 22 января.", "2026-03-02"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nАмериканський спецпосланник прибув до Москви для переговорів з Путіним.\n\nНагадаємо, Стів Віткофф і Джаред Кушнер напередодні провели переговори з українською делегацією.", "2025-12-02"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("the interview and the headline around the contact", () => {
+  it("reads the answer to \"how did the talks go?\" as this contact's, when it was held", () => {
+    assert.deepEqual(people("Ушаков ответил на вопросы журналистов\n\nПомощник президента Юрий Ушаков ответил на вопросы СМИ по итогам переговоров Владимира Путина со Стивом Уиткоффом.\n\nВопрос: Как прошли переговоры?\n\nЮ.Ушаков: Разговор был содержательным. С американской стороны участвовали Стив Уиткофф и Джаред Кушнер, с нашей стороны – Кирилл Дмитриев и я.", "2026-01-23"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+  it("reads a first session that \"прошло\" as held, so its delegations are not the next one's", () => {
+    assert.deepEqual(people("Переговоры в Абу-Даби продолжатся\n\nНовая встреча представителей России, США и Украины в Абу-Даби может пройти в начале февраля.\n\nПервое заседание трехсторонней рабочей группы прошло в Абу-Даби 23 и 24 января. Российскую группу возглавил Игорь Костюков, американскую — Стив Уиткофф.", "2026-01-26"), []);
+  });
+  it("reads \"no date for next meeting\" in a headline as the next contact's, not this one's tense", () => {
+    assert.deepEqual(people("Putin says talks with Trump in Alaska useful, aide sees no date for next meeting\n\nMOSCOW, Aug. 16 -- Russian President Vladimir Putin said Saturday that his meeting with Donald Trump in Alaska the previous day was useful.\n\nThe talks, held in a three-on-three format, lasted nearly three hours. Putin was joined by Sergei Lavrov and Yuri Ushakov, while Trump was accompanied by Marco Rubio and Steve Witkoff.", "2025-08-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+});
