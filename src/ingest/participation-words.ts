@@ -1,7 +1,8 @@
 // The words by which a story says who takes part in a contact, and who does not: a side's
 // people listed ("с российской стороны"), those beside one taking part ("вместе с Путиным"),
-// those sent or travelling for it, "without its participation", a presence told done "then" or
-// "several times", whose aide a name is ("an aide to President Putin"). participants.ts reads
+// those sent or travelling for it, "without its participation", a presence told done "then",
+// "several times" or "at meetings", whose aide a name is ("an aide to President Putin"), an
+// agreement reached "at the meeting", a contact told "this time". participants.ts reads
 // sentences with them.
 
 /** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
@@ -14,7 +15,7 @@ export const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that t
 export const REPEATED = /(?<![\p{L}])(several|many|multiple|\d+|two|three|four|five|six|seven|eight|nine|ten) times(?![\p{L}])|(?<![\p{L}])(twice|repeatedly|неоднократно|неодноразово|не раз)(?![\p{L}])|(?<![\p{L}])(несколько|много|\d+|два|три|четыре|пять|шесть|семь|килька|декилька|багато|чотири|п'ять|шисть|сим) раз(а|ив|и)?(?![\p{L}])/u;
 
 /** "took part in Witkoff's meetings with Putin", "участвовал во встречах", "брав участь у зустрічах": a presence at several contacts, none of them this one. */
-export const AT_SEVERAL = /(?<![\p{L}])(took part|take part|taking part|participated|attended|sat in|участвовал\p{L}*|участвует|участвуют|(принимал|принимала|принимали|брав|брала|брали) участи?е?ь?)\s+((in|во|в|у)\s+)?(\p{L}+\s+){0,2}(meetings|rounds|summits|встречах|раундах|саммитах|зустричах|самитах)(?![\p{L}])/u;
+export const AT_SEVERAL = /(?<![\p{L}])(took part|take part|taking part|participated|attended|sat in|участвовал\p{L}*|участвует|участвуют|(принимал|принимала|принимали|брав|брала|брали) (участие|участь))\s+((in|во|в|у)\s+)?(\p{L}+\s+){0,2}(meetings|rounds|summits|встречах|раундах|саммитах|зустричах|самитах)(?![\p{L}])/u;
 
 /** "this time", "на этот раз", "цього разу" (folded: э is е): the sentence tells this contact, set against earlier ones. */
 export const THIS_TIME = /(?<![\p{L}])(this time|на етот раз|в етот раз|на сей раз|цього разу|на цей раз)(?![\p{L}])/u;
