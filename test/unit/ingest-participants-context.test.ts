@@ -40,6 +40,7 @@ describe("people of other contacts around this one", () => {
   it("reads the host at a journey's onward end as that journey's contact", () => {
     assert.deepEqual(people("Witkoff and Kushner meet Dmitriev in Davos\n\nSteve Witkoff and Jared Kushner met Kirill Dmitriev in Davos on Tuesday, and will fly to Moscow for talks with Vladimir Putin on Thursday.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
     assert.deepEqual(people("Уиткофф и Кушнер встретились с Дмитриевым в Давосе\n\nСтив Уиткофф и Джаред Кушнер во вторник встретились с Кириллом Дмитриевым в Давосе и в четверг вылетят в Москву на переговоры с Путиным.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Віткофф і Кушнер зустрілися з Дмитрієвим у Давосі\n\nСтів Віткофф і Джаред Кушнер у вівторок зустрілися з Кирилом Дмитрієвим у Давосі, а в четвер вилетять до Москви на переговори з Путіним.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
     // (Where the journey is to the contact, its host takes part.)
     assert.deepEqual(people("Lavrov in Wonsan\n\nSergei Lavrov arrived in Wonsan on Friday for talks with Choe Son Hui, days after meeting Marco Rubio in Kuala Lumpur.", "2025-07-12"), undefined);
   });
