@@ -240,7 +240,7 @@ export async function startJobs(deps: JobDeps): Promise<Jobs> {
     log.error("the event log has errors; still serving the last good version", { problems: lines });
     for (const admin of config.adminIds) {
       await bot.api
-        .sendMessage(admin, `⚠️ <b>events.json</b>\n${lines.slice(0, 20).map((l) => escapeHtml(l)).join("\n")}`, { parse_mode: "HTML" })
+        .sendMessage(admin, `⚠️ <b>events.json</b>\n${lines.slice(0, 20).map((l) => escapeHtml(l)).join("\n")}`)
         .catch((err) => log.warn("could not tell an admin about the broken record", { admin, error: String(err) }));
     }
   };

@@ -10,6 +10,7 @@ import { databaseSecrets, redact, redactDatabaseUrl } from "../log.ts";
 import { join, resolve } from "node:path";
 import { importState, NoStateError, type ImportCounts } from "../store-db/import-state.ts";
 import { StoreCorruptError } from "../store/json-store.ts";
+import { UsageError } from "./errors.ts";
 import { runAsProgram, type ProgramIo } from "./program.ts";
 
 const USAGE = `usage: npm run db -- <command>
@@ -27,7 +28,6 @@ commands:
 The database is DATABASE_URL (in .env or the environment); DATABASE_SCHEMA, if set, is the
 schema to work in (default: the connection's search_path, normally "public"), as for the bot.`;
 
-class UsageError extends Error {}
 
 export async function main(argv: string[], io: ProgramIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let secrets: string[] = [];

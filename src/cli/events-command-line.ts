@@ -47,25 +47,6 @@ export const UPDATE_OPTIONS = [
   "participant",
 ] as const;
 
-export class UsageError extends Error {
-  override name = "UsageError";
-  constructor(
-    message: string,
-    readonly command?: string,
-  ) {
-    super(message);
-  }
-}
-
-
-/** The input or the record needs fixing: exit 1 with one line per thing to fix. */
-export class InputError extends Error {
-  override name = "InputError";
-  constructor(readonly lines: string[]) {
-    super(lines.join("\n"));
-  }
-}
-
 export type Io = ProgramIo;
 
 export interface Context {

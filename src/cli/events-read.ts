@@ -6,7 +6,8 @@ import { exportRecord } from "../record-db/rows.ts";
 import { buildRecord } from "../record/record.ts";
 import { LANGS, STATUSES, type Entry, type Localized } from "../record/schema.ts";
 import { describeProblem, isRealDate, parseEventLog, type CheckedLog } from "../record/validate.ts";
-import { InputError, UsageError, type Context } from "./events-command-line.ts";
+import { InputError, UsageError } from "./errors.ts";
+import type { Context } from "./events-command-line.ts";
 
 
 /** The record, checked: the file's, or with `db` PostgreSQL's (checked on the way in, and again here). */

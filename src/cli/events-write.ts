@@ -12,7 +12,8 @@ import { RecordWriter } from "../record-file/writer.ts";
 import type { Db } from "../db/pool.ts";
 import { importRecord } from "../record-db/rows.ts";
 import { PgRecordWriter, type RecordWrites } from "../record-db/writer.ts";
-import { InputError, UPDATE_OPTIONS, UsageError, type Context, type Options } from "./events-command-line.ts";
+import { InputError, UsageError } from "./errors.ts";
+import { UPDATE_OPTIONS, type Context, type Options } from "./events-command-line.ts";
 import { loadLog, text } from "./events-read.ts";
 
 

@@ -20,6 +20,7 @@ import type { DatabaseConfig } from "../config.ts";
 import { openDatabase } from "../db/pool.ts";
 import { redactDatabaseUrl } from "../log.ts";
 import { DbPollState } from "../store-db/poll-state.ts";
+import { InputError } from "./errors.ts";
 
 export interface FeedsIo {
   out: (text: string) => void;
@@ -42,11 +43,6 @@ export interface FeedsArgs {
   names: () => Promise<NameIndex>;
   entries: () => Promise<Entry[]>;
   describe: (label: string, u: Understanding) => string;
-}
-
-/** Exit 1: the sources file or the state cannot be read. */
-export class FeedsInputError extends Error {
-  override name = "FeedsInputError";
 }
 
 export async function pollCommand(args: FeedsArgs, io: FeedsIo): Promise<number> {
@@ -75,7 +71,7 @@ export async function pollCommand(args: FeedsArgs, io: FeedsIo): Promise<number>
       onFeedDown: (down) => io.err(`${down.feedId} (${down.outlet}) has failed since ${down.failingSince}: ${down.lastError}\n`),
     });
   } catch (err) {
-    if (err instanceof PollStateError) throw new FeedsInputError(err.message);
+    if (err instanceof PollStateError) throw new InputError(err.message);
     throw err;
   }
   if (args.once) {
@@ -122,7 +118,7 @@ export async function sourcesCommand(args: FeedsArgs, io: FeedsIo): Promise<numb
 export async function explainCommand(id: string, args: FeedsArgs, io: FeedsIo): Promise<number> {
   const { state, where } = await openState(args, io);
   const item = state.item(id);
-  if (!item) throw new FeedsInputError(`no item "${id}" in ${where}; item ids are "<feed id>:<guid or link>", as the poll prints them`);
+  if (!item) throw new InputError(`no item "${id}" in ${where}; item ids are "<feed id>:<guid or link>", as the poll prints them`);
   io.out(explain(item, state));
   return 0;
 }
@@ -152,10 +148,10 @@ async function readFeeds(file: string): Promise<Feed[]> {
   try {
     text = await readFile(file, "utf8");
   } catch (err) {
-    throw new FeedsInputError(`${file}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file; pass --sources FILE or set DATA_DIR" : (err as Error).message}`);
+    throw new InputError(`${file}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file; pass --sources FILE or set DATA_DIR" : (err as Error).message}`);
   }
   const parsed = parseSources(text, file);
-  if (!parsed.ok) throw new FeedsInputError(parsed.problems.map(describeSourcesProblem).join("\n"));
+  if (!parsed.ok) throw new InputError(parsed.problems.map(describeSourcesProblem).join("\n"));
   return parsed.feeds;
 }
 
@@ -168,12 +164,12 @@ async function openState(args: FeedsArgs, io: FeedsIo): Promise<{ state: PollSta
     try {
       opened = await openDatabase(db.url, { poolSize: 1, statementTimeoutMs: db.statementTimeoutMs, schema: db.schema, applicationName: "parley ingest" });
     } catch (err) {
-      throw new FeedsInputError(`cannot reach the database at ${where} (DATABASE_URL): ${(err as Error).message}`);
+      throw new InputError(`cannot reach the database at ${where} (DATABASE_URL): ${(err as Error).message}`);
     }
     try {
       return { state: await DbPollState.open(opened), where: `the database at ${where}` };
     } catch (err) {
-      throw new FeedsInputError(`the database at ${where} has no feed state (${(err as Error).message}); run npm run db -- migrate, or start the bot once`);
+      throw new InputError(`the database at ${where} has no feed state (${(err as Error).message}); run npm run db -- migrate, or start the bot once`);
     } finally {
       await opened.close();
     }
@@ -182,7 +178,7 @@ async function openState(args: FeedsArgs, io: FeedsIo): Promise<{ state: PollSta
   try {
     return { state: await FilePollState.open(dir), where: dir };
   } catch (err) {
-    if (err instanceof PollStateError) throw new FeedsInputError(err.message);
+    if (err instanceof PollStateError) throw new InputError(err.message);
     throw err;
   }
 }

@@ -14,7 +14,8 @@ import { NameIndex, NamesFileError, parseNames } from "../ingest/names.ts";
 import { readDocument } from "../ingest/page.ts";
 import type { Entry } from "../record/schema.ts";
 import { describeProblem, parseEventLog } from "../record/validate.ts";
-import { explainCommand, FeedsInputError, pollCommand, sourcesCommand, type FeedsArgs, type FeedsIo } from "./ingest-feeds.ts";
+import { explainCommand, pollCommand, sourcesCommand, type FeedsArgs, type FeedsIo } from "./ingest-feeds.ts";
+import { InputError, UsageError } from "./errors.ts";
 import { runAsProgram } from "./program.ts";
 import { config as loadDotenv } from "dotenv";
 import { loadDatabaseConfig } from "../config.ts";
@@ -60,14 +61,7 @@ const OPTIONS = {
 const DEFAULT_NAMES = fileURLToPath(new URL("../../data/names.json", import.meta.url));
 const FETCH_TIMEOUT_MS = 15_000;
 
-class UsageError extends Error {
-  override name = "UsageError";
-}
 
-/** An input, the names file or the record cannot be read: exit 1. */
-class InputError extends Error {
-  override name = "InputError";
-}
 
 interface Io {
   out: (text: string) => void;
@@ -139,7 +133,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`${err.message}\n${USAGE}\n`);
       return 2;
     }
-    if (err instanceof InputError || err instanceof NamesFileError || err instanceof FeedsInputError) {
+    if (err instanceof InputError || err instanceof NamesFileError) {
       io.err(`${err.message}\n`);
       return 1;
     }
@@ -162,7 +156,7 @@ async function feeds(command: "poll" | "sources" | "explain", inputs: string[], 
   try {
     database = command === "poll" || values.state ? undefined : loadDatabaseConfig(io.env ?? process.env);
   } catch (err) {
-    throw new FeedsInputError((err as Error).message);
+    throw new InputError((err as Error).message);
   }
   const feedsIo: FeedsIo = { out: io.out, err: io.err, dataDir, fetch: io.fetch, until: io.until, database };
   if (values.once && command !== "poll") throw new UsageError(`--once belongs to poll`);
