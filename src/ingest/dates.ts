@@ -69,6 +69,9 @@ function yearFor(published: string, month: number, day: number, direction: "past
   return gaps.sort((a, b) => Math.abs(a.gap) - Math.abs(b.gap))[0].cand;
 }
 
+/** "ввечері", "утром": a part of the day, which chrono's ru and uk parsers misread before a date. */
+const PART_OF_DAY = /(?<![\p{L}])(утром|днем|днём|вечером|ввечері|увечері|вранці|уранці|зранку|вдень)(?![\p{L}])/giu;
+
 const NEXT_WORD = /(next|следующ|наступн)/iu;
 const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
 // "яка мала відбутися в середу у Стамбулі", "которая должна была пройти в четверг", "that had been
@@ -98,7 +101,10 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
   const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
   // chrono's Ukrainian knows the apostrophe only as "'": п’ятниця and пʼятниця are the same
   // word (one character for one, so offsets stay the sentence's).
-  const plain = sentence.replace(/[’ʼ`]/g, "'");
+  // Its ru and uk parsers also take a part of the day before a date ("ввечері у четвер, 22
+  // січня", "утром в четверг") for the whole and lose the day: the word is blanked (spaces
+  // of its length keep the offsets).
+  const plain = sentence.replace(/[’ʼ`]/g, "'").replace(PART_OF_DAY, (w) => " ".repeat(w.length));
   for (const r of PARSERS[lang].parse(plain, ref)) {
     const text = r.text.trim();
     const index = r.index + (r.text.length - r.text.trimStart().length);

@@ -5,6 +5,8 @@
 // Pure, as the rest of src/ingest/; extract.ts turns each into a draft.
 import type { Kind } from "../record/schema.ts";
 import { readDates } from "./dates.ts";
+import { splitSentences } from "./sentences.ts";
+import { fold } from "./words.ts";
 import { dayGap } from "./story-cues.ts";
 import type { EventReading } from "./draft.ts";
 import { findTrack } from "./fields.ts";
@@ -56,7 +58,7 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   // one done leaves the headline's the main one, and is a contact of its own.
   const next = anchors.length === 2 && anchors[0] === headline && headline.tense === "held" && anchors[1].tense === "future" && ANOTHER.test(anchors[1].folded) ? anchors[1] : undefined;
   if (next && headline) anchors = [headline];
-  let kind = mainKind(anchors);
+  let kind = mainKind(anchors, lang);
   // "Talks on the work of the embassies" are a round of the consultations: a series whose
   // contacts are rounds makes its talks one, unless the headline names both sides' people.
   const seriesKind = names.names.tracks.find((t) => t.id === findTrack({ sentences, anchors, kind, secondary: true }, [], [], names)?.id)?.kind;
@@ -161,13 +163,13 @@ const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч
  * (a call discusses a summit; a summit is never held by phone). Without a headline kind the
  * lead's strongest word decides.
  */
-export function mainKind(anchors: ReadSentence[]): Kind {
+export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
   const headline = anchors.find((s) => s.headline);
   const lead = anchors.find((s) => !s.headline);
   const leadKinds = lead?.kinds ?? new Set<Kind>();
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {
-    const own = byPriority(firstClauseKinds(headline))!;
+    const own = byPriority(firstClauseKinds(headline, lang))!;
     // Only a phone makes a talk a call ("розмова за участі Ушакова" in the Kremlin is not
     // one). A summit whose preparation the headline says was discussed is the topic of the
     // contact, not the contact ("Rubio and Lavrov discussed preparations for the summit").
@@ -186,11 +188,32 @@ export function mainKind(anchors: ReadSentence[]): Kind {
 }
 
 /**
+ * Where a headline's second clause starts (a token index, -1 for none): "… as Ukraine
+ * negotiations move to Abu Dhabi", "пока …"; or, in English headline style, a second verb after a
+ * comma ("Witkoff and Kushner meet Putin envoy in Davos, head to Moscow on Thursday"); or a second
+ * sentence ("Путін майже чотири години говорив з Віткоффом. Після цього Кремль погодився на
+ * тристоронні переговори"). Its kind, day and
+ * place are that news's, not the first clause's.
+ */
+export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
+  if (!s.headline) return -1;
+  // (A headline of two sentences whose first names no contact, "Літак спецпосланця сів у
+  // Внуково. Зустріч у Кремлі — ввечері", tells its news in the second.)
+  const [first, second] = splitSentences(s.text);
+  const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
+  const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
+  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded))));
+}
+
+/** Lower-case words after a comma in an English headline that go on with the first clause. */
+const AFTER_COMMA = /^(and|or|but|not|then|who|which|where|when|whose|the|a|an|in|on|at|to|with|for|from|of|by|after|before|despite|over|amid)$/u;
+
+/**
  * The kinds a headline names before a second clause ("Rubio-Lavrov meeting put off as
  * Trump-Putin summit plans falter": the meeting is the news, the summit its context).
  */
-function firstClauseKinds(headline: ReadSentence): Set<Kind> {
-  const clause = headline.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded));
+function firstClauseKinds(headline: ReadSentence, lang: ArticleLang): Set<Kind> {
+  const clause = secondClauseAt(headline, lang);
   if (clause < 0) return headline.kinds;
   const before = headline.tokens.slice(0, clause).map((t) => t.folded).join(" ");
   const kinds = new Set(KIND_PHRASES.filter(([, re]) => re.test(before)).map(([k]) => k));

@@ -20,7 +20,7 @@ import { isAside, personMentions, readSentence, strongestKind, tenseNear, type R
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
-import { CLAUSE, findEvents } from "./events.ts";
+import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
@@ -162,7 +162,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     vague ??= reading.vague;
     const said = reading.dates.find((d) => d.statement);
     if (said && !statementDate) statementDate = { found: said, sentence: s };
-    const dates = reading.dates.filter((d) => !d.statement);
+    // ("… in Davos, head to Moscow on Thursday": a headline's second clause has its own day.)
+    const clause = secondClauseAt(s, ctx.language);
+    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.
@@ -170,7 +172,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     dateFound = pick;
     date = pick.value;
     evidence.date = s.text;
-    if (endsOn(s, pick, tense, ctx)) continue;
+    if (endsOn(s, pick, dates, tense, ctx)) continue;
     break;
   }
   // "Trump said Wednesday he had a call with Putin": for a contact that is over and dated no
@@ -232,7 +234,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       let regionAt: number | undefined;
       // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
       // second clause is another piece of news, and its place is that news's.
-      const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
+      const clause = secondClauseAt(s, ctx.language);
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
         if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language)) continue;

@@ -31,7 +31,7 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
     const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
     if (news) {
       const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
-      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news]), secondary: false };
+      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news], ctx.language), secondary: false };
       const draft = talksOfTheVisit(draftOf(event, ctx), event, ctx, draftOf);
       if (!draft.guessed.includes("status") && follows(draft.parties)) {
         mainEvent = event;

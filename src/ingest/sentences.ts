@@ -38,7 +38,9 @@ const INLINE_POINTER = /^((читайте также|читайте також|r
 
 // A ministry's or the Kremlin's page prints the day with "года"/"року" and the place after the
 // time: "16 октября 2025 года, 20:15", "December 29, 2025, 16:30, The Kremlin, Moscow".
-const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
+// ("Пʼятниця, 23 січня 2026, 08:14", "Sun October 26, 2025": the weekday may open it;
+// "Published on 21/01/2026 - 13:15 GMT+1": a dash may set the time off.)
+const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено)(\s+on)?:?\s*)?((понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’ʼ]?ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))((,|\s+[-–—])?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
 
 // An update stamp on a line of its own: "Updated Aug. 6, 2025 4:18 pm ET", "Jan. 22, 2026 —
 // Updated: 8:35 p.m.", "Оновлено о 14:25", "Обновлено 24 окт, 21:37". It tells when the page
@@ -135,8 +137,13 @@ function isHeadline(line: string): boolean {
 // Breadcrumbs and bylines: "World | Europe | Ukraine war", "Головна › Світ", "By Staff Writer".
 // (A site's menu may be set off by middle dots or bullets: "Новости · Стенограммы · Поездки".)
 function isNavigation(line: string): boolean {
-  return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || (line.match(/\s[·•]\s/g) ?? []).length >= 2 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line);
+  return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || (line.match(/\s[·•]\s/g) ?? []).length >= 2 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line) || BYLINE.test(line);
 }
+
+// "By Rachel Morgan and Dmitri Lvov, CNN", "Автор: Олена Коваль, УНІАН": the authors and their
+// outlet. Names are capitalised and no full stop ends the line ("By Friday, the talks had
+// ended." is a sentence).
+const BYLINE = /^([Bb]y|[Аа]втор(и|ы)?:?)\s+\p{Lu}[\p{L}'’.-]*(\s+(and|with|и|і|та|з|с|\p{Lu}[\p{L}'’.-]*))*,\s*\p{Lu}[\p{L}'’ -]{0,30}$/u;
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];

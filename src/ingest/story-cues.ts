@@ -62,12 +62,22 @@ function asksOfAnother(question: ReadSentence[], anchors: ReadSentence[], ctx: C
 /** The last day of a contact: "завершились", "ended", "wrapped up". */
 const ENDED = /(?<![\p{L}])(ended|ends|concluded|wrapped up|finished|завершил|закончил|закинчил|завершив|закинчив|завершен|завершуют|завершились)/u;
 
+/** The first day of a contact: "began", "почались", "розпочалися". */
+const BEGAN = /(?<![\p{L}])(began|begun|started|opened|начал(ись|ась|ся|ось)|почал(ись|ась|ся|ось|ися|ася|ося)|почався|розпочал|розпочав|стартовал|стартував)/u;
+
 /**
  * Talks over several days are dated from the first: "завершилися у ніч на понеділок", "ended
  * on Thursday" gives the last, and a later sentence may give the first ("Перша зустріч
  * відбулася в суботу", "which began on Wednesday"). Is this date a held contact's last day?
+ * (`dates` are the sentence's own.)
  */
-export function endsOn(s: ReadSentence, found: FoundDate, tense: Tense | undefined, ctx: Context): boolean {
+export function endsOn(s: ReadSentence, found: FoundDate, dates: FoundDate[], tense: Tense | undefined, ctx: Context): boolean {
+  // "які відбулися вчора ввечері … і завершилися вже в ніч на середу": a date before the word of
+  // ending, with another after it, is the first day, and the one after it the last.
+  const later = dates.find((d) => d.index > found.index);
+  if (later && ENDED.test(s.folded.slice(found.index, later.index))) return false;
+  // "які почалися пізно ввечері у четвер, 22 січня, завершилися …": a date told with the start is the first.
+  if (BEGAN.test(s.folded.slice(Math.max(0, found.index - 40), found.index))) return false;
   return tense === "held" && found.value.length === 10 && ENDED.test(ctx.language === "en" ? s.folded.slice(0, found.index) : s.folded);
 }
 
