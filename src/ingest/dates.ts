@@ -145,7 +145,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // saying, with no comma or contact between them, is when it was said.
     // (In the impersonal plural of ru and uk, "сообщили", "повідомили": an institution's word.)
     const next = fold(sentence.slice(index + text.length, index + text.length + 40));
-    const saidNext = lang === "en" ? null : /(?<![\p{L}])(сообщили|заявили|объявили|подтвердили|повидомили|заявили|оголосили|пидтвердили)(?![\p{L}])/u.exec(next);
+    // ("У понеділок Білий дім повідомив, що …": or in the singular, after the one who said it.)
+    const saidNext = lang === "en" ? null : /(?<![\p{L}])(сообщил[аи]?|заявил[аи]?|объявил[аи]?|подтвердил[аи]?|повидомил[аи]|повидомив|заявив|оголосил[аи]|оголосив|пидтвердил[аи]|пидтвердив)(?![\p{L}])/u.exec(next);
     const opensSaying = saidNext !== null && !/[,;:—–]/u.test(next.slice(0, saidNext.index)) && !KIND_PHRASES.some(([, k]) => k.test(next.slice(0, saidNext.index)));
     const statement = (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || opensSaying;
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;

@@ -126,7 +126,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)));
   const mainPeople = new Set(participants.people);
-  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
+  // (Nor is one told held about a contact called off or moved: "Після цього відбулися три раунди
+  // … 17–18 лютого в Женеві" beside "поїздка … скасована".)
+  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || ((a === "future" || a === "cancelled" || a === "postponed") && b === "held");
   // A meeting of the two leaders is the summit a later sentence names ("the summit would be
   // held in Anchorage"), not another contact; one that also names a call ("announced after
   // the presidents' call of 16 October") sets the two apart.
@@ -203,8 +205,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day, unless it says the day the
-  // contact was set for ("яка мала відбутися в середу").
-  if (tense === "postponed" && dateFound && !dateFound.movedTo && !dateFound.setFor && !/\d/.test(dateFound.text)) date = null;
+  // contact was set for ("яка мала відбутися в середу") or its own sentences name it ("the
+  // talks of 5 March were postponed"); a date told further on is another event's ("a round
+  // … was called off after the strikes on Iran began on February 28").
+  const ownSentence = anchors.some((a) => a.text === evidence.date);
+  if (tense === "postponed" && dateFound && !dateFound.movedTo && !dateFound.setFor && (!/\d/.test(dateFound.text) || !ownSentence)) date = null;
 
   // "Following up on the presidents' call of 12 February, the ministers agreed …": an agreed
   // sentence that dates its contact before publication recalls one that happened.
