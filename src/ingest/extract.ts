@@ -22,7 +22,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
+import { aboutAnother, clockCity, dayGap, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
@@ -169,6 +169,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
+    // A contact to come is never dated days before the story ("приедет в Москву на следующей
+    // неделе" over a list of what came before it, "— 23 ноября в Женеве …").
+    if (tense === "future" && pick.value.length === 10 && dayGap(pick.value, ctx.published) > 1) continue;
     // Talks over several days are dated from the first, which may follow their last.
     if (date !== null && !firstDayOf(pick.value, date)) continue;
     dateFound = pick;
