@@ -125,6 +125,13 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // "sat down with", "may meet", "march on": English writes its days and months with a
     // capital; one lower-case word is a verb.
     if (lang === "en" && /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|march|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/u.test(text)) continue;
+    // "used his Saturday press conference", "in Sunday's election": a weekday that qualifies
+    // another event's noun dates that event ("Sunday's talks" are still a contact's).
+    if (lang === "en" && r.start.isCertain("weekday") && !r.start.isCertain("day")) {
+      const after = sentence.slice(index + text.length, index + text.length + 30);
+      const qualifies = /^['’]s\s/u.test(after) || /(?<![\p{L}])(his|her|their|its|our|my)\s+$/iu.test(sentence.slice(Math.max(0, index - 8), index));
+      if (qualifies && !KIND_PHRASES.some(([, k]) => k.test(fold(after)))) continue;
+    }
     // "the first since Dmitriev's trip to Florida in March": the day a span is counted from.
     if (SINCE.test(fold(sentence.slice(Math.max(0, index - 80), index)))) continue;
     // A bare hour ("в 10:00") is a time, not a date.

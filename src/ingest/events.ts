@@ -100,7 +100,9 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
 export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
   // "Накануне вечером Путин и Трамп провели разговор" in a market report of the next day is
   // its news; any other earlier contact is recalled.
-  if (s.kinds.size === 0 || (s.background && !s.yesterday) || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
+  // ("Moscow and Washington have agreed to hold a third round of talks this autumn": a contact
+  // agreed on for later is announced; one agreed on in a contact done tells of that contact.)
+  if (s.kinds.size === 0 || (s.background && !s.yesterday) || (s.agreed && s.tense !== "future") || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
   // A question asks about a contact; the answer reports it.
   if (/\?\s*["»”]?$/u.test(s.text)) return false;
   // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated
@@ -120,6 +122,9 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // So does one side's word on it after a lead that named both ("Американская сторона
   // сообщила нам об отмене очередной встречи" under a question about Russian-US consultations).
   const own = sidesOf(s);
+  // ("Moscow and Washington have agreed to hold a third round": a capital that is not where
+  // something happens speaks for its country.)
+  for (const m of s.mentions) if (m.named.type === "place" && m.named.place.capitalOf && !isLocative(s, m)) own.add(m.named.place.capitalOf);
   const sides = own.size === 0 || [...own].every((p) => leadSides.has(p)) ? new Set([...own, ...leadSides]) : own;
   // ("Jared and I will be in Moscow": a trip names its host by where it goes.)
   if (strongestKind(s.kinds) === "other") for (const code of hostsOf(s)) sides.add(code);
