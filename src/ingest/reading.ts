@@ -135,6 +135,9 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
       // "Next round … delayed to March 5": "next round" says which contact, not what is done to
       // it; a cue that contains the contact's own word gives way to any other.
       const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
+      // ("talks with Trump in Alaska 'very useful,' Kremlin aide sees no date for next meeting":
+      // elsewhere in the sentence "next meeting" is another contact, and no cue for this one.)
+      if (tense === "future" && !own && /^next /u.test(m[0])) continue;
       // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
       if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
       // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
