@@ -177,7 +177,13 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     dateFound = pick;
     date = pick.value;
     evidence.date = s.text;
-    if (endsOn(s, pick, dates, tense, ctx)) continue;
+    if (endsOn(s, pick, dates, tense, ctx)) {
+      // ("завершился в среду …, который проходил два дня, 17 и 18 февраля": the first day told beside it.)
+      const first = dates.find((d) => d !== pick && firstDayOf(d.value, pick.value));
+      if (!first) continue;
+      dateFound = first;
+      date = first.value;
+    }
     break;
   }
   // "Trump said Wednesday he had a call with Putin": for a contact that is over and dated no

@@ -73,9 +73,12 @@ const BEGAN = /(?<![\p{L}])(began|begun|started|opened|начал(ись|ась|
  */
 export function endsOn(s: ReadSentence, found: FoundDate, dates: FoundDate[], tense: Tense | undefined, ctx: Context): boolean {
   // "які відбулися вчора ввечері … і завершилися вже в ніч на середу": a date before the word of
-  // ending, with another after it, is the first day, and the one after it the last.
+  // ending, with another told with it further on, is the first day ("в среду завершился …, 17 и
+  // 18 февраля" tells the end with the first).
   const later = dates.find((d) => d.index > found.index);
-  if (later && ENDED.test(s.folded.slice(found.index, later.index))) return false;
+  const between = later ? s.folded.slice(found.index + found.text.length, later.index) : "";
+  const end = ENDED.exec(between);
+  if (end && between.length - (end.index + end[0].length) < end.index) return false;
   // "які почалися пізно ввечері у четвер, 22 січня, завершилися …": a date told with the start is the first.
   if (BEGAN.test(s.folded.slice(Math.max(0, found.index - 40), found.index))) return false;
   return tense === "held" && found.value.length === 10 && ENDED.test(ctx.language === "en" ? s.folded.slice(0, found.index) : s.folded);
