@@ -24,7 +24,7 @@ import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { aboutAnother, clockCity, dayGap, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
+import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -146,8 +146,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (persons.length > 0 && mainPeople.size > 0 && !persons.some((p) => mainPeople.has(p))) return false;
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
+    // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
     const own = strongestKind(s.kinds);
-    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || own === "call")) return false;
+    const byPhone = own === "call" && BY_PHONE.test(s.folded);
+    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || byPhone)) return false;
     // Nor is a round or a meeting another name for a call.
     if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;
