@@ -18,6 +18,7 @@ import type { NameIndex, PlaceEntry } from "./names.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother } from "./places.ts";
 import { isAside, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
+import { tokenize } from "./words.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
@@ -286,6 +287,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence.city = clock.sentence.text;
     guessed.push("city");
   }
+  // A Kremlin page prints where it records with its date ("23 января 2026 года, 01:40 / Москва,
+  // Кремль"): that places a contact reported done with no place of its own (a guess).
+  const printedAt = IN_PERSON.has(kind) && !city && !venue && !region && tense === "held" && !event.secondary ? printedPlace(ctx) : undefined;
+  if (printedAt) {
+    city = printedAt;
+    evidence.city = ctx.story.placeLine ?? ctx.story.dateLine!;
+    guessed.push("city");
+  }
   const countryCode = city?.country ?? venue?.country ?? region?.country;
   const country = countryCode ? (ctx.names.country(countryCode)?.name.en ?? null) : null;
   if (country && !city && region) evidence.country = support.find((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place === region))?.text ?? "";
@@ -383,6 +392,20 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence,
     guessed,
   };
+}
+
+/** The city a page prints after its time ("…, 17:40, Москва, Кремль") or under it, if any. */
+function printedPlace(ctx: Context): PlaceEntry | undefined {
+  const line = ctx.story.dateLine;
+  const after = ctx.story.placeLine ?? (line ? /\d{1,2}:\d{2},\s*(\p{Lu}.*)$/u.exec(line)?.[1] : undefined);
+  if (!after) return undefined;
+  for (const m of ctx.names.find(tokenize(after))) {
+    if (m.named.type !== "place") continue;
+    const p = m.named.place;
+    if (p.kind === "city") return p;
+    if (p.kind === "venue" && p.city) return ctx.names.placeByEnglishName(p.city);
+  }
+  return undefined;
 }
 
 /** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */

@@ -15,6 +15,8 @@ export interface StoryText {
   headline?: string;
   /** A date line printed with the story ("11 апреля 2025, 09:15", "April 26, 2025"), as written. */
   dateLine?: string;
+  /** A place printed alone under the date line ("Москва, Кремль"), as written. */
+  placeLine?: string;
 }
 
 // Lines that are page furniture, never story.
@@ -42,6 +44,9 @@ const INLINE_POINTER = /^((читайте также|читайте також|r
 // "Published on 21/01/2026 - 13:15 GMT+1": a dash may set the time off.)
 const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено)(\s+on)?:?\s*)?((понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’ʼ]?ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))((,|\s+[-–—])?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
 
+// "Москва, Кремль", "Moscow, The Kremlin", "Ново-Огарёво": a place alone under a date line.
+const PLACE_LINE = /^\p{Lu}[\p{L}-]+(,\s*(the\s+)?\p{Lu}[\p{L}-]+){0,2}$/iu;
+
 // An update stamp on a line of its own: "Updated Aug. 6, 2025 4:18 pm ET", "Jan. 22, 2026 —
 // Updated: 8:35 p.m.", "Оновлено о 14:25", "Обновлено 24 окт, 21:37". It tells when the page
 // changed, never the story (a date line above it, if any, is the publication's).
@@ -67,6 +72,7 @@ export function readStory(text: string): StoryText {
   const sentences: Sentence[] = [];
   let headline: string | undefined;
   let dateLine: string | undefined;
+  let placeLine: string | undefined;
   let paragraph = 0;
   let index = 1;
   const seen = new Set<string>();
@@ -85,6 +91,12 @@ export function readStory(text: string): StoryText {
     }
     if (DATE_ONLY_LINE.test(line)) {
       dateLine ??= line.replace(/^by [^|]+\|\s*/i, "");
+      continue;
+    }
+    // The Kremlin may print the place on a line of its own under the date ("Москва, Кремль").
+    // (Printed apart, it places the page; the day above it is still the page's stamp.)
+    if (dateLine !== undefined && placeLine === undefined && lines.slice(0, at).filter((l) => l !== "").pop() === dateLine && PLACE_LINE.test(line)) {
+      placeLine = line;
       continue;
     }
     if (headline !== undefined && isUpdateStamp(line)) {
@@ -117,7 +129,7 @@ export function readStory(text: string): StoryText {
     for (const s of parts) sentences.push({ text: s, index: index++, headline: false, paragraph });
     paragraph++;
   }
-  return { sentences, headline, dateLine };
+  return { sentences, headline, dateLine, placeLine };
 }
 
 // Menu items and buttons ("Главная", "Поделиться", "Ukraine war"): a line of one or two words,
