@@ -19,6 +19,9 @@ import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHE
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 const NEWS_DAYS = 7;
 
+/** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо". */
+const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
+
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];
 
@@ -91,8 +94,11 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // day of its own in a story on one to come; in the week before the story, as news is (one
     // done weeks before, "the first round took place on 27 February", is background).
     const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => dayGap(d.value, published) >= 0 && dayGap(d.value, published) <= NEWS_DAYS);
-    if (!agreedLater && !earlier && !upcoming && !before && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
-    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded), alongside: !agreedLater && !earlier && (upcoming || before) });
+    // "Separately, Russian and US diplomats held a second round …", "Отдельно …", "Окремо …": the
+    // story turns to another contact of its own, done or to come.
+    const separate = plain && s.tense !== undefined && SEPARATELY.test(s.folded);
+    if (!agreedLater && !earlier && !upcoming && !before && !separate && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) || separate, alongside: !agreedLater && !earlier && !separate && (upcoming || before) });
   }
   return events;
 }

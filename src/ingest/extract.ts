@@ -18,12 +18,11 @@ import type { NameIndex, PlaceEntry } from "./names.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother } from "./places.ts";
 import { isAside, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
-import { tokenize } from "./words.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aboutAnother, clockCity, dayGap, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
+import { aboutAnother, clockCity, dayGap, digestDay, endsOn, firstDayOf, printedPlace, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
@@ -392,20 +391,6 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence,
     guessed,
   };
-}
-
-/** The city a page prints after its time ("…, 17:40, Москва, Кремль") or under it, if any. */
-function printedPlace(ctx: Context): PlaceEntry | undefined {
-  const line = ctx.story.dateLine;
-  const after = ctx.story.placeLine ?? (line ? /\d{1,2}:\d{2},\s*(\p{Lu}.*)$/u.exec(line)?.[1] : undefined);
-  if (!after) return undefined;
-  for (const m of ctx.names.find(tokenize(after))) {
-    if (m.named.type !== "place") continue;
-    const p = m.named.place;
-    if (p.kind === "city") return p;
-    if (p.kind === "venue" && p.city) return ctx.names.placeByEnglishName(p.city);
-  }
-  return undefined;
 }
 
 /** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */

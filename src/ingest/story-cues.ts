@@ -1,13 +1,15 @@
 // What the shape of a story says about one contact, beyond its own sentences: which later
 // sentences are about another contact, the first day of talks told by their last, the day a
 // digest's headline gives, a live blog's later word that a contact set for today took place,
-// and the clock of a capital abroad that places a contact naming no place. Pure, as the rest of
+// the clock of a capital abroad and the place a page prints with its date, which place a
+// contact naming no place. Pure, as the rest of
 // src/ingest/; extract.ts's buildDraft asks these when it fills in a draft.
 import type { Kind } from "../record/schema.ts";
 import { readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
 import { strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { tokenize } from "./words.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
 /** "the first round", "перша зустріч". */
@@ -126,6 +128,20 @@ export function clockCity(sentences: ReadSentence[], ctx: Context): { sentence: 
     const clock = ZONE_CAPITALS.find((c) => !c.home.includes(ctx.language) && ZONE_PHRASES.some(([re, z]) => z === c.zone && re.test(s.folded)));
     const city = clock && ctx.names.placeByEnglishName(clock.city);
     if (city) return { sentence: s, city };
+  }
+  return undefined;
+}
+
+/** The city a page prints after its time ("…, 17:40, Москва, Кремль") or under it, if any. */
+export function printedPlace(ctx: Context): PlaceEntry | undefined {
+  const line = ctx.story.dateLine;
+  const after = ctx.story.placeLine ?? (line ? /\d{1,2}:\d{2},\s*(\p{Lu}.*)$/u.exec(line)?.[1] : undefined);
+  if (!after) return undefined;
+  for (const m of ctx.names.find(tokenize(after))) {
+    if (m.named.type !== "place") continue;
+    const p = m.named.place;
+    if (p.kind === "city") return p;
+    if (p.kind === "venue" && p.city) return ctx.names.placeByEnglishName(p.city);
   }
   return undefined;
 }
