@@ -2,8 +2,8 @@
 // sentences are about another contact, the first day of talks told by their last, the day a
 // digest's headline gives, a live blog's later word that a contact set for today took place,
 // the clock of a capital abroad and the place a page prints with its date, which place a
-// contact naming no place. Pure, as the rest of
-// src/ingest/; extract.ts's buildDraft asks these when it fills in a draft.
+// contact naming no place. Pure, as the rest of src/ingest/; extract.ts's buildDraft asks these
+// when it fills in a draft.
 import type { Kind } from "../record/schema.ts";
 import { readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
