@@ -145,6 +145,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const persons = (byName.length > 0 ? byName : before).map((m) => m.named.person);
     if (persons.length > 0 && mainPeople.size > 0 && !persons.some((p) => mainPeople.has(p))) return false;
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
+    // Nor is a contact to come told by a sentence dated only days before the story ("приедет в
+    // Москву на следующей неделе" over a list of what came before it, "— 23 ноября в Женеве …").
+    if (!anchors.includes(s) && tense === "future" && toldBefore(s, ctx)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
     const own = strongestKind(s.kinds);
@@ -171,9 +174,6 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
-    // A contact to come is never dated days before the story ("приедет в Москву на следующей
-    // неделе" over a list of what came before it, "— 23 ноября в Женеве …").
-    if (tense === "future" && pick.value.length === 10 && dayGap(pick.value, ctx.published) > 1) continue;
     // Talks over several days are dated from the first, which may follow their last.
     if (date !== null && !firstDayOf(pick.value, date)) continue;
     dateFound = pick;
@@ -391,6 +391,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence,
     guessed,
   };
+}
+
+/** Does a sentence give days, all of them days before the story (and none a statement's)? */
+function toldBefore(s: ReadSentence, ctx: Context): boolean {
+  const days = readDates(s.text, ctx.language, ctx.published, "future").dates.filter((d) => !d.statement && d.value.length === 10);
+  return days.length > 0 && days.every((d) => dayGap(d.value, ctx.published) > 1);
 }
 
 /** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */

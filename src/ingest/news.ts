@@ -6,6 +6,7 @@ import type { Context, Draft, EventReading } from "./draft.ts";
 import { FOLLOWED, mainKind, reportsContactOfItsOwn, sidesOf } from "./events.ts";
 import { isAside } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
+import { RECEIVED } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */
 export type DraftOf = (event: EventReading, ctx: Context) => Draft;
@@ -58,8 +59,12 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context, draftO
   const visitors = new Set(visiting.map((p) => p.name));
   const sides = new Set(visiting.map((p) => p.side));
   const talks = ctx.sentences.find((s) => {
-    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
+    // ("Уиткоффа «естественно, примет президент»", "Witkoff will be received by the president":
+    // the visitor received by the host is at the talks.)
+    const received = RECEIVED.test(s.folded);
+    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round") || received)) return false;
     const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
+    if (received && people.some((p) => visitors.has(p.name.en))) return true;
     if (people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side))) return true;
     // "Ключевая встреча — с американским спецпосланником Стивом Уиткоффом — ожидается в субботу":
     // the host's people alone, the visitor understood.
