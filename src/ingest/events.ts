@@ -14,7 +14,7 @@ import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isLocative } from "./places.ts";
 import { isAside, strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 const NEWS_DAYS = 7;
@@ -52,7 +52,11 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // further down ("Meanwhile, Russian and U.S. diplomats will meet in Istanbul on Thursday"):
     // news, with both followed sides in it, not recalled, asked about or set beside another.
     const leadSides = lead ? sidesOf(lead) : new Set<string>();
-    const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? body.find((s) => reportsContactOfItsOwn(s, lang, published, leadSides));
+    // ("Rubio and Lavrov spoke by phone on Monday to prepare the ground" before "On Wednesday,
+    // Trump said he had called off the summit": a contact held to prepare another is that one's
+    // groundwork; the story's news is what became of the other.)
+    const told = body.filter((s) => reportsContactOfItsOwn(s, lang, published, leadSides));
+    const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? told.find((s) => !PREPARING.test(s.folded)) ?? told[0];
     if (!first) return [];
     anchors = [first];
   }

@@ -16,7 +16,7 @@ import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, PlaceEntry } from "./names.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother } from "./places.ts";
-import { isAside, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
@@ -150,7 +150,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (!anchors.includes(s) && tense === "future" && toldBefore(s, ctx)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
-    const own = strongestKind(s.kinds);
+    const own = strongestKind(kindsBeyondOpening(s, ctx.language));
     const byPhone = own === "call" && BY_PHONE.test(s.folded);
     if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || byPhone)) return false;
     // Nor is a round or a meeting another name for a call.
@@ -170,8 +170,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const said = reading.dates.find((d) => d.statement);
     if (said && !statementDate) statementDate = { found: said, sentence: s };
     // ("… in Davos, head to Moscow on Thursday": a headline's second clause has its own day.)
+    // ("After a long phone call with Putin on Oct. 16, Trump had said …": an opening phrase's day is
+    // what came before.)
     const clause = secondClauseAt(s, ctx.language);
-    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start));
+    const opening = openingEnd(s);
+    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening);
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.
@@ -219,8 +222,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // contact was set for ("яка мала відбутися в середу") or its own sentences name it ("the
   // talks of 5 March were postponed"); a date told further on is another event's ("a round
   // … was called off after the strikes on Iran began on February 28").
+  // So does calling a contact off on a weekday ("On Wednesday, Trump said he had called off the
+  // summit"): that is the day it was called off.
   const ownSentence = anchors.some((a) => a.text === evidence.date);
-  if (tense === "postponed" && dateFound && !dateFound.movedTo && !dateFound.setFor && (!/\d/.test(dateFound.text) || !ownSentence)) date = null;
+  const undated = !/\d/.test(dateFound?.text ?? "") || (tense === "postponed" && !ownSentence);
+  if ((tense === "postponed" || tense === "cancelled") && dateFound && !dateFound.movedTo && !dateFound.setFor && undated) date = null;
 
   // "Following up on the presidents' call of 12 February, the ministers agreed …": an agreed
   // sentence that dates its contact before publication recalls one that happened.

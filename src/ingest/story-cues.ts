@@ -8,7 +8,7 @@ import type { Kind } from "../record/schema.ts";
 import { readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
-import { strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
@@ -29,7 +29,8 @@ export function dayGap(from: string, to: string): number {
  */
 export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense: Tense | undefined, ctx: Context): (x: ReadSentence) => boolean {
   const direction = tense === "future" ? "future" : tense === "held" ? "past" : undefined;
-  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10).map((d) => d.value);
+  // (The day of an opening phrase, "After a long phone call on Oct. 16,", is what came before.)
+  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x)).map((d) => d.value);
   const anchorDay = secondary ? undefined : anchors.flatMap(daysOf)[0];
   return (x) => {
     if (anchors.includes(x)) return false;

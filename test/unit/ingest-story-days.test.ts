@@ -108,4 +108,13 @@ describe("a story that tells its contact further down", () => {
     const ru = read("Путин встретился с Уиткоффом в Москве\n\nПутин во вторник встретился с Уиткоффом в Москве.\n\nОтдельно дипломаты России и США провели в понедельник раунд консультаций в Стамбуле.", "2026-03-04");
     assert.equal(ru.drafts.length, 2);
   });
+  it("reports what became of a contact another one was held to prepare, its day and place not the other's", () => {
+    const en = main("Oil jumps on new sanctions\n\nOil prices rose sharply on Thursday.\n\nAfter a long phone call with Vladimir Putin on Oct. 16, Trump had said he would meet the Russian leader in Budapest. Rubio and Lavrov spoke by phone on Monday to prepare the ground.\n\nOn Wednesday, Trump said he had called off the summit with Putin.", "2025-10-23");
+    assert.deepEqual([en.kind, en.status, en.date, en.city], ["summit", "cancelled", null, "Budapest"]);
+  });
+  it("gives a contact called off on a weekday no day", () => {
+    const ru = main("Встреча Лаврова и Рубио отменена\n\nВ среду Лавров и Рубио отменили встречу в Будапеште.", "2025-10-23");
+    assert.deepEqual([ru.status, ru.date], ["cancelled", null]);
+  });
 });
+
