@@ -250,3 +250,10 @@ export function readTime(sentence: string): FoundTime | undefined {
 
 /** "Speaking at …", "выступая в …", "виступаючи на …": a participle that sets the scene of a statement. */
 const SPEAKING_FRAME = /(?<![\p{L}])(speaking|выступая|виступаючи) (at|to|in|from|on|before|в|во|на|перед|у)(?![\p{L}])/u;
+
+/** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */
+export function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
+  if (!line) return undefined;
+  const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
+  return found?.value;
+}

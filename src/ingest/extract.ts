@@ -8,11 +8,11 @@
 // contact ("the previous round", "ранее") or of another one agreed on ("experts will meet"),
 // which become drafts of their own.
 import type { Kind, Status } from "../record/schema.ts";
-import { readDates, readTime, type FoundDate } from "./dates.ts";
+import { publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
 import { findParties, findTrack } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
-import { detectLanguage, type ArticleLang } from "./language.ts";
+import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, PlaceEntry } from "./names.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother } from "./places.ts";
@@ -22,7 +22,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aboutAnother, clockCity, dayGap, digestDay, endsOn, firstDayOf, printedPlace, toldDone } from "./story-cues.ts";
+import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
@@ -397,17 +397,4 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence,
     guessed,
   };
-}
-
-/** Does a sentence give days, all of them days before the story (and none a statement's)? */
-function toldBefore(s: ReadSentence, ctx: Context): boolean {
-  const days = readDates(s.text, ctx.language, ctx.published, "future").dates.filter((d) => !d.statement && d.value.length === 10);
-  return days.length > 0 && days.every((d) => dayGap(d.value, ctx.published) > 1);
-}
-
-/** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */
-function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
-  if (!line) return undefined;
-  const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
-  return found?.value;
 }

@@ -146,3 +146,9 @@ export function printedPlace(ctx: Context): PlaceEntry | undefined {
   }
   return undefined;
 }
+
+/** Does a sentence give days, all of them days before the story (and none a statement's)? */
+export function toldBefore(s: ReadSentence, ctx: Context): boolean {
+  const days = readDates(s.text, ctx.language, ctx.published, "future").dates.filter((d) => !d.statement && d.value.length === 10);
+  return days.length > 0 && days.every((d) => dayGap(d.value, ctx.published) > 1);
+}
