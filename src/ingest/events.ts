@@ -169,7 +169,7 @@ export function sidesOf(s: ReadSentence): Set<string> {
 export { CLAUSE };
 
 /** Words that name a contact (for where it stands in a sentence). */
-const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|зустр|перемовин|розмов|самит|дзвин|дзвон)/u;
+const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|заседан|зустр|перемовин|розмов|самит|засидан|дзвин|дзвон)/u;
 
 /**
  * The kind of the main contact. The headline says it best: one kind there decides, except
