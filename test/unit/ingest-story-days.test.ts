@@ -122,5 +122,11 @@ describe("a story that tells its contact further down", () => {
     const ru = main("Делегации России, США и Украины проведут трехстороннюю встречу\n\nВ пятницу, 6 марта, состоится трехсторонняя встреча представителей России, США и Украины. Заседание пройдет в Абу-Даби.", "2026-03-04");
     assert.deepEqual([ru.kind, ru.date, ru.city], ["round", "2026-03-06", "Abu Dhabi"]);
   });
+  it("reads 'принимал' as a meeting done, and an intention ('нет намерения') as no contact to come", () => {
+    const ru = main("Три часа в Кремле\n\nКолонка.\n\nПочему самая важная встреча прошлой недели прошла не там, где ее ждали\n\nТрамп написал, что у Путина нет намерения останавливать войну, и назвал встречу важной. В минувшую пятницу Путин почти три часа принимал в Кремле Стива Уиткоффа.", "2025-04-28");
+    assert.deepEqual([ru.kind, ru.status, ru.date, ru.city], ["meeting", "held", "2025-04-25", "Moscow"]);
+    const uk = main("Путін приймав Віткоффа\n\nУ п'ятницю Путін приймав у Кремлі Стіва Віткоффа.", "2025-04-28");
+    assert.deepEqual([uk.kind, uk.status, uk.date, uk.city], ["meeting", "held", "2025-04-25", "Moscow"]);
+  });
 });
 
