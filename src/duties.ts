@@ -81,17 +81,6 @@ export function digestDuty(deps: DigestDutyDeps): DigestDuty {
   };
 }
 
-/**
- * Updates in hand at once (grammY runner's sink; its default is 500). At Telegram's round trip
- * of some 50 ms, 200 in hand allow 4,000 replies a second, more than this process's CPU can
- * answer; beyond what the CPU keeps up with, more in hand only hold their contexts and replies
- * until they outlive the young generation, and V8 then marks the whole heap (the record and
- * the subscribers) more often. Measured with npm run bench (items 3 and 4) against 500: CPU per
- * reply with no round trip 0.41-0.43 → 0.31-0.32 ms, the burst's peak 277 → 266 MB, /subscribe
- * 420 → 735 a second on the same loaded machine, and no lower rate at the 50 ms round trip.
- */
-const UPDATES_IN_HAND = 200;
-
 /** Long polling: one poller among the replicas (a second getUpdates would be answered 409). */
 export function pollingDuty(bot: Bot<ParleyContext>, allowedUpdates: readonly string[], log: Logger): LeadershipHandlers & { readonly runner: RunnerHandle | undefined } {
   let runner: RunnerHandle | undefined;
@@ -100,7 +89,7 @@ export function pollingDuty(bot: Bot<ParleyContext>, allowedUpdates: readonly st
       return runner;
     },
     onElected() {
-      runner = run(bot, { sink: { concurrency: UPDATES_IN_HAND }, runner: { fetch: { allowed_updates: [...allowedUpdates] as never } } });
+      runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] as never } } });
       log.info("polling: this replica fetches the updates");
     },
     async onDeposed(reason) {

@@ -39,8 +39,8 @@ import { holdLeadership, soleLeadership, type Leadership } from "./db/leader.ts"
 import { digestDuty, feedsDuty, pollingDuty, together, type DigestDuty } from "./duties.ts";
 
 // The bot holds the record and every subscriber in memory (over 100 MB for 100,000 of each)
-// and sees bursts of short-lived garbage: hundreds of updates in hand at once (duties.ts), many
-// promoted before their reply is sent. V8 lets the old generation grow far past the live set before it
+// and sees bursts of short-lived garbage: thousands of updates in hand at once, many promoted
+// before their reply is sent. V8 lets the old generation grow far past the live set before it
 // collects again (to 370 MB and more in npm run bench's burst); held to 20 % above the live set,
 // the peak stays under 300 MB. The price, measured the same way: about 15-20 % more CPU per
 // update, in major collections that come more often.
