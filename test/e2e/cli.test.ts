@@ -463,15 +463,23 @@ test("many writers at once: separate processes and one in-process writer lose no
   );
 
   for (const exit of await Promise.all(exits)) assert.equal(exit.code, 0, exit.stderr);
-  for (const r of await Promise.all(cliAdds)) assert.equal(r.code, 0, r.stderr);
+  // A CLI writer waits 10 s for the lock and then gives up, changing nothing, as it says; with
+  // 300 writes queued for it on a busy machine it may. Then its entry must not be there.
+  const cliAdded: string[] = [];
+  for (const [i, r] of (await Promise.all(cliAdds)).entries()) {
+    if (r.code === 0) cliAdded.push(`cli-${i}`);
+    else {
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /is held by another writer .*gave up after [\d.]+ s and changed nothing/);
+    }
+  }
   assert.ok(inProcess.every((r) => r.ok));
 
   const expected = [
     ...ENTRIES.map((e) => e.id as string),
     ...Array.from({ length: PROCESSES * PER_PROCESS }, (_, i) => `p${Math.floor(i / PER_PROCESS)}-${i % PER_PROCESS}`),
     ...Array.from({ length: IN_PROCESS }, (_, i) => `in-${i}`),
-    "cli-0",
-    "cli-1",
+    ...cliAdded,
   ];
   const parsed = parseEventLog(await s.read(), s.file);
   assert.ok(parsed.ok, parsed.ok ? "" : parsed.problems.map(describeProblem).join("\n"));
