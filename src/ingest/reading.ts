@@ -5,7 +5,7 @@ import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
-import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
+import { breakAfter, gapAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
@@ -355,5 +355,19 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
     const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
     if (/(meet|talk|call|visit|host|receiv|summit|саммит|самит|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
   }
-  return false;
+  // "ahead of Trump-Putin summit", "перед встречей Трампа и Путина", "підготовку зустрічі Трампа
+  // і Путіна": a name joined to the one before it by a hyphen or "and" is of the same contact.
+  const joined = joinedBefore(s, m);
+  return joined !== undefined && isAside(s, joined);
+}
+
+/** "and", "и", "і", "та", "й" (folded): one name joined to the next. */
+const AND = /^(and|и|та|й)$/u;
+
+/** The person named right before this one and joined to it ("Trump-Putin", "Трампа и Путина"), if any. */
+function joinedBefore(s: ReadSentence, m: Mention): Mention | undefined {
+  return personMentions(s).find((p) => {
+    if (p.last === m.first - 1) return /^-$/u.test(s.text.slice(s.tokens[p.last].start, s.tokens[m.first].start).replace(/^[\p{L}\p{M}'’ʼ]+/u, ""));
+    return p.last === m.first - 2 && AND.test(s.tokens[p.last + 1].folded) && /^\s+$/u.test(gapAfter(s, p.last));
+  });
 }

@@ -138,7 +138,7 @@ export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|п
 export const ANOTHER_EVENT_BEFORE = /^(ahead|after|before|перед|после|писля|напередодни|накануне)$/u;
 /** After a possessive ("Trump's son-in-law", "Putin's top aide"): the name is the principal. */
 export const POSSESSED_TITLE = /^(son|daughter|aide|aides|adviser|advisers|advisor|advisors|envoy|envoys|emissary|special|spokesman|spokeswoman|spokesperson|press|foreign|national|top|chief|senior|negotiator|negotiators|team|representative|investment|economic|deputy|former|longtime|close|friend|ally)$/u;
-export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|visit|call)$/u;
+export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|team|visit|call)$/u;
 
 /** Where a statement was made, not where the contact is: "said at a press conference in New York". */
 // ("Speaking at the White House", "выступая в Госдуме", "виступаючи у Давосі": where one spoke.)
@@ -148,8 +148,10 @@ export const STATEMENT_VENUE = /^(press|briefing|interview|reporters|journalists
  * "officials": "U.S. officials in Riyadh held talks" are at the table. */
 export const SOURCE_IN = /^(source|sources|insider|insiders|источник\p{L}*|собеседник\p{L}*|инсайдер\p{L}*|джерел\p{L}*|спиврозмовник\p{L}*)$/u;
 
-/** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact. */
-export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|после|перед|писля|накануне|напередодни|время|час|пока|поки)$/u;
+/** "days after meeting Rubio", "после встречи с Рубио", "перед визитом Зеленского": another contact.
+ * So is one being prepared: "обсудили подготовку встречи Трампа и Путина", "обговорили підготовку
+ * зустрічі Трампа і Путіна", "discussed preparations for a Trump-Putin summit". */
+export const ANOTHER_CONTACT_BEFORE = /^(after|before|ahead|during|while|preparation|preparations|preparing|после|перед|писля|накануне|напередодни|время|час|пока|поки|подготовк\p{L}*|пидготовк\p{L}*|подготов\p{L}*|пидготу\p{L}*)$/u;
 
 /** Public events that are no contact, folded word beginnings: "the forum in Davos", "сесії Генасамблеї", "инаугурации". */
 export const PUBLIC_EVENT = /^(forum|conference|session|assembly|congress|festival|ceremony|inauguration|funeral|parade|exhibition|election|olympics|форум|конференц|сесси|сеси|генасамбле|ассамбле|асамбле|съезд|зизд|фестивал|церемони|инаугурац|инавгурац|похорон|парад|виставк|вибор|олимпиад)/u;

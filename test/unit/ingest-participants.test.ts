@@ -214,6 +214,14 @@ describe("people of another contact told beside this one", () => {
   it("reads one named after \"days after … summit with\" as that summit's", () => {
     assert.deepEqual(people("Rubio and Lavrov to meet in Budapest\n\nRubio and Lavrov will meet in Budapest on Thursday. Ushakov will be in the Russian delegation, days after Trump's summit with Putin in Alaska.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov", "Yuri Ushakov"]);
   });
+  it("reads the people of a contact being prepared, and a name joined to theirs, as that contact's", () => {
+    assert.deepEqual(people("Рубіо і Лавров провели телефонну розмову\n\nРубіо і Лавров у понеділок обговорили телефоном підготовку зустрічі Трампа і Путіна.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубио и Лавров провели телефонный разговор\n\nРубио и Лавров в понедельник обсудили по телефону подготовку встречи Трампа и Путина.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Rubio and Lavrov speak by phone ahead of Trump-Putin summit\n\nRubio and Lavrov spoke by phone on Monday.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads a name before \"team\" as whose team, not one taking part", () => {
+    assert.deepEqual(people("Dmitriev meets Trump team in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Wednesday.", "2026-03-12"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
   it("reads the people of a phone call as no part of a contact held in person", () => {
     assert.deepEqual(people("Russian and US officials meet in Riyadh\n\nRussian and US officials held talks in Riyadh on Monday.\n\nThe talks followed a phone call between Trump and Putin on March 18.", "2025-03-25"), []);
     assert.deepEqual(people("Консультації Росії та США в Москві скасовано\n\nРаунд консультацій Росії та США в Москві скасовано.\n\nПро такі консультації Лавров і Рубіо домовилися під час телефонної розмови в лютому, а потім підтвердили це на зустрічі делегацій.", "2025-06-16"), []);
