@@ -81,6 +81,12 @@ describe("delegations and who took part", () => {
   it("reads an office's planning in a delegate's post as no plan of another contact", () => {
     assert.deepEqual(people("Russia-US talks held in Riyadh\n\nRussian and US delegations held talks in Riyadh on Monday. The Russian side was led by Grigory Karasin. The US delegation was headed by Michael Anton, the State Department's director of policy planning.", "2025-03-25"), ["Grigory Karasin", "Michael Anton"]);
   });
+  it("counts a side's people listed after the side's country opening the sentence ('От США …', 'For the U.S., …')", () => {
+    const want = ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"];
+    assert.deepEqual(people("Переговоры в Женеве завершились\n\nВ Женеве завершились трехсторонние переговоры Украины, США и России. Украинскую делегацию возглавил Рустем Умеров. От США за столом были Стив Уиткофф и Джаред Кушнер.", "2026-02-18"), want);
+    assert.deepEqual(people("Переговори в Женеві завершилися\n\nУ Женеві завершилися тристоронні переговори України, США та Росії. Українську делегацію очолив Рустем Умєров. Від США за столом були Стів Віткофф і Джаред Кушнер.", "2026-02-18"), want);
+    assert.deepEqual(people("Geneva talks end\n\nTrilateral talks between Ukraine, the U.S. and Russia ended in Geneva. Rustem Umerov led Ukraine's delegation. For the U.S., Steve Witkoff and Jared Kushner were at the table.", "2026-02-18"), want);
+  });
   it("counts a side's people listed after \"from the Russian side\", and those beside one taking part", () => {
     assert.deepEqual(people("Віткофф і Кушнер провели переговори з Путіним у Кремлі\n\nПутін у четвер провів у Кремлі переговори зі Стівом Віткоффом і Джаредом Кушнером. З російського боку за столом також були Юрій Ушаков і Кирило Дмитрієв.", "2026-01-23"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
     assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPutin received Steve Witkoff in the Kremlin on Thursday. On the Russian side, Yuri Ushakov and Kirill Dmitriev were also at the table.", "2025-08-07"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
