@@ -261,9 +261,15 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const window = s.tokens
     .slice(from, to + 1)
     .map((t) => t.folded)
-    .join(" ");
+    .join(" ")
+    .replace(HIS_WORDS, " ");
   return SPEECH.test(window);
 }
+
+/** "по его словам", "за його словами", "according to him": the words of one named before, whose
+ * pronoun makes no name beside it the speaker ("З американського боку, за його словами, участь
+ * візьмуть Віткофф і Кушнер"). Folded: її is ии, їх is их. */
+const HIS_WORDS = /(?<![\p{L}])(по (его|ее|их) словам|за (його|ии|их) словами|according to (him|her|them))(?![\p{L}])/gu;
 
 /** Words that make the contact after them a journey's purpose: "для встречи", "for talks", "на переговоры". */
 const PURPOSE = /(?<![\p{L}])(для|for|на(?=\s+(переговоры|переговори|встречу|зустрич)))\s+(\p{L}+\s+)?$/u;

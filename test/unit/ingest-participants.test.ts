@@ -81,6 +81,12 @@ describe("delegations and who took part", () => {
   it("reads an office's planning in a delegate's post as no plan of another contact", () => {
     assert.deepEqual(people("Russia-US talks held in Riyadh\n\nRussian and US delegations held talks in Riyadh on Monday. The Russian side was led by Grigory Karasin. The US delegation was headed by Michael Anton, the State Department's director of policy planning.", "2025-03-25"), ["Grigory Karasin", "Michael Anton"]);
   });
+  it("reads 'по его словам', 'за його словами', 'according to him' as another's words, not the speech of a name beside them", () => {
+    const want = ["Jared Kushner", "Steve Witkoff"];
+    assert.deepEqual(people("Наступний раунд у середу\n\nНаступний раунд переговорів України, США та Росії відбудеться 4 лютого в Абу-Дабі. З американського боку, за його словами, участь візьмуть Стів Віткофф і Джаред Кушнер.", "2026-02-02"), want);
+    assert.deepEqual(people("Следующий раунд в среду\n\nСледующий раунд переговоров Украины, США и России состоится 4 февраля в Абу-Даби. С американской стороны, по его словам, участие примут Стив Уиткофф и Джаред Кушнер.", "2026-02-02"), want);
+    assert.deepEqual(people("Next round on Wednesday\n\nThe next trilateral round will take place in Abu Dhabi on February 4. On the U.S. side, according to him, Steve Witkoff and Jared Kushner will take part.", "2026-02-02"), want);
+  });
   it("counts a side's people listed after the side's country opening the sentence ('От США …', 'For the U.S., …')", () => {
     const want = ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"];
     assert.deepEqual(people("Переговоры в Женеве завершились\n\nВ Женеве завершились трехсторонние переговоры Украины, США и России. Украинскую делегацию возглавил Рустем Умеров. От США за столом были Стив Уиткофф и Джаред Кушнер.", "2026-02-18"), want);
