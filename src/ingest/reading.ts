@@ -253,7 +253,7 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     // subject's, not the name's before the comma (an apposition, "Ryabkov, Russia's deputy
     // foreign minister, said", keeps its speaker).
     const commaVerb = i === m.last + 1 && /^[^\p{L}\d]*,\s*$/u.test(s.text.slice(s.tokens[m.last].start + s.tokens[m.last].text.length, s.tokens[i].start)) && SPEECH.test(s.tokens[i].folded);
-    if (commaVerb || CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i)) {
+    if (commaVerb || CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i) || saidByNext(s, m, i)) {
       to = i - 1;
       break;
     }
@@ -264,6 +264,17 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     .join(" ")
     .replace(HIS_WORDS, " ");
   return SPEECH.test(window);
+}
+
+/**
+ * "«Делегацію очолить Рустем Умєров», – сказав Зеленський", "Umerov will lead it," said Zelensky:
+ * a verb of saying after a quote's end or a comma, with another person named right after it (through
+ * his title), is that person's; the name before it is what he said.
+ */
+function saidByNext(s: ReadSentence, m: Mention, i: number): boolean {
+  if (!SPEECH.test(s.tokens[i].folded)) return false;
+  if (!/[»"”,—–]/u.test(s.text.slice(s.tokens[m.last].start, s.tokens[i].start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, ""))) return false;
+  return s.mentions.some((o) => o !== m && o.named.type === "person" && o.first > i && o.first <= i + 4);
 }
 
 /** "по его словам", "за його словами", "according to him": the words of one named before, whose

@@ -81,6 +81,11 @@ describe("delegations and who took part", () => {
   it("reads an office's planning in a delegate's post as no plan of another contact", () => {
     assert.deepEqual(people("Russia-US talks held in Riyadh\n\nRussian and US delegations held talks in Riyadh on Monday. The Russian side was led by Grigory Karasin. The US delegation was headed by Michael Anton, the State Department's director of policy planning.", "2025-03-25"), ["Grigory Karasin", "Michael Anton"]);
   });
+  it("reads the one named in a quote before 'said X' as what X said, so as one taking part", () => {
+    assert.deepEqual(people("Наступний раунд у середу\n\nНаступний раунд переговорів України, США та Росії відбудеться 4 лютого в Абу-Дабі. «Делегацію очолить Рустем Умєров», – сказав Зеленський.", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Следующий раунд в среду\n\nСледующий раунд переговоров Украины, США и России состоится 4 февраля в Абу-Даби. «Делегацию возглавит Рустем Умеров», — сказал Зеленский.", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Next round on Wednesday\n\nThe next round of trilateral talks will take place in Abu Dhabi on February 4. \"The delegation will be led by Rustem Umerov,\" said Zelensky.", "2026-02-02"), ["Rustem Umerov"]);
+  });
   it("reads 'по его словам', 'за його словами', 'according to him' as another's words, not the speech of a name beside them", () => {
     const want = ["Jared Kushner", "Steve Witkoff"];
     assert.deepEqual(people("Наступний раунд у середу\n\nНаступний раунд переговорів України, США та Росії відбудеться 4 лютого в Абу-Дабі. З американського боку, за його словами, участь візьмуть Стів Віткофф і Джаред Кушнер.", "2026-02-02"), want);
