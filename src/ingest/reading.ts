@@ -6,6 +6,7 @@ import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, gapAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
+import { TITLE_WORD } from "./participation-words.ts";
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
@@ -344,8 +345,9 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   if (NOT_A_PARTICIPANT_BEFORE.test(before) && !(m.named.type === "person" && holdsTitle(m.named.person, before))) return true;
   for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
     if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
-    // Only words of the person's own title may stand between ("посланника президента США Трампа").
-    if (/^\p{Lu}/u.test(s.tokens[i].text)) break;
+    // Only words of the person's own title may stand between ("посланника президента США Трампа",
+    // "two days before President Trump's deadline", where English capitalises the title).
+    if (/^\p{Lu}/u.test(s.tokens[i].text) && !TITLE_WORD.test(s.tokens[i].folded)) break;
   }
   const next = s.tokens[m.last + 1];
   if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;

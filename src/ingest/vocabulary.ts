@@ -132,12 +132,13 @@ export const RECEIVED_PRONOUN = re(`${B}(received|receive|receives|will receive|
 
 /** A name right after one of these is someone's principal, not a participant: "помощник Путина
  * Юрий Ушаков", "спецпосланника Трампа", "команда Трампа", "Putin's aide". Also a name after "ahead of" or "после"
- * belongs to another event ("ahead of Zelensky visit"). */
-export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|посланец|посланець|спецпосланник|спецпосланц|спецпосланец|спецпосланець|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|звонк|дзвинк|зят|команд)\p{L}*)$/u;
+ * belongs to another event ("ahead of Zelensky visit"). So does one whose deadline it is ("ультиматума Трампа",
+ * "дедлайну Трампа", "Trump's deadline"). */
+export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|посланец|посланець|спецпосланник|спецпосланц|спецпосланец|спецпосланець|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|звонк|дзвинк|зят|команд|ультиматум|дедлайн)\p{L}*)$/u;
 /** A name after these, a word or two on, is another event's: "ahead of Zelensky visit", "после звонка Трампа". */
 export const ANOTHER_EVENT_BEFORE = /^(ahead|after|before|перед|после|писля|напередодни|накануне)$/u;
 /** After a possessive ("Trump's son-in-law", "Putin's top aide"): the name is the principal. */
-export const POSSESSED_TITLE = /^(son|daughter|aide|aides|adviser|advisers|advisor|advisors|envoy|envoys|emissary|special|spokesman|spokeswoman|spokesperson|press|foreign|national|top|chief|senior|negotiator|negotiators|team|representative|investment|economic|deputy|former|longtime|close|friend|ally)$/u;
+export const POSSESSED_TITLE = /^(son|daughter|aide|aides|adviser|advisers|advisor|advisors|envoy|envoys|emissary|special|spokesman|spokeswoman|spokesperson|press|foreign|national|top|chief|senior|negotiator|negotiators|team|representative|investment|economic|deputy|former|longtime|close|friend|ally|deadline|ultimatum)$/u;
 export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|team|visit|call)$/u;
 
 /** Where a statement was made, not where the contact is: "said at a press conference in New York". */

@@ -231,6 +231,12 @@ describe("people of another contact told beside this one", () => {
   it("reads one named after \"days after … summit with\" as that summit's", () => {
     assert.deepEqual(people("Rubio and Lavrov to meet in Budapest\n\nRubio and Lavrov will meet in Budapest on Thursday. Ushakov will be in the Russian delegation, days after Trump's summit with Putin in Alaska.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov", "Yuri Ushakov"]);
   });
+  it("reads a name after 'before' through an English capitalised title ('before President Trump's deadline'), and one whose deadline it is, as no participant", () => {
+    assert.deepEqual(people("Witkoff to meet Putin on Wednesday\n\nSpecial envoy Steve Witkoff will meet Vladimir Putin in Moscow on Wednesday, two days before President Trump's deadline for Russia.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Уиткофф встретится с Путиным в среду\n\nСпецпосланник Стив Уиткофф встретится с Владимиром Путиным в Москве в среду, за два дня до истечения ультиматума Трампа.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Віткофф зустрінеться з Путіним у середу\n\nСпецпосланець Стів Віткофф зустрінеться з Володимиром Путіним у Москві в середу, за два дні до спливу ультиматуму Трампа.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Witkoff to meet Putin on Wednesday\n\nSpecial envoy Steve Witkoff will meet Vladimir Putin in Moscow on Wednesday, as Trump's deadline nears.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
   it("reads the people of a contact being prepared, and a name joined to theirs, as that contact's", () => {
     assert.deepEqual(people("Рубіо і Лавров провели телефонну розмову\n\nРубіо і Лавров у понеділок обговорили телефоном підготовку зустрічі Трампа і Путіна.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
     assert.deepEqual(people("Рубио и Лавров провели телефонный разговор\n\nРубио и Лавров в понедельник обсудили по телефону подготовку встречи Трампа и Путина.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
