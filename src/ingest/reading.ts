@@ -349,6 +349,7 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
     // "two days before President Trump's deadline", where English capitalises the title).
     if (/^\p{Lu}/u.test(s.tokens[i].text) && !TITLE_WORD.test(s.tokens[i].folded)) break;
   }
+  if (afterThatBefore(s, m)) return true;
   const next = s.tokens[m.last + 1];
   if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;
   // "Jared Kushner, Trump's son-in-law", "Putin's foreign policy adviser Yuri Ushakov": a
@@ -378,6 +379,16 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   // і Путіна": a name joined to the one before it by a hyphen or "and" is of the same contact.
   const joined = joinedBefore(s, m);
   return joined !== undefined && isAside(s, joined);
+}
+
+/**
+ * "после того, как президент Дональд Трамп выразил недовольство", "після того, як Трамп заявив":
+ * the name opens a time clause of its own (English "after President Trump …" is "after" above).
+ */
+function afterThatBefore(s: ReadSentence, m: Mention): boolean {
+  let i = m.first - 1;
+  while (i >= 0 && m.first - i <= 2 && /^\p{Ll}/u.test(s.tokens[i].text) && !/^(как|як)$/u.test(s.tokens[i].folded)) i--;
+  return i >= 2 && /^(как|як)$/u.test(s.tokens[i].folded) && s.tokens[i - 1].folded === "того" && /^(после|писля)$/u.test(s.tokens[i - 2].folded);
 }
 
 /** "and", "и", "і", "та", "й" (folded): one name joined to the next. */

@@ -237,6 +237,11 @@ describe("people of another contact told beside this one", () => {
     assert.deepEqual(people("Віткофф зустрінеться з Путіним у середу\n\nСпецпосланець Стів Віткофф зустрінеться з Володимиром Путіним у Москві в середу, за два дні до спливу ультиматуму Трампа.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
     assert.deepEqual(people("Witkoff to meet Putin on Wednesday\n\nSpecial envoy Steve Witkoff will meet Vladimir Putin in Moscow on Wednesday, as Trump's deadline nears.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
   });
+  it("reads the subject of an 'after that' clause ('после того, как Трамп …', 'після того, як Трамп …') as another event's", () => {
+    assert.deepEqual(people("Третий раунд консультаций в Москве отменен\n\nТретий раунд российско-американских консультаций в Москве отменен. СМИ связывают паузу с охлаждением после того, как президент Дональд Трамп выразил недовольство ходом переговоров.", "2025-06-16"), []);
+    assert.deepEqual(people("Третій раунд консультацій у Москві скасовано\n\nТретій раунд російсько-американських консультацій у Москві скасовано. ЗМІ пов'язують паузу з охолодженням після того, як президент Дональд Трамп висловив невдоволення ходом переговорів.", "2025-06-16"), []);
+    assert.deepEqual(people("Third round of consultations in Moscow cancelled\n\nThe third round of Russian-American consultations in Moscow has been cancelled. Media link the pause to a cooling after President Donald Trump voiced displeasure with the talks.", "2025-06-16"), []);
+  });
   it("reads the people of a contact being prepared, and a name joined to theirs, as that contact's", () => {
     assert.deepEqual(people("Рубіо і Лавров провели телефонну розмову\n\nРубіо і Лавров у понеділок обговорили телефоном підготовку зустрічі Трампа і Путіна.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
     assert.deepEqual(people("Рубио и Лавров провели телефонный разговор\n\nРубио и Лавров в понедельник обсудили по телефону подготовку встречи Трампа и Путина.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
