@@ -71,6 +71,12 @@ describe("a contact moved, called off or to come", () => {
     const en = main("Rubio-Lavrov meeting in Geneva postponed\n\nThe meeting of Rubio and Lavrov planned in Geneva this week has been postponed. A round in Riyadh was called off after the strikes began on March 1.", "2026-03-04");
     assert.deepEqual([en.status, en.date], ["postponed", null]);
   });
+  it("takes no day for a contact to come from one told in the imperfective past ('встречался', 'зустрічався', 'летал')", () => {
+    const uk = main("Дмитрієв цими вихідними зустрінеться в Маямі з Віткоффом\n\nКирило Дмитрієв цими вихідними зустрінеться в Маямі зі Стівом Віткоффом. У жовтні він уже літав до США і зустрічався з Віткоффом.", "2025-12-19");
+    const ru = main("Дмитриев в эти выходные встретится в Майами с Уиткоффом\n\nКирилл Дмитриев в эти выходные встретится в Майами со Стивом Уиткоффом. В октябре он уже летал в США и встречался с Уиткоффом.", "2025-12-19");
+    const en = main("Dmitriev to meet Witkoff in Miami this weekend\n\nKirill Dmitriev will meet Steve Witkoff in Miami this weekend. In October he already flew to the US and met with Witkoff.", "2025-12-19");
+    for (const d of [uk, ru, en]) assert.deepEqual([d.status, d.date], ["announced", null]);
+  });
   it("takes no day from talks told held beside a trip called off", () => {
     const uk = main("Поїздку Віткоффа до Москви скасовано\n\nУ понеділок Білий дім повідомив, що поїздка Віткоффа до Москви на зустріч з Путіним скасована. Перед цим 17 лютого в Женеві відбувся раунд переговорів.", "2026-03-04");
     assert.deepEqual([uk.status, uk.date], ["cancelled", null]);
