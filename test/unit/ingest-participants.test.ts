@@ -81,6 +81,11 @@ describe("delegations and who took part", () => {
   it("reads an office's planning in a delegate's post as no plan of another contact", () => {
     assert.deepEqual(people("Russia-US talks held in Riyadh\n\nRussian and US delegations held talks in Riyadh on Monday. The Russian side was led by Grigory Karasin. The US delegation was headed by Michael Anton, the State Department's director of policy planning.", "2025-03-25"), ["Grigory Karasin", "Michael Anton"]);
   });
+  it("reads 'як пояснив', 'как объяснил', 'as … explained' as speaking, not taking part", () => {
+    assert.deepEqual(people("Тристороння зустріч України, США та Росії в Абу-Дабі так і не відбулася\n\nТристороння зустріч делегацій України, США та Росії, яку очікували цього тижня в Абу-Дабі, так і не відбулася. Як пояснив президент Володимир Зеленський, американська сторона попросила перенести переговори, нової дати поки немає.", "2026-03-06"), []);
+    assert.deepEqual(people("Встреча в Женеве так и не состоялась\n\nВстреча делегаций России и США, которую ждали на этой неделе в Женеве, так и не состоялась. Как объяснил президент Владимир Зеленский, американская сторона попросила перенести переговоры.", "2026-03-06"), []);
+    assert.deepEqual(people("Geneva meeting never took place\n\nThe meeting of Russian and US delegations expected in Geneva this week never took place. As President Volodymyr Zelensky explained, the American side asked to move the talks.", "2026-03-06"), []);
+  });
   it("reads the one named in a quote before 'said X' as what X said, so as one taking part", () => {
     assert.deepEqual(people("Наступний раунд у середу\n\nНаступний раунд переговорів України, США та Росії відбудеться 4 лютого в Абу-Дабі. «Делегацію очолить Рустем Умєров», – сказав Зеленський.", "2026-02-02"), ["Rustem Umerov"]);
     assert.deepEqual(people("Следующий раунд в среду\n\nСледующий раунд переговоров Украины, США и России состоится 4 февраля в Абу-Даби. «Делегацию возглавит Рустем Умеров», — сказал Зеленский.", "2026-02-02"), ["Rustem Umerov"]);
