@@ -4,7 +4,7 @@
 // as the rest of src/ingest/; extract.ts passes in how a contact's sentences become a draft.
 import type { Context, Draft, EventReading } from "./draft.ts";
 import { FOLLOWED, mainKind, reportsContactOfItsOwn, sidesOf } from "./events.ts";
-import { isAside } from "./reading.ts";
+import { isAside } from "./asides.ts";
 import { questionBefore } from "./story-cues.ts";
 import { RECEIVED } from "./vocabulary.ts";
 

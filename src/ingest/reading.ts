@@ -4,15 +4,12 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
+import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
-import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, RECENT, withoutEveOf } from "./vocabulary.ts";
 
-/** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
-const BRIEFED_ON = new RegExp(`(briefed|informed|told|проинформировал|рассказал|поинформував|проинформував|розповив)\\s.*(on|about|of|о|об|про|щодо)\\s(\\p{L}+\\s){0,4}(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов)\\p{L}*\\s(with|с|со|з|из|зи)(\\s\\p{L}+){0,4}$`, "u");
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
 
@@ -253,7 +250,7 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     // subject's, not the name's before the comma (an apposition, "Ryabkov, Russia's deputy
     // foreign minister, said", keeps its speaker).
     const commaVerb = i === m.last + 1 && /^[^\p{L}\d]*,\s*$/u.test(s.text.slice(s.tokens[m.last].start + s.tokens[m.last].text.length, s.tokens[i].start)) && SPEECH.test(s.tokens[i].folded);
-    if (commaVerb || CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i)) {
+    if (commaVerb || CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i) || saidByNext(s, m, i)) {
       to = i - 1;
       break;
     }
@@ -261,9 +258,26 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const window = s.tokens
     .slice(from, to + 1)
     .map((t) => t.folded)
-    .join(" ");
+    .join(" ")
+    .replace(HIS_WORDS, " ");
   return SPEECH.test(window);
 }
+
+/**
+ * "«Делегацію очолить Рустем Умєров», – сказав Зеленський", "Umerov will lead it," said Zelensky:
+ * a verb of saying after a quote's end or a comma, with another person named right after it (through
+ * his title), is that person's; the name before it is what he said.
+ */
+function saidByNext(s: ReadSentence, m: Mention, i: number): boolean {
+  if (!SPEECH.test(s.tokens[i].folded)) return false;
+  if (!/[»"”,—–]/u.test(s.text.slice(s.tokens[m.last].start, s.tokens[i].start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, ""))) return false;
+  return s.mentions.some((o) => o !== m && o.named.type === "person" && o.first > i && o.first <= i + 4);
+}
+
+/** "по его словам", "за його словами", "according to him": the words of one named before, whose
+ * pronoun makes no name beside it the speaker ("З американського боку, за його словами, участь
+ * візьмуть Віткофф і Кушнер"). Folded: її is ии, їх is их. */
+const HIS_WORDS = /(?<![\p{L}])(по (его|ее|их) словам|за (його|ии|их) словами|according to (him|her|them))(?![\p{L}])/gu;
 
 /** Words that make the contact after them a journey's purpose: "для встречи", "for talks", "на переговоры". */
 const PURPOSE = /(?<![\p{L}])(для|for|на(?=\s+(переговоры|переговори|встречу|зустрич)))\s+(\p{L}+\s+)?$/u;
@@ -312,48 +326,6 @@ function insideRelativeClause(s: ReadSentence, m: Mention): boolean {
     const t = s.tokens[i];
     if (breakAfter(s, i)) return false;
     if (RELATIVE.test(t.folded)) return /,\s*$/.test(s.text.slice(0, t.start));
-  }
-  return false;
-}
-
-/** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
-export function isAside(s: ReadSentence, m: Mention): boolean {
-  // In Russian and Ukrainian the principal follows the title in the genitive ("помощник Путина
-  // Юрий Ушаков"); the person himself follows the title's own complement ("помощник президента
-  // Юрий Ушаков"), and in English the title stands before its holder ("envoy Steve Witkoff").
-  // So only a name right after the title is the principal.
-  // "спецпосланник Стив Уиткофф" is the envoy himself: the title is his own.
-  const before = m.first > 0 ? s.tokens[m.first - 1].folded : "";
-  if (NOT_A_PARTICIPANT_BEFORE.test(before) && !(m.named.type === "person" && holdsTitle(m.named.person, before))) return true;
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
-    if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
-    // Only words of the person's own title may stand between ("посланника президента США Трампа").
-    if (/^\p{Lu}/u.test(s.tokens[i].text)) break;
-  }
-  const next = s.tokens[m.last + 1];
-  if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;
-  // "Jared Kushner, Trump's son-in-law", "Putin's foreign policy adviser Yuri Ushakov": a
-  // possessive before a title names whose man he is; "Putin's meeting" stays Putin's.
-  if (next !== undefined && /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[m.last].start)) && POSSESSED_TITLE.test(next.folded)) return true;
-  // "Putin briefed Xi on his summit with Trump", "проинформировал … о результатах встречи с
-  // Зеленским": the one briefed is told of another contact, with its own people.
-  if (objectOfWith(s, m)) {
-    const at = s.tokens.slice(Math.max(0, m.first - 14), m.first).map((t) => t.folded).join(" ");
-    if (BRIEFED_ON.test(at)) return true;
-  }
-  // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
-  // "came a day after Witkoff and Kushner hosted a Ukrainian delegation led by Umerov": the
-  // clause runs to the next comma.
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 12); i--) {
-    if (i < m.first - 1 && breakAfter(s, i)) break;
-    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
-    // "під час зустрічі", "во время встречи" (during); not "про час зустрічі" (its time).
-    if (/^(время|час)$/u.test(s.tokens[i].folded) && !/^(во|в|пид|у)$/u.test(s.tokens[i - 1]?.folded ?? "")) continue;
-    // Far from the name only "after"/"before" open another contact; "during a two-hour phone
-    // call with Trump" is this one.
-    if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;
-    const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
-    if (/(meet|talk|call|visit|host|receiv|summit|саммит|самит|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
   }
   return false;
 }

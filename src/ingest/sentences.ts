@@ -66,6 +66,10 @@ const BARE_DATELINE = /^[\p{Lu}][\p{Lu}.'’\s/-]{2,40}?(,\s*[^.()/—–-]{1,25
 
 // Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK_BEFORE = /(\b(г|гг|т|е|ст|им|ул|д|см|mr|mrs|ms|dr|st|jan|feb|mar|apr|aug|sept|sep|oct|nov|dec|gen|gov|sen|rep|u\.s|u\.n|no|vs|etc|e\.g|i\.e)|\b\p{Lu})\.$/iu;
+// A capital alone before a stop is an initial, in either alphabet: "держсекретар США М. Рубіо",
+// "глава МИД России С. Лавров", "M. Rubio". (\b knows no Cyrillic letters, so the pattern above
+// misses a Cyrillic initial after a space.)
+const INITIAL = /(?<![\p{L}\p{M}\d])\p{Lu}\.$/u;
 
 export function readStory(text: string): StoryText {
   const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.replace(/\s+/g, " ").trim());
@@ -167,7 +171,7 @@ export function splitSentences(text: string): string[] {
   for (const m of text.matchAll(re)) {
     const end = (m.index ?? 0) + m[1].length;
     const candidate = text.slice(start, end);
-    if (NO_BREAK_BEFORE.test(candidate)) continue;
+    if (NO_BREAK_BEFORE.test(candidate) || INITIAL.test(candidate)) continue;
     out.push(candidate.trim());
     start = end;
   }

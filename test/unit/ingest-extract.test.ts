@@ -171,6 +171,13 @@ describe("visits and quotes", () => {
     assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date, r.drafts[0].place.city], ["meeting", "scheduled", "2025-08-06", "Moscow"]);
     assert.deepEqual(r.drafts[0].participants.map((p) => p.name).sort(), ["Steve Witkoff", "Vladimir Putin"]);
   });
+  it("reads a perfective verb of coming or visiting as a visit to come", () => {
+    for (const text of ["Дмитрієв приїде до Вашингтона\n\nКирило Дмитрієв відвідає Вашингтон у четвер.", "Дмитриев посетит Вашингтон\n\nКирилл Дмитриев посетит Вашингтон в четверг."]) {
+      const r = read(text, "2025-04-01");
+      assert.equal(r.relevant, true, text);
+      assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].place.city], ["other", "scheduled", "Washington"], text);
+    }
+  });
   it("keeps a visit a visit when its meetings name no one of the host side", () => {
     const r = read("Дмитрієв прибув до Вашингтона з візитом\n\nСпецпредставник Путіна Кирило Дмитрієв сьогодні прибув до Вашингтона.\n\nДмитрієв має провести зустрічі з представниками адміністрації Трампа.", "2025-04-02");
     assert.equal(r.drafts[0].kind, "other");

@@ -81,6 +81,28 @@ describe("delegations and who took part", () => {
   it("reads an office's planning in a delegate's post as no plan of another contact", () => {
     assert.deepEqual(people("Russia-US talks held in Riyadh\n\nRussian and US delegations held talks in Riyadh on Monday. The Russian side was led by Grigory Karasin. The US delegation was headed by Michael Anton, the State Department's director of policy planning.", "2025-03-25"), ["Grigory Karasin", "Michael Anton"]);
   });
+  it("reads 'як пояснив', 'как объяснил', 'as … explained' as speaking, not taking part", () => {
+    assert.deepEqual(people("Тристороння зустріч України, США та Росії в Абу-Дабі так і не відбулася\n\nТристороння зустріч делегацій України, США та Росії, яку очікували цього тижня в Абу-Дабі, так і не відбулася. Як пояснив президент Володимир Зеленський, американська сторона попросила перенести переговори, нової дати поки немає.", "2026-03-06"), []);
+    assert.deepEqual(people("Встреча в Женеве так и не состоялась\n\nВстреча делегаций России и США, которую ждали на этой неделе в Женеве, так и не состоялась. Как объяснил президент Владимир Зеленский, американская сторона попросила перенести переговоры.", "2026-03-06"), []);
+    assert.deepEqual(people("Geneva meeting never took place\n\nThe meeting of Russian and US delegations expected in Geneva this week never took place. As President Volodymyr Zelensky explained, the American side asked to move the talks.", "2026-03-06"), []);
+  });
+  it("reads the one named in a quote before 'said X' as what X said, so as one taking part", () => {
+    assert.deepEqual(people("Наступний раунд у середу\n\nНаступний раунд переговорів України, США та Росії відбудеться 4 лютого в Абу-Дабі. «Делегацію очолить Рустем Умєров», – сказав Зеленський.", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Следующий раунд в среду\n\nСледующий раунд переговоров Украины, США и России состоится 4 февраля в Абу-Даби. «Делегацию возглавит Рустем Умеров», — сказал Зеленский.", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Next round on Wednesday\n\nThe next round of trilateral talks will take place in Abu Dhabi on February 4. \"The delegation will be led by Rustem Umerov,\" said Zelensky.", "2026-02-02"), ["Rustem Umerov"]);
+  });
+  it("reads 'по его словам', 'за його словами', 'according to him' as another's words, not the speech of a name beside them", () => {
+    const want = ["Jared Kushner", "Steve Witkoff"];
+    assert.deepEqual(people("Наступний раунд у середу\n\nНаступний раунд переговорів України, США та Росії відбудеться 4 лютого в Абу-Дабі. З американського боку, за його словами, участь візьмуть Стів Віткофф і Джаред Кушнер.", "2026-02-02"), want);
+    assert.deepEqual(people("Следующий раунд в среду\n\nСледующий раунд переговоров Украины, США и России состоится 4 февраля в Абу-Даби. С американской стороны, по его словам, участие примут Стив Уиткофф и Джаред Кушнер.", "2026-02-02"), want);
+    assert.deepEqual(people("Next round on Wednesday\n\nThe next trilateral round will take place in Abu Dhabi on February 4. On the U.S. side, according to him, Steve Witkoff and Jared Kushner will take part.", "2026-02-02"), want);
+  });
+  it("counts a side's people listed after the side's country opening the sentence ('От США …', 'For the U.S., …')", () => {
+    const want = ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"];
+    assert.deepEqual(people("Переговоры в Женеве завершились\n\nВ Женеве завершились трехсторонние переговоры Украины, США и России. Украинскую делегацию возглавил Рустем Умеров. От США за столом были Стив Уиткофф и Джаред Кушнер.", "2026-02-18"), want);
+    assert.deepEqual(people("Переговори в Женеві завершилися\n\nУ Женеві завершилися тристоронні переговори України, США та Росії. Українську делегацію очолив Рустем Умєров. Від США за столом були Стів Віткофф і Джаред Кушнер.", "2026-02-18"), want);
+    assert.deepEqual(people("Geneva talks end\n\nTrilateral talks between Ukraine, the U.S. and Russia ended in Geneva. Rustem Umerov led Ukraine's delegation. For the U.S., Steve Witkoff and Jared Kushner were at the table.", "2026-02-18"), want);
+  });
   it("counts a side's people listed after \"from the Russian side\", and those beside one taking part", () => {
     assert.deepEqual(people("Віткофф і Кушнер провели переговори з Путіним у Кремлі\n\nПутін у четвер провів у Кремлі переговори зі Стівом Віткоффом і Джаредом Кушнером. З російського боку за столом також були Юрій Ушаков і Кирило Дмитрієв.", "2026-01-23"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
     assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPutin received Steve Witkoff in the Kremlin on Thursday. On the Russian side, Yuri Ushakov and Kirill Dmitriev were also at the table.", "2025-08-07"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
@@ -213,6 +235,25 @@ describe("people of another contact told beside this one", () => {
   });
   it("reads one named after \"days after … summit with\" as that summit's", () => {
     assert.deepEqual(people("Rubio and Lavrov to meet in Budapest\n\nRubio and Lavrov will meet in Budapest on Thursday. Ushakov will be in the Russian delegation, days after Trump's summit with Putin in Alaska.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov", "Yuri Ushakov"]);
+  });
+  it("reads a name after 'before' through an English capitalised title ('before President Trump's deadline'), and one whose deadline it is, as no participant", () => {
+    assert.deepEqual(people("Witkoff to meet Putin on Wednesday\n\nSpecial envoy Steve Witkoff will meet Vladimir Putin in Moscow on Wednesday, two days before President Trump's deadline for Russia.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Уиткофф встретится с Путиным в среду\n\nСпецпосланник Стив Уиткофф встретится с Владимиром Путиным в Москве в среду, за два дня до истечения ультиматума Трампа.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Віткофф зустрінеться з Путіним у середу\n\nСпецпосланець Стів Віткофф зустрінеться з Володимиром Путіним у Москві в середу, за два дні до спливу ультиматуму Трампа.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Witkoff to meet Putin on Wednesday\n\nSpecial envoy Steve Witkoff will meet Vladimir Putin in Moscow on Wednesday, as Trump's deadline nears.", "2025-08-05"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("reads the subject of an 'after that' clause ('после того, как Трамп …', 'після того, як Трамп …') as another event's", () => {
+    assert.deepEqual(people("Третий раунд консультаций в Москве отменен\n\nТретий раунд российско-американских консультаций в Москве отменен. СМИ связывают паузу с охлаждением после того, как президент Дональд Трамп выразил недовольство ходом переговоров.", "2025-06-16"), []);
+    assert.deepEqual(people("Третій раунд консультацій у Москві скасовано\n\nТретій раунд російсько-американських консультацій у Москві скасовано. ЗМІ пов'язують паузу з охолодженням після того, як президент Дональд Трамп висловив невдоволення ходом переговорів.", "2025-06-16"), []);
+    assert.deepEqual(people("Third round of consultations in Moscow cancelled\n\nThe third round of Russian-American consultations in Moscow has been cancelled. Media link the pause to a cooling after President Donald Trump voiced displeasure with the talks.", "2025-06-16"), []);
+  });
+  it("reads the people of a contact being prepared, and a name joined to theirs, as that contact's", () => {
+    assert.deepEqual(people("Рубіо і Лавров провели телефонну розмову\n\nРубіо і Лавров у понеділок обговорили телефоном підготовку зустрічі Трампа і Путіна.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубио и Лавров провели телефонный разговор\n\nРубио и Лавров в понедельник обсудили по телефону подготовку встречи Трампа и Путина.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Rubio and Lavrov speak by phone ahead of Trump-Putin summit\n\nRubio and Lavrov spoke by phone on Monday.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads a name before \"team\" as whose team, not one taking part", () => {
+    assert.deepEqual(people("Dmitriev meets Trump team in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Wednesday.", "2026-03-12"), ["Kirill Dmitriev", "Steve Witkoff"]);
   });
   it("reads the people of a phone call as no part of a contact held in person", () => {
     assert.deepEqual(people("Russian and US officials meet in Riyadh\n\nRussian and US officials held talks in Riyadh on Monday.\n\nThe talks followed a phone call between Trump and Putin on March 18.", "2025-03-25"), []);

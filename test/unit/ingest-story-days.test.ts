@@ -71,6 +71,18 @@ describe("a contact moved, called off or to come", () => {
     const en = main("Rubio-Lavrov meeting in Geneva postponed\n\nThe meeting of Rubio and Lavrov planned in Geneva this week has been postponed. A round in Riyadh was called off after the strikes began on March 1.", "2026-03-04");
     assert.deepEqual([en.status, en.date], ["postponed", null]);
   });
+  it("reads a contact awaited that still did not take place ('так і не відбулася', 'так и не состоялась', 'never took place') as moved, not held", () => {
+    const uk = main("Тристороння зустріч у Женеві так і не відбулася: переговори відклали\n\nТристороння зустріч делегацій України, США та Росії, яку очікували цього тижня в Женеві, так і не відбулася.", "2026-02-20");
+    const ru = main("Трехсторонняя встреча в Женеве так и не состоялась: переговоры отложили\n\nТрехсторонняя встреча делегаций Украины, США и России, которую ждали на этой неделе в Женеве, так и не состоялась.", "2026-02-20");
+    const en = main("Trilateral meeting in Geneva never took place: talks postponed\n\nThe trilateral meeting of Ukrainian, US and Russian delegations expected in Geneva this week never took place.", "2026-02-20");
+    for (const d of [uk, ru, en]) assert.deepEqual([d.status, d.date], ["postponed", null]);
+  });
+  it("takes no day for a contact to come from one told in the imperfective past ('встречался', 'зустрічався', 'летал')", () => {
+    const uk = main("Дмитрієв цими вихідними зустрінеться в Маямі з Віткоффом\n\nКирило Дмитрієв цими вихідними зустрінеться в Маямі зі Стівом Віткоффом. У жовтні він уже літав до США і зустрічався з Віткоффом.", "2025-12-19");
+    const ru = main("Дмитриев в эти выходные встретится в Майами с Уиткоффом\n\nКирилл Дмитриев в эти выходные встретится в Майами со Стивом Уиткоффом. В октябре он уже летал в США и встречался с Уиткоффом.", "2025-12-19");
+    const en = main("Dmitriev to meet Witkoff in Miami this weekend\n\nKirill Dmitriev will meet Steve Witkoff in Miami this weekend. In October he already flew to the US and met with Witkoff.", "2025-12-19");
+    for (const d of [uk, ru, en]) assert.deepEqual([d.status, d.date], ["announced", null]);
+  });
   it("takes no day from talks told held beside a trip called off", () => {
     const uk = main("Поїздку Віткоффа до Москви скасовано\n\nУ понеділок Білий дім повідомив, що поїздка Віткоффа до Москви на зустріч з Путіним скасована. Перед цим 17 лютого в Женеві відбувся раунд переговорів.", "2026-03-04");
     assert.deepEqual([uk.status, uk.date], ["cancelled", null]);

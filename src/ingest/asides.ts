@@ -1,0 +1,80 @@
+// Names in a sentence that are not its contact's people: someone's principal ("помощник Путина"),
+// another event's ("ahead of Zelensky visit", "после того, как Трамп …", "підготовку зустрічі
+// Трампа і Путіна"), the one briefed on another contact. Pure: a read sentence and a name in it.
+import type { Mention } from "./names.ts";
+import { TITLE_WORD } from "./participation-words.ts";
+import { breakAfter, gapAfter } from "./places.ts";
+import { objectOfWith, personMentions, type ReadSentence } from "./reading.ts";
+import { holdsTitle } from "./roles.ts";
+import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, POSSESSED_TITLE } from "./vocabulary.ts";
+
+/** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
+const BRIEFED_ON = new RegExp(`(briefed|informed|told|проинформировал|рассказал|поинформував|проинформував|розповив)\\s.*(on|about|of|о|об|про|щодо)\\s(\\p{L}+\\s){0,4}(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов)\\p{L}*\\s(with|с|со|з|из|зи)(\\s\\p{L}+){0,4}$`, "u");
+
+/** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
+export function isAside(s: ReadSentence, m: Mention): boolean {
+  // In Russian and Ukrainian the principal follows the title in the genitive ("помощник Путина
+  // Юрий Ушаков"); the person himself follows the title's own complement ("помощник президента
+  // Юрий Ушаков"), and in English the title stands before its holder ("envoy Steve Witkoff").
+  // So only a name right after the title is the principal.
+  // "спецпосланник Стив Уиткофф" is the envoy himself: the title is his own.
+  const before = m.first > 0 ? s.tokens[m.first - 1].folded : "";
+  if (NOT_A_PARTICIPANT_BEFORE.test(before) && !(m.named.type === "person" && holdsTitle(m.named.person, before))) return true;
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
+    if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
+    // Only words of the person's own title may stand between ("посланника президента США Трампа",
+    // "two days before President Trump's deadline", where English capitalises the title).
+    if (/^\p{Lu}/u.test(s.tokens[i].text) && !TITLE_WORD.test(s.tokens[i].folded)) break;
+  }
+  if (afterThatBefore(s, m)) return true;
+  const next = s.tokens[m.last + 1];
+  if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;
+  // "Jared Kushner, Trump's son-in-law", "Putin's foreign policy adviser Yuri Ushakov": a
+  // possessive before a title names whose man he is; "Putin's meeting" stays Putin's.
+  if (next !== undefined && /^[\p{L}\p{M}]+['’]s\b/u.test(s.text.slice(s.tokens[m.last].start)) && POSSESSED_TITLE.test(next.folded)) return true;
+  // "Putin briefed Xi on his summit with Trump", "проинформировал … о результатах встречи с
+  // Зеленским": the one briefed is told of another contact, with its own people.
+  if (objectOfWith(s, m)) {
+    const at = s.tokens.slice(Math.max(0, m.first - 14), m.first).map((t) => t.folded).join(" ");
+    if (BRIEFED_ON.test(at)) return true;
+  }
+  // "days after meeting U.S. Secretary of State Marco Rubio": a contact word follows "after".
+  // "came a day after Witkoff and Kushner hosted a Ukrainian delegation led by Umerov": the
+  // clause runs to the next comma.
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 12); i--) {
+    if (i < m.first - 1 && breakAfter(s, i)) break;
+    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    // "під час зустрічі", "во время встречи" (during); not "про час зустрічі" (its time).
+    if (/^(время|час)$/u.test(s.tokens[i].folded) && !/^(во|в|пид|у)$/u.test(s.tokens[i - 1]?.folded ?? "")) continue;
+    // Far from the name only "after"/"before" open another contact; "during a two-hour phone
+    // call with Trump" is this one.
+    if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;
+    const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
+    if (/(meet|talk|call|visit|host|receiv|summit|саммит|самит|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
+  }
+  // "ahead of Trump-Putin summit", "перед встречей Трампа и Путина", "підготовку зустрічі Трампа
+  // і Путіна": a name joined to the one before it by a hyphen or "and" is of the same contact.
+  const joined = joinedBefore(s, m);
+  return joined !== undefined && isAside(s, joined);
+}
+
+/**
+ * "после того, как президент Дональд Трамп выразил недовольство", "після того, як Трамп заявив":
+ * the name opens a time clause of its own (English "after President Trump …" is "after" above).
+ */
+function afterThatBefore(s: ReadSentence, m: Mention): boolean {
+  let i = m.first - 1;
+  while (i >= 0 && m.first - i <= 2 && /^\p{Ll}/u.test(s.tokens[i].text) && !/^(как|як)$/u.test(s.tokens[i].folded)) i--;
+  return i >= 2 && /^(как|як)$/u.test(s.tokens[i].folded) && s.tokens[i - 1].folded === "того" && /^(после|писля)$/u.test(s.tokens[i - 2].folded);
+}
+
+/** "and", "и", "і", "та", "й" (folded): one name joined to the next. */
+const AND = /^(and|и|та|й)$/u;
+
+/** The person named right before this one and joined to it ("Trump-Putin", "Трампа и Путина"), if any. */
+function joinedBefore(s: ReadSentence, m: Mention): Mention | undefined {
+  return personMentions(s).find((p) => {
+    if (p.last === m.first - 1) return /^-$/u.test(s.text.slice(s.tokens[p.last].start, s.tokens[m.first].start).replace(/^[\p{L}\p{M}'’ʼ]+/u, ""));
+    return p.last === m.first - 2 && AND.test(s.tokens[p.last + 1].folded) && /^\s+$/u.test(gapAfter(s, p.last));
+  });
+}
