@@ -15,7 +15,7 @@ import { isAside, strongestKind, type ReadSentence } from "./reading.ts";
 import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
-const NEWS_DAYS = 7;
+export const NEWS_DAYS = 7;
 
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];
