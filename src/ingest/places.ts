@@ -62,7 +62,7 @@ export function goesTo(tokens: Token[], m: Mention): Token | undefined {
 
 /** Is the mention introduced by "в", "у", "in", "at" (maybe through "the", "турецькому")? */
 export function isLocative(s: ReadSentence, m: Mention): boolean {
-  return isLocativeIn(s.tokens, m);
+  return !namesAnOutlet(s, m) && isLocativeIn(s.tokens, m);
 }
 
 export function isLocativeIn(tokens: Token[], m: Mention): boolean {
@@ -75,6 +75,21 @@ export function isLocativeIn(tokens: Token[], m: Mention): boolean {
   }
   return false;
 }
+
+/**
+ * "who spoke to Kyiv Post", "told The Moscow Times", "at Moscow State University": in English a
+ * place followed straight on by a capitalised word (not a day or a month) is part of a name of
+ * its own, an outlet's or a school's, and places nothing. (Russian and Ukrainian put such names
+ * in quotes and let a capitalised subject follow a place: "В Москве Путин …".)
+ */
+function namesAnOutlet(s: ReadSentence, m: Mention): boolean {
+  const place = s.tokens[m.last];
+  const next = s.tokens[m.last + 1];
+  if (!next || !/^[A-Z][a-z]/.test(next.text) || !/^[A-Za-z]/.test(place.text) || CALENDAR_WORD.test(next.folded)) return false;
+  return s.text.slice(place.start + place.text.length, next.start) === " ";
+}
+
+const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|time)$/u;
 
 /** Is there a comma, a stop or a dash between the token at i and the next (U.S. keeps its dots)? */
 export function breakAfter(s: ReadSentence, i: number): boolean {
