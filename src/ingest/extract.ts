@@ -15,7 +15,7 @@ import { findParticipants } from "./participants.ts";
 import { detectLanguage, type ArticleLang } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, PlaceEntry } from "./names.ts";
-import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother } from "./places.ts";
+import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother, placeOfTheSidelines } from "./places.ts";
 import { isAside, isSpeaker, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
@@ -228,7 +228,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let city: PlaceEntry | undefined;
   let venue: PlaceEntry | undefined;
   let region: PlaceEntry | undefined;
-  if (kind !== "call") {
+  const sidelines = kind === "call" ? undefined : placeOfTheSidelines(anchors, ctx.sentences);
+  if (sidelines) {
+    city = sidelines.place;
+    evidence.city = sidelines.sentence.text;
+  } else if (kind !== "call") {
     for (const s of fills.filter((x) => !elsewhere(x))) {
       let regionAt: number | undefined;
       // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's

@@ -4,7 +4,7 @@
 // conference in New York", "источник в Белом доме"). Pure; reading.ts and buildDraft ask these.
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
-import type { Mention } from "./names.ts";
+import type { Mention, PlaceEntry } from "./names.ts";
 import type { ReadSentence } from "./reading.ts";
 import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SOURCE_IN, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
 import type { Token } from "./words.ts";
@@ -28,6 +28,28 @@ export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: Ar
   }
   return false;
 }
+
+/**
+ * "On the sidelines of the forum, Witkoff met Dmitriev", "на полях форума", "у кулуарах
+ * форуму": a contact on the sidelines of an event that gives no place of its own is where the
+ * story puts that event ("arrived at the World Economic Forum in Davos"). The place and the
+ * sentence that gives it, or undefined.
+ */
+export function placeOfTheSidelines(anchors: ReadSentence[], sentences: ReadSentence[]): { place: PlaceEntry; sentence: ReadSentence } | undefined {
+  const event = anchors.flatMap((s) => s.tokens.flatMap((t, i) => (SIDELINES.test(t.folded) ? s.tokens.slice(i + 1, i + 4).filter((x) => PUBLIC_EVENT.test(x.folded)) : [])))[0];
+  if (!event || anchors.some((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocative(s, m)))) return undefined;
+  const stem = event.folded.slice(0, 5);
+  for (const s of sentences) {
+    for (const [i, t] of s.tokens.entries()) {
+      if (!t.folded.startsWith(stem)) continue;
+      const m = s.mentions.find((x) => x.first > i && x.first <= i + 4 && x.named.type === "place" && x.named.place.kind === "city" && isLocative(s, x));
+      if (m && m.named.type === "place") return { place: m.named.place, sentence: s };
+    }
+  }
+  return undefined;
+}
+
+const SIDELINES = /^(sidelines|margins|полях|кулуарах)$/u;
 
 /** "during", "while", "во время", "під час": what follows is the time of this contact. */
 const DURING = /^(during|while|время|час|пока|поки)$/u;
