@@ -2,7 +2,7 @@
 // contact it speaks of, and how it speaks of them (done, to come, moved, called off).
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
-import type { Mention, NameIndex } from "./names.ts";
+import { SMALL_LETTER_SIDE, type Mention, type NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, POSSESSED_TITLE, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
@@ -49,7 +49,7 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     if (k) kinds.add(k);
   }
   for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);
-  const mentions = names.find(tokens);
+  const mentions = names.find(tokens, SMALL_LETTER_SIDE[lang]);
   // "разговор в Кремле длился три часа": a conversation held somewhere is a meeting; only a
   // phone or a screen makes it a call.
   if (kinds.has("call") && !BY_PHONE.test(folded)) {

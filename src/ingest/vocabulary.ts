@@ -68,7 +68,7 @@ export const KIND_PHRASES: [Kind, RegExp][] = [
   ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|${B}(саммит|самит)|встреч\\p{L}* в верхах`)],
   // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
   // делегацией" (one delegation received by a president) does not.
-  ["round", re(`трехсторонн|тристоронн|${B}trilateral|${B}three-(way|party|sided)${E}|${B}round of (talks|consultations|negotiations)|${B}delegations${E}|${B}делегаци(и|й|ями|ях)${E}`)],
+  ["round", re(`трехсторонн|тристоронн|трехсторонк|тристоронк|${B}trilateral|${B}three-(way|party|sided)${E}|${B}round of (talks|consultations|negotiations)|${B}delegations${E}|${B}делегаци(и|й|ями|ях)${E}`)],
   ["meeting", re(`${B}(meet|meets|met|meeting|talks|negotiations)${E}|(?<!${B}(truce|peace|ceasefire|deal|trade|war|sanctions|tariff|merger|small|tough|idle|loose|big|the|such|this|that|all|no|of|on) )${B}talk${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
   // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
   ["other", re(`${B}(is|are) expected in${E}|${B}(ожида(ется|ются|ют)|очику(еться|ються|ють)) (в|у|во) (москв|вашингтон|киев|кийв|кремл)|${B}поездк|${B}поиздк|${B}(trip|trips|visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to|travelled to|traveled to|travel to|travels to|traveling to|travelling to|fly to|flies to|will visit)${E}|${B}побывал|${B}побував|${B}поедет в|${B}посетит|${B}прилетит в|${B}отправится в|${B}поид(е|уть|у|емо) до|${B}видвидае|${B}прилетить до|${B}прилетять до|${B}вируш\\p{L}* до|${B}поед(ет|ут|у) в|${B}отправ(ится|ятся) в|${B}прилет(ит|ят) в|${B}приед(ет|ут) в|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
@@ -159,7 +159,7 @@ export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|n
 export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}(представит|представят)${E}|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац|${B}on the (\\p{L}+ )?team${E}|${B}alongside${E}`);
 
 /** Russia, Ukraine and the United States at one table ("three-way talks" in English as often as "trilateral"). */
-export const TRILATERAL = /трехсторонн|тристоронн|trilateral|three-(way|party|sided)/u;
+export const TRILATERAL = /трехсторонн|тристоронн|трехсторонк|тристоронк|trilateral|three-(way|party|sided)/u;
 
 /** "участвовали он сам и Дмитриев", "he himself took part": the speaker is one of them. */
 export const SELF = re(`${B}(он|она|вин|вона|я) (сам|сама)${E}|${B}(himself|herself|myself)${E}`);
