@@ -69,6 +69,9 @@ function yearFor(published: string, month: number, day: number, direction: "past
   return gaps.sort((a, b) => Math.abs(a.gap) - Math.abs(b.gap))[0].cand;
 }
 
+/** "ввечері", "утром": a part of the day, which chrono's ru and uk parsers misread before a date. */
+const PART_OF_DAY = /(?<![\p{L}])(утром|днем|днём|вечером|ввечері|увечері|вранці|уранці|зранку|вдень)(?![\p{L}])/giu;
+
 const NEXT_WORD = /(next|следующ|наступн)/iu;
 const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
 // "яка мала відбутися в середу у Стамбулі", "которая должна была пройти в четверг", "that had been
@@ -98,7 +101,10 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
   const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
   // chrono's Ukrainian knows the apostrophe only as "'": п’ятниця and пʼятниця are the same
   // word (one character for one, so offsets stay the sentence's).
-  const plain = sentence.replace(/[’ʼ`]/g, "'");
+  // Its ru and uk parsers also take a part of the day before a date ("ввечері у четвер, 22
+  // січня", "утром в четверг") for the whole and lose the day: the word is blanked (spaces
+  // of its length keep the offsets).
+  const plain = sentence.replace(/[’ʼ`]/g, "'").replace(PART_OF_DAY, (w) => " ".repeat(w.length));
   for (const r of PARSERS[lang].parse(plain, ref)) {
     const text = r.text.trim();
     const index = r.index + (r.text.length - r.text.trimStart().length);
@@ -119,6 +125,13 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // "sat down with", "may meet", "march on": English writes its days and months with a
     // capital; one lower-case word is a verb.
     if (lang === "en" && /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|march|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/u.test(text)) continue;
+    // "used his Saturday press conference", "in Sunday's election": a weekday that qualifies
+    // another event's noun dates that event ("Sunday's talks" are still a contact's).
+    if (lang === "en" && r.start.isCertain("weekday") && !r.start.isCertain("day")) {
+      const after = sentence.slice(index + text.length, index + text.length + 30);
+      const qualifies = /^['’]s\s/u.test(after) || /(?<![\p{L}])(his|her|their|its|our|my)\s+$/iu.test(sentence.slice(Math.max(0, index - 8), index));
+      if (qualifies && !KIND_PHRASES.some(([, k]) => k.test(fold(after)))) continue;
+    }
     // "the first since Dmitriev's trip to Florida in March": the day a span is counted from.
     if (SINCE.test(fold(sentence.slice(Math.max(0, index - 80), index)))) continue;
     // A bare hour ("в 10:00") is a time, not a date.
@@ -139,7 +152,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // saying, with no comma or contact between them, is when it was said.
     // (In the impersonal plural of ru and uk, "сообщили", "повідомили": an institution's word.)
     const next = fold(sentence.slice(index + text.length, index + text.length + 40));
-    const saidNext = lang === "en" ? null : /(?<![\p{L}])(сообщили|заявили|объявили|подтвердили|повидомили|заявили|оголосили|пидтвердили)(?![\p{L}])/u.exec(next);
+    // ("У понеділок Білий дім повідомив, що …": or in the singular, after the one who said it.)
+    const saidNext = lang === "en" ? null : /(?<![\p{L}])(сообщил[аи]?|заявил[аи]?|объявил[аи]?|подтвердил[аи]?|повидомил[аи]|повидомив|заявив|оголосил[аи]|оголосив|пидтвердил[аи]|пидтвердив)(?![\p{L}])/u.exec(next);
     const opensSaying = saidNext !== null && !/[,;:—–]/u.test(next.slice(0, saidNext.index)) && !KIND_PHRASES.some(([, k]) => k.test(next.slice(0, saidNext.index)));
     const statement = (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || opensSaying;
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
@@ -236,3 +250,10 @@ export function readTime(sentence: string): FoundTime | undefined {
 
 /** "Speaking at …", "выступая в …", "виступаючи на …": a participle that sets the scene of a statement. */
 const SPEAKING_FRAME = /(?<![\p{L}])(speaking|выступая|виступаючи) (at|to|in|from|on|before|в|во|на|перед|у)(?![\p{L}])/u;
+
+/** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */
+export function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
+  if (!line) return undefined;
+  const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
+  return found?.value;
+}

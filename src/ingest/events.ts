@@ -5,6 +5,8 @@
 // Pure, as the rest of src/ingest/; extract.ts turns each into a draft.
 import type { Kind } from "../record/schema.ts";
 import { readDates } from "./dates.ts";
+import { splitSentences } from "./sentences.ts";
+import { fold } from "./words.ts";
 import { dayGap } from "./story-cues.ts";
 import type { EventReading } from "./draft.ts";
 import { findTrack } from "./fields.ts";
@@ -12,10 +14,13 @@ import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isLocative } from "./places.ts";
 import { isAside, strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
+
+/** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо". */
+const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
 
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];
@@ -47,7 +52,11 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // further down ("Meanwhile, Russian and U.S. diplomats will meet in Istanbul on Thursday"):
     // news, with both followed sides in it, not recalled, asked about or set beside another.
     const leadSides = lead ? sidesOf(lead) : new Set<string>();
-    const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? body.find((s) => reportsContactOfItsOwn(s, lang, published, leadSides));
+    // ("Rubio and Lavrov spoke by phone on Monday to prepare the ground" before "On Wednesday,
+    // Trump said he had called off the summit": a contact held to prepare another is that one's
+    // groundwork; the story's news is what became of the other.)
+    const told = body.filter((s) => reportsContactOfItsOwn(s, lang, published, leadSides));
+    const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? told.find((s) => !PREPARING.test(s.folded)) ?? told[0];
     if (!first) return [];
     anchors = [first];
   }
@@ -56,7 +65,7 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   // one done leaves the headline's the main one, and is a contact of its own.
   const next = anchors.length === 2 && anchors[0] === headline && headline.tense === "held" && anchors[1].tense === "future" && ANOTHER.test(anchors[1].folded) ? anchors[1] : undefined;
   if (next && headline) anchors = [headline];
-  let kind = mainKind(anchors);
+  let kind = mainKind(anchors, lang);
   // "Talks on the work of the embassies" are a round of the consultations: a series whose
   // contacts are rounds makes its talks one, unless the headline names both sides' people.
   const seriesKind = names.names.tracks.find((t) => t.id === findTrack({ sentences, anchors, kind, secondary: true }, [], [], names)?.id)?.kind;
@@ -89,8 +98,11 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // day of its own in a story on one to come; in the week before the story, as news is (one
     // done weeks before, "the first round took place on 27 February", is background).
     const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => dayGap(d.value, published) >= 0 && dayGap(d.value, published) <= NEWS_DAYS);
-    if (!agreedLater && !earlier && !upcoming && !before && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
-    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded), alongside: !agreedLater && !earlier && (upcoming || before) });
+    // "Separately, Russian and US diplomats held a second round …", "Отдельно …", "Окремо …": the
+    // story turns to another contact of its own, done or to come.
+    const separate = plain && s.tense !== undefined && SEPARATELY.test(s.folded);
+    if (!agreedLater && !earlier && !upcoming && !before && !separate && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) || separate, alongside: !agreedLater && !earlier && !separate && (upcoming || before) });
   }
   return events;
 }
@@ -98,7 +110,9 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
 export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {
   // "Накануне вечером Путин и Трамп провели разговор" in a market report of the next day is
   // its news; any other earlier contact is recalled.
-  if (s.kinds.size === 0 || (s.background && !s.yesterday) || s.agreed || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
+  // ("Moscow and Washington have agreed to hold a third round of talks this autumn": a contact
+  // agreed on for later is announced; one agreed on in a contact done tells of that contact.)
+  if (s.kinds.size === 0 || (s.background && !s.yesterday) || (s.agreed && s.tense !== "future") || s.tense === undefined || HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
   // A question asks about a contact; the answer reports it.
   if (/\?\s*["»”]?$/u.test(s.text)) return false;
   // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated
@@ -118,6 +132,9 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // So does one side's word on it after a lead that named both ("Американская сторона
   // сообщила нам об отмене очередной встречи" under a question about Russian-US consultations).
   const own = sidesOf(s);
+  // ("Moscow and Washington have agreed to hold a third round": a capital that is not where
+  // something happens speaks for its country.)
+  for (const m of s.mentions) if (m.named.type === "place" && m.named.place.capitalOf && !isLocative(s, m)) own.add(m.named.place.capitalOf);
   const sides = own.size === 0 || [...own].every((p) => leadSides.has(p)) ? new Set([...own, ...leadSides]) : own;
   // ("Jared and I will be in Moscow": a trip names its host by where it goes.)
   if (strongestKind(s.kinds) === "other") for (const code of hostsOf(s)) sides.add(code);
@@ -152,7 +169,7 @@ export function sidesOf(s: ReadSentence): Set<string> {
 export { CLAUSE };
 
 /** Words that name a contact (for where it stands in a sentence). */
-const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|зустр|перемовин|розмов|самит|дзвин|дзвон)/u;
+const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|заседан|зустр|перемовин|розмов|самит|засидан|дзвин|дзвон)/u;
 
 /**
  * The kind of the main contact. The headline says it best: one kind there decides, except
@@ -161,13 +178,13 @@ const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч
  * (a call discusses a summit; a summit is never held by phone). Without a headline kind the
  * lead's strongest word decides.
  */
-export function mainKind(anchors: ReadSentence[]): Kind {
+export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
   const headline = anchors.find((s) => s.headline);
   const lead = anchors.find((s) => !s.headline);
   const leadKinds = lead?.kinds ?? new Set<Kind>();
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {
-    const own = byPriority(firstClauseKinds(headline))!;
+    const own = byPriority(firstClauseKinds(headline, lang))!;
     // Only a phone makes a talk a call ("розмова за участі Ушакова" in the Kremlin is not
     // one). A summit whose preparation the headline says was discussed is the topic of the
     // contact, not the contact ("Rubio and Lavrov discussed preparations for the summit").
@@ -186,11 +203,32 @@ export function mainKind(anchors: ReadSentence[]): Kind {
 }
 
 /**
+ * Where a headline's second clause starts (a token index, -1 for none): "… as Ukraine
+ * negotiations move to Abu Dhabi", "пока …"; or, in English headline style, a second verb after a
+ * comma ("Witkoff and Kushner meet Putin envoy in Davos, head to Moscow on Thursday"); or a second
+ * sentence ("Путін майже чотири години говорив з Віткоффом. Після цього Кремль погодився на
+ * тристоронні переговори"). Its kind, day and
+ * place are that news's, not the first clause's.
+ */
+export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
+  if (!s.headline) return -1;
+  // (A headline of two sentences whose first names no contact, "Літак спецпосланця сів у
+  // Внуково. Зустріч у Кремлі — ввечері", tells its news in the second.)
+  const [first, second] = splitSentences(s.text);
+  const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
+  const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
+  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded))));
+}
+
+/** Lower-case words after a comma in an English headline that go on with the first clause. */
+const AFTER_COMMA = /^(and|or|but|not|then|who|which|where|when|whose|the|a|an|in|on|at|to|with|for|from|of|by|after|before|despite|over|amid)$/u;
+
+/**
  * The kinds a headline names before a second clause ("Rubio-Lavrov meeting put off as
  * Trump-Putin summit plans falter": the meeting is the news, the summit its context).
  */
-function firstClauseKinds(headline: ReadSentence): Set<Kind> {
-  const clause = headline.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded));
+function firstClauseKinds(headline: ReadSentence, lang: ArticleLang): Set<Kind> {
+  const clause = secondClauseAt(headline, lang);
   if (clause < 0) return headline.kinds;
   const before = headline.tokens.slice(0, clause).map((t) => t.folded).join(" ");
   const kinds = new Set(KIND_PHRASES.filter(([, re]) => re.test(before)).map(([k]) => k));

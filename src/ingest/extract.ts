@@ -8,23 +8,23 @@
 // contact ("the previous round", "ранее") or of another one agreed on ("experts will meet"),
 // which become drafts of their own.
 import type { Kind, Status } from "../record/schema.ts";
-import { readDates, readTime, type FoundDate } from "./dates.ts";
+import { publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
 import { findParties, findTrack } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
-import { detectLanguage, type ArticleLang } from "./language.ts";
+import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, PlaceEntry } from "./names.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother, placeOfTheSidelines } from "./places.ts";
-import { isAside, isSpeaker, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isAside, isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
-import { CLAUSE, findEvents } from "./events.ts";
+import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, toldDone } from "./story-cues.ts";
+import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
+import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -126,7 +126,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)));
   const mainPeople = new Set(participants.people);
-  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || (a === "future" && b === "held");
+  // (Nor is one told held about a contact called off or moved: "Після цього відбулися три раунди
+  // … 17–18 лютого в Женеві" beside "поїздка … скасована".)
+  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || ((a === "future" || a === "cancelled" || a === "postponed") && b === "held");
   // A meeting of the two leaders is the summit a later sentence names ("the summit would be
   // held in Anchorage"), not another contact; one that also names a call ("announced after
   // the presidents' call of 16 October") sets the two apart.
@@ -144,9 +146,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const persons = (byName.length > 0 ? byName : before).map((m) => m.named.person);
     if (persons.length > 0 && mainPeople.size > 0 && !persons.some((p) => mainPeople.has(p))) return false;
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
+    // Nor is a contact to come told by a sentence dated only days before the story ("приедет в
+    // Москву на следующей неделе" over a list of what came before it, "— 23 ноября в Женеве …").
+    if (!anchors.includes(s) && tense === "future" && toldBefore(s, ctx)) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
-    const own = strongestKind(s.kinds);
-    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || own === "call")) return false;
+    // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
+    const own = strongestKind(kindsBeyondOpening(s, ctx.language));
+    const byPhone = own === "call" && BY_PHONE.test(s.folded);
+    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || byPhone)) return false;
     // Nor is a round or a meeting another name for a call.
     if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;
@@ -163,7 +170,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     vague ??= reading.vague;
     const said = reading.dates.find((d) => d.statement);
     if (said && !statementDate) statementDate = { found: said, sentence: s };
-    const dates = reading.dates.filter((d) => !d.statement);
+    // ("… in Davos, head to Moscow on Thursday": a headline's second clause has its own day.)
+    // ("After a long phone call with Putin on Oct. 16, Trump had said …": an opening phrase's day is
+    // what came before.)
+    const clause = secondClauseAt(s, ctx.language);
+    const opening = openingEnd(s);
+    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening);
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.
@@ -171,7 +183,13 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     dateFound = pick;
     date = pick.value;
     evidence.date = s.text;
-    if (endsOn(s, pick, tense, ctx)) continue;
+    if (endsOn(s, pick, dates, tense, ctx)) {
+      // ("завершился в среду …, который проходил два дня, 17 и 18 февраля": the first day told beside it.)
+      const first = dates.find((d) => d !== pick && firstDayOf(d.value, pick.value));
+      if (!first) continue;
+      dateFound = first;
+      date = first.value;
+    }
     break;
   }
   // "Trump said Wednesday he had a call with Putin": for a contact that is over and dated no
@@ -202,8 +220,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
   // A postponement without a new date says nothing of the day, unless it says the day the
-  // contact was set for ("яка мала відбутися в середу").
-  if (tense === "postponed" && dateFound && !dateFound.movedTo && !dateFound.setFor && !/\d/.test(dateFound.text)) date = null;
+  // contact was set for ("яка мала відбутися в середу") or its own sentences name it ("the
+  // talks of 5 March were postponed"); a date told further on is another event's ("a round
+  // … was called off after the strikes on Iran began on February 28").
+  // So does calling a contact off on a weekday ("On Wednesday, Trump said he had called off the
+  // summit"): that is the day it was called off.
+  const ownSentence = anchors.some((a) => a.text === evidence.date);
+  const undated = !/\d/.test(dateFound?.text ?? "") || (tense === "postponed" && !ownSentence);
+  if ((tense === "postponed" || tense === "cancelled") && dateFound && !dateFound.movedTo && !dateFound.setFor && undated) date = null;
 
   // "Following up on the presidents' call of 12 February, the ministers agreed …": an agreed
   // sentence that dates its contact before publication recalls one that happened.
@@ -237,7 +261,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       let regionAt: number | undefined;
       // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
       // second clause is another piece of news, and its place is that news's.
-      const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
+      const clause = secondClauseAt(s, ctx.language);
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
         if (m.named.type !== "place" || !isLocative(s, m) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language)) continue;
@@ -271,6 +295,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   if (clock) {
     city = clock.city;
     evidence.city = clock.sentence.text;
+    guessed.push("city");
+  }
+  // A Kremlin page prints where it records with its date ("23 января 2026 года, 01:40 / Москва,
+  // Кремль"): that places a contact reported done with no place of its own (a guess).
+  const printedAt = IN_PERSON.has(kind) && !city && !venue && !region && tense === "held" && !event.secondary ? printedPlace(ctx) : undefined;
+  if (printedAt) {
+    city = printedAt;
+    evidence.city = ctx.story.placeLine ?? ctx.story.dateLine!;
     guessed.push("city");
   }
   const countryCode = city?.country ?? venue?.country ?? region?.country;
@@ -370,11 +402,4 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence,
     guessed,
   };
-}
-
-/** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */
-function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {
-  if (!line) return undefined;
-  const found = readDates(line, language, "2000-01-01", undefined).dates.find((d) => d.value.length === 10 && /\d{4}/.test(line));
-  return found?.value;
 }

@@ -8,6 +8,7 @@ import { FOLLOWED, mainKind, NEWS_DAYS, reportsContactOfItsOwn, sidesOf } from "
 import type { ArticleLang } from "./language.ts";
 import { isAside, strongestKind, type ReadSentence } from "./reading.ts";
 import { dayGap, questionBefore } from "./story-cues.ts";
+import { RECEIVED } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */
 export type DraftOf = (event: EventReading, ctx: Context) => Draft;
@@ -33,7 +34,7 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
     const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
     if (news) {
       const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
-      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news]), secondary: false };
+      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news], ctx.language), secondary: false };
       const draft = talksOfTheVisit(draftOf(event, ctx), event, ctx, draftOf);
       if (!draft.guessed.includes("status") && follows(draft.parties)) {
         mainEvent = event;
@@ -50,7 +51,7 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
   if (!follows(main.parties)) {
     const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && toldAsNews(s, sentences, language, published));
     if (news) {
-      const event: EventReading = { sentences, anchors: [news], kind: mainKind([news]), secondary: false };
+      const event: EventReading = { sentences, anchors: [news], kind: mainKind([news], language), secondary: false };
       const draft = draftOf(event, ctx);
       if (!draft.guessed.includes("status") && follows(draft.parties)) {
         mainEvent = event;
@@ -91,8 +92,12 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context, draftO
   const visitors = new Set(visiting.map((p) => p.name));
   const sides = new Set(visiting.map((p) => p.side));
   const talks = ctx.sentences.find((s) => {
-    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round"))) return false;
+    // ("Уиткоффа «естественно, примет президент»", "Witkoff will be received by the president":
+    // the visitor received by the host is at the talks.)
+    const received = RECEIVED.test(s.folded);
+    if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round") || received)) return false;
     const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
+    if (received && people.some((p) => visitors.has(p.name.en))) return true;
     if (people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side))) return true;
     // "Ключевая встреча — с американским спецпосланником Стивом Уиткоффом — ожидается в субботу":
     // the host's people alone, the visitor understood.

@@ -6,7 +6,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, PlaceEntry } from "./names.ts";
 import type { ReadSentence } from "./reading.ts";
-import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SOURCE_IN, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, KIND_PHRASES, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SOURCE_IN, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
 import type { Token } from "./words.ts";
 
 /**
@@ -123,6 +123,11 @@ export function gapAfter(s: ReadSentence, i: number): string {
   return s.text.slice(s.tokens[i].start, s.tokens[i + 1].start).replace(/^[\p{L}\p{M}\d.'’ʼ-]*[\p{L}\p{M}\d]\.?/u, "");
 }
 
+/** "that", "что", "що": what follows is what was said. */
+const THAT = /^(that|что|що)$/u;
+/** Verbs of making known that SPEECH, made for "said", leaves out: "to announce", "объявить", "оголосити". */
+const ANNOUNCE = /^(announc|объяв|оголос|заяв|сообщ|повидом)/u;
+
 /** Is the place where a statement was made ("said at a press conference in New York")? */
 export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
   return statementPlaceIn(s.text, s.tokens, m);
@@ -130,6 +135,15 @@ export function isStatementPlace(s: ReadSentence, m: Mention): boolean {
 
 export function statementPlaceIn(text: string, tokens: Token[], m: Mention): boolean {
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) if (STATEMENT_VENUE.test(tokens[i].folded)) return true;
+  // "Over in New York, Lavrov used his press conference to announce that Moscow and Washington
+  // have agreed to hold a round", "В Бишкеке Путин заявил, что …": where the contact is told only
+  // in what was said, a place before the words of saying is the speaker's.
+  const that = tokens.findIndex((t, i) => i > m.last && THAT.test(t.folded) && tokens.slice(Math.max(m.last + 1, i - 6), i).some((x) => SPEECH.test(x.folded) || ANNOUNCE.test(x.folded)));
+  if (that > 0) {
+    const before = tokens.slice(0, that).map((t) => t.folded).join(" ");
+    const after = tokens.slice(that).map((t) => t.folded).join(" ");
+    if (!KIND_PHRASES.some(([, k]) => k.test(before)) && KIND_PHRASES.some(([, k]) => k.test(after))) return true;
+  }
   // "сообщил источник в Белом доме", "источники CNN в Белом доме": the one who told it sits there.
   let at = m.first - 1;
   while (at > 0 && PLACE_FILLER.test(tokens[at].folded)) at--;

@@ -44,7 +44,10 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   for (const t of tokens) {
     // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
     // The first word is capitalised anyway, also after an interview's dash or a quote ("— Консультации пройдут …").
-    if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline) continue;
+    // So is the first after a speaker's or a section's label ("Ю.Ушаков: Разговор, который …").
+    const at = tokens.indexOf(t);
+    const afterLabel = at > 0 && /:\s*["«“„]?$/u.test(s.text.slice(tokens[at - 1].start + tokens[at - 1].text.length, t.start));
+    if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline && !afterLabel) continue;
     const k = kindOfNoun(t.text, lang);
     if (k) kinds.add(k);
   }
@@ -135,9 +138,9 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
       // "Next round … delayed to March 5": "next round" says which contact, not what is done to
       // it; a cue that contains the contact's own word gives way to any other.
       const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
-      // ("talks with Trump in Alaska 'very useful', aide sees no date for next meeting": "next
-      // meeting" away from this contact's word names the next one, not what is done to this.)
-      if (tense === "future" && !own && /^next (round|meeting)$/u.test(m[0])) continue;
+      // ("talks with Trump in Alaska 'very useful,' Kremlin aide sees no date for next meeting":
+      // elsewhere in the sentence "next meeting" is another contact, and no cue for this one.)
+      if (tense === "future" && !own && /^next /u.test(m[0])) continue;
       // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
       if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
       // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
@@ -184,6 +187,32 @@ export function strongestKind(kinds: Iterable<Kind>): Kind | undefined {
   const set = new Set(kinds);
   return KIND_ORDER.find((k) => set.has(k));
 }
+
+/**
+ * The kinds a sentence names outside an opening phrase of another time ("After a long phone call with
+ * Putin on Oct. 16, Trump had said he would meet him in Budapest": the call is when, the meeting
+ * what; "После разговора с Путиным …", "Після розмови …"). All its kinds when it opens otherwise.
+ */
+export function kindsBeyondOpening(s: ReadSentence, lang: ArticleLang): Set<Kind> {
+  const comma = openingEnd(s);
+  if (comma < 0) return s.kinds;
+  const rest = s.tokens.filter((t) => t.start > comma);
+  const folded = rest.map((t) => t.folded).join(" ");
+  const kinds = new Set<Kind>(rest.flatMap((t) => kindOfNoun(t.text, lang) ?? []));
+  for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);
+  return kinds.size > 0 ? kinds : s.kinds;
+}
+
+/**
+ * Where an opening phrase of what came before or after ends ("After a long phone call with Putin
+ * on Oct. 16,", "Після розмови з Трампом у понеділок,"): the offset of its comma, or -1. ("During
+ * the talks on Monday," is this contact's own time.)
+ */
+export function openingEnd(s: ReadSentence): number {
+  return s.tokens.length > 0 && SEQUEL_OPENING.test(s.tokens[0].folded) ? s.text.indexOf(",") : -1;
+}
+
+const SEQUEL_OPENING = /^(after|following|before|ahead|после|перед|писля|накануне|напередодни)$/u;
 
 /** Is the mention the subject or source of a statement ("Zelensky said", "заявил Рябков")? */
 export function isSpeaker(s: ReadSentence, m: Mention): boolean {

@@ -15,6 +15,8 @@ export interface StoryText {
   headline?: string;
   /** A date line printed with the story ("11 апреля 2025, 09:15", "April 26, 2025"), as written. */
   dateLine?: string;
+  /** A place printed alone under the date line ("Москва, Кремль"), as written. */
+  placeLine?: string;
 }
 
 // Lines that are page furniture, never story.
@@ -38,7 +40,12 @@ const INLINE_POINTER = /^((читайте также|читайте також|r
 
 // A ministry's or the Kremlin's page prints the day with "года"/"року" and the place after the
 // time: "16 октября 2025 года, 20:15", "December 29, 2025, 16:30, The Kremlin, Moscow".
-const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено):?\s*)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))(,?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
+// ("Пʼятниця, 23 січня 2026, 08:14", "Sun October 26, 2025": the weekday may open it;
+// "Published on 21/01/2026 - 13:15 GMT+1": a dash may set the time off.)
+const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено)(\s+on)?:?\s*)?((понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’ʼ]?ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))((,|\s+[-–—])?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
+
+// "Москва, Кремль", "Moscow, The Kremlin", "Ново-Огарёво": a place alone under a date line.
+const PLACE_LINE = /^\p{Lu}[\p{L}-]+(,\s*(the\s+)?\p{Lu}[\p{L}-]+){0,2}$/iu;
 
 // An update stamp on a line of its own: "Updated Aug. 6, 2025 4:18 pm ET", "Jan. 22, 2026 —
 // Updated: 8:35 p.m.", "Оновлено о 14:25", "Обновлено 24 окт, 21:37". It tells when the page
@@ -49,8 +56,9 @@ const isUpdateStamp = (line: string) => UPDATE_STAMP.test(line) && /\d/.test(lin
 
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
-// ("PALM BEACH, Fla., Dec 29 (Reuters) - ": a US state's abbreviation after the city.)
-const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*\p{Lu}\p{Ll}{1,4}\.)?(,\s*[^.()/—–-]{1,25}?)?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
+// ("PALM BEACH, Fla., Dec 29 (Reuters) - ": a US state's abbreviation after the city; "MOSCOW,
+// Aug. 16 (Xinhua) -- ": a month's abbreviation with its stop.)
+const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*\p{Lu}\p{Ll}{1,4}\.)?(,\s*(\p{Lu}\p{Ll}{2,4}\.\s*\d{1,2}|[^.()/—–-]{1,25}?))?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
 // AFP and dpa print the city in ordinary case: "Washington (AFP) – ", "Kyiv (dpa) - ".
 const TITLE_DATELINE = /^\p{Lu}\p{Ll}+([\s-]\p{Lu}\p{Ll}+)?(,\s*[^.()/—–-]{1,25}?)?\s*\((AFP|dpa|DPA|AP|Reuters|Bloomberg|ANSA|EFE|Xinhua|Anadolu)\)\s*(—|–|--|-)\s*/u;
 // Without the agency: "ABU DHABI, Feb 5 - ", "MOSCOW - ", "КИЕВ, 3 дек — ".
@@ -64,6 +72,7 @@ export function readStory(text: string): StoryText {
   const sentences: Sentence[] = [];
   let headline: string | undefined;
   let dateLine: string | undefined;
+  let placeLine: string | undefined;
   let paragraph = 0;
   let index = 1;
   const seen = new Set<string>();
@@ -82,6 +91,12 @@ export function readStory(text: string): StoryText {
     }
     if (DATE_ONLY_LINE.test(line)) {
       dateLine ??= line.replace(/^by [^|]+\|\s*/i, "");
+      continue;
+    }
+    // The Kremlin may print the place on a line of its own under the date ("Москва, Кремль").
+    // (Printed apart, it places the page; the day above it is still the page's stamp.)
+    if (dateLine !== undefined && placeLine === undefined && lines.slice(0, at).filter((l) => l !== "").pop() === dateLine && PLACE_LINE.test(line)) {
+      placeLine = line;
       continue;
     }
     if (headline !== undefined && isUpdateStamp(line)) {
@@ -114,7 +129,7 @@ export function readStory(text: string): StoryText {
     for (const s of parts) sentences.push({ text: s, index: index++, headline: false, paragraph });
     paragraph++;
   }
-  return { sentences, headline, dateLine };
+  return { sentences, headline, dateLine, placeLine };
 }
 
 // Menu items and buttons ("Главная", "Поделиться", "Ukraine war"): a line of one or two words,
@@ -135,8 +150,13 @@ function isHeadline(line: string): boolean {
 // Breadcrumbs and bylines: "World | Europe | Ukraine war", "Головна › Світ", "By Staff Writer".
 // (A site's menu may be set off by middle dots or bullets: "Новости · Стенограммы · Поездки".)
 function isNavigation(line: string): boolean {
-  return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || (line.match(/\s[·•]\s/g) ?? []).length >= 2 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line);
+  return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || (line.match(/\s[·•]\s/g) ?? []).length >= 2 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line) || BYLINE.test(line);
 }
+
+// "By Rachel Morgan and Dmitri Lvov, CNN", "Автор: Олена Коваль, УНІАН": the authors and their
+// outlet. Names are capitalised and no full stop ends the line ("By Friday, the talks had
+// ended." is a sentence).
+const BYLINE = /^([Bb]y|[Аа]втор(и|ы)?:?)\s+\p{Lu}[\p{L}'’.-]*(\s+(and|with|и|і|та|з|с|\p{Lu}[\p{L}'’.-]*))*,\s*\p{Lu}[\p{L}'’ -]{0,30}$/u;
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];

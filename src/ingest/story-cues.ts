@@ -1,13 +1,15 @@
 // What the shape of a story says about one contact, beyond its own sentences: which later
 // sentences are about another contact, the first day of talks told by their last, the day a
 // digest's headline gives, a live blog's later word that a contact set for today took place,
-// and the clock of a capital abroad that places a contact naming no place. Pure, as the rest of
-// src/ingest/; extract.ts's buildDraft asks these when it fills in a draft.
+// the clock of a capital abroad and the place a page prints with its date, which place a
+// contact naming no place. Pure, as the rest of src/ingest/; extract.ts's buildDraft asks these
+// when it fills in a draft.
 import type { Kind } from "../record/schema.ts";
 import { readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
-import { strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
+import { tokenize } from "./words.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
 /** "the first round", "перша зустріч". */
@@ -27,7 +29,8 @@ export function dayGap(from: string, to: string): number {
  */
 export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense: Tense | undefined, ctx: Context): (x: ReadSentence) => boolean {
   const direction = tense === "future" ? "future" : tense === "held" ? "past" : undefined;
-  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10).map((d) => d.value);
+  // (The day of an opening phrase, "After a long phone call on Oct. 16,", is what came before.)
+  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x)).map((d) => d.value);
   const anchorDay = secondary ? undefined : anchors.flatMap(daysOf)[0];
   return (x) => {
     if (anchors.includes(x)) return false;
@@ -65,12 +68,25 @@ function asksOfAnother(question: ReadSentence[], anchors: ReadSentence[], tense:
 /** The last day of a contact: "завершились", "ended", "wrapped up". */
 const ENDED = /(?<![\p{L}])(ended|ends|concluded|wrapped up|finished|завершил|закончил|закинчил|завершив|закинчив|завершен|завершуют|завершились)/u;
 
+/** The first day of a contact: "began", "почались", "розпочалися". */
+const BEGAN = /(?<![\p{L}])(began|begun|started|opened|начал(ись|ась|ся|ось)|почал(ись|ась|ся|ось|ися|ася|ося)|почався|розпочал|розпочав|стартовал|стартував)/u;
+
 /**
  * Talks over several days are dated from the first: "завершилися у ніч на понеділок", "ended
  * on Thursday" gives the last, and a later sentence may give the first ("Перша зустріч
  * відбулася в суботу", "which began on Wednesday"). Is this date a held contact's last day?
+ * (`dates` are the sentence's own.)
  */
-export function endsOn(s: ReadSentence, found: FoundDate, tense: Tense | undefined, ctx: Context): boolean {
+export function endsOn(s: ReadSentence, found: FoundDate, dates: FoundDate[], tense: Tense | undefined, ctx: Context): boolean {
+  // "які відбулися вчора ввечері … і завершилися вже в ніч на середу": a date before the word of
+  // ending, with another told with it further on, is the first day ("в среду завершился …, 17 и
+  // 18 февраля" tells the end with the first).
+  const later = dates.find((d) => d.index > found.index);
+  const between = later ? s.folded.slice(found.index + found.text.length, later.index) : "";
+  const end = ENDED.exec(between);
+  if (end && between.length - (end.index + end[0].length) < end.index) return false;
+  // "які почалися пізно ввечері у четвер, 22 січня, завершилися …": a date told with the start is the first.
+  if (BEGAN.test(s.folded.slice(Math.max(0, found.index - 40), found.index))) return false;
   return tense === "held" && found.value.length === 10 && ENDED.test(ctx.language === "en" ? s.folded.slice(0, found.index) : s.folded);
 }
 
@@ -118,4 +134,24 @@ export function clockCity(sentences: ReadSentence[], ctx: Context): { sentence: 
     if (city) return { sentence: s, city };
   }
   return undefined;
+}
+
+/** The city a page prints after its time ("…, 17:40, Москва, Кремль") or under it, if any. */
+export function printedPlace(ctx: Context): PlaceEntry | undefined {
+  const line = ctx.story.dateLine;
+  const after = ctx.story.placeLine ?? (line ? /\d{1,2}:\d{2},\s*(\p{Lu}.*)$/u.exec(line)?.[1] : undefined);
+  if (!after) return undefined;
+  for (const m of ctx.names.find(tokenize(after))) {
+    if (m.named.type !== "place") continue;
+    const p = m.named.place;
+    if (p.kind === "city") return p;
+    if (p.kind === "venue" && p.city) return ctx.names.placeByEnglishName(p.city);
+  }
+  return undefined;
+}
+
+/** Does a sentence give days, all of them days before the story (and none a statement's)? */
+export function toldBefore(s: ReadSentence, ctx: Context): boolean {
+  const days = readDates(s.text, ctx.language, ctx.published, "future").dates.filter((d) => !d.statement && d.value.length === 10);
+  return days.length > 0 && days.every((d) => dayGap(d.value, ctx.published) > 1);
 }

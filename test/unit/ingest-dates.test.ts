@@ -90,4 +90,19 @@ describe("times", () => {
   it("does not take a score or a date for a time", () => {
     assert.equal(readTime("обмен 157 на 157, итог 10.04"), undefined);
   });
+  it("keeps the day after a part of the day (chrono's ru and uk parsers lose it there)", () => {
+    assert.equal(first("Переговоры начались поздно вечером в четверг, 5 марта", "ru", "2026-03-06"), "2026-03-05");
+    assert.equal(first("Переговори почалися ввечері у четвер, 5 березня", "uk", "2026-03-06"), "2026-03-05");
+    assert.equal(first("The talks began late on Thursday, March 5", "en", "2026-03-06"), "2026-03-05");
+  });
+  it("reads a day before a singular verb of saying in ru and uk as the statement's", () => {
+    assert.equal(readDates("В среду Кремль сообщил, что визит отменён", "ru", "2026-03-06", "past").dates[0]?.statement, true);
+    assert.equal(readDates("У середу Кремль повідомив, що візит скасовано", "uk", "2026-03-06", "past").dates[0]?.statement, true);
+  });
+  it("leaves an English weekday that qualifies another event's noun to that event", () => {
+    assert.equal(first("He used his Saturday press conference to announce a round", "en", "2025-09-29", true), null);
+    assert.equal(first("After Sunday's election, the envoys will meet", "en", "2025-09-29", true), null);
+    assert.equal(first("Sunday's talks in Riyadh ended late", "en", "2025-09-30"), "2025-09-28");
+  });
 });
+

@@ -1,0 +1,132 @@
+// The extractor's rules for the day, the place and the kind of a contact told in batches 14 and
+// 15's manners: bylines and date lines that are no lead, a headline's second clause, talks told
+// by their start and their end, a contact moved or called off, one to come over a list of what
+// came before, a digest's item agreed on, a place or a day that is the speaker's, a Kremlin page's
+// place line, a speaker's label, "Separately," and a visitor received. One short case per
+// language a rule covers.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { understand } from "../../src/ingest/extract.ts";
+import { readStory } from "../../src/ingest/sentences.ts";
+import { loadNames } from "../support/ingest-corpus.ts";
+
+const names = loadNames();
+const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
+const main = (text: string, published: string) => {
+  const r = read(text, published);
+  assert.ok(r.relevant, r.reason);
+  const d = r.drafts[0];
+  return { kind: d.kind, status: d.status, date: d.date, city: d.place.city, drafts: r.drafts.length };
+};
+
+describe("lines that are no lead", () => {
+  it("skips a byline with its outlet and a date line led by its weekday", () => {
+    const en = readStory("Putin meets Witkoff in Moscow\n\nBy Anna Smith and John Doe, CNN\n\nPutin met Witkoff in Moscow on Friday.");
+    assert.equal(en.sentences[1].text, "Putin met Witkoff in Moscow on Friday.");
+    const uk = readStory("Путін зустрівся з Віткоффом\n\nП'ятниця, 6 березня 2026, 09:10\n\nПутін у четвер зустрівся з Віткоффом у Москві.");
+    assert.equal(uk.dateLine, "П'ятниця, 6 березня 2026, 09:10");
+    const ru = readStory("Путин встретился с Уиткоффом\n\nПятница, 6 марта 2026, 09:10\n\nПутин в четверг встретился с Уиткоффом в Москве.");
+    assert.equal(ru.dateLine, "Пятница, 6 марта 2026, 09:10");
+    const stamp = readStory("Putin meets Witkoff\n\nPublished on 06/03/2026 - 09:10 GMT+1\n\nPutin met Witkoff in Moscow on Thursday.");
+    assert.equal(stamp.sentences[1].text, "Putin met Witkoff in Moscow on Thursday.");
+  });
+  it("strips an agency dateline with a month's abbreviation", () => {
+    const story = readStory("Putin meets Witkoff\n\nMOSCOW, Mar. 6 (Xinhua) -- Putin met Witkoff in the Kremlin on Thursday.");
+    assert.equal(story.sentences[1].text, "Putin met Witkoff in the Kremlin on Thursday.");
+  });
+  it("keeps a place printed alone under the date line apart", () => {
+    const story = readStory("Встреча с Уиткоффом\n\n6 марта 2026 года, 01:20\n\nМосква, Кремль\n\nВ.Путин провёл встречу со Стивеном Уиткоффом.");
+    assert.equal(story.placeLine, "Москва, Кремль");
+  });
+});
+
+describe("a headline's second clause", () => {
+  // 2026-03-04 was a Wednesday.
+  it("gives the first clause no day of its own", () => {
+    const en = main("Witkoff and Kushner meet Dmitriev in Davos, fly to Moscow on Friday\n\nWitkoff and Kushner met Dmitriev in Davos on Tuesday.", "2026-03-04");
+    assert.deepEqual([en.date, en.city], ["2026-03-03", "Davos"]);
+    const uk = main("Віткофф зустрівся з Дмитрієвим у Женеві. Наступна зустріч — у п'ятницю\n\nВіткофф зустрівся з Дмитрієвим у Женеві у вівторок.", "2026-03-04");
+    assert.deepEqual([uk.kind, uk.date], ["meeting", "2026-03-03"]);
+  });
+});
+
+describe("talks told by their start and their end", () => {
+  // 2026-03-04 was a Wednesday.
+  it("dates them from the day told with the start", () => {
+    const uk = main("Зустріч Путіна з Віткоффом\n\nПереговори Путіна з Віткоффом, які відбулися вчора ввечері в Кремлі, завершилися вже в ніч на середу.", "2026-03-04");
+    assert.equal(uk.date, "2026-03-03");
+    const ru = main("Встреча Путина с Уиткоффом\n\nПереговоры Путина с Уиткоффом, которые начались поздно вечером во вторник, 3 марта, завершились в среду.", "2026-03-04");
+    assert.equal(ru.date, "2026-03-03");
+    const en = main("Putin meets Witkoff\n\nTalks between Putin and Witkoff, which began on Monday, March 2, ended on Tuesday.", "2026-03-04");
+    assert.equal(en.date, "2026-03-02");
+  });
+  it("takes the first of the days told beside the end", () => {
+    const ru = main("Встреча Лаврова и Рубио\n\nВ Женеве в среду завершились переговоры Лаврова и Рубио, которые шли два дня, 3 и 4 марта.", "2026-03-04");
+    assert.equal(ru.date, "2026-03-03");
+  });
+});
+
+describe("a contact moved, called off or to come", () => {
+  it("dates a moved contact by its own sentences only", () => {
+    const en = main("Rubio-Lavrov meeting in Geneva postponed\n\nThe meeting of Rubio and Lavrov planned in Geneva this week has been postponed. A round in Riyadh was called off after the strikes began on March 1.", "2026-03-04");
+    assert.deepEqual([en.status, en.date], ["postponed", null]);
+  });
+  it("takes no day from talks told held beside a trip called off", () => {
+    const uk = main("Поїздку Віткоффа до Москви скасовано\n\nУ понеділок Білий дім повідомив, що поїздка Віткоффа до Москви на зустріч з Путіним скасована. Перед цим 17 лютого в Женеві відбувся раунд переговорів.", "2026-03-04");
+    assert.deepEqual([uk.status, uk.date], ["cancelled", null]);
+  });
+  it("gives a contact to come no day or place from a list of what came before it", () => {
+    const ru = main("Путин: Уиткофф приедет в Москву на следующей неделе\n\nПутин заявил, что Уиткофф приедет в Москву на следующей неделе.\n\n— 1 марта в Женеве делегации США и Украины провели переговоры.", "2026-03-04");
+    assert.deepEqual([ru.date, ru.city], [null, "Moscow"]);
+  });
+  it("reads a visit whose visitor the host will receive as the talks", () => {
+    const ru = main("Уиткофф приедет в Москву на следующей неделе\n\nУиткофф приедет в Москву на следующей неделе. Ушаков уточнил, что Уиткоффа примет президент.", "2026-03-04");
+    assert.deepEqual([ru.kind, ru.status, ru.city], ["meeting", "announced", "Moscow"]);
+  });
+});
+
+describe("a story that tells its contact further down", () => {
+  it("reports a digest's item that agrees on a contact to come, its capitals speaking for the sides", () => {
+    const en = main("Morning digest: drones — elections — embassies\n\nGood morning, and welcome to the digest.\n\nEMBASSIES: Over in New York, Lavrov used his Saturday press conference to announce that Moscow and Washington have agreed to hold a third round of talks on embassies this autumn.", "2025-09-29");
+    assert.deepEqual([en.kind, en.status, en.date, en.city], ["round", "announced", null, null]);
+  });
+  it("reads the tense of a contact, not of the next one named beside it", () => {
+    const en = main("Putin says talks with Trump in Alaska useful, aide sees no date for next meeting\n\nThe two leaders met on Friday near Anchorage.", "2025-08-16");
+    assert.deepEqual([en.status, en.date, en.city], ["held", "2025-08-15", "Anchorage"]);
+  });
+  it("reads a contact noun after a speaker's label", () => {
+    const ru = main("Ушаков ответил на вопросы журналистов\n\nУшаков ответил на вопросы по итогам переговоров Путина с Уиткоффом.\n\nВопрос: Как прошли переговоры?\n\nЮ.Ушаков: Разговор, который состоялся во вторник вечером, был содержательным.", "2026-03-04");
+    assert.equal(ru.date, "2026-03-03");
+  });
+  it("places a contact by the place a page prints under its date", () => {
+    const ru = main("Ушаков ответил на вопросы журналистов\n\n4 марта 2026 года, 01:20\n\nМосква, Кремль\n\nУшаков рассказал о переговорах Путина с Уиткоффом, которые прошли во вторник.", "2026-03-04");
+    assert.equal(ru.city, "Moscow");
+  });
+  it("tells another contact after 'Separately'", () => {
+    const en = read("Putin meets Witkoff in Moscow\n\nPutin met Witkoff in Moscow on Tuesday.\n\nSeparately, Russian and US diplomats held a round of talks on embassies in Istanbul on Monday.", "2026-03-04");
+    assert.equal(en.drafts.length, 2);
+    const ru = read("Путин встретился с Уиткоффом в Москве\n\nПутин во вторник встретился с Уиткоффом в Москве.\n\nОтдельно дипломаты России и США провели в понедельник раунд консультаций в Стамбуле.", "2026-03-04");
+    assert.equal(ru.drafts.length, 2);
+  });
+  it("reports what became of a contact another one was held to prepare, its day and place not the other's", () => {
+    const en = main("Oil jumps on new sanctions\n\nOil prices rose sharply on Thursday.\n\nAfter a long phone call with Vladimir Putin on Oct. 16, Trump had said he would meet the Russian leader in Budapest. Rubio and Lavrov spoke by phone on Monday to prepare the ground.\n\nOn Wednesday, Trump said he had called off the summit with Putin.", "2025-10-23");
+    assert.deepEqual([en.kind, en.status, en.date, en.city], ["summit", "cancelled", null, "Budapest"]);
+  });
+  it("gives a contact called off on a weekday no day", () => {
+    const ru = main("Встреча Лаврова и Рубио отменена\n\nВ среду Лавров и Рубио отменили встречу в Будапеште.", "2025-10-23");
+    assert.deepEqual([ru.status, ru.date], ["cancelled", null]);
+  });
+  it("places a round by the sitting that names it ('Засідання відбудеться в Абу-Дабі')", () => {
+    const uk = main("Делегації України, США та Росії проведуть тристоронню зустріч\n\nУ п'ятницю, 6 березня, відбудеться тристороння зустріч представників України, США та Росії. Засідання відбудеться в Абу-Дабі.", "2026-03-04");
+    assert.deepEqual([uk.kind, uk.date, uk.city], ["round", "2026-03-06", "Abu Dhabi"]);
+    const ru = main("Делегации России, США и Украины проведут трехстороннюю встречу\n\nВ пятницу, 6 марта, состоится трехсторонняя встреча представителей России, США и Украины. Заседание пройдет в Абу-Даби.", "2026-03-04");
+    assert.deepEqual([ru.kind, ru.date, ru.city], ["round", "2026-03-06", "Abu Dhabi"]);
+  });
+  it("reads 'принимал' as a meeting done, and an intention ('нет намерения') as no contact to come", () => {
+    const ru = main("Три часа в Кремле\n\nКолонка.\n\nПочему самая важная встреча прошлой недели прошла не там, где ее ждали\n\nТрамп написал, что у Путина нет намерения останавливать войну, и назвал встречу важной. В минувшую пятницу Путин почти три часа принимал в Кремле Стива Уиткоффа.", "2025-04-28");
+    assert.deepEqual([ru.kind, ru.status, ru.date, ru.city], ["meeting", "held", "2025-04-25", "Moscow"]);
+    const uk = main("Путін приймав Віткоффа\n\nУ п'ятницю Путін приймав у Кремлі Стіва Віткоффа.", "2025-04-28");
+    assert.deepEqual([uk.kind, uk.status, uk.date, uk.city], ["meeting", "held", "2025-04-25", "Moscow"]);
+  });
+});
+
