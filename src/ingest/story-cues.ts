@@ -32,10 +32,21 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
   // (The day of an opening phrase, "After a long phone call on Oct. 16,", is what came before.)
   const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x)).map((d) => d.value);
   const anchorDay = secondary ? undefined : anchors.flatMap(daysOf)[0];
+  // "Еще вчера в Кремле Путин разговаривал с Уиткоффом. С российской стороны во встрече
+  // участвовали Ушаков и Дмитриев. А сегодня в Кремле раскрыли, к чему эта встреча привела":
+  // beside a contact to come, one told done on a day of its own, and the sentences that go on
+  // after it in its paragraph with no verb or day of their own, are that other contact's.
+  const otherTold = (x: ReadSentence): boolean => {
+    if (anchors.includes(x) || tense === undefined) return false;
+    if (((tense === "future" && x.tense === "held") || (tense === "held" && x.tense === "future")) && daysOf(x).length > 0) return true;
+    const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
+    return x.tense === undefined && before?.paragraph === x.paragraph && daysOf(x).length === 0 && otherTold(before);
+  };
   return (x) => {
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
+    if (!secondary && otherTold(x)) return true;
     if (!secondary && asksOfAnother(questionBefore(x, ctx.sentences), anchors, tense, ctx)) return true;
     // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
     const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
