@@ -207,7 +207,9 @@ function holders(title: string, many: boolean, sides: Set<string>, named: Set<Pe
   const holding = names.names.people.filter((p) => p.titles?.includes(title));
   // One post named alone is his whose first post it is: "the envoy" beside Witkoff and Kushner
   // is Witkoff, though "the envoys" are both.
-  const all = holding.filter((p) => named.has(p));
+  // ("встреча президентов" in a story that also recalls Biden at Geneva in 2021: the presidents
+  // of a post one holds at a time are those in office on the story's day.)
+  const all = holding.filter((p) => named.has(p) && (!unique || inOffice(p, day)));
   const first = all.filter((p) => p.titles?.[0] === title);
   const inStory = many || first.length === 0 ? all : first;
   if (sides.size === 0) {
