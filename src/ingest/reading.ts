@@ -84,7 +84,7 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     yesterday: false,
     kinds,
     tense: tenseOf(folded) ?? (trip && WILL_BE.test(trip.folded) ? "future" : undefined),
-    agreed: STATUS_CUES.agreed.test(folded),
+    agreed: agreesOnAContact(folded, tokens, lang),
     // "як і минулого разу", "as last time", "як і під час попередніх раундів": a comparison,
     // not an earlier contact recalled.
     background: BACKGROUND.test(folded.replace(COMPARISON, "")),
@@ -98,6 +98,22 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   }
   return read;
 }
+
+/**
+ * Does the sentence agree on a contact ("договорились о встрече", "agreed that experts will
+ * meet", "домовилися провести переговори")? What is agreed follows the verb: "стороны
+ * договорились об обмене военнопленными", "agreed on a prisoner swap" agree on no contact.
+ */
+function agreesOnAContact(folded: string, tokens: Token[], lang: ArticleLang): boolean {
+  const cue = STATUS_CUES.agreed.exec(folded);
+  if (!cue) return false;
+  const after = folded.slice(cue.index);
+  if (KIND_PHRASES.some(([, re]) => re.test(after)) || MEET_VERB.test(after)) return true;
+  return tokens.some((t) => t.start >= cue.index && kindOfNoun(t.text, lang) !== undefined);
+}
+
+/** Verbs of meeting or speaking that name no contact by a noun: "зустрітися", "созвониться". */
+const MEET_VERB = /(?<![\p{L}])(зустрит|зустрин|встрет|созвон|зидзвон|поговор|meet|speak|talk)/u;
 
 function tenseOf(folded: string): Tense | undefined {
   if (STATUS_CUES.cancelled.test(folded)) return "cancelled";
