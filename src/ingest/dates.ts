@@ -157,7 +157,10 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // saying, with no comma or contact between them, is when it was said.
     // (In the impersonal plural of ru and uk, "сообщили", "повідомили": an institution's word.)
     const next = fold(sentence.slice(index + text.length, index + text.length + 40));
-    const statement = (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || (lang !== "en" && opensSaying(next));
+    // ("О саммите в Будапеште Трамп объявил 16 октября", "announced on 16 October": a date
+    // straight after the verb of saying is the day it was said.)
+    const rightAfter = speech !== null && !reported && /^\s*(on|в|во|у)?\s*$/u.test(between);
+    const statement = (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || rightAfter || (lang !== "en" && opensSaying(next));
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {
