@@ -133,7 +133,8 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     if (continuesRecall(s, event.sentences, detail)) continue;
     // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
     // quoted took part.
-    if (FIRST_PERSON.test(s.text) && personMentions(s).length === 0) {
+    // ("С нашей стороны во встрече будем участвовать я и Кирилл Дмитриев": beside others too.)
+    if (FIRST_PERSON.test(s.text) && (personMentions(s).length === 0 || takesPart(s, venues))) {
       const quoted = quotedPerson(s, event.sentences);
       if (quoted && onSide(quoted)) add(quoted, s);
     }
@@ -263,6 +264,11 @@ function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | unde
     const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && speaks(x, n));
     if (m && m.named.type === "person") return m.named.person;
   }
+  // "Ушаков — о визите Уиткоффа: …", "Ushakov on the visit": a story whose headline names its
+  // source gives his words.
+  const headline = sentences.find((x) => x.headline);
+  const source = headline?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && isSpeaker(headline, n));
+  if (source && source.named.type === "person") return source.named.person;
   const first = sentences.find((x) => x.paragraph === s.paragraph);
   if (!first || !(ANSWER.test(first.text) || questionBefore(first, sentences).length > 0)) return undefined;
   const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);
