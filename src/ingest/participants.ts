@@ -174,6 +174,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
  */
 function speaks(s: ReadSentence, m: Mention): boolean {
   if (!isSpeaker(s, m)) return false;
+  // "«Українську делегацію знову очолить Рустем Умєров», – сказав президент", "'… led by
+  // Witkoff,' Trump said": a name inside the quote that closes before the verb is what was said.
+  if (m.last + 1 < s.tokens.length && /^[^\p{L}\d]*["»”“'’][^\p{L}\d]*$/u.test(gapAfter(s, m.last))) return false;
   if (m.last + 1 >= s.tokens.length || !/^\s*,\s*$/u.test(gapAfter(s, m.last))) return true;
   for (let k = m.last + 1; k < Math.min(s.tokens.length, m.last + 6); k++) {
     if (SPEECH.test(s.tokens[k].folded)) return k === m.last + 1 && s.tokens[k].folded !== "according";
