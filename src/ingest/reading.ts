@@ -9,7 +9,7 @@ import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts"
 import { holdsTitle } from "./roles.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
-import { DAY_BEFORE, RECENT, withoutEveOf } from "./vocabulary.ts";
+import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
 
 /** "briefed X on his summit with", "informed … of the results of his meeting with", "проинформировал о встрече с". */
 const BRIEFED_ON = new RegExp(`(briefed|informed|told|проинформировал|рассказал|поинформував|проинформував|розповив)\\s.*(on|about|of|о|об|про|щодо)\\s(\\p{L}+\\s){0,4}(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов)\\p{L}*\\s(with|с|со|з|из|зи)(\\s\\p{L}+){0,4}$`, "u");
@@ -92,7 +92,10 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   // "earlier this week", "накануне саммита": the time of this contact, the eve of another, no
   // earlier contact; "накануне вечером" alone recalls the day before, a next-day story's news.
   if (read.background) {
-    const recalled = fold(withoutEveOf(s.text)).replace(RECENT, "");
+    // ("З американської сторони, як раніше заявляв Держдеп, у зустрічі візьмуть участь …": the
+    // source of what is told of a contact to come, said earlier, recalls no contact.)
+    const source = read.tense === "future" ? EARLIER_SOURCE : /(?!)/u;
+    const recalled = fold(withoutEveOf(s.text)).replace(RECENT, "").replace(source, "");
     read.background = BACKGROUND.test(recalled);
     read.yesterday = read.background && !BACKGROUND.test(recalled.replace(DAY_BEFORE, ""));
   }
