@@ -2,6 +2,7 @@
 // those a later sentence says led a delegation, joined, accompanied it, were sent or travelled
 // for it; not those a sentence places in another contact (other-contacts.ts) nor those who only
 // speak of it. The words it reads them by are in participation-words.ts.
+import type { Kind } from "../record/schema.ts";
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
@@ -30,7 +31,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   // A post stands for its holder only on a side no name stands for: "a meeting between Rubio
   // and Lavrov … casting doubt on a summit between the two countries' presidents".
   const mentioned = (s: ReadSentence) => {
-    const all = personMentions(s);
+    const all = personMentions(s).filter((m) => !pairOfAnother(s, m, event.kind));
     const named = new Set([...all.filter((m) => !m.byPost && !aside(s, m) && !speaks(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
     const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
     for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
@@ -183,6 +184,21 @@ function speaks(s: ReadSentence, m: Mention): boolean {
     if (k + 1 < s.tokens.length && /[,;:.!?—–()]/u.test(gapAfter(s, k))) return true;
   }
   return true;
+}
+
+/**
+ * "despite the collapse of plans for a Trump-Putin summit", "the Rubio-Lavrov call": names
+ * joined by a hyphen before a contact word of another kind are that contact's people.
+ */
+function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
+  let k = m.last;
+  while (k + 1 < s.tokens.length && /^[-–]$/u.test(gapAfter(s, k)) && s.mentions.some((o) => o.first === k + 1 && o.named.type === "person")) k = s.mentions.find((o) => o.first === k + 1)!.last;
+  let j = m.first;
+  while (j > 0 && /^[-–]$/u.test(gapAfter(s, j - 1)) && s.mentions.some((o) => o.last === j - 1 && o.named.type === "person")) j = s.mentions.find((o) => o.last === j - 1)!.first;
+  if (k === m.last && j === m.first) return false;
+  const next = s.tokens[k + 1];
+  const other = next ? (["en", "ru", "uk"] as const).map((lang) => kindOfNoun(next.text, lang)).find((x) => x !== undefined) : undefined;
+  return other !== undefined && other !== kind && other !== "other";
 }
 
 /** Is the name someone's principal, another event's, or in a clause that tells another contact? */

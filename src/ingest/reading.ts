@@ -111,12 +111,12 @@ function agreesOnAContact(folded: string, tokens: Token[], lang: ArticleLang): b
   const cue = STATUS_CUES.agreed.exec(folded);
   if (!cue) return false;
   const after = folded.slice(cue.index);
-  if (KIND_PHRASES.some(([, re]) => re.test(after)) || MEET_VERB.test(after)) return true;
+  if (KIND_PHRASES.some(([, re]) => re.test(after)) || MEETING_VERB_AFTER.test(after)) return true;
   return tokens.some((t) => t.start >= cue.index && kindOfNoun(t.text, lang) !== undefined);
 }
 
 /** Verbs of meeting or speaking that name no contact by a noun: "зустрітися", "созвониться". */
-const MEET_VERB = /(?<![\p{L}])(зустрит|зустрин|встрет|созвон|зидзвон|поговор|meet|speak|talk)/u;
+const MEETING_VERB_AFTER = /(?<![\p{L}])(зустрит|зустрин|встрет|созвон|зидзвон|поговор|meet|speak|talk)/u;
 
 function tenseOf(folded: string): Tense | undefined {
   if (STATUS_CUES.cancelled.test(folded)) return "cancelled";
