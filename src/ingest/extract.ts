@@ -22,7 +22,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, clockCity, dayOfTheArrival, digestDay, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
@@ -211,10 +211,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       guessed.push("date");
     }
   }
-  // A digest whose headline names its day reports the contacts done that day (a guess).
-  const day = date === null && !vague && tense === "held" && !event.secondary ? digestDay(ctx) : undefined;
+  // A digest whose headline names its day reports the contacts done that day (a guess); so does
+  // a story of an arrival for a contact told just before it.
+  const day = date === null && !vague && tense === "held" && !event.secondary ? (digestDay(ctx)?.value ?? (dayOfTheArrival(anchors, ctx) ? ctx.published : undefined)) : undefined;
   if (day) {
-    date = day.value;
+    date = day;
     evidence.date = ctx.story.headline!;
     guessed.push("date");
   }

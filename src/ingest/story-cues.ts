@@ -116,6 +116,22 @@ export function digestDay(ctx: Context): FoundDate | undefined {
 }
 
 /**
+ * "Зеленський прибув до Мар-а-Лаго … Ще до приїзду українського президента Трамп поговорив з
+ * Путіним", "Shortly before his arrival, Trump spoke with Putin": a contact told done just
+ * before or after the arrival the headline reports done, with no day of its own, was that day
+ * (the story's, where the headline gives none). The headline, or undefined.
+ */
+export function dayOfTheArrival(anchors: ReadSentence[], ctx: Context): ReadSentence | undefined {
+  const headline = ctx.sentences.find((x) => x.headline);
+  if (!headline || headline.tense !== "held" || !headline.kinds.has("other")) return undefined;
+  if (readDates(headline.text, ctx.language, ctx.published, "past").dates.length > 0) return undefined;
+  return anchors.some((a) => !a.headline && a.tense === "held" && BY_THE_ARRIVAL.test(a.folded)) ? headline : undefined;
+}
+
+/** "до приїзду", "перед прилетом", "before his arrival", "after the visitor landed": told by another's arrival. */
+const BY_THE_ARRIVAL = /(?<![\p{L}])(до|перед|писля|после|before|after|ahead of)\s+(\p{L}+\s+){0,2}(приизд\p{L}*|прибутт\p{L}*|прилит\p{L}*|приезд\p{L}*|прилет\p{L}*|прибыти\p{L}*|arrival|arriving|landing)(?![\p{L}])/u;
+
+/**
  * A live blog or an updated story tells today's contact to come, then that it began or ended
  * ("11:58 … Путин сегодня проведет встречу с Уиткоффом" … "14:10 Встреча началась"): the
  * sentence with the latest word, that it was held (none after a denial, none dated otherwise,
