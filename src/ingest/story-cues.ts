@@ -107,10 +107,30 @@ export function firstDayOf(later: string, found: string): boolean {
 }
 
 /**
+ * The day a story's shape gives a contact told done with no day of its own, and the line that
+ * gives it. The Kremlin's readouts print the day and the place of what they record above the
+ * text ("6 августа 2025 года, 17:40, Москва, Кремль") and then say "состоялась беседа" without a
+ * day (a stamp with a day and a time alone, "28 мая 2025, 18:40", is when the page was
+ * published, which dates nothing); a digest's headline names its day; a headline reports the
+ * arrival the contact was told beside.
+ */
+export function dayOfTheStory(anchors: ReadSentence[], ctx: Context): { value: string; evidence: string } | undefined {
+  const line = ctx.story.dateLine;
+  if (line && /\d,\s*(the\s+)?\p{Lu}\p{L}+/u.test(line)) {
+    const printed = readDates(line, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && d.value <= ctx.published);
+    if (printed) return { value: printed.value, evidence: line };
+  }
+  const digest = digestDay(ctx);
+  if (digest) return { value: digest.value, evidence: ctx.story.headline! };
+  const arrival = dayOfTheArrival(anchors, ctx);
+  return arrival ? { value: ctx.published, evidence: arrival.text } : undefined;
+}
+
+/**
  * "Війна в Україні: ситуація на фронті 6 серпня та головні події дня": a digest whose headline
  * names its day (that of publication or the one before) reports the contacts done that day.
  */
-export function digestDay(ctx: Context): FoundDate | undefined {
+function digestDay(ctx: Context): FoundDate | undefined {
   if (!ctx.story.headline) return undefined;
   return readDates(ctx.story.headline, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && /\d/.test(d.text) && d.value <= ctx.published && dayGap(d.value, ctx.published) <= 1);
 }
@@ -121,7 +141,7 @@ export function digestDay(ctx: Context): FoundDate | undefined {
  * before or after the arrival the headline reports done, with no day of its own, was that day
  * (the story's, where the headline gives none). The headline, or undefined.
  */
-export function dayOfTheArrival(anchors: ReadSentence[], ctx: Context): ReadSentence | undefined {
+function dayOfTheArrival(anchors: ReadSentence[], ctx: Context): ReadSentence | undefined {
   const headline = ctx.sentences.find((x) => x.headline);
   if (!headline || headline.tense !== "held" || !headline.kinds.has("other")) return undefined;
   if (readDates(headline.text, ctx.language, ctx.published, "past").dates.length > 0) return undefined;
