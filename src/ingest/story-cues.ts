@@ -143,10 +143,14 @@ function digestDay(ctx: Context): FoundDate | undefined {
  */
 function dayOfTheArrival(anchors: ReadSentence[], ctx: Context): ReadSentence | undefined {
   const headline = ctx.sentences.find((x) => x.headline);
-  if (!headline || headline.tense !== "held" || !headline.kinds.has("other")) return undefined;
+  // (Headlines tell it in the present: "Zelensky arrives at Mar-a-Lago".)
+  if (!headline || (headline.tense !== "held" && headline.tense !== undefined) || !ARRIVES.test(headline.folded)) return undefined;
   if (readDates(headline.text, ctx.language, ctx.published, "past").dates.length > 0) return undefined;
   return anchors.some((a) => !a.headline && a.tense === "held" && BY_THE_ARRIVAL.test(a.folded)) ? headline : undefined;
 }
+
+/** "прибув", "прилетел", "arrives", "lands": an arrival told. */
+const ARRIVES = /(?<![\p{L}])(arriv|lands(?![\p{L}])|landed|прибу|прибы|прибил|прилет|прилит|приихав|приехал)/u;
 
 /** "до приїзду", "перед прилетом", "before his arrival", "after the visitor landed": told by another's arrival. */
 const BY_THE_ARRIVAL = /(?<![\p{L}])(до|перед|писля|после|before|after|ahead of)\s+(\p{L}+\s+){0,2}(приизд\p{L}*|прибутт\p{L}*|прилит\p{L}*|приезд\p{L}*|прилет\p{L}*|прибыти\p{L}*|arrival|arriving|landing)(?![\p{L}])/u;

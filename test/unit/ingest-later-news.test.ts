@@ -96,4 +96,19 @@ describe("readings that find it and fill it in", () => {
     const ru = read("Лавров вылетел в Эр-Рияд\n\nЛавров во вторник проведет в Эр-Рияде переговоры с американской делегацией. С американской стороны, как ранее сообщал Госдеп, во встрече будут участвовать Марко Рубио и Майк Уолтц.", "2025-02-17");
     assert.ok(people(ru).includes("Mike Waltz") && people(ru).includes("Marco Rubio"));
   });
+  it("leaves out the people of another contact named by a hyphened pair ('a Trump-Putin summit')", () => {
+    const r = read("Dmitriev met Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday, in a sign that contacts go on despite the collapse of plans for a Trump-Putin summit.", "2025-10-26");
+    assert.deepEqual([r.drafts[0].kind, ...people(r)], ["meeting", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("dates a call told just before an arrival the headline reports by the story's day (uk, en)", () => {
+    const uk = read("Зеленський прибув до Мар-а-Лаго\n\nВолодимир Зеленський прибув до резиденції Трампа. Ще до приїзду гостя Трамп поговорив телефоном із Володимиром Путіним. Трамп назвав розмову «дуже продуктивною».", "2025-12-28");
+    assert.deepEqual([uk.drafts[0].kind, uk.drafts[0].date], ["call", "2025-12-28"]);
+    const en = read("Zelensky arrives at Mar-a-Lago\n\nVolodymyr Zelensky arrived at Donald Trump's residence in Florida. Shortly before his arrival, Trump spoke by phone with Vladimir Putin. Trump called the call very productive.", "2025-12-28");
+    assert.deepEqual([en.drafts[0].kind, en.drafts[0].date], ["call", "2025-12-28"]);
+  });
+  it("reads 'мають зустріч', 'имеют встречу' today as a contact to come", () => {
+    const uk = read("Раунд в Абу-Дабі\n\n23 січня в Абу-Дабі відбудеться тристороння зустріч України, США та Росії. Сьогодні американські представники мають зустріч у Москві.", "2026-01-22");
+    assert.equal(uk.drafts.length, 2);
+    assert.deepEqual([uk.drafts[1].status, uk.drafts[1].date, uk.drafts[1].place.city], ["scheduled", "2026-01-22", "Moscow"]);
+  });
 });
