@@ -132,8 +132,9 @@ export const VISITS = re(`^(visit|visits|visited|visiting|посет|посещ|
 /** Asked about, wondered about: "asked whether he would speak with Putin", "на вопрос, состоится ли". */
 export const HYPOTHETICAL = re(`${B}(whether|asked|if|hope|hopes|hoped|hoping)${E}|${B}надеет|${B}надеют|${B}надеял|${B}сподива|${B}на вопрос|${B}на питання|${B}(ли|чи)${E}|${B}спросили|${B}запитали|${B}(выгляд|вигляда|кажется|здаеться|seems|looks like|unlikely|маловероятн|малоймовирн|фантаз)`);
 
-/** "Putin will receive him": the one received named a sentence earlier. */
-export const RECEIVED_PRONOUN = re(`${B}(received|receive|receives|will receive|host|hosted|примет|принял|принять|прийме|прийняв|прийняти)\\s+(him|her|them|его|ее|их|його|ии|их)${E}`);
+/** "Putin will receive him", "would receive the two Americans", "примет американскую делегацию":
+ * the ones received named a sentence earlier, or by their side. */
+export const RECEIVED_PRONOUN = re(`${B}(received|receive|receives|will receive|host|hosted|примет|принял|принять|прийме|прийняв|прийняти)\\s+(him|her|them|его|ее|их|його|ии|их|the (two |three )?(americans|russians|envoys|visitors|guests|delegation)|(американск|российск|американськ|российськ)\\p{L}* (делегаци|гост|посланц|посланник)\\p{L}*|(американцев|американцив|гостей|посланцев|посланцив|делегацию))${E}`);
 
 /** A name right after one of these is someone's principal, not a participant: "помощник Путина
  * Юрий Ушаков", "спецпосланника Трампа", "команда Трампа", "Putin's aide". Also a name after "ahead of" or "после"

@@ -111,4 +111,12 @@ describe("readings that find it and fill it in", () => {
     assert.equal(uk.drafts.length, 2);
     assert.deepEqual([uk.drafts[1].status, uk.drafts[1].date, uk.drafts[1].place.city], ["scheduled", "2026-01-22", "Moscow"]);
   });
+  it("tells a contact to come on a day after the story, beside a meeting done, as another (en, ru)", () => {
+    const en = read("Witkoff meets Dmitriev in Davos\n\nSteve Witkoff met Kirill Dmitriev in Davos on Tuesday. Dmitry Peskov said on Wednesday that Putin would receive the two Americans in the Kremlin on Thursday, 22 January.", "2026-01-21");
+    assert.equal(en.drafts.length, 2);
+    assert.deepEqual([en.drafts[1].kind, en.drafts[1].date], ["meeting", "2026-01-22"]);
+    const ru = read("Уиткофф встретился с Дмитриевым в Давосе\n\nСтив Уиткофф во вторник встретился в Давосе с Кириллом Дмитриевым. В четверг, 22 января, Путин примет американскую делегацию в Кремле.", "2026-01-21");
+    assert.equal(ru.drafts.length, 2);
+    assert.equal(ru.drafts[1].date, "2026-01-22");
+  });
 });
