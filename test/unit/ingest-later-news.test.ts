@@ -119,4 +119,10 @@ describe("readings that find it and fill it in", () => {
     assert.equal(ru.drafts.length, 2);
     assert.equal(ru.drafts[1].date, "2026-01-22");
   });
+  it("reads 'the president' of no country in one side's official's words as his side's (ru, uk)", () => {
+    const ru = read("Уиткофф приедет в Москву\n\nСтив Уиткофф приедет в Москву на следующей неделе. Юрий Ушаков уточнил, что Уиткоффа «естественно, примет президент».", "2025-11-27");
+    assert.deepEqual(people(ru), ["Steve Witkoff", "Vladimir Putin"]);
+    const uk = read("Віткофф приїде до Москви\n\nСтів Віткофф приїде до Москви наступного тижня. Юрій Ушаков уточнив, що Віткоффа «звісно, прийме президент».", "2025-11-27");
+    assert.deepEqual(people(uk), ["Steve Witkoff", "Vladimir Putin"]);
+  });
 });
