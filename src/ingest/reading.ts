@@ -289,12 +289,12 @@ const PURPOSE = /(?<![\p{L}])(для|for|на(?=\s+(переговоры|пер�
 
 /** A journey's verb: "прилетел", "прибув", "arrived", "flew", "travels". ("Putin hosts envoys
  * for talks that run past midnight": the talks are no journey's purpose.) */
-const JOURNEY = /(?<![\p{L}])(arriv|fly|flies|flew|flown|travel|прилет|прибы|прибил|приехал|приед|вылет|прибув|прибуде|прилитае|прилетив|прилетит|вилетив|вируш|поихав|поедет|поиде)/u;
+const JOURNEY = /(?<![\p{L}])(arriv|fly|flies|flew|flown|travel|прилет|прибы|прибил|приехал|приед|вилет|прибув|прибуде|прилитае|прилетив|прилетит|вилетив|вируш|поихав|поедет|поиде)/u;
 
 const AFTER_IT = /(?<![\p{L}])(after|following|после|писля|по итогам|за пидсумками|по результатам|за результатами)\s+(["«»“”„'‘’]?\p{L}[\p{L}'’-]*["«»“”„'‘’]?\s+){0,3}$/u;
 
 /** Words of speaking to the press (folded): "journalists", "reporters", "интервью", "брифинге", "speaking". */
-const TO_THE_PRESS = /^(reporters|journalists|interview|speaking|журналист\p{L}*|интервью|интервю|брифинг\p{L}*|пресконференц\p{L}*|выступая|виступаючи)$/u;
+const TO_THE_PRESS = /^(reporters|journalists|interview|speaking|press|briefing|журналист\p{L}*|интервью|интервю|брифинг\p{L}*|пресконференц\p{L}*|пресс|прес|виступая|виступаючи)$/u;
 
 /** Words that open a clause of its own between a verb of saying and a name. */
 const CLAUSE_BREAK = /^(he|she|they|it|that|will|would|to|он|она|они|что|чтобы|вин|вона|вони|що|щоб|meet|meets|met|meeting|speak|spoke|call|calls|called|host|hosts|hosted|receive|receives|received|встретится|встретиться|встретился|встречи|встречу|поговорит|поговорил|примет|принял|зустринеться|зустрився|зустрич|зустричи|поговорить|поговорив|прийме|прийняв)$/u;

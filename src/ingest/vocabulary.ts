@@ -79,10 +79,10 @@ const NOT_AN_OFFICE = "(?<!(policy|политического|политично
 
 /**
  * "Москва и Вашингтон договорились о встрече президентов", "домовилися про зустріч", "agreed on
- * a summit": an agreement whose object is the contact itself sets a contact to come (where
- * "agreed on a ceasefire in the call" tells of the call held).
+ * a summit", "договорились провести третий раунд": an agreement whose object is the contact
+ * itself sets a contact to come (where "agreed on a ceasefire in the call" tells of the call held).
  */
-const AGREED_ON = `${B}(договорил\\p{L}*|условил\\p{L}*|домовил\\p{L}*|agreed|agree) (о|об|про|on) (a |an |the )?(\\p{L}+ )?(встреч|саммит|переговор|разговор|зустрич|самит|перемовин|розмов|meeting|summit|talks|call)`;
+const AGREED_ON = `${B}(договорил\\p{L}*|условил\\p{L}*|домовил\\p{L}*|agreed|agree) ((о|об|про|on) (a |an |the )?(\\p{L}+ )?(встреч|саммит|переговор|разговор|раунд|консультац|зустрич|самит|перемовин|розмов|meeting|summit|talks|call|round)|(провести|организовать|организувати|встретиться|зустритися|созвониться|зидзвонитися))`;
 
 export const STATUS_CUES = {
   cancelled: re(`${B}cancel|${B}call(s|ed)? off|${B}(is|are) off${E}|${B}scrap|(will not|won't) take place(?! (as (scheduled|planned)|on (time|schedule)|at the (set|planned|scheduled) time))|${B}отмен|не (состоится|состоятся)(?! (в|во) (назначенн|запланированн|установленн|оговоренн)\\p{L}* (срок|время|дату|день))|${B}сорван|${B}сорвал|${B}скасов|${B}скасув|не (видбудеться|видбудуться)(?! (у|в) (визначен|запланован|встановлен|обумовлен)\\p{L}* (термин|строк|час|дату|день))|${B}зирван|${B}зирвал|${B}зирвав`),

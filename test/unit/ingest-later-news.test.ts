@@ -125,4 +125,10 @@ describe("readings that find it and fill it in", () => {
     const uk = read("Віткофф приїде до Москви\n\nСтів Віткофф приїде до Москви наступного тижня. Юрій Ушаков уточнив, що Віткоффа «звісно, прийме президент».", "2025-11-27");
     assert.deepEqual(people(uk), ["Steve Witkoff", "Vladimir Putin"]);
   });
+  it("takes one who speaks at a press conference for its source, not a participant (en, ru)", () => {
+    const en = read("Moscow and Washington agree on a third round\n\nSergei Lavrov used his Saturday press conference to announce that Moscow and Washington have agreed to hold a third round of talks on the embassies this autumn.", "2025-09-29");
+    assert.deepEqual([en.drafts[0].kind, en.drafts[0].status, ...people(en)], ["round", "announced"]);
+    const ru = read("Москва и Вашингтон договорились о третьем раунде\n\nСергей Лавров на пресс-конференции в субботу объявил, что Москва и Вашингтон договорились провести третий раунд консультаций по работе посольств осенью.", "2025-09-29");
+    assert.deepEqual([ru.drafts[0].kind, ...people(ru)], ["round"]);
+  });
 });
