@@ -95,7 +95,12 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
   const relative = fold(withoutEveOf(sentence));
   for (const [pattern, days] of RELATIVE_DAYS) {
     const m = pattern.exec(relative);
-    if (m) reading.dates.push({ value: fromDayNumber(dayNumber(published) + days), text: sentence.substr(m.index, m[0].length), index: m.index, movedTo: false });
+    if (!m) continue;
+    // ("А сегодня в Кремле раскрыли, к чему …", "Вчора в Білому домі повідомили": the day the
+    // clause's verb of saying opens is when it was said.)
+    const found: FoundDate = { value: fromDayNumber(dayNumber(published) + days), text: sentence.substr(m.index, m[0].length), index: m.index, movedTo: false };
+    if (lang !== "en" && opensSaying(fold(sentence.slice(m.index + m[0].length, m.index + m[0].length + 40)))) found.statement = true;
+    reading.dates.push(found);
   }
 
   const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
@@ -152,10 +157,10 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     // saying, with no comma or contact between them, is when it was said.
     // (In the impersonal plural of ru and uk, "сообщили", "повідомили": an institution's word.)
     const next = fold(sentence.slice(index + text.length, index + text.length + 40));
-    // ("У понеділок Білий дім повідомив, що …": or in the singular, after the one who said it.)
-    const saidNext = lang === "en" ? null : /(?<![\p{L}])(сообщил[аи]?|заявил[аи]?|объявил[аи]?|подтвердил[аи]?|повидомил[аи]|повидомив|заявив|оголосил[аи]|оголосив|пидтвердил[аи]|пидтвердив)(?![\p{L}])/u.exec(next);
-    const opensSaying = saidNext !== null && !/[,;:—–]/u.test(next.slice(0, saidNext.index)) && !KIND_PHRASES.some(([, k]) => k.test(next.slice(0, saidNext.index)));
-    const statement = (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || opensSaying;
+    // ("О саммите в Будапеште Трамп объявил 16 октября", "announced on 16 October": a date
+    // straight after the verb of saying is the day it was said.)
+    const rightAfter = speech !== null && !reported && /^\s*(on|в|во|у)?\s*$/u.test(between);
+    const statement = (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || rightAfter || (lang !== "en" && opensSaying(next));
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {
@@ -248,8 +253,23 @@ export function readTime(sentence: string): FoundTime | undefined {
   return { time, zone, text: m[0] };
 }
 
+/**
+ * Does the text after a date go on, with no comma or contact between, to a verb of saying ("в
+ * Белом доме сообщили, что …"; in the impersonal plural of ru and uk, an institution's word; or
+ * "Білий дім повідомив, що …", in the singular after the one who said it)?
+ */
+function opensSaying(next: string): boolean {
+  // ("Путин сегодня, отвечая на вопросы журналистов, сказал …", "Trump on Monday, speaking to
+  // reporters, said …": a participle of speaking after the date frames the statement.)
+  if (/^\s*,?\s*(speaking|answering|отвечая|виступая|комментируя|видповидаючи|виступаючи|коментуючи)(?![\p{L}])/u.test(next)) return true;
+  const saidNext = SAID_NEXT.exec(next);
+  return saidNext !== null && !/[,;:—–]/u.test(next.slice(0, saidNext.index)) && !KIND_PHRASES.some(([, k]) => k.test(next.slice(0, saidNext.index)));
+}
+
+const SAID_NEXT = /(?<![\p{L}])(сообщил[аи]?|заявил[аи]?|объявил[аи]?|подтвердил[аи]?|раскрил[аи]?|повидомил[аи]|повидомив|заявив|оголосил[аи]|оголосив|пидтвердил[аи]|пидтвердив|розкрил[аи]|розкрив)(?![\p{L}])/u;
+
 /** "Speaking at …", "выступая в …", "виступаючи на …": a participle that sets the scene of a statement. */
-const SPEAKING_FRAME = /(?<![\p{L}])(speaking|выступая|виступаючи) (at|to|in|from|on|before|в|во|на|перед|у)(?![\p{L}])/u;
+const SPEAKING_FRAME = /(?<![\p{L}])(speaking|виступая|виступаючи) (at|to|in|from|on|before|в|во|на|перед|у)(?![\p{L}])/u;
 
 /** The day a story's printed date line gives ("11 апреля 2025, 09:15"), with its year. */
 export function publishedFromDateLine(line: string | undefined, language: ArticleLang): string | undefined {

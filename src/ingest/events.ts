@@ -18,7 +18,7 @@ import { strongestKind, type ReadSentence } from "./reading.ts";
 import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
-const NEWS_DAYS = 7;
+export const NEWS_DAYS = 7;
 
 /** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо". */
 const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
@@ -99,11 +99,14 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // day of its own in a story on one to come; in the week before the story, as news is (one
     // done weeks before, "the first round took place on 27 February", is background).
     const before = plain && s.tense === "held" && !s.agreed && mainFuture && days("past").some((d) => dayGap(d.value, published) >= 0 && dayGap(d.value, published) <= NEWS_DAYS);
+    // "Putin would receive the two Americans in the Kremlin on Thursday, 22 January" in a story on
+    // a meeting done: a contact to come on a day after the story's is another one, whatever it is called.
+    const after = plain && s.tense === "future" && !s.agreed && !mainFuture && !mainMoved && days("future").some((d) => dayGap(published, d.value) > 0);
     // "Separately, Russian and US diplomats held a second round …", "Отдельно …", "Окремо …": the
     // story turns to another contact of its own, done or to come.
     const separate = plain && s.tense !== undefined && SEPARATELY.test(s.folded);
-    if (!agreedLater && !earlier && !upcoming && !before && !separate && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
-    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) || separate, alongside: !agreedLater && !earlier && !separate && (upcoming || before) });
+    if (!agreedLater && !earlier && !upcoming && !before && !after && !separate && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
+    events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) || separate, alongside: !agreedLater && !earlier && !separate && (upcoming || before || after) });
   }
   return events;
 }

@@ -15,7 +15,7 @@ import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, PlaceEntry } from "./names.ts";
-import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother } from "./places.ts";
+import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother, placeOfTheSidelines } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
@@ -23,7 +23,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aboutAnother, clockCity, digestDay, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
@@ -200,23 +200,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence.date = statementDate.sentence.text;
     guessed.push("date");
   }
-  // The Kremlin's readouts print the day and the place of what they record above the text
-  // ("6 августа 2025 года, 17:40, Москва, Кремль") and then say "состоялась беседа" without a
-  // day: that line dates a contact reported as done (marked as a guess). A stamp with a day and
-  // a time alone ("28 мая 2025, 18:40") is when the page was published, which dates nothing.
-  if (date === null && !vague && tense === "held" && !event.secondary && ctx.story.dateLine && /\d,\s*(the\s+)?\p{Lu}\p{L}+/u.test(ctx.story.dateLine)) {
-    const printed = readDates(ctx.story.dateLine, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && d.value <= ctx.published);
-    if (printed) {
-      date = printed.value;
-      evidence.date = ctx.story.dateLine;
-      guessed.push("date");
-    }
-  }
-  // A digest whose headline names its day reports the contacts done that day (a guess).
-  const day = date === null && !vague && tense === "held" && !event.secondary ? digestDay(ctx) : undefined;
-  if (day) {
-    date = day.value;
-    evidence.date = ctx.story.headline!;
+  // The day the story's shape gives a contact done with no day of its own (a guess): a readout's
+  // printed line, a digest's headline, the arrival a headline reports (see dayOfTheStory).
+  const storyDay = date === null && !vague && tense === "held" && !event.secondary ? dayOfTheStory(anchors, ctx) : undefined;
+  if (storyDay) {
+    date = storyDay.value;
+    evidence.date = storyDay.evidence;
     guessed.push("date");
   }
   if (date === null && vague) evidence.date = support.find((s) => s.text.includes(vague!))?.text ?? anchors[0].text;
@@ -253,7 +242,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let city: PlaceEntry | undefined;
   let venue: PlaceEntry | undefined;
   let region: PlaceEntry | undefined;
-  if (kind !== "call") {
+  const sidelines = kind === "call" ? undefined : placeOfTheSidelines(anchors, ctx.sentences);
+  if (sidelines) {
+    city = sidelines.place;
+    evidence.city = sidelines.sentence.text;
+  } else if (kind !== "call") {
     for (const s of fills.filter((x) => !elsewhere(x))) {
       let regionAt: number | undefined;
       // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's

@@ -130,6 +130,18 @@ export function parseNames(json: unknown, file = "names.json"): NamesFile {
   return names;
 }
 
+/**
+ * Ukrainian outlets write the names of Russia, its capital, its institutions and its officials
+ * with a small letter ("росія", "у москві", "в кремлі", "пєсков") as a matter of style: in
+ * Ukrainian those names are names in either case.
+ */
+export const SMALL_LETTER_SIDE: Partial<Record<"ru" | "uk" | "en", string>> = { uk: "RU" };
+
+/** The country a known name belongs to: a person's side, a place's country, the country itself. */
+function sideOfNamed(named: Named): string {
+  return named.type === "person" ? named.person.side : named.type === "place" ? named.place.country : named.country.code;
+}
+
 export type Named = { type: "person"; person: Person } | { type: "place"; place: PlaceEntry } | { type: "country"; country: Country };
 
 /** A known name found in a sentence: which one, and the tokens it spans. */
@@ -194,14 +206,17 @@ export class NameIndex {
     this.byFirstLetter.set(key, list);
   }
 
-  /** Every known name in the tokens, longest match first at each position; no overlaps. */
-  find(tokens: Token[]): Mention[] {
+  /**
+   * Every known name in the tokens, longest match first at each position; no overlaps. Names of
+   * `smallSide` (a country's code) match written with a small letter too.
+   */
+  find(tokens: Token[], smallSide?: string): Mention[] {
     const out: Mention[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       let best: { form: Form; length: number } | undefined;
       for (const form of this.byFirstLetter.get(t.folded.slice(0, 1)) ?? []) {
-        if (form.capital && !/^\p{Lu}/u.test(t.text)) continue;
+        if (form.capital && !/^\p{Lu}/u.test(t.text) && (smallSide === undefined || sideOfNamed(form.named) !== smallSide)) continue;
         if (i + form.stems.length > tokens.length) continue;
         let ok = true;
         for (let k = 0; k < form.stems.length && ok; k++) ok = stemMatches(tokens[i + k], form.stems[k]);

@@ -3,9 +3,12 @@
 // or an interview that opens on talk in general gives its one piece of news further down. Pure,
 // as the rest of src/ingest/; extract.ts passes in how a contact's sentences become a draft.
 import type { Context, Draft, EventReading } from "./draft.ts";
-import { FOLLOWED, mainKind, reportsContactOfItsOwn, sidesOf } from "./events.ts";
+import { readDates } from "./dates.ts";
+import { FOLLOWED, mainKind, NEWS_DAYS, reportsContactOfItsOwn, sidesOf } from "./events.ts";
+import type { ArticleLang } from "./language.ts";
 import { isAside } from "./asides.ts";
-import { questionBefore } from "./story-cues.ts";
+import { strongestKind, type ReadSentence } from "./reading.ts";
+import { dayGap, questionBefore } from "./story-cues.ts";
 import { RECEIVED } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */
@@ -41,7 +44,40 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
       }
     }
   }
+  // A story whose headline and lead tell another event (a parade scaled back, a forum, a visit
+  // between other sides) often gives a contact between the followed sides as the news of a later
+  // paragraph: told done or set, on a day of its own near the story ("met on Tuesday", "сегодня",
+  // "вчора") or followed by the story's own words on it ("назвавши розмову «дуже продуктивною»").
+  // That contact is the story's; one only recalled ("last month", "в феврале") is not.
+  if (!follows(main.parties)) {
+    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && toldAsNews(s, sentences, language, published));
+    if (news) {
+      const event: EventReading = { sentences, anchors: [news], kind: mainKind([news], language), secondary: false };
+      const draft = draftOf(event, ctx);
+      if (!draft.guessed.includes("status") && follows(draft.parties)) {
+        mainEvent = event;
+        main = draft;
+        others = others.filter((e) => !e.anchors.includes(news));
+      }
+    }
+  }
   return { mainEvent, main, others };
+}
+
+/**
+ * Does a sentence below the lead tell a contact between the followed sides as news: reported of
+ * its own (named sides, done or to come, not recalled, asked about or denied), on a day near the
+ * story or with the next sentence going on about the same contact?
+ */
+function toldAsNews(s: ReadSentence, sentences: ReadSentence[], lang: ArticleLang, published: string): boolean {
+  // ("Напередодні в Куала-Лумпурі Рубіо зустрічався з … Лавровим" under a story of Rubio and
+  // Wang Yi: the day before is near, but told as what came before, it is background.)
+  if (s.background || !reportsContactOfItsOwn(s, lang, published, new Set())) return false;
+  const days = readDates(s.text, lang, published, s.tense === "future" ? "future" : "past").dates;
+  if (days.some((d) => !d.statement && Math.abs(dayGap(d.value, published)) <= NEWS_DAYS)) return true;
+  const kind = strongestKind(s.kinds)!;
+  const next = sentences[sentences.indexOf(s) + 1];
+  return next !== undefined && !next.background && next.kinds.has(kind);
 }
 
 /**

@@ -2,6 +2,7 @@
 // those a later sentence says led a delegation, joined, accompanied it, were sent or travelled
 // for it; not those a sentence places in another contact (other-contacts.ts) nor those who only
 // speak of it. The words it reads them by are in participation-words.ts.
+import type { Kind } from "../record/schema.ts";
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
@@ -31,7 +32,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   // A post stands for its holder only on a side no name stands for: "a meeting between Rubio
   // and Lavrov … casting doubt on a summit between the two countries' presidents".
   const mentioned = (s: ReadSentence) => {
-    const all = personMentions(s);
+    const all = personMentions(s).filter((m) => !pairOfAnother(s, m, event.kind));
     const named = new Set([...all.filter((m) => !m.byPost && !aside(s, m) && !speaks(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
     const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
     for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
@@ -134,7 +135,8 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     if (continuesRecall(s, event.sentences, detail)) continue;
     // "I will again lead the Russian delegation", "Українську делегацію очолюватиму я": the one
     // quoted took part.
-    if (FIRST_PERSON.test(s.text) && personMentions(s).length === 0) {
+    // ("С нашей стороны во встрече будем участвовать я и Кирилл Дмитриев": beside others too.)
+    if (FIRST_PERSON.test(s.text) && (personMentions(s).length === 0 || takesPart(s, venues))) {
       const quoted = quotedPerson(s, event.sentences);
       if (quoted && onSide(quoted)) add(quoted, s);
     }
@@ -174,12 +176,30 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
  */
 function speaks(s: ReadSentence, m: Mention): boolean {
   if (!isSpeaker(s, m)) return false;
+  // "«Українську делегацію знову очолить Рустем Умєров», – сказав президент", "'… led by
+  // Witkoff,' Trump said": a name inside the quote that closes before the verb is what was said.
+  if (m.last + 1 < s.tokens.length && /^[^\p{L}\d]*["»”“'’][^\p{L}\d]*$/u.test(gapAfter(s, m.last))) return false;
   if (m.last + 1 >= s.tokens.length || !/^\s*,\s*$/u.test(gapAfter(s, m.last))) return true;
   for (let k = m.last + 1; k < Math.min(s.tokens.length, m.last + 6); k++) {
     if (SPEECH.test(s.tokens[k].folded)) return k === m.last + 1 && s.tokens[k].folded !== "according";
     if (k + 1 < s.tokens.length && /[,;:.!?—–()]/u.test(gapAfter(s, k))) return true;
   }
   return true;
+}
+
+/**
+ * "despite the collapse of plans for a Trump-Putin summit", "the Rubio-Lavrov call": names
+ * joined by a hyphen before a contact word of another kind are that contact's people.
+ */
+function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
+  let k = m.last;
+  while (k + 1 < s.tokens.length && /^[-–]$/u.test(gapAfter(s, k)) && s.mentions.some((o) => o.first === k + 1 && o.named.type === "person")) k = s.mentions.find((o) => o.first === k + 1)!.last;
+  let j = m.first;
+  while (j > 0 && /^[-–]$/u.test(gapAfter(s, j - 1)) && s.mentions.some((o) => o.last === j - 1 && o.named.type === "person")) j = s.mentions.find((o) => o.last === j - 1)!.first;
+  if (k === m.last && j === m.first) return false;
+  const next = s.tokens[k + 1];
+  const other = next ? (["en", "ru", "uk"] as const).map((lang) => kindOfNoun(next.text, lang)).find((x) => x !== undefined) : undefined;
+  return other !== undefined && other !== kind && other !== "other";
 }
 
 /** Is the name someone's principal, another event's, or in a clause that tells another contact? */
@@ -264,6 +284,11 @@ function quotedPerson(s: ReadSentence, sentences: ReadSentence[]): Person | unde
     const m = x.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && speaks(x, n));
     if (m && m.named.type === "person") return m.named.person;
   }
+  // "Ушаков — о визите Уиткоффа: …", "Ushakov on the visit": a story whose headline names its
+  // source gives his words.
+  const headline = sentences.find((x) => x.headline);
+  const source = headline?.mentions.find((n) => n.named.type === "person" && !n.named.person.reports && isSpeaker(headline, n));
+  if (source && source.named.type === "person") return source.named.person;
   const first = sentences.find((x) => x.paragraph === s.paragraph);
   if (!first || !(ANSWER.test(first.text) || questionBefore(first, sentences).length > 0)) return undefined;
   const lead = sentences.find((x) => !x.headline && x.tokens.length >= 5);

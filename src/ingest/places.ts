@@ -4,7 +4,7 @@
 // conference in New York", "источник в Белом доме"). Pure; reading.ts and buildDraft ask these.
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
-import type { Mention } from "./names.ts";
+import type { Mention, PlaceEntry } from "./names.ts";
 import type { ReadSentence } from "./reading.ts";
 import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, KIND_PHRASES, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SOURCE_IN, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
 import type { Token } from "./words.ts";
@@ -28,6 +28,28 @@ export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: Ar
   }
   return false;
 }
+
+/**
+ * "On the sidelines of the forum, Witkoff met Dmitriev", "на полях форума", "у кулуарах
+ * форуму": a contact on the sidelines of an event that gives no place of its own is where the
+ * story puts that event ("arrived at the World Economic Forum in Davos"). The place and the
+ * sentence that gives it, or undefined.
+ */
+export function placeOfTheSidelines(anchors: ReadSentence[], sentences: ReadSentence[]): { place: PlaceEntry; sentence: ReadSentence } | undefined {
+  const event = anchors.flatMap((s) => s.tokens.flatMap((t, i) => (SIDELINES.test(t.folded) ? s.tokens.slice(i + 1, i + 4).filter((x) => PUBLIC_EVENT.test(x.folded)) : [])))[0];
+  if (!event || anchors.some((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocative(s, m)))) return undefined;
+  const stem = event.folded.slice(0, 5);
+  for (const s of sentences) {
+    for (const [i, t] of s.tokens.entries()) {
+      if (!t.folded.startsWith(stem)) continue;
+      const m = s.mentions.find((x) => x.first > i && x.first <= i + 4 && x.named.type === "place" && x.named.place.kind === "city" && isLocative(s, x));
+      if (m && m.named.type === "place") return { place: m.named.place, sentence: s };
+    }
+  }
+  return undefined;
+}
+
+const SIDELINES = /^(sidelines|margins|полях|кулуарах)$/u;
 
 /** "during", "while", "во время", "під час": what follows is the time of this contact. */
 const DURING = /^(during|while|время|час|пока|поки)$/u;
@@ -62,7 +84,7 @@ export function goesTo(tokens: Token[], m: Mention): Token | undefined {
 
 /** Is the mention introduced by "в", "у", "in", "at" (maybe through "the", "турецькому")? */
 export function isLocative(s: ReadSentence, m: Mention): boolean {
-  return isLocativeIn(s.tokens, m);
+  return !namesAnOutlet(s, m) && isLocativeIn(s.tokens, m);
 }
 
 export function isLocativeIn(tokens: Token[], m: Mention): boolean {
@@ -75,6 +97,21 @@ export function isLocativeIn(tokens: Token[], m: Mention): boolean {
   }
   return false;
 }
+
+/**
+ * "who spoke to Kyiv Post", "told The Moscow Times", "at Moscow State University": in English a
+ * place followed straight on by a capitalised word (not a day or a month) is part of a name of
+ * its own, an outlet's or a school's, and places nothing. (Russian and Ukrainian put such names
+ * in quotes and let a capitalised subject follow a place: "В Москве Путин …".)
+ */
+function namesAnOutlet(s: ReadSentence, m: Mention): boolean {
+  const place = s.tokens[m.last];
+  const next = s.tokens[m.last + 1];
+  if (!next || !/^[A-Z][a-z]/.test(next.text) || !/^[A-Za-z]/.test(place.text) || CALENDAR_WORD.test(next.folded)) return false;
+  return s.text.slice(place.start + place.text.length, next.start) === " ";
+}
+
+const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|time)$/u;
 
 /** Is there a comma, a stop or a dash between the token at i and the next (U.S. keeps its dots)? */
 export function breakAfter(s: ReadSentence, i: number): boolean {

@@ -2,13 +2,13 @@
 // contact it speaks of, and how it speaks of them (done, to come, moved, called off).
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
-import type { Mention, NameIndex } from "./names.ts";
+import { SMALL_LETTER_SIDE, type Mention, type NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
-import { DAY_BEFORE, RECENT, withoutEveOf } from "./vocabulary.ts";
+import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
 
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -49,7 +49,7 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     if (k) kinds.add(k);
   }
   for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);
-  const mentions = names.find(tokens);
+  const mentions = names.find(tokens, SMALL_LETTER_SIDE[lang]);
   // "разговор в Кремле длился три часа": a conversation held somewhere is a meeting; only a
   // phone or a screen makes it a call.
   if (kinds.has("call") && !BY_PHONE.test(folded)) {
@@ -81,7 +81,7 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     yesterday: false,
     kinds,
     tense: tenseOf(folded) ?? (trip && WILL_BE.test(trip.folded) ? "future" : undefined),
-    agreed: STATUS_CUES.agreed.test(folded),
+    agreed: agreesOnAContact(folded, tokens, lang),
     // "як і минулого разу", "as last time", "як і під час попередніх раундів": a comparison,
     // not an earlier contact recalled.
     background: BACKGROUND.test(folded.replace(COMPARISON, "")),
@@ -89,12 +89,31 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   // "earlier this week", "накануне саммита": the time of this contact, the eve of another, no
   // earlier contact; "накануне вечером" alone recalls the day before, a next-day story's news.
   if (read.background) {
-    const recalled = fold(withoutEveOf(s.text)).replace(RECENT, "");
+    // ("З американської сторони, як раніше заявляв Держдеп, у зустрічі візьмуть участь …": the
+    // source of what is told of a contact to come, said earlier, recalls no contact.)
+    const source = read.tense === "future" ? EARLIER_SOURCE : /(?!)/u;
+    const recalled = fold(withoutEveOf(s.text)).replace(RECENT, "").replace(source, "");
     read.background = BACKGROUND.test(recalled);
     read.yesterday = read.background && !BACKGROUND.test(recalled.replace(DAY_BEFORE, ""));
   }
   return read;
 }
+
+/**
+ * Does the sentence agree on a contact ("договорились о встрече", "agreed that experts will
+ * meet", "домовилися провести переговори")? What is agreed follows the verb: "стороны
+ * договорились об обмене военнопленными", "agreed on a prisoner swap" agree on no contact.
+ */
+function agreesOnAContact(folded: string, tokens: Token[], lang: ArticleLang): boolean {
+  const cue = STATUS_CUES.agreed.exec(folded);
+  if (!cue) return false;
+  const after = folded.slice(cue.index);
+  if (KIND_PHRASES.some(([, re]) => re.test(after)) || MEETING_VERB_AFTER.test(after)) return true;
+  return tokens.some((t) => t.start >= cue.index && kindOfNoun(t.text, lang) !== undefined);
+}
+
+/** Verbs of meeting or speaking that name no contact by a noun: "зустрітися", "созвониться". */
+const MEETING_VERB_AFTER = /(?<![\p{L}])(зустрит|зустрин|встрет|созвон|зидзвон|поговор|meet|speak|talk)/u;
 
 function tenseOf(folded: string): Tense | undefined {
   if (STATUS_CUES.cancelled.test(folded)) return "cancelled";
@@ -135,9 +154,9 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
       // "Next round … delayed to March 5": "next round" says which contact, not what is done to
       // it; a cue that contains the contact's own word gives way to any other.
       const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
-      // ("talks with Trump in Alaska 'very useful', aide sees no date for next meeting": "next
-      // meeting" away from this contact's word names the next one, not what is done to this.)
-      if (tense === "future" && !own && /^next (round|meeting)$/u.test(m[0])) continue;
+      // ("talks with Trump in Alaska 'very useful,' Kremlin aide sees no date for next meeting":
+      // elsewhere in the sentence "next meeting" is another contact, and no cue for this one.)
+      if (tense === "future" && !own && /^next /u.test(m[0])) continue;
       // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
       if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
       // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
@@ -284,12 +303,12 @@ const PURPOSE = /(?<![\p{L}])(для|for|на(?=\s+(переговоры|пер�
 
 /** A journey's verb: "прилетел", "прибув", "arrived", "flew", "travels". ("Putin hosts envoys
  * for talks that run past midnight": the talks are no journey's purpose.) */
-const JOURNEY = /(?<![\p{L}])(arriv|fly|flies|flew|flown|travel|прилет|прибы|прибил|приехал|приед|вылет|прибув|прибуде|прилитае|прилетив|прилетит|вилетив|вируш|поихав|поедет|поиде)/u;
+const JOURNEY = /(?<![\p{L}])(arriv|fly|flies|flew|flown|travel|прилет|прибы|прибил|приехал|приед|вилет|прибув|прибуде|прилитае|прилетив|прилетит|вилетив|вируш|поихав|поедет|поиде)/u;
 
 const AFTER_IT = /(?<![\p{L}])(after|following|после|писля|по итогам|за пидсумками|по результатам|за результатами)\s+(["«»“”„'‘’]?\p{L}[\p{L}'’-]*["«»“”„'‘’]?\s+){0,3}$/u;
 
 /** Words of speaking to the press (folded): "journalists", "reporters", "интервью", "брифинге", "speaking". */
-const TO_THE_PRESS = /^(reporters|journalists|interview|speaking|журналист\p{L}*|интервью|интервю|брифинг\p{L}*|пресконференц\p{L}*|выступая|виступаючи)$/u;
+const TO_THE_PRESS = /^(reporters|journalists|interview|speaking|press|briefing|журналист\p{L}*|интервью|интервю|брифинг\p{L}*|пресконференц\p{L}*|пресс|прес|виступая|виступаючи)$/u;
 
 /** Words that open a clause of its own between a verb of saying and a name. */
 const CLAUSE_BREAK = /^(he|she|they|it|that|will|would|to|он|она|они|что|чтобы|вин|вона|вони|що|щоб|meet|meets|met|meeting|speak|spoke|call|calls|called|host|hosts|hosted|receive|receives|received|встретится|встретиться|встретился|встречи|встречу|поговорит|поговорил|примет|принял|зустринеться|зустрився|зустрич|зустричи|поговорить|поговорив|прийме|прийняв)$/u;

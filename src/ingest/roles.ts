@@ -6,7 +6,7 @@
 // Pure: sentences and names in, the people each post stands for out.
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex, Person } from "./names.ts";
-import type { ReadSentence } from "./reading.ts";
+import { isSpeaker, type ReadSentence } from "./reading.ts";
 import { findStrangers } from "./strangers.ts";
 import { LOCATIVE, NOT_A_PARTICIPANT_BEFORE } from "./vocabulary.ts";
 
@@ -94,6 +94,10 @@ export function resolveTitles(sentences: ReadSentence[], names: NameIndex, publi
       if (isPrincipal(s, words, span)) continue;
       const whose = sidesOfPost(s, words, span);
       if (!whose) continue;
+      // "Ушаков уточнил, что Уиткоффа «естественно, примет президент»": a post of no country in
+      // the words of one side's official is his side's.
+      const speaker = whose.size === 0 && !post.many ? s.mentions.find((m) => m.named.type === "person" && m.last < span.first && isSpeaker(s, m)) : undefined;
+      if (speaker?.named.type === "person") whose.add(speaker.named.person.side);
       // "Лидерами роста стали бумаги …": a plural post of no country counts in a sentence about
       // a contact; "лидеры ряда европейских стран", "leaders of several countries" are others.
       if (whose.size === 0 && post.many && ((s.kinds.size === 0 && s.tense === undefined) || OTHERS_AFTER.test(words.slice(span.last + 1, span.last + 3).join(" ")))) continue;
@@ -207,7 +211,9 @@ function holders(title: string, many: boolean, sides: Set<string>, named: Set<Pe
   const holding = names.names.people.filter((p) => p.titles?.includes(title));
   // One post named alone is his whose first post it is: "the envoy" beside Witkoff and Kushner
   // is Witkoff, though "the envoys" are both.
-  const all = holding.filter((p) => named.has(p));
+  // ("встреча президентов" in a story that also recalls Biden at Geneva in 2021: the presidents
+  // of a post one holds at a time are those in office on the story's day.)
+  const all = holding.filter((p) => named.has(p) && (!unique || inOffice(p, day)));
   const first = all.filter((p) => p.titles?.[0] === title);
   const inStory = many || first.length === 0 ? all : first;
   if (sides.size === 0) {

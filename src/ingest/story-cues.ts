@@ -32,10 +32,21 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
   // (The day of an opening phrase, "After a long phone call on Oct. 16,", is what came before.)
   const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x)).map((d) => d.value);
   const anchorDay = secondary ? undefined : anchors.flatMap(daysOf)[0];
+  // "Еще вчера в Кремле Путин разговаривал с Уиткоффом. С российской стороны во встрече
+  // участвовали Ушаков и Дмитриев. А сегодня в Кремле раскрыли, к чему эта встреча привела":
+  // beside a contact to come, one told done on a day of its own, and the sentences that go on
+  // after it in its paragraph with no verb or day of their own, are that other contact's.
+  const otherTold = (x: ReadSentence): boolean => {
+    if (anchors.includes(x) || tense === undefined) return false;
+    if (((tense === "future" && x.tense === "held") || (tense === "held" && x.tense === "future")) && daysOf(x).length > 0) return true;
+    const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
+    return x.tense === undefined && before?.paragraph === x.paragraph && daysOf(x).length === 0 && otherTold(before);
+  };
   return (x) => {
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
+    if (!secondary && otherTold(x)) return true;
     if (!secondary && asksOfAnother(questionBefore(x, ctx.sentences), anchors, tense, ctx)) return true;
     // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
     const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
@@ -96,13 +107,53 @@ export function firstDayOf(later: string, found: string): boolean {
 }
 
 /**
+ * The day a story's shape gives a contact told done with no day of its own, and the line that
+ * gives it. The Kremlin's readouts print the day and the place of what they record above the
+ * text ("6 августа 2025 года, 17:40, Москва, Кремль") and then say "состоялась беседа" without a
+ * day (a stamp with a day and a time alone, "28 мая 2025, 18:40", is when the page was
+ * published, which dates nothing); a digest's headline names its day; a headline reports the
+ * arrival the contact was told beside.
+ */
+export function dayOfTheStory(anchors: ReadSentence[], ctx: Context): { value: string; evidence: string } | undefined {
+  const line = ctx.story.dateLine;
+  if (line && /\d,\s*(the\s+)?\p{Lu}\p{L}+/u.test(line)) {
+    const printed = readDates(line, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && d.value <= ctx.published);
+    if (printed) return { value: printed.value, evidence: line };
+  }
+  const digest = digestDay(ctx);
+  if (digest) return { value: digest.value, evidence: ctx.story.headline! };
+  const arrival = dayOfTheArrival(anchors, ctx);
+  return arrival ? { value: ctx.published, evidence: arrival.text } : undefined;
+}
+
+/**
  * "Війна в Україні: ситуація на фронті 6 серпня та головні події дня": a digest whose headline
  * names its day (that of publication or the one before) reports the contacts done that day.
  */
-export function digestDay(ctx: Context): FoundDate | undefined {
+function digestDay(ctx: Context): FoundDate | undefined {
   if (!ctx.story.headline) return undefined;
   return readDates(ctx.story.headline, ctx.language, ctx.published, "past").dates.find((d) => d.value.length === 10 && /\d/.test(d.text) && d.value <= ctx.published && dayGap(d.value, ctx.published) <= 1);
 }
+
+/**
+ * "Зеленський прибув до Мар-а-Лаго … Ще до приїзду українського президента Трамп поговорив з
+ * Путіним", "Shortly before his arrival, Trump spoke with Putin": a contact told done just
+ * before or after the arrival the headline reports done, with no day of its own, was that day
+ * (the story's, where the headline gives none). The headline, or undefined.
+ */
+function dayOfTheArrival(anchors: ReadSentence[], ctx: Context): ReadSentence | undefined {
+  const headline = ctx.sentences.find((x) => x.headline);
+  // (Headlines tell it in the present: "Zelensky arrives at Mar-a-Lago".)
+  if (!headline || (headline.tense !== "held" && headline.tense !== undefined) || !ARRIVES.test(headline.folded)) return undefined;
+  if (readDates(headline.text, ctx.language, ctx.published, "past").dates.length > 0) return undefined;
+  return anchors.some((a) => !a.headline && a.tense === "held" && BY_THE_ARRIVAL.test(a.folded)) ? headline : undefined;
+}
+
+/** "прибув", "прилетел", "arrives", "lands": an arrival told. */
+const ARRIVES = /(?<![\p{L}])(arriv|lands(?![\p{L}])|landed|прибу|прибы|прибил|прилет|прилит|приихав|приехал)/u;
+
+/** "до приїзду", "перед прилетом", "before his arrival", "after the visitor landed": told by another's arrival. */
+const BY_THE_ARRIVAL = /(?<![\p{L}])(до|перед|писля|после|before|after|ahead of)\s+(\p{L}+\s+){0,2}(приизд\p{L}*|прибутт\p{L}*|прилит\p{L}*|приезд\p{L}*|прилет\p{L}*|прибыти\p{L}*|arrival|arriving|landing)(?![\p{L}])/u;
 
 /**
  * A live blog or an updated story tells today's contact to come, then that it began or ended
