@@ -4,12 +4,9 @@
 // forum, words said in quotes and by the headline's source. Short texts of our own.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { understand } from "../../src/ingest/extract.ts";
 import { readDates } from "../../src/ingest/dates.ts";
-import { loadNames } from "../support/ingest-corpus.ts";
+import { readArticle as read } from "../support/ingest-cases.ts";
 
-const names = loadNames();
-const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
 const people = (r: ReturnType<typeof read>) => r.drafts[0].participants.map((p) => p.name).sort();
 
 describe("a contact told as the news of a later paragraph", () => {

@@ -4,12 +4,9 @@
 // earlier ones. Each rule in the languages where its construction exists.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { understand } from "../../src/ingest/extract.ts";
 import { tokenize } from "../../src/ingest/words.ts";
-import { loadNames } from "../support/ingest-corpus.ts";
+import { readArticle as read } from "../support/ingest-cases.ts";
 
-const names = loadNames();
-const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
 const people = (text: string, published: string) => read(text, published).drafts[0]?.participants.map((p) => p.name).sort();
 
 describe("names as official releases write them", () => {

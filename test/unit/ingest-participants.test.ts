@@ -3,12 +3,9 @@
 // part, and who belongs to another contact.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { understand } from "../../src/ingest/extract.ts";
 import { readStory } from "../../src/ingest/sentences.ts";
-import { loadNames } from "../support/ingest-corpus.ts";
+import { readArticle as read } from "../support/ingest-cases.ts";
 
-const names = loadNames();
-const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
 const people = (text: string, published: string) => read(text, published).drafts[0]?.participants.map((p) => p.name).sort();
 const parties = (text: string, published: string) => read(text, published).drafts[0]?.parties;
 

@@ -6,18 +6,9 @@
 // language a rule covers.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { understand } from "../../src/ingest/extract.ts";
 import { readStory } from "../../src/ingest/sentences.ts";
-import { loadNames } from "../support/ingest-corpus.ts";
+import { readArticle as read, mainFields as main } from "../support/ingest-cases.ts";
 
-const names = loadNames();
-const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
-const main = (text: string, published: string) => {
-  const r = read(text, published);
-  assert.ok(r.relevant, r.reason);
-  const d = r.drafts[0];
-  return { kind: d.kind, status: d.status, date: d.date, city: d.place.city, drafts: r.drafts.length };
-};
 
 describe("lines that are no lead", () => {
   it("skips a byline with its outlet and a date line led by its weekday", () => {

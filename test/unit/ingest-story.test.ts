@@ -6,18 +6,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readDates } from "../../src/ingest/dates.ts";
-import { understand } from "../../src/ingest/extract.ts";
 import { readStory } from "../../src/ingest/sentences.ts";
-import { loadNames } from "../support/ingest-corpus.ts";
+import { readArticle as read, mainFields as main } from "../support/ingest-cases.ts";
 
-const names = loadNames();
-const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
-const main = (text: string, published: string) => {
-  const r = read(text, published);
-  assert.ok(r.relevant, r.reason);
-  const d = r.drafts[0];
-  return { kind: d.kind, status: d.status, date: d.date, city: d.place.city, drafts: r.drafts.length };
-};
 const first = (s: string, lang: "ru" | "uk" | "en", published: string, tense: "past" | "future" = "past") => readDates(s, lang, published, tense).dates[0]?.value ?? null;
 
 describe("days that are another event's", () => {
