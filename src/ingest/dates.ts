@@ -42,6 +42,12 @@ function dayNumber(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
 
+/** Days from one YYYY-MM-DD to another (a month, YYYY-MM, is never a few days off a day). */
+export function dayGap(from: string, to: string): number {
+  if (from.length !== 10 || to.length !== 10) return Infinity;
+  return dayNumber(to) - dayNumber(from);
+}
+
 function fromDayNumber(n: number): string {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }

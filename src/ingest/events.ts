@@ -4,10 +4,9 @@
 // story tells of (an earlier round recalled, experts agreed to meet), each with its sentences.
 // Pure, as the rest of src/ingest/; extract.ts turns each into a draft.
 import type { Kind } from "../record/schema.ts";
-import { readDates } from "./dates.ts";
+import { dayGap, readDates } from "./dates.ts";
 import { splitSentences } from "./sentences.ts";
 import { fold } from "./words.ts";
-import { dayGap } from "./story-cues.ts";
 import type { EventReading } from "./draft.ts";
 import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";

@@ -2,13 +2,10 @@
 // ("the second round will take place on 10 April" dates the announced round 2; "the talks
 // lasted six hours" marks the scheduled round held), not add a second one.
 import type { Entry } from "../record/schema.ts";
+import { dayGap } from "./dates.ts";
 import type { Draft } from "./draft.ts";
 
-const DAY_MS = 86_400_000;
-
-function daysApart(a: string, b: string): number {
-  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / DAY_MS;
-}
+const daysApart = (a: string, b: string) => Math.abs(dayGap(a, b));
 
 /** Kinds the press uses for one another: a round is also "a meeting of delegations". */
 function kindsAgree(a: Entry["kind"], b: Draft["kind"]): boolean {

@@ -3,12 +3,12 @@
 // or an interview that opens on talk in general gives its one piece of news further down. Pure,
 // as the rest of src/ingest/; extract.ts passes in how a contact's sentences become a draft.
 import type { Context, Draft, EventReading } from "./draft.ts";
-import { readDates } from "./dates.ts";
+import { dayGap, readDates } from "./dates.ts";
 import { FOLLOWED, mainKind, NEWS_DAYS, reportsContactOfItsOwn, sidesOf } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { dayGap, questionBefore } from "./story-cues.ts";
+import { questionBefore } from "./story-cues.ts";
 import { RECEIVED } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */

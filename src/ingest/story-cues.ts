@@ -5,7 +5,7 @@
 // contact naming no place. Pure, as the rest of src/ingest/; extract.ts's buildDraft asks these
 // when it fills in a draft.
 import type { Kind } from "../record/schema.ts";
-import { readDates, type FoundDate } from "./dates.ts";
+import { dayGap, readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
@@ -14,12 +14,6 @@ import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, ZONE_CAPITALS, ZONE_PHRASES } f
 
 /** "the first round", "перша зустріч". */
 const FIRST = ORDINALS[0][0];
-
-/** Days from one YYYY-MM-DD to another (a month, YYYY-MM, is never a few days off a day). */
-export function dayGap(from: string, to: string): number {
-  if (from.length !== 10 || to.length !== 10) return Infinity;
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-}
 
 /**
  * Which of the story's sentences are about another contact than the one its anchors name:
