@@ -21,7 +21,8 @@ function candidate(db: Db, key = "digest") {
   return { events, leadership };
 }
 
-async function until(what: string, cond: () => boolean, timeoutMs = 5000): Promise<void> {
+// A bound for a slow, shared machine, not a timing check: each wait ends as soon as its condition holds.
+async function until(what: string, cond: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!cond()) {
     if (Date.now() > deadline) assert.fail(`timed out waiting for: ${what}`);
