@@ -9,6 +9,9 @@ import { pgSkip, testDatabase, type TestDatabase } from "../support/pg.ts";
 
 const skip = await pgSkip();
 
+/** Every leadership started here, stopped at the end even when an assertion failed on the way (a standby left trying would keep the process alive). */
+const started: Leadership[] = [];
+
 /** A replica's view of its leadership: what it was told, in order. */
 function candidate(db: Db, key = "digest") {
   const events: string[] = [];
@@ -18,6 +21,7 @@ function candidate(db: Db, key = "digest") {
     { onElected: () => void events.push("elected"), onDeposed: (reason) => void events.push(`deposed: ${reason}`) },
     { retryMs: 100, heartbeatMs: 100 },
   );
+  started.push(leadership);
   return { events, leadership };
 }
 
@@ -38,14 +42,17 @@ describe("the leader lock", { skip }, () => {
     other = await testDatabase("lead_other");
   });
   after(async () => {
+    await Promise.all(started.map((l) => l.stop()));
     await t?.drop();
     await other?.drop();
   });
 
   test("one leader; its session terminated, it is deposed and the standby elected", async () => {
-    const a = candidate(await t.open({ applicationName: "parley lead-a" }));
+    // Named with the schema, unique to this run: terminating "lead-a" must not reach a run beside it.
+    const nameOfA = `parley lead-a ${t.schema}`;
+    const a = candidate(await t.open({ applicationName: nameOfA }));
     await until("a elected", () => a.events.length === 1);
-    const b = candidate(await t.open({ applicationName: "parley lead-b" }));
+    const b = candidate(await t.open({ applicationName: `parley lead-b ${t.schema}` }));
     // Another installation in another schema of the same database elects its own leader.
     const elsewhere = candidate(await other.open());
     await until("the other schema's leader elected", () => elsewhere.events.length === 1);
@@ -53,7 +60,8 @@ describe("the leader lock", { skip }, () => {
     assert.equal(b.leadership.leader, false);
 
     const db = await t.open();
-    await db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parley lead-a'");
+    const { rows } = await db.query<{ terminated: boolean }>("SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE application_name = $1", [nameOfA]);
+    assert.ok(rows.length > 0 && rows.every((r) => r.terminated), "a's connections were found and terminated");
     await until("b elected", () => b.events.length === 1);
     assert.equal(a.events[1]?.startsWith("deposed: the lock's connection"), true, a.events.join(" | "));
     assert.equal(a.leadership.leader, false);
