@@ -1,0 +1,60 @@
+// Why a story that names a contact between the followed sides in its headline or lead still
+// reports none as its news: nothing is done to the contact, it is denied or said not to exist,
+// or it is recalled from weeks before. Pure, as the rest of src/ingest/; extract.ts asks this of
+// the main contact before keeping it.
+import { dayGap } from "./dates.ts";
+import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts";
+import { NEWS_DAYS } from "./events.ts";
+import { follows } from "./news.ts";
+import { DENIED, NOT_PLANNED } from "./vocabulary.ts";
+
+// Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
+
+/**
+ * "no strategic stability talks with US", "никаких консультаций", "жодних переговорів": the
+ * contact named only to say there is none. (Not "no deal at the talks", "no date for the
+ * summit", "нет сомнений, что переговоры": a word of place, purpose or doubt sets it apart.)
+ */
+const NONE = /(?<![\p{L}])(no|никаких|нет|жодних|немае)\s+((?!(in|at|on|from|after|with|of|for|to|by|the|a|an|that|в|на|о|об|по|с|у|з|про|для|после|писля|что|що|и|а|но|але)(?![\p{L}])|doubt|deal|progress|сомнен|сумнив)\p{L}+\s+){0,2}(talks|consultations|contacts?|dialogue|negotiations|meetings?|calls?|summit|переговор|консультаци|контакт|диалог|встреч|зустрич|перемовин|разговор|розмов|саммит|самит)/u;
+
+/** The main contact's draft and the sentences that name it, as chooseNews gives them. */
+export function whyNotNews(event: EventReading, main: Draft, ctx: Context): string | undefined {
+  // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
+  // reported done to them (held, set, announced, moved, called off) and no day is given.
+  if (main.guessed.includes("status") && main.date === null) return `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
+  // "No call between Putin and Trump is planned": the contact is named to be denied.
+  // "Kremlin denies report that a Putin-Trump meeting is being prepared", "Песков опроверг
+  // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
+  const denied = (main.status === "announced" || main.status === "scheduled") && event.anchors.some((x) => NOT_PLANNED.test(x.folded) || DENIED.test(x.folded));
+  if (denied) return `says no ${main.kind === "other" ? "visit" : main.kind} is planned`;
+  // (A contact between other sides is dropped for being theirs.)
+  if (!follows(main.parties)) return undefined;
+  // "Ryabkov: no strategic stability talks with US": the first contact its sentence names is
+  // named to say there is none.
+  if (!event.secondary && event.anchors.some(saysNone)) return `names ${A_KIND[main.kind]} only to say there is none`;
+  // "Ровно три месяца назад, 15 августа, Путин и Трамп встретились в Анкоридже": an analysis or
+  // a follow-up opens on a contact done weeks before; that is what it recalls, not its news.
+  if (main.status === "held" && main.date && recalled(main.date, ctx.published)) return `recalls ${A_KIND[main.kind]} held on ${main.date}, and reports no new one`;
+  return undefined;
+}
+
+/** Does the sentence's first contact stand in "no … talks", "никаких переговоров"? */
+function saysNone(s: EventReading["anchors"][number]): boolean {
+  const none = NONE.exec(s.folded);
+  if (!none) return false;
+  const first = KIND_WORD.exec(s.folded);
+  return first !== null && first.index >= none.index && first.index < none.index + none[0].length;
+}
+
+/** The first word of a sentence that names a contact. */
+const KIND_WORD = /(?<![\p{L}])(talks|consultations|contacts?|dialogue|negotiations|meet|meetings?|calls?|summit|round|переговор|консультаци|контакт|диалог|встреч|встрет|зустрич|перемовин|разговор|розмов|саммит|самит|раунд)/u;
+
+/** Was a contact done on this day (or in this month) more than NEWS_DAYS before the story? */
+function recalled(date: string, published: string): boolean {
+  if (date.length === 10) return dayGap(date, published) > NEWS_DAYS;
+  // A month alone: recalled when the whole month was over NEWS_DAYS before the story.
+  if (date.length !== 7 || date >= published.slice(0, 7)) return false;
+  const [y, m] = date.split("-").map(Number);
+  const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return dayGap(lastDay, published) > NEWS_DAYS;
+}

@@ -1,0 +1,55 @@
+// Stories that name a contact between the followed sides in the headline or the lead and still
+// report none as news: the contact named to say there is none, one recalled from weeks before.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { understand } from "../../src/ingest/extract.ts";
+import { loadNames } from "../support/ingest-corpus.ts";
+
+const names = loadNames();
+const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
+
+describe("a contact named to say there is none", () => {
+  it("drops 'no … talks', 'никаких консультаций', 'жодних переговорів'", () => {
+    const cases: [string, string][] = [
+      ["Kremlin aide: no arms control talks with Washington\n\nMoscow has held no arms control talks with Washington since the spring, a Kremlin aide told reporters on Tuesday.", "2025-11-04"],
+      ["Рябков: никаких консультаций с США по посольствам нет\n\nКонсультации с США по работе посольств не проводятся с апреля, когда в Стамбуле прошел второй раунд, заявил Рябков во вторник.", "2025-11-04"],
+      ["Жодних переговорів між США та Росією щодо посольств наразі немає\n\nКонсультації щодо роботи дипмісій не проводяться з квітня, коли у Стамбулі відбувся другий раунд, повідомили у вівторок у Держдепі.", "2025-11-04"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /only to say there is none/, text);
+    }
+  });
+  it("keeps a contact held with no deal, and one held where the other is said to be none", () => {
+    const r = read("No deal at Rubio-Lavrov talks in Riyadh\n\nSecretary of State Marco Rubio and Foreign Minister Sergei Lavrov held talks in Riyadh on Tuesday without reaching a deal.", "2025-02-18");
+    assert.equal(r.relevant, true);
+  });
+});
+
+describe("a contact recalled from weeks before", () => {
+  it("drops an analysis that opens on a contact done months before, in each language", () => {
+    const cases: [string, string][] = [
+      ["Half a year after Riyadh: what is left of the thaw\n\nSix months ago, on February 18, Sergei Lavrov and Marco Rubio met in Riyadh for the first talks in years. Little of that mood remains.", "2025-08-20"],
+      ["Полгода после Эр-Рияда: что осталось от оттепели\n\nРовно полгода назад, 18 февраля, Сергей Лавров и Марко Рубио встретились в Эр-Рияде. С тех пор от того настроя мало что осталось.", "2025-08-20"],
+      ["Пів року після Ер-Ріяда: що лишилося від відлиги\n\nРівно пів року тому, 18 лютого, Сергій Лавров і Марко Рубіо зустрілися в Ер-Ріяді. Відтоді від того настрою мало що лишилося.", "2025-08-20"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /recalls a meeting held on 2025-02/, text);
+    }
+  });
+  it("keeps a contact done days before the story", () => {
+    const r = read("Lavrov and Rubio met in Riyadh\n\nSergei Lavrov and Marco Rubio met in Riyadh on February 18, the State Department said.", "2025-02-20");
+    assert.equal(r.relevant, true);
+  });
+});
+
+describe("one received", () => {
+  it("is named close after the verb, not in the possessive", () => {
+    const r = read("Kremlin: still no reply from Washington\n\nRussia has received no written reply from Washington to President Vladimir Putin's proposal on the treaty, Kremlin spokesman Dmitry Peskov said on Monday.", "2025-11-17");
+    assert.equal(r.relevant, false);
+    assert.match(r.reason, /no call, meeting, round or summit/);
+  });
+});
