@@ -6,6 +6,7 @@ import { dayGap } from "./dates.ts";
 import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts";
 import { NEWS_DAYS } from "./events.ts";
 import { follows } from "./news.ts";
+import type { ReadSentence } from "./reading.ts";
 import { DENIED, NOT_PLANNED } from "./vocabulary.ts";
 
 // Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
@@ -33,13 +34,16 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   // named to say there is none.
   if (!event.secondary && event.anchors.some(saysNone)) return `names ${A_KIND[main.kind]} only to say there is none`;
   // "Ровно три месяца назад, 15 августа, Путин и Трамп встретились в Анкоридже": an analysis or
-  // a follow-up opens on a contact done weeks before; that is what it recalls, not its news.
-  if (main.status === "held" && main.date && recalled(main.date, ctx.published)) return `recalls ${A_KIND[main.kind]} held on ${main.date}, and reports no new one`;
+  // a follow-up opens on a contact done weeks before; that is what it recalls, not its news. So
+  // is one read as to come but dated weeks before the story ("який наприкінці жовтня приїжджав
+  // до США і зустрічався з Віткоффом у Маямі" in November): no contact to come has a day gone by.
+  const moved = main.status === "cancelled" || main.status === "postponed";
+  if (!moved && main.date && recalled(main.date, ctx.published)) return `recalls ${A_KIND[main.kind]} of ${main.date}, and reports no new one`;
   return undefined;
 }
 
 /** Does the sentence's first contact stand in "no … talks", "никаких переговоров"? */
-function saysNone(s: EventReading["anchors"][number]): boolean {
+function saysNone(s: ReadSentence): boolean {
   const none = NONE.exec(s.folded);
   if (!none) return false;
   const first = KIND_WORD.exec(s.folded);

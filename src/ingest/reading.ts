@@ -33,7 +33,7 @@ export function personMentions(s: ReadSentence): (Mention & { named: { type: "pe
 }
 
 /** How many words after "received", "принял" the one received is named. */
-const RECEIVED_REACH = 10;
+const RECEIVED_REACH = 14;
 
 const KIND_ORDER: Kind[] = ["summit", "call", "round", "meeting", "other"];
 
