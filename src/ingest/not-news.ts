@@ -7,7 +7,7 @@ import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts"
 import { NEWS_DAYS } from "./events.ts";
 import { follows } from "./news.ts";
 import type { ReadSentence } from "./reading.ts";
-import { DENIED, NOT_PLANNED } from "./vocabulary.ts";
+import { DENIED, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
 
 // Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
 
@@ -22,7 +22,10 @@ const NONE = /(?<![\p{L}])(no|никаких|нет|жодних|немае)\s+(
 export function whyNotNews(event: EventReading, main: Draft, ctx: Context): string | undefined {
   // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
   // reported done to them (held, set, announced, moved, called off) and no day is given.
-  if (main.guessed.includes("status") && main.date === null) return `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
+  // So does an analysis whose only word of what became of it is a supposition further down
+  // ("навіть якщо саміт ніколи не відбудеться", "even if the summit never takes place").
+  const supposed = main.date === null && statusSupposed(event, main, ctx);
+  if ((main.guessed.includes("status") && main.date === null) || supposed) return `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
   // "No call between Putin and Trump is planned": the contact is named to be denied.
   // "Kremlin denies report that a Putin-Trump meeting is being prepared", "Песков опроверг
   // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
@@ -40,6 +43,15 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   const moved = main.status === "cancelled" || main.status === "postponed";
   if (!moved && main.date && recalled(main.date, ctx.published)) return `recalls ${A_KIND[main.kind]} of ${main.date}, and reports no new one`;
   return undefined;
+}
+
+/** "if", "even if", "якщо", "если": a supposition, as HYPOTHETICAL's hopes and questions are. */
+const SUPPOSED = /(?<![\p{L}])(if|якщо|если|навить коли)(?![\p{L}])/u;
+
+/** Is the status read from a sentence below the headline and the lead that only supposes? */
+function statusSupposed(event: EventReading, main: Draft, ctx: Context): boolean {
+  const from = ctx.sentences.find((s) => s.text === main.evidence.status);
+  return from !== undefined && !event.anchors.includes(from) && (SUPPOSED.test(from.folded) || HYPOTHETICAL.test(from.folded));
 }
 
 /** Does the sentence's first contact stand in "no … talks", "никаких переговоров"? */

@@ -27,6 +27,21 @@ describe("a contact named to say there is none", () => {
   });
 });
 
+describe("a contact only supposed", () => {
+  it("drops an analysis whose only word of what became of the contact is 'even if it never takes place'", () => {
+    const cases: [string, string][] = [
+      ["Why a second Trump-Putin summit is still only talk\n\nThree weeks after Anchorage, where Donald Trump and Vladimir Putin see each other again remains an open question.\n\nFor Moscow the invitation alone is a win, even if the summit never takes place, one analyst said.", "2025-09-08"],
+      ["Почему второй саммит Трампа и Путина пока остается разговорами\n\nСпустя три недели после Анкориджа вопрос о том, где Дональд Трамп и Владимир Путин увидятся снова, остается открытым.\n\nДля Москвы само приглашение уже победа, даже если саммит так и не состоится, считает один аналитик.", "2025-09-08"],
+      ["Чому другий саміт Трампа і Путіна поки лишається розмовами\n\nЧерез три тижні після Анкориджа питання, де Дональд Трамп і Володимир Путін побачаться знову, лишається відкритим.\n\nДля Москви саме запрошення вже перемога, навіть якщо саміт ніколи не відбудеться, вважає один аналітик.", "2025-09-08"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /reports none held, set, announced, moved or called off/, text);
+    }
+  });
+});
+
 describe("a contact recalled from weeks before", () => {
   it("drops an analysis that opens on a contact done months before, in each language", () => {
     const cases: [string, string][] = [
