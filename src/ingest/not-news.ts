@@ -45,6 +45,24 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   return undefined;
 }
 
+/** Between words of a cue: spaces, and the quotes a phrase may be cited in. */
+const GAP = `[\\s"«»“”„'’]+`;
+
+/**
+ * "briefed India on the outcome of the summit", "проинформировал о результатах переговоров",
+ * "поділився оцінками своєї зустрічі з Трампом": a contact told of in another one, as its topic.
+ * (Not "told reporters about the call": speaking of a contact to the press is reporting it.)
+ */
+const BRIEFED_ON = new RegExp(`(?<![\\p{L}])(briefed|informed|поинформував|проинформував|проинформировал\\p{L}*|(shared|поделил\\p{L}*|подилив\\p{L}*)${GAP}(\\p{L}+${GAP})?(assessments?|impressions?|оценк\\p{L}*|впечатлени\\p{L}*|оцинк\\p{L}*|вражен\\p{L}*))${GAP}(\\p{L}+${GAP}){0,6}?(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов|перемовин)`, "u");
+
+/** Is the sentence's contact the topic another one was told of ("briefed Xi on his summit with Trump")? */
+export function briefedOn(s: ReadSentence): boolean {
+  const cue = BRIEFED_ON.exec(s.folded);
+  if (!cue) return false;
+  const first = KIND_WORD.exec(s.folded);
+  return first !== null && first.index >= cue.index;
+}
+
 /** "if", "even if", "якщо", "если": a supposition, as HYPOTHETICAL's hopes and questions are. */
 const SUPPOSED = /(?<![\p{L}])(if|якщо|если|навить коли)(?![\p{L}])/u;
 

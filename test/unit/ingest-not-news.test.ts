@@ -42,6 +42,21 @@ describe("a contact only supposed", () => {
   });
 });
 
+describe("a contact another one was told of", () => {
+  it("drops a call with a third leader who was briefed on the summit held days before", () => {
+    const cases: [string, string][] = [
+      ["Putin calls Lula\n\nRussian President Vladimir Putin spoke by phone with Brazilian President Luiz Inacio Lula da Silva on Monday.\n\nPutin briefed Lula on the results of his meeting with U.S. President Donald Trump, which took place in Anchorage on Friday.", "2025-08-18"],
+      ["Путин позвонил Лукашенко\n\nПрезидент России Владимир Путин в понедельник провел телефонный разговор с Александром Лукашенко.\n\nПутин поделился оценками своей встречи с президентом США Дональдом Трампом, которая состоялась в пятницу на Аляске.", "2025-08-18"],
+      ["Путін зателефонував Лукашенку\n\nПрезидент Росії Володимир Путін у понеділок провів телефонну розмову з Олександром Лукашенком.\n\nПутін поділився оцінками своєї зустрічі з президентом США Дональдом Трампом, яка відбулася в пʼятницю на Алясці.", "2025-08-18"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /a call between (\w+) and Russia, not a contact between the parties the record follows/, text);
+    }
+  });
+});
+
 describe("a contact recalled from weeks before", () => {
   it("drops an analysis that opens on a contact done months before, in each language", () => {
     const cases: [string, string][] = [
