@@ -57,6 +57,21 @@ describe("a contact another one was told of", () => {
   });
 });
 
+describe("a meeting of one followed side with a third country", () => {
+  it("takes the other followed country, named only as context, for no side", () => {
+    const cases: [string, string][] = [
+      ["Lavrov hosts Indian minister as U.S. tariffs loom\n\nRussian Foreign Minister Sergei Lavrov held talks with his Indian counterpart in Moscow on Thursday, days before new U.S. tariffs on Indian goods take effect.", "2025-08-21"],
+      ["Лавров провел переговоры с главой МИД Индии на фоне пошлин США\n\nМинистр иностранных дел России Сергей Лавров в четверг провел в Москве переговоры с индийским коллегой за несколько дней до вступления в силу новых пошлин США на индийские товары.", "2025-08-21"],
+      ["Лавров провів переговори з главою МЗС Індії на тлі мит США\n\nМіністр закордонних справ Росії Сергій Лавров у четвер провів у Москві переговори з індійським колегою за кілька днів до набуття чинності нових мит США на індійські товари.", "2025-08-21"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /a meeting between India and Russia, not a contact between the parties the record follows/, text);
+    }
+  });
+});
+
 describe("a contact recalled from weeks before", () => {
   it("drops an analysis that opens on a contact done months before, in each language", () => {
     const cases: [string, string][] = [
