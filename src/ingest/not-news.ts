@@ -25,7 +25,10 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   // So does an analysis whose only word of what became of it is a supposition further down
   // ("навіть якщо саміт ніколи не відбудеться", "even if the summit never takes place").
   const supposed = main.date === null && statusSupposed(event, main, ctx);
-  if ((main.guessed.includes("status") && main.date === null) || supposed) return `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
+  // Nor does one that names talks only as what something could spoil ("нові санкції можуть
+  // зірвати переговори", "sanctions could derail the talks") with no day of their own.
+  const threatened = main.date === null && event.anchors.some((a) => THREATENS.test(a.folded));
+  if ((main.guessed.includes("status") && main.date === null) || supposed || threatened) return `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
   // "No call between Putin and Trump is planned": the contact is named to be denied.
   // "Kremlin denies report that a Putin-Trump meeting is being prepared", "Песков опроверг
   // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
@@ -44,6 +47,9 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   if (!moved && main.date && recalled(main.date, ctx.published)) return `recalls ${A_KIND[main.kind]} of ${main.date}, and reports no new one`;
   return undefined;
 }
+
+/** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */
+const THREATENS = /(?<![\p{L}])(derail|jeopardi[sz]e|torpedo|undermine|сорвать|сорвут|сорвет|зирвати|зирвуть|зирве|пидирвати|подорвать)(?![\p{L}])[\s"«»“”„']+(the\s+|these\s+|эти\s+|ци\s+)?(\p{L}+\s+)?(talks|negotiations|meeting|summit|переговор|встреч|саммит|перемовин|зустрич|самит)/u;
 
 /** Between words of a cue: spaces, and the quotes a phrase may be cited in. */
 const GAP = `[\\s"«»“”„'’]+`;

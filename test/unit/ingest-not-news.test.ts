@@ -72,6 +72,17 @@ describe("a meeting of one followed side with a third country", () => {
   });
 });
 
+describe("talks named as what could be spoiled", () => {
+  it("drops 'new sanctions could derail the talks' with no day of the talks", () => {
+    const cases: [string, string][] = [
+      ["Rubio: new sanctions could derail the talks\n\nSecretary of State Marco Rubio told senators on Tuesday that new sanctions against Russia could drive Moscow away from the table.", "2025-05-21"],
+      ["Рубио: новые санкции против России могут сорвать переговоры\n\nГоссекретарь США Марко Рубио во вторник заявил сенаторам, что новые санкции могут заставить Москву уйти из-за стола.", "2025-05-21"],
+      ["Рубіо: нові санкції проти Росії можуть зірвати переговори\n\nДержсекретар США Марко Рубіо у вівторок заявив сенаторам, що нові санкції можуть змусити Москву піти з-за столу.", "2025-05-21"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, false, text);
+  });
+});
+
 describe("a contact recalled from weeks before", () => {
   it("drops an analysis that opens on a contact done months before, in each language", () => {
     const cases: [string, string][] = [
