@@ -34,6 +34,9 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
   const denied = (main.status === "announced" || main.status === "scheduled") && event.anchors.some((x) => NOT_PLANNED.test(x.folded) || DENIED.test(x.folded));
   if (denied) return `says no ${main.kind === "other" ? "visit" : main.kind} is planned`;
+  // "Во вторник суд предъявил ему обвинения … Следующее заседание назначено на 3 февраля": a
+  // session named in a paragraph about a court is the court's hearing.
+  if (event.anchors.every((a) => SESSION.test(a.folded) && ctx.sentences.some((x) => x.paragraph === a.paragraph && COURT.test(x.folded)))) return "reports a court's hearing, not a contact";
   // (A contact between other sides is dropped for being theirs.)
   if (!follows(main.parties)) return undefined;
   // "Ryabkov: no strategic stability talks with US": the first contact its sentence names is
@@ -50,6 +53,12 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
 
 /** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */
 const THREATENS = /(?<![\p{L}])(derail|jeopardi[sz]e|torpedo|undermine|сорвать|сорвут|сорвет|зирвати|зирвуть|зирве|пидирвати|подорвать)(?![\p{L}])[\s"«»“”„']+(the\s+|these\s+|эти\s+|ци\s+)?(\p{L}+\s+)?(talks|negotiations|meeting|summit|переговор|встреч|саммит|перемовин|зустрич|самит)/u;
+
+/** "заседание", "засідання": a session, of delegations or of a court. */
+const SESSION = /(?<![\p{L}])(заседан|засидан)/u;
+
+/** "суд", "court", "судья", "суддя", "присяжные": a court. */
+const COURT = /(?<![\p{L}])(суд|суда|суде|суди|суду|судом|court|judge|судья|судьи|суддя|присяжн)(?![\p{L}])/u;
 
 /** Between words of a cue: spaces, and the quotes a phrase may be cited in. */
 const GAP = `[\\s"«»“”„'’]+`;

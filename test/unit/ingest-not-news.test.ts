@@ -83,6 +83,17 @@ describe("talks named as what could be spoiled", () => {
   });
 });
 
+describe("a court's session", () => {
+  it("drops the next hearing of a court told beside diplomats' notes", () => {
+    const cases: [string, string][] = [
+      ["Посольство требует консульского доступа к задержанному россиянину\n\nПосольство России в Вашингтоне направило в Государственный департамент ноту с требованием консульского доступа к задержанному гражданину России.\n\nВ пятницу суд предъявил ему обвинения. Следующее заседание назначено на 12 марта.", "2026-02-23"],
+      ["Посольство вимагає консульського доступу до затриманого росіянина\n\nПосольство Росії у Вашингтоні надіслало до Державного департаменту США ноту з вимогою консульського доступу до затриманого громадянина Росії.\n\nУ пʼятницю суд висунув йому обвинувачення. Наступне засідання призначено на 12 березня.", "2026-02-23"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, false, text);
+    assert.match(read(cases[1][0], cases[1][1]).reason, /court's hearing/);
+  });
+});
+
 describe("a contact recalled from weeks before", () => {
   it("drops an analysis that opens on a contact done months before, in each language", () => {
     const cases: [string, string][] = [
