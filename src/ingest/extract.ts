@@ -23,9 +23,10 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
+import { whyNotNews } from "./not-news.ts";
 import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
+import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -44,18 +45,11 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const ctx: Context = { sentences, language, published, names, article, story };
   const { mainEvent, main, others } = chooseNews(events, ctx, buildDraft);
   const drafts: Draft[] = [];
-  let dropped: string | undefined;
-  // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
-  // reported done to them (held, set, announced, moved, called off) and no day is given.
-  const nothingHappens = main.guessed.includes("status") && main.date === null;
-  // "No call between Putin and Trump is planned": the contact is named to be denied.
-  // "Kremlin denies report that a Putin-Trump meeting is being prepared", "Песков опроверг
-  // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
-  const denied = (main.status === "announced" || main.status === "scheduled") && mainEvent.anchors.some((x) => NOT_PLANNED.test(x.folded) || DENIED.test(x.folded));
-  if (nothingHappens) dropped = `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
-  else if (denied) dropped = `says no ${main.kind === "other" ? "visit" : main.kind} is planned`;
-  else if (follows(main.parties)) drafts.push(main);
-  else dropped = describeOther(main, names);
+  let dropped = whyNotNews(mainEvent, main, ctx);
+  if (dropped === undefined) {
+    if (follows(main.parties)) drafts.push(main);
+    else dropped = describeOther(main, names);
+  }
   for (const event of others) {
     // "The day before, Lavrov met Rubio" in a story about Lavrov and Wang Yi: an earlier
     // contact recalled by a story the record does not follow is its background, not its news.

@@ -2,6 +2,7 @@
 // (track) the contact belongs to. Who took part is participants.ts.
 import type { Context, EventReading } from "./draft.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
+import { FOLLOWED } from "./events.ts";
 import { isLocative } from "./places.ts";
 import type { ReadSentence } from "./reading.ts";
 import { TRILATERAL } from "./vocabulary.ts";
@@ -24,6 +25,13 @@ export function findParties(event: EventReading, people: Person[], support: Read
     }
   }
   if (parties.size < 2) for (const c of countriesNamed) parties.add(c);
+  // "Lavrov and his Indian counterpart held talks, days before an additional U.S. tariff on
+  // Indian goods": with the people of one followed side only, a country the record does not
+  // follow is the other side, and the other followed country the story's context.
+  const peopleSides = new Set(people.map((p) => p.side));
+  const [ownSide] = peopleSides;
+  const foreign = [...parties].some((c) => !ctx.names.country(c)?.followed);
+  if (peopleSides.size === 1 && FOLLOWED.includes(ownSide) && foreign) for (const c of FOLLOWED) if (c !== ownSide) parties.delete(c);
   // Countries named beside the two followed ones ("postponed over US–Israeli strikes on Iran")
   // are the story's context, not sides of the contact.
   if (people.length === 0 && parties.has("RU") && parties.has("US")) {

@@ -9,6 +9,7 @@ import type { ArticleLang } from "./language.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
+import { briefedOn } from "./not-news.ts";
 import { RECEIVED } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */
@@ -72,7 +73,9 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
 function toldAsNews(s: ReadSentence, sentences: ReadSentence[], lang: ArticleLang, published: string): boolean {
   // ("Напередодні в Куала-Лумпурі Рубіо зустрічався з … Лавровим" under a story of Rubio and
   // Wang Yi: the day before is near, but told as what came before, it is background.)
-  if (s.background || !reportsContactOfItsOwn(s, lang, published, new Set())) return false;
+  // Nor one that another contact was told of: "Путін поділився оцінками своєї зустрічі з Трампом"
+  // under "Путін зателефонував Моді".
+  if (s.background || briefedOn(s) || !reportsContactOfItsOwn(s, lang, published, new Set())) return false;
   const days = readDates(s.text, lang, published, s.tense === "future" ? "future" : "past").dates;
   if (days.some((d) => !d.statement && Math.abs(dayGap(d.value, published)) <= NEWS_DAYS)) return true;
   const kind = strongestKind(s.kinds)!;

@@ -32,6 +32,9 @@ export function personMentions(s: ReadSentence): (Mention & { named: { type: "pe
   return [...s.mentions, ...(s.roles ?? [])].filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person").sort((a, b) => a.first - b.first);
 }
 
+/** How many words after "received", "принял" the one received is named. */
+const RECEIVED_REACH = 14;
+
 const KIND_ORDER: Kind[] = ["summit", "call", "round", "meeting", "other"];
 
 export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): ReadSentence {
@@ -70,7 +73,11 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   const trip = mentions.map((m) => (m.named.type === "person" ? undefined : goesTo(tokens, m))).find((t) => t !== undefined);
   if (trip) kinds.add("other");
   const received = RECEIVED.exec(folded);
-  if (received && mentions.some((m) => m.named.type === "person" && tokens[m.first].start > (received.index ?? 0))) kinds.add("meeting");
+  // The one received follows the verb closely ("принял в Кремле спецпосланника президента США
+  // Стива Уиткоффа"); one named in the possessive owns what was received, and one named far
+  // after it tells of it ("Russia has received no response to Putin's offer, … Ryabkov said").
+  const receivedAt = received ? tokens.findIndex((t) => t.start >= (received.index ?? 0)) : -1;
+  if (received && mentions.some((m) => m.named.type === "person" && m.first > receivedAt && m.first - receivedAt <= RECEIVED_REACH && !possessive(s.text, tokens, m))) kinds.add("meeting");
   // "Putin will receive him": the one received was named before; the host is named here.
   if (RECEIVED_PRONOUN.test(folded) && mentions.some((m) => m.named.type === "person")) kinds.add("meeting");
   const read: ReadSentence = {
@@ -347,4 +354,10 @@ function insideRelativeClause(s: ReadSentence, m: Mention): boolean {
     if (RELATIVE.test(t.folded)) return /,\s*$/.test(s.text.slice(0, t.start));
   }
   return false;
+}
+
+/** Is a name written in the English possessive ("Putin's offer")? */
+function possessive(text: string, tokens: Token[], m: Mention): boolean {
+  const last = tokens[m.last];
+  return /^['’]s(?![\p{L}])/u.test(text.slice(last.start + last.text.length));
 }

@@ -1,0 +1,109 @@
+// Why a story that names a contact between the followed sides in its headline or lead still
+// reports none as its news: nothing is done to the contact, it is denied or said not to exist,
+// or it is recalled from weeks before. Pure, as the rest of src/ingest/; extract.ts asks this of
+// the main contact before keeping it.
+import { dayGap } from "./dates.ts";
+import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts";
+import { NEWS_DAYS } from "./events.ts";
+import { follows } from "./news.ts";
+import type { ReadSentence } from "./reading.ts";
+import { DENIED, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
+
+// Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
+
+/**
+ * "no strategic stability talks with US", "никаких консультаций", "жодних переговорів": the
+ * contact named only to say there is none. (Not "no deal at the talks", "no date for the
+ * summit", "нет сомнений, что переговоры": a word of place, purpose or doubt sets it apart.)
+ */
+const NONE = /(?<![\p{L}])(no|никаких|нет|жодних|немае)\s+((?!(in|at|on|from|after|with|of|for|to|by|the|a|an|that|в|на|о|об|по|с|у|з|про|для|после|писля|что|що|и|а|но|але)(?![\p{L}])|doubt|deal|progress|сомнен|сумнив)\p{L}+\s+){0,2}(talks|consultations|contacts?|dialogue|negotiations|meetings?|calls?|summit|переговор|консультаци|контакт|диалог|встреч|зустрич|перемовин|разговор|розмов|саммит|самит)/u;
+
+/** The main contact's draft and the sentences that name it, as chooseNews gives them. */
+export function whyNotNews(event: EventReading, main: Draft, ctx: Context): string | undefined {
+  // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
+  // reported done to them (held, set, announced, moved, called off) and no day is given.
+  // So does an analysis whose only word of what became of it is a supposition further down
+  // ("навіть якщо саміт ніколи не відбудеться", "even if the summit never takes place").
+  const supposed = main.date === null && statusSupposed(event, main, ctx);
+  // Nor does one that names talks only as what something could spoil ("нові санкції можуть
+  // зірвати переговори", "sanctions could derail the talks") with no day of their own.
+  const threatened = main.date === null && event.anchors.some((a) => THREATENS.test(a.folded));
+  if ((main.guessed.includes("status") && main.date === null) || supposed || threatened) return `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
+  // "No call between Putin and Trump is planned": the contact is named to be denied.
+  // "Kremlin denies report that a Putin-Trump meeting is being prepared", "Песков опроверг
+  // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
+  const denied = (main.status === "announced" || main.status === "scheduled") && event.anchors.some((x) => NOT_PLANNED.test(x.folded) || DENIED.test(x.folded));
+  if (denied) return `says no ${main.kind === "other" ? "visit" : main.kind} is planned`;
+  // "Во вторник суд предъявил ему обвинения … Следующее заседание назначено на 3 февраля": a
+  // session named in a paragraph about a court is the court's hearing.
+  if (event.anchors.every((a) => SESSION.test(a.folded) && ctx.sentences.some((x) => x.paragraph === a.paragraph && COURT.test(x.folded)))) return "reports a court's hearing, not a contact";
+  // (A contact between other sides is dropped for being theirs.)
+  if (!follows(main.parties)) return undefined;
+  // "Ryabkov: no strategic stability talks with US": the first contact its sentence names is
+  // named to say there is none.
+  if (!event.secondary && event.anchors.some(saysNone)) return `names ${A_KIND[main.kind]} only to say there is none`;
+  // "Ровно три месяца назад, 15 августа, Путин и Трамп встретились в Анкоридже": an analysis or
+  // a follow-up opens on a contact done weeks before; that is what it recalls, not its news. So
+  // is one read as to come but dated weeks before the story ("який наприкінці жовтня приїжджав
+  // до США і зустрічався з Віткоффом у Маямі" in November): no contact to come has a day gone by.
+  const moved = main.status === "cancelled" || main.status === "postponed";
+  if (!moved && main.date && recalled(main.date, ctx.published)) return `recalls ${A_KIND[main.kind]} of ${main.date}, and reports no new one`;
+  return undefined;
+}
+
+/** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */
+const THREATENS = /(?<![\p{L}])(derail|jeopardi[sz]e|torpedo|undermine|сорвать|сорвут|сорвет|зирвати|зирвуть|зирве|пидирвати|подорвать)(?![\p{L}])[\s"«»“”„']+(the\s+|these\s+|эти\s+|ци\s+)?(\p{L}+\s+)?(talks|negotiations|meeting|summit|переговор|встреч|саммит|перемовин|зустрич|самит)/u;
+
+/** "заседание", "засідання": a session, of delegations or of a court. */
+const SESSION = /(?<![\p{L}])(заседан|засидан)/u;
+
+/** "суд", "court", "судья", "суддя", "присяжные": a court. */
+const COURT = /(?<![\p{L}])(суд|суда|суде|суди|суду|судом|court|judge|судья|судьи|суддя|присяжн)(?![\p{L}])/u;
+
+/** Between words of a cue: spaces, and the quotes a phrase may be cited in. */
+const GAP = `[\\s"«»“”„'’]+`;
+
+/**
+ * "briefed India on the outcome of the summit", "проинформировал о результатах переговоров",
+ * "поділився оцінками своєї зустрічі з Трампом": a contact told of in another one, as its topic.
+ * (Not "told reporters about the call": speaking of a contact to the press is reporting it.)
+ */
+const BRIEFED_ON = new RegExp(`(?<![\\p{L}])(briefed|informed|поинформував|проинформував|проинформировал\\p{L}*|(shared|поделил\\p{L}*|подилив\\p{L}*)${GAP}(\\p{L}+${GAP})?(assessments?|impressions?|оценк\\p{L}*|впечатлени\\p{L}*|оцинк\\p{L}*|вражен\\p{L}*))${GAP}(\\p{L}+${GAP}){0,6}?(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов|перемовин)`, "u");
+
+/** Is the sentence's contact the topic another one was told of ("briefed Xi on his summit with Trump")? */
+export function briefedOn(s: ReadSentence): boolean {
+  const cue = BRIEFED_ON.exec(s.folded);
+  if (!cue) return false;
+  const first = KIND_WORD.exec(s.folded);
+  return first !== null && first.index >= cue.index;
+}
+
+/** "if", "even if", "якщо", "если": a supposition, as HYPOTHETICAL's hopes and questions are. */
+const SUPPOSED = /(?<![\p{L}])(if|якщо|если|навить коли)(?![\p{L}])/u;
+
+/** Is the status read from a sentence below the headline and the lead that only supposes? */
+function statusSupposed(event: EventReading, main: Draft, ctx: Context): boolean {
+  const from = ctx.sentences.find((s) => s.text === main.evidence.status);
+  return from !== undefined && !event.anchors.includes(from) && (SUPPOSED.test(from.folded) || HYPOTHETICAL.test(from.folded));
+}
+
+/** Does the sentence's first contact stand in "no … talks", "никаких переговоров"? */
+function saysNone(s: ReadSentence): boolean {
+  const none = NONE.exec(s.folded);
+  if (!none) return false;
+  const first = KIND_WORD.exec(s.folded);
+  return first !== null && first.index >= none.index && first.index < none.index + none[0].length;
+}
+
+/** The first word of a sentence that names a contact. */
+const KIND_WORD = /(?<![\p{L}])(talks|consultations|contacts?|dialogue|negotiations|meet|meetings?|calls?|summit|round|переговор|консультаци|контакт|диалог|встреч|встрет|зустрич|перемовин|разговор|розмов|саммит|самит|раунд)/u;
+
+/** Was a contact done on this day (or in this month) more than NEWS_DAYS before the story? */
+function recalled(date: string, published: string): boolean {
+  if (date.length === 10) return dayGap(date, published) > NEWS_DAYS;
+  // A month alone: recalled when the whole month was over NEWS_DAYS before the story.
+  if (date.length !== 7 || date >= published.slice(0, 7)) return false;
+  const [y, m] = date.split("-").map(Number);
+  const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return dayGap(lastDay, published) > NEWS_DAYS;
+}

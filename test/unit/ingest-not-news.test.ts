@@ -1,0 +1,127 @@
+// Stories that name a contact between the followed sides in the headline or the lead and still
+// report none as news: the contact named to say there is none, one recalled from weeks before.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { understand } from "../../src/ingest/extract.ts";
+import { loadNames } from "../support/ingest-corpus.ts";
+
+const names = loadNames();
+const read = (text: string, published: string) => understand({ text, published }, names, { today: published });
+
+describe("a contact named to say there is none", () => {
+  it("drops 'no … talks', 'никаких консультаций', 'жодних переговорів'", () => {
+    const cases: [string, string][] = [
+      ["Kremlin aide: no arms control talks with Washington\n\nMoscow has held no arms control talks with Washington since the spring, a Kremlin aide told reporters on Tuesday.", "2025-11-04"],
+      ["Рябков: никаких консультаций с США по посольствам нет\n\nКонсультации с США по работе посольств не проводятся с апреля, когда в Стамбуле прошел второй раунд, заявил Рябков во вторник.", "2025-11-04"],
+      ["Жодних переговорів між США та Росією щодо посольств наразі немає\n\nКонсультації щодо роботи дипмісій не проводяться з квітня, коли у Стамбулі відбувся другий раунд, повідомили у вівторок у Держдепі.", "2025-11-04"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /only to say there is none/, text);
+    }
+  });
+  it("keeps a contact held with no deal, and one held where the other is said to be none", () => {
+    const r = read("No deal at Rubio-Lavrov talks in Riyadh\n\nSecretary of State Marco Rubio and Foreign Minister Sergei Lavrov held talks in Riyadh on Tuesday without reaching a deal.", "2025-02-18");
+    assert.equal(r.relevant, true);
+  });
+});
+
+describe("a contact only supposed", () => {
+  it("drops an analysis whose only word of what became of the contact is 'even if it never takes place'", () => {
+    const cases: [string, string][] = [
+      ["Why a second Trump-Putin summit is still only talk\n\nThree weeks after Anchorage, where Donald Trump and Vladimir Putin see each other again remains an open question.\n\nFor Moscow the invitation alone is a win, even if the summit never takes place, one analyst said.", "2025-09-08"],
+      ["Почему второй саммит Трампа и Путина пока остается разговорами\n\nСпустя три недели после Анкориджа вопрос о том, где Дональд Трамп и Владимир Путин увидятся снова, остается открытым.\n\nДля Москвы само приглашение уже победа, даже если саммит так и не состоится, считает один аналитик.", "2025-09-08"],
+      ["Чому другий саміт Трампа і Путіна поки лишається розмовами\n\nЧерез три тижні після Анкориджа питання, де Дональд Трамп і Володимир Путін побачаться знову, лишається відкритим.\n\nДля Москви саме запрошення вже перемога, навіть якщо саміт ніколи не відбудеться, вважає один аналітик.", "2025-09-08"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /reports none held, set, announced, moved or called off/, text);
+    }
+  });
+});
+
+describe("a contact another one was told of", () => {
+  it("drops a call with a third leader who was briefed on the summit held days before", () => {
+    const cases: [string, string][] = [
+      ["Putin calls Lula\n\nRussian President Vladimir Putin spoke by phone with Brazilian President Luiz Inacio Lula da Silva on Monday.\n\nPutin briefed Lula on the results of his meeting with U.S. President Donald Trump, which took place in Anchorage on Friday.", "2025-08-18"],
+      ["Путин позвонил Лукашенко\n\nПрезидент России Владимир Путин в понедельник провел телефонный разговор с Александром Лукашенко.\n\nПутин поделился оценками своей встречи с президентом США Дональдом Трампом, которая состоялась в пятницу на Аляске.", "2025-08-18"],
+      ["Путін зателефонував Лукашенку\n\nПрезидент Росії Володимир Путін у понеділок провів телефонну розмову з Олександром Лукашенком.\n\nПутін поділився оцінками своєї зустрічі з президентом США Дональдом Трампом, яка відбулася в пʼятницю на Алясці.", "2025-08-18"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /a call between (\w+) and Russia, not a contact between the parties the record follows/, text);
+    }
+  });
+});
+
+describe("a meeting of one followed side with a third country", () => {
+  it("takes the other followed country, named only as context, for no side", () => {
+    const cases: [string, string][] = [
+      ["Lavrov hosts Indian minister as U.S. tariffs loom\n\nRussian Foreign Minister Sergei Lavrov held talks with his Indian counterpart in Moscow on Thursday, days before new U.S. tariffs on Indian goods take effect.", "2025-08-21"],
+      ["Лавров провел переговоры с главой МИД Индии на фоне пошлин США\n\nМинистр иностранных дел России Сергей Лавров в четверг провел в Москве переговоры с индийским коллегой за несколько дней до вступления в силу новых пошлин США на индийские товары.", "2025-08-21"],
+      ["Лавров провів переговори з главою МЗС Індії на тлі мит США\n\nМіністр закордонних справ Росії Сергій Лавров у четвер провів у Москві переговори з індійським колегою за кілька днів до набуття чинності нових мит США на індійські товари.", "2025-08-21"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /a meeting between India and Russia, not a contact between the parties the record follows/, text);
+    }
+  });
+});
+
+describe("talks named as what could be spoiled", () => {
+  it("drops 'new sanctions could derail the talks' with no day of the talks", () => {
+    const cases: [string, string][] = [
+      ["Rubio: new sanctions could derail the talks\n\nSecretary of State Marco Rubio told senators on Tuesday that new sanctions against Russia could drive Moscow away from the table.", "2025-05-21"],
+      ["Рубио: новые санкции против России могут сорвать переговоры\n\nГоссекретарь США Марко Рубио во вторник заявил сенаторам, что новые санкции могут заставить Москву уйти из-за стола.", "2025-05-21"],
+      ["Рубіо: нові санкції проти Росії можуть зірвати переговори\n\nДержсекретар США Марко Рубіо у вівторок заявив сенаторам, що нові санкції можуть змусити Москву піти з-за столу.", "2025-05-21"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, false, text);
+  });
+});
+
+describe("a court's session", () => {
+  it("drops the next hearing of a court told beside diplomats' notes", () => {
+    const cases: [string, string][] = [
+      ["Посольство требует консульского доступа к задержанному россиянину\n\nПосольство России в Вашингтоне направило в Государственный департамент ноту с требованием консульского доступа к задержанному гражданину России.\n\nВ пятницу суд предъявил ему обвинения. Следующее заседание назначено на 12 марта.", "2026-02-23"],
+      ["Посольство вимагає консульського доступу до затриманого росіянина\n\nПосольство Росії у Вашингтоні надіслало до Державного департаменту США ноту з вимогою консульського доступу до затриманого громадянина Росії.\n\nУ пʼятницю суд висунув йому обвинувачення. Наступне засідання призначено на 12 березня.", "2026-02-23"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, false, text);
+    assert.match(read(cases[1][0], cases[1][1]).reason, /court's hearing/);
+  });
+});
+
+describe("a contact recalled from weeks before", () => {
+  it("drops an analysis that opens on a contact done months before, in each language", () => {
+    const cases: [string, string][] = [
+      ["Half a year after Riyadh: what is left of the thaw\n\nSix months ago, on February 18, Sergei Lavrov and Marco Rubio met in Riyadh for the first talks in years. Little of that mood remains.", "2025-08-20"],
+      ["Полгода после Эр-Рияда: что осталось от оттепели\n\nРовно полгода назад, 18 февраля, Сергей Лавров и Марко Рубио встретились в Эр-Рияде. С тех пор от того настроя мало что осталось.", "2025-08-20"],
+      ["Пів року після Ер-Ріяда: що лишилося від відлиги\n\nРівно пів року тому, 18 лютого, Сергій Лавров і Марко Рубіо зустрілися в Ер-Ріяді. Відтоді від того настрою мало що лишилося.", "2025-08-20"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /recalls a meeting of 2025-02/, text);
+    }
+  });
+  it("keeps a contact done days before the story", () => {
+    const r = read("Lavrov and Rubio met in Riyadh\n\nSergei Lavrov and Marco Rubio met in Riyadh on February 18, the State Department said.", "2025-02-20");
+    assert.equal(r.relevant, true);
+  });
+});
+
+describe("one received", () => {
+  it("is named close after the verb, not in the possessive", () => {
+    const r = read("Kremlin: still no reply from Washington\n\nRussia has received no written reply from Washington to President Vladimir Putin's proposal on the treaty, Kremlin spokesman Dmitry Peskov said on Monday.", "2025-11-17");
+    assert.equal(r.relevant, false);
+    assert.match(r.reason, /no call, meeting, round or summit/);
+  });
+  it("is named after the place and the post that introduce him", () => {
+    const r = read("Зеленський прийняв міністра армії США\n\nПрезидент Володимир Зеленський у четвер прийняв у Києві делегацію Пентагону на чолі з міністром армії США Деном Дрісколлом.", "2025-11-20");
+    assert.equal(r.relevant, false);
+    assert.match(r.reason, /a meeting between (Ukraine and United States|United States and Ukraine)/);
+  });
+});
