@@ -15,3 +15,16 @@ describe("a headline's clause after a semicolon", () => {
     for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.city], ["meeting", "held", "Moscow"]);
   });
 });
+
+describe("a talk between two capitals", () => {
+  it("reads 'talk to', 'поговорить с', 'поговорити з' one of the other side as a call to come", () => {
+    const en = main("Trump expects to talk to Putin soon as Gaza talks stall\n\nPresident Trump expects to talk to President Putin in the coming days, the White House said.", "2026-03-04");
+    const ru = main("Трамп рассчитывает вскоре поговорить с Путиным\n\nПрезидент США Дональд Трамп рассчитывает в ближайшие дни поговорить с Владимиром Путиным, сообщили в Белом доме.", "2026-03-04");
+    const uk = main("Трамп розраховує найближчим часом поговорити з Путіним\n\nПрезидент США Дональд Трамп розраховує найближчими днями поговорити з Володимиром Путіним, повідомили в Білому домі.", "2026-03-04");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.city], ["call", "announced", null]);
+  });
+  it("keeps 'talked with' him in a place a meeting", () => {
+    const en = main("Witkoff talked with Putin in the Kremlin for five hours\n\nSteve Witkoff talked with Vladimir Putin in the Kremlin on Tuesday.", "2026-03-04");
+    assert.deepEqual([en.kind, en.city], ["meeting", "Moscow"]);
+  });
+});
