@@ -4,7 +4,7 @@ import type { Context, EventReading } from "./draft.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
 import { isLocative } from "./places.ts";
 import type { ReadSentence } from "./reading.ts";
-import { TRILATERAL } from "./vocabulary.ts";
+import { BROKERED, TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
 export function findParties(event: EventReading, people: Person[], support: ReadSentence[], place: PlaceEntry | undefined, ctx: Context): { codes: string[]; guessed: boolean } {
@@ -59,7 +59,7 @@ export function findParties(event: EventReading, people: Person[], support: Read
     for (const p of trackParties) parties.add(p);
     guessedSides = true;
   }
-  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded) || listsTheThree(s));
+  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded) || listsTheThree(s) || brokeredByTheThird(s));
   // "Witkoff met Dmitriev on the sidelines of the trilateral talks": a bilateral contact whose
   // people are all Russian and American is not made trilateral by its setting.
   const bilateralPeople = people.some((p) => p.side === "RU") && people.some((p) => p.side === "US") && !people.some((p) => p.side === "UA");
@@ -72,6 +72,20 @@ export function findParties(event: EventReading, people: Person[], support: Read
   // bilateral RU–US contact does not make it trilateral.
   if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");
   return { codes: [...parties].sort(), guessed: guessedSides };
+}
+
+/**
+ * "US-brokered talks between Ukraine and Russia", "переговоры Москвы и Киева при посредничестве
+ * США": the broker and the two sides it brings together, the three named, are at one table.
+ */
+function brokeredByTheThird(s: ReadSentence): boolean {
+  if (!BROKERED.test(s.folded)) return false;
+  const named = new Set<string>();
+  for (const m of s.mentions) {
+    if (m.named.type === "country" && !isLocative(s, m)) named.add(m.named.country.code);
+    if (m.named.type === "place" && m.named.place.capitalOf && !isLocative(s, m)) named.add(m.named.place.capitalOf);
+  }
+  return ["RU", "UA", "US"].every((c) => named.has(c));
 }
 
 /**

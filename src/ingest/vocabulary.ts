@@ -179,6 +179,10 @@ export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|join
 /** Russia, Ukraine and the United States at one table ("three-way talks" in English as often as "trilateral"). */
 export const TRILATERAL = /трехсторонн|тристоронн|трехсторонк|тристоронк|trilateral|three-(way|party|sided)/u;
 
+/** "US-brokered talks between Ukraine and Russia", "переговоры России и Украины при посредничестве
+ * США", "за посередництва США": the one who brokers talks between two others sits at their table. */
+export const BROKERED = re(`${B}(brokered|mediated|mediation)${E}|${B}(при|за) (посредничеств|посередництв|участии|участи)`);
+
 /** "участвовали он сам и Дмитриев", "he himself took part": the speaker is one of them. */
 export const SELF = re(`${B}(он|она|вин|вона|я) (сам|сама)${E}|${B}(himself|herself|myself)${E}`);
 

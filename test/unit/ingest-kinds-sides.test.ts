@@ -4,7 +4,7 @@
 // language a rule covers.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { mainFields as main } from "../support/ingest-cases.ts";
+import { readArticle as read, mainFields as main } from "../support/ingest-cases.ts";
 
 describe("a headline's clause after a semicolon", () => {
   // 2026-03-04 was a Wednesday.
@@ -26,5 +26,18 @@ describe("a talk between two capitals", () => {
   it("keeps 'talked with' him in a place a meeting", () => {
     const en = main("Witkoff talked with Putin in the Kremlin for five hours\n\nSteve Witkoff talked with Vladimir Putin in the Kremlin on Tuesday.", "2026-03-04");
     assert.deepEqual([en.kind, en.city], ["meeting", "Moscow"]);
+  });
+});
+
+describe("talks brokered by the third side", () => {
+  it("counts the broker among the parties ('US-brokered', 'при посредничестве США', 'за посередництва США')", () => {
+    const en = read("Peace talks in Geneva put off\n\nA new round of US-brokered talks between Ukraine and Russia that was expected in Geneva next week has been postponed, Kyiv said.", "2026-03-04");
+    const ru = read("Переговоры в Женеве отложены\n\nНовый раунд переговоров России и Украины при посредничестве США, который ожидался на следующей неделе в Женеве, отложен, сообщили в Киеве.", "2026-03-04");
+    const uk = read("Переговори в Женеві відклали\n\nНовий раунд переговорів України та Росії за посередництва США, який очікували наступного тижня в Женеві, відклали, повідомили в Києві.", "2026-03-04");
+    for (const r of [en, ru, uk]) assert.deepEqual([r.drafts[0].kind, r.drafts[0].parties], ["round", ["RU", "UA", "US"]]);
+  });
+  it("leaves talks between Russia and the US that a third country hosts bilateral", () => {
+    const en = read("Russia-US talks in Istanbul postponed\n\nA new round of talks between Russia and the United States, hosted by Turkey in Istanbul, has been postponed.", "2026-03-04");
+    assert.deepEqual(en.drafts[0].parties, ["RU", "US"]);
   });
 });
