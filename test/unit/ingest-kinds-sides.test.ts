@@ -41,3 +41,15 @@ describe("talks brokered by the third side", () => {
     assert.deepEqual(en.drafts[0].parties, ["RU", "US"]);
   });
 });
+
+describe("a visit agreed in a call", () => {
+  it("takes the visit's people, not the call's, when an opening line tells only the call", () => {
+    const ru = read("Ушаков анонсировал визит Уиткоффа в Москву\n\nДоговоренность о нем была достигнута в ходе телефонного разговора Путина и Трампа\n\nСпецпосланник Стив Уиткофф приедет в Москву в мае, его примет Владимир Путин.", "2026-04-30");
+    const uk = read("Ушаков анонсував візит Віткоффа до Москви\n\nДомовленості про нього досягли під час телефонної розмови Путіна і Трампа\n\nСпецпосланець Стів Віткофф приїде до Москви у травні, його прийме Володимир Путін.", "2026-04-30");
+    const en = read("Ushakov announces Witkoff visit to Moscow\n\nThe visit was agreed during a phone call between Putin and Trump\n\nSpecial envoy Steve Witkoff will come to Moscow in May, and Vladimir Putin will receive him.", "2026-04-30");
+    for (const r of [ru, uk, en]) {
+      assert.equal(r.drafts[0].kind, "meeting");
+      assert.ok(!r.drafts[0].participants.some((p) => p.name === "Donald Trump"), JSON.stringify(r.drafts[0].participants));
+    }
+  });
+});
