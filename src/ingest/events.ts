@@ -12,6 +12,7 @@ import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isLocative } from "./places.ts";
+import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
 import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
@@ -234,10 +235,13 @@ const AFTER_COMMA = /^(and|or|but|not|then|who|which|where|when|whose|the|a|an|i
  */
 function firstClauseKinds(headline: ReadSentence, lang: ArticleLang): Set<Kind> {
   const clause = secondClauseAt(headline, lang);
-  if (clause < 0) return headline.kinds;
-  const before = headline.tokens.slice(0, clause).map((t) => t.folded).join(" ");
-  const kinds = new Set(KIND_PHRASES.filter(([, re]) => re.test(before)).map(([k]) => k));
-  return kinds.size > 0 ? kinds : headline.kinds;
+  const before = clause < 0 ? headline.tokens : headline.tokens.slice(0, clause);
+  const phrased = new Set(KIND_PHRASES.filter(([, re]) => re.test(before.map((t) => t.folded).join(" "))).map(([k]) => k));
+  const kinds = clause < 0 || phrased.size === 0 ? headline.kinds : phrased;
+  // ("Witkoff meets Dmitriev weeks after the Alaska summit": the summit is the time of this one.)
+  const other = kindsOfAnotherTime(before, lang);
+  const left = new Set([...kinds].filter((k) => !other.has(k)));
+  return left.size > 0 ? left : kinds;
 }
 
 /** How many sides the headline's people are on. */

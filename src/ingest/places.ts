@@ -19,11 +19,12 @@ export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: Ar
     if (i < m.first - 1 && breakAfter(s, i)) return false;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
     // ("після форуму в Давосі вирушать до Москви", "after the forum in Davos": so is a place
-    // after another kind of event; "during the forum in Davos" is where this one is.)
+    // after another kind of event; "during the forum in Davos" is where this one is. "Путин
+    // примет Уиткоффа после переговоров в Майами": after "after", talks of any kind are another's.)
     const sequel = !DURING.test(s.tokens[i].folded);
     return s.tokens.slice(i + 1, m.first).some((t) => {
       const k = kindOfNoun(t.text, lang);
-      return (k !== undefined && k !== kind) || (sequel && PUBLIC_EVENT.test(t.folded));
+      return (k !== undefined && (k !== kind || sequel)) || (sequel && PUBLIC_EVENT.test(t.folded));
     });
   }
   return false;

@@ -220,6 +220,22 @@ export function kindsBeyondOpening(s: ReadSentence, lang: ArticleLang): Set<Kind
 }
 
 /**
+ * The kinds of contact that tokens name only a few words after "after" or "before" ("Witkoff meets
+ * Dmitriev weeks after the Alaska summit", "Путин примет Уиткоффа после переговоров в Майами",
+ * "після розмови з Трампом"): another contact, the time of the one reported.
+ */
+export function kindsOfAnotherTime(tokens: Token[], lang: ArticleLang): Set<Kind> {
+  const timeOf = tokens.filter((_, i) => tokens.slice(Math.max(0, i - 3), i).some((x) => SEQUEL.test(x.folded)));
+  const own = tokens.filter((t) => !timeOf.includes(t));
+  const ownFolded = own.map((t) => t.folded).join(" ");
+  const ownKinds = new Set([...KIND_PHRASES.filter(([, re]) => re.test(ownFolded)).map(([k]) => k), ...own.flatMap((t) => kindOfNoun(t.text, lang) ?? [])]);
+  return new Set(timeOf.flatMap((t) => kindOfNoun(t.text, lang) ?? []).filter((k) => !ownKinds.has(k)));
+}
+
+/** "after", "before", "ahead of", "после", "перед", "після", "напередодні": another time follows. */
+const SEQUEL = /^(after|before|ahead|following|после|перед|писля|накануне|напередодни)$/u;
+
+/**
  * Where an opening phrase of what came before or after ends ("After a long phone call with Putin
  * on Oct. 16,", "Після розмови з Трампом у понеділок,"): the offset of its comma, or -1. ("During
  * the talks on Monday," is this contact's own time.)

@@ -53,3 +53,18 @@ describe("a visit agreed in a call", () => {
     }
   });
 });
+
+describe("a contact named after 'after' or 'before'", () => {
+  // 2026-03-01 was a Sunday.
+  it("is the time of the one reported, not its kind", () => {
+    const en = main("Witkoff meets Dmitriev weeks after the Alaska summit\n\nSteve Witkoff met Kirill Dmitriev on Tuesday, weeks after the Alaska summit.", "2026-03-01");
+    const ru = main("Путин созвонился с Трампом после встречи с Уиткоффом\n\nВладимир Путин во вторник провел телефонный разговор с Дональдом Трампом.", "2026-03-01");
+    assert.deepEqual([en.kind, ru.kind], ["meeting", "call"]);
+  });
+  it("has its place, whatever it is called", () => {
+    const en = main("Putin meets Witkoff days after talks in Miami\n\nVladimir Putin met Steve Witkoff in the Kremlin on Tuesday.", "2026-03-01");
+    const ru = main("Путин принял Уиткоффа после переговоров в Майами\n\nВладимир Путин во вторник принял Стива Уиткоффа в Кремле.", "2026-03-01");
+    const uk = main("Путін прийняв Віткоффа після переговорів у Маямі\n\nВолодимир Путін у вівторок прийняв Стіва Віткоффа в Кремлі.", "2026-03-01");
+    for (const d of [en, ru, uk]) assert.equal(d.city, "Moscow");
+  });
+});
