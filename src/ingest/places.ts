@@ -76,6 +76,19 @@ export function isSincePlace(s: ReadSentence, m: Mention): boolean {
   return SINCE_CLAUSE.test(clause.slice(Math.max(clause.lastIndexOf(","), 0)));
 }
 
+/**
+ * "the Budapest summit", "the Istanbul talks", "Witkoff's Moscow visit": in English a place set
+ * right before the noun of a contact, as its attribute, says where that contact is (not after
+ * "after" or "before": "after the Alaska summit" is another's).
+ */
+export function placesItsContact(s: ReadSentence, m: Mention, lang: ArticleLang): boolean {
+  const next = s.tokens[m.last + 1];
+  if (lang !== "en" || !next || !/^\s+$/u.test(gapAfter(s, m.last)) || !(kindOfNoun(next.text, lang) !== undefined || VISIT_NOUN.test(next.folded))) return false;
+  return !s.tokens.slice(Math.max(0, m.first - 3), m.first).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded));
+}
+
+const VISIT_NOUN = /^(visit|trip)$/u;
+
 /** The verb of going before "to", "в", "до" and the place (maybe through "the", "російської"), if one stands there. */
 export function goesTo(tokens: Token[], m: Mention): Token | undefined {
   let i = m.first - 1;

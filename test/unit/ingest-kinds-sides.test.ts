@@ -68,3 +68,12 @@ describe("a contact named after 'after' or 'before'", () => {
     for (const d of [en, ru, uk]) assert.equal(d.city, "Moscow");
   });
 });
+
+describe("a place as a contact's attribute", () => {
+  it("places it ('the Budapest summit', 'the Geneva talks'), unless after 'after'", () => {
+    const en = main("Trump calls off the Budapest summit with Putin\n\nPresident Donald Trump said on Wednesday he had called off the Budapest summit with Vladimir Putin.", "2026-03-04");
+    assert.equal(en.city, "Budapest");
+    const after = main("Witkoff meets Dmitriev weeks after the Alaska summit\n\nSteve Witkoff met Kirill Dmitriev on Tuesday, weeks after the Alaska summit.", "2026-03-04");
+    assert.equal(after.city, null);
+  });
+});
