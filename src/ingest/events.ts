@@ -12,6 +12,8 @@ import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isLocative } from "./places.ts";
+// (Three-way talks are the record's RU–UA–US rounds.)
+import { TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
@@ -140,10 +142,17 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // something happens speaks for its country.)
   for (const m of s.mentions) if (m.named.type === "place" && m.named.place.capitalOf && !isLocative(s, m)) own.add(m.named.place.capitalOf);
   const sides = own.size === 0 || [...own].every((p) => leadSides.has(p)) ? new Set([...own, ...leadSides]) : own;
+  // ("Кремль назвал состав российской делегации на трехсторонней встрече в Женеве": talks called
+  // three-way, with one of their three sides named and no other country, are Russia's, Ukraine's
+  // and the United States'.)
+  if (TRILATERAL.test(s.folded) && sides.size > 0 && [...sides].every((p) => THE_THREE.includes(p))) for (const p of THE_THREE) sides.add(p);
   // ("Jared and I will be in Moscow": a trip names its host by where it goes.)
   if (strongestKind(s.kinds) === "other") for (const code of hostsOf(s)) sides.add(code);
   return FOLLOWED.every((p) => sides.has(p));
 }
+
+/** The sides of the three-way talks. */
+const THE_THREE = ["RU", "UA", "US"];
 
 /** The followed countries a sentence's places (after "in", "to", "в", "до") lie in. */
 function hostsOf(s: ReadSentence): string[] {

@@ -67,7 +67,9 @@ export function findParties(event: EventReading, people: Person[], support: Read
   // "Третій раунд тристоронніх переговорів делегацій України, США та Росії … Склад російської
   // делегації поки невідомий": the three sides named, only two sides' people known yet.
   const three = ["RU", "UA", "US"];
-  if (trilateral && !bilateralPeople && three.every((c) => countriesNamed.has(c)) && [...parties].every((p) => three.includes(p))) for (const c of three) parties.add(c);
+  // ("Кремль назвал состав российской делегации на трехсторонней встрече": so are talks called
+  // three-way where one side alone is named yet.)
+  if (trilateral && !bilateralPeople && parties.size > 0 && [...parties].every((p) => three.includes(p))) for (const c of three) parties.add(c);
   // The counterpart of a followed party is followed or foreign; a Ukrainian talking about a
   // bilateral RU–US contact does not make it trilateral.
   if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");

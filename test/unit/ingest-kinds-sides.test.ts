@@ -77,3 +77,18 @@ describe("a place as a contact's attribute", () => {
     assert.equal(after.city, null);
   });
 });
+
+describe("three-way talks", () => {
+  it("are Russia's, Ukraine's and the United States' where one side alone is named, and news of a bulletin", () => {
+    const ru = read("Новости к этому часу\n\nВ студии Анна Ковалева, начнем с главного.\n\nКремль назвал состав российской делегации на трехсторонней встрече в Женеве, она начнется в четверг.", "2026-03-01");
+    const uk = read("Новини цієї години\n\nУ студії Анна Ковальова, почнемо з головного.\n\nКремль назвав склад російської делегації на тристоронній зустрічі в Женеві, вона відбудеться в четвер.", "2026-03-01");
+    const en = read("The news at this hour\n\nIn the studio is Anna Smith, and we start with the main story.\n\nThe Kremlin named the Russian delegation to the three-way talks in Geneva, which will start on Thursday.", "2026-03-01");
+    for (const r of [ru, uk, en]) assert.deepEqual([r.relevant, r.drafts[0]?.kind, r.drafts[0]?.parties], [true, "round", ["RU", "UA", "US"]]);
+  });
+  it("count the one who tells of them when his own clause says he leads a side", () => {
+    const uk = read("Переговори в Абу-Дабі відбудуться 4 березня\n\nДругий раунд тристоронніх переговорів відбудеться 4 березня в Абу-Дабі, повідомив секретар РНБО Рустем Умєров, який очолює українську делегацію.", "2026-03-01");
+    const ru = read("Переговоры в Абу-Даби пройдут 4 марта\n\nВторой раунд трехсторонних переговоров пройдет 4 марта в Абу-Даби, сообщил секретарь СНБО Рустем Умеров, который возглавляет украинскую делегацию.", "2026-03-01");
+    const en = read("Abu Dhabi talks set for March 4\n\nThe second round of three-way talks will be held in Abu Dhabi on March 4, said Rustem Umerov, who leads the Ukrainian delegation.", "2026-03-01");
+    for (const r of [uk, ru, en]) assert.deepEqual(r.drafts[0].participants.map((p) => p.name), ["Rustem Umerov"]);
+  });
+});
