@@ -34,7 +34,9 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
     const leadSides = new Set(mainEvent.anchors.flatMap((a) => [...sidesOf(a)]));
     const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
     if (news) {
-      const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
+      // (An answer that names one side, "we cancelled the meeting with President Putin", tells of
+      // the contact its question asks about: "Is the Budapest summit with President Putin off?")
+      const question = sidesOf(news).size < 2 ? questionBefore(news, sentences) : [];
       const kind = mainKind([news], ctx.language);
       // ("Ушаков анонсировал визит Уиткоффа" over "Договоренность о нем была достигнута в ходе
       // телефонного разговора Путина и Трампа": an opening line that tells only the call the

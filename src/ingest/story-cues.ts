@@ -10,6 +10,7 @@ import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
+import { NEWS_DAYS } from "./events.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
 /** "the first round", "перша зустріч". */
@@ -66,7 +67,10 @@ export function questionBefore(s: ReadSentence, sentences: ReadSentence[]): Read
 function asksOfAnother(question: ReadSentence[], anchors: ReadSentence[], tense: Tense | undefined, ctx: Context): boolean {
   const asked = question.filter((q) => q.kinds.size > 0);
   const next = anchors.some((a) => ANOTHER.test(a.folded));
-  const before = (q: ReadSentence) => readDates(q.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && d.value < ctx.published.slice(0, d.value.length));
+  // (Where the news is a contact held, or told with no tense, a day of the week before the story
+  // is its own: "во вторник переговоры шли почти пять часов. Чем объяснить такую продолжительность?")
+  const recent = (day: string) => (tense === "held" || tense === undefined) && day.length === 10 && dayGap(day, ctx.published) <= NEWS_DAYS;
+  const before = (q: ReadSentence) => readDates(q.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && d.value < ctx.published.slice(0, d.value.length) && !recent(d.value));
   return asked.length > 0 && asked.every((q) => !ANOTHER.test(q.folded) && (q.background || (q.tense === "held" && tense !== "held") || before(q) || (next && FIRST.test(q.folded))));
 }
 

@@ -92,3 +92,21 @@ describe("three-way talks", () => {
     for (const r of [uk, ru, en]) assert.deepEqual(r.drafts[0].participants.map((p) => p.name), ["Rustem Umerov"]);
   });
 });
+
+describe("an interview's answers", () => {
+  it("tell of the contact the question asks about: its place", () => {
+    const en = main("Remarks by the Secretary Before His Departure\n\nSecretary of State Marco Rubio answered questions from reporters on Wednesday before leaving for Tokyo.\n\nQ: Is the Geneva meeting with Foreign Minister Lavrov off?\n\nSECRETARY RUBIO: Yes, we postponed the meeting with Lavrov. We will find a better time.", "2026-03-04");
+    assert.deepEqual([en.kind, en.status, en.city], ["meeting", "postponed", "Geneva"]);
+  });
+  // 2026-03-07 was a Saturday.
+  it("tell of the contact held days before that the question dates, and its sides listed", () => {
+    const ru = read("Ушаков рассказал подробности переговоров\n\nПомощник президента Юрий Ушаков в интервью рассказал подробности переговоров в Кремле.\n\n— Во вторник переговоры шли пять часов. Почему так долго?\n\n— Разговор был предметный. С нашей стороны участвовали я и Кирилл Дмитриев. С американской — Стив Уиткофф и Джаред Кушнер.", "2026-03-07");
+    const uk = read("Ушаков розповів подробиці переговорів\n\nПомічник президента РФ Юрій Ушаков в інтерв’ю розповів подробиці переговорів у Кремлі.\n\n— У вівторок переговори тривали п’ять годин. Чому так довго?\n\n— Розмова була предметна. З нашого боку брали участь я і Кирило Дмитрієв. З американського — Стів Віткофф і Джаред Кушнер.", "2026-03-07");
+    const en = read("Ushakov gives details of the Kremlin talks\n\nKremlin aide Yuri Ushakov gave details of the talks in the Kremlin in an interview.\n\nQ: On Tuesday the talks went on for five hours. Why so long?\n\nA: The conversation was substantive. On our side, Kirill Dmitriev and I took part. On the American side, Steve Witkoff and Jared Kushner.", "2026-03-07");
+    for (const r of [ru, uk, en]) {
+      assert.ok(r.relevant, r.reason);
+      assert.deepEqual([r.drafts[0].kind, r.drafts[0].date, r.drafts[0].place.city, r.drafts[0].parties], ["meeting", "2026-03-03", "Moscow", ["RU", "US"]]);
+      assert.ok(r.drafts[0].participants.some((p) => p.name === "Jared Kushner"));
+    }
+  });
+});
