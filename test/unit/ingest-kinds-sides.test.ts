@@ -4,6 +4,7 @@
 // language a rule covers.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { readStory, splitSentences } from "../../src/ingest/sentences.ts";
 import { readArticle as read, mainFields as main } from "../support/ingest-cases.ts";
 
 describe("a headline's clause after a semicolon", () => {
@@ -69,15 +70,6 @@ describe("a contact named after 'after' or 'before'", () => {
   });
 });
 
-describe("a place as a contact's attribute", () => {
-  it("places it ('the Budapest summit', 'the Geneva talks'), unless after 'after'", () => {
-    const en = main("Trump calls off the Budapest summit with Putin\n\nPresident Donald Trump said on Wednesday he had called off the Budapest summit with Vladimir Putin.", "2026-03-04");
-    assert.equal(en.city, "Budapest");
-    const after = main("Witkoff meets Dmitriev weeks after the Alaska summit\n\nSteve Witkoff met Kirill Dmitriev on Tuesday, weeks after the Alaska summit.", "2026-03-04");
-    assert.equal(after.city, null);
-  });
-});
-
 describe("three-way talks", () => {
   it("are Russia's, Ukraine's and the United States' where one side alone is named, and news of a bulletin", () => {
     const ru = read("Новости к этому часу\n\nВ студии Анна Ковалева, начнем с главного.\n\nКремль назвал состав российской делегации на трехсторонней встрече в Женеве, она начнется в четверг.", "2026-03-01");
@@ -108,5 +100,29 @@ describe("an interview's answers", () => {
       assert.deepEqual([r.drafts[0].kind, r.drafts[0].date, r.drafts[0].place.city, r.drafts[0].parties], ["meeting", "2026-03-03", "Moscow", ["RU", "US"]]);
       assert.ok(r.drafts[0].participants.some((p) => p.name === "Jared Kushner"));
     }
+  });
+});
+
+describe("a place as a contact's attribute", () => {
+  it("places it ('the Budapest summit', 'the Geneva talks'), unless after 'after'", () => {
+    const en = main("Trump calls off the Budapest summit with Putin\n\nPresident Donald Trump said on Wednesday he had called off the Budapest summit with Vladimir Putin.", "2026-03-04");
+    assert.equal(en.city, "Budapest");
+    const after = main("Witkoff meets Dmitriev weeks after the Alaska summit\n\nSteve Witkoff met Kirill Dmitriev on Tuesday, weeks after the Alaska summit.", "2026-03-04");
+    assert.equal(after.city, null);
+  });
+});
+
+describe("the lines of a page", () => {
+  it("take a date line set off by a middle dot from the outlet or the section for no lead", () => {
+    const ru = readStory("Уиткофф прилетел в Москву\n\nВести · 7 декабря 2025, 22:14\n\nСтив Уиткофф прилетел в Москву.");
+    const uk = readStory("Віткофф прилетів до Москви\n\n7 грудня 2025, 22:14 · Політика\n\nСтів Віткофф прилетів до Москви.");
+    const en = readStory("Witkoff lands in Moscow\n\nReuters · December 7, 2025\n\nSteve Witkoff landed in Moscow.");
+    assert.deepEqual([ru.dateLine, uk.dateLine, en.dateLine], ["7 декабря 2025, 22:14", "7 грудня 2025, 22:14", "December 7, 2025"]);
+    for (const s of [ru, uk, en]) assert.equal(s.sentences.length, 2);
+  });
+  it("end no sentence at the stops inside a short name in guillemets", () => {
+    const ru = splitSentences("Ушаков в интервью программе «Москва. Кремль. Путин» рассказал о переговорах. Он был доволен.");
+    const uk = splitSentences("Ушаков в інтерв’ю програмі «Москва. Кремль. Путін» розповів про переговори. Він був задоволений.");
+    for (const parts of [ru, uk]) assert.equal(parts.length, 2);
   });
 });
