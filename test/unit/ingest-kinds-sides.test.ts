@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readStory, splitSentences } from "../../src/ingest/sentences.ts";
-import { readArticle as read, mainFields as main } from "../support/ingest-cases.ts";
+import { readSentence } from "../../src/ingest/reading.ts";
+import { names, readArticle as read, mainFields as main } from "../support/ingest-cases.ts";
 
 describe("a headline's clause after a semicolon", () => {
   // 2026-03-04 was a Wednesday.
@@ -27,6 +28,17 @@ describe("a talk between two capitals", () => {
   it("keeps 'talked with' him in a place a meeting", () => {
     const en = main("Witkoff talked with Putin in the Kremlin for five hours\n\nSteve Witkoff talked with Vladimir Putin in the Kremlin on Tuesday.", "2026-03-04");
     assert.deepEqual([en.kind, en.city], ["meeting", "Moscow"]);
+  });
+});
+
+describe("a spokesman's briefing by phone", () => {
+  it("is no call ('телефонный брифинг', 'телефонний брифінг', 'a telephone briefing')", () => {
+    const cases = [
+      ["ru", "Пресс-секретарь президента Дмитрий Песков провел телефонный брифинг для журналистов."],
+      ["uk", "Речник Кремля Дмитро Пєсков провів телефонний брифінг для журналістів."],
+      ["en", "Kremlin spokesman Dmitry Peskov held a telephone briefing for reporters on Tuesday."],
+    ] as const;
+    for (const [lang, text] of cases) assert.ok(!readSentence({ text, index: 1, headline: false, paragraph: 1 }, lang, names).kinds.has("call"), text);
   });
 });
 
