@@ -42,7 +42,10 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
     if (!secondary && otherTold(x)) return true;
-    if (!secondary && asksOfAnother(questionBefore(x, ctx.sentences), anchors, tense, ctx)) return true;
+    // (The answer the anchors stand in is this contact's, whatever its question went over: "В Канаде
+    // открывается саммит … Ольга, что произошло? — … третий раунд … не состоится. Встреча должна
+    // была пройти в Москве.")
+    if (!secondary && !anchors.some((a) => a.paragraph === x.paragraph) && asksOfAnother(questionBefore(x, ctx.sentences), anchors, tense, ctx)) return true;
     // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
     const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
     if (days.length > 0 && !days.includes(anchorDay!)) return true;

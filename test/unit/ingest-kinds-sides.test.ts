@@ -115,6 +115,15 @@ describe("an interview's answers", () => {
   });
 });
 
+describe("a host's question that goes over other news", () => {
+  it("leaves the answer that reports the contact its own, and its place", () => {
+    const ru = main("Итоги дня: главное к этому часу\n\nВЕДУЩИЙ: Добрый вечер, в Москве семь часов. В Канаде открылся саммит G7, Трамп уже прибыл туда. Ольга, что произошло?\n\nОБОЗРЕВАТЕЛЬ: Захарова сегодня сообщила, что третий раунд консультаций России и США не состоится. Встреча должна была пройти в Москве.", "2026-03-04");
+    const uk = main("Підсумки дня: головне на цю годину\n\nВЕДУЧИЙ: Добрий вечір, у Києві сьома година. У Канаді відкрився саміт G7, Трамп уже прибув туди. Ольго, що сталося?\n\nОГЛЯДАЧ: Захарова сьогодні повідомила, що третій раунд консультацій Росії та США не відбудеться. Зустріч мала пройти в Москві.", "2026-03-04");
+    const en = main("The day in review: the main news\n\nHOST: Good evening, it is seven o clock in Washington. The G7 summit opened in Canada, and Trump has arrived there. Olga, what happened?\n\nCORRESPONDENT: Zakharova said today that the third round of Russia-US consultations will not take place. The meeting was to be held in Moscow.", "2026-03-04");
+    for (const d of [ru, uk, en]) assert.deepEqual([d.kind, d.status, d.city], ["round", "cancelled", "Moscow"]);
+  });
+});
+
 describe("a place as a contact's attribute", () => {
   it("places it ('the Budapest summit', 'the Geneva talks'), unless after 'after'", () => {
     const en = main("Trump calls off the Budapest summit with Putin\n\nPresident Donald Trump said on Wednesday he had called off the Budapest summit with Vladimir Putin.", "2026-03-04");
