@@ -89,6 +89,24 @@ export function placesItsContact(s: ReadSentence, m: Mention, lang: ArticleLang)
 
 const VISIT_NOUN = /^(visit|trip)$/u;
 
+/**
+ * "Лавров на полях Генассамблеи в Нью-Йорке обсудил это с Рубио, и договоренность достигнута:
+ * раунд будет", "Rubio discussed it with Lavrov in New York and they agreed a round will be held":
+ * for a contact to come, a place in a clause that tells a talk done and names no contact of this
+ * kind is where that talk was.
+ */
+export function placeOfATalkDone(s: ReadSentence, m: Mention, kind: Kind, lang: ArticleLang): boolean {
+  let first = m.first;
+  while (first > 0 && !breakAfter(s, first - 1)) first--;
+  let last = m.last;
+  while (last + 1 < s.tokens.length && !breakAfter(s, last)) last++;
+  const clause = s.tokens.slice(first, last + 1);
+  return clause.some((t) => TALK_DONE.test(t.folded)) && !clause.some((t) => kindOfNoun(t.text, lang) === kind);
+}
+
+/** Verbs of a talk told done: "met", "discussed", "обсудил", "встретился", "обговорив", "зустрівся". */
+const TALK_DONE = /^(met|discussed|spoke|talked|agreed|обсудил\p{L}*|обсуждал\p{L}*|встретил\p{L}*|встречал\p{L}*|поговорил\p{L}*|договорил\p{L}*|обговорил\p{L}*|обговорив|обговорювал\p{L}*|зустрил\p{L}*|зустрив\p{L}*|зустричал\p{L}*|поговорив|домовил\p{L}*)$/u;
+
 /** The verb of going before "to", "в", "до" and the place (maybe through "the", "російської"), if one stands there. */
 export function goesTo(tokens: Token[], m: Mention): Token | undefined {
   let i = m.first - 1;

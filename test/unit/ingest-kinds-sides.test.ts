@@ -124,6 +124,15 @@ describe("a host's question that goes over other news", () => {
   });
 });
 
+describe("a place of the talk a contact to come was agreed in", () => {
+  it("is not the place of the contact to come", () => {
+    const ru = main("Новый раунд консультаций по посольствам пройдет осенью\n\nЛавров в Нью-Йорке обсудил с Рубио работу посольств, и договоренность достигнута: новый раунд консультаций пройдет до конца осени, сообщил Рябков.", "2025-10-01");
+    const uk = main("Новий раунд консультацій щодо посольств відбудеться восени\n\nЛавров у Нью-Йорку обговорив з Рубіо роботу посольств, і домовленості досягнуто: новий раунд консультацій відбудеться до кінця осені, повідомив Рябков.", "2025-10-01");
+    const en = main("New round of embassy consultations to be held this autumn\n\nLavrov discussed the embassies with Rubio in New York, and it was settled: a new round of consultations will be held before the end of autumn, Ryabkov said.", "2025-10-01");
+    for (const d of [ru, uk, en]) assert.deepEqual([d.kind, d.status, d.city], ["round", "announced", null]);
+  });
+});
+
 describe("a place as a contact's attribute", () => {
   it("places it ('the Budapest summit', 'the Geneva talks'), unless after 'after'", () => {
     const en = main("Trump calls off the Budapest summit with Putin\n\nPresident Donald Trump said on Wednesday he had called off the Budapest summit with Vladimir Putin.", "2026-03-04");
