@@ -9,6 +9,8 @@ import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts"
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
+// (One who greets an arrival meets no one for talks.)
+import { GREETED } from "./vocabulary.ts";
 
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -66,6 +68,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     const after = mentions.find((m) => m.first > i && m.first <= i + 4);
     if (after?.named.type === "person" && tokens.slice(i + 1, after.first).every((x) => /^\p{Lu}/u.test(x.text))) kinds.add("call");
   }
+  // "Карелину встретил в аэропорту директор ЦРУ", "met her at the airport": a greeting, no meeting
+  // (unless a meeting is named by its noun).
+  if (kinds.has("meeting") && GREETED.test(folded) && !tokens.some((t) => kindOfNoun(t.text, lang) === "meeting")) kinds.delete("meeting");
   // "Witkoff and Kushner will be in Moscow next week", "Уиткофф полетит в Москву": a trip to a place.
   const trip = mentions.map((m) => (m.named.type === "person" ? undefined : goesTo(tokens, m))).find((t) => t !== undefined);
   if (trip) kinds.add("other");

@@ -76,6 +76,10 @@ export const KIND_PHRASES: [Kind, RegExp][] = [
   ["other", re(`${B}(is|are) expected in${E}|${B}(ожида(ется|ются|ют)|очику(еться|ються|ють)) (в|у|во) (москв|вашингтон|киев|кийв|кремл)|${B}поездк|${B}поиздк|${B}(trip|trips|visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to|travelled to|traveled to|travel to|travels to|traveling to|travelling to|fly to|flies to|will visit)${E}|${B}побывал|${B}побував|${B}поедет в|${B}посетит|${B}прилетит в|${B}отправится в|${B}(поид|приїд)(е|уть|у|емо) до|${B}видвидае|${B}прилетить до|${B}прилетять до|${B}вируш\\p{L}* до|${B}поед(ет|ут|у) в|${B}отправ(ится|ятся) в|${B}прилет(ит|ят) в|${B}приед(ет|ут) в|${B}приїд(е|уть) до|${B}завіта(є|ють) до|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
 ];
 
+/** "Карелину встретил в аэропорту директор ЦРУ", "зустрів у аеропорту", "met her at the airport":
+ * one who greets an arrival, no contact. */
+export const GREETED = re(`${B}(встретил|встретила|встретили|встречал|встречала|встречали|зустрів|зустріла|зустріли|зустрічав|зустрічала|зустрічали|met|greeted|welcomed)${E}[^.;]{0,60}?${B}(в|у|at|in) (the )?(аэропорт|аеропорт|airport|трапа|трапу|tarmac)`);
+
 /** "director of policy planning", "отдел политического планирования": an office, no plan. */
 const NOT_AN_OFFICE = "(?<!(policy|политического|политичного) )";
 

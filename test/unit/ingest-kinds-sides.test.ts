@@ -42,6 +42,17 @@ describe("a spokesman's briefing by phone", () => {
   });
 });
 
+describe("one who greets an arrival", () => {
+  it("meets no one for talks ('встретил в аэропорту', 'зустрів в аеропорту', 'met her at the airport')", () => {
+    const cases = [
+      ["ru", "Освобожденную американку встретил в аэропорту директор ЦРУ Джон Рэтклифф."],
+      ["uk", "Звільнену американку зустрів в аеропорту директор ЦРУ Джон Реткліфф."],
+      ["en", "CIA Director John Ratcliffe met her at the airport."],
+    ] as const;
+    for (const [lang, text] of cases) assert.ok(!readSentence({ text, index: 1, headline: false, paragraph: 1 }, lang, names).kinds.has("meeting"), text);
+  });
+});
+
 describe("talks brokered by the third side", () => {
   it("counts the broker among the parties ('US-brokered', 'при посредничестве США', 'за посередництва США')", () => {
     const en = read("Peace talks in Geneva put off\n\nA new round of US-brokered talks between Ukraine and Russia that was expected in Geneva next week has been postponed, Kyiv said.", "2026-03-04");
