@@ -12,6 +12,9 @@ import { findTrack } from "./fields.ts";
 import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isLocative } from "./places.ts";
+// (Three-way talks are the record's RU–UA–US rounds.)
+import { TRILATERAL } from "./vocabulary.ts";
+import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
 import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
@@ -139,10 +142,17 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // something happens speaks for its country.)
   for (const m of s.mentions) if (m.named.type === "place" && m.named.place.capitalOf && !isLocative(s, m)) own.add(m.named.place.capitalOf);
   const sides = own.size === 0 || [...own].every((p) => leadSides.has(p)) ? new Set([...own, ...leadSides]) : own;
+  // ("Кремль назвал состав российской делегации на трехсторонней встрече в Женеве": talks called
+  // three-way, with one of their three sides named and no other country, are Russia's, Ukraine's
+  // and the United States'.)
+  if (TRILATERAL.test(s.folded) && sides.size > 0 && [...sides].every((p) => THE_THREE.includes(p))) for (const p of THE_THREE) sides.add(p);
   // ("Jared and I will be in Moscow": a trip names its host by where it goes.)
   if (strongestKind(s.kinds) === "other") for (const code of hostsOf(s)) sides.add(code);
   return FOLLOWED.every((p) => sides.has(p));
 }
+
+/** The sides of the three-way talks. */
+const THE_THREE = ["RU", "UA", "US"];
 
 /** The followed countries a sentence's places (after "in", "to", "в", "до") lie in. */
 function hostsOf(s: ReadSentence): string[] {
@@ -217,7 +227,9 @@ export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
   if (!s.headline) return -1;
   // (A headline of two sentences whose first names no contact, "Літак спецпосланця сів у
   // Внуково. Зустріч у Кремлі — ввечері", tells its news in the second.)
-  const [first, second] = splitSentences(s.text);
+  // (A semicolon sets off a second piece of news as a stop does: "Putin meets Trump envoys into
+  // the night; Russia to join three-way talks in Abu Dhabi".)
+  const [first, second] = s.text.includes(";") ? s.text.split(/;\s*/u) : splitSentences(s.text);
   const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
   const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
   return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded))));
@@ -232,10 +244,13 @@ const AFTER_COMMA = /^(and|or|but|not|then|who|which|where|when|whose|the|a|an|i
  */
 function firstClauseKinds(headline: ReadSentence, lang: ArticleLang): Set<Kind> {
   const clause = secondClauseAt(headline, lang);
-  if (clause < 0) return headline.kinds;
-  const before = headline.tokens.slice(0, clause).map((t) => t.folded).join(" ");
-  const kinds = new Set(KIND_PHRASES.filter(([, re]) => re.test(before)).map(([k]) => k));
-  return kinds.size > 0 ? kinds : headline.kinds;
+  const before = clause < 0 ? headline.tokens : headline.tokens.slice(0, clause);
+  const phrased = new Set(KIND_PHRASES.filter(([, re]) => re.test(before.map((t) => t.folded).join(" "))).map(([k]) => k));
+  const kinds = clause < 0 || phrased.size === 0 ? headline.kinds : phrased;
+  // ("Witkoff meets Dmitriev weeks after the Alaska summit": the summit is the time of this one.)
+  const other = kindsOfAnotherTime(before, lang);
+  const left = new Set([...kinds].filter((k) => !other.has(k)));
+  return left.size > 0 ? left : kinds;
 }
 
 /** How many sides the headline's people are on. */

@@ -5,7 +5,7 @@ import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
 import { FOLLOWED } from "./events.ts";
 import { isLocative } from "./places.ts";
 import type { ReadSentence } from "./reading.ts";
-import { TRILATERAL } from "./vocabulary.ts";
+import { BROKERED, TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
 export function findParties(event: EventReading, people: Person[], support: ReadSentence[], place: PlaceEntry | undefined, ctx: Context): { codes: string[]; guessed: boolean } {
@@ -67,7 +67,7 @@ export function findParties(event: EventReading, people: Person[], support: Read
     for (const p of trackParties) parties.add(p);
     guessedSides = true;
   }
-  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded) || listsTheThree(s));
+  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded) || listsTheThree(s) || brokeredByTheThird(s));
   // "Witkoff met Dmitriev on the sidelines of the trilateral talks": a bilateral contact whose
   // people are all Russian and American is not made trilateral by its setting.
   const bilateralPeople = people.some((p) => p.side === "RU") && people.some((p) => p.side === "US") && !people.some((p) => p.side === "UA");
@@ -75,11 +75,27 @@ export function findParties(event: EventReading, people: Person[], support: Read
   // "Третій раунд тристоронніх переговорів делегацій України, США та Росії … Склад російської
   // делегації поки невідомий": the three sides named, only two sides' people known yet.
   const three = ["RU", "UA", "US"];
-  if (trilateral && !bilateralPeople && three.every((c) => countriesNamed.has(c)) && [...parties].every((p) => three.includes(p))) for (const c of three) parties.add(c);
+  // ("Кремль назвал состав российской делегации на трехсторонней встрече": so are talks called
+  // three-way where one side alone is named yet.)
+  if (trilateral && !bilateralPeople && parties.size > 0 && [...parties].every((p) => three.includes(p))) for (const c of three) parties.add(c);
   // The counterpart of a followed party is followed or foreign; a Ukrainian talking about a
   // bilateral RU–US contact does not make it trilateral.
   if (!trilateral && parties.has("UA") && parties.has("RU") && parties.has("US") && !people.some((p) => p.side === "UA")) parties.delete("UA");
   return { codes: [...parties].sort(), guessed: guessedSides };
+}
+
+/**
+ * "US-brokered talks between Ukraine and Russia", "переговоры Москвы и Киева при посредничестве
+ * США": the broker and the two sides it brings together, the three named, are at one table.
+ */
+function brokeredByTheThird(s: ReadSentence): boolean {
+  if (!BROKERED.test(s.folded)) return false;
+  const named = new Set<string>();
+  for (const m of s.mentions) {
+    if (m.named.type === "country" && !isLocative(s, m)) named.add(m.named.country.code);
+    if (m.named.type === "place" && m.named.place.capitalOf && !isLocative(s, m)) named.add(m.named.place.capitalOf);
+  }
+  return ["RU", "UA", "US"].every((c) => named.has(c));
 }
 
 /**

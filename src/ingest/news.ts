@@ -10,7 +10,7 @@ import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
 import { briefedOn } from "./not-news.ts";
-import { RECEIVED } from "./vocabulary.ts";
+import { BY_PHONE, RECEIVED } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */
 export type DraftOf = (event: EventReading, ctx: Context) => Draft;
@@ -35,8 +35,15 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
     const leadSides = new Set(mainEvent.anchors.flatMap((a) => [...sidesOf(a)]));
     const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && reportsContactOfItsOwn(s, language, published, new Set([...leadSides, ...questionBefore(s, sentences).flatMap((q) => [...sidesOf(q)])])));
     if (news) {
-      const question = sidesOf(news).size === 0 ? questionBefore(news, sentences) : [];
-      const event: EventReading = { sentences, anchors: [news, ...question, ...mainEvent.anchors], kind: mainKind([news], ctx.language), secondary: false };
+      // (An answer that names one side, "we cancelled the meeting with President Putin", tells of
+      // the contact its question asks about: "Is the Budapest summit with President Putin off?")
+      const question = sidesOf(news).size < 2 ? questionBefore(news, sentences) : [];
+      const kind = mainKind([news], ctx.language);
+      // ("Ушаков анонсировал визит Уиткоффа" over "Договоренность о нем была достигнута в ходе
+      // телефонного разговора Путина и Трампа": an opening line that tells only the call the
+      // visit was agreed in names that call's people, not the visit's.)
+      const opening = mainEvent.anchors.filter((a) => kind === "call" || !onlyACall(a));
+      const event: EventReading = { sentences, anchors: [news, ...question, ...opening], kind, secondary: false };
       const draft = talksOfTheVisit(draftOf(event, ctx), event, ctx, draftOf);
       if (!draft.guessed.includes("status") && follows(draft.parties)) {
         mainEvent = event;
@@ -63,6 +70,11 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
     }
   }
   return { mainEvent, main, others };
+}
+
+/** Does the sentence name no contact but a phone call? */
+function onlyACall(s: ReadSentence): boolean {
+  return s.kinds.size === 1 && s.kinds.has("call") && BY_PHONE.test(s.folded);
 }
 
 /**

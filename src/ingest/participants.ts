@@ -57,7 +57,11 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
       // "Witkoff: 'Jared and I will be in Moscow'", "Уиткофф: «Мы с Кушнером полетим»": one who
       // counts himself in with another goes too.
       const withMe = WITH_ME.test(s.text) && persons.some((o) => o.named.person !== m.named.person && !isSpeaker(s, o));
-      if ((speaks(s, m) && !withMe) || (comment >= 0 && m.first >= comment)) speakers.push({ person: m.named.person, s });
+      // ("…, повідомив Рустем Умєров, який очолює українську делегацію": one who tells of it and
+      // leads a side, by his own relative clause, takes part.)
+      const own = relativeClauseAfter(s, m);
+      const leads = own !== undefined && PARTICIPATION.test(own) && !BACKGROUND.test(own);
+      if ((speaks(s, m) && !withMe && !leads) || (comment >= 0 && m.first >= comment)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
     // ("WITKOFF: Next week. Jared and I will be in Moscow": the one whose answer it is.)

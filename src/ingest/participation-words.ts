@@ -36,10 +36,11 @@ export const TRAVEL_FOR = new RegExp(`(?<![\\p{L}])${JOURNEY}\\s([^\\s,;:.]+\\s)
 /** "Washington will send Witkoff and Kushner", "Трамп направит Уиткоффа": the one sent (a name right after, maybe through a title) takes part. */
 export const SENT = /(?<![\p{L}])(send|sends|sending|sent|направит|направят|направил\p{L}*|направить|пошлет|пошлют|отправит|отправят|отправил\p{L}*|надишле|надишлють|надислав|видправить|видправлять|видправив)\s+(\p{L}+\s+){0,3}$/u;
 
-/** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow.
+/** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow
+ * (the side's word may be left out after a dash, the other side told before: "С американской — Уиткофф и Кушнер").
  * So do a country's name after "from" opening the sentence, or after "со стороны", "з боку" ("От США за столом были
  * Уиткофф и Кушнер", "Від США участь взяли …", "For the U.S., Witkoff and Kushner attended", "з боку США"). */
-export const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* (сторони|боку|side)(?![\p{L}])|(^(от|вид|from|for)|(?<![\p{L}])(со стороны|з боку)) (the )?(сша|рф|росси\p{L}*|роси\p{L}*|украин\p{L}*|us|u\.s|united states|russia|ukraine)(?![\p{L}])/u;
+export const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* ((сторони|боку|side)(?![\p{L}])|[—–] )|(^(от|вид|from|for)|(?<![\p{L}])(со стороны|з боку)) (the )?(сша|рф|росси\p{L}*|роси\p{L}*|украин\p{L}*|us|u\.s|united states|russia|ukraine)(?![\p{L}])/u;
 
 /** "вместе с Путиным", "разом із президентом Трампом", "along with Trump": right before a name, maybe through a title. */
 export const WITH_ONE = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with|alongside)\s+(\p{L}+\s+){0,3}$/u;

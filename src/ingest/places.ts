@@ -19,11 +19,12 @@ export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: Ar
     if (i < m.first - 1 && breakAfter(s, i)) return false;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
     // ("після форуму в Давосі вирушать до Москви", "after the forum in Davos": so is a place
-    // after another kind of event; "during the forum in Davos" is where this one is.)
+    // after another kind of event; "during the forum in Davos" is where this one is. "Путин
+    // примет Уиткоффа после переговоров в Майами": after "after", talks of any kind are another's.)
     const sequel = !DURING.test(s.tokens[i].folded);
     return s.tokens.slice(i + 1, m.first).some((t) => {
       const k = kindOfNoun(t.text, lang);
-      return (k !== undefined && k !== kind) || (sequel && PUBLIC_EVENT.test(t.folded));
+      return (k !== undefined && (k !== kind || sequel)) || (sequel && PUBLIC_EVENT.test(t.folded));
     });
   }
   return false;
@@ -74,6 +75,37 @@ export function isSincePlace(s: ReadSentence, m: Mention): boolean {
   const clause = s.folded.slice(Math.max(0, s.tokens[m.first].start - 60), s.tokens[m.first].start);
   return SINCE_CLAUSE.test(clause.slice(Math.max(clause.lastIndexOf(","), 0)));
 }
+
+/**
+ * "the Budapest summit", "the Istanbul talks", "Witkoff's Moscow visit": in English a place set
+ * right before the noun of a contact, as its attribute, says where that contact is (not after
+ * "after" or "before": "after the Alaska summit" is another's).
+ */
+export function placesItsContact(s: ReadSentence, m: Mention, lang: ArticleLang): boolean {
+  const next = s.tokens[m.last + 1];
+  if (lang !== "en" || !next || !/^\s+$/u.test(gapAfter(s, m.last)) || !(kindOfNoun(next.text, lang) !== undefined || VISIT_NOUN.test(next.folded))) return false;
+  return !s.tokens.slice(Math.max(0, m.first - 3), m.first).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded));
+}
+
+const VISIT_NOUN = /^(visit|trip)$/u;
+
+/**
+ * "Лавров на полях Генассамблеи в Нью-Йорке обсудил это с Рубио, и договоренность достигнута:
+ * раунд будет", "Rubio discussed it with Lavrov in New York and they agreed a round will be held":
+ * for a contact to come, a place in a clause that tells a talk done and names no contact of this
+ * kind is where that talk was.
+ */
+export function placeOfATalkDone(s: ReadSentence, m: Mention, kind: Kind, lang: ArticleLang): boolean {
+  let first = m.first;
+  while (first > 0 && !breakAfter(s, first - 1)) first--;
+  let last = m.last;
+  while (last + 1 < s.tokens.length && !breakAfter(s, last)) last++;
+  const clause = s.tokens.slice(first, last + 1);
+  return clause.some((t) => TALK_DONE.test(t.folded)) && !clause.some((t) => kindOfNoun(t.text, lang) === kind);
+}
+
+/** Verbs of a talk told done: "met", "discussed", "обсудил", "встретился", "обговорив", "зустрівся". */
+const TALK_DONE = /^(met|discussed|spoke|talked|agreed|обсудил\p{L}*|обсуждал\p{L}*|встретил\p{L}*|встречал\p{L}*|поговорил\p{L}*|договорил\p{L}*|обговорил\p{L}*|обговорив|обговорювал\p{L}*|зустрил\p{L}*|зустрив\p{L}*|зустричал\p{L}*|поговорив|домовил\p{L}*)$/u;
 
 /** The verb of going before "to", "в", "до" and the place (maybe through "the", "російської"), if one stands there. */
 export function goesTo(tokens: Token[], m: Mention): Token | undefined {

@@ -9,6 +9,8 @@ import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts"
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
+// (One who greets an arrival meets no one for talks.)
+import { GREETED } from "./vocabulary.ts";
 
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -69,6 +71,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     const after = mentions.find((m) => m.first > i && m.first <= i + 4);
     if (after?.named.type === "person" && tokens.slice(i + 1, after.first).every((x) => /^\p{Lu}/u.test(x.text))) kinds.add("call");
   }
+  // "Карелину встретил в аэропорту директор ЦРУ", "met her at the airport": a greeting, no meeting
+  // (unless a meeting is named by its noun).
+  if (kinds.has("meeting") && GREETED.test(folded) && !tokens.some((t) => kindOfNoun(t.text, lang) === "meeting")) kinds.delete("meeting");
   // "Witkoff and Kushner will be in Moscow next week", "Уиткофф полетит в Москву": a trip to a place.
   const trip = mentions.map((m) => (m.named.type === "person" ? undefined : goesTo(tokens, m))).find((t) => t !== undefined);
   if (trip) kinds.add("other");
@@ -225,6 +230,22 @@ export function kindsBeyondOpening(s: ReadSentence, lang: ArticleLang): Set<Kind
   for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);
   return kinds.size > 0 ? kinds : s.kinds;
 }
+
+/**
+ * The kinds of contact that tokens name only a few words after "after" or "before" ("Witkoff meets
+ * Dmitriev weeks after the Alaska summit", "Путин примет Уиткоффа после переговоров в Майами",
+ * "після розмови з Трампом"): another contact, the time of the one reported.
+ */
+export function kindsOfAnotherTime(tokens: Token[], lang: ArticleLang): Set<Kind> {
+  const timeOf = tokens.filter((_, i) => tokens.slice(Math.max(0, i - 3), i).some((x) => SEQUEL.test(x.folded)));
+  const own = tokens.filter((t) => !timeOf.includes(t));
+  const ownFolded = own.map((t) => t.folded).join(" ");
+  const ownKinds = new Set([...KIND_PHRASES.filter(([, re]) => re.test(ownFolded)).map(([k]) => k), ...own.flatMap((t) => kindOfNoun(t.text, lang) ?? [])]);
+  return new Set(timeOf.flatMap((t) => kindOfNoun(t.text, lang) ?? []).filter((k) => !ownKinds.has(k)));
+}
+
+/** "after", "before", "ahead of", "после", "перед", "після", "напередодні": another time follows. */
+const SEQUEL = /^(after|before|ahead|following|после|перед|писля|накануне|напередодни)$/u;
 
 /**
  * Where an opening phrase of what came before or after ends ("After a long phone call with Putin

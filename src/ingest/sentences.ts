@@ -97,6 +97,11 @@ export function readStory(text: string): StoryText {
       dateLine ??= line.replace(/^by [^|]+\|\s*/i, "");
       continue;
     }
+    const dotted = dateAmongLabels(line);
+    if (dotted) {
+      dateLine ??= dotted;
+      continue;
+    }
     // The Kremlin may print the place on a line of its own under the date ("Москва, Кремль").
     // (Printed apart, it places the page; the day above it is still the page's stamp.)
     if (dateLine !== undefined && placeLine === undefined && lines.slice(0, at).filter((l) => l !== "").pop() === dateLine && PLACE_LINE.test(line)) {
@@ -136,6 +141,17 @@ export function readStory(text: string): StoryText {
   return { sentences, headline, dateLine, placeLine };
 }
 
+/**
+ * "Вести · 7 декабря 2025, 22:14", "30 апреля 2026, 12:17 · Политика", "Радио «Вести ФМ» · 16
+ * февраля 2026": a date line set off by a middle dot from the outlet's or the section's name. The
+ * date, or undefined.
+ */
+function dateAmongLabels(line: string): string | undefined {
+  const parts = line.split(/\s+·\s+/u);
+  const date = parts.length > 1 ? parts.find((p) => DATE_ONLY_LINE.test(p)) : undefined;
+  return date && parts.every((p) => p === date || p.split(" ").length <= 4) ? date : undefined;
+}
+
 // Menu items and buttons ("Главная", "Поделиться", "Ukraine war"): a line of one or two words,
 // or three with at most one capital, and no full stop. "Путин принял Уиткоффа" is a headline.
 function isMenuItem(line: string): boolean {
@@ -171,11 +187,25 @@ export function splitSentences(text: string): string[] {
   for (const m of text.matchAll(re)) {
     const end = (m.index ?? 0) + m[1].length;
     const candidate = text.slice(start, end);
-    if (NO_BREAK_BEFORE.test(candidate) || INITIAL.test(candidate)) continue;
+    if (NO_BREAK_BEFORE.test(candidate) || INITIAL.test(candidate) || inShortQuote(text, end)) continue;
     out.push(candidate.trim());
     start = end;
   }
   const tail = text.slice(start).trim();
   if (tail) out.push(tail);
   return out.filter((s) => s.length > 0);
+}
+
+/** How long a name in guillemets may be: a programme's or a forum's, not a quoted speech. */
+const SHORT_QUOTE = 40;
+
+/**
+ * Does a position stand inside a short name in guillemets ("для программы «Москва. Кремль.
+ * Путин» рассказал", "на форуме «Россия. Африка»"): a title whose stops end no sentence.
+ */
+function inShortQuote(text: string, at: number): boolean {
+  const open = text.lastIndexOf("«", at);
+  if (open < 0 || text.lastIndexOf("»", at) > open) return false;
+  const close = text.indexOf("»", at);
+  return close > 0 && close - open <= SHORT_QUOTE;
 }

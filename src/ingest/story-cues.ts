@@ -10,6 +10,7 @@ import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
+import { NEWS_DAYS } from "./events.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
 /** "the first round", "перша зустріч". */
@@ -41,7 +42,10 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
     if (!secondary && otherTold(x)) return true;
-    if (!secondary && asksOfAnother(questionBefore(x, ctx.sentences), anchors, tense, ctx)) return true;
+    // (The answer the anchors stand in is this contact's, whatever its question went over: "В Канаде
+    // открывается саммит … Ольга, что произошло? — … третий раунд … не состоится. Встреча должна
+    // была пройти в Москве.")
+    if (!secondary && !anchors.some((a) => a.paragraph === x.paragraph) && asksOfAnother(questionBefore(x, ctx.sentences), anchors, tense, ctx)) return true;
     // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
     const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
     if (days.length > 0 && !days.includes(anchorDay!)) return true;
@@ -66,7 +70,10 @@ export function questionBefore(s: ReadSentence, sentences: ReadSentence[]): Read
 function asksOfAnother(question: ReadSentence[], anchors: ReadSentence[], tense: Tense | undefined, ctx: Context): boolean {
   const asked = question.filter((q) => q.kinds.size > 0);
   const next = anchors.some((a) => ANOTHER.test(a.folded));
-  const before = (q: ReadSentence) => readDates(q.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && d.value < ctx.published.slice(0, d.value.length));
+  // (Where the news is a contact held, or told with no tense, a day of the week before the story
+  // is its own: "во вторник переговоры шли почти пять часов. Чем объяснить такую продолжительность?")
+  const recent = (day: string) => (tense === "held" || tense === undefined) && day.length === 10 && dayGap(day, ctx.published) <= NEWS_DAYS;
+  const before = (q: ReadSentence) => readDates(q.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && d.value < ctx.published.slice(0, d.value.length) && !recent(d.value));
   return asked.length > 0 && asked.every((q) => !ANOTHER.test(q.folded) && (q.background || (q.tense === "held" && tense !== "held") || before(q) || (next && FIRST.test(q.folded))));
 }
 

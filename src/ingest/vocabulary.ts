@@ -63,7 +63,9 @@ export const BY_PHONE = re(`телефон|phone|звонк|звонил|соз�
 
 /** Kind cues that are phrases or verbs rather than one noun. */
 export const KIND_PHRASES: [Kind, RegExp][] = [
-  ["call", re(`${B}(phone|telephone)${E}|${B}video(-| )?(call|conference|link)|${B}videoconferenc|${B}by video${E}|${B}видеосвяз|${B}видеоконференц|${B}видеозв|${B}видеорежим|${B}видеоформат|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|${B}call (with|between)${E}|['’]s (phone )?call${E}|телефонн|${B}созвонил|${B}дзвонив|${B}(позвонил|позвонила|позвонит|позвонить|позвонив|подзвонив|подзвонила|подзвонить|подзвонити|зателефонував|зателефонувала|зателефонуе|зателефонувати)${E}|${B}поговорил[аи]? по телефону|${B}по телефону|${B}телефоном${E}|${B}телефонував|${B}(speak|spoke|speaks|speaking)( (today|yesterday|again|briefly|separately|later))? (with|to)${E}(?! (us|me|reporters|journalists|the (press|media|nation|public)|our|a reporter|correspondents?|supporters|lawmakers|students|troops)${E})|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
+  // ("провел ежедневный телефонный брифинг для журналистов", "a telephone briefing": a spokesman's
+  // briefing by phone is no call between the sides.)
+  ["call", re(`${B}(phone|telephone)${E}(?! briefing)|${B}video(-| )?(call|conference|link)|${B}videoconferenc|${B}by video${E}|${B}видеосвяз|${B}видеоконференц|${B}видеозв|${B}видеорежим|${B}видеоформат|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|${B}call (with|between)${E}|['’]s (phone )?call${E}|телефонн(?!\\p{L}* брифинг)|${B}созвонил|${B}дзвонив|${B}(позвонил|позвонила|позвонит|позвонить|позвонив|подзвонив|подзвонила|подзвонить|подзвонити|зателефонував|зателефонувала|зателефонуе|зателефонувати)${E}|${B}поговорил[аи]? по телефону|${B}по телефону|${B}телефоном${E}|${B}телефонував|${B}(speak|spoke|speaks|speaking|talk|talked|talking)( (today|yesterday|again|briefly|separately|later))? (with|to)${E}(?! (us|me|reporters|journalists|the (press|media|nation|public)|our|a reporter|correspondents?|supporters|lawmakers|students|troops)${E})|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
   // (A phrase, too: "16:18 Саммит, напомним, пройдет …" starts a live blog's line with it.)
   ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|${B}(саммит|самит)|встреч\\p{L}* в верхах`)],
   // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
@@ -73,6 +75,10 @@ export const KIND_PHRASES: [Kind, RegExp][] = [
   // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
   ["other", re(`${B}(is|are) expected in${E}|${B}(ожида(ется|ются|ют)|очику(еться|ються|ють)) (в|у|во) (москв|вашингтон|киев|кийв|кремл)|${B}поездк|${B}поиздк|${B}(trip|trips|visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to|travelled to|traveled to|travel to|travels to|traveling to|travelling to|fly to|flies to|will visit)${E}|${B}побывал|${B}побував|${B}поедет в|${B}посетит|${B}прилетит в|${B}отправится в|${B}(поид|приїд)(е|уть|у|емо) до|${B}видвидае|${B}прилетить до|${B}прилетять до|${B}вируш\\p{L}* до|${B}поед(ет|ут|у) в|${B}отправ(ится|ятся) в|${B}прилет(ит|ят) в|${B}приед(ет|ут) в|${B}приїд(е|уть) до|${B}завіта(є|ють) до|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
 ];
+
+/** "Карелину встретил в аэропорту директор ЦРУ", "зустрів у аеропорту", "met her at the airport":
+ * one who greets an arrival, no contact. */
+export const GREETED = re(`${B}(встретил|встретила|встретили|встречал|встречала|встречали|зустрів|зустріла|зустріли|зустрічав|зустрічала|зустрічали|met|greeted|welcomed)${E}[^.;]{0,60}?${B}(в|у|at|in) (the )?(аэропорт|аеропорт|airport|трапа|трапу|tarmac)`);
 
 /** "director of policy planning", "отдел политического планирования": an office, no plan. */
 const NOT_AN_OFFICE = "(?<!(policy|политического|политичного) )";
@@ -178,6 +184,10 @@ export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|join
 
 /** Russia, Ukraine and the United States at one table ("three-way talks" in English as often as "trilateral"). */
 export const TRILATERAL = /трехсторонн|тристоронн|трехсторонк|тристоронк|trilateral|three-(way|party|sided)/u;
+
+/** "US-brokered talks between Ukraine and Russia", "переговоры России и Украины при посредничестве
+ * США", "за посередництва США": the one who brokers talks between two others sits at their table. */
+export const BROKERED = re(`${B}(brokered|mediated|mediation)${E}|${B}(при|за) (посредничеств|посередництв|участии|участи)`);
 
 /** "участвовали он сам и Дмитриев", "he himself took part": the speaker is one of them. */
 export const SELF = re(`${B}(он|она|вин|вона|я) (сам|сама)${E}|${B}(himself|herself|myself)${E}`);

@@ -1,0 +1,169 @@
+// The extractor's rules for which contact a story reports, its kind and its sides, as batches 16
+// to 21 told them: a headline's clause after a semicolon, "talk to" as a call, talks brokered by
+// the third side, a line that tells only the call a visit was agreed in. One short case per
+// language a rule covers.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readStory, splitSentences } from "../../src/ingest/sentences.ts";
+import { readSentence } from "../../src/ingest/reading.ts";
+import { names, readArticle as read, mainFields as main } from "../support/ingest-cases.ts";
+
+describe("a headline's clause after a semicolon", () => {
+  // 2026-03-04 was a Wednesday.
+  it("is another piece of news: the first clause's contact keeps its own kind and place", () => {
+    const en = main("Putin meets Witkoff late into the night; Russia to join three-way talks in Geneva\n\nPutin met Witkoff in the Kremlin on Tuesday night, after which Moscow agreed to send a delegation to three-way talks in Geneva.", "2026-03-04");
+    const ru = main("Путин встретился с Уиткоффом; Россия присоединится к трехсторонним переговорам в Женеве\n\nПутин во вторник вечером встретился с Уиткоффом в Кремле, после чего Москва согласилась направить делегацию на трехсторонние переговоры в Женеве.", "2026-03-04");
+    const uk = main("Путін зустрівся з Віткоффом; Росія долучиться до тристоронніх переговорів у Женеві\n\nПутін у вівторок увечері зустрівся з Віткоффом у Кремлі, після чого Москва погодилася надіслати делегацію на тристоронні переговори в Женеві.", "2026-03-04");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.city], ["meeting", "held", "Moscow"]);
+  });
+});
+
+describe("a talk between two capitals", () => {
+  it("reads 'talk to', 'поговорить с', 'поговорити з' one of the other side as a call to come", () => {
+    const en = main("Trump expects to talk to Putin soon as Gaza talks stall\n\nPresident Trump expects to talk to President Putin in the coming days, the White House said.", "2026-03-04");
+    const ru = main("Трамп рассчитывает вскоре поговорить с Путиным\n\nПрезидент США Дональд Трамп рассчитывает в ближайшие дни поговорить с Владимиром Путиным, сообщили в Белом доме.", "2026-03-04");
+    const uk = main("Трамп розраховує найближчим часом поговорити з Путіним\n\nПрезидент США Дональд Трамп розраховує найближчими днями поговорити з Володимиром Путіним, повідомили в Білому домі.", "2026-03-04");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.city], ["call", "announced", null]);
+  });
+  it("keeps 'talked with' him in a place a meeting", () => {
+    const en = main("Witkoff talked with Putin in the Kremlin for five hours\n\nSteve Witkoff talked with Vladimir Putin in the Kremlin on Tuesday.", "2026-03-04");
+    assert.deepEqual([en.kind, en.city], ["meeting", "Moscow"]);
+  });
+});
+
+describe("a spokesman's briefing by phone", () => {
+  it("is no call ('телефонный брифинг', 'телефонний брифінг', 'a telephone briefing')", () => {
+    const cases = [
+      ["ru", "Пресс-секретарь президента Дмитрий Песков провел телефонный брифинг для журналистов."],
+      ["uk", "Речник Кремля Дмитро Пєсков провів телефонний брифінг для журналістів."],
+      ["en", "Kremlin spokesman Dmitry Peskov held a telephone briefing for reporters on Tuesday."],
+    ] as const;
+    for (const [lang, text] of cases) assert.ok(!readSentence({ text, index: 1, headline: false, paragraph: 1 }, lang, names).kinds.has("call"), text);
+  });
+});
+
+describe("one who greets an arrival", () => {
+  it("meets no one for talks ('встретил в аэропорту', 'зустрів в аеропорту', 'met her at the airport')", () => {
+    const cases = [
+      ["ru", "Освобожденную американку встретил в аэропорту директор ЦРУ Джон Рэтклифф."],
+      ["uk", "Звільнену американку зустрів в аеропорту директор ЦРУ Джон Реткліфф."],
+      ["en", "CIA Director John Ratcliffe met her at the airport."],
+    ] as const;
+    for (const [lang, text] of cases) assert.ok(!readSentence({ text, index: 1, headline: false, paragraph: 1 }, lang, names).kinds.has("meeting"), text);
+  });
+});
+
+describe("talks brokered by the third side", () => {
+  it("counts the broker among the parties ('US-brokered', 'при посредничестве США', 'за посередництва США')", () => {
+    const en = read("Peace talks in Geneva put off\n\nA new round of US-brokered talks between Ukraine and Russia that was expected in Geneva next week has been postponed, Kyiv said.", "2026-03-04");
+    const ru = read("Переговоры в Женеве отложены\n\nНовый раунд переговоров России и Украины при посредничестве США, который ожидался на следующей неделе в Женеве, отложен, сообщили в Киеве.", "2026-03-04");
+    const uk = read("Переговори в Женеві відклали\n\nНовий раунд переговорів України та Росії за посередництва США, який очікували наступного тижня в Женеві, відклали, повідомили в Києві.", "2026-03-04");
+    for (const r of [en, ru, uk]) assert.deepEqual([r.drafts[0].kind, r.drafts[0].parties], ["round", ["RU", "UA", "US"]]);
+  });
+  it("leaves talks between Russia and the US that a third country hosts bilateral", () => {
+    const en = read("Russia-US talks in Istanbul postponed\n\nA new round of talks between Russia and the United States, hosted by Turkey in Istanbul, has been postponed.", "2026-03-04");
+    assert.deepEqual(en.drafts[0].parties, ["RU", "US"]);
+  });
+});
+
+describe("a visit agreed in a call", () => {
+  it("takes the visit's people, not the call's, when an opening line tells only the call", () => {
+    const ru = read("Ушаков анонсировал визит Уиткоффа в Москву\n\nДоговоренность о нем была достигнута в ходе телефонного разговора Путина и Трампа\n\nСпецпосланник Стив Уиткофф приедет в Москву в мае, его примет Владимир Путин.", "2026-04-30");
+    const uk = read("Ушаков анонсував візит Віткоффа до Москви\n\nДомовленості про нього досягли під час телефонної розмови Путіна і Трампа\n\nСпецпосланець Стів Віткофф приїде до Москви у травні, його прийме Володимир Путін.", "2026-04-30");
+    const en = read("Ushakov announces Witkoff visit to Moscow\n\nThe visit was agreed during a phone call between Putin and Trump\n\nSpecial envoy Steve Witkoff will come to Moscow in May, and Vladimir Putin will receive him.", "2026-04-30");
+    for (const r of [ru, uk, en]) {
+      assert.equal(r.drafts[0].kind, "meeting");
+      assert.ok(!r.drafts[0].participants.some((p) => p.name === "Donald Trump"), JSON.stringify(r.drafts[0].participants));
+    }
+  });
+});
+
+describe("a contact named after 'after' or 'before'", () => {
+  // 2026-03-01 was a Sunday.
+  it("is the time of the one reported, not its kind", () => {
+    const en = main("Witkoff meets Dmitriev weeks after the Alaska summit\n\nSteve Witkoff met Kirill Dmitriev on Tuesday, weeks after the Alaska summit.", "2026-03-01");
+    const ru = main("Путин созвонился с Трампом после встречи с Уиткоффом\n\nВладимир Путин во вторник провел телефонный разговор с Дональдом Трампом.", "2026-03-01");
+    assert.deepEqual([en.kind, ru.kind], ["meeting", "call"]);
+  });
+  it("has its place, whatever it is called", () => {
+    const en = main("Putin meets Witkoff days after talks in Miami\n\nVladimir Putin met Steve Witkoff in the Kremlin on Tuesday.", "2026-03-01");
+    const ru = main("Путин принял Уиткоффа после переговоров в Майами\n\nВладимир Путин во вторник принял Стива Уиткоффа в Кремле.", "2026-03-01");
+    const uk = main("Путін прийняв Віткоффа після переговорів у Маямі\n\nВолодимир Путін у вівторок прийняв Стіва Віткоффа в Кремлі.", "2026-03-01");
+    for (const d of [en, ru, uk]) assert.equal(d.city, "Moscow");
+  });
+});
+
+describe("three-way talks", () => {
+  it("are Russia's, Ukraine's and the United States' where one side alone is named, and news of a bulletin", () => {
+    const ru = read("Новости к этому часу\n\nВ студии Анна Ковалева, начнем с главного.\n\nКремль назвал состав российской делегации на трехсторонней встрече в Женеве, она начнется в четверг.", "2026-03-01");
+    const uk = read("Новини цієї години\n\nУ студії Анна Ковальова, почнемо з головного.\n\nКремль назвав склад російської делегації на тристоронній зустрічі в Женеві, вона відбудеться в четвер.", "2026-03-01");
+    const en = read("The news at this hour\n\nIn the studio is Anna Smith, and we start with the main story.\n\nThe Kremlin named the Russian delegation to the three-way talks in Geneva, which will start on Thursday.", "2026-03-01");
+    for (const r of [ru, uk, en]) assert.deepEqual([r.relevant, r.drafts[0]?.kind, r.drafts[0]?.parties], [true, "round", ["RU", "UA", "US"]]);
+  });
+  it("count the one who tells of them when his own clause says he leads a side", () => {
+    const uk = read("Переговори в Абу-Дабі відбудуться 4 березня\n\nДругий раунд тристоронніх переговорів відбудеться 4 березня в Абу-Дабі, повідомив секретар РНБО Рустем Умєров, який очолює українську делегацію.", "2026-03-01");
+    const ru = read("Переговоры в Абу-Даби пройдут 4 марта\n\nВторой раунд трехсторонних переговоров пройдет 4 марта в Абу-Даби, сообщил секретарь СНБО Рустем Умеров, который возглавляет украинскую делегацию.", "2026-03-01");
+    const en = read("Abu Dhabi talks set for March 4\n\nThe second round of three-way talks will be held in Abu Dhabi on March 4, said Rustem Umerov, who leads the Ukrainian delegation.", "2026-03-01");
+    for (const r of [uk, ru, en]) assert.deepEqual(r.drafts[0].participants.map((p) => p.name), ["Rustem Umerov"]);
+  });
+});
+
+describe("an interview's answers", () => {
+  it("tell of the contact the question asks about: its place", () => {
+    const en = main("Remarks by the Secretary Before His Departure\n\nSecretary of State Marco Rubio answered questions from reporters on Wednesday before leaving for Tokyo.\n\nQ: Is the Geneva meeting with Foreign Minister Lavrov off?\n\nSECRETARY RUBIO: Yes, we postponed the meeting with Lavrov. We will find a better time.", "2026-03-04");
+    assert.deepEqual([en.kind, en.status, en.city], ["meeting", "postponed", "Geneva"]);
+  });
+  // 2026-03-07 was a Saturday.
+  it("tell of the contact held days before that the question dates, and its sides listed", () => {
+    const ru = read("Ушаков рассказал подробности переговоров\n\nПомощник президента Юрий Ушаков в интервью рассказал подробности переговоров в Кремле.\n\n— Во вторник переговоры шли пять часов. Почему так долго?\n\n— Разговор был предметный. С нашей стороны участвовали я и Кирилл Дмитриев. С американской — Стив Уиткофф и Джаред Кушнер.", "2026-03-07");
+    const uk = read("Ушаков розповів подробиці переговорів\n\nПомічник президента РФ Юрій Ушаков в інтерв’ю розповів подробиці переговорів у Кремлі.\n\n— У вівторок переговори тривали п’ять годин. Чому так довго?\n\n— Розмова була предметна. З нашого боку брали участь я і Кирило Дмитрієв. З американського — Стів Віткофф і Джаред Кушнер.", "2026-03-07");
+    const en = read("Ushakov gives details of the Kremlin talks\n\nKremlin aide Yuri Ushakov gave details of the talks in the Kremlin in an interview.\n\nQ: On Tuesday the talks went on for five hours. Why so long?\n\nA: The conversation was substantive. On our side, Kirill Dmitriev and I took part. On the American side, Steve Witkoff and Jared Kushner.", "2026-03-07");
+    for (const r of [ru, uk, en]) {
+      assert.ok(r.relevant, r.reason);
+      assert.deepEqual([r.drafts[0].kind, r.drafts[0].date, r.drafts[0].place.city, r.drafts[0].parties], ["meeting", "2026-03-03", "Moscow", ["RU", "US"]]);
+      assert.ok(r.drafts[0].participants.some((p) => p.name === "Jared Kushner"));
+    }
+  });
+});
+
+describe("a host's question that goes over other news", () => {
+  it("leaves the answer that reports the contact its own, and its place", () => {
+    const ru = main("Итоги дня: главное к этому часу\n\nВЕДУЩИЙ: Добрый вечер, в Москве семь часов. В Канаде открылся саммит G7, Трамп уже прибыл туда. Ольга, что произошло?\n\nОБОЗРЕВАТЕЛЬ: Захарова сегодня сообщила, что третий раунд консультаций России и США не состоится. Встреча должна была пройти в Москве.", "2026-03-04");
+    const uk = main("Підсумки дня: головне на цю годину\n\nВЕДУЧИЙ: Добрий вечір, у Києві сьома година. У Канаді відкрився саміт G7, Трамп уже прибув туди. Ольго, що сталося?\n\nОГЛЯДАЧ: Захарова сьогодні повідомила, що третій раунд консультацій Росії та США не відбудеться. Зустріч мала пройти в Москві.", "2026-03-04");
+    const en = main("The day in review: the main news\n\nHOST: Good evening, it is seven o clock in Washington. The G7 summit opened in Canada, and Trump has arrived there. Olga, what happened?\n\nCORRESPONDENT: Zakharova said today that the third round of Russia-US consultations will not take place. The meeting was to be held in Moscow.", "2026-03-04");
+    for (const d of [ru, uk, en]) assert.deepEqual([d.kind, d.status, d.city], ["round", "cancelled", "Moscow"]);
+  });
+});
+
+describe("a place of the talk a contact to come was agreed in", () => {
+  it("is not the place of the contact to come", () => {
+    const ru = main("Новый раунд консультаций по посольствам пройдет осенью\n\nЛавров в Нью-Йорке обсудил с Рубио работу посольств, и договоренность достигнута: новый раунд консультаций пройдет до конца осени, сообщил Рябков.", "2025-10-01");
+    const uk = main("Новий раунд консультацій щодо посольств відбудеться восени\n\nЛавров у Нью-Йорку обговорив з Рубіо роботу посольств, і домовленості досягнуто: новий раунд консультацій відбудеться до кінця осені, повідомив Рябков.", "2025-10-01");
+    const en = main("New round of embassy consultations to be held this autumn\n\nLavrov discussed the embassies with Rubio in New York, and it was settled: a new round of consultations will be held before the end of autumn, Ryabkov said.", "2025-10-01");
+    for (const d of [ru, uk, en]) assert.deepEqual([d.kind, d.status, d.city], ["round", "announced", null]);
+  });
+});
+
+describe("a place as a contact's attribute", () => {
+  it("places it ('the Budapest summit', 'the Geneva talks'), unless after 'after'", () => {
+    const en = main("Trump calls off the Budapest summit with Putin\n\nPresident Donald Trump said on Wednesday he had called off the Budapest summit with Vladimir Putin.", "2026-03-04");
+    assert.equal(en.city, "Budapest");
+    const after = main("Witkoff meets Dmitriev weeks after the Alaska summit\n\nSteve Witkoff met Kirill Dmitriev on Tuesday, weeks after the Alaska summit.", "2026-03-04");
+    assert.equal(after.city, null);
+  });
+});
+
+describe("the lines of a page", () => {
+  it("take a date line set off by a middle dot from the outlet or the section for no lead", () => {
+    const ru = readStory("Уиткофф прилетел в Москву\n\nВести · 7 декабря 2025, 22:14\n\nСтив Уиткофф прилетел в Москву.");
+    const uk = readStory("Віткофф прилетів до Москви\n\n7 грудня 2025, 22:14 · Політика\n\nСтів Віткофф прилетів до Москви.");
+    const en = readStory("Witkoff lands in Moscow\n\nReuters · December 7, 2025\n\nSteve Witkoff landed in Moscow.");
+    assert.deepEqual([ru.dateLine, uk.dateLine, en.dateLine], ["7 декабря 2025, 22:14", "7 грудня 2025, 22:14", "December 7, 2025"]);
+    for (const s of [ru, uk, en]) assert.equal(s.sentences.length, 2);
+  });
+  it("end no sentence at the stops inside a short name in guillemets", () => {
+    const ru = splitSentences("Ушаков в интервью программе «Москва. Кремль. Путин» рассказал о переговорах. Он был доволен.");
+    const uk = splitSentences("Ушаков в інтерв’ю програмі «Москва. Кремль. Путін» розповів про переговори. Він був задоволений.");
+    for (const parts of [ru, uk]) assert.equal(parts.length, 2);
+  });
+});
