@@ -41,8 +41,9 @@ const INLINE_POINTER = /^((читайте также|читайте також|r
 // A ministry's or the Kremlin's page prints the day with "года"/"року" and the place after the
 // time: "16 октября 2025 года, 20:15", "December 29, 2025, 16:30, The Kremlin, Moscow".
 // ("Пʼятниця, 23 січня 2026, 08:14", "Sun October 26, 2025": the weekday may open it;
-// "Published on 21/01/2026 - 13:15 GMT+1": a dash may set the time off.)
-const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено)(\s+on)?:?\s*)?((понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’ʼ]?ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))((,|\s+[-–—])?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
+// "Published on 21/01/2026 - 13:15 GMT+1": a dash may set the time off; "February 13, 2026 at
+// 11:42 AM GMT+1", "13 лютого 2026 о 12:42": so may "at", "о", "в".)
+const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено)(\s+on)?:?\s*)?((понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’ʼ]?ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))((,|\s+[-–—]|\s+at|\s+о|\s+в)?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
 
 // "Москва, Кремль", "Moscow, The Kremlin", "Ново-Огарёво": a place alone under a date line.
 const PLACE_LINE = /^\p{Lu}[\p{L}-]+(,\s*(the\s+)?\p{Lu}[\p{L}-]+){0,2}$/iu;
