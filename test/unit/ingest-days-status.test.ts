@@ -3,6 +3,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { readStory } from "../../src/ingest/sentences.ts";
+import { readSentence } from "../../src/ingest/reading.ts";
+import { mainFields as main, names } from "../support/ingest-cases.ts";
 
 describe("a date line with a word before its time", () => {
   it("is the page's date, not the lead", () => {
@@ -13,5 +15,35 @@ describe("a date line with a word before its time", () => {
     assert.equal(uk.dateLine, "4 березня 2026 о 10:15");
     const ru = readStory("Путин встретится с Уиткоффом\n\n4 марта 2026 в 10:15\n\nПутин в пятницу встретится с Уиткоффом.");
     assert.equal(ru.dateLine, "4 марта 2026 в 10:15");
+  });
+});
+
+describe("a participle beside the contact's noun", () => {
+  // 2026-03-04 was a Wednesday.
+  it("tells the contact held, on the day it gives", () => {
+    const ru = main("Дмитриев об итогах переговоров\n\nДмитриев назвал полезными переговоры с Уиткоффом, состоявшиеся позавчера в Майами.", "2026-03-04");
+    assert.deepEqual([ru.status, ru.date], ["held", "2026-03-02"]);
+    const past = main("Дмитриев о консультациях\n\nДмитриев оценил прошедшие в понедельник в Майами переговоры с Уиткоффом.", "2026-03-04");
+    assert.deepEqual([past.status, past.date], ["held", "2026-03-02"]);
+    const uk = main("Умєров про переговори\n\nУмєров назвав корисними проведені у понеділок у Женеві переговори з Віткоффом і Дмитрієвим.", "2026-03-04");
+    assert.deepEqual([uk.status, uk.date], ["held", "2026-03-02"]);
+  });
+  it("does not tell a contact held by a time gone by", () => {
+    const ru = main("Уиткофф приедет в Москву\n\nНа прошедшей неделе в Кремле сообщили, что Путин примет Уиткоффа в пятницу.", "2026-03-04");
+    assert.deepEqual([ru.status, ru.date], ["scheduled", "2026-03-06"]);
+  });
+  it("reads the imperfective past of 'проходить' as held", () => {
+    const tense = (text: string, lang: "ru" | "uk") => readSentence({ text, index: 1, headline: false, paragraph: 1 }, lang, names).tense;
+    assert.equal(tense("Переговоры проходили в понедельник в Майами.", "ru"), "held");
+    assert.equal(tense("Переговори проходили в понеділок у Маямі.", "uk"), "held");
+  });
+});
+
+describe("talks in separate groups", () => {
+  it("are one contact, whose day a later sentence gives", () => {
+    const ru = main("Переговоры в Женеве завершились\n\nВ Женеве завершились переговоры Уиткоффа и Дмитриева. Встречи шли 2 и 3 марта, делегации работали в отдельных группах.", "2026-03-04");
+    assert.equal(ru.date, "2026-03-02");
+    const uk = main("Переговори у Женеві завершилися\n\nУ Женеві завершилися переговори Віткоффа і Дмитрієва. Зустрічі тривали 2 і 3 березня, делегації працювали в окремих групах.", "2026-03-04");
+    assert.equal(uk.date, "2026-03-02");
   });
 });
