@@ -4,6 +4,7 @@
 // date without a year is the one nearest publication; "next week" gives no day at all; a
 // month alone stays a month (YYYY-MM).
 import * as chrono from "chrono-node";
+import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import { fold } from "./words.ts";
 import { KIND_PHRASES, RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
@@ -21,6 +22,8 @@ export interface FoundDate {
   statement?: boolean;
   /** The expression follows "яка мала відбутися", "was scheduled for": the day a contact was set for. */
   setFor?: boolean;
+  /** "Friday's summit", "Tuesday's phone call": the day qualifies a contact of this kind. */
+  of?: Kind;
 }
 
 export interface DateReading {
@@ -138,10 +141,16 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (lang === "en" && /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|march|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/u.test(text)) continue;
     // "used his Saturday press conference", "in Sunday's election": a weekday that qualifies
     // another event's noun dates that event ("Sunday's talks" are still a contact's).
+    // ("Friday's summit", "the Friday summit" in a story on a call: the day is that contact's,
+    // of its kind, which may be another than the one reported.)
+    let of: Kind | undefined;
     if (lang === "en" && r.start.isCertain("weekday") && !r.start.isCertain("day")) {
       const after = sentence.slice(index + text.length, index + text.length + 30);
       const qualifies = /^['’]s\s/u.test(after) || /(?<![\p{L}])(his|her|their|its|our|my)\s+$/iu.test(sentence.slice(Math.max(0, index - 8), index));
-      if (qualifies && !KIND_PHRASES.some(([, k]) => k.test(fold(after)))) continue;
+      const words = /^(?:['’]s)?((?:\s+[\p{L}-]+){1,3})/u.exec(after)?.[1] ?? "";
+      const noun = qualifies ? words : (/^\s+[\p{L}-]+/u.exec(words)?.[0] ?? "");
+      of = KIND_PHRASES.find(([, k]) => k.test(fold(`${text}${qualifies ? "'s" : ""}${noun}`)))?.[0];
+      if (qualifies && !of) continue;
     }
     // "the first since Dmitriev's trip to Florida in March": the day a span is counted from.
     if (SINCE.test(fold(sentence.slice(Math.max(0, index - 80), index)))) continue;
@@ -209,6 +218,7 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     }
     const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
     const found: FoundDate = statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo };
+    if (of) found.of = of;
     if (!movedTo && SET_FOR.test(sentence.slice(Math.max(0, index - 60), index))) found.setFor = true;
     reading.dates.push(found);
   }

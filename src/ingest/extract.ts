@@ -165,6 +165,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let dateFound: FoundDate | undefined;
   let vague: string | undefined;
   let statementDate: { found: FoundDate; sentence: ReadSentence } | undefined;
+  // ("discussed preparations for Friday's summit in a phone call on Tuesday": a call's day is not
+  // the summit's, nor a summit's a call's; "Monday's talks" may be any contact in person.)
+  const ofAnother = (d: FoundDate) => d.of !== undefined && d.of !== kind && (d.of === "call" || kind === "call" || (d.of === "summit" && !leadersMeet));
   for (const s of fills) {
     const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
     const reading = readDates(s.text, ctx.language, ctx.published, direction);
@@ -176,7 +179,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // what came before.)
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
-    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening);
+    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

@@ -2,6 +2,7 @@
 // manners. One short case per language a rule covers.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { readDates } from "../../src/ingest/dates.ts";
 import { readStory } from "../../src/ingest/sentences.ts";
 import { readSentence } from "../../src/ingest/reading.ts";
 import { mainFields as main, names } from "../support/ingest-cases.ts";
@@ -45,5 +46,20 @@ describe("talks in separate groups", () => {
     assert.equal(ru.date, "2026-03-02");
     const uk = main("Переговори у Женеві завершилися\n\nУ Женеві завершилися переговори Віткоффа і Дмитрієва. Зустрічі тривали 2 і 3 березня, делегації працювали в окремих групах.", "2026-03-04");
     assert.equal(uk.date, "2026-03-02");
+  });
+});
+
+describe("a weekday that qualifies a contact's noun", () => {
+  // 2025-08-12 was a Tuesday.
+  it("is marked with that contact's kind", () => {
+    const [summit, call] = readDates("discussed Friday's summit in a phone call on Tuesday", "en", "2025-08-12", "past").dates;
+    assert.deepEqual([summit.of, call.of], ["summit", undefined]);
+    assert.equal(readDates("ahead of the Friday summit", "en", "2025-08-12", "future").dates[0].of, "summit");
+  });
+  it("gives no day to a contact of another kind", () => {
+    const call = main("Lavrov and Rubio speak by phone\n\nLavrov and Rubio discussed Friday's summit in Alaska in a phone call on Monday.", "2025-08-12");
+    assert.deepEqual([call.kind, call.date], ["call", "2025-08-11"]);
+    const summit = main("Putin and Trump to meet in Alaska\n\nPutin and Trump will meet in Alaska on Friday, a day after Thursday's call of their ministers.", "2025-08-12");
+    assert.deepEqual([summit.kind, summit.date], ["summit", "2025-08-15"]);
   });
 });
