@@ -19,6 +19,11 @@ export interface StoryText {
   placeLine?: string;
 }
 
+// A photo's caption under the headline, known by the credit that ends it: "Сергій Лавров в ООН
+// (Фото: REUTERS/…)", "… speaks to reporters. Photo by Contributor/Getty Images", "… shake hands
+// on Friday. Andrew Caballero-Reynolds/AFP/Getty Images": no lead.
+const CAPTION = /(\(([Фф]ото|[Pp]hoto|[Ff]oto)\s*:[^)]*\)|([Фф]ото|[Pp]hoto)(\s*:|\s+by)\s*[^.!?]*|[.!?]\s+\p{Lu}[\p{L} .'’-]*(\/\p{Lu}[\p{L} .'’-]*)+)\s*$/u;
+
 // Lines that are page furniture, never story.
 const CHROME_LINE = /^(перейти к основному контенту|skip to (main )?content|\d+\s*(мин|min|хв)\.?\s*(чтения|read|читання)|политика\s*,?|політика\s*,?|теги|tags|прямой эфир|добавить комментарий|комментарий \(\d+\)|\d+|реклама|advertisement|ad|share|поделиться|поділитися.*|фото:.*|photo:.*)$/i;
 
@@ -73,7 +78,8 @@ const NO_BREAK_BEFORE = /(\b(г|гг|т|е|ст|им|ул|д|см|mr|mrs|ms|dr|s
 const INITIAL = /(?<![\p{L}\p{M}\d])\p{Lu}\.$/u;
 
 export function readStory(text: string): StoryText {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.replace(/\s+/g, " ").trim());
+  const raw = text.replace(/\r\n?/g, "\n").split("\n");
+  const lines = raw.map((l) => l.replace(/\s+/g, " ").trim());
   const sentences: Sentence[] = [];
   let headline: string | undefined;
   let dateLine: string | undefined;
@@ -82,7 +88,9 @@ export function readStory(text: string): StoryText {
   let index = 1;
   const seen = new Set<string>();
   for (const [at, line] of lines.entries()) {
-    if (line === "" || CHROME_LINE.test(line)) continue;
+    if (line === "" || CHROME_LINE.test(line) || isSpacedMenu(raw[at])) continue;
+    // (A page that opens on its photo may give the news only in the caption: that is its headline.)
+    if (headline !== undefined && CAPTION.test(line)) continue;
     if (STORY_END.test(line)) {
       // "Читайте також: Умєров і Дрісколл провели переговори" between two paragraphs points to
       // another story and the story goes on; "Джерело: помічник Путіна …" under the lead (the
@@ -135,6 +143,14 @@ export function readStory(text: string): StoryText {
     paragraph++;
   }
   return { sentences, headline, dateLine, placeLine };
+}
+
+// A site's menu copied as one line, its items set apart by runs of spaces ("Новини  Війна
+// Політика  Світ  Бізнес", "Share  Facebook  X  Email"): a few items of one to three words each,
+// which no headline (however it capitalises its words) is.
+function isSpacedMenu(line: string): boolean {
+  const items = line.trim().split(/\s{2,}|\t/u);
+  return items.length >= 3 && items.every((i) => i.split(" ").length <= 3 && !/[.!?…»"]$/u.test(i));
 }
 
 // Menu items and buttons ("Главная", "Поделиться", "Ukraine war"): a line of one or two words,

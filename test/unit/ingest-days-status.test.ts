@@ -63,3 +63,18 @@ describe("a weekday that qualifies a contact's noun", () => {
     assert.deepEqual([summit.kind, summit.date], ["summit", "2025-08-15"]);
   });
 });
+
+describe("page furniture under the headline", () => {
+  it("skips a menu set out by runs of spaces and a photo's caption", () => {
+    const en = readStory("Putin and Witkoff meet in Moscow\n\nUS  World  Politics  Business  Health\n\nPutin and Witkoff shake hands in Moscow. Jane Doe/AFP/Getty Images\n\nPutin met Witkoff in the Kremlin on Friday.");
+    assert.deepEqual(en.sentences.map((s) => s.text), ["Putin and Witkoff meet in Moscow", "Putin met Witkoff in the Kremlin on Friday."]);
+    const uk = readStory("Новини  Війна  Політика  Світ\n\nЛавров заявив про новий раунд\n\nСергій Лавров в ООН (Фото: REUTERS/Jane Doe)\n\nЛавров заявив, що раунд відбудеться восени.");
+    assert.deepEqual(uk.sentences.map((s) => s.text), ["Лавров заявив про новий раунд", "Лавров заявив, що раунд відбудеться восени."]);
+    const ru = readStory("Лавров заявил о новом раунде\n\nГлавное  Россия  Мир  Экономика\n\nСергей Лавров в ООН. Фото: ТАСС\n\nЛавров заявил, что раунд пройдет осенью.");
+    assert.deepEqual(ru.sentences.map((s) => s.text), ["Лавров заявил о новом раунде", "Лавров заявил, что раунд пройдет осенью."]);
+  });
+  it("keeps a caption that opens the page as its headline", () => {
+    const ru = readStory("Лавров и Рубио провели телефонный разговор. (Фото: МИД России)\n\nГлавы МИД обсудили работу посольств.");
+    assert.equal(ru.headline, "Лавров и Рубио провели телефонный разговор. (Фото: МИД России)");
+  });
+});
