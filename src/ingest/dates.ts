@@ -131,6 +131,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (/^(a|an|one|two|three|\d+)\s+(day|days|week|weeks)\s+(before|after|earlier|later)$/iu.test(text)) continue;
     // "через два дня после введения санкций", "за тиждень до саміту": counted from another event.
     if (/^(через|спустя|за)\s/iu.test(text) && /^\s*(после|після|перед|до|после того)(?![\p{L}])/iu.test(sentence.slice(index + text.length))) continue;
+    // "over the weekend", chrono's Saturday: a weekend is two days, and names neither.
+    if (/weekend/iu.test(text)) continue;
     // "в течение двух недель", "within two weeks", "через тиждень": a span of weeks names no day.
     if (/(week|недел|тиждень|тижн|тижд)/iu.test(text) && !r.start.isCertain("weekday")) continue;
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в

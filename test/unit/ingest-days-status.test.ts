@@ -64,6 +64,13 @@ describe("a weekday that qualifies a contact's noun", () => {
   });
 });
 
+describe("a weekend", () => {
+  it("names no day", () => {
+    assert.deepEqual(readDates("is expected to meet Witkoff over the weekend", "en", "2025-10-24", "future").dates, []);
+    assert.deepEqual(readDates("They met at the weekend", "en", "2025-10-27", "past").dates, []);
+  });
+});
+
 describe("page furniture under the headline", () => {
   it("skips a menu set out by runs of spaces and a photo's caption", () => {
     const en = readStory("Putin and Witkoff meet in Moscow\n\nUS  World  Politics  Business  Health\n\nPutin and Witkoff shake hands in Moscow. Jane Doe/AFP/Getty Images\n\nPutin met Witkoff in the Kremlin on Friday.");
