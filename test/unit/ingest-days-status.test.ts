@@ -71,6 +71,23 @@ describe("a weekend", () => {
   });
 });
 
+describe("an agreement on a contact", () => {
+  // 2025-09-27 was a Saturday.
+  it("sets it to come, with the other side named before its object or told by a noun", () => {
+    const uk = main("Лавров заявив про домовленість з Рубіо щодо нового раунду консультацій\n\nЛавров заявив, що домовився з Рубіо про проведення третього раунду консультацій.", "2025-09-27");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+    const ru = main("Лавров сообщил о договоренности с Рубио о новом раунде консультаций\n\nЛавров сказал, что договорился с Рубио о проведении третьего раунда консультаций.", "2025-09-27");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const en = main("Lavrov and Rubio agree on new round of consultations\n\nLavrov said he had agreed with Rubio on holding a third round of consultations.", "2025-09-27");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+  });
+  it("does not take a verbal noun for a contact held", () => {
+    const tense = (text: string) => readSentence({ text, index: 1, headline: false, paragraph: 1 }, "uk", names).tense;
+    assert.equal(tense("Сторони обговорили проведення нового раунду."), "held");
+    assert.equal(tense("Йдеться про проведення нового раунду."), undefined);
+  });
+});
+
 describe("page furniture under the headline", () => {
   it("skips a menu set out by runs of spaces and a photo's caption", () => {
     const en = readStory("Putin and Witkoff meet in Moscow\n\nUS  World  Politics  Business  Health\n\nPutin and Witkoff shake hands in Moscow. Jane Doe/AFP/Getty Images\n\nPutin met Witkoff in the Kremlin on Friday.");
