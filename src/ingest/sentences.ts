@@ -24,6 +24,9 @@ export interface StoryText {
 // on Friday. Andrew Caballero-Reynolds/AFP/Getty Images": no lead.
 const CAPTION = /(\(([Фф]ото|[Pp]hoto|[Ff]oto)\s*:[^)]*\)|([Фф]ото|[Pp]hoto)(\s*:|\s+by)\s*[^.!?]*|[.!?]\s+\p{Lu}[\p{L} .'’-]*(\/\p{Lu}[\p{L} .'’-]*)+)\s*$/u;
 
+// A site's cookie notice ("Мы используем файлы cookie. Продолжая …", "This site uses cookies. Accept").
+const COOKIE_NOTICE = /(?<![\p{L}])cookies?(?![\p{L}])/iu;
+
 // Lines that are page furniture, never story.
 const CHROME_LINE = /^(перейти к основному контенту|skip to (main )?content|\d+\s*(мин|min|хв)\.?\s*(чтения|read|читання)|политика\s*,?|політика\s*,?|теги|tags|прямой эфир|добавить комментарий|комментарий \(\d+\)|\d+|реклама|advertisement|ad|share|поделиться|поділитися.*|фото:.*|photo:.*)$/i;
 
@@ -88,7 +91,7 @@ export function readStory(text: string): StoryText {
   let index = 1;
   const seen = new Set<string>();
   for (const [at, line] of lines.entries()) {
-    if (line === "" || CHROME_LINE.test(line) || isSpacedMenu(raw[at])) continue;
+    if (line === "" || CHROME_LINE.test(line) || isSpacedMenu(raw[at]) || (COOKIE_NOTICE.test(line) && line.length <= 250)) continue;
     // (A page that opens on its photo may give the news only in the caption: that is its headline.)
     if (headline !== undefined && CAPTION.test(line)) continue;
     if (STORY_END.test(line)) {
@@ -112,7 +115,8 @@ export function readStory(text: string): StoryText {
       placeLine = line;
       continue;
     }
-    if (headline !== undefined && isUpdateStamp(line)) {
+    // (Above the headline only one that opens on its day: "16 ОКТ, 21:47 Обновлено 16 ОКТ, 22:31".)
+    if ((headline !== undefined || /^\d/u.test(line)) && isUpdateStamp(line)) {
       // "Jan. 22, 2026 — Updated: 8:35 p.m.": the day before the stamp is the publication's.
       const published = line.slice(0, line.search(UPDATE_WORD)).replace(/[\s—–|,:-]+$/u, "");
       if (published && DATE_ONLY_LINE.test(published)) dateLine ??= published;

@@ -102,3 +102,14 @@ describe("page furniture under the headline", () => {
     assert.equal(ru.headline, "Лавров и Рубио провели телефонный разговор. (Фото: МИД России)");
   });
 });
+
+describe("a cookie notice and an update stamp above the headline", () => {
+  it("are neither headline nor lead", () => {
+    const ru = readStory("Мы используем файлы cookie. Продолжая пользоваться сайтом, вы соглашаетесь с этим.\n\n6 МАР, 21:47 Обновлено 6 МАР, 22:31\n\nПутин и Трамп провели разговор\n\nПутин и Трамп в пятницу поговорили по телефону.");
+    assert.equal(ru.headline, "Путин и Трамп провели разговор");
+    const uk = readStory("Ми використовуємо файли cookie. Прийняти\n\nПутін і Трамп провели розмову\n\nПутін і Трамп у п'ятницю поговорили телефоном.");
+    assert.equal(uk.headline, "Путін і Трамп провели розмову");
+    const en = readStory("This site uses cookies. [Accept] [Manage]\n\nPutin and Trump hold call\n\nPutin and Trump spoke by phone on Friday.");
+    assert.equal(en.headline, "Putin and Trump hold call");
+  });
+});
