@@ -113,3 +113,15 @@ describe("a cookie notice and an update stamp above the headline", () => {
     assert.equal(en.headline, "Putin and Trump hold call");
   });
 });
+
+describe("a call that agreed on preparing a meeting", () => {
+  // 2025-10-16 was a Thursday.
+  it("is the news, held, whatever the headline's meeting is told to be", () => {
+    const ru = main("Ушаков: Путин и Трамп договорились о подготовке встречи\n\nРазговор президентов длился два часа. Путин и Трамп провели в четверг телефонный разговор.", "2025-10-16");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["call", "held", "2025-10-16"]);
+    const uk = main("Ушаков: Путін і Трамп домовилися про підготовку зустрічі\n\nРозмова президентів тривала дві години. Путін і Трамп у четвер провели телефонну розмову.", "2025-10-16");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["call", "held", "2025-10-16"]);
+    const en = main("Putin and Trump agree to prepare a meeting\n\nThe presidents' phone call lasted two hours. Putin and Trump spoke by phone on Thursday.", "2025-10-16");
+    assert.deepEqual([en.kind, en.status, en.date], ["call", "held", "2025-10-16"]);
+  });
+});
