@@ -125,3 +125,13 @@ describe("a call that agreed on preparing a meeting", () => {
     assert.deepEqual([en.kind, en.status, en.date], ["call", "held", "2025-10-16"]);
   });
 });
+
+describe("what a contact moved will now do", () => {
+  // 2026-01-31 was a Saturday.
+  it("is on its new day", () => {
+    const moved = (s: string, lang: "ru" | "uk" | "en") => readDates(s, lang, "2026-01-31", "future").dates.filter((d) => d.movedTo).map((d) => d.value);
+    assert.deepEqual(moved("Sunday's meeting in Abu Dhabi will now take place Wednesday and Thursday", "en"), ["2026-02-04"]);
+    assert.deepEqual(moved("Воскресная встреча теперь пройдет в среду", "ru"), ["2026-02-04"]);
+    assert.deepEqual(moved("Зустріч тепер відбудеться у середу", "uk"), ["2026-02-04"]);
+  });
+});
