@@ -115,8 +115,9 @@ export function readStory(text: string): StoryText {
       placeLine = line;
       continue;
     }
-    // (Above the headline only one that opens on its day: "16 ОКТ, 21:47 Обновлено 16 ОКТ, 22:31".)
-    if ((headline !== undefined || /^\d/u.test(line)) && isUpdateStamp(line)) {
+    // (Above the headline only one that gives a time: "16 ОКТ, 21:47 Обновлено 16 ОКТ, 22:31",
+    // "Политика, 09 мар, 17:36 (обновлено 21:48)".)
+    if ((headline !== undefined || /\d:\d\d/u.test(line)) && isUpdateStamp(line)) {
       // "Jan. 22, 2026 — Updated: 8:35 p.m.": the day before the stamp is the publication's.
       const published = line.slice(0, line.search(UPDATE_WORD)).replace(/[\s—–|,:-]+$/u, "");
       if (published && DATE_ONLY_LINE.test(published)) dateLine ??= published;

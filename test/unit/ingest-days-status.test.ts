@@ -111,6 +111,8 @@ describe("a cookie notice and an update stamp above the headline", () => {
     assert.equal(uk.headline, "Путін і Трамп провели розмову");
     const en = readStory("This site uses cookies. [Accept] [Manage]\n\nPutin and Trump hold call\n\nPutin and Trump spoke by phone on Friday.");
     assert.equal(en.headline, "Putin and Trump hold call");
+    const section = readStory("Политика, 09 мар, 17:36 (обновлено 21:48)\n\nПесков сообщил о переносе встречи\n\nВстреча делегаций отложена.");
+    assert.equal(section.headline, "Песков сообщил о переносе встречи");
   });
 });
 
