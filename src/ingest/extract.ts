@@ -129,7 +129,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const mainPeople = new Set(participants.people);
   // (Nor is one told held about a contact called off or moved: "Після цього відбулися три раунди
   // … 17–18 лютого в Женеві" beside "поїздка … скасована".)
-  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || ((a === "future" || a === "cancelled" || a === "postponed") && b === "held");
+  // Nor, for one to come, is a sentence that tells a contact called off or moved: "Третій раунд,
+  // який планували провести в червні в Москві, скасували" beside "може відбутися до кінця осені"
+  // tells the plan before this one, its day and place.
+  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || ((a === "future" || a === "cancelled" || a === "postponed") && b === "held") || (a === "future" && (b === "cancelled" || b === "postponed"));
   // A meeting of the two leaders is the summit a later sentence names ("the summit would be
   // held in Anchorage"), not another contact; one that also names a call ("announced after
   // the presidents' call of 16 October") sets the two apart.

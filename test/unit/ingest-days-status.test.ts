@@ -137,3 +137,14 @@ describe("what a contact moved will now do", () => {
     assert.deepEqual(moved("Зустріч тепер відбудеться у середу", "uk"), ["2026-02-04"]);
   });
 });
+
+describe("a plan called off or moved beside a contact to come", () => {
+  it("gives it neither its day nor its place", () => {
+    const uk = main("Новий раунд консультацій з США\n\nТретій раунд консультацій Росії і США може відбутися до кінця осені. Третій раунд, який планували провести в червні в Москві, скасували.", "2025-10-01");
+    assert.deepEqual([uk.status, uk.date, uk.city], ["announced", null, null]);
+    const ru = main("Новый раунд консультаций с США\n\nТретий раунд консультаций России и США может пройти до конца осени. Третий раунд, который планировали провести в июне в Москве, отменили.", "2025-10-01");
+    assert.deepEqual([ru.status, ru.date, ru.city], ["announced", null, null]);
+    const en = main("New round of Russia-US consultations\n\nA third round of Russia-US consultations may take place by the end of autumn. The third round, planned for June in Moscow, was cancelled.", "2025-10-01");
+    assert.deepEqual([en.status, en.date, en.city], ["announced", null, null]);
+  });
+});
