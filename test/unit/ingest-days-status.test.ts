@@ -148,3 +148,15 @@ describe("a plan called off or moved beside a contact to come", () => {
     assert.deepEqual([en.status, en.date, en.city], ["announced", null, null]);
   });
 });
+
+describe("a visitor who is to meet his host", () => {
+  // 2025-10-24 was a Friday.
+  it("is to meet him, not at talks recalled from months before", () => {
+    const uk = main("Дмитрієв прилетів до США\n\nДмитрієв прибув до Сполучених Штатів. Він має зустрітися з Віткоффом. У квітні він провів переговори з Віткоффом у Вашингтоні.", "2025-10-24");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["meeting", "announced", null]);
+    const ru = main("Дмитриев прилетел в США\n\nДмитриев прибыл в Соединенные Штаты. В апреле он провел переговоры с Уиткоффом в Вашингтоне.", "2025-10-24");
+    assert.notEqual(ru.date, "2025-04");
+    const en = main("Dmitriev arrives in the US\n\nDmitriev arrived in the United States. In April he held talks with Witkoff in Washington.", "2025-10-24");
+    assert.notEqual(en.date, "2025-04");
+  });
+});
