@@ -8,7 +8,7 @@
 // contact ("the previous round", "ранее") or of another one agreed on ("experts will meet"),
 // which become drafts of their own.
 import type { Kind, Status } from "../record/schema.ts";
-import { publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
+import { dayGap, publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
 import { findParties, findTrack } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
@@ -171,6 +171,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // ("discussed preparations for Friday's summit in a phone call on Tuesday": a call's day is not
   // the summit's, nor a summit's a call's; "Monday's talks" may be any contact in person.)
   const ofAnother = (d: FoundDate) => d.of !== undefined && d.of !== kind && (d.of === "call" || kind === "call" || (d.of === "summit" && !leadersMeet));
+  // ("is expected to meet Witkoff over the weekend" … "In April he became the most senior Russian
+  // official to visit Washington": a contact its own sentences set for the coming days is not on a
+  // day a month or more away that another sentence gives.)
+  const nearSoon = tense === "future" && anchors.some((a) => readDates(a.text, ctx.language, ctx.published, "future").vague !== undefined);
+  const beyondAMonth = (value: string) => (value.length === 7 ? dayGap(ctx.published, `${value}-01`) > 31 || value < ctx.published.slice(0, 7) : Math.abs(dayGap(ctx.published, value)) > 31);
   for (const s of fills) {
     const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
     const reading = readDates(s.text, ctx.language, ctx.published, direction);
@@ -182,7 +187,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // what came before.)
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
-    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d));
+    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

@@ -160,3 +160,14 @@ describe("a visitor who is to meet his host", () => {
     assert.notEqual(en.date, "2025-04");
   });
 });
+
+describe("a contact its own sentences set for the coming days", () => {
+  it("is not dated by a month another sentence gives", () => {
+    const en = main("Dmitriev to meet Witkoff\n\nDmitriev is expected to meet Witkoff over the weekend. In April he became the first Russian envoy to visit Washington, holding talks with Witkoff.", "2025-10-24");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+    const ru = main("Дмитриев встретится с Уиткоффом\n\nДмитриев встретится с Уиткоффом на следующей неделе. Встреча с Уиткоффом в апреле стала первой за три года.", "2025-10-24");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const uk = main("Дмитрієв зустрінеться з Віткоффом\n\nДмитрієв зустрінеться з Віткоффом найближчими днями. Зустріч з Віткоффом у квітні стала першою за три роки.", "2025-10-24");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+  });
+});
