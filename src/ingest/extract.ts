@@ -25,7 +25,7 @@ import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
+import { ANOTHER, BY_PHONE, DENIED, NOT_PLANNED, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -174,7 +174,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // ("is expected to meet Witkoff over the weekend" … "In April he became the most senior Russian
   // official to visit Washington": a contact its own sentences set for the coming days is not on a
   // day a month or more away that another sentence gives.)
-  const nearSoon = tense === "future" && anchors.some((a) => readDates(a.text, ctx.language, ctx.published, "future").vague !== undefined);
+  const nearSoon = tense === "future" && anchors.some((a) => VAGUE.test(a.folded));
   const beyondAMonth = (value: string) => (value.length === 7 ? dayGap(ctx.published, `${value}-01`) > 31 || value < ctx.published.slice(0, 7) : Math.abs(dayGap(ctx.published, value)) > 31);
   for (const s of fills) {
     const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
