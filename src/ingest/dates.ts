@@ -4,6 +4,7 @@
 // date without a year is the one nearest publication; "next week" gives no day at all; a
 // month alone stays a month (YYYY-MM).
 import * as chrono from "chrono-node";
+import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import { fold } from "./words.ts";
 import { KIND_PHRASES, RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
@@ -21,6 +22,8 @@ export interface FoundDate {
   statement?: boolean;
   /** The expression follows "яка мала відбутися", "was scheduled for": the day a contact was set for. */
   setFor?: boolean;
+  /** "Friday's summit", "Tuesday's phone call": the day qualifies a contact of this kind. */
+  of?: Kind;
 }
 
 export interface DateReading {
@@ -83,7 +86,9 @@ const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
 // "яка мала відбутися в середу у Стамбулі", "которая должна была пройти в четверг", "that had been
 // scheduled for Thursday", "запланированную на пятницу": the day it was set for, a few words on.
 const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|planned|slated|expected)|(scheduled|planned|set|slated|due)\s+(for|on)|мал[аио]?\s+(відбутися|пройти|розпочатися|початися|статися)|мав\s+(відбутися|пройти|розпочатися|початися|статися)|должн\p{L}*\s+(был\p{L}*\s+)?(состояться|пройти|начаться)|(запланирован|запланован|намечен|назначен|призначен)\p{L}*\s+на)(\s+[\p{L}'’-]+){0,5}\s*$/iu;
-const MOVED_TO = /(перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)\s*$/iu;
+// ("Sunday's meeting will now take place Wednesday", "теперь пройдут в среду", "тепер відбудуться у
+// середу": what a contact moved will now do is on its new day.)
+const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)|(will\s+)?now\s+(take place|be held|happen|start|begin)(\s+on)?|теперь\s+(пройд|состо|начн)\p{L}*(\s+(в|во))?|тепер\s+(відбуд|пройд|розпочн|почн)\p{L}*(\s+(у|в))?)\s*$/iu;
 
 /**
  * Every date expression in a sentence. `tense` says which way a bare weekday or a date
@@ -128,6 +133,8 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (/^(a|an|one|two|three|\d+)\s+(day|days|week|weeks)\s+(before|after|earlier|later)$/iu.test(text)) continue;
     // "через два дня после введения санкций", "за тиждень до саміту": counted from another event.
     if (/^(через|спустя|за)\s/iu.test(text) && /^\s*(после|після|перед|до|после того)(?![\p{L}])/iu.test(sentence.slice(index + text.length))) continue;
+    // "over the weekend", chrono's Saturday: a weekend is two days, and names neither.
+    if (/weekend/iu.test(text)) continue;
     // "в течение двух недель", "within two weeks", "через тиждень": a span of weeks names no day.
     if (/(week|недел|тиждень|тижн|тижд)/iu.test(text) && !r.start.isCertain("weekday")) continue;
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
@@ -138,10 +145,16 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     if (lang === "en" && /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|march|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/u.test(text)) continue;
     // "used his Saturday press conference", "in Sunday's election": a weekday that qualifies
     // another event's noun dates that event ("Sunday's talks" are still a contact's).
+    // ("Friday's summit", "the Friday summit" in a story on a call: the day is that contact's,
+    // of its kind, which may be another than the one reported.)
+    let of: Kind | undefined;
     if (lang === "en" && r.start.isCertain("weekday") && !r.start.isCertain("day")) {
       const after = sentence.slice(index + text.length, index + text.length + 30);
       const qualifies = /^['’]s\s/u.test(after) || /(?<![\p{L}])(his|her|their|its|our|my)\s+$/iu.test(sentence.slice(Math.max(0, index - 8), index));
-      if (qualifies && !KIND_PHRASES.some(([, k]) => k.test(fold(after)))) continue;
+      const words = /^(?:['’]s)?((?:\s+[\p{L}-]+){1,3})/u.exec(after)?.[1] ?? "";
+      const noun = qualifies ? words : (/^\s+[\p{L}-]+/u.exec(words)?.[0] ?? "");
+      of = KIND_PHRASES.find(([, k]) => k.test(fold(`${text}${qualifies ? "'s" : ""}${noun}`)))?.[0];
+      if (qualifies && !of) continue;
     }
     // "the first since Dmitriev's trip to Florida in March": the day a span is counted from.
     if (SINCE.test(fold(sentence.slice(Math.max(0, index - 80), index)))) continue;
@@ -209,6 +222,7 @@ export function readDates(sentence: string, lang: ArticleLang, published: string
     }
     const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
     const found: FoundDate = statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo };
+    if (of) found.of = of;
     if (!movedTo && SET_FOR.test(sentence.slice(Math.max(0, index - 60), index))) found.setFor = true;
     reading.dates.push(found);
   }

@@ -203,7 +203,9 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
     // contact, not the contact ("Rubio and Lavrov discussed preparations for the summit").
     const byPhone = leadKinds.has("call") && /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead!.folded);
     const topic = /(подготов|пидготов|prepar|обсуд|обговор|discuss)/u.test(headline.folded);
-    if (own === "summit" && topic) return byPriority(new Set([...leadKinds].filter((k) => k !== "summit"))) ?? "meeting";
+    // (So is a meeting whose preparation a call agreed on: "Путин и Трамп договорились о подготовке
+    // встречи в Будапеште" over "Разговор президентов длился …".)
+    if ((own === "summit" || (own === "meeting" && leadKinds.has("call"))) && topic) return byPriority(new Set([...leadKinds].filter((k) => k !== "summit"))) ?? "meeting";
     if (own !== "meeting" && own !== "other") return own;
     if (byPhone) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that

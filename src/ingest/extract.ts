@@ -8,7 +8,7 @@
 // contact ("the previous round", "ранее") or of another one agreed on ("experts will meet"),
 // which become drafts of their own.
 import type { Kind, Status } from "../record/schema.ts";
-import { publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
+import { dayGap, publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
 import { findParties, findTrack } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
@@ -26,7 +26,7 @@ import { chooseNews, follows } from "./news.ts";
 import { whyNotNews } from "./not-news.ts";
 import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL } from "./vocabulary.ts";
+import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
 const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
@@ -123,7 +123,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const mainPeople = new Set(participants.people);
   // (Nor is one told held about a contact called off or moved: "Після цього відбулися три раунди
   // … 17–18 лютого в Женеві" beside "поїздка … скасована".)
-  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || ((a === "future" || a === "cancelled" || a === "postponed") && b === "held");
+  // Nor, for one to come, is a sentence that tells a contact called off or moved: "Третій раунд,
+  // який планували провести в червні в Москві, скасували" beside "може відбутися до кінця осені"
+  // tells the plan before this one, its day and place.
+  const conflicting = (a: Tense | undefined, b: Tense | undefined) => (a === "held" && b === "future") || ((a === "future" || a === "cancelled" || a === "postponed") && b === "held") || (a === "future" && (b === "cancelled" || b === "postponed"));
   // A meeting of the two leaders is the summit a later sentence names ("the summit would be
   // held in Anchorage"), not another contact; one that also names a call ("announced after
   // the presidents' call of 16 October") sets the two apart.
@@ -159,6 +162,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let dateFound: FoundDate | undefined;
   let vague: string | undefined;
   let statementDate: { found: FoundDate; sentence: ReadSentence } | undefined;
+  // ("discussed preparations for Friday's summit in a phone call on Tuesday": a call's day is not
+  // the summit's, nor a summit's a call's; "Monday's talks" may be any contact in person.)
+  const ofAnother = (d: FoundDate) => d.of !== undefined && d.of !== kind && (d.of === "call" || kind === "call" || (d.of === "summit" && !leadersMeet));
+  // ("is expected to meet Witkoff over the weekend" … "In April he became the most senior Russian
+  // official to visit Washington": a contact its own sentences set for the coming days is not on a
+  // day a month or more away that another sentence gives.)
+  const nearSoon = tense === "future" && anchors.some((a) => VAGUE.test(a.folded));
+  const beyondAMonth = (value: string) => (value.length === 7 ? dayGap(ctx.published, `${value}-01`) > 31 || value < ctx.published.slice(0, 7) : Math.abs(dayGap(ctx.published, value)) > 31);
   for (const s of fills) {
     const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
     const reading = readDates(s.text, ctx.language, ctx.published, direction);
@@ -170,7 +181,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // what came before.)
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
-    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening);
+    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

@@ -114,6 +114,9 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context, draftO
     // the visitor received by the host is at the talks.)
     const received = RECEIVED.test(s.folded);
     if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round") || received)) return false;
+    // ("Дмитрієв прилетів до США" over "У квітні він провів переговори з Віткоффом у Вашингтоні":
+    // talks told done on a day long before the visit are an earlier trip's.)
+    if (s.tense === "held" && readDates(s.text, ctx.language, ctx.published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== ctx.published.slice(0, 7) : dayGap(d.value, ctx.published) > NEWS_DAYS))) return false;
     const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
     if (received && people.some((p) => visitors.has(p.name.en))) return true;
     if (people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side))) return true;

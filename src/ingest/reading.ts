@@ -147,7 +147,9 @@ const GLOBAL_CUES: [Tense, RegExp][] = (["cancelled", "postponed", "held", "futu
  */
 export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense | undefined {
   const at = kindPosition(s, kind, lang);
-  if (at === undefined) return s.tense;
+  // ("Путин и Трамп договорились о подготовке встречи" read for their call: a sentence that names
+  // only a contact of the other sort, in person or by phone, tells that one's tense.)
+  if (at === undefined) return s.kinds.size > 0 && [...s.kinds].every((k) => (k === "call") !== (kind === "call")) ? undefined : s.tense;
   // "agreed to meet after a lengthy phone call", "по итогам разговора": what came after a call
   // says the call itself is done.
   if (kind === "call" && AFTER_IT.test(s.folded.slice(Math.max(0, at - 40), at))) return "held";

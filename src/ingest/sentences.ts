@@ -19,6 +19,14 @@ export interface StoryText {
   placeLine?: string;
 }
 
+// A photo's caption under the headline, known by the credit that ends it: "Сергій Лавров в ООН
+// (Фото: REUTERS/…)", "… speaks to reporters. Photo by Contributor/Getty Images", "… shake hands
+// on Friday. Andrew Caballero-Reynolds/AFP/Getty Images": no lead.
+const CAPTION = /(\(([Фф]ото|[Pp]hoto|[Ff]oto)\s*:[^)]*\)|([Фф]ото|[Pp]hoto)(\s*:|\s+by)\s*[^.!?]*|[.!?]\s+\p{Lu}[\p{L} .'’-]*(\/\p{Lu}[\p{L} .'’-]*)+)\s*$/u;
+
+// A site's cookie notice ("Мы используем файлы cookie. Продолжая …", "This site uses cookies. Accept").
+const COOKIE_NOTICE = /(?<![\p{L}])cookies?(?![\p{L}])/iu;
+
 // Lines that are page furniture, never story.
 const CHROME_LINE = /^(перейти к основному контенту|skip to (main )?content|\d+\s*(мин|min|хв)\.?\s*(чтения|read|читання)|политика\s*,?|політика\s*,?|теги|tags|прямой эфир|добавить комментарий|комментарий \(\d+\)|\d+|реклама|advertisement|ad|share|поделиться|поділитися.*|фото:.*|photo:.*)$/i;
 
@@ -41,8 +49,9 @@ const INLINE_POINTER = /^((читайте также|читайте також|r
 // A ministry's or the Kremlin's page prints the day with "года"/"року" and the place after the
 // time: "16 октября 2025 года, 20:15", "December 29, 2025, 16:30, The Kremlin, Moscow".
 // ("Пʼятниця, 23 січня 2026, 08:14", "Sun October 26, 2025": the weekday may open it;
-// "Published on 21/01/2026 - 13:15 GMT+1": a dash may set the time off.)
-const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено)(\s+on)?:?\s*)?((понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’ʼ]?ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))((,|\s+[-–—])?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
+// "Published on 21/01/2026 - 13:15 GMT+1": a dash may set the time off; "February 13, 2026 at
+// 11:42 AM GMT+1", "13 лютого 2026 о 12:42": so may "at", "о", "в".)
+const DATE_ONLY_LINE = /^(by [^|]+\|\s*)?((published|updated|опубликовано|обновлено|опубліковано|оновлено)(\s+on)?:?\s*)?((понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа|четвер|п['’ʼ]?ятниця|субота|неділя|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+)?((\d{1,2}[./]\d{1,2}[./]\d{4})|(\d{1,2}\s+\p{L}+\s+\d{4}(\s*(года|року|г\.|р\.))?)|(\p{L}+\.?\s+\d{1,2},?\s+\d{4}))((,|\s+[-–—]|\s+at|\s+о|\s+в)?\s*\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?(\s*(gmt|utc|msk|et|edt|est|bst|cet|eet)([+-]\d{1,2})?)?)?(,\s*(the\s+)?\p{Lu}[\p{L}-]*(\s+\p{Lu}[\p{L}-]*)?){0,3}$/iu;
 
 // "Москва, Кремль", "Moscow, The Kremlin", "Ново-Огарёво": a place alone under a date line.
 const PLACE_LINE = /^\p{Lu}[\p{L}-]+(,\s*(the\s+)?\p{Lu}[\p{L}-]+){0,2}$/iu;
@@ -72,7 +81,8 @@ const NO_BREAK_BEFORE = /(\b(г|гг|т|е|ст|им|ул|д|см|mr|mrs|ms|dr|s
 const INITIAL = /(?<![\p{L}\p{M}\d])\p{Lu}\.$/u;
 
 export function readStory(text: string): StoryText {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n").map((l) => l.replace(/\s+/g, " ").trim());
+  const raw = text.replace(/\r\n?/g, "\n").split("\n");
+  const lines = raw.map((l) => l.replace(/\s+/g, " ").trim());
   const sentences: Sentence[] = [];
   let headline: string | undefined;
   let dateLine: string | undefined;
@@ -81,7 +91,9 @@ export function readStory(text: string): StoryText {
   let index = 1;
   const seen = new Set<string>();
   for (const [at, line] of lines.entries()) {
-    if (line === "" || CHROME_LINE.test(line)) continue;
+    if (line === "" || CHROME_LINE.test(line) || isSpacedMenu(raw[at]) || (COOKIE_NOTICE.test(line) && line.length <= 250)) continue;
+    // (A page that opens on its photo may give the news only in the caption: that is its headline.)
+    if (headline !== undefined && CAPTION.test(line)) continue;
     if (STORY_END.test(line)) {
       // "Читайте також: Умєров і Дрісколл провели переговори" between two paragraphs points to
       // another story and the story goes on; "Джерело: помічник Путіна …" under the lead (the
@@ -108,7 +120,9 @@ export function readStory(text: string): StoryText {
       placeLine = line;
       continue;
     }
-    if (headline !== undefined && isUpdateStamp(line)) {
+    // (Above the headline only one that gives a time: "16 ОКТ, 21:47 Обновлено 16 ОКТ, 22:31",
+    // "Политика, 09 мар, 17:36 (обновлено 21:48)".)
+    if ((headline !== undefined || /\d:\d\d/u.test(line)) && isUpdateStamp(line)) {
       // "Jan. 22, 2026 — Updated: 8:35 p.m.": the day before the stamp is the publication's.
       const published = line.slice(0, line.search(UPDATE_WORD)).replace(/[\s—–|,:-]+$/u, "");
       if (published && DATE_ONLY_LINE.test(published)) dateLine ??= published;
@@ -150,6 +164,14 @@ function dateAmongLabels(line: string): string | undefined {
   const parts = line.split(/\s+·\s+/u);
   const date = parts.length > 1 ? parts.find((p) => DATE_ONLY_LINE.test(p)) : undefined;
   return date && parts.every((p) => p === date || p.split(" ").length <= 4) ? date : undefined;
+}
+
+// A site's menu copied as one line, its items set apart by runs of spaces ("Новини  Війна
+// Політика  Світ  Бізнес", "Share  Facebook  X  Email"): a few items of one to three words each,
+// which no headline (however it capitalises its words) is.
+function isSpacedMenu(line: string): boolean {
+  const items = line.trim().split(/\s{2,}|\t/u);
+  return items.length >= 3 && items.every((i) => i.split(" ").length <= 3 && !/[.!?…»"]$/u.test(i));
 }
 
 // Menu items and buttons ("Главная", "Поделиться", "Ukraine war"): a line of one or two words,

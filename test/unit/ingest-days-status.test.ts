@@ -1,0 +1,173 @@
+// The extractor's rules for the day and the status of a contact told in batches 16 to 21's
+// manners. One short case per language a rule covers.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readDates } from "../../src/ingest/dates.ts";
+import { readStory } from "../../src/ingest/sentences.ts";
+import { readSentence } from "../../src/ingest/reading.ts";
+import { mainFields as main, names } from "../support/ingest-cases.ts";
+
+describe("a date line with a word before its time", () => {
+  it("is the page's date, not the lead", () => {
+    const en = readStory("Putin to meet Witkoff\n\nMarch 4, 2026 at 9:15 AM GMT+1\n\nPutin will meet Witkoff in Moscow on Friday.");
+    assert.equal(en.dateLine, "March 4, 2026 at 9:15 AM GMT+1");
+    assert.equal(en.sentences[1].text, "Putin will meet Witkoff in Moscow on Friday.");
+    const uk = readStory("Путін зустрінеться з Віткоффом\n\n4 березня 2026 о 10:15\n\nПутін у п'ятницю зустрінеться з Віткоффом.");
+    assert.equal(uk.dateLine, "4 березня 2026 о 10:15");
+    const ru = readStory("Путин встретится с Уиткоффом\n\n4 марта 2026 в 10:15\n\nПутин в пятницу встретится с Уиткоффом.");
+    assert.equal(ru.dateLine, "4 марта 2026 в 10:15");
+  });
+});
+
+describe("a participle beside the contact's noun", () => {
+  // 2026-03-04 was a Wednesday.
+  it("tells the contact held, on the day it gives", () => {
+    const ru = main("Дмитриев об итогах переговоров\n\nДмитриев назвал полезными переговоры с Уиткоффом, состоявшиеся позавчера в Майами.", "2026-03-04");
+    assert.deepEqual([ru.status, ru.date], ["held", "2026-03-02"]);
+    const past = main("Дмитриев о консультациях\n\nДмитриев оценил прошедшие в понедельник в Майами переговоры с Уиткоффом.", "2026-03-04");
+    assert.deepEqual([past.status, past.date], ["held", "2026-03-02"]);
+    const uk = main("Умєров про переговори\n\nУмєров назвав корисними проведені у понеділок у Женеві переговори з Віткоффом і Дмитрієвим.", "2026-03-04");
+    assert.deepEqual([uk.status, uk.date], ["held", "2026-03-02"]);
+  });
+  it("does not tell a contact held by a time gone by", () => {
+    const ru = main("Уиткофф приедет в Москву\n\nНа прошедшей неделе в Кремле сообщили, что Путин примет Уиткоффа в пятницу.", "2026-03-04");
+    assert.deepEqual([ru.status, ru.date], ["scheduled", "2026-03-06"]);
+  });
+  it("reads the imperfective past of 'проходить' as held", () => {
+    const tense = (text: string, lang: "ru" | "uk") => readSentence({ text, index: 1, headline: false, paragraph: 1 }, lang, names).tense;
+    assert.equal(tense("Переговоры проходили в понедельник в Майами.", "ru"), "held");
+    assert.equal(tense("Переговори проходили в понеділок у Маямі.", "uk"), "held");
+  });
+});
+
+describe("talks in separate groups", () => {
+  it("are one contact, whose day a later sentence gives", () => {
+    const ru = main("Переговоры в Женеве завершились\n\nВ Женеве завершились переговоры Уиткоффа и Дмитриева. Встречи шли 2 и 3 марта, делегации работали в отдельных группах.", "2026-03-04");
+    assert.equal(ru.date, "2026-03-02");
+    const uk = main("Переговори у Женеві завершилися\n\nУ Женеві завершилися переговори Віткоффа і Дмитрієва. Зустрічі тривали 2 і 3 березня, делегації працювали в окремих групах.", "2026-03-04");
+    assert.equal(uk.date, "2026-03-02");
+  });
+});
+
+describe("a weekday that qualifies a contact's noun", () => {
+  // 2025-08-12 was a Tuesday.
+  it("is marked with that contact's kind", () => {
+    const [summit, call] = readDates("discussed Friday's summit in a phone call on Tuesday", "en", "2025-08-12", "past").dates;
+    assert.deepEqual([summit.of, call.of], ["summit", undefined]);
+    assert.equal(readDates("ahead of the Friday summit", "en", "2025-08-12", "future").dates[0].of, "summit");
+  });
+  it("gives no day to a contact of another kind", () => {
+    const call = main("Lavrov and Rubio speak by phone\n\nLavrov and Rubio discussed Friday's summit in Alaska in a phone call on Monday.", "2025-08-12");
+    assert.deepEqual([call.kind, call.date], ["call", "2025-08-11"]);
+    const summit = main("Putin and Trump to meet in Alaska\n\nPutin and Trump will meet in Alaska on Friday, a day after Thursday's call of their ministers.", "2025-08-12");
+    assert.deepEqual([summit.kind, summit.date], ["summit", "2025-08-15"]);
+  });
+});
+
+describe("a weekend", () => {
+  it("names no day", () => {
+    assert.deepEqual(readDates("is expected to meet Witkoff over the weekend", "en", "2025-10-24", "future").dates, []);
+    assert.deepEqual(readDates("They met at the weekend", "en", "2025-10-27", "past").dates, []);
+  });
+});
+
+describe("an agreement on a contact", () => {
+  // 2025-09-27 was a Saturday.
+  it("sets it to come, with the other side named before its object or told by a noun", () => {
+    const uk = main("Лавров заявив про домовленість з Рубіо щодо нового раунду консультацій\n\nЛавров заявив, що домовився з Рубіо про проведення третього раунду консультацій.", "2025-09-27");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+    const ru = main("Лавров сообщил о договоренности с Рубио о новом раунде консультаций\n\nЛавров сказал, что договорился с Рубио о проведении третьего раунда консультаций.", "2025-09-27");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const en = main("Lavrov and Rubio agree on new round of consultations\n\nLavrov said he had agreed with Rubio on holding a third round of consultations.", "2025-09-27");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+  });
+  it("does not take a verbal noun for a contact held", () => {
+    const tense = (text: string) => readSentence({ text, index: 1, headline: false, paragraph: 1 }, "uk", names).tense;
+    assert.equal(tense("Сторони обговорили проведення нового раунду."), "held");
+    assert.equal(tense("Йдеться про проведення нового раунду."), undefined);
+  });
+});
+
+describe("page furniture under the headline", () => {
+  it("skips a menu set out by runs of spaces and a photo's caption", () => {
+    const en = readStory("Putin and Witkoff meet in Moscow\n\nUS  World  Politics  Business  Health\n\nPutin and Witkoff shake hands in Moscow. Jane Doe/AFP/Getty Images\n\nPutin met Witkoff in the Kremlin on Friday.");
+    assert.deepEqual(en.sentences.map((s) => s.text), ["Putin and Witkoff meet in Moscow", "Putin met Witkoff in the Kremlin on Friday."]);
+    const uk = readStory("Новини  Війна  Політика  Світ\n\nЛавров заявив про новий раунд\n\nСергій Лавров в ООН (Фото: REUTERS/Jane Doe)\n\nЛавров заявив, що раунд відбудеться восени.");
+    assert.deepEqual(uk.sentences.map((s) => s.text), ["Лавров заявив про новий раунд", "Лавров заявив, що раунд відбудеться восени."]);
+    const ru = readStory("Лавров заявил о новом раунде\n\nГлавное  Россия  Мир  Экономика\n\nСергей Лавров в ООН. Фото: ТАСС\n\nЛавров заявил, что раунд пройдет осенью.");
+    assert.deepEqual(ru.sentences.map((s) => s.text), ["Лавров заявил о новом раунде", "Лавров заявил, что раунд пройдет осенью."]);
+  });
+  it("keeps a caption that opens the page as its headline", () => {
+    const ru = readStory("Лавров и Рубио провели телефонный разговор. (Фото: МИД России)\n\nГлавы МИД обсудили работу посольств.");
+    assert.equal(ru.headline, "Лавров и Рубио провели телефонный разговор. (Фото: МИД России)");
+  });
+});
+
+describe("a cookie notice and an update stamp above the headline", () => {
+  it("are neither headline nor lead", () => {
+    const ru = readStory("Мы используем файлы cookie. Продолжая пользоваться сайтом, вы соглашаетесь с этим.\n\n6 МАР, 21:47 Обновлено 6 МАР, 22:31\n\nПутин и Трамп провели разговор\n\nПутин и Трамп в пятницу поговорили по телефону.");
+    assert.equal(ru.headline, "Путин и Трамп провели разговор");
+    const uk = readStory("Ми використовуємо файли cookie. Прийняти\n\nПутін і Трамп провели розмову\n\nПутін і Трамп у п'ятницю поговорили телефоном.");
+    assert.equal(uk.headline, "Путін і Трамп провели розмову");
+    const en = readStory("This site uses cookies. [Accept] [Manage]\n\nPutin and Trump hold call\n\nPutin and Trump spoke by phone on Friday.");
+    assert.equal(en.headline, "Putin and Trump hold call");
+    const section = readStory("Политика, 09 мар, 17:36 (обновлено 21:48)\n\nПесков сообщил о переносе встречи\n\nВстреча делегаций отложена.");
+    assert.equal(section.headline, "Песков сообщил о переносе встречи");
+  });
+});
+
+describe("a call that agreed on preparing a meeting", () => {
+  // 2025-10-16 was a Thursday.
+  it("is the news, held, whatever the headline's meeting is told to be", () => {
+    const ru = main("Ушаков: Путин и Трамп договорились о подготовке встречи\n\nРазговор президентов длился два часа. Путин и Трамп провели в четверг телефонный разговор.", "2025-10-16");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["call", "held", "2025-10-16"]);
+    const uk = main("Ушаков: Путін і Трамп домовилися про підготовку зустрічі\n\nРозмова президентів тривала дві години. Путін і Трамп у четвер провели телефонну розмову.", "2025-10-16");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["call", "held", "2025-10-16"]);
+    const en = main("Putin and Trump agree to prepare a meeting\n\nThe presidents' phone call lasted two hours. Putin and Trump spoke by phone on Thursday.", "2025-10-16");
+    assert.deepEqual([en.kind, en.status, en.date], ["call", "held", "2025-10-16"]);
+  });
+});
+
+describe("what a contact moved will now do", () => {
+  // 2026-01-31 was a Saturday.
+  it("is on its new day", () => {
+    const moved = (s: string, lang: "ru" | "uk" | "en") => readDates(s, lang, "2026-01-31", "future").dates.filter((d) => d.movedTo).map((d) => d.value);
+    assert.deepEqual(moved("Sunday's meeting in Abu Dhabi will now take place Wednesday and Thursday", "en"), ["2026-02-04"]);
+    assert.deepEqual(moved("Воскресная встреча теперь пройдет в среду", "ru"), ["2026-02-04"]);
+    assert.deepEqual(moved("Зустріч тепер відбудеться у середу", "uk"), ["2026-02-04"]);
+  });
+});
+
+describe("a plan called off or moved beside a contact to come", () => {
+  it("gives it neither its day nor its place", () => {
+    const uk = main("Новий раунд консультацій з США\n\nТретій раунд консультацій Росії і США може відбутися до кінця осені. Третій раунд, який планували провести в червні в Москві, скасували.", "2025-10-01");
+    assert.deepEqual([uk.status, uk.date, uk.city], ["announced", null, null]);
+    const ru = main("Новый раунд консультаций с США\n\nТретий раунд консультаций России и США может пройти до конца осени. Третий раунд, который планировали провести в июне в Москве, отменили.", "2025-10-01");
+    assert.deepEqual([ru.status, ru.date, ru.city], ["announced", null, null]);
+    const en = main("New round of Russia-US consultations\n\nA third round of Russia-US consultations may take place by the end of autumn. The third round, planned for June in Moscow, was cancelled.", "2025-10-01");
+    assert.deepEqual([en.status, en.date, en.city], ["announced", null, null]);
+  });
+});
+
+describe("a visitor who is to meet his host", () => {
+  // 2025-10-24 was a Friday.
+  it("is to meet him, not at talks recalled from months before", () => {
+    const uk = main("Дмитрієв прилетів до США\n\nДмитрієв прибув до Сполучених Штатів. Він має зустрітися з Віткоффом. У квітні він провів переговори з Віткоффом у Вашингтоні.", "2025-10-24");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["meeting", "announced", null]);
+    const ru = main("Дмитриев прилетел в США\n\nДмитриев прибыл в Соединенные Штаты. В апреле он провел переговоры с Уиткоффом в Вашингтоне.", "2025-10-24");
+    assert.notEqual(ru.date, "2025-04");
+    const en = main("Dmitriev arrives in the US\n\nDmitriev arrived in the United States. In April he held talks with Witkoff in Washington.", "2025-10-24");
+    assert.notEqual(en.date, "2025-04");
+  });
+});
+
+describe("a contact its own sentences set for the coming days", () => {
+  it("is not dated by a month another sentence gives", () => {
+    const en = main("Dmitriev to meet Witkoff\n\nDmitriev is expected to meet Witkoff over the weekend. In April he became the first Russian envoy to visit Washington, holding talks with Witkoff.", "2025-10-24");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+    const ru = main("Дмитриев встретится с Уиткоффом\n\nДмитриев встретится с Уиткоффом на следующей неделе. Встреча с Уиткоффом в апреле стала первой за три года.", "2025-10-24");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const uk = main("Дмитрієв зустрінеться з Віткоффом\n\nДмитрієв зустрінеться з Віткоффом найближчими днями. Зустріч з Віткоффом у квітні стала першою за три роки.", "2025-10-24");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+  });
+});
