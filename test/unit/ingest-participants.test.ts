@@ -62,6 +62,9 @@ describe("officials names.json does not know", () => {
     assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля. Американскую делегацию возглавит помощник госсекретаря США Джон Смит.", "2025-04-08"), []);
     assert.deepEqual(people("Dmitriev to visit Washington\n\nKirill Dmitriev will lead a delegation to Washington next week, the head of the Russian Direct Investment Fund told reporters.", "2025-04-01"), ["Kirill Dmitriev"]);
   });
+  it("reads a post's last word (\"National Security\") as no surname", () => {
+    assert.deepEqual(people("Trilateral talks to resume in Geneva\n\nRussia, Ukraine and the United States will hold a new round of talks in Geneva on Tuesday. Kyiv's team will be led by the secretary of Ukraine's National Security and Defense Council, Rustem Umerov.", "2026-02-13"), ["Rustem Umerov"]);
+  });
 });
 
 describe("delegations and who took part", () => {
