@@ -162,6 +162,10 @@ describe("delegations and who took part", () => {
   it("names the other side by the meeting with him, once one side's people are known", () => {
     assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nСтів Віткофф прибув до Москви. Про час зустрічі з Путіним повідомив Кремль: переговори почнуться о 18:00.", "2025-12-02"), ["Steve Witkoff", "Vladimir Putin"]);
   });
+  it("counts one who has taken part or is taking part, not one who will not take part", () => {
+    assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Secretary of State Marco Rubio had also taken part in the talks, a White House official said.", "2026-02-01"), ["Kirill Dmitriev", "Marco Rubio", "Steve Witkoff"]);
+    assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Secretary of State Marco Rubio did not take part in the talks.", "2026-02-01"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
   it("reads \"as before\" as a comparison, not a recall", () => {
     assert.deepEqual(people("Трехсторонние переговоры пройдут в Абу-Даби\n\nТрехсторонние переговоры России, США и Украины пройдут в Абу-Даби в среду. Украинскую делегацию, как и прежде, возглавит Рустем Умеров.", "2026-02-02"), ["Rustem Umerov"]);
     assert.deepEqual(people("Тристоронні переговори відбудуться в Абу-Дабі\n\nТристоронні переговори України, США та Росії відбудуться в Абу-Дабі в середу. Українську делегацію, як і раніше, очолить Рустем Умєров.", "2026-02-02"), ["Rustem Umerov"]);
