@@ -6,7 +6,7 @@ import type { Kind } from "../record/schema.ts";
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AT_CONTACT, AT_SEVERAL, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -129,6 +129,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     // встречах с Путиным": several contacts told together, none of them this one.
     // ("Umerov, who has led the delegation several times, will head it again" tells his record.)
     if (REPEATED.test(withoutAsides(s)) || AT_SEVERAL.test(withoutAsides(s))) continue;
+    // "Он не исключил, что в состав делегации войдет Грюнбаум": one only thought possible is
+    // not said to take part.
+    if (HEDGED.test(s.folded)) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.

@@ -23,6 +23,9 @@ export const THIS_TIME = /(?<![\p{L}])(this time|на етот раз|в ето�
 /** "agreed … at the meeting in Riyadh", "домовилися … на зустрічі", "договорились в ходе встречи": the contact an agreement was reached at, whose people are its own. */
 export const AT_CONTACT = /(?<![\p{L}])(at|during|on the sidelines of|на|во время|в ходе|пид час|в ходи|у ходи)\s+(\p{L}+\s+){0,2}(meeting|talks|summit|встрече|переговорах|саммите|зустричи|перемовинах|самити)(?![\p{L}])/u;
 
+/** "не исключил, что в состав войдет Грюнбаум", "did not rule out that Rubio would join", "можливо, до делегації увійде": a part only thought possible. */
+export const HEDGED = /(?<![\p{L}])(не исключ\p{L}*|не виключ\p{L}*|(not|n['’]t) rul\p{L}* out|возможно|можливо|possibly|perhaps)(?![\p{L}])/u;
+
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 export const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
 

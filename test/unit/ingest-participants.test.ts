@@ -166,6 +166,11 @@ describe("delegations and who took part", () => {
     assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Secretary of State Marco Rubio had also taken part in the talks, a White House official said.", "2026-02-01"), ["Kirill Dmitriev", "Marco Rubio", "Steve Witkoff"]);
     assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Secretary of State Marco Rubio did not take part in the talks.", "2026-02-01"), ["Kirill Dmitriev", "Steve Witkoff"]);
   });
+  it("leaves out one only thought possible ('не исключил, что войдет', 'did not rule out')", () => {
+    assert.deepEqual(people("Уиткофф и Кушнер приедут в Москву\n\nСпецпосланник Стив Уиткофф и Джаред Кушнер приедут в Москву в июне, их примет Владимир Путин. Ушаков не исключил, что в состав делегации войдет Марко Рубио.", "2026-04-30"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Віткофф і Кушнер приїдуть до Москви\n\nСпецпосланець Стів Віткофф і Джаред Кушнер приїдуть до Москви в червні, їх прийме Володимир Путін. Ушаков не виключив, що до складу делегації увійде Марко Рубіо.", "2026-04-30"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Witkoff and Kushner to visit Moscow\n\nSteve Witkoff and Jared Kushner will travel to Moscow in June to meet Vladimir Putin. Ushakov did not rule out that Marco Rubio would join the delegation.", "2026-04-30"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+  });
   it("reads \"as before\" as a comparison, not a recall", () => {
     assert.deepEqual(people("Трехсторонние переговоры пройдут в Абу-Даби\n\nТрехсторонние переговоры России, США и Украины пройдут в Абу-Даби в среду. Украинскую делегацию, как и прежде, возглавит Рустем Умеров.", "2026-02-02"), ["Rustem Umerov"]);
     assert.deepEqual(people("Тристоронні переговори відбудуться в Абу-Дабі\n\nТристоронні переговори України, США та Росії відбудуться в Абу-Дабі в середу. Українську делегацію, як і раніше, очолить Рустем Умєров.", "2026-02-02"), ["Rustem Umerov"]);
