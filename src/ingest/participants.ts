@@ -6,7 +6,7 @@ import type { Kind } from "../record/schema.ts";
 import type { EventReading } from "./draft.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -156,14 +156,17 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   addSpeakers();
   // "Американський спецпосланник прибув до Москви … Про час зустрічі з Путіним повідомив …":
   // with one side's people known, a later sentence about this contact names the other by "the
-  // meeting with".
-  if (people.length > 0 && new Set(people.map((p) => p.side)).size === 1) {
+  // meeting with". With both sides known, one it names beside a participant met ("Там він
+  // проведе переговори з Віткоффом і Кушнером", "talks with Witkoff and Kushner") is met too.
+  if (people.length > 0) {
+    const oneSide = new Set(people.map((p) => p.side)).size === 1;
     for (const s of detail) {
       if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded) || REPEATED.test(withoutAsides(s))) continue;
       // ("Witkoff, who met Putin in August, …": an aside's meeting is another.)
-      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !aside(s, m) && !inAside(s, m));
+      const met = personMentions(s).find((m) => !m.byPost && (oneSide ? m.named.person.side !== people[0].side : people.includes(m.named.person)) && metWith(s, m.first) && !aside(s, m) && !inAside(s, m));
       if (met && onSide(met.named.person)) {
         add(met.named.person, s);
+        for (const m of joinedTo(s, met)) if (m.named.person.side === met.named.person.side && !aside(s, m)) add(m.named.person, s);
         break;
       }
     }
@@ -341,6 +344,35 @@ function metWith(s: ReadSentence, first: number): boolean {
     if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1 && !TITLE_WORD.test(s.tokens[i].folded)) return false;
   }
   return false;
+}
+
+type PersonMention = ReturnType<typeof personMentions>[number];
+
+/**
+ * The names joined to one by "and", maybe through a title ("with Witkoff and Jared Kushner",
+ * "зі Стівом Віткоффом і зятем Трампа Джаредом Кушнером", "с Уиткоффом и Кушнером"), or by a
+ * bare comma ("with Witkoff, Kushner and Rubio"). A principal's name before another's
+ * ("зятем Трампа Джаредом Кушнером") is the title's, not one more.
+ */
+function joinedTo(s: ReadSentence, m: PersonMention): PersonMention[] {
+  const all = personMentions(s);
+  const out: PersonMention[] = [];
+  let at: PersonMention | undefined = m;
+  while (at && at.last + 1 < s.tokens.length) {
+    const end: number = at.last;
+    const gap = gapAfter(s, end);
+    const and = /^\s+$/u.test(gap) && AND.test(s.tokens[end + 1].folded);
+    if (!and && !/^\s*,\s*$/u.test(gap)) break;
+    const from = and ? end + 2 : end + 1;
+    // (No stop between: "and, separately, Rubio" is not the list's.)
+    const unbroken = (n: PersonMention) => {
+      for (let k = end + 1; and && k < n.first; k++) if (/[,;:.!?—–()]/u.test(gapAfter(s, k))) return false;
+      return true;
+    };
+    at = all.find((n) => n.first >= from && n.first <= from + (and ? 3 : 0) && !all.some((o) => o.first === n.last + 1) && unbroken(n));
+    if (at) out.push(at);
+  }
+  return out;
 }
 
 /**

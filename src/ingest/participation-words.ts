@@ -8,6 +8,9 @@
 /** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
 export const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|assistant|envoy|envoys|spokesman|spokeswoman|spokesperson|representative|emissary|son in law|son-in-law)\s+(to|of)\s+((the|russian|us|u\.s\.|american|ukrainian|president|prime|minister|secretary|of|state)\s+){0,3}$/u;
 
+/** "and", "и", "і", "та", "й" (folded): what joins the names of a list. */
+export const AND = /^(and|и|та|й)$/u;
+
 /** "тогда", "тоді", "then", "at the time": told of a contact recalled. */
 export const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
 

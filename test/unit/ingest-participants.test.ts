@@ -162,6 +162,11 @@ describe("delegations and who took part", () => {
   it("names the other side by the meeting with him, once one side's people are known", () => {
     assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nСтів Віткофф прибув до Москви. Про час зустрічі з Путіним повідомив Кремль: переговори почнуться о 18:00.", "2025-12-02"), ["Steve Witkoff", "Vladimir Putin"]);
   });
+  it("counts one joined by \"and\" to the one met, through a title", () => {
+    assert.deepEqual(people("Дмитриев полетит в Майами на встречу с Уиткоффом\n\nКирилл Дмитриев на следующей неделе отправится в Майами. Там он проведет переговоры с Уиткоффом и Кушнером.", "2025-12-12"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Дмитрієв наступного тижня зустрінеться з Віткоффом у Маямі\n\nКирило Дмитрієв наступного тижня вирушить до Маямі. Там він проведе переговори з Віткоффом і зятем Трампа Джаредом Кушнером.", "2025-12-12"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Dmitriev to meet Witkoff in Miami next week\n\nKirill Dmitriev will travel to Miami next week. There he is expected to hold talks with Witkoff and Jared Kushner.", "2025-12-12"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
   it("counts one who has taken part or is taking part, not one who will not take part", () => {
     assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Secretary of State Marco Rubio had also taken part in the talks, a White House official said.", "2026-02-01"), ["Kirill Dmitriev", "Marco Rubio", "Steve Witkoff"]);
     assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Secretary of State Marco Rubio did not take part in the talks.", "2026-02-01"), ["Kirill Dmitriev", "Steve Witkoff"]);
