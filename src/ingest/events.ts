@@ -14,7 +14,7 @@ import type { NameIndex } from "./names.ts";
 import { isLocative } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
@@ -220,7 +220,22 @@ export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
   const [first, second] = splitSentences(s.text);
   const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
   const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
-  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded))));
+  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && contactAfterComma(s, i, lang))));
+}
+
+/**
+ * Does a contact of another kind than the first clause's open the words after a comma at i
+ * ("Зустріч Рубіо і Лаврова відклали, саміт Трампа і Путіна під питанням", "Встречу министров
+ * отложили, саммит под вопросом", "Rubio-Lavrov meeting off, Trump-Putin summit in doubt")? Its
+ * noun stands first, or after the names it is of.
+ */
+function contactAfterComma(s: ReadSentence, i: number, lang: ArticleLang): boolean {
+  const kindAt = (k: number) => kindOfNoun(s.tokens[k].text, lang);
+  const before = s.tokens.slice(0, i).map((_, k) => kindAt(k)).filter((k) => k !== undefined);
+  let k = i;
+  while (k < s.tokens.length && s.mentions.some((m) => m.named.type === "person" && m.first <= k && k <= m.last)) k++;
+  const after = k < s.tokens.length ? kindAt(k) : undefined;
+  return before.length > 0 && after !== undefined && !before.includes(after);
 }
 
 /** Lower-case words after a comma in an English headline that go on with the first clause. */

@@ -4,6 +4,8 @@
 // speak of it. The words it reads them by are in participation-words.ts.
 import type { Kind } from "../record/schema.ts";
 import type { EventReading } from "./draft.ts";
+import { secondClauseAt } from "./events.ts";
+import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
 import { AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
@@ -12,14 +14,14 @@ import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
 import type { Token } from "./words.ts";
-import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
  * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
  * anyone a later sentence says led a delegation or took part. Spokespeople never count.
  */
-export function findParticipants(event: EventReading, told: ReadSentence[]): { people: Person[]; evidence: string[] } {
+export function findParticipants(event: EventReading, told: ReadSentence[], lang: ArticleLang): { people: Person[]; evidence: string[] } {
   const detail = withAsideRecalls(event, told);
   const people: Person[] = [];
   const evidence: string[] = [];
@@ -48,12 +50,13 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     // A call has its two principals; others in its lead are in another contact ("while Trump
     // was meeting Zelensky").
     if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && (event.kind === "call" || !named.some((p) => people.includes(p)))) break;
-    // "Rubio-Lavrov meeting put off as Trump-Putin summit plans falter": a headline's second
-    // clause is another piece of news, and its people are that news's.
-    const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
+    // "Rubio-Lavrov meeting put off as Trump-Putin summit plans falter", "Зустріч Рубіо і Лаврова
+    // відклали, саміт Трампа і Путіна під питанням": a headline's second clause is another
+    // piece of news, and its people are that news's.
+    const clause = secondClauseAt(s, lang);
     const comment = s.headline ? commentAfter(s) : -1;
     for (const m of persons) {
-      if (aside(s, m) || (clause >= 0 && m.first > clause) || journeyElsewhere(s, m)) continue;
+      if (aside(s, m) || (clause >= 0 && m.first >= clause) || journeyElsewhere(s, m)) continue;
       // "Witkoff: 'Jared and I will be in Moscow'", "Уиткофф: «Мы с Кушнером полетим»": one who
       // counts himself in with another goes too.
       const withMe = WITH_ME.test(s.text) && persons.some((o) => o.named.person !== m.named.person && !isSpeaker(s, o));

@@ -171,10 +171,13 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   return best?.tense;
 }
 
-/** Does a contact noun of another kind than this one follow within two words of a position? */
+/**
+ * Does a contact noun of another kind than this one follow within two words of a position?
+ * (Not past a comma: "Зустріч відклали, саміт під питанням" moved the meeting.)
+ */
 function namesOtherKind(s: ReadSentence, from: number, kind: Kind, lang: ArticleLang): boolean {
   const rest = s.folded.slice(from).replace(/^\p{L}*/u, "");
-  const words = rest.match(/^[^\p{L}]*(\p{L}+)([^\p{L}]+(\p{L}+))?/u);
+  const words = rest.match(/^[^\p{L},;:.!?—–]*(\p{L}+)([^\p{L},;:.!?—–]+(\p{L}+))?/u);
   if (!words) return false;
   return [words[1], words[3]].some((w) => {
     if (!w) return false;

@@ -1,7 +1,7 @@
 // Who took part, where the sentences around the contact tell other contacts or who speaks of
 // it: a later paragraph's meetings, an agreement reached at another contact, a journey on to
-// another city, a source talking to the press; and a sentence that sets this contact against
-// earlier ones. Each rule in the languages where its construction exists.
+// another city, a source talking to the press, a headline's second clause; and a sentence that
+// sets this contact against earlier ones. Each rule in the languages where its construction exists.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { tokenize } from "../../src/ingest/words.ts";
@@ -43,6 +43,22 @@ describe("people of other contacts around this one", () => {
   });
   it("reads a delegation dated before the story, beside a contact to come with no day, as an earlier one's", () => {
     assert.deepEqual(people("Уиткофф приедет в Москву\n\nСпецпосланник Стив Уиткофф приедет в Москву на следующей неделе, его примет Путин.\n\n— 23 ноября в Женеве американская и украинская делегации, которые возглавляли Марко Рубио и Рустем Умеров, переработали документ.", "2025-11-27"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("a headline's second piece of news", () => {
+  it("reads the people after a comma that opens on a contact of another kind as that contact's", () => {
+    assert.deepEqual(people("Встречу Лаврова и Рубио перенесли, саммит Путина и Трампа под вопросом\n\nЗапланированная на четверг встреча глав МИД России и США перенесена.", "2025-10-22"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Зустріч Лаврова і Рубіо перенесли, саміт Путіна і Трампа під питанням\n\nЗапланована на четвер зустріч глав МЗС Росії та США перенесена.", "2025-10-22"), ["Marco Rubio", "Sergei Lavrov"]);
+    // (And what was done before the comma is the first contact's: "перенесли, саммит" moved the meeting.)
+    assert.equal(read("Встречу Лаврова и Рубио перенесли, саммит Путина и Трампа под вопросом\n\nЗапланированная на четверг встреча глав МИД России и США перенесена.", "2025-10-22").drafts[0].status, "postponed");
+    assert.equal(read("Зустріч Лаврова і Рубіо перенесли, саміт Путіна і Трампа під питанням\n\nЗапланована на четвер зустріч глав МЗС Росії та США перенесена.", "2025-10-22").drafts[0].kind, "meeting");
+    assert.deepEqual(people("Rubio-Lavrov meeting off, Trump-Putin summit in doubt\n\nA planned meeting of the Russian and US foreign ministers has been postponed.", "2025-10-22"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads the people after a semicolon as that clause's news", () => {
+    assert.deepEqual(people("Putin meets Witkoff in Kremlin; Umerov to lead Ukraine's team at Abu Dhabi talks\n\nVladimir Putin met Steve Witkoff in the Kremlin on Thursday night.", "2026-01-23"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле; Умеров возглавит делегацию Украины в Абу-Даби\n\nВладимир Путин встретился со Стивом Уиткоффом в Кремле в четверг вечером.", "2026-01-23"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі; Умєров очолить делегацію України в Абу-Дабі\n\nВолодимир Путін зустрівся зі Стівом Віткоффом у Кремлі в четвер увечері.", "2026-01-23"), ["Steve Witkoff", "Vladimir Putin"]);
   });
 });
 
