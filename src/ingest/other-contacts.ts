@@ -2,12 +2,16 @@
 // people are that contact's: a time clause put before the news ("Three days after Witkoff spent
 // three hours with Putin in the Kremlin, Moscow confirmed that Putin will meet Trump"), and the
 // contact a "first since" measures from ("the first meeting of sitting presidents since Putin met
-// Joe Biden in Geneva", "первый саммит с июня 2021 года, когда Путин встречался с Байденом").
+// Joe Biden in Geneva", "первый саммит с июня 2021 года, когда Путин встречался с Байденом"),
+// and a call or a summit whose people a list names ("в ходе разговора Путина и Трампа").
 // Pure: a read sentence and a name in it, a yes or a no out.
+import type { Kind } from "../record/schema.ts";
+import type { ArticleLang } from "./language.ts";
 import type { Mention } from "./names.ts";
+import { AND } from "./participation-words.ts";
 import { gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
-import { BACKGROUND, COMPARISON, SPEECH } from "./vocabulary.ts";
+import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH } from "./vocabulary.ts";
 
 /** Words that open a time clause before the news: "after", "после", "після", "following". */
 const AFTER = /^(after|following|после|спустя|писля)$/u;
@@ -82,6 +86,33 @@ function inSinceClause(s: ReadSentence, m: Mention): boolean {
   for (let j = from; j <= m.first; j++) if (opensOnSubject(j) && SINCE.test(s.folded.slice(0, s.tokens[j].start))) return true;
   return from > 0 && WHEN.test(s.tokens[from].folded) && from + 1 <= m.first && opensOnSubject(from + 1) && SINCE_WHEN.test(s.folded.slice(0, s.tokens[from].start));
 }
+
+/**
+ * "Договоренность была достигнута в ходе телефонного разговора Путина и Трампа", "agreed
+ * during a call between Putin and Trump", "готує саміт Трампа і Путіна": names right after a
+ * call or a summit (whose they are, or "between", "with"), where this contact is neither, are
+ * that contact's people.
+ */
+export function ofCallOrSummit(s: ReadSentence, m: Mention, kind: Kind, lang: ArticleLang): boolean {
+  if (kind === "call" || kind === "summit") return false;
+  const all = personMentions(s);
+  let j = m.first;
+  // Back to the list's first name: "Путина и Трампа", "Putin, Trump".
+  for (;;) {
+    const comma = all.find((o) => o.last === j - 1 && /^\s*,\s*$/u.test(gapAfter(s, o.last)));
+    const and = all.find((o) => o.last === j - 2 && AND.test(s.tokens[j - 1].folded) && /^\s+$/u.test(gapAfter(s, o.last)));
+    const previous = comma ?? and;
+    if (!previous) break;
+    j = previous.first;
+  }
+  if (j > 0 && BETWEEN.test(s.tokens[j - 1].folded)) j--;
+  if (j === 0 || /[,;:.!?—–()]/u.test(gapAfter(s, j - 1))) return false;
+  const other = kindOfNoun(s.tokens[j - 1].text, lang) ?? (lang === "en" && /^calls?$/u.test(s.tokens[j - 1].folded) ? "call" : undefined);
+  return other === "call" || other === "summit";
+}
+
+/** "between", "with": what may stand between a contact and its people. */
+const BETWEEN = /^(between|with|между|миж|с|со|з|зи|из)$/u;
 
 /** Words that open a relative clause after a comma: "…, who led the previous rounds, …". */
 const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою)$/u;

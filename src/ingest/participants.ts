@@ -7,7 +7,7 @@ import type { EventReading } from "./draft.ts";
 import { secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
-import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
+import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
 import { AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative } from "./places.ts";
 import { isAside } from "./asides.ts";
@@ -34,7 +34,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   // A post stands for its holder only on a side no name stands for: "a meeting between Rubio
   // and Lavrov … casting doubt on a summit between the two countries' presidents".
   const mentioned = (s: ReadSentence) => {
-    const all = personMentions(s).filter((m) => !pairOfAnother(s, m, event.kind));
+    const all = personMentions(s).filter((m) => !pairOfAnother(s, m, event.kind) && !ofCallOrSummit(s, m, event.kind, lang));
     const named = new Set([...all.filter((m) => !m.byPost && !aside(s, m) && !speaks(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
     const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
     for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);

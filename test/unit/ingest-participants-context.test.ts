@@ -60,6 +60,11 @@ describe("a headline's second piece of news", () => {
     assert.deepEqual(people("Путин принял Уиткоффа в Кремле; Умеров возглавит делегацию Украины в Абу-Даби\n\nВладимир Путин встретился со Стивом Уиткоффом в Кремле в четверг вечером.", "2026-01-23"), ["Steve Witkoff", "Vladimir Putin"]);
     assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі; Умєров очолить делегацію України в Абу-Дабі\n\nВолодимир Путін зустрівся зі Стівом Віткоффом у Кремлі в четвер увечері.", "2026-01-23"), ["Steve Witkoff", "Vladimir Putin"]);
   });
+  it("reads the people of the call or summit an agreement was reached at as its own", () => {
+    assert.deepEqual(people("Ушаков анонсировал июньский визит Уиткоффа в Москву\n\nОб этом договорились в ходе телефонного разговора Путина и Трампа. Уиткоффа в Кремле примет Владимир Путин.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Ушаков анонсував червневий візит Віткоффа до Москви\n\nПро це домовилися під час телефонної розмови Путіна і Трампа. Віткоффа в Кремлі прийме Володимир Путін.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Kremlin announces Witkoff visit to Moscow in June\n\nThe visit was agreed during a phone call between Putin and Trump, the Kremlin said. Putin will receive Witkoff in the Kremlin.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
 });
 
 describe("a sentence set against earlier contacts", () => {
