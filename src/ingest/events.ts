@@ -154,7 +154,7 @@ function hostsOf(s: ReadSentence): string[] {
 }
 
 /** "a meeting of OPEC+ ministers", "ОПЕК+ на встрече": the contact a sentence names is a body's own. */
-function ofABody(s: ReadSentence): boolean {
+export function ofABody(s: ReadSentence): boolean {
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
   return at >= 0 && s.tokens.slice(Math.max(0, at - 3), at + 4).some((t) => MULTILATERAL.test(t.folded));
 }

@@ -162,10 +162,12 @@ export function recallsOnlyInAside(s: ReadSentence): boolean {
 
 /**
  * A delegation told as done: "российскую делегацию тогда возглавил Костюков", "the Russian
- * delegation was headed by Medinsky", "очолював Умєров", "attended", "took part". In a story of
- * a contact still to come, moved or called off, that is an earlier contact's.
+ * delegation was headed by Medinsky", "очолював Умєров", "attended", "took part", and one sent
+ * ("Russia sent a more senior team led by Medinsky", "Москва направила делегацию во главе с
+ * Мединским", "Київ надіслав делегацію"). In a story of a contact still to come, moved or
+ * called off, that is an earlier contact's.
  */
-const TOLD_DONE = /(?<![\p{L}])((was|were) (led|headed|represented|attended)|(led|headed) (the|a|its|his|her|their) (\p{L}+ ){0,2}(delegation|team|side|talks)|attended|took part|participated|возглавил\p{L}*|возглавлял\p{L}*|участвовал\p{L}*|(принимал|принял)\p{L}* участие|входил\p{L}*|вошл\p{L}*|вошел|подключил\p{L}*|представлял\p{L}*|присутствовал\p{L}*|очолив|очолила|очолили|очолював\p{L}*|(брав|брала|брали|взяв|взяла|взяли) участь|увийшл\p{L}*|входив|входила|входили|представляв\p{L}*|представлял\p{L}*|приеднав\p{L}*|приеднал\p{L}*)(?![\p{L}])/u;
+const TOLD_DONE = /(?<![\p{L}])((was|were) (led|headed|represented|attended)|sent (a|an|its|the|his|her|their) (\p{L}+ ){0,3}(delegation|team)|(направил|направила|направили|отправил|отправила|отправили|надислав|надислала|надислали|видправив|видправила|видправили|направив|направила|направили) (\p{L}+ ){0,2}(делегац|команд)\p{L}*|(led|headed) (the|a|its|his|her|their) (\p{L}+ ){0,2}(delegation|team|side|talks)|attended|took part|participated|возглавил\p{L}*|возглавлял\p{L}*|участвовал\p{L}*|(принимал|принял)\p{L}* участие|входил\p{L}*|вошл\p{L}*|вошел|подключил\p{L}*|представлял\p{L}*|присутствовал\p{L}*|очолив|очолила|очолили|очолював\p{L}*|(брав|брала|брали|взяв|взяла|взяли) участь|увийшл\p{L}*|входив|входила|входили|представляв\p{L}*|представлял\p{L}*|приеднав\p{L}*|приеднал\p{L}*)(?![\p{L}])/u;
 
 /** Does the sentence tell a delegation or a presence as done (outside its asides)? */
 export function toldTakingPart(s: ReadSentence): boolean {

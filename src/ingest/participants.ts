@@ -4,7 +4,7 @@
 // speak of it. The words it reads them by are in participation-words.ts.
 import type { Kind } from "../record/schema.ts";
 import type { EventReading } from "./draft.ts";
-import { secondClauseAt } from "./events.ts";
+import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
@@ -103,9 +103,14 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   // Darchiev … Since then, Dmitriev held meetings with Witkoff" tells another contact.)
   const listsSide = (x: ReadSentence) => !event.anchors.includes(x) && (takesPart(x, venues) || SIDE_LIST.test(x.folded));
   const firstList = detail.findIndex(listsSide);
+  // (Nor, in the story of a contact moved or called off, one that tells a delegation done: "the
+  // next round has been postponed … Geneva, where Russia sent a team led by Medinsky".)
+  const doneBefore = (x: ReadSentence) => (moved || (!held && THEN.test(withoutAsides(x)))) && toldTakingPart(x);
+  // (Nor one whose contact is a body's: "В Канаде открывается саммит «Большой семерки», Трамп
+  // уже прибыл".)
   // (Nor one that goes on about a contact recalled just before it: "Два попередні раунди
   // відбулися у Стамбулі. Делегації очолювали Дарчієв і Коултер.")
-  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !doneBefore(x) && !ofABody(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
     if (s) for (const m of mentioned(s)) if (!speaks(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
@@ -127,14 +132,14 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     // delegation told as done in the story of a contact moved or called off is an earlier
     // contact's; so is one told done "then" beside a contact to come. (A live blog's contact
     // to come may be told done later: "участвовал Дмитриев" is then this one's.)
-    if ((moved || (!held && THEN.test(withoutAsides(s)))) && toldTakingPart(s)) continue;
+    if (doneBefore(s)) continue;
     // "Since February he has met Putin several times", "Дмитриев неоднократно участвовал во
     // встречах с Путиным": several contacts told together, none of them this one.
     // ("Umerov, who has led the delegation several times, will head it again" tells his record.)
     if (REPEATED.test(withoutAsides(s)) || AT_SEVERAL.test(withoutAsides(s))) continue;
     // "Он не исключил, что в состав делегации войдет Грюнбаум": one only thought possible is
-    // not said to take part.
-    if (HEDGED.test(s.folded)) continue;
+    // not said to take part; nor is one asked about ("Чи братиме участь міністр Сибіга?").
+    if (HEDGED.test(s.folded) || /\?\s*["»”]?$/u.test(s.text)) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.

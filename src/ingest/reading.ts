@@ -282,8 +282,14 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     .map((t) => t.folded)
     .join(" ")
     .replace(HIS_WORDS, " ");
-  return SPEECH.test(window);
+  // "Дарчиев говорил, что следующая встреча пройдет в Москве", "Умєров казав, що": "talked"
+  // is saying only with "that" after it ("говорил с Путиным" is a call).
+  const thatAt = s.tokens[to + 1]?.start ?? s.folded.length;
+  return SPEECH.test(window) || TALKED_THAT.test(s.folded.slice(s.tokens[m.last].start, thatAt + 4));
 }
+
+/** "говорил, что", "казав, що": a verb of talking made one of saying by the "that" after it (folded). */
+const TALKED_THAT = /(?<![\p{L}])(говорил|говорила|говорили|говорит|говорят|говорив|казав|казала|казали|каже|кажуть)\s*,\s*(что|що)(?![\p{L}])/u;
 
 /**
  * "«Делегацію очолить Рустем Умєров», – сказав Зеленський", "Umerov will lead it," said Zelensky:

@@ -199,8 +199,8 @@ const CONTACT_AHEAD = `(\\s+\\p{L}+)?\\s+(meeting|talks|round|call|summit|consul
 export const ANOTHER = re(`${B}(next|another|further|follow-up|separate)${E}|${B}new${CONTACT_AHEAD}|${B}(meet|talk|speak) again${E}|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}|${B}(отдельн|окрем)|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а|ои|ими|ых|ие|и)${CONTACT_AHEAD}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
 
 /** Bodies whose own meetings a story mentions ("a meeting of OPEC+ ministers", "ОПЕК+ на встрече
- * 2 ноября", "саміт НАТО", "заседание Совбеза"): a token that names one, folded. */
-export const MULTILATERAL = /^(opec|опек|nato|нато|g7|g20|brics|брикс|шос|sco|asean|асеан|ecb|ецб|fed|фрс|фед|совбеза|радбезу|радбези)$/u;
+ * 2 ноября", "саміт НАТО", "заседание Совбеза", "саммит «Большой семерки»"): a token that names one, folded. */
+export const MULTILATERAL = /^(opec|опек|nato|нато|g7|g20|brics|брикс|шос|sco|asean|асеан|ecb|ецб|fed|фрс|фед|совбеза|радбезу|радбези|семерк\p{L}*|двадцатк\p{L}*|симк\p{L}*|двадцятк\p{L}*)$/u;
 
 /** Speaks of the parties' own teams: "experts", "delegations". */
 export const EXPERTS = re(`${B}(experts?|expert-level|working group|advisers|advisors)|${B}советник|${B}радник|${B}эксперт|${B}експерт|рабоч(ая|ей|ие) групп|робоч(а|ои|и) груп`);

@@ -1,7 +1,7 @@
 // Who took part, where the sentences around the contact tell other contacts or who speaks of
 // it: a later paragraph's meetings, an agreement reached at another contact, a journey on to
-// another city, a source talking to the press, a headline's second clause; and a sentence that
-// sets this contact against earlier ones. Each rule in the languages where its construction exists.
+// another city, a source talking to the press, a headline's second clause, a question; and a
+// sentence that sets this contact against earlier ones. Each rule in the languages where its construction exists.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { tokenize } from "../../src/ingest/words.ts";
@@ -64,6 +64,34 @@ describe("a headline's second piece of news", () => {
     assert.deepEqual(people("Ушаков анонсировал июньский визит Уиткоффа в Москву\n\nОб этом договорились в ходе телефонного разговора Путина и Трампа. Уиткоффа в Кремле примет Владимир Путин.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
     assert.deepEqual(people("Ушаков анонсував червневий візит Віткоффа до Москви\n\nПро це домовилися під час телефонної розмови Путіна і Трампа. Віткоффа в Кремлі прийме Володимир Путін.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
     assert.deepEqual(people("Kremlin announces Witkoff visit to Moscow in June\n\nThe visit was agreed during a phone call between Putin and Trump, the Kremlin said. Putin will receive Witkoff in the Kremlin.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("where no one of this contact is named", () => {
+  it("reads a team told sent beside a contact moved as an earlier round's", () => {
+    assert.deepEqual(people("Next round of talks postponed\n\nThe next round of talks between Russia, Ukraine and the United States, due in Abu Dhabi this week, has been postponed, officials said. There have been two rounds so far: in Geneva, Russia sent a team led by Vladimir Medinsky.", "2026-03-05"), []);
+    assert.deepEqual(people("Очередной раунд переговоров отложен\n\nОчередной раунд переговоров России, Украины и США в Абу-Даби, намеченный на эту неделю, отложен. В Женеву Москва направила делегацию во главе с Владимиром Мединским.", "2026-03-05"), []);
+    assert.deepEqual(people("Черговий раунд переговорів відкладено\n\nЧерговий раунд переговорів Росії, України та США в Абу-Дабі, запланований на цей тиждень, відкладено. До Женеви Москва направила делегацію на чолі з Володимиром Мединським.", "2026-03-05"), []);
+  });
+  it("reads the people of a body's summit (\"Большой семерки\") as that summit's", () => {
+    assert.deepEqual(people("Третий раунд консультаций России и США отменен\n\nТретий раунд консультаций России и США по работе посольств не состоится. В Канаде открывается саммит «Большой семерки», Дональд Трамп уже прибыл в Кананаскис.", "2025-06-16"), []);
+    assert.deepEqual(people("Третій раунд консультацій Росії та США скасовано\n\nТретій раунд консультацій Росії та США щодо роботи посольств не відбудеться. У Канаді відкривається саміт «Великої сімки», Дональд Трамп уже прибув до Кананаскіса.", "2025-06-16"), []);
+  });
+  it("reads \"говорил, что\", \"казав, що\" as saying, not taking part", () => {
+    assert.deepEqual(people("Третий раунд консультаций России и США отменен\n\nТретий раунд консультаций России и США по работе посольств не состоится. На прошлой неделе Дарчиев говорил, что следующая встреча на этот раз пройдет в Москве.", "2025-06-16"), []);
+    assert.deepEqual(people("Третій раунд консультацій Росії та США скасовано\n\nТретій раунд консультацій Росії та США щодо роботи посольств не відбудеться. Минулого тижня Дарчієв казав, що наступна зустріч цього разу відбудеться в Москві.", "2025-06-16"), []);
+  });
+  it("reads the one past \"after talks with us\" as the subject of the sentence's own clause", () => {
+    assert.deepEqual(people("Умєров: «Ми їдемо домовлятися»\n\nСекретар РНБО — про зустріч з американцями і те, що буде після неї.\n\n— Після розмови з нами пан Віткофф на початку наступного тижня поїде до Москви, щоб зустрітися з Путіним.", "2025-11-27"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Умеров: «Мы едем договариваться»\n\nСекретарь СНБО — о встрече с американцами и о том, что будет после нее.\n\n— После разговора с нами господин Уиткофф в начале следующей недели поедет в Москву, чтобы встретиться с Путиным.", "2025-11-27"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("one asked about", () => {
+  it("reads one a question asks about as no participant", () => {
+    assert.deepEqual(people("Брифінг речника МЗС\n\nНаступний раунд тристоронніх переговорів відбудеться 4 лютого в Абу-Дабі. Делегацію України очолить Рустем Умєров.\n\nПитання: Чи братиме участь міністр Сибіга?", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Брифинг МИД\n\nСледующий раунд трехсторонних переговоров пройдет 4 февраля в Абу-Даби. Делегацию Украины возглавит Рустем Умеров.\n\nВопрос: Примет ли участие министр Сибига?", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("State Department briefing\n\nThe next round of trilateral talks will be held in Abu Dhabi on February 4. Rustem Umerov will lead Ukraine's delegation.\n\nQ: Will Secretary Rubio take part in the talks?", "2026-02-02"), ["Rustem Umerov"]);
   });
 });
 
