@@ -118,11 +118,13 @@ const BETWEEN = /^(between|with|между|миж|с|со|з|зи|из)$/u;
 const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою)$/u;
 /** Words that open an attribution after a comma: "…, как ранее заявил Зеленский, …", "…, as Peskov said earlier, …". */
 const AS_WORD = /^(как|як|as)$/u;
+/** The word after "as" that makes it a comparison: "как и", "як і", "as at", "as in", "as with" (folded). */
+const COMPARED_AT = /^(и|at|in|with|during)$/u;
 
 /**
  * The asides between commas, as spans of tokens: relative clauses ("Witkoff and Kushner, who
  * have represented the US at all three previous rounds", "Умеров, который возглавлял делегацию
- * на прошлых раундах,") and attributions ("Украинскую делегацию, как ранее заявил Зеленский,
+ * на прошлых раундах,"), comparisons ("як і на першій зустрічі") and attributions ("Украинскую делегацию, как ранее заявил Зеленский,
  * вновь возглавит Умеров"). What such an aside recalls is a person's record or when a thing was
  * said, not what the sentence tells of the contact.
  */
@@ -132,11 +134,19 @@ function asides(s: ReadSentence): [number, number][] {
     if (!/,\s*$/u.test(gapAfter(s, k - 1))) continue;
     const end = clauseEnd(s, k);
     const attribution = AS_WORD.test(s.tokens[k].folded) && s.tokens.slice(k + 1, Math.min(end + 1, k + 4)).some((t) => SPEECH.test(t.folded));
-    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !attribution) continue;
+    // (And comparisons: "Українську команду, як і на першій зустрічі 23–24 січня, очолить Умєров",
+    // "as at the first round,".)
+    const comparison = AS_WORD.test(s.tokens[k].folded) && COMPARED_AT.test(s.tokens[k + 1]?.folded ?? "");
+    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !attribution && !comparison) continue;
     out.push([k, end]);
     k = end;
   }
   return out;
+}
+
+/** Does the text at this index stand in an aside ("…, як і на першій зустрічі 23–24 січня, …")? */
+export function atAside(s: ReadSentence, index: number): boolean {
+  return asides(s).some(([first, last]) => s.tokens[first].start <= index && index <= s.tokens[last].start);
 }
 
 /** The sentence's folded words less its asides. */

@@ -347,7 +347,8 @@ function anchorSides(anchors: ReadSentence[]): Set<string> {
  */
 function metWith(s: ReadSentence, first: number): boolean {
   for (let i = first - 1; i >= Math.max(1, first - 4); i--) {
-    if (WITH_WORD.test(s.tokens[i].folded)) return CONTACT_WITH.test(s.tokens[i - 1].folded);
+    // ("met with U.S. special envoy Steve Witkoff", "зустрівся з": a verb of meeting before "with".)
+    if (WITH_WORD.test(s.tokens[i].folded)) return CONTACT_WITH.test(s.tokens[i - 1].folded) || MET_WITH.test(s.tokens[i - 1].folded);
     if (MEET_VERB.test(s.tokens[i].folded)) return true;
     if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1 && !TITLE_WORD.test(s.tokens[i].folded)) return false;
   }
@@ -355,6 +356,9 @@ function metWith(s: ReadSentence, first: number): boolean {
 }
 
 type PersonMention = ReturnType<typeof personMentions>[number];
+
+/** Verbs of meeting that take "with": "met with", "meets with", "встретился с", "зустрівся з" (folded). */
+const MET_WITH = /^(meet|meets|met|meeting|встретил\p{L}*|встречал\p{L}*|встретит\p{L}*|встретят\p{L}*|встретиться|зустрив\p{L}*|зустрил\p{L}*|зустринеться|зустринуться|зустритися|зустричався|зустричалися)$/u;
 
 /**
  * The names joined to one by "and", maybe through a title ("with Witkoff and Jared Kushner",
@@ -377,7 +381,7 @@ function joinedTo(s: ReadSentence, m: PersonMention): PersonMention[] {
       for (let k = end + 1; and && k < n.first; k++) if (/[,;:.!?—–()]/u.test(gapAfter(s, k))) return false;
       return true;
     };
-    at = all.find((n) => n.first >= from && n.first <= from + (and ? 3 : 0) && !all.some((o) => o.first === n.last + 1) && unbroken(n));
+    at = all.find((n) => n.first >= from && n.first <= from + (and ? 5 : 0) && !all.some((o) => o.first === n.last + 1) && unbroken(n));
     if (at) out.push(at);
   }
   return out;

@@ -44,8 +44,8 @@ export const SENT = /(?<![\p{L}])(send|sends|sending|sent|направит|на�
 
 /** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow.
  * So do a country's name after "from" opening the sentence, or after "со стороны", "з боку" ("От США за столом были
- * Уиткофф и Кушнер", "Від США участь взяли …", "For the U.S., Witkoff and Kushner attended", "з боку США"). */
-export const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* (сторони|боку|side)(?![\p{L}])|(^(от|вид|from|for)|(?<![\p{L}])(со стороны|з боку)) (the )?(сша|рф|росси\p{L}*|роси\p{L}*|украин\p{L}*|us|u\.s|united states|russia|ukraine)(?![\p{L}])/u;
+ * Уиткофф и Кушнер", "Від США участь взяли …", "Від Америки – Віткофф і Кушнер", "For the U.S., Witkoff and Kushner attended", "з боку США"). */
+export const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* (сторони|боку|side)(?![\p{L}])|(^(от|вид|from|for)|(?<![\p{L}])(со стороны|з боку)) (the )?(сша|рф|росси\p{L}*|роси\p{L}*|украин\p{L}*|америк\p{L}*|us|u\.s|united states|america|russia|ukraine)(?![\p{L}])/u;
 
 /** "вместе с Путиным", "разом із президентом Трампом", "along with Trump": right before a name, maybe through a title. */
 export const WITH_ONE = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with|alongside)\s+(\p{L}+\s+){0,3}$/u;

@@ -239,6 +239,10 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const last = s.tokens[m.last];
   const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
   if (/^\s*:/.test(after)) return true;
+  // "Как заявил советник Трампа по национальной безопасности Майк Уолтц, самолет …", "Як
+  // повідомив …, ", "As … said,": an attribution that opens the sentence runs to its comma.
+  const opener = AS_SAID.exec(s.folded);
+  if (opener && [opener[2], opener[3]].some((w) => w !== undefined && SPEECH.test(w)) && !s.text.slice(0, s.tokens[m.last].start).includes(",")) return true;
   // "Trump says he will speak with Putin on Monday", "заявил, что встретится с Уиткоффом": the
   // one spoken with is not the one speaking; nor is a name inside another's "who took part
   // alongside …".
@@ -246,7 +250,9 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   // "Ушаков об итогах разговора", "Zelensky on the talks": a headline's commentator.
   if (s.headline && /^(об|о|про|about|on)$/u.test(s.tokens[m.last + 1]?.folded ?? "")) return true;
   // "… may take place in March — Zelensky": the source after a dash at a headline's end.
-  if (s.headline && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
+  // (So in a line set as a headline below the page's own: "⚡️Путин и Трамп встретятся в
+  // ближайшие дни — Ушаков", with no stop at its end.)
+  if ((s.headline || !/[.!?…]["»”]?\s*$/u.test(s.text)) && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
   // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".
   // A pronoun, "that" or a verb of meeting between them starts another clause, whose object
   // the name is ("Trump says he will meet Putin"); another name after it is the speaker
@@ -287,6 +293,9 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const thatAt = s.tokens[to + 1]?.start ?? s.folded.length;
   return SPEECH.test(window) || TALKED_THAT.test(s.folded.slice(s.tokens[m.last].start, thatAt + 4));
 }
+
+/** "Как заявил", "Як повідомив", "As Peskov said": a word of "as" and the verb a word or two on, opening a sentence (folded). */
+const AS_SAID = /^(как|як|as)\s+(?:(\p{L}+)\s+)?(\p{L}+)/u;
 
 /** "говорил, что", "казав, що": a verb of talking made one of saying by the "that" after it (folded). */
 const TALKED_THAT = /(?<![\p{L}])(говорил|говорила|говорили|говорит|говорят|говорив|казав|казала|казали|каже|кажуть)\s*,\s*(что|що)(?![\p{L}])/u;
