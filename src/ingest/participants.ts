@@ -190,6 +190,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
  */
 function speaks(s: ReadSentence, m: Mention): boolean {
   if (!isSpeaker(s, m)) return false;
+  // "The Russians say their side is headed by Alexander Darchiev": the one a passive's "by"
+  // names leads; the saying is another's.
+  if (LED_BY.test(s.folded.slice(0, s.tokens[m.first].start))) return false;
   // "«Українську делегацію знову очолить Рустем Умєров», – сказав президент", "'… led by
   // Witkoff,' Trump said": a name inside the quote that closes before the verb is what was said.
   if (m.last + 1 < s.tokens.length && /^[^\p{L}\d]*["»”“'’][^\p{L}\d]*$/u.test(gapAfter(s, m.last))) return false;
@@ -200,6 +203,9 @@ function speaks(s: ReadSentence, m: Mention): boolean {
   }
   return true;
 }
+
+/** "led by", "headed by", "represented by" right before a name, maybe through its title (folded). */
+const LED_BY = /(?<![\p{L}])(led|headed|represented|accompanied|joined|chaired) by\s+(\p{L}+\.?\s+){0,3}$/u;
 
 /**
  * "despite the collapse of plans for a Trump-Putin summit", "the Rubio-Lavrov call": names

@@ -126,6 +126,9 @@ describe("who speaks of the contact", () => {
     assert.deepEqual(people("Новости Политика Сейчас ⚡️\n07.08.2025 14:52\n\n⚡️Путин и Трамп встретятся в ближайшие дни — Ушаков\n\nДоговоренность о встрече на высшем уровне достигнута, заявил помощник президента Юрий Ушаков.", "2025-08-07"), ["Donald Trump", "Vladimir Putin"]);
     assert.deepEqual(people("Новини Політика Зараз ⚡️\n07.08.2025 14:52\n\n⚡️Путін і Трамп зустрінуться найближчими днями — Ушаков\n\nДомовленості про зустріч на найвищому рівні досягнуто, заявив помічник президента Юрій Ушаков.", "2025-08-07"), ["Donald Trump", "Vladimir Putin"]);
   });
+  it("reads the one a passive's \"headed by\" names as leading, whoever says it", () => {
+    assert.deepEqual(people("Embassy talks in Istanbul on Thursday\n\nRussian and American diplomats will meet in Istanbul on Thursday. Our delegation will be led by Sonata Coulter.\n\nThe Russians say their side is headed by Alexander Darchiev.", "2025-02-26"), ["Alexander Darchiev", "Sonata Coulter"]);
+  });
   it("reads \"заверил\", \"запевнив\", \"assured\" as a verb of saying", () => {
     assert.deepEqual(people("Переговоры в Женеве\n\nЗавтра в Женеве начнется раунд трехсторонних переговоров России, Украины и США.\n\nГоссекретарь США Марко Рубио заверил союзников, что «в переговорах участвуют те, кто воюет».", "2026-02-16"), []);
     assert.deepEqual(people("Переговори в Женеві\n\nЗавтра в Женеві розпочнеться раунд тристоронніх переговорів Росії, України та США.\n\nДержсекретар США Марко Рубіо запевнив союзників, що «у переговорах беруть участь ті, хто воює».", "2026-02-16"), []);
