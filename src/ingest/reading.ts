@@ -263,6 +263,11 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= from; i--) {
     if (CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.last === i)) {
       from = i + 1;
+      // ("Donald Trump says Steve Witkoff's talks with Putin produced progress": the verb right
+      // after another's name is his, and this one is in what he said.)
+      // (Not past a quote's end: "«… очолить Умєров», – сказав Зеленський".)
+      const plain = /^\s+$/u.test(s.text.slice(s.tokens[i].start, s.tokens[from].start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, ""));
+      if (from < m.first && plain && SPEECH.test(s.tokens[from].folded) && s.mentions.some((o) => o !== m && o.named.type === "person" && o.last === i)) from++;
       break;
     }
   }

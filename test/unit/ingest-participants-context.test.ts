@@ -126,6 +126,9 @@ describe("who speaks of the contact", () => {
     assert.deepEqual(people("Новости Политика Сейчас ⚡️\n07.08.2025 14:52\n\n⚡️Путин и Трамп встретятся в ближайшие дни — Ушаков\n\nДоговоренность о встрече на высшем уровне достигнута, заявил помощник президента Юрий Ушаков.", "2025-08-07"), ["Donald Trump", "Vladimir Putin"]);
     assert.deepEqual(people("Новини Політика Зараз ⚡️\n07.08.2025 14:52\n\n⚡️Путін і Трамп зустрінуться найближчими днями — Ушаков\n\nДомовленості про зустріч на найвищому рівні досягнуто, заявив помічник президента Юрій Ушаков.", "2025-08-07"), ["Donald Trump", "Vladimir Putin"]);
   });
+  it("reads a name after \"Trump says\" as in what was said, not its speaker", () => {
+    assert.deepEqual(people("Live: Moscow talks end after three hours\n\nDonald Trump says Steve Witkoff's talks with Vladimir Putin in Moscow earlier today produced great progress.\n\nPutin's aide Yuri Ushakov, who sat in on the talks, says they lasted three hours.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
   it("reads the one a passive's \"headed by\" names as leading, whoever says it", () => {
     assert.deepEqual(people("Embassy talks in Istanbul on Thursday\n\nRussian and American diplomats will meet in Istanbul on Thursday. Our delegation will be led by Sonata Coulter.\n\nThe Russians say their side is headed by Alexander Darchiev.", "2025-02-26"), ["Alexander Darchiev", "Sonata Coulter"]);
   });
