@@ -50,13 +50,33 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
     // call with Trump" is this one.
     if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;
     const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
-    if (/(meet|talk|call|visit|host|receiv|summit|саммит|самит|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between)) return true;
+    if (/(meet|talk|call|visit|host|receiv|summit|саммит|самит|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between) && !pastWithWhom(s, i, m)) return true;
   }
   // "ahead of Trump-Putin summit", "перед встречей Трампа и Путина", "підготовку зустрічі Трампа
   // і Путіна": a name joined to the one before it by a hyphen or "and" is of the same contact.
   const joined = joinedBefore(s, m);
   return joined !== undefined && isAside(s, joined);
 }
+
+/**
+ * Does the name stand past the one the contact after `from` was with ("після розмови з нами пан
+ * Віткофф поїде", "после встречи с Путиным Уиткофф вылетел", "after talks with them, Witkoff
+ * flew")? Then it opens the sentence's own clause, comma or not. (Not one joined to him: "после
+ * встречи с Путиным и Уиткоффом".)
+ */
+function pastWithWhom(s: ReadSentence, from: number, m: Mention): boolean {
+  const w = s.tokens.findIndex((t, k) => k > from && k < m.first && WITH.test(t.folded));
+  if (w < 0) return false;
+  // (A pronoun in lower case: "with us", not "with U.S. envoy Witkoff".)
+  const object = OBJECT_PRONOUN.test(s.tokens[w + 1].folded) && /^\p{Ll}/u.test(s.tokens[w + 1].text) ? w + 1 : personMentions(s).find((p) => p.first > w && p.first <= w + 3 && p.last < m.first && p.named !== m.named && (m.named.type !== "person" || p.named.person !== m.named.person))?.last;
+  if (object === undefined || object >= m.first) return false;
+  return s.tokens.slice(object + 1, m.first).every((t) => !AND.test(t.folded) && !WITH.test(t.folded));
+}
+
+/** "with": what joins a contact to the one it is with (folded). */
+const WITH = /^(with|с|со|з|зи|из)$/u;
+/** The pronouns a "with" may take: "з нами", "с ним", "with them". */
+const OBJECT_PRONOUN = /^(нами|ним|ней|нею|ними|нему|мной|мною|вами|us|him|her|them|me)$/u;
 
 /**
  * "после того, как президент Дональд Трамп выразил недовольство", "після того, як Трамп заявив":

@@ -17,7 +17,7 @@ import { TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
@@ -164,7 +164,7 @@ function hostsOf(s: ReadSentence): string[] {
 }
 
 /** "a meeting of OPEC+ ministers", "ОПЕК+ на встрече": the contact a sentence names is a body's own. */
-function ofABody(s: ReadSentence): boolean {
+export function ofABody(s: ReadSentence): boolean {
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
   return at >= 0 && s.tokens.slice(Math.max(0, at - 3), at + 4).some((t) => MULTILATERAL.test(t.folded));
 }
@@ -234,7 +234,22 @@ export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
   const [first, second] = s.text.includes(";") ? s.text.split(/;\s*/u) : splitSentences(s.text);
   const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
   const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
-  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded))));
+  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && contactAfterComma(s, i, lang))));
+}
+
+/**
+ * Does a contact of another kind than the first clause's open the words after a comma at i
+ * ("Зустріч Рубіо і Лаврова відклали, саміт Трампа і Путіна під питанням", "Встречу министров
+ * отложили, саммит под вопросом", "Rubio-Lavrov meeting off, Trump-Putin summit in doubt")? Its
+ * noun stands first, or after the names it is of.
+ */
+function contactAfterComma(s: ReadSentence, i: number, lang: ArticleLang): boolean {
+  const kindAt = (k: number) => kindOfNoun(s.tokens[k].text, lang);
+  const before = s.tokens.slice(0, i).map((_, k) => kindAt(k)).filter((k) => k !== undefined);
+  let k = i;
+  while (k < s.tokens.length && s.mentions.some((m) => m.named.type === "person" && m.first <= k && k <= m.last)) k++;
+  const after = k < s.tokens.length ? kindAt(k) : undefined;
+  return before.length > 0 && after !== undefined && !before.includes(after);
 }
 
 /** Lower-case words after a comma in an English headline that go on with the first clause. */

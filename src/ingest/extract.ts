@@ -119,7 +119,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held" && strongestKind(x.kinds) !== "other"));
   // So is one that goes on about a contact recalled just before it, or is dated to another day.
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
-  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)));
+  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)), ctx.language);
   const mainPeople = new Set(participants.people);
   // (Nor is one told held about a contact called off or moved: "Після цього відбулися три раунди
   // … 17–18 лютого в Женеві" beside "поїздка … скасована".)

@@ -2,12 +2,16 @@
 // people are that contact's: a time clause put before the news ("Three days after Witkoff spent
 // three hours with Putin in the Kremlin, Moscow confirmed that Putin will meet Trump"), and the
 // contact a "first since" measures from ("the first meeting of sitting presidents since Putin met
-// Joe Biden in Geneva", "первый саммит с июня 2021 года, когда Путин встречался с Байденом").
+// Joe Biden in Geneva", "первый саммит с июня 2021 года, когда Путин встречался с Байденом"),
+// and a call or a summit whose people a list names ("в ходе разговора Путина и Трампа").
 // Pure: a read sentence and a name in it, a yes or a no out.
+import type { Kind } from "../record/schema.ts";
+import type { ArticleLang } from "./language.ts";
 import type { Mention } from "./names.ts";
+import { AND } from "./participation-words.ts";
 import { gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
-import { BACKGROUND, COMPARISON, SPEECH } from "./vocabulary.ts";
+import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH } from "./vocabulary.ts";
 
 /** Words that open a time clause before the news: "after", "после", "після", "following". */
 const AFTER = /^(after|following|после|спустя|писля)$/u;
@@ -83,15 +87,44 @@ function inSinceClause(s: ReadSentence, m: Mention): boolean {
   return from > 0 && WHEN.test(s.tokens[from].folded) && from + 1 <= m.first && opensOnSubject(from + 1) && SINCE_WHEN.test(s.folded.slice(0, s.tokens[from].start));
 }
 
+/**
+ * "Договоренность была достигнута в ходе телефонного разговора Путина и Трампа", "agreed
+ * during a call between Putin and Trump", "готує саміт Трампа і Путіна": names right after a
+ * call or a summit (whose they are, or "between", "with"), where this contact is neither, are
+ * that contact's people.
+ */
+export function ofCallOrSummit(s: ReadSentence, m: Mention, kind: Kind, lang: ArticleLang): boolean {
+  if (kind === "call" || kind === "summit") return false;
+  const all = personMentions(s);
+  let j = m.first;
+  // Back to the list's first name: "Путина и Трампа", "Putin, Trump".
+  for (;;) {
+    const comma = all.find((o) => o.last === j - 1 && /^\s*,\s*$/u.test(gapAfter(s, o.last)));
+    const and = all.find((o) => o.last === j - 2 && AND.test(s.tokens[j - 1].folded) && /^\s+$/u.test(gapAfter(s, o.last)));
+    const previous = comma ?? and;
+    if (!previous) break;
+    j = previous.first;
+  }
+  if (j > 0 && BETWEEN.test(s.tokens[j - 1].folded)) j--;
+  if (j === 0 || /[,;:.!?—–()]/u.test(gapAfter(s, j - 1))) return false;
+  const other = kindOfNoun(s.tokens[j - 1].text, lang) ?? (lang === "en" && /^calls?$/u.test(s.tokens[j - 1].folded) ? "call" : undefined);
+  return other === "call" || other === "summit";
+}
+
+/** "between", "with": what may stand between a contact and its people. */
+const BETWEEN = /^(between|with|между|миж|с|со|з|зи|из)$/u;
+
 /** Words that open a relative clause after a comma: "…, who led the previous rounds, …". */
 const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою)$/u;
 /** Words that open an attribution after a comma: "…, как ранее заявил Зеленский, …", "…, as Peskov said earlier, …". */
 const AS_WORD = /^(как|як|as)$/u;
+/** The word after "as" that makes it a comparison: "как и", "як і", "as at", "as in", "as with" (folded). */
+const COMPARED_AT = /^(и|at|in|with|during)$/u;
 
 /**
  * The asides between commas, as spans of tokens: relative clauses ("Witkoff and Kushner, who
  * have represented the US at all three previous rounds", "Умеров, который возглавлял делегацию
- * на прошлых раундах,") and attributions ("Украинскую делегацию, как ранее заявил Зеленский,
+ * на прошлых раундах,"), comparisons ("як і на першій зустрічі") and attributions ("Украинскую делегацию, как ранее заявил Зеленский,
  * вновь возглавит Умеров"). What such an aside recalls is a person's record or when a thing was
  * said, not what the sentence tells of the contact.
  */
@@ -101,11 +134,19 @@ function asides(s: ReadSentence): [number, number][] {
     if (!/,\s*$/u.test(gapAfter(s, k - 1))) continue;
     const end = clauseEnd(s, k);
     const attribution = AS_WORD.test(s.tokens[k].folded) && s.tokens.slice(k + 1, Math.min(end + 1, k + 4)).some((t) => SPEECH.test(t.folded));
-    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !attribution) continue;
+    // (And comparisons: "Українську команду, як і на першій зустрічі 23–24 січня, очолить Умєров",
+    // "as at the first round,".)
+    const comparison = AS_WORD.test(s.tokens[k].folded) && COMPARED_AT.test(s.tokens[k + 1]?.folded ?? "");
+    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !attribution && !comparison) continue;
     out.push([k, end]);
     k = end;
   }
   return out;
+}
+
+/** Does the text at this index stand in an aside ("…, як і на першій зустрічі 23–24 січня, …")? */
+export function atAside(s: ReadSentence, index: number): boolean {
+  return asides(s).some(([first, last]) => s.tokens[first].start <= index && index <= s.tokens[last].start);
 }
 
 /** The sentence's folded words less its asides. */
@@ -131,10 +172,12 @@ export function recallsOnlyInAside(s: ReadSentence): boolean {
 
 /**
  * A delegation told as done: "российскую делегацию тогда возглавил Костюков", "the Russian
- * delegation was headed by Medinsky", "очолював Умєров", "attended", "took part". In a story of
- * a contact still to come, moved or called off, that is an earlier contact's.
+ * delegation was headed by Medinsky", "очолював Умєров", "attended", "took part", and one sent
+ * ("Russia sent a more senior team led by Medinsky", "Москва направила делегацию во главе с
+ * Мединским", "Київ надіслав делегацію"). In a story of a contact still to come, moved or
+ * called off, that is an earlier contact's.
  */
-const TOLD_DONE = /(?<![\p{L}])((was|were) (led|headed|represented|attended)|(led|headed) (the|a|its|his|her|their) (\p{L}+ ){0,2}(delegation|team|side|talks)|attended|took part|participated|возглавил\p{L}*|возглавлял\p{L}*|участвовал\p{L}*|(принимал|принял)\p{L}* участие|входил\p{L}*|вошл\p{L}*|вошел|подключил\p{L}*|представлял\p{L}*|присутствовал\p{L}*|очолив|очолила|очолили|очолював\p{L}*|(брав|брала|брали|взяв|взяла|взяли) участь|увийшл\p{L}*|входив|входила|входили|представляв\p{L}*|представлял\p{L}*|приеднав\p{L}*|приеднал\p{L}*)(?![\p{L}])/u;
+const TOLD_DONE = /(?<![\p{L}])((was|were) (led|headed|represented|attended)|sent (a|an|its|the|his|her|their) (\p{L}+ ){0,3}(delegation|team)|(направил|направила|направили|отправил|отправила|отправили|надислав|надислала|надислали|видправив|видправила|видправили|направив|направила|направили) (\p{L}+ ){0,2}(делегац|команд)\p{L}*|(led|headed) (the|a|its|his|her|their) (\p{L}+ ){0,2}(delegation|team|side|talks)|attended|took part|participated|возглавил\p{L}*|возглавлял\p{L}*|участвовал\p{L}*|(принимал|принял)\p{L}* участие|входил\p{L}*|вошл\p{L}*|вошел|подключил\p{L}*|представлял\p{L}*|присутствовал\p{L}*|очолив|очолила|очолили|очолював\p{L}*|(брав|брала|брали|взяв|взяла|взяли) участь|увийшл\p{L}*|входив|входила|входили|представляв\p{L}*|представлял\p{L}*|приеднав\p{L}*|приеднал\p{L}*)(?![\p{L}])/u;
 
 /** Does the sentence tell a delegation or a presence as done (outside its asides)? */
 export function toldTakingPart(s: ReadSentence): boolean {

@@ -4,22 +4,24 @@
 // speak of it. The words it reads them by are in participation-words.ts.
 import type { Kind } from "../record/schema.ts";
 import type { EventReading } from "./draft.ts";
+import { ofABody, secondClauseAt } from "./events.ts";
+import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
-import { inAside, inClauseOfAnother, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AT_CONTACT, AT_SEVERAL, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
+import { AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
 import type { Token } from "./words.ts";
-import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CLAUSE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, SPEECH, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
  * speaker is the other side of the contact: "Trump says he will speak with Putin"), and
  * anyone a later sentence says led a delegation or took part. Spokespeople never count.
  */
-export function findParticipants(event: EventReading, told: ReadSentence[]): { people: Person[]; evidence: string[] } {
+export function findParticipants(event: EventReading, told: ReadSentence[], lang: ArticleLang): { people: Person[]; evidence: string[] } {
   const detail = withAsideRecalls(event, told);
   const people: Person[] = [];
   const evidence: string[] = [];
@@ -32,7 +34,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   // A post stands for its holder only on a side no name stands for: "a meeting between Rubio
   // and Lavrov … casting doubt on a summit between the two countries' presidents".
   const mentioned = (s: ReadSentence) => {
-    const all = personMentions(s).filter((m) => !pairOfAnother(s, m, event.kind));
+    const all = personMentions(s).filter((m) => !pairOfAnother(s, m, event.kind) && !ofCallOrSummit(s, m, event.kind, lang));
     const named = new Set([...all.filter((m) => !m.byPost && !aside(s, m) && !speaks(s, m)).map((m) => m.named.person.side), ...people.filter((p) => !byPost.has(p)).map((p) => p.side)]);
     const out = all.filter((m) => !m.byPost || !named.has(m.named.person.side));
     for (const m of out) if (m.byPost && !people.includes(m.named.person)) byPost.add(m.named.person);
@@ -48,12 +50,13 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     // A call has its two principals; others in its lead are in another contact ("while Trump
     // was meeting Zelensky").
     if (!s.headline && new Set(people.map((p) => p.side)).size >= 2 && (event.kind === "call" || !named.some((p) => people.includes(p)))) break;
-    // "Rubio-Lavrov meeting put off as Trump-Putin summit plans falter": a headline's second
-    // clause is another piece of news, and its people are that news's.
-    const clause = s.headline ? s.tokens.findIndex((t, i) => i > 0 && CLAUSE.test(t.folded)) : -1;
+    // "Rubio-Lavrov meeting put off as Trump-Putin summit plans falter", "Зустріч Рубіо і Лаврова
+    // відклали, саміт Трампа і Путіна під питанням": a headline's second clause is another
+    // piece of news, and its people are that news's.
+    const clause = secondClauseAt(s, lang);
     const comment = s.headline ? commentAfter(s) : -1;
     for (const m of persons) {
-      if (aside(s, m) || (clause >= 0 && m.first > clause) || journeyElsewhere(s, m)) continue;
+      if (aside(s, m) || (clause >= 0 && m.first >= clause) || journeyElsewhere(s, m)) continue;
       // "Witkoff: 'Jared and I will be in Moscow'", "Уиткофф: «Мы с Кушнером полетим»": one who
       // counts himself in with another goes too.
       const withMe = WITH_ME.test(s.text) && persons.some((o) => o.named.person !== m.named.person && !isSpeaker(s, o));
@@ -104,9 +107,14 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   // Darchiev … Since then, Dmitriev held meetings with Witkoff" tells another contact.)
   const listsSide = (x: ReadSentence) => !event.anchors.includes(x) && (takesPart(x, venues) || SIDE_LIST.test(x.folded));
   const firstList = detail.findIndex(listsSide);
+  // (Nor, in the story of a contact moved or called off, one that tells a delegation done: "the
+  // next round has been postponed … Geneva, where Russia sent a team led by Medinsky".)
+  const doneBefore = (x: ReadSentence) => (moved || (!held && THEN.test(withoutAsides(x)))) && toldTakingPart(x);
+  // (Nor one whose contact is a body's: "В Канаде открывается саммит «Большой семерки», Трамп
+  // уже прибыл".)
   // (Nor one that goes on about a contact recalled just before it: "Два попередні раунди
   // відбулися у Стамбулі. Делегації очолювали Дарчієв і Коултер.")
-  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !doneBefore(x) && !ofABody(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
     if (s) for (const m of mentioned(s)) if (!speaks(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
@@ -128,11 +136,14 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
     // delegation told as done in the story of a contact moved or called off is an earlier
     // contact's; so is one told done "then" beside a contact to come. (A live blog's contact
     // to come may be told done later: "участвовал Дмитриев" is then this one's.)
-    if ((moved || (!held && THEN.test(withoutAsides(s)))) && toldTakingPart(s)) continue;
+    if (doneBefore(s)) continue;
     // "Since February he has met Putin several times", "Дмитриев неоднократно участвовал во
     // встречах с Путиным": several contacts told together, none of them this one.
     // ("Umerov, who has led the delegation several times, will head it again" tells his record.)
     if (REPEATED.test(withoutAsides(s)) || AT_SEVERAL.test(withoutAsides(s))) continue;
+    // "Он не исключил, что в состав делегации войдет Грюнбаум": one only thought possible is
+    // not said to take part; nor is one asked about ("Чи братиме участь міністр Сибіга?").
+    if (HEDGED.test(s.folded) || /\?\s*["»”]?$/u.test(s.text)) continue;
     // "Російська делегація на попередніх раундах була представлена Дарчієвим. Американську
     // делегацію очолювала Култер.": a sentence that goes on from a recalled contact without
     // naming one of its own is still about it.
@@ -157,14 +168,17 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
   addSpeakers();
   // "Американський спецпосланник прибув до Москви … Про час зустрічі з Путіним повідомив …":
   // with one side's people known, a later sentence about this contact names the other by "the
-  // meeting with".
-  if (people.length > 0 && new Set(people.map((p) => p.side)).size === 1) {
+  // meeting with". With both sides known, one it names beside a participant met ("Там він
+  // проведе переговори з Віткоффом і Кушнером", "talks with Witkoff and Kushner") is met too.
+  if (people.length > 0) {
+    const oneSide = new Set(people.map((p) => p.side)).size === 1;
     for (const s of detail) {
       if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded) || REPEATED.test(withoutAsides(s))) continue;
       // ("Witkoff, who met Putin in August, …": an aside's meeting is another.)
-      const met = personMentions(s).find((m) => !m.byPost && m.named.person.side !== people[0].side && metWith(s, m.first) && !aside(s, m) && !inAside(s, m));
+      const met = personMentions(s).find((m) => !m.byPost && (oneSide ? m.named.person.side !== people[0].side : people.includes(m.named.person)) && metWith(s, m.first) && !aside(s, m) && !inAside(s, m));
       if (met && onSide(met.named.person)) {
         add(met.named.person, s);
+        for (const m of joinedTo(s, met)) if (m.named.person.side === met.named.person.side && !aside(s, m)) add(m.named.person, s);
         break;
       }
     }
@@ -180,6 +194,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[]): { p
  */
 function speaks(s: ReadSentence, m: Mention): boolean {
   if (!isSpeaker(s, m)) return false;
+  // "The Russians say their side is headed by Alexander Darchiev": the one a passive's "by"
+  // names leads; the saying is another's.
+  if (LED_BY.test(s.folded.slice(0, s.tokens[m.first].start))) return false;
   // "«Українську делегацію знову очолить Рустем Умєров», – сказав президент", "'… led by
   // Witkoff,' Trump said": a name inside the quote that closes before the verb is what was said.
   if (m.last + 1 < s.tokens.length && /^[^\p{L}\d]*["»”“'’][^\p{L}\d]*$/u.test(gapAfter(s, m.last))) return false;
@@ -190,6 +207,9 @@ function speaks(s: ReadSentence, m: Mention): boolean {
   }
   return true;
 }
+
+/** "led by", "headed by", "represented by" right before a name, maybe through its title (folded). */
+const LED_BY = /(?<![\p{L}])(led|headed|represented|accompanied|joined|chaired) by\s+(\p{L}+\.?\s+){0,3}$/u;
 
 /**
  * "despite the collapse of plans for a Trump-Putin summit", "the Rubio-Lavrov call": names
@@ -337,11 +357,44 @@ function anchorSides(anchors: ReadSentence[]): Set<string> {
  */
 function metWith(s: ReadSentence, first: number): boolean {
   for (let i = first - 1; i >= Math.max(1, first - 4); i--) {
-    if (WITH_WORD.test(s.tokens[i].folded)) return CONTACT_WITH.test(s.tokens[i - 1].folded);
+    // ("met with U.S. special envoy Steve Witkoff", "зустрівся з": a verb of meeting before "with".)
+    if (WITH_WORD.test(s.tokens[i].folded)) return CONTACT_WITH.test(s.tokens[i - 1].folded) || MET_WITH.test(s.tokens[i - 1].folded);
     if (MEET_VERB.test(s.tokens[i].folded)) return true;
     if (/^\p{Lu}/u.test(s.tokens[i].text) && i < first - 1 && !TITLE_WORD.test(s.tokens[i].folded)) return false;
   }
   return false;
+}
+
+type PersonMention = ReturnType<typeof personMentions>[number];
+
+/** Verbs of meeting that take "with": "met with", "meets with", "встретился с", "зустрівся з" (folded). */
+const MET_WITH = /^(meet|meets|met|meeting|встретил\p{L}*|встречал\p{L}*|встретит\p{L}*|встретят\p{L}*|встретиться|зустрив\p{L}*|зустрил\p{L}*|зустринеться|зустринуться|зустритися|зустричався|зустричалися)$/u;
+
+/**
+ * The names joined to one by "and", maybe through a title ("with Witkoff and Jared Kushner",
+ * "зі Стівом Віткоффом і зятем Трампа Джаредом Кушнером", "с Уиткоффом и Кушнером"), or by a
+ * bare comma ("with Witkoff, Kushner and Rubio"). A principal's name before another's
+ * ("зятем Трампа Джаредом Кушнером") is the title's, not one more.
+ */
+function joinedTo(s: ReadSentence, m: PersonMention): PersonMention[] {
+  const all = personMentions(s);
+  const out: PersonMention[] = [];
+  let at: PersonMention | undefined = m;
+  while (at && at.last + 1 < s.tokens.length) {
+    const end: number = at.last;
+    const gap = gapAfter(s, end);
+    const and = /^\s+$/u.test(gap) && AND.test(s.tokens[end + 1].folded);
+    if (!and && !/^\s*,\s*$/u.test(gap)) break;
+    const from = and ? end + 2 : end + 1;
+    // (No stop between: "and, separately, Rubio" is not the list's.)
+    const unbroken = (n: PersonMention) => {
+      for (let k = end + 1; and && k < n.first; k++) if (/[,;:.!?—–()]/u.test(gapAfter(s, k))) return false;
+      return true;
+    };
+    at = all.find((n) => n.first >= from && n.first <= from + (and ? 5 : 0) && !all.some((o) => o.first === n.last + 1) && unbroken(n));
+    if (at) out.push(at);
+  }
+  return out;
 }
 
 /**

@@ -8,6 +8,9 @@
 /** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
 export const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|assistant|envoy|envoys|spokesman|spokeswoman|spokesperson|representative|emissary|son in law|son-in-law)\s+(to|of)\s+((the|russian|us|u\.s\.|american|ukrainian|president|prime|minister|secretary|of|state)\s+){0,3}$/u;
 
+/** "and", "и", "і", "та", "й" (folded): what joins the names of a list. */
+export const AND = /^(and|и|та|й)$/u;
+
 /** "тогда", "тоді", "then", "at the time": told of a contact recalled. */
 export const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
 
@@ -22,6 +25,9 @@ export const THIS_TIME = /(?<![\p{L}])(this time|на етот раз|в ето�
 
 /** "agreed … at the meeting in Riyadh", "домовилися … на зустрічі", "договорились в ходе встречи": the contact an agreement was reached at, whose people are its own. */
 export const AT_CONTACT = /(?<![\p{L}])(at|during|on the sidelines of|на|во время|в ходе|пид час|в ходи|у ходи)\s+(\p{L}+\s+){0,2}(meeting|talks|summit|встрече|переговорах|саммите|зустричи|перемовинах|самити)(?![\p{L}])/u;
+
+/** "не исключил, что в состав войдет Грюнбаум", "did not rule out that Rubio would join", "можливо, до делегації увійде": a part only thought possible. */
+export const HEDGED = /(?<![\p{L}])(не исключ\p{L}*|не виключ\p{L}*|(not|n['’]t) rul\p{L}* out|возможно|можливо|possibly|perhaps)(?![\p{L}])/u;
 
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 export const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
@@ -39,8 +45,8 @@ export const SENT = /(?<![\p{L}])(send|sends|sending|sent|направит|на�
 /** "С российской стороны", "з американського боку", "від української сторони", "on the US side": one side's people follow
  * (the side's word may be left out after a dash, the other side told before: "С американской — Уиткофф и Кушнер").
  * So do a country's name after "from" opening the sentence, or after "со стороны", "з боку" ("От США за столом были
- * Уиткофф и Кушнер", "Від США участь взяли …", "For the U.S., Witkoff and Kushner attended", "з боку США"). */
-export const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* ((сторони|боку|side)(?![\p{L}])|[—–] )|(^(от|вид|from|for)|(?<![\p{L}])(со стороны|з боку)) (the )?(сша|рф|росси\p{L}*|роси\p{L}*|украин\p{L}*|us|u\.s|united states|russia|ukraine)(?![\p{L}])/u;
+ * Уиткофф и Кушнер", "Від США участь взяли …", "Від Америки – Віткофф і Кушнер", "For the U.S., Witkoff and Kushner attended", "з боку США"). */
+export const SIDE_LIST = /(?<![\p{L}])(с|со|з|зи|вид|от|from|on|for) (the )?(росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}* ((сторони|боку|side)(?![\p{L}])|[—–] )|(^(от|вид|from|for)|(?<![\p{L}])(со стороны|з боку)) (the )?(сша|рф|росси\p{L}*|роси\p{L}*|украин\p{L}*|америк\p{L}*|us|u\.s|united states|america|russia|ukraine)(?![\p{L}])/u;
 
 /** "вместе с Путиным", "разом із президентом Трампом", "along with Trump": right before a name, maybe through a title. */
 export const WITH_ONE = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with|alongside)\s+(\p{L}+\s+){0,3}$/u;

@@ -185,10 +185,13 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   return best?.tense;
 }
 
-/** Does a contact noun of another kind than this one follow within two words of a position? */
+/**
+ * Does a contact noun of another kind than this one follow within two words of a position?
+ * (Not past a comma: "Зустріч відклали, саміт під питанням" moved the meeting.)
+ */
 function namesOtherKind(s: ReadSentence, from: number, kind: Kind, lang: ArticleLang): boolean {
   const rest = s.folded.slice(from).replace(/^\p{L}*/u, "");
-  const words = rest.match(/^[^\p{L}]*(\p{L}+)([^\p{L}]+(\p{L}+))?/u);
+  const words = rest.match(/^[^\p{L},;:.!?—–]*(\p{L}+)([^\p{L},;:.!?—–]+(\p{L}+))?/u);
   if (!words) return false;
   return [words[1], words[3]].some((w) => {
     if (!w) return false;
@@ -266,6 +269,10 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   const last = s.tokens[m.last];
   const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
   if (/^\s*:/.test(after)) return true;
+  // "Как заявил советник Трампа по национальной безопасности Майк Уолтц, самолет …", "Як
+  // повідомив …, ", "As … said,": an attribution that opens the sentence runs to its comma.
+  const opener = AS_SAID.exec(s.folded);
+  if (opener && [opener[2], opener[3]].some((w) => w !== undefined && SPEECH.test(w)) && !s.text.slice(0, s.tokens[m.last].start).includes(",")) return true;
   // "Trump says he will speak with Putin on Monday", "заявил, что встретится с Уиткоффом": the
   // one spoken with is not the one speaking; nor is a name inside another's "who took part
   // alongside …".
@@ -273,7 +280,9 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   // "Ушаков об итогах разговора", "Zelensky on the talks": a headline's commentator.
   if (s.headline && /^(об|о|про|about|on)$/u.test(s.tokens[m.last + 1]?.folded ?? "")) return true;
   // "… may take place in March — Zelensky": the source after a dash at a headline's end.
-  if (s.headline && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
+  // (So in a line set as a headline below the page's own: "⚡️Путин и Трамп встретятся в
+  // ближайшие дни — Ушаков", with no stop at its end.)
+  if ((s.headline || !/[.!?…]["»”]?\s*$/u.test(s.text)) && m.last === s.tokens.length - 1 && /[—–-]\s*$/.test(s.text.slice(0, s.tokens[m.first].start))) return true;
   // Titles stand between a verb and a name: "заявив заступник глави МЗС РФ Сергій Рябков".
   // A pronoun, "that" or a verb of meeting between them starts another clause, whose object
   // the name is ("Trump says he will meet Putin"); another name after it is the speaker
@@ -284,6 +293,11 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
   for (let i = m.first - 1; i >= from; i--) {
     if (CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.last === i)) {
       from = i + 1;
+      // ("Donald Trump says Steve Witkoff's talks with Putin produced progress": the verb right
+      // after another's name is his, and this one is in what he said.)
+      // (Not past a quote's end: "«… очолить Умєров», – сказав Зеленський".)
+      const plain = /^\s+$/u.test(s.text.slice(s.tokens[i].start, s.tokens[from].start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, ""));
+      if (from < m.first && plain && SPEECH.test(s.tokens[from].folded) && s.mentions.some((o) => o !== m && o.named.type === "person" && o.last === i)) from++;
       break;
     }
   }
@@ -309,8 +323,17 @@ export function isSpeaker(s: ReadSentence, m: Mention): boolean {
     .map((t) => t.folded)
     .join(" ")
     .replace(HIS_WORDS, " ");
-  return SPEECH.test(window);
+  // "Дарчиев говорил, что следующая встреча пройдет в Москве", "Умєров казав, що": "talked"
+  // is saying only with "that" after it ("говорил с Путиным" is a call).
+  const thatAt = s.tokens[to + 1]?.start ?? s.folded.length;
+  return SPEECH.test(window) || TALKED_THAT.test(s.folded.slice(s.tokens[m.last].start, thatAt + 4));
 }
+
+/** "Как заявил", "Як повідомив", "As Peskov said": a word of "as" and the verb a word or two on, opening a sentence (folded). */
+const AS_SAID = /^(как|як|as)\s+(?:(\p{L}+)\s+)?(\p{L}+)/u;
+
+/** "говорил, что", "казав, що": a verb of talking made one of saying by the "that" after it (folded). */
+const TALKED_THAT = /(?<![\p{L}])(говорил|говорила|говорили|говорит|говорят|говорив|казав|казала|казали|каже|кажуть)\s*,\s*(что|що)(?![\p{L}])/u;
 
 /**
  * "«Делегацію очолить Рустем Умєров», – сказав Зеленський", "Umerov will lead it," said Zelensky:

@@ -8,6 +8,7 @@ import type { Kind } from "../record/schema.ts";
 import { dayGap, readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
+import { atAside } from "./other-contacts.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
 import { NEWS_DAYS } from "./events.ts";
@@ -24,8 +25,9 @@ const FIRST = ORDINALS[0][0];
  */
 export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense: Tense | undefined, ctx: Context): (x: ReadSentence) => boolean {
   const direction = tense === "future" ? "future" : tense === "held" ? "past" : undefined;
-  // (The day of an opening phrase, "After a long phone call on Oct. 16,", is what came before.)
-  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x)).map((d) => d.value);
+  // (The day of an opening phrase, "After a long phone call on Oct. 16,", is what came before;
+  // so is one in an aside, "…, як і на першій зустрічі 23–24 січня, …".)
+  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x) && !atAside(x, d.index)).map((d) => d.value);
   const anchorDay = secondary ? undefined : anchors.flatMap(daysOf)[0];
   // "Еще вчера в Кремле Путин разговаривал с Уиткоффом. С российской стороны во встрече
   // участвовали Ушаков и Дмитриев. А сегодня в Кремле раскрыли, к чему эта встреча привела":

@@ -70,7 +70,8 @@ export function findStrangers(sentences: ReadSentence[], names: NameIndex, lang:
       // Exactly two capitalised words, neither of them a post's ("Deputy Foreign Minister Sergei …").
       const next = s.tokens[i + 2];
       if (taken(i) || taken(i + 1) || !isName(given.text) || !isName(surname.text) || (next && /^\p{Lu}/u.test(next.text))) continue;
-      if (POST_WORD.test(given.folded) || POST_WORD.test(surname.folded) || INSTITUTION.test(surname.folded)) continue;
+      // ("secretary of Ukraine's National Security and Defense Council": a post's last word is no surname.)
+      if (POST_WORD.test(given.folded) || POST_WORD.test(surname.folded) || INSTITUTION.test(surname.folded) || POST_TAIL.test(surname.folded)) continue;
       // Inside a run of capitals ("Russian Direct Investment Fund") is an institution's name;
       // only a post's own words stand right before a name ("Secretary of State John Smith").
       const before = s.tokens[i - 1];

@@ -1,7 +1,7 @@
 // Who took part, where the sentences around the contact tell other contacts or who speaks of
 // it: a later paragraph's meetings, an agreement reached at another contact, a journey on to
-// another city, a source talking to the press; and a sentence that sets this contact against
-// earlier ones. Each rule in the languages where its construction exists.
+// another city, a source talking to the press, a headline's second clause, a question; and a
+// sentence that sets this contact against earlier ones. Each rule in the languages where its construction exists.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { tokenize } from "../../src/ingest/words.ts";
@@ -46,11 +46,65 @@ describe("people of other contacts around this one", () => {
   });
 });
 
+describe("a headline's second piece of news", () => {
+  it("reads the people after a comma that opens on a contact of another kind as that contact's", () => {
+    assert.deepEqual(people("Встречу Лаврова и Рубио перенесли, саммит Путина и Трампа под вопросом\n\nЗапланированная на четверг встреча глав МИД России и США перенесена.", "2025-10-22"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Зустріч Лаврова і Рубіо перенесли, саміт Путіна і Трампа під питанням\n\nЗапланована на четвер зустріч глав МЗС Росії та США перенесена.", "2025-10-22"), ["Marco Rubio", "Sergei Lavrov"]);
+    // (And what was done before the comma is the first contact's: "перенесли, саммит" moved the meeting.)
+    assert.equal(read("Встречу Лаврова и Рубио перенесли, саммит Путина и Трампа под вопросом\n\nЗапланированная на четверг встреча глав МИД России и США перенесена.", "2025-10-22").drafts[0].status, "postponed");
+    assert.equal(read("Зустріч Лаврова і Рубіо перенесли, саміт Путіна і Трампа під питанням\n\nЗапланована на четвер зустріч глав МЗС Росії та США перенесена.", "2025-10-22").drafts[0].kind, "meeting");
+    assert.deepEqual(people("Rubio-Lavrov meeting off, Trump-Putin summit in doubt\n\nA planned meeting of the Russian and US foreign ministers has been postponed.", "2025-10-22"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads the people after a semicolon as that clause's news", () => {
+    assert.deepEqual(people("Putin meets Witkoff in Kremlin; Umerov to lead Ukraine's team at Abu Dhabi talks\n\nVladimir Putin met Steve Witkoff in the Kremlin on Thursday night.", "2026-01-23"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле; Умеров возглавит делегацию Украины в Абу-Даби\n\nВладимир Путин встретился со Стивом Уиткоффом в Кремле в четверг вечером.", "2026-01-23"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі; Умєров очолить делегацію України в Абу-Дабі\n\nВолодимир Путін зустрівся зі Стівом Віткоффом у Кремлі в четвер увечері.", "2026-01-23"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("reads the people of the call or summit an agreement was reached at as its own", () => {
+    assert.deepEqual(people("Ушаков анонсировал июньский визит Уиткоффа в Москву\n\nОб этом договорились в ходе телефонного разговора Путина и Трампа. Уиткоффа в Кремле примет Владимир Путин.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Ушаков анонсував червневий візит Віткоффа до Москви\n\nПро це домовилися під час телефонної розмови Путіна і Трампа. Віткоффа в Кремлі прийме Володимир Путін.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Kremlin announces Witkoff visit to Moscow in June\n\nThe visit was agreed during a phone call between Putin and Trump, the Kremlin said. Putin will receive Witkoff in the Kremlin.", "2026-04-30"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("where no one of this contact is named", () => {
+  it("reads a team told sent beside a contact moved as an earlier round's", () => {
+    assert.deepEqual(people("Next round of talks postponed\n\nThe next round of talks between Russia, Ukraine and the United States, due in Abu Dhabi this week, has been postponed, officials said. There have been two rounds so far: in Geneva, Russia sent a team led by Vladimir Medinsky.", "2026-03-05"), []);
+    assert.deepEqual(people("Очередной раунд переговоров отложен\n\nОчередной раунд переговоров России, Украины и США в Абу-Даби, намеченный на эту неделю, отложен. В Женеву Москва направила делегацию во главе с Владимиром Мединским.", "2026-03-05"), []);
+    assert.deepEqual(people("Черговий раунд переговорів відкладено\n\nЧерговий раунд переговорів Росії, України та США в Абу-Дабі, запланований на цей тиждень, відкладено. До Женеви Москва направила делегацію на чолі з Володимиром Мединським.", "2026-03-05"), []);
+  });
+  it("reads the people of a body's summit (\"Большой семерки\") as that summit's", () => {
+    assert.deepEqual(people("Третий раунд консультаций России и США отменен\n\nТретий раунд консультаций России и США по работе посольств не состоится. В Канаде открывается саммит «Большой семерки», Дональд Трамп уже прибыл в Кананаскис.", "2025-06-16"), []);
+    assert.deepEqual(people("Третій раунд консультацій Росії та США скасовано\n\nТретій раунд консультацій Росії та США щодо роботи посольств не відбудеться. У Канаді відкривається саміт «Великої сімки», Дональд Трамп уже прибув до Кананаскіса.", "2025-06-16"), []);
+  });
+  it("reads \"говорил, что\", \"казав, що\" as saying, not taking part", () => {
+    assert.deepEqual(people("Третий раунд консультаций России и США отменен\n\nТретий раунд консультаций России и США по работе посольств не состоится. На прошлой неделе Дарчиев говорил, что следующая встреча на этот раз пройдет в Москве.", "2025-06-16"), []);
+    assert.deepEqual(people("Третій раунд консультацій Росії та США скасовано\n\nТретій раунд консультацій Росії та США щодо роботи посольств не відбудеться. Минулого тижня Дарчієв казав, що наступна зустріч цього разу відбудеться в Москві.", "2025-06-16"), []);
+  });
+  it("reads the one past \"after talks with us\" as the subject of the sentence's own clause", () => {
+    assert.deepEqual(people("Умєров: «Ми їдемо домовлятися»\n\nСекретар РНБО — про зустріч з американцями і те, що буде після неї.\n\n— Після розмови з нами пан Віткофф на початку наступного тижня поїде до Москви, щоб зустрітися з Путіним.", "2025-11-27"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Умеров: «Мы едем договариваться»\n\nСекретарь СНБО — о встрече с американцами и о том, что будет после нее.\n\n— После разговора с нами господин Уиткофф в начале следующей недели поедет в Москву, чтобы встретиться с Путиным.", "2025-11-27"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("one asked about", () => {
+  it("reads one a question asks about as no participant", () => {
+    assert.deepEqual(people("Брифінг речника МЗС\n\nНаступний раунд тристоронніх переговорів відбудеться 4 лютого в Абу-Дабі. Делегацію України очолить Рустем Умєров.\n\nПитання: Чи братиме участь міністр Сибіга?", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Брифинг МИД\n\nСледующий раунд трехсторонних переговоров пройдет 4 февраля в Абу-Даби. Делегацию Украины возглавит Рустем Умеров.\n\nВопрос: Примет ли участие министр Сибига?", "2026-02-02"), ["Rustem Umerov"]);
+    assert.deepEqual(people("State Department briefing\n\nThe next round of trilateral talks will be held in Abu Dhabi on February 4. Rustem Umerov will lead Ukraine's delegation.\n\nQ: Will Secretary Rubio take part in the talks?", "2026-02-02"), ["Rustem Umerov"]);
+  });
+});
+
 describe("a sentence set against earlier contacts", () => {
   it("reads one that says \"this time\" and the one after it as this contact's", () => {
     assert.deepEqual(people("Переговоры в Женеве\n\nЗавтра в Женеве начнется третий раунд трехсторонних переговоров России, Украины и США. В отличие от двух предыдущих встреч, российскую делегацию на этот раз возглавит Владимир Мединский. Американскую сторону вновь представят Стив Уиткофф и Джаред Кушнер.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
     assert.deepEqual(people("Переговори в Женеві\n\nЗавтра в Женеві розпочнеться третій раунд тристоронніх переговорів Росії, України та США. На відміну від двох попередніх зустрічей, російську делегацію цього разу очолить Володимир Мединський.", "2026-02-16"), ["Vladimir Medinsky"]);
     assert.deepEqual(people("Talks in Geneva\n\nThe third round of trilateral talks between Russia, Ukraine and the US opens in Geneva tomorrow. Unlike the two previous rounds, the Russian delegation will this time be led by Vladimir Medinsky.", "2026-02-16"), ["Vladimir Medinsky"]);
+  });
+  it("reads a day in a comparison (\"як і на першій зустрічі 23–24 січня\") as the earlier contact's, not this sentence's", () => {
+    assert.deepEqual(people("Тристоронню зустріч перенесли на середу\n\nДругий раунд тристоронніх переговорів, який мав відбутися в неділю в Абу-Дабі, перенесено на середу, 4 лютого. Українську команду, як і на першій зустрічі 23–24 січня, очолить Рустем Умєров.", "2026-01-31"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Трехстороннюю встречу перенесли на среду\n\nВторой раунд трехсторонних переговоров, который должен был пройти в воскресенье в Абу-Даби, перенесен на среду, 4 февраля. Украинскую делегацию, как и на первой встрече 23–24 января, возглавит Рустем Умеров.", "2026-01-31"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Trilateral talks moved to Wednesday\n\nThe second round of trilateral talks, due on Sunday in Abu Dhabi, has been moved to Wednesday, February 4. Ukraine's team, as at the first meeting on January 23-24, will be led by Rustem Umerov.", "2026-01-31"), ["Rustem Umerov"]);
   });
   it("reads \"as at the two previous rounds\" as a comparison, not a recall", () => {
     assert.deepEqual(people("Третий раунд переговоров завершился в Женеве\n\nВ Женеве в среду завершился третий раунд трехсторонних переговоров России, США и Украины. Российскую делегацию возглавил Владимир Мединский. Американскую сторону, как и на двух предыдущих раундах, представляли Стив Уиткофф и Джаред Кушнер.", "2026-02-18"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
@@ -63,6 +117,20 @@ describe("who speaks of the contact", () => {
     assert.deepEqual(people("Тристороння зустріч в ОАЕ\n\nПрезидент Володимир Зеленський під час спілкування з журналістами в Давосі повідомив, що завтра в Абу-Дабі відбудеться тристороння зустріч за участі представників України, США та Росії. Українську делегацію очолить Рустем Умєров.", "2026-01-22"), ["Rustem Umerov"]);
     assert.deepEqual(people("Трехсторонняя встреча в ОАЭ\n\nВладимир Зеленский в интервью журналистам в Давосе сообщил, что завтра в Абу-Даби состоится трехсторонняя встреча с участием представителей Украины, США и России. Украинскую делегацию возглавит Рустем Умеров.", "2026-01-22"), ["Rustem Umerov"]);
     assert.deepEqual(people("Trilateral meeting in the UAE\n\nVolodymyr Zelensky, speaking to reporters in Davos, said a trilateral meeting with the participation of Ukraine, the US and Russia would take place in Abu Dhabi tomorrow. Rustem Umerov will lead the Ukrainian delegation.", "2026-01-22"), ["Rustem Umerov"]);
+  });
+  it("reads the name in an attribution opening the sentence ('Как заявил …,', 'Як заявив …,') as its source", () => {
+    assert.deepEqual(people("Уиткофф прилетел в Москву и вывез освобожденного американца\n\nСпецпосланник Стив Уиткофф во вторник прилетел в Москву. Как заявил советник Дональда Трампа по национальной безопасности Майк Уолтц, самолет Уиткоффа приземлился в российской столице днем, а вечером вылетел обратно.", "2025-02-11"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Віткофф прилетів до Москви і вивіз звільненого американця\n\nСпецпосланець Стів Віткофф у вівторок прилетів до Москви. Як заявив радник Дональда Трампа з національної безпеки Майк Волтц, літак Віткоффа приземлився в російській столиці вдень, а ввечері вилетів назад.", "2025-02-11"), ["Steve Witkoff"]);
+  });
+  it("reads a name after a dash ending a headline-like line with no stop as its source", () => {
+    assert.deepEqual(people("Новости Политика Сейчас ⚡️\n07.08.2025 14:52\n\n⚡️Путин и Трамп встретятся в ближайшие дни — Ушаков\n\nДоговоренность о встрече на высшем уровне достигнута, заявил помощник президента Юрий Ушаков.", "2025-08-07"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Новини Політика Зараз ⚡️\n07.08.2025 14:52\n\n⚡️Путін і Трамп зустрінуться найближчими днями — Ушаков\n\nДомовленості про зустріч на найвищому рівні досягнуто, заявив помічник президента Юрій Ушаков.", "2025-08-07"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads a name after \"Trump says\" as in what was said, not its speaker", () => {
+    assert.deepEqual(people("Live: Moscow talks end after three hours\n\nDonald Trump says Steve Witkoff's talks with Vladimir Putin in Moscow earlier today produced great progress.\n\nPutin's aide Yuri Ushakov, who sat in on the talks, says they lasted three hours.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+  it("reads the one a passive's \"headed by\" names as leading, whoever says it", () => {
+    assert.deepEqual(people("Embassy talks in Istanbul on Thursday\n\nRussian and American diplomats will meet in Istanbul on Thursday. Our delegation will be led by Sonata Coulter.\n\nThe Russians say their side is headed by Alexander Darchiev.", "2025-02-26"), ["Alexander Darchiev", "Sonata Coulter"]);
   });
   it("reads \"заверил\", \"запевнив\", \"assured\" as a verb of saying", () => {
     assert.deepEqual(people("Переговоры в Женеве\n\nЗавтра в Женеве начнется раунд трехсторонних переговоров России, Украины и США.\n\nГоссекретарь США Марко Рубио заверил союзников, что «в переговорах участвуют те, кто воюет».", "2026-02-16"), []);

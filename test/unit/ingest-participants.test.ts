@@ -62,6 +62,9 @@ describe("officials names.json does not know", () => {
     assert.deepEqual(people("Консультации России и США пройдут в Стамбуле\n\nОчередной раунд консультаций России и США пройдет в Стамбуле 10 апреля. Американскую делегацию возглавит помощник госсекретаря США Джон Смит.", "2025-04-08"), []);
     assert.deepEqual(people("Dmitriev to visit Washington\n\nKirill Dmitriev will lead a delegation to Washington next week, the head of the Russian Direct Investment Fund told reporters.", "2025-04-01"), ["Kirill Dmitriev"]);
   });
+  it("reads a post's last word (\"National Security\") as no surname", () => {
+    assert.deepEqual(people("Trilateral talks to resume in Geneva\n\nRussia, Ukraine and the United States will hold a new round of talks in Geneva on Tuesday. Kyiv's team will be led by the secretary of Ukraine's National Security and Defense Council, Rustem Umerov.", "2026-02-13"), ["Rustem Umerov"]);
+  });
 });
 
 describe("delegations and who took part", () => {
@@ -158,6 +161,34 @@ describe("delegations and who took part", () => {
   });
   it("names the other side by the meeting with him, once one side's people are known", () => {
     assert.deepEqual(people("Літак американського спецпосланника сів у Внуково\n\nСтів Віткофф прибув до Москви. Про час зустрічі з Путіним повідомив Кремль: переговори почнуться о 18:00.", "2025-12-02"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("counts one joined by \"and\" to the one met, through a title", () => {
+    assert.deepEqual(people("Дмитриев полетит в Майами на встречу с Уиткоффом\n\nКирилл Дмитриев на следующей неделе отправится в Майами. Там он проведет переговоры с Уиткоффом и Кушнером.", "2025-12-12"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Дмитрієв наступного тижня зустрінеться з Віткоффом у Маямі\n\nКирило Дмитрієв наступного тижня вирушить до Маямі. Там він проведе переговори з Віткоффом і зятем Трампа Джаредом Кушнером.", "2025-12-12"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Dmitriev to meet Witkoff in Miami next week\n\nKirill Dmitriev will travel to Miami next week. There he is expected to hold talks with Witkoff and Jared Kushner.", "2025-12-12"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("counts those met with one, listed after him through their titles", () => {
+    assert.deepEqual(people("Putin's envoy meets US team in Miami\n\nKirill Dmitriev arrived in Miami on Wednesday for a meeting.\n\nDmitriev met with U.S. special envoy Steve Witkoff, Jared Kushner and senior White House adviser Josh Gruenbaum.", "2026-03-11"), ["Jared Kushner", "Josh Gruenbaum", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Посланник Путина встретился с американской командой в Майами\n\nКирилл Дмитриев в среду прибыл в Майами на встречу.\n\nДмитриев встретился со спецпосланником Стивом Уиткоффом, Джаредом Кушнером и советником Белого дома Джошем Грюнбаумом.", "2026-03-11"), ["Jared Kushner", "Josh Gruenbaum", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Посланець Путіна зустрівся з американською командою в Маямі\n\nКирило Дмитрієв у середу прибув до Маямі на зустріч.\n\nДмитрієв зустрівся зі спецпосланцем Стівом Віткоффом, Джаредом Кушнером і радником Білого дому Джошем Грюнбаумом.", "2026-03-11"), ["Jared Kushner", "Josh Gruenbaum", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("counts one who sits in or is present ('sit in', 'присутствовать', 'присутній')", () => {
+    assert.deepEqual(people("Witkoff and Kushner head to Moscow for Putin meeting\n\nSteve Witkoff and Jared Kushner will meet Vladimir Putin in the Kremlin on Thursday. Kirill Dmitriev is also expected to sit in, a source said.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Уиткофф и Кушнер полетят в Москву на встречу с Путиным\n\nСтив Уиткофф и Джаред Кушнер встретятся с Владимиром Путиным в Кремле в четверг. На встрече также будет присутствовать Кирилл Дмитриев.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Віткофф і Кушнер полетять до Москви на зустріч із Путіним\n\nСтів Віткофф і Джаред Кушнер зустрінуться з Володимиром Путіним у Кремлі в четвер. На зустрічі також буде присутній Кирило Дмитрієв.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("counts a side's people listed after \"Від Америки\", \"От Америки\"", () => {
+    assert.deepEqual(people("Переговори в Женеві у вівторок\n\nУ вівторок у Женеві розпочнеться новий раунд тристоронніх зустрічей – Україна, США, Росія. Нашу команду очолює Рустем Умєров. Від Америки – Стів Віткофф і Джаред Кушнер.", "2026-02-15"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Переговоры в Женеве во вторник\n\nВо вторник в Женеве начнется новый раунд трехсторонних встреч — Украина, США, Россия. Украинскую команду возглавит Рустем Умеров. От Америки — Стив Уиткофф и Джаред Кушнер.", "2026-02-15"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+  });
+  it("counts one who has taken part or is taking part, not one who will not take part", () => {
+    assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Secretary of State Marco Rubio had also taken part in the talks, a White House official said.", "2026-02-01"), ["Kirill Dmitriev", "Marco Rubio", "Steve Witkoff"]);
+    assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Secretary of State Marco Rubio did not take part in the talks.", "2026-02-01"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("leaves out one only thought possible ('не исключил, что войдет', 'did not rule out')", () => {
+    assert.deepEqual(people("Уиткофф и Кушнер приедут в Москву\n\nСпецпосланник Стив Уиткофф и Джаред Кушнер приедут в Москву в июне, их примет Владимир Путин. Ушаков не исключил, что в состав делегации войдет Марко Рубио.", "2026-04-30"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Віткофф і Кушнер приїдуть до Москви\n\nСпецпосланець Стів Віткофф і Джаред Кушнер приїдуть до Москви в червні, їх прийме Володимир Путін. Ушаков не виключив, що до складу делегації увійде Марко Рубіо.", "2026-04-30"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Witkoff and Kushner to visit Moscow\n\nSteve Witkoff and Jared Kushner will travel to Moscow in June to meet Vladimir Putin. Ushakov did not rule out that Marco Rubio would join the delegation.", "2026-04-30"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
   });
   it("reads \"as before\" as a comparison, not a recall", () => {
     assert.deepEqual(people("Трехсторонние переговоры пройдут в Абу-Даби\n\nТрехсторонние переговоры России, США и Украины пройдут в Абу-Даби в среду. Украинскую делегацию, как и прежде, возглавит Рустем Умеров.", "2026-02-02"), ["Rustem Umerov"]);
