@@ -222,16 +222,15 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
  * negotiations move to Abu Dhabi", "пока …"; or, in English headline style, a second verb after a
  * comma ("Witkoff and Kushner meet Putin envoy in Davos, head to Moscow on Thursday"); or a second
  * sentence ("Путін майже чотири години говорив з Віткоффом. Після цього Кремль погодився на
- * тристоронні переговори"). Its kind, day and
- * place are that news's, not the first clause's.
+ * тристоронні переговори"), or what follows a semicolon ("Putin meets Trump envoys into the night;
+ * Russia to join three-way talks in Abu Dhabi"). Its kind, day and place are that news's, not the
+ * first clause's.
  */
 export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
   if (!s.headline) return -1;
   // (A headline of two sentences whose first names no contact, "Літак спецпосланця сів у
   // Внуково. Зустріч у Кремлі — ввечері", tells its news in the second.)
-  // (A semicolon sets off a second piece of news as a stop does: "Putin meets Trump envoys into
-  // the night; Russia to join three-way talks in Abu Dhabi".)
-  const [first, second] = s.text.includes(";") ? s.text.split(/;\s*/u) : splitSentences(s.text);
+  const [first, second] = splitSentences(s.text);
   const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
   const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
   return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && contactAfterComma(s, i, lang))));
