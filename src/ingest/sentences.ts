@@ -109,6 +109,11 @@ export function readStory(text: string): StoryText {
       dateLine ??= line.replace(/^by [^|]+\|\s*/i, "");
       continue;
     }
+    const signed = stampAfterByline(line);
+    if (signed) {
+      dateLine ??= signed;
+      continue;
+    }
     const dotted = dateAmongLabels(line);
     if (dotted) {
       dateLine ??= dotted;
@@ -165,6 +170,27 @@ function dateAmongLabels(line: string): string | undefined {
   const date = parts.length > 1 ? parts.find((p) => DATE_ONLY_LINE.test(p)) : undefined;
   return date && parts.every((p) => p === date || p.split(" ").length <= 4) ? date : undefined;
 }
+
+/**
+ * "by Iryna Tkach  March 11, 2026 11:48 PM  2 min read", "Автор: Олена Коваль 12.03.2026, 10:15":
+ * a byline run together with the page's stamp (and its reading time). The stamp, or undefined.
+ */
+function stampAfterByline(line: string): string | undefined {
+  const rest = line.replace(READING_TIME, "");
+  const m = /^(by|автор:?)\s+/iu.exec(rest);
+  if (!m) return undefined;
+  // The author's name is one to three capitalised words; the stamp is what is left after them.
+  const words = rest.slice(m[0].length).split(/\s+/u);
+  for (let n = 1; n <= 3 && n < words.length; n++) {
+    if (!/^\p{Lu}/u.test(words[n - 1])) return undefined;
+    const stamp = words.slice(n).join(" ");
+    if (DATE_ONLY_LINE.test(stamp)) return stamp;
+  }
+  return undefined;
+}
+
+// "2 min read", "3 мин чтения", "4 хв читання", "Время чтения: 2 мин": how long the story takes to read.
+const READING_TIME = /\s*(\d+\s*(min|minute|minutes|мин|хв)\.?\s*(read|чтения|читання)|(время чтения|час читання|reading time):?\s*\d+\s*(min|minutes|мин|хв)\.?)\s*$/iu;
 
 // A site's menu copied as one line, its items set apart by runs of spaces ("Новини  Війна
 // Політика  Світ  Бізнес", "Share  Facebook  X  Email"): a few items of one to three words each,

@@ -19,6 +19,20 @@ describe("a date line with a word before its time", () => {
   });
 });
 
+describe("a byline run together with the page's stamp", () => {
+  it("is the page's date line, not a sentence whose time is the contact's", () => {
+    const en = readStory("Lavrov to call Rubio\n\nby Jane Doe  June 2, 2025 10:05 PM  3 min read\n\nLavrov will call Rubio on Tuesday.");
+    assert.equal(en.dateLine, "June 2, 2025 10:05 PM");
+    assert.deepEqual(en.sentences.map((s) => s.text), ["Lavrov to call Rubio", "Lavrov will call Rubio on Tuesday."]);
+    const uk = readStory("Лавров зателефонує Рубіо\n\nАвтор: Олена Коваль 2 червня 2025, 22:05\n\nЛавров у вівторок зателефонує Рубіо.");
+    assert.equal(uk.dateLine, "2 червня 2025, 22:05");
+    const ru = readStory("Лавров позвонит Рубио\n\nАвтор: Иван Петров  02.06.2025, 22:05  Время чтения: 2 мин\n\nЛавров во вторник позвонит Рубио.");
+    assert.equal(ru.dateLine, "02.06.2025, 22:05");
+    // "By Friday, the talks had ended." opens a sentence, not a byline.
+    assert.equal(readStory("Istanbul talks come to an end\n\nBy Friday, the talks had ended.").sentences.length, 2);
+  });
+});
+
 describe("a participle beside the contact's noun", () => {
   // 2026-03-04 was a Wednesday.
   it("tells the contact held, on the day it gives", () => {
