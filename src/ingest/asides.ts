@@ -2,7 +2,7 @@
 // another event's ("ahead of Zelensky visit", "после того, как Трамп …", "підготовку зустрічі
 // Трампа і Путіна"), the one briefed on another contact. Pure: a read sentence and a name in it.
 import type { Mention } from "./names.ts";
-import { TITLE_WORD } from "./participation-words.ts";
+import { AND, TITLE_WORD } from "./participation-words.ts";
 import { breakAfter, gapAfter } from "./places.ts";
 import { objectOfWith, personMentions, type ReadSentence } from "./reading.ts";
 import { holdsTitle } from "./roles.ts";
@@ -87,9 +87,6 @@ function afterThatBefore(s: ReadSentence, m: Mention): boolean {
   while (i >= 0 && m.first - i <= 2 && /^\p{Ll}/u.test(s.tokens[i].text) && !/^(как|як)$/u.test(s.tokens[i].folded)) i--;
   return i >= 2 && /^(как|як)$/u.test(s.tokens[i].folded) && s.tokens[i - 1].folded === "того" && /^(после|писля)$/u.test(s.tokens[i - 2].folded);
 }
-
-/** "and", "и", "і", "та", "й" (folded): one name joined to the next. */
-const AND = /^(and|и|та|й)$/u;
 
 /** The person named right before this one and joined to it ("Trump-Putin", "Трампа и Путина"), if any. */
 function joinedBefore(s: ReadSentence, m: Mention): Mention | undefined {

@@ -250,7 +250,7 @@ export function kindsOfAnotherTime(tokens: Token[], lang: ArticleLang): Set<Kind
 }
 
 /** "after", "before", "ahead of", "после", "перед", "після", "напередодні": another time follows. */
-const SEQUEL = /^(after|before|ahead|following|после|перед|писля|накануне|напередодни)$/u;
+const SEQUEL = /^(after|following|before|ahead|после|перед|писля|накануне|напередодни)$/u;
 
 /**
  * Where an opening phrase of what came before or after ends ("After a long phone call with Putin
@@ -258,10 +258,8 @@ const SEQUEL = /^(after|before|ahead|following|после|перед|писля|
  * the talks on Monday," is this contact's own time.)
  */
 export function openingEnd(s: ReadSentence): number {
-  return s.tokens.length > 0 && SEQUEL_OPENING.test(s.tokens[0].folded) ? s.text.indexOf(",") : -1;
+  return s.tokens.length > 0 && SEQUEL.test(s.tokens[0].folded) ? s.text.indexOf(",") : -1;
 }
-
-const SEQUEL_OPENING = /^(after|following|before|ahead|после|перед|писля|накануне|напередодни)$/u;
 
 /** Is the mention the subject or source of a statement ("Zelensky said", "заявил Рябков")? */
 export function isSpeaker(s: ReadSentence, m: Mention): boolean {
