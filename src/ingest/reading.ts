@@ -44,11 +44,10 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   const tokens = tokenize(s.text);
   const folded = fold(s.text);
   const kinds = new Set<Kind>();
-  for (const t of tokens) {
+  for (const [at, t] of tokens.entries()) {
     // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
     // The first word is capitalised anyway, also after an interview's dash or a quote ("— Консультации пройдут …").
     // So is the first after a speaker's or a section's label ("Ю.Ушаков: Разговор, который …").
-    const at = tokens.indexOf(t);
     const afterLabel = at > 0 && /:\s*["«“„]?$/u.test(s.text.slice(tokens[at - 1].start + tokens[at - 1].text.length, t.start));
     if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline && !afterLabel) continue;
     const k = kindOfNoun(t.text, lang);
