@@ -185,3 +185,26 @@ describe("a contact its own sentences set for the coming days", () => {
     assert.deepEqual([uk.status, uk.date], ["announced", null]);
   });
 });
+
+describe("the tense a verb's form tells", () => {
+  const tense = (text: string, lang: "ru" | "uk" | "en") => readSentence({ text, index: 1, headline: false, paragraph: 1 }, lang, names).tense;
+  it("reads the Ukrainian masculine past in -в and the verbs of talking as held", () => {
+    assert.equal(tense("Президент розмовляв із посланцем у Києві дві години.", "uk"), "held");
+    assert.equal(tense("Міністри зідзвонилися ввечері.", "uk"), "held");
+    assert.equal(tense("Посли мали телефонну розмову в середу.", "uk"), "held");
+    assert.equal(tense("Министры созвонились вечером.", "ru"), "held");
+    assert.equal(tense("Посол переговорил с министром в среду.", "ru"), "held");
+  });
+  it("reads a contact planned, due or set down as one to come", () => {
+    assert.equal(tense("Встреча послов намечена на пятницу.", "ru"), "future");
+    assert.equal(tense("Переговоры должны пройти в Женеве.", "ru"), "future");
+    assert.equal(tense("Зустріч послів намічена на п'ятницю.", "uk"), "future");
+    assert.equal(tense("Переговори мають відбутися в Женеві.", "uk"), "future");
+    assert.equal(tense("Очікується, що делегації зустрінуться в Женеві.", "uk"), "future");
+    assert.equal(tense("The talks are slated to open in Geneva.", "en"), "future");
+  });
+  it("reads 'was to take place' as neither", () => {
+    assert.equal(tense("Встреча послов должна была пройти в пятницу.", "ru"), undefined);
+    assert.equal(tense("Зустріч послів мала відбутися в п'ятницю.", "uk"), undefined);
+  });
+});
