@@ -181,7 +181,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // what came before.)
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
-    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)));
+    const dates = reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.
