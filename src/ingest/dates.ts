@@ -87,7 +87,8 @@ const NEXT_WORD = /(next|следующ|наступн)/iu;
 const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
 // "яка мала відбутися в середу у Стамбулі", "которая должна была пройти в четверг", "that had been
 // scheduled for Thursday", "запланированную на пятницу": the day it was set for, a few words on.
-const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|planned|slated|expected)|(scheduled|planned|set|slated|due)\s+(for|on)|мал[аио]?\s+(відбутися|пройти|розпочатися|початися|статися)|мав\s+(відбутися|пройти|розпочатися|початися|статися)|должн\p{L}*\s+(был\p{L}*\s+)?(состояться|пройти|начаться)|(запланирован|запланован|намечен|назначен|призначен)\p{L}*\s+на)(\s+[\p{L}'’-]+){0,5}\s*$/iu;
+// (So with the verb of meeting: "посли мали зустрітися в середу", "должны были встретиться", "were to meet".)
+const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|planned|slated|expected)|(scheduled|planned|set|slated|due)\s+(for|on)|(was|were)\s+to\s+(meet|be held|take place|begin|start)|мал[аио]?\s+(відбутися|пройти|розпочатися|початися|статися|зустрітися|зустрітись|провести)|мав\s+(відбутися|пройти|розпочатися|початися|статися|зустрітися|зустрітись|провести)|должн\p{L}*\s+(был\p{L}*\s+)?(состояться|пройти|начаться|встретиться|провести)|(запланирован|запланован|намечен|назначен|призначен)\p{L}*\s+на)(\s+[\p{L}'’-]+){0,5}\s*$/iu;
 // ("Sunday's meeting will now take place Wednesday", "теперь пройдут в среду", "тепер відбудуться у
 // середу": what a contact moved will now do is on its new day.)
 const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)|(will\s+)?now\s+(take place|be held|happen|start|begin)(\s+on)?|теперь\s+(пройд|состо|начн)\p{L}*(\s+(в|во))?|тепер\s+(відбуд|пройд|розпочн|почн)\p{L}*(\s+(у|в))?)\s*$/iu;

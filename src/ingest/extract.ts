@@ -217,12 +217,15 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // A postponement without a new date says nothing of the day, unless it says the day the
   // contact was set for ("яка мала відбутися в середу") or its own sentences name it ("the
   // talks of 5 March were postponed"); a date told further on is another event's ("a round
-  // … was called off after the strikes on Iran began on February 28").
+  // … was called off after the strikes on Iran began on February 28"), and so is a day it was
+  // set for told apart from the word that it was moved ("Its talks were moved. … According to the
+  // media, they were to begin on Wednesday, 11 March"; "Переговори перенесли. … За даними ЗМІ,
+  // вони мали розпочатися в середу").
   // So does calling a contact off on a weekday ("On Wednesday, Trump said he had called off the
   // summit"): that is the day it was called off.
   const ownSentence = anchors.some((a) => a.text === evidence.date);
   const undated = !/\d/.test(dateFound?.text ?? "") || (tense === "postponed" && !ownSentence);
-  if ((tense === "postponed" || tense === "cancelled") && dateFound && !dateFound.movedTo && !dateFound.setFor && undated) date = null;
+  if ((tense === "postponed" || tense === "cancelled") && dateFound && !dateFound.movedTo && !(dateFound.setFor && (ownSentence || tenseFrom?.text === evidence.date)) && undated) date = null;
 
   // "Following up on the presidents' call of 12 February, the ministers agreed …": an agreed
   // sentence that dates its contact before publication recalls one that happened.

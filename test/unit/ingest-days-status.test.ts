@@ -208,3 +208,21 @@ describe("the tense a verb's form tells", () => {
     assert.equal(tense("Зустріч послів мала відбутися в п'ятницю.", "uk"), undefined);
   });
 });
+
+describe("the day a contact moved was set for", () => {
+  // 2026-03-09 was a Monday.
+  it("is its day where the sentence that moves it tells it", () => {
+    const uk = main("Зустріч послів перенесли\n\nЗустріч послів Росії та США, яка мала відбутися в середу у Відні, перенесли.", "2026-03-09");
+    assert.deepEqual([uk.status, uk.date], ["postponed", "2026-03-11"]);
+    const ru = main("Встречу послов перенесли\n\nВстречу послов России и США, которая должна была пройти в среду в Вене, перенесли.", "2026-03-09");
+    assert.deepEqual([ru.status, ru.date], ["postponed", "2026-03-11"]);
+  });
+  it("is not where a later sentence tells it apart from the move", () => {
+    const uk = main("Зустріч послів Росії та США у Відні перенесли\n\nЗустріч послів Росії та США у Відні перенесли на прохання США. За даними ЗМІ, посли мали зустрітися в середу, 11 березня.", "2026-03-09");
+    assert.deepEqual([uk.status, uk.date], ["postponed", null]);
+    const ru = main("Встречу послов России и США в Вене перенесли\n\nВстречу послов России и США в Вене перенесли по просьбе США. По данным СМИ, послы должны были встретиться в среду, 11 марта.", "2026-03-09");
+    assert.deepEqual([ru.status, ru.date], ["postponed", null]);
+    const en = main("Russia-US envoys' meeting in Vienna postponed\n\nThe meeting of the Russian and US envoys in Vienna was postponed at Washington's request. According to media reports, the envoys had been scheduled to meet on Wednesday, March 11.", "2026-03-09");
+    assert.deepEqual([en.status, en.date], ["postponed", null]);
+  });
+});
