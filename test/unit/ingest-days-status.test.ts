@@ -202,6 +202,9 @@ describe("the tense a verb's form tells", () => {
     assert.equal(tense("Переговори мають відбутися в Женеві.", "uk"), "future");
     assert.equal(tense("Очікується, що делегації зустрінуться в Женеві.", "uk"), "future");
     assert.equal(tense("The talks are slated to open in Geneva.", "en"), "future");
+    assert.equal(tense("Делегации соберутся в Женеве.", "ru"), "future");
+    assert.equal(tense("Делегації зберуться в Женеві.", "uk"), "future");
+    assert.equal(tense("The delegations will convene in Geneva.", "en"), "future");
   });
   it("reads 'was to take place' as neither", () => {
     assert.equal(tense("Встреча послов должна была пройти в пятницу.", "ru"), undefined);
@@ -224,5 +227,23 @@ describe("the day a contact moved was set for", () => {
     assert.deepEqual([ru.status, ru.date], ["postponed", null]);
     const en = main("Russia-US envoys' meeting in Vienna postponed\n\nThe meeting of the Russian and US envoys in Vienna was postponed at Washington's request. According to media reports, the envoys had been scheduled to meet on Wednesday, March 11.", "2026-03-09");
     assert.deepEqual([en.status, en.date], ["postponed", null]);
+  });
+});
+
+describe("a contact moved from the day it was set for", () => {
+  // 2026-01-31 was a Saturday.
+  it("is on the later day a sentence of it told to come gives", () => {
+    const ru = main("Встречу послов России и США перенесли\n\nВстречу послов России и США в Вене, которую планировалось провести 1 февраля, перенесли. По данным источника, встреча послов пройдет в Вене 4 февраля.", "2026-01-31");
+    assert.deepEqual([ru.status, ru.date], ["postponed", "2026-02-04"]);
+    const uk = main("Зустріч послів Росії та США перенесли\n\nЗустріч послів Росії та США у Відні, яка мала відбутися 1 лютого, перенесли. За даними джерела, зустріч послів відбудеться у Відні 4 лютого.", "2026-01-31");
+    assert.deepEqual([uk.status, uk.date], ["postponed", "2026-02-04"]);
+    const en = main("Russia-US envoys' meeting postponed\n\nThe meeting of the Russian and US envoys in Vienna, set for February 1, was postponed. The envoys' meeting will take place in Vienna on February 4, a source said.", "2026-01-31");
+    assert.deepEqual([en.status, en.date], ["postponed", "2026-02-04"]);
+  });
+  it("is not on the month it was set for", () => {
+    const ru = main("Встречу послов России и США отложили\n\nВстречу послов России и США, которую планировалось провести в Вене в начале марта, отложили.", "2026-03-05");
+    assert.deepEqual([ru.status, ru.date], ["postponed", null]);
+    const uk = main("Зустріч послів Росії та США відклали\n\nЗустріч послів Росії та США, яка мала відбутися у Відні в березні, відклали.", "2026-03-05");
+    assert.deepEqual([uk.status, uk.date], ["postponed", null]);
   });
 });
