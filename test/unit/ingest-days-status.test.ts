@@ -194,6 +194,9 @@ describe("the tense a verb's form tells", () => {
     assert.equal(tense("Посли мали телефонну розмову в середу.", "uk"), "held");
     assert.equal(tense("Министры созвонились вечером.", "ru"), "held");
     assert.equal(tense("Посол переговорил с министром в среду.", "ru"), "held");
+    assert.equal(tense("Консультации, начавшиеся в понедельник, во вторник продолжились.", "ru"), "held");
+    assert.equal(tense("Консультації у Відні продовжилися у вівторок.", "uk"), "held");
+    assert.equal(tense("The consultations in Vienna continued on Tuesday.", "en"), "held");
   });
   it("reads a contact planned, due or set down as one to come", () => {
     assert.equal(tense("Встреча послов намечена на пятницу.", "ru"), "future");
@@ -205,6 +208,8 @@ describe("the tense a verb's form tells", () => {
     assert.equal(tense("Делегации соберутся в Женеве.", "ru"), "future");
     assert.equal(tense("Делегації зберуться в Женеві.", "uk"), "future");
     assert.equal(tense("The delegations will convene in Geneva.", "en"), "future");
+    assert.equal(tense("Консультации продолжатся в среду.", "ru"), "future");
+    assert.equal(tense("Консультації продовжаться в середу.", "uk"), "future");
   });
   it("reads 'was to take place' as neither", () => {
     assert.equal(tense("Встреча послов должна была пройти в пятницу.", "ru"), undefined);
