@@ -7,8 +7,8 @@ import * as chrono from "chrono-node";
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import { memoized } from "./memo.ts";
-import { fold } from "./words.ts";
-import { KIND_PHRASES, RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
+import { fold, tokenize } from "./words.ts";
+import { kindOfNoun, KIND_PHRASES, RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
 
 export interface FoundDate {
   /** YYYY-MM-DD or YYYY-MM. */
@@ -25,6 +25,8 @@ export interface FoundDate {
   setFor?: boolean;
   /** "Friday's summit", "Tuesday's phone call": the day qualifies a contact of this kind. */
   of?: Kind;
+  /** "the meeting … after the summit in Alaska on 15 August": the day of another contact, which times the one the sentence names. */
+  another?: boolean;
 }
 
 export interface DateReading {
@@ -86,7 +88,8 @@ const NEXT_WORD = /(next|следующ|наступн)/iu;
 const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
 // "яка мала відбутися в середу у Стамбулі", "которая должна была пройти в четверг", "that had been
 // scheduled for Thursday", "запланированную на пятницу": the day it was set for, a few words on.
-const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|planned|slated|expected)|(scheduled|planned|set|slated|due)\s+(for|on)|мал[аио]?\s+(відбутися|пройти|розпочатися|початися|статися)|мав\s+(відбутися|пройти|розпочатися|початися|статися)|должн\p{L}*\s+(был\p{L}*\s+)?(состояться|пройти|начаться)|(запланирован|запланован|намечен|назначен|призначен)\p{L}*\s+на)(\s+[\p{L}'’-]+){0,5}\s*$/iu;
+// (So with the verb of meeting: "посли мали зустрітися в середу", "должны были встретиться", "were to meet".)
+const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|planned|slated|expected)|(scheduled|planned|set|slated|due)\s+(for|on)|(was|were)\s+to\s+(meet|be held|take place|begin|start)|мал[аио]?\s+(відбутися|пройти|розпочатися|початися|статися|зустрітися|зустрітись|провести)|мав\s+(відбутися|пройти|розпочатися|початися|статися|зустрітися|зустрітись|провести)|должн\p{L}*\s+(был\p{L}*\s+)?(состояться|пройти|начаться|встретиться|провести)|(запланирован|запланован|намечен|назначен|призначен)\p{L}*\s+на|(планировал|планувал|планував)\p{L}*\s+(провести|пройти))(\s+[\p{L}'’-]+){0,5}\s*$/iu;
 // ("Sunday's meeting will now take place Wednesday", "теперь пройдут в среду", "тепер відбудуться у
 // середу": what a contact moved will now do is on its new day.)
 const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)|(will\s+)?now\s+(take place|be held|happen|start|begin)(\s+on)?|теперь\s+(пройд|состо|начн)\p{L}*(\s+(в|во))?|тепер\s+(відбуд|пройд|розпочн|почн)\p{L}*(\s+(у|в))?)\s*$/iu;
@@ -117,6 +120,7 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     reading.dates.push(found);
   }
 
+  const [saidFrom, saidTo] = statementSpan(sentence, folded);
   const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
   // chrono's Ukrainian knows the apostrophe only as "'": п’ятниця and пʼятниця are the same
   // word (one character for one, so offsets stay the sentence's).
@@ -128,8 +132,8 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     const text = r.text.trim();
     const index = r.index + (r.text.length - r.text.trimStart().length);
     if (VAGUE.test(fold(text))) continue;
-    // "for three hours", "через час": a duration, not a day.
-    if (/(hour|minute|час|годин|хвилин|минут)/iu.test(text)) continue;
+    // "for three hours", "через час": a duration, not a day (nor is "the second after", chrono's second).
+    if (/(hour|minute|second|час|годин|хвилин|минут|секунд)/iu.test(text)) continue;
     // "off for now", "пока", "наразі": the moment of speaking, not a day of the contact.
     if (/^(now|for now|right now|сейчас|пока|зараз|наразі|поки)$/iu.test(text)) continue;
     // "a day before he hosts Zelensky", "two days after the call": counted from another event.
@@ -171,18 +175,24 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     // is inside what was said.
     // "Speaking at the White House on Wednesday, Trump said …": the day he spoke.
     const speech = SPEECH.exec(said) ?? SPEAKING_FRAME.exec(said);
-    const reported = speech !== null && /(?<![\p{L}])(что|що|that)(?![\p{L}])/u.test(said.slice(speech.index + speech[0].length));
+    // (So is one in a clause of where after it: "сказав у Відні, де зустрівся з міністром у
+    // понеділок", "said in Vienna, where he met the minister on Monday".)
+    const reported = speech !== null && /(?<![\p{L}])(что|що|that|где|де|where)(?![\p{L}])/u.test(said.slice(speech.index + speech[0].length));
     // "сказал журналистам в Белом доме в среду, 22 октября": a weekday with its date, right
     // after the verb with no contact named between, is the statement's day too.
     const between = speech ? said.slice(speech.index + speech[0].length) : "";
     // "уже 21 октября в Белом доме сообщили, что …": a date that opens the clause of a verb of
     // saying, with no comma or contact between them, is when it was said.
     // (In the impersonal plural of ru and uk, "сообщили", "повідомили": an institution's word.)
-    const next = fold(sentence.slice(index + text.length, index + text.length + 40));
+    // (chrono's English match may take the comma after the day: "on Saturday,".)
+    const end = index + text.replace(/[\s,]+$/u, "").length;
+    const next = fold(sentence.slice(end, end + 40));
     // ("О саммите в Будапеште Трамп объявил 16 октября", "announced on 16 October": a date
     // straight after the verb of saying is the day it was said.)
     const rightAfter = speech !== null && !reported && /^\s*(on|в|во|у)?\s*$/u.test(between);
-    const statement = (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || rightAfter || (lang !== "en" && opensSaying(next));
+    // (English sets a day that opens the sentence off by a comma: "On Saturday, Lavrov said …".)
+    const opening = lang === "en" && /^\s*(on\s+)?$/iu.test(sentence.slice(0, index)) ? next.replace(/^\s*,/u, "") : next;
+    const statement = (saidFrom <= index && index < saidTo) || (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || rightAfter || opensSaying(opening);
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {
@@ -226,6 +236,7 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
     const found: FoundDate = statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo };
     if (of) found.of = of;
+    if (timesAnother(sentence, index, lang)) found.another = true;
     if (!movedTo && SET_FOR.test(sentence.slice(Math.max(0, index - 60), index))) found.setFor = true;
     reading.dates.push(found);
   }
@@ -289,7 +300,57 @@ function opensSaying(next: string): boolean {
   return saidNext !== null && !/[,;:—–]/u.test(next.slice(0, saidNext.index)) && !KIND_PHRASES.some(([, k]) => k.test(next.slice(0, saidNext.index)));
 }
 
-const SAID_NEXT = /(?<![\p{L}])(сообщил[аи]?|заявил[аи]?|объявил[аи]?|подтвердил[аи]?|раскрил[аи]?|повидомил[аи]|повидомив|заявив|оголосил[аи]|оголосив|пидтвердил[аи]|пидтвердив|розкрил[аи]|розкрив)(?![\p{L}])/u;
+// ("В субботу Лавров сказал, что …", "У п'ятницю Умєров зазначив …", "On Saturday Lavrov said …".)
+const SAID_NEXT = /(?<![\p{L}])(сообщил[аи]?|заявил[аи]?|объявил[аи]?|подтвердил[аи]?|раскрил[аи]?|сказал[аи]?|отметил[аи]?|рассказал[аи]?|написал[аи]?|повидомил[аи]|повидомив|заявив|оголосил[аи]|оголосив|пидтвердил[аи]|пидтвердив|розкрил[аи]|розкрив|сказав|зазначив|зазначил[аи]|розповив|розповил[аи]|написав|said|says|told|announced|confirmed|stated|wrote|noted)(?![\p{L}])/u;
+
+/**
+ * Where the words that say only who told the story's news, where and when, stand (from, to; Infinity
+ * for none): a day there is the statement's.
+ * - "Про це він сказав журналістам … в середу, 22 жовтня", "Об этом Песков сообщил в четверг", "He
+ *   made the remarks at a news conference on Thursday": a sentence that opens on what was said, up
+ *   to its first comma (after it, ", де зустрівся з Трампом у понеділок", another clause may date a
+ *   contact).
+ * - "…", – сказав Зеленський під час спілкування з журналістами у понеділок', '…", - сказал Путин на
+ *   пресс-конференции по итогам визита в четверг', '…," Putin told reporters in Bishkek on
+ *   Thursday': the attribution after a quote, unless it goes on to what was said ("…, добавив, что
+ *   встреча пройдет в четверг").
+ */
+function statementSpan(sentence: string, folded: string): [number, number] {
+  const about = ABOUT_IT.exec(folded);
+  if (about) {
+    const comma = folded.slice(about[0].length).search(/[,;:—–]/u);
+    const end = comma < 0 ? folded.length : about[0].length + comma;
+    // (Its first clause only, and in Russian and Ukrainian only where a verb of saying is in it.)
+    if (about[2] === undefined || SPEECH.test(folded.slice(0, end))) return [0, end];
+  }
+  const tail = QUOTE_ATTRIBUTION.exec(sentence);
+  if (tail && SPEECH.test(fold(tail[1])) && !/(?<![\p{L}])(что|що|that|чтобы|щоб)(?![\p{L}])/u.test(fold(sentence.slice(tail.index)))) return [tail.index, sentence.length];
+  return [Infinity, Infinity];
+}
+
+/**
+ * Is the day at `index` that of a contact after "after", "before" ("після саміту на Алясці 15
+ * серпня", "после встречи в Анкоридже 15 августа", "after the Alaska summit on Aug. 15"), in a
+ * sentence that names a contact before it ("Зустріч у Будапешті мала стати другою після …")? That
+ * one is timed by the other, whose day it is. (With no contact named before, "Putin flew home after
+ * the summit in Anchorage on Aug. 15" dates the summit itself.)
+ */
+function timesAnother(sentence: string, index: number, lang: ArticleLang): boolean {
+  const from = Math.max(0, index - 60);
+  const after = AFTER_A_CONTACT.exec(fold(sentence.slice(from, index)));
+  if (!after) return false;
+  const before = sentence.slice(0, from + after.index);
+  return tokenize(before).some((t) => kindOfNoun(t.text, lang) !== undefined) || KIND_PHRASES.some(([, k]) => k.test(fold(before)));
+}
+
+/** "після саміту на Алясці ", "после встречи в Анкоридже ", "after the Alaska summit on ": up to a day in the same clause (folded). */
+const AFTER_A_CONTACT = /(?<![\p{L}])(после|писля|перед|after|following|before|ahead of)\s+(\p{L}+\s+){0,2}?(саммит|самит|встреч|зустрич|переговор|перемовин|разговор|розмов|звонк|дзвинк|раунд|консультац|визит|summit|meeting|talks|call|round|visit)\p{L}*[^,;:—–.!?]{0,40}$/u;
+
+/** "Про це", "Об этом", "О том", "He made the remarks", "The comments came": a sentence about what was said (folded). */
+const ABOUT_IT = /^((про це|про те|об этом|о том)(?![\p{L}])|(he|she|they|\p{L}+( \p{L}+)?) (made|gave) (the|these|those|his|her|their) (remarks|comments)(?![\p{L}])|(the|his|her|their) (remarks|comments|statement) came(?![\p{L}]))/u;
+
+/** The end of a quote, a comma or a dash, up to four words and the verb (its last word): '", - сказал', '," Putin told', '», – сказав'. */
+const QUOTE_ATTRIBUTION = /(?:,\s*["»”]|["»”]\s*,?\s*[—–-]|["»”]\s*,)\s*((?:[\p{L}][\p{L}.'’-]*\s+){0,4}[\p{L}]+)/u;
 
 /** "Speaking at …", "выступая в …", "виступаючи на …": a participle that sets the scene of a statement. */
 const SPEAKING_FRAME = /(?<![\p{L}])(speaking|виступая|виступаючи) (at|to|in|from|on|before|в|во|на|перед|у)(?![\p{L}])/u;

@@ -24,7 +24,7 @@ import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { whyNotNews } from "./not-news.ts";
-import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
@@ -181,7 +181,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // what came before.)
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
-    const dates = reading.dates.filter((d) => !d.statement && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)));
+    const dates = reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.
@@ -197,6 +197,14 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       date = first.value;
     }
     break;
+  }
+  // A contact moved whose sentences give only the day it was set for is on the later day a sentence
+  // to come gives (see newDayOf).
+  const newDay = tense === "postponed" && dateFound && !dateFound.movedTo && date ? newDayOf(fills, date, ctx) : undefined;
+  if (newDay) {
+    dateFound = { ...newDay.found, movedTo: true };
+    date = newDay.found.value;
+    evidence.date = newDay.sentence.text;
   }
   // "Trump said Wednesday he had a call with Putin": for a contact that is over and dated no
   // other way, the day it was reported is the best reading, and marked as a guess.
@@ -217,12 +225,17 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // A postponement without a new date says nothing of the day, unless it says the day the
   // contact was set for ("яка мала відбутися в середу") or its own sentences name it ("the
   // talks of 5 March were postponed"); a date told further on is another event's ("a round
-  // … was called off after the strikes on Iran began on February 28").
+  // … was called off after the strikes on Iran began on February 28"), and so is a day it was
+  // set for told apart from the word that it was moved ("Its talks were moved. … According to the
+  // media, they were to begin on Wednesday, 11 March"; "Переговори перенесли. … За даними ЗМІ,
+  // вони мали розпочатися в середу"). A month a contact moved was set for ("который планировалось
+  // провести в начале марта") is no day of it: the move leaves its month open (a contact called off
+  // keeps it, "який мав відбутися в Москві в червні").
   // So does calling a contact off on a weekday ("On Wednesday, Trump said he had called off the
   // summit"): that is the day it was called off.
   const ownSentence = anchors.some((a) => a.text === evidence.date);
   const undated = !/\d/.test(dateFound?.text ?? "") || (tense === "postponed" && !ownSentence);
-  if ((tense === "postponed" || tense === "cancelled") && dateFound && !dateFound.movedTo && !dateFound.setFor && undated) date = null;
+  if ((tense === "postponed" || tense === "cancelled") && dateFound && !dateFound.movedTo && !(dateFound.setFor && (tense === "cancelled" || dateFound.value.length === 10) && (ownSentence || tenseFrom?.text === evidence.date)) && undated) date = null;
 
   // "Following up on the presidents' call of 12 February, the ministers agreed …": an agreed
   // sentence that dates its contact before publication recalls one that happened.

@@ -110,6 +110,22 @@ export function firstDayOf(later: string, found: string): boolean {
 }
 
 /**
+ * "Второй раунд …, который планировалось провести 1 февраля, перенесен. … делегации соберутся в
+ * столице ОАЭ 4 и 5 февраля", "Раунд, який мав відбутися в неділю, перенесли. Делегації зустрінуться
+ * в середу", "The round set for Sunday was postponed. The delegations will meet on Wednesday": a
+ * contact moved from the day it was set for is on the later day a sentence of it told to come gives.
+ * That day and its sentence, or undefined.
+ */
+export function newDayOf(fills: ReadSentence[], setFor: string, ctx: Context): { found: FoundDate; sentence: ReadSentence } | undefined {
+  for (const s of fills) {
+    if (s.tense !== "future" || s.background) continue;
+    const found = readDates(s.text, ctx.language, ctx.published, "future").dates.find((d) => !d.statement && !d.another && d.value.length === 10 && d.value > setFor && d.value >= ctx.published);
+    if (found) return { found, sentence: s };
+  }
+  return undefined;
+}
+
+/**
  * The day a story's shape gives a contact told done with no day of its own, and the line that
  * gives it. The Kremlin's readouts print the day and the place of what they record above the
  * text ("6 августа 2025 года, 17:40, Москва, Кремль") and then say "состоялась беседа" without a

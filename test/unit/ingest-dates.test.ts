@@ -106,3 +106,43 @@ describe("times", () => {
   });
 });
 
+
+describe("the day of a statement, not of the contact", () => {
+  // 2025-10-01 was a Wednesday.
+  const said = (s: string, lang: "ru" | "uk" | "en", tense: "past" | "future" = "future") => readDates(s, lang, "2025-10-01", tense).dates.map((d) => [d.value, d.statement ?? false]);
+  it("is a day that opens the clause of a verb of saying", () => {
+    assert.deepEqual(said("В понедельник посол сказал, что консультации пройдут осенью.", "ru"), [["2025-09-29", true]]);
+    assert.deepEqual(said("У понеділок посол зазначив, що консультації відбудуться восени.", "uk"), [["2025-09-29", true]]);
+    assert.deepEqual(said("On Monday, the ambassador said the consultations would take place in the autumn.", "en"), [["2025-09-29", true]]);
+    assert.deepEqual(said("The envoy on Monday told reporters the talks would go ahead.", "en"), [["2025-09-29", true]]);
+  });
+  it("is not the day of a contact that a statement follows", () => {
+    assert.deepEqual(said("The envoys will meet on Monday, the ambassador said.", "en"), [["2025-10-06", false]]);
+    assert.deepEqual(said("On Monday, the envoys will meet, the ambassador said.", "en"), [["2025-10-06", false]]);
+  });
+  it("is a day in a sentence that tells only who said it, up to its first comma", () => {
+    assert.deepEqual(said("Про це посол сказав журналістам у посольстві під час зустрічі з ветеранами в понеділок, 29 вересня.", "uk", "past"), [["2025-09-29", true]]);
+    assert.deepEqual(said("Об этом посол сообщил журналистам в понедельник.", "ru", "past"), [["2025-09-29", true]]);
+    assert.deepEqual(said("He made the remarks at a briefing on Monday.", "en", "past"), [["2025-09-29", true]]);
+    assert.deepEqual(said("Про це посол сказав у Відні, де зустрівся з міністром у понеділок.", "uk", "past"), [["2025-09-29", false]]);
+  });
+  it("is a day in the attribution after a quote", () => {
+    assert.deepEqual(said("«Зустріч буде», – сказав посол на брифінгу після візиту до Відня в понеділок.", "uk"), [["2025-09-29", true]]);
+    assert.deepEqual(said("\"Встреча будет\", - сказал посол на брифинге по итогам визита в Вену в понедельник.", "ru"), [["2025-09-29", true]]);
+    assert.deepEqual(said("We will meet,\" the ambassador told reporters at a briefing in Vienna on Monday.", "en"), [["2025-09-29", true]]);
+    assert.deepEqual(said("\"Да\", - сказал посол, добавив, что встреча пройдет в понедельник.", "ru"), [["2025-10-06", false]]);
+  });
+});
+
+describe("the day of another contact that times this one", () => {
+  const another = (s: string, lang: "ru" | "uk" | "en") => readDates(s, lang, "2025-10-01", "past").dates.map((d) => d.another ?? false);
+  it("is a day after 'after' and a contact's noun, in a sentence that names a contact before", () => {
+    assert.deepEqual(another("Зустріч у Відні стала б другою після саміту в Женеві 15 серпня.", "uk"), [true]);
+    assert.deepEqual(another("Встреча в Вене стала бы второй после саммита в Женеве 15 августа.", "ru"), [true]);
+    assert.deepEqual(another("The meeting in Vienna would be the second after the Geneva summit on Aug. 15.", "en"), [true]);
+  });
+  it("is that contact's own where no contact is named before", () => {
+    assert.deepEqual(another("Посол повернувся додому після саміту в Женеві 15 серпня.", "uk"), [false]);
+    assert.deepEqual(another("The ambassador flew home after the Geneva summit on Aug. 15.", "en"), [false]);
+  });
+});

@@ -185,3 +185,70 @@ describe("a contact its own sentences set for the coming days", () => {
     assert.deepEqual([uk.status, uk.date], ["announced", null]);
   });
 });
+
+describe("the tense a verb's form tells", () => {
+  const tense = (text: string, lang: "ru" | "uk" | "en") => readSentence({ text, index: 1, headline: false, paragraph: 1 }, lang, names).tense;
+  it("reads the Ukrainian masculine past in -в and the verbs of talking as held", () => {
+    assert.equal(tense("Президент розмовляв із посланцем у Києві дві години.", "uk"), "held");
+    assert.equal(tense("Міністри зідзвонилися ввечері.", "uk"), "held");
+    assert.equal(tense("Посли мали телефонну розмову в середу.", "uk"), "held");
+    assert.equal(tense("Министры созвонились вечером.", "ru"), "held");
+    assert.equal(tense("Посол переговорил с министром в среду.", "ru"), "held");
+    assert.equal(tense("Консультации, начавшиеся в понедельник, во вторник продолжились.", "ru"), "held");
+    assert.equal(tense("Консультації у Відні продовжилися у вівторок.", "uk"), "held");
+    assert.equal(tense("The consultations in Vienna continued on Tuesday.", "en"), "held");
+  });
+  it("reads a contact planned, due or set down as one to come", () => {
+    assert.equal(tense("Встреча послов намечена на пятницу.", "ru"), "future");
+    assert.equal(tense("Переговоры должны пройти в Женеве.", "ru"), "future");
+    assert.equal(tense("Зустріч послів намічена на п'ятницю.", "uk"), "future");
+    assert.equal(tense("Переговори мають відбутися в Женеві.", "uk"), "future");
+    assert.equal(tense("Очікується, що делегації зустрінуться в Женеві.", "uk"), "future");
+    assert.equal(tense("The talks are slated to open in Geneva.", "en"), "future");
+    assert.equal(tense("Делегации соберутся в Женеве.", "ru"), "future");
+    assert.equal(tense("Делегації зберуться в Женеві.", "uk"), "future");
+    assert.equal(tense("The delegations will convene in Geneva.", "en"), "future");
+    assert.equal(tense("Консультации продолжатся в среду.", "ru"), "future");
+    assert.equal(tense("Консультації продовжаться в середу.", "uk"), "future");
+  });
+  it("reads 'was to take place' as neither", () => {
+    assert.equal(tense("Встреча послов должна была пройти в пятницу.", "ru"), undefined);
+    assert.equal(tense("Зустріч послів мала відбутися в п'ятницю.", "uk"), undefined);
+  });
+});
+
+describe("the day a contact moved was set for", () => {
+  // 2026-03-09 was a Monday.
+  it("is its day where the sentence that moves it tells it", () => {
+    const uk = main("Зустріч послів перенесли\n\nЗустріч послів Росії та США, яка мала відбутися в середу у Відні, перенесли.", "2026-03-09");
+    assert.deepEqual([uk.status, uk.date], ["postponed", "2026-03-11"]);
+    const ru = main("Встречу послов перенесли\n\nВстречу послов России и США, которая должна была пройти в среду в Вене, перенесли.", "2026-03-09");
+    assert.deepEqual([ru.status, ru.date], ["postponed", "2026-03-11"]);
+  });
+  it("is not where a later sentence tells it apart from the move", () => {
+    const uk = main("Зустріч послів Росії та США у Відні перенесли\n\nЗустріч послів Росії та США у Відні перенесли на прохання США. За даними ЗМІ, посли мали зустрітися в середу, 11 березня.", "2026-03-09");
+    assert.deepEqual([uk.status, uk.date], ["postponed", null]);
+    const ru = main("Встречу послов России и США в Вене перенесли\n\nВстречу послов России и США в Вене перенесли по просьбе США. По данным СМИ, послы должны были встретиться в среду, 11 марта.", "2026-03-09");
+    assert.deepEqual([ru.status, ru.date], ["postponed", null]);
+    const en = main("Russia-US envoys' meeting in Vienna postponed\n\nThe meeting of the Russian and US envoys in Vienna was postponed at Washington's request. According to media reports, the envoys had been scheduled to meet on Wednesday, March 11.", "2026-03-09");
+    assert.deepEqual([en.status, en.date], ["postponed", null]);
+  });
+});
+
+describe("a contact moved from the day it was set for", () => {
+  // 2026-01-31 was a Saturday.
+  it("is on the later day a sentence of it told to come gives", () => {
+    const ru = main("Встречу послов России и США перенесли\n\nВстречу послов России и США в Вене, которую планировалось провести 1 февраля, перенесли. По данным источника, встреча послов пройдет в Вене 4 февраля.", "2026-01-31");
+    assert.deepEqual([ru.status, ru.date], ["postponed", "2026-02-04"]);
+    const uk = main("Зустріч послів Росії та США перенесли\n\nЗустріч послів Росії та США у Відні, яка мала відбутися 1 лютого, перенесли. За даними джерела, зустріч послів відбудеться у Відні 4 лютого.", "2026-01-31");
+    assert.deepEqual([uk.status, uk.date], ["postponed", "2026-02-04"]);
+    const en = main("Russia-US envoys' meeting postponed\n\nThe meeting of the Russian and US envoys in Vienna, set for February 1, was postponed. The envoys' meeting will take place in Vienna on February 4, a source said.", "2026-01-31");
+    assert.deepEqual([en.status, en.date], ["postponed", "2026-02-04"]);
+  });
+  it("is not on the month it was set for", () => {
+    const ru = main("Встречу послов России и США отложили\n\nВстречу послов России и США, которую планировалось провести в Вене в начале марта, отложили.", "2026-03-05");
+    assert.deepEqual([ru.status, ru.date], ["postponed", null]);
+    const uk = main("Зустріч послів Росії та США відклали\n\nЗустріч послів Росії та США, яка мала відбутися у Відні в березні, відклали.", "2026-03-05");
+    assert.deepEqual([uk.status, uk.date], ["postponed", null]);
+  });
+});

@@ -45,7 +45,6 @@ describe("the labelled corpus", () => {
     assert.deepEqual(wrong, [
       "en-b22-08-moscowtimes-new-start-expires.txt",
       "en-b24-19-bbc-minerals-deal.txt",
-      "en-b24-20-ap-rubio-lavrov-kuala-lumpur.txt",
       "en-b25-02-nhl-khl.txt",
       "en-b26-04-politico-march-call-jeddah.txt",
       "ru-b22-08-rbc-khl-nhl-hockey.txt",
