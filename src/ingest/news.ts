@@ -57,8 +57,11 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
   // paragraph: told done or set, on a day of its own near the story ("met on Tuesday", "сегодня",
   // "вчора") or followed by the story's own words on it ("назвавши розмову «дуже продуктивною»").
   // That contact is the story's; one only recalled ("last month", "в феврале") is not.
+  // (A contact the story first gives as the topic of its own one, "обсудили итоги переговоров в
+  // Эр-Рияде", stays that topic where a later paragraph goes on about it: no sentence after is news.)
   if (!follows(main.parties)) {
-    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && toldAsNews(s, sentences, language, published));
+    const topic = sentences.findIndex((s) => !s.headline && !mainEvent.anchors.includes(s) && briefedOn(s) && reportsContactOfItsOwn(s, language, published, new Set()));
+    const news = sentences.find((s, i) => !s.headline && !mainEvent.anchors.includes(s) && (topic < 0 || i < topic) && toldAsNews(s, sentences, language, published));
     if (news) {
       const event: EventReading = { sentences, anchors: [news], kind: mainKind([news], language), secondary: false };
       const draft = draftOf(event, ctx);

@@ -63,12 +63,21 @@ const COURT = /(?<![\p{L}])(суд|суда|суде|суди|суду|судо�
 /** Between words of a cue: spaces, and the quotes a phrase may be cited in. */
 const GAP = `[\\s"«»“”„'’]+`;
 
+/** A word within a cue: letters, joined by hyphens ("российско-американского", "US-Russian"). */
+const WORD = `\\p{L}+(-\\p{L}+)*`;
+
+/** Between the words that lead from a cue to the contact: also a dash or a comma. */
+const LINK = `[\\s"«»“”„'’,—–]+`;
+
 /**
  * "briefed India on the outcome of the summit", "проинформировал о результатах переговоров",
  * "поділився оцінками своєї зустрічі з Трампом": a contact told of in another one, as its topic.
+ * So is one whose outcome or prospects two others discussed or traded views on: "discussed the
+ * outcome of the talks in Riyadh", "обменялись оценками … и обсудили итоги переговоров",
+ * "обговорили підсумки переговорів у Ер-Ріяді".
  * (Not "told reporters about the call": speaking of a contact to the press is reporting it.)
  */
-const BRIEFED_ON = new RegExp(`(?<![\\p{L}])(briefed|informed|поинформував|проинформував|проинформировал\\p{L}*|(shared|поделил\\p{L}*|подилив\\p{L}*)${GAP}(\\p{L}+${GAP})?(assessments?|impressions?|оценк\\p{L}*|впечатлени\\p{L}*|оцинк\\p{L}*|вражен\\p{L}*))${GAP}(\\p{L}+${GAP}){0,6}?(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов|перемовин)`, "u");
+const BRIEFED_ON = new RegExp(`(?<![\\p{L}])(briefed|informed|поинформував|проинформував|проинформировал\\p{L}*|(shared|exchanged|поделил\\p{L}*|подилив\\p{L}*|обменял\\p{L}*|обминял\\p{L}*)${GAP}(\\p{L}+${GAP})?(assessments?|impressions?|views|оценк\\p{L}*|впечатлени\\p{L}*|мнени\\p{L}*|оцинк\\p{L}*|вражен\\p{L}*|думк\\p{L}*)|(discussed|обсудил\\p{L}*|обсуждал\\p{L}*|обговорил\\p{L}*|обговорив|обговорювал\\p{L}*)${GAP}(the${GAP})?(outcomes?|results?|prospects|итог\\p{L}*|результат\\p{L}*|перспектив\\p{L}*|пидсумк\\p{L}*))${LINK}(${WORD}${LINK}){0,6}?(summit|meeting|talks|call|conversation|dialogue|саммит|встреч|переговор|разговор|диалог|самит|зустрич|розмов|перемовин)`, "u");
 
 /** Is the sentence's contact the topic another one was told of ("briefed Xi on his summit with Trump")? */
 export function briefedOn(s: ReadSentence): boolean {

@@ -49,7 +49,6 @@ describe("the labelled corpus", () => {
       "en-b24-20-ap-rubio-lavrov-kuala-lumpur.txt",
       "en-b25-02-nhl-khl.txt",
       "ru-b22-08-rbc-khl-nhl-hockey.txt",
-      "ru-b24-01-meduza-lavrov-wang-yi.txt",
     ]);
   });
   it("keeps the sentence behind every field it fills", () => {

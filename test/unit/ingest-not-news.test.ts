@@ -57,6 +57,21 @@ describe("a contact another one was told of", () => {
   });
 });
 
+describe("a contact whose outcome another one discussed", () => {
+  it("drops a meeting with a third minister who discussed the talks held two days before, and the story's later word on them", () => {
+    const cases: [string, string][] = [
+      ["Lavrov and Wang Yi meet in Johannesburg\n\nRussian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Johannesburg on Thursday.\n\nThe ministers exchanged views on Ukraine and discussed the outcome of the Russian-American talks that the two delegations held in Riyadh on Tuesday.\n\nLavrov and Rubio talked for four hours in Riyadh. Kyiv was not invited to the meeting.", "2025-02-20"],
+      ["Лавров и Ван И встретились в Йоханнесбурге\n\nМинистр иностранных дел России Сергей Лавров в четверг встретился в Йоханнесбурге с главой МИД Китая Ван И.\n\nМинистры обменялись оценками ситуации и обсудили итоги российско-американских переговоров, которые делегации провели во вторник в Эр-Рияде.\n\nЛавров и Рубио говорили в Эр-Рияде четыре часа. Киев на встречу не пригласили.", "2025-02-20"],
+      ["Лавров і Ван І зустрілися в Йоганнесбурзі\n\nМіністр закордонних справ Росії Сергій Лавров у четвер зустрівся в Йоганнесбурзі з главою МЗС Китаю Ван І.\n\nМіністри обмінялися оцінками ситуації та обговорили підсумки російсько-американських переговорів, які делегації провели у вівторок в Ер-Ріяді.\n\nЛавров і Рубіо говорили в Ер-Ріяді чотири години. Київ на зустріч не запросили.", "2025-02-20"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /a meeting between (China and Russia|Russia and China)/, text);
+    }
+  });
+});
+
 describe("a meeting of one followed side with a third country", () => {
   it("takes the other followed country, named only as context, for no side", () => {
     const cases: [string, string][] = [
