@@ -13,10 +13,13 @@ import { DENIED, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
 
 /**
  * "no strategic stability talks with US", "никаких консультаций", "жодних переговорів": the
- * contact named only to say there is none. (Not "no deal at the talks", "no date for the
+ * contact named only to say there is none. So with up to three words that say which talks, as
+ * English stacks them before the noun and Russian and Ukrainian put adjectives there: "no formal
+ * arms control negotiations", "никаких официальных российско-американских переговоров", "жодних
+ * офіційних російсько-американських перемовин". (Not "no deal at the talks", "no date for the
  * summit", "нет сомнений, что переговоры": a word of place, purpose or doubt sets it apart.)
  */
-const NONE = /(?<![\p{L}])(no|никаких|нет|жодних|немае)\s+((?!(in|at|on|from|after|with|of|for|to|by|the|a|an|that|в|на|о|об|по|с|у|з|про|для|после|писля|что|що|и|а|но|але)(?![\p{L}])|doubt|deal|progress|сомнен|сумнив)\p{L}+\s+){0,2}(talks|consultations|contacts?|dialogue|negotiations|meetings?|calls?|summit|переговор|консультаци|контакт|диалог|встреч|зустрич|перемовин|разговор|розмов|саммит|самит)/u;
+const NONE = /(?<![\p{L}])(no|никаких|нет|жодних|немае)\s+((?!(in|at|on|from|after|with|of|for|to|by|the|a|an|that|в|на|о|об|по|с|у|з|про|для|после|писля|что|що|и|а|но|але)(?![\p{L}])|doubt|deal|progress|сомнен|сумнив)\p{L}+(-\p{L}+)*\s+){0,3}(talks|consultations|contacts?|dialogue|negotiations|meetings?|calls?|summit|переговор|консультаци|контакт|диалог|встреч|зустрич|перемовин|разговор|розмов|саммит|самит)/u;
 
 /** The main contact's draft and the sentences that name it, as chooseNews gives them. */
 export function whyNotNews(event: EventReading, main: Draft, ctx: Context): string | undefined {

@@ -21,6 +21,14 @@ describe("a contact named to say there is none", () => {
       assert.match(r.reason, /only to say there is none/, text);
     }
   });
+  it("drops 'no' with up to three words that say which talks (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["The treaty lapses\n\nThe arms treaty between Russia and the United States lapsed on Thursday, with no formal arms control negotiations under way between Moscow and Washington.", "2026-02-05"],
+      ["Договор истек\n\nДоговор между Россией и США истек в четверг, и никаких официальных российско-американских переговоров о вооружениях не ведется.", "2026-02-05"],
+      ["Договір сплив\n\nДоговір між Росією та США сплив у четвер, і жодних офіційних російсько-американських перемовин щодо озброєнь не ведеться.", "2026-02-05"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, false, text);
+  });
   it("keeps a contact held with no deal, and one held where the other is said to be none", () => {
     const r = read("No deal at Rubio-Lavrov talks in Riyadh\n\nSecretary of State Marco Rubio and Foreign Minister Sergei Lavrov held talks in Riyadh on Tuesday without reaching a deal.", "2025-02-18");
     assert.equal(r.relevant, true);
