@@ -23,7 +23,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { whyNotNews } from "./not-news.ts";
+import { aSportsStory, whyNotNews } from "./not-news.ts";
 import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
@@ -39,6 +39,8 @@ export function understand(article: Article, names: NameIndex, options: Understa
 
   const withKind = sentences.filter((s) => s.kinds.size > 0);
   if (withKind.length === 0) return { ...base, relevant: false, reason: "no call, meeting, round or summit is reported", drafts: [] };
+
+  if (aSportsStory(sentences)) return { ...base, relevant: false, reason: "a sports story: its meeting is a match", drafts: [] };
 
   const events = findEvents(sentences, language, published, names);
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };

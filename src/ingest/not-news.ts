@@ -7,7 +7,7 @@ import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts"
 import { NEWS_DAYS } from "./events.ts";
 import { follows } from "./news.ts";
 import type { ReadSentence } from "./reading.ts";
-import { DENIED, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
+import { DENIED, HYPOTHETICAL, NOT_A_MATCH, NOT_PLANNED, SPORT } from "./vocabulary.ts";
 
 // Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
 
@@ -52,6 +52,19 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   const moved = main.status === "cancelled" || main.status === "postponed";
   if (!moved && main.date && recalled(main.date, ctx.published)) return `recalls ${A_KIND[main.kind]} of ${main.date}, and reports no new one`;
   return undefined;
+}
+
+/**
+ * Is it a sports story: does its headline (the lead, where it has none) speak of a match, a
+ * tournament or a league and name no contact that is never a match? Its "встреча", "зустріч",
+ * "meeting" is a game ("Российско-американская встреча: Андреева сыграет с американкой",
+ * "Російсько-американська зустріч у фіналі турніру", "NHL cool to hockey 'meeting' with KHL"),
+ * and a contact of the leaders it goes on to name (the call the idea of a match came from) is
+ * its background. (Not "Putin and Trump discuss hockey matches in a call": a call is no game.)
+ */
+export function aSportsStory(sentences: ReadSentence[]): boolean {
+  const top = sentences.find((s) => s.headline) ?? sentences.find((s) => s.tokens.length >= 5);
+  return top !== undefined && SPORT.test(top.folded) && !NOT_A_MATCH.test(top.folded);
 }
 
 /** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */

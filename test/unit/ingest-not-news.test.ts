@@ -80,6 +80,32 @@ describe("a contact whose outcome another one discussed", () => {
   });
 });
 
+describe("a sports story", () => {
+  it("drops a match called a meeting, and the leaders' call told below a headline about a league (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Russian-American meeting in the tennis final\n\nA Russian and an American will meet in the final of the tournament in Riyadh on Saturday, the organisers said.", "2025-11-07"],
+      ["League ready for hockey 'meeting' with the NHL\n\nThe league said it was ready for games with NHL clubs next season. The idea came up during Tuesday's phone call between Vladimir Putin and Donald Trump.", "2025-03-19"],
+      ["Российско-американская встреча в финале турнира\n\nРоссиянка и американка сыграют в финале турнира в Эр-Рияде в субботу, сообщили организаторы.", "2025-11-07"],
+      ["В лиге готовы к матчам с клубами НХЛ\n\nЛига готова провести матчи с клубами НХЛ в следующем сезоне. Идея прозвучала во вторник после телефонного разговора Владимира Путина и Дональда Трампа.", "2025-03-19"],
+      ["Російсько-американська зустріч у фіналі турніру\n\nРосіянка та американка зіграють у фіналі турніру в Ер-Ріяді в суботу, повідомили організатори.", "2025-11-07"],
+      ["У лізі готові до матчів із клубами НХЛ\n\nЛіга готова провести матчі з клубами НХЛ наступного сезону. Ідея прозвучала у вівторок після телефонної розмови Володимира Путіна і Дональда Трампа.", "2025-03-19"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /sports story/, text);
+    }
+  });
+  it("keeps a call whose headline names the call, whatever sport it discussed", () => {
+    const cases: [string, string][] = [
+      ["Putin and Trump discuss hockey matches in phone call\n\nVladimir Putin and Donald Trump spoke by phone on Tuesday and discussed hockey matches between the leagues.", "2025-03-19"],
+      ["Путин и Трамп в телефонном разговоре обсудили хоккейные матчи\n\nВладимир Путин и Дональд Трамп во вторник провели телефонный разговор и обсудили матчи между лигами.", "2025-03-19"],
+      ["Путін і Трамп у телефонній розмові обговорили хокейні матчі\n\nВолодимир Путін і Дональд Трамп у вівторок провели телефонну розмову та обговорили матчі між лігами.", "2025-03-19"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, true, text);
+  });
+});
+
 describe("a meeting of one followed side with a third country", () => {
   it("takes the other followed country, named only as context, for no side", () => {
     const cases: [string, string][] = [
