@@ -2,7 +2,7 @@
 // reports none as its news: nothing is done to the contact, it is denied or said not to exist,
 // or it is recalled from weeks before. Pure, as the rest of src/ingest/; extract.ts asks this of
 // the main contact before keeping it.
-import { dayGap } from "./dates.ts";
+import { dayGap, readDates } from "./dates.ts";
 import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts";
 import { NEWS_DAYS } from "./events.ts";
 import { follows } from "./news.ts";
@@ -65,6 +65,22 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
 export function aSportsStory(sentences: ReadSentence[]): boolean {
   const top = sentences.find((s) => s.headline) ?? sentences.find((s) => s.tokens.length >= 5);
   return top !== undefined && SPORT.test(top.folded) && !NOT_A_MATCH.test(top.folded);
+}
+
+/** "Тогда", "Тоді", "Then", "At the time": a sentence's time is the one the sentence before it gave. */
+const THEN = /^(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
+
+/**
+ * Does the sentence go on with the recall of the one before it ("Последний разговор состоялся 16
+ * октября. Тогда президенты договорились о саммите …", "The last call was on 16 October. At the
+ * time the presidents agreed on a summit …", "Остання розмова відбулася 16 жовтня. Тоді …")? What
+ * it tells of (an agreement, a summit called off later) is recalled with it.
+ */
+export function continuesRecall(s: ReadSentence, ctx: Context): boolean {
+  const before = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+  if (before === undefined || !THEN.test(s.folded)) return false;
+  // (The one before recalls when it says so, "последний раз", or tells a contact done weeks before.)
+  return before.background || (before.tense === "held" && readDates(before.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && recalled(d.value, ctx.published)));
 }
 
 /** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */

@@ -162,6 +162,17 @@ describe("a contact recalled from weeks before", () => {
   });
 });
 
+describe("what a sentence going on with a recall tells", () => {
+  it("drops a summit called off weeks before, told after 'The last call was on …' with 'At the time', 'Тогда', 'Тоді' (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Kremlin: no Putin-Trump call is planned\n\nNo phone call between Vladimir Putin and Donald Trump is planned for now, Kremlin spokesman Dmitry Peskov said on Thursday.\n\nThe last call between Putin and Trump took place on 16 October. At the time the presidents agreed on a summit in Budapest, but on 22 October Trump said he had called the meeting off.", "2025-11-06"],
+      ["Песков: разговор Путина и Трампа не планируется\n\nТелефонный разговор Владимира Путина и Дональда Трампа пока не планируется, заявил в четверг Дмитрий Песков.\n\nПоследний разговор Путина и Трампа состоялся 16 октября. Тогда президенты договорились о саммите в Будапеште, однако 22 октября Трамп заявил, что отменил встречу.", "2025-11-06"],
+      ["Пєсков: розмова Путіна і Трампа не планується\n\nТелефонна розмова Володимира Путіна і Дональда Трампа поки не планується, заявив у четвер Дмитро Пєсков.\n\nОстання розмова Путіна і Трампа відбулася 16 жовтня. Тоді президенти домовилися про саміт у Будапешті, однак 22 жовтня Трамп заявив, що скасував зустріч.", "2025-11-06"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, false, text);
+  });
+});
+
 describe("one received", () => {
   it("is named close after the verb, not in the possessive", () => {
     const r = read("Kremlin: still no reply from Washington\n\nRussia has received no written reply from Washington to President Vladimir Putin's proposal on the treaty, Kremlin spokesman Dmitry Peskov said on Monday.", "2025-11-17");
