@@ -23,7 +23,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { whyNotNews } from "./not-news.ts";
+import { aSportsStory, continuesRecall, whyNotNews } from "./not-news.ts";
 import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
@@ -40,6 +40,8 @@ export function understand(article: Article, names: NameIndex, options: Understa
   const withKind = sentences.filter((s) => s.kinds.size > 0);
   if (withKind.length === 0) return { ...base, relevant: false, reason: "no call, meeting, round or summit is reported", drafts: [] };
 
+  if (aSportsStory(sentences)) return { ...base, relevant: false, reason: "a sports story: its meeting is a match", drafts: [] };
+
   const events = findEvents(sentences, language, published, names);
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
   const ctx: Context = { sentences, language, published, names, article, story };
@@ -53,7 +55,8 @@ export function understand(article: Article, names: NameIndex, options: Understa
   for (const event of others) {
     // "The day before, Lavrov met Rubio" in a story about Lavrov and Wang Yi: an earlier
     // contact recalled by a story the record does not follow is its background, not its news.
-    if (drafts.length === 0 && (event.anchors[0].background || event.alongside)) continue;
+    // (So is what a sentence that goes on with that recall tells: "Тогда президенты договорились …".)
+    if (drafts.length === 0 && (event.anchors[0].background || event.alongside || continuesRecall(event.anchors[0], ctx))) continue;
     let draft = buildDraft(event, ctx);
     // A sentence such as "experts will meet in Istanbul" names no sides: they are the main
     // contact's. One that names its own (Lavrov and Wang Yi) is judged on them.

@@ -57,8 +57,11 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
   // paragraph: told done or set, on a day of its own near the story ("met on Tuesday", "сегодня",
   // "вчора") or followed by the story's own words on it ("назвавши розмову «дуже продуктивною»").
   // That contact is the story's; one only recalled ("last month", "в феврале") is not.
+  // (A contact the story first gives as the topic of its own one, "обсудили итоги переговоров в
+  // Эр-Рияде", stays that topic where a later paragraph goes on about it: no sentence after is news.)
   if (!follows(main.parties)) {
-    const news = sentences.find((s) => !s.headline && !mainEvent.anchors.includes(s) && toldAsNews(s, sentences, language, published));
+    const topic = sentences.findIndex((s) => !s.headline && !mainEvent.anchors.includes(s) && briefedOn(s) && reportsContactOfItsOwn(s, language, published, new Set()));
+    const news = sentences.find((s, i) => !s.headline && !mainEvent.anchors.includes(s) && (topic < 0 || i < topic) && toldAsNews(s, sentences, language, published));
     if (news) {
       const event: EventReading = { sentences, anchors: [news], kind: mainKind([news], language), secondary: false };
       const draft = draftOf(event, ctx);
@@ -78,6 +81,17 @@ function onlyACall(s: ReadSentence): boolean {
 }
 
 /**
+ * How many days from the story a contact told below another story's headline may be to be its
+ * news. A contact the story's own headline names is news for a week (NEWS_DAYS); one a story on
+ * another event gives further down is news only while fresh ("met on Tuesday" in Wednesday's
+ * story, "вчора", "накануне"): one of the week before was that week's news, and here it is the
+ * context of this one: "The U.S. envoy held talks with Putin on 24 April" under a deal signed on
+ * the 30th; "Уиткофф провел переговоры с Путиным 24 апреля", "Віткофф провів переговори з Путіним
+ * 24 квітня" under the same.
+ */
+const BURIED_DAYS = 3;
+
+/**
  * Does a sentence below the lead tell a contact between the followed sides as news: reported of
  * its own (named sides, done or to come, not recalled, asked about or denied), on a day near the
  * story or with the next sentence going on about the same contact?
@@ -89,7 +103,7 @@ function toldAsNews(s: ReadSentence, sentences: ReadSentence[], lang: ArticleLan
   // under "Путін зателефонував Моді".
   if (s.background || briefedOn(s) || !reportsContactOfItsOwn(s, lang, published, new Set())) return false;
   const days = readDates(s.text, lang, published, s.tense === "future" ? "future" : "past").dates;
-  if (days.some((d) => !d.statement && Math.abs(dayGap(d.value, published)) <= NEWS_DAYS)) return true;
+  if (days.some((d) => !d.statement && Math.abs(dayGap(d.value, published)) <= BURIED_DAYS)) return true;
   const kind = strongestKind(s.kinds)!;
   const next = sentences[sentences.indexOf(s) + 1];
   return next !== undefined && !next.background && next.kinds.has(kind);

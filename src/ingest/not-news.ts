@@ -2,21 +2,24 @@
 // reports none as its news: nothing is done to the contact, it is denied or said not to exist,
 // or it is recalled from weeks before. Pure, as the rest of src/ingest/; extract.ts asks this of
 // the main contact before keeping it.
-import { dayGap } from "./dates.ts";
+import { dayGap, readDates } from "./dates.ts";
 import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts";
 import { NEWS_DAYS } from "./events.ts";
 import { follows } from "./news.ts";
 import type { ReadSentence } from "./reading.ts";
-import { DENIED, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
+import { DENIED, HYPOTHETICAL, NOT_A_MATCH, NOT_PLANNED, SPORT } from "./vocabulary.ts";
 
 // Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
 
 /**
  * "no strategic stability talks with US", "никаких консультаций", "жодних переговорів": the
- * contact named only to say there is none. (Not "no deal at the talks", "no date for the
+ * contact named only to say there is none. So with up to three words that say which talks, as
+ * English stacks them before the noun and Russian and Ukrainian put adjectives there: "no formal
+ * arms control negotiations", "никаких официальных российско-американских переговоров", "жодних
+ * офіційних російсько-американських перемовин". (Not "no deal at the talks", "no date for the
  * summit", "нет сомнений, что переговоры": a word of place, purpose or doubt sets it apart.)
  */
-const NONE = /(?<![\p{L}])(no|никаких|нет|жодних|немае)\s+((?!(in|at|on|from|after|with|of|for|to|by|the|a|an|that|в|на|о|об|по|с|у|з|про|для|после|писля|что|що|и|а|но|але)(?![\p{L}])|doubt|deal|progress|сомнен|сумнив)\p{L}+\s+){0,2}(talks|consultations|contacts?|dialogue|negotiations|meetings?|calls?|summit|переговор|консультаци|контакт|диалог|встреч|зустрич|перемовин|разговор|розмов|саммит|самит)/u;
+const NONE = /(?<![\p{L}])(no|никаких|нет|жодних|немае)\s+((?!(in|at|on|from|after|with|of|for|to|by|the|a|an|that|в|на|о|об|по|с|у|з|про|для|после|писля|что|що|и|а|но|але)(?![\p{L}])|doubt|deal|progress|сомнен|сумнив)\p{L}+(-\p{L}+)*\s+){0,3}(talks|consultations|contacts?|dialogue|negotiations|meetings?|calls?|summit|переговор|консультаци|контакт|диалог|встреч|зустрич|перемовин|разговор|розмов|саммит|самит)/u;
 
 /** The main contact's draft and the sentences that name it, as chooseNews gives them. */
 export function whyNotNews(event: EventReading, main: Draft, ctx: Context): string | undefined {
@@ -51,6 +54,35 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   return undefined;
 }
 
+/**
+ * Is it a sports story: does its headline (the lead, where it has none) speak of a match, a
+ * tournament or a league and name no contact that is never a match? Its "встреча", "зустріч",
+ * "meeting" is a game ("Российско-американская встреча: Андреева сыграет с американкой",
+ * "Російсько-американська зустріч у фіналі турніру", "NHL cool to hockey 'meeting' with KHL"),
+ * and a contact of the leaders it goes on to name (the call the idea of a match came from) is
+ * its background. (Not "Putin and Trump discuss hockey matches in a call": a call is no game.)
+ */
+export function aSportsStory(sentences: ReadSentence[]): boolean {
+  const top = sentences.find((s) => s.headline) ?? sentences.find((s) => s.tokens.length >= 5);
+  return top !== undefined && SPORT.test(top.folded) && !NOT_A_MATCH.test(top.folded);
+}
+
+/** "Тогда", "Тоді", "Then", "At the time": a sentence's time is the one the sentence before it gave. */
+const THEN = /^(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
+
+/**
+ * Does the sentence go on with the recall of the one before it ("Последний разговор состоялся 16
+ * октября. Тогда президенты договорились о саммите …", "The last call was on 16 October. At the
+ * time the presidents agreed on a summit …", "Остання розмова відбулася 16 жовтня. Тоді …")? What
+ * it tells of (an agreement, a summit called off later) is recalled with it.
+ */
+export function continuesRecall(s: ReadSentence, ctx: Context): boolean {
+  const before = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+  if (before === undefined || !THEN.test(s.folded)) return false;
+  // (The one before recalls when it says so, "последний раз", or tells a contact done weeks before.)
+  return before.background || (before.tense === "held" && readDates(before.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && recalled(d.value, ctx.published)));
+}
+
 /** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */
 const THREATENS = /(?<![\p{L}])(derail|jeopardi[sz]e|torpedo|undermine|сорвать|сорвут|сорвет|зирвати|зирвуть|зирве|пидирвати|подорвать)(?![\p{L}])[\s"«»“”„']+(the\s+|these\s+|эти\s+|ци\s+)?(\p{L}+\s+)?(talks|negotiations|meeting|summit|переговор|встреч|саммит|перемовин|зустрич|самит)/u;
 
@@ -63,12 +95,21 @@ const COURT = /(?<![\p{L}])(суд|суда|суде|суди|суду|судо�
 /** Between words of a cue: spaces, and the quotes a phrase may be cited in. */
 const GAP = `[\\s"«»“”„'’]+`;
 
+/** A word within a cue: letters, joined by hyphens ("российско-американского", "US-Russian"). */
+const WORD = `\\p{L}+(-\\p{L}+)*`;
+
+/** Between the words that lead from a cue to the contact: also a dash or a comma. */
+const LINK = `[\\s"«»“”„'’,—–]+`;
+
 /**
  * "briefed India on the outcome of the summit", "проинформировал о результатах переговоров",
  * "поділився оцінками своєї зустрічі з Трампом": a contact told of in another one, as its topic.
+ * So is one whose outcome or prospects two others discussed or traded views on: "discussed the
+ * outcome of the talks in Riyadh", "обменялись оценками … и обсудили итоги переговоров",
+ * "обговорили підсумки переговорів у Ер-Ріяді".
  * (Not "told reporters about the call": speaking of a contact to the press is reporting it.)
  */
-const BRIEFED_ON = new RegExp(`(?<![\\p{L}])(briefed|informed|поинформував|проинформував|проинформировал\\p{L}*|(shared|поделил\\p{L}*|подилив\\p{L}*)${GAP}(\\p{L}+${GAP})?(assessments?|impressions?|оценк\\p{L}*|впечатлени\\p{L}*|оцинк\\p{L}*|вражен\\p{L}*))${GAP}(\\p{L}+${GAP}){0,6}?(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов|перемовин)`, "u");
+const BRIEFED_ON = new RegExp(`(?<![\\p{L}])(briefed|informed|поинформував|проинформував|проинформировал\\p{L}*|(shared|exchanged|поделил\\p{L}*|подилив\\p{L}*|обменял\\p{L}*|обминял\\p{L}*)${GAP}(\\p{L}+${GAP})?(assessments?|impressions?|views|оценк\\p{L}*|впечатлени\\p{L}*|мнени\\p{L}*|оцинк\\p{L}*|вражен\\p{L}*|думк\\p{L}*)|(discussed|обсудил\\p{L}*|обсуждал\\p{L}*|обговорил\\p{L}*|обговорив|обговорювал\\p{L}*)${GAP}(the${GAP})?(outcomes?|results?|prospects|итог\\p{L}*|результат\\p{L}*|перспектив\\p{L}*|пидсумк\\p{L}*))${LINK}(${WORD}${LINK}){0,6}?(summit|meeting|talks|call|conversation|dialogue|саммит|встреч|переговор|разговор|диалог|самит|зустрич|розмов|перемовин)`, "u");
 
 /** Is the sentence's contact the topic another one was told of ("briefed Xi on his summit with Trump")? */
 export function briefedOn(s: ReadSentence): boolean {

@@ -228,6 +228,17 @@ export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outli
 const CONTACT_AHEAD = `(\\s+\\p{L}+)?\\s+(meeting|talks|round|call|summit|consultations|contacts?|встреч|переговор|раунд|разговор|звонок|саммит|консультац|контакт|зустрич|перемовин|розмов|самит|дзвин)`;
 export const ANOTHER = re(`${B}(next|another|further|follow-up|separate)${E}|${B}new${CONTACT_AHEAD}|${B}(meet|talk|speak) again${E}|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}|${B}(отдельн|окрем)\\p{L}*${CONTACT_AHEAD}|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а|ои|ими|ых|ие|и)${CONTACT_AHEAD}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
 
+/**
+ * Words of sport: a match, a tournament, a league, the game played. In a sports story "встреча",
+ * "зустріч", a "meeting" is a match ("Российско-американская встреча: теннисистки сыграют в
+ * среду", "хокейна зустріч", "a hockey 'meeting' of the two leagues"). Not "team", "club",
+ * "players" or "games": "the American team", "Валдайский клуб", "key players" are diplomacy's too.
+ */
+export const SPORT = re(`${B}(match|matches|tournament|league|playoffs?|championship|hockey|tennis|football|soccer|basketball|nhl|khl|wta|atp|fifa|uefa|iihf)${E}|${B}(матч|турнир|чемпионат|хоккей|хоккеист|теннис|футбол|баскетбол|плей-офф|сыграет|сыграют|сыграл|сборн(ая|ой|ую))|${B}(лиг(а|и|е|у|ой)|кхл|нхл)${E}|${B}(хокей|хокеист|тенис|плей-оф|зиграе|зиграють|зиграв|збирн(а|ои|у))`);
+
+/** "talks", "a call", "summit", "переговоры", "разговор", "саммит": a contact that is never a match. */
+export const NOT_A_MATCH = re(`${B}(talks|negotiations|call|calls|summit|consultations|переговор|разговор|звонок|саммит|консультац|перемовин|розмов|дзвин|самит)`);
+
 /** Bodies whose own meetings a story mentions ("a meeting of OPEC+ ministers", "ОПЕК+ на встрече
  * 2 ноября", "саміт НАТО", "заседание Совбеза", "саммит «Большой семерки»"): a token that names one, folded. */
 export const MULTILATERAL = /^(opec|опек|nato|нато|g7|g20|brics|брикс|шос|sco|asean|асеан|ecb|ецб|fed|фрс|фед|совбеза|радбезу|радбези|семерк\p{L}*|двадцатк\p{L}*|симк\p{L}*|двадцятк\p{L}*)$/u;

@@ -39,6 +39,19 @@ describe("a contact told as the news of a later paragraph", () => {
     assert.deepEqual([r.drafts[0].kind, r.drafts[0].status], ["call", "held"]);
     assert.deepEqual(r.drafts[0].parties, ["RU", "US"]);
   });
+  it("stays dropped under another contact's headline when it was done a week before, and is kept when done the day before (en, ru, uk)", () => {
+    const cases: [string, string, string][] = [
+      ["Kyiv and Washington sign a grain deal after long talks\n\nUkraine and the United States signed a grain export deal in Washington on Wednesday after weeks of talks.\n\nThe deal comes as truce efforts stall. The U.S. envoy held talks with Vladimir Putin in Moscow on 24 April, but no truce followed.", "24 April", "Tuesday"],
+      ["Киев и Вашингтон подписали зерновую сделку после долгих переговоров\n\nУкраина и США в среду подписали в Вашингтоне соглашение об экспорте зерна после нескольких недель переговоров.\n\nСделка заключена на фоне пробуксовки мирных усилий. Спецпосланник США Стив Уиткофф провел переговоры с Владимиром Путиным в Москве 24 апреля, но перемирия так и нет.", "24 апреля", "во вторник"],
+      ["Київ і Вашингтон підписали зернову угоду після довгих переговорів\n\nУкраїна і США в середу підписали у Вашингтоні угоду про експорт зерна після кількох тижнів переговорів.\n\nУгоду укладено на тлі пробуксовування мирних зусиль. Спецпосланець США Стів Віткофф провів переговори з Володимиром Путіним у Москві 24 квітня, але перемир'я так і немає.", "24 квітня", "у вівторок"],
+    ];
+    for (const [text, weekBefore, dayBefore] of cases) {
+      assert.equal(read(text, "2025-04-30").relevant, false, text);
+      const fresh = read(text.replace(weekBefore, dayBefore), "2025-04-30");
+      assert.equal(fresh.relevant, true, dayBefore);
+      assert.deepEqual([fresh.drafts[0].status, fresh.drafts[0].date], ["held", "2025-04-29"], dayBefore);
+    }
+  });
   it("stays dropped when it is only recalled from weeks before", () => {
     const r = read(
       "Moscow scales back its parade\n\nMoscow will hold a shorter parade this year, the city said. Putin and Trump last spoke by phone in February. Opposition channels mocked the parade.",

@@ -21,6 +21,14 @@ describe("a contact named to say there is none", () => {
       assert.match(r.reason, /only to say there is none/, text);
     }
   });
+  it("drops 'no' with up to three words that say which talks (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["The treaty lapses\n\nThe arms treaty between Russia and the United States lapsed on Thursday, with no formal arms control negotiations under way between Moscow and Washington.", "2026-02-05"],
+      ["Договор истек\n\nДоговор между Россией и США истек в четверг, и никаких официальных российско-американских переговоров о вооружениях не ведется.", "2026-02-05"],
+      ["Договір сплив\n\nДоговір між Росією та США сплив у четвер, і жодних офіційних російсько-американських перемовин щодо озброєнь не ведеться.", "2026-02-05"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, false, text);
+  });
   it("keeps a contact held with no deal, and one held where the other is said to be none", () => {
     const r = read("No deal at Rubio-Lavrov talks in Riyadh\n\nSecretary of State Marco Rubio and Foreign Minister Sergei Lavrov held talks in Riyadh on Tuesday without reaching a deal.", "2025-02-18");
     assert.equal(r.relevant, true);
@@ -54,6 +62,47 @@ describe("a contact another one was told of", () => {
       assert.equal(r.relevant, false, text);
       assert.match(r.reason, /a call between (\w+) and Russia, not a contact between the parties the record follows/, text);
     }
+  });
+});
+
+describe("a contact whose outcome another one discussed", () => {
+  it("drops a meeting with a third minister who discussed the talks held two days before, and the story's later word on them", () => {
+    const cases: [string, string][] = [
+      ["Lavrov and Wang Yi meet in Johannesburg\n\nRussian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Johannesburg on Thursday.\n\nThe ministers exchanged views on Ukraine and discussed the outcome of the Russian-American talks that the two delegations held in Riyadh on Tuesday.\n\nLavrov and Rubio talked for four hours in Riyadh. Kyiv was not invited to the meeting.", "2025-02-20"],
+      ["Лавров и Ван И встретились в Йоханнесбурге\n\nМинистр иностранных дел России Сергей Лавров в четверг встретился в Йоханнесбурге с главой МИД Китая Ван И.\n\nМинистры обменялись оценками ситуации и обсудили итоги российско-американских переговоров, которые делегации провели во вторник в Эр-Рияде.\n\nЛавров и Рубио говорили в Эр-Рияде четыре часа. Киев на встречу не пригласили.", "2025-02-20"],
+      ["Лавров і Ван І зустрілися в Йоганнесбурзі\n\nМіністр закордонних справ Росії Сергій Лавров у четвер зустрівся в Йоганнесбурзі з главою МЗС Китаю Ван І.\n\nМіністри обмінялися оцінками ситуації та обговорили підсумки російсько-американських переговорів, які делегації провели у вівторок в Ер-Ріяді.\n\nЛавров і Рубіо говорили в Ер-Ріяді чотири години. Київ на зустріч не запросили.", "2025-02-20"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /a meeting between (China and Russia|Russia and China)/, text);
+    }
+  });
+});
+
+describe("a sports story", () => {
+  it("drops a match called a meeting, and the leaders' call told below a headline about a league (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Russian-American meeting in the tennis final\n\nA Russian and an American will meet in the final of the tournament in Riyadh on Saturday, the organisers said.", "2025-11-07"],
+      ["League ready for hockey 'meeting' with the NHL\n\nThe league said it was ready for games with NHL clubs next season. The idea came up during Tuesday's phone call between Vladimir Putin and Donald Trump.", "2025-03-19"],
+      ["Российско-американская встреча в финале турнира\n\nРоссиянка и американка сыграют в финале турнира в Эр-Рияде в субботу, сообщили организаторы.", "2025-11-07"],
+      ["В лиге готовы к матчам с клубами НХЛ\n\nЛига готова провести матчи с клубами НХЛ в следующем сезоне. Идея прозвучала во вторник после телефонного разговора Владимира Путина и Дональда Трампа.", "2025-03-19"],
+      ["Російсько-американська зустріч у фіналі турніру\n\nРосіянка та американка зіграють у фіналі турніру в Ер-Ріяді в суботу, повідомили організатори.", "2025-11-07"],
+      ["У лізі готові до матчів із клубами НХЛ\n\nЛіга готова провести матчі з клубами НХЛ наступного сезону. Ідея прозвучала у вівторок після телефонної розмови Володимира Путіна і Дональда Трампа.", "2025-03-19"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /sports story/, text);
+    }
+  });
+  it("keeps a call whose headline names the call, whatever sport it discussed", () => {
+    const cases: [string, string][] = [
+      ["Putin and Trump discuss hockey matches in phone call\n\nVladimir Putin and Donald Trump spoke by phone on Tuesday and discussed hockey matches between the leagues.", "2025-03-19"],
+      ["Путин и Трамп в телефонном разговоре обсудили хоккейные матчи\n\nВладимир Путин и Дональд Трамп во вторник провели телефонный разговор и обсудили матчи между лигами.", "2025-03-19"],
+      ["Путін і Трамп у телефонній розмові обговорили хокейні матчі\n\nВолодимир Путін і Дональд Трамп у вівторок провели телефонну розмову та обговорили матчі між лігами.", "2025-03-19"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, true, text);
   });
 });
 
@@ -110,6 +159,17 @@ describe("a contact recalled from weeks before", () => {
   it("keeps a contact done days before the story", () => {
     const r = read("Lavrov and Rubio met in Riyadh\n\nSergei Lavrov and Marco Rubio met in Riyadh on February 18, the State Department said.", "2025-02-20");
     assert.equal(r.relevant, true);
+  });
+});
+
+describe("what a sentence going on with a recall tells", () => {
+  it("drops a summit called off weeks before, told after 'The last call was on …' with 'At the time', 'Тогда', 'Тоді' (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Kremlin: no Putin-Trump call is planned\n\nNo phone call between Vladimir Putin and Donald Trump is planned for now, Kremlin spokesman Dmitry Peskov said on Thursday.\n\nThe last call between Putin and Trump took place on 16 October. At the time the presidents agreed on a summit in Budapest, but on 22 October Trump said he had called the meeting off.", "2025-11-06"],
+      ["Песков: разговор Путина и Трампа не планируется\n\nТелефонный разговор Владимира Путина и Дональда Трампа пока не планируется, заявил в четверг Дмитрий Песков.\n\nПоследний разговор Путина и Трампа состоялся 16 октября. Тогда президенты договорились о саммите в Будапеште, однако 22 октября Трамп заявил, что отменил встречу.", "2025-11-06"],
+      ["Пєсков: розмова Путіна і Трампа не планується\n\nТелефонна розмова Володимира Путіна і Дональда Трампа поки не планується, заявив у четвер Дмитро Пєсков.\n\nОстання розмова Путіна і Трампа відбулася 16 жовтня. Тоді президенти домовилися про саміт у Будапешті, однак 22 жовтня Трамп заявив, що скасував зустріч.", "2025-11-06"],
+    ];
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, false, text);
   });
 });
 
