@@ -194,7 +194,11 @@ const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч
 export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
   const headline = anchors.find((s) => s.headline);
   const lead = anchors.find((s) => !s.headline);
-  const leadKinds = lead?.kinds ?? new Set<Kind>();
+  // ("… agreed to meet Putin in Budapest, after a lengthy phone call", "после телефонного
+  // разговора", "після розмови": a contact the lead names after "after" or "before" is the time
+  // of its news, not its kind.)
+  const another = lead ? kindsOfAnotherTime(lead.tokens, lang) : new Set<Kind>();
+  const leadKinds = new Set([...(lead?.kinds ?? [])].filter((k) => !another.has(k)));
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {
     const own = byPriority(firstClauseKinds(headline, lang))!;

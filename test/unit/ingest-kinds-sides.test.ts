@@ -85,6 +85,16 @@ describe("a contact named after 'after' or 'before'", () => {
     const ru = main("Путин созвонился с Трампом после встречи с Уиткоффом\n\nВладимир Путин во вторник провел телефонный разговор с Дональдом Трампом.", "2026-03-01");
     assert.deepEqual([en.kind, ru.kind], ["meeting", "call"]);
   });
+  it("in the lead, is the time of the headline's meeting, not its kind, unless a clause of its own tells it", () => {
+    // ("after a long phone call" names when the meeting was agreed; "after a call that lasted two
+    // hours" reports the call.)
+    const en = main("Trump says he will meet Putin in Vienna after productive talk\n\nPresident Donald Trump said on Tuesday that he had agreed to meet Vladimir Putin in Vienna, after a long phone call between the two leaders.", "2026-03-04");
+    const ru = main("Трамп встретится с Путиным в Вене\n\nПосле долгого телефонного разговора с Владимиром Путиным Дональд Трамп заявил во вторник, что встретится с ним в Вене.", "2026-03-04");
+    const uk = main("Трамп зустрінеться з Путіним у Відні\n\nПісля довгої телефонної розмови з Володимиром Путіним Дональд Трамп заявив у вівторок, що зустрінеться з ним у Відні.", "2026-03-04");
+    for (const d of [en, ru, uk]) assert.notEqual(d.kind, "call");
+    const told = main("Trump and Putin agree to meet in Vienna after long talk\n\nDonald Trump said on Tuesday that he and Vladimir Putin had agreed to meet in Vienna after a phone call that lasted two hours.", "2026-03-04");
+    assert.equal(told.kind, "call");
+  });
   it("has its place, whatever it is called", () => {
     const en = main("Putin meets Witkoff days after talks in Miami\n\nVladimir Putin met Steve Witkoff in the Kremlin on Tuesday.", "2026-03-01");
     const ru = main("Путин принял Уиткоффа после переговоров в Майами\n\nВладимир Путин во вторник принял Стива Уиткоффа в Кремле.", "2026-03-01");
@@ -165,5 +175,15 @@ describe("the lines of a page", () => {
     const ru = splitSentences("Ушаков в интервью программе «Москва. Кремль. Путин» рассказал о переговорах. Он был доволен.");
     const uk = splitSentences("Ушаков в інтерв’ю програмі «Москва. Кремль. Путін» розповів про переговори. Він був задоволений.");
     for (const parts of [ru, uk]) assert.equal(parts.length, 2);
+  });
+});
+
+describe("a visit whose talks the story leaves open", () => {
+  // 2026-03-04 was a Wednesday.
+  it("stays a visit: talks asked about are not told ('whether he met', 'встречался ли', 'чи зустрічався')", () => {
+    const en = main("Trump envoy flies to Moscow and back with freed American\n\nSteve Witkoff made a trip to Moscow on Tuesday and flew out with a freed American.\n\nThe White House did not say whether Witkoff met Vladimir Putin during the visit.", "2026-03-04");
+    const ru = main("Уиткофф слетал в Москву и вывез освобожденного американца\n\nСтив Уиткофф во вторник побывал в Москве и улетел вместе с освобожденным американцем.\n\nВ Белом доме не уточнили, была ли у Уиткоффа встреча с Владимиром Путиным.", "2026-03-04");
+    const uk = main("Віткофф злітав до Москви і вивіз звільненого американця\n\nСтів Віткофф у вівторок побував у Москві й вилетів разом зі звільненим американцем.\n\nУ Білому домі не уточнили, чи була у Віткоффа зустріч з Володимиром Путіним.", "2026-03-04");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.city], ["other", "Moscow"]);
   });
 });
