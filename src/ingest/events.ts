@@ -17,7 +17,7 @@ import { TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING, STATUS_CUES } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
@@ -237,7 +237,14 @@ export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
   const [first, second] = splitSentences(s.text);
   const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
   const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
-  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && contactAfterComma(s, i, lang))));
+  // ("Зустріч Путіна з Віткоффом тривала чотири години: в Кремлі анонсували тристоронні переговори",
+  // "Встреча длилась пять часов: Кремль объявил о переговорах", "Putin-Witkoff talks run five hours:
+  // Kremlin announces three-way talks": after a colon, a first part that names a contact and tells
+  // what became of it is followed by another piece of news. "Ушаков: …" names only its source.)
+  const colonAt = /:\s/u.exec(s.text)?.index ?? -1;
+  const beforeColon = colonAt > 0 ? fold(s.text.slice(0, colonAt)) : "";
+  const toldBefore = colonAt > 0 && KIND_PHRASES.some(([, re]) => re.test(beforeColon)) && (["held", "future", "cancelled", "postponed"] as const).some((t) => STATUS_CUES[t].test(beforeColon));
+  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (toldBefore && t.start > colonAt) || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && contactAfterComma(s, i, lang))));
 }
 
 /**

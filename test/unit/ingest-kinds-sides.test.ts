@@ -18,6 +18,20 @@ describe("a headline's clause after a semicolon", () => {
   });
 });
 
+describe("a headline's clause after a colon", () => {
+  // 2026-03-05 was a Thursday.
+  it("is another piece of news where the part before it tells a contact and what became of it", () => {
+    const uk = main("Зустріч Путіна з Віткоффом тривала п'ять годин: у Кремлі анонсували тристоронні переговори в Женеві\n\nПутін у середу ввечері прийняв Віткоффа в Кремлі.", "2026-03-05");
+    const ru = main("Встреча Путина с Уиткоффом длилась пять часов: в Кремле анонсировали трехсторонние переговоры в Женеве\n\nПутин в среду вечером принял Уиткоффа в Кремле.", "2026-03-05");
+    const en = main("Putin meeting with Witkoff lasted five hours: Kremlin announces three-way talks in Geneva\n\nVladimir Putin received Steve Witkoff in the Kremlin on Wednesday evening.", "2026-03-05");
+    for (const d of [uk, ru, en]) assert.deepEqual([d.kind, d.city], ["meeting", "Moscow"]);
+  });
+  it("leaves a source's label before it alone ('Ушаков: …')", () => {
+    const ru = main("Ушаков: трехсторонние переговоры пройдут в Женеве\n\nПомощник президента Юрий Ушаков сообщил, что трехсторонние переговоры пройдут в Женеве в пятницу.", "2026-03-05");
+    assert.deepEqual([ru.kind, ru.city], ["round", "Geneva"]);
+  });
+});
+
 describe("a talk between two capitals", () => {
   it("reads 'talk to', 'поговорить с', 'поговорити з' one of the other side as a call to come", () => {
     const en = main("Trump expects to talk to Putin soon as Gaza talks stall\n\nPresident Trump expects to talk to President Putin in the coming days, the White House said.", "2026-03-04");
