@@ -59,7 +59,11 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   // phone or a screen makes it a call.
   if (kinds.has("call") && !BY_PHONE.test(folded)) {
     // ("у Кремлі оприлюднили деталі розмови": the Kremlin speaks of it; it was not held there.)
-    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m) && !statementPlaceIn(s.text, tokens, m));
+    // ("Ушаков подтвердил разговор с Уолтцем и назвал дату консультаций в Эр-Рияде", "розмову … і
+    // дату консультацій в Ер-Ріяді": a place right after another contact's noun is that contact's.)
+    const nouns = (m: Mention) => tokens.slice(0, m.first).flatMap((t) => kindOfNoun(t.text, lang) ?? []);
+    const ofAnother = (m: Mention) => nouns(m).includes("call") && nouns(m).at(-1) !== "call";
+    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m) && !statementPlaceIn(s.text, tokens, m) && !ofAnother(m));
     if (placed) {
       kinds.delete("call");
       kinds.add("meeting");

@@ -45,6 +45,20 @@ describe("a talk between two capitals", () => {
   });
 });
 
+describe("a conversation and a place", () => {
+  // 2026-03-05 was a Thursday.
+  it("is a meeting where the place is its own ('разговор в Кремле', 'розмова в Кремлі')", () => {
+    const ru = main("Разговор в Кремле длился пять часов\n\nВладимир Путин в среду принял Стива Уиткоффа в Кремле, их разговор длился пять часов.", "2026-03-05");
+    const uk = main("Розмова в Кремлі тривала п'ять годин\n\nВолодимир Путін у середу прийняв Стіва Віткоффа в Кремлі, їхня розмова тривала п'ять годин.", "2026-03-05");
+    for (const d of [ru, uk]) assert.deepEqual([d.kind, d.city], ["meeting", "Moscow"]);
+  });
+  it("stays a call where the place is another contact's, named after its noun", () => {
+    const ru = main("Ушаков подтвердил разговор с Уолтцем и назвал дату консультаций в Женеве\n\nПомощник президента Юрий Ушаков подтвердил, что в среду провел телефонный разговор с Майком Уолтцем.", "2026-03-05");
+    const uk = main("Ушаков підтвердив розмову з Уолтцом і назвав дату консультацій у Женеві\n\nПомічник президента Юрій Ушаков підтвердив, що в середу провів телефонну розмову з Майком Уолтцом.", "2026-03-05");
+    for (const d of [ru, uk]) assert.deepEqual([d.kind, d.city, d.date], ["call", null, "2026-03-04"]);
+  });
+});
+
 describe("a spokesman's briefing by phone", () => {
   it("is no call ('телефонный брифинг', 'телефонний брифінг', 'a telephone briefing')", () => {
     const cases = [
