@@ -10,7 +10,7 @@
 import type { Kind, Status } from "../record/schema.ts";
 import { dayGap, publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
-import { findParties, findTrack } from "./fields.ts";
+import { findParties, findTrack, sidesAsDelegations } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
@@ -21,7 +21,7 @@ import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
-import { findEvents, secondClauseAt } from "./events.ts";
+import { findEvents, FOLLOWED, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { whyNotNews } from "./not-news.ts";
 import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
@@ -376,6 +376,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // Russia, Ukraine and the United States at one table without their presidents: a round of the
   // trilateral talks, whatever the headline calls them.
   if (finalKind === "meeting" && ["RU", "UA", "US"].every((p) => partyList.includes(p)) && leaders.size === 0) finalKind = "round";
+  // Talks for which each followed side sent a delegation with its leader named, with no president
+  // or minister among them, are a round ("The Russian delegation was led by Karasin … The U.S. side
+  // was represented by Peek", "Российскую делегацию возглавил …, американскую — …"); one person
+  // received by the other side's delegation ("переговоры Дмитриева с американской делегацией") is a meeting.
+  const delegations = new Set(detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x) && !ANOTHER.test(x.folded)).flatMap((x) => [...sidesAsDelegations(x)]));
+  if (finalKind === "meeting" && FOLLOWED.every((p) => delegations.has(p)) && !participants.people.some((p) => p.minister || p.leader)) finalKind = "round";
   if (finalKind !== kind) evidence.kind = evidence.participants ?? evidence.kind;
 
   return {

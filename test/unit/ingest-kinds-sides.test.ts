@@ -215,3 +215,18 @@ describe("a visit whose talks the story leaves open", () => {
     for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.city], ["other", "Moscow"]);
   });
 });
+
+describe("talks for which each side sent a delegation", () => {
+  // 2026-03-03 was a Tuesday.
+  it("are a round when each side's delegation and its leader are named ('The Russian delegation was led by', 'Российскую делегацию возглавил', 'Делегацію США очолював')", () => {
+    const en = main("US and Russian officials end talks in Riyadh\n\nU.S. and Russian officials held talks in Riyadh on Monday.\n\nThe Russian delegation was led by Grigory Karasin. The U.S. side was represented by Michael Anton.", "2026-03-03");
+    const ru = main("Российские и американские представители завершили переговоры в Эр-Рияде\n\nПредставители России и США в понедельник провели переговоры в Эр-Рияде.\n\nРоссийскую делегацию возглавил Григорий Карасин. Американскую делегацию возглавлял Майкл Антон.", "2026-03-03");
+    const uk = main("Представники Росії та США завершили переговори в Ер-Ріяді\n\nПредставники Росії та США в понеділок провели переговори в Ер-Ріяді.\n\nРосійську делегацію очолив Григорій Карасін. Делегацію США очолював Майкл Антон.", "2026-03-03");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.city], ["round", "Riyadh"]);
+  });
+  it("are a meeting when one man talks with the other side's delegation", () => {
+    const en = main("Dmitriev holds talks in Miami\n\nKirill Dmitriev held talks in Miami on Monday with the U.S. delegation, which was led by Steve Witkoff.", "2026-03-03");
+    const ru = main("Дмитриев провел переговоры в Майами\n\nКирилл Дмитриев в понедельник провел в Майами переговоры с американской делегацией, которую возглавлял Стив Уиткофф.", "2026-03-03");
+    for (const d of [en, ru]) assert.equal(d.kind, "meeting");
+  });
+});
