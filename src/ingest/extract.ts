@@ -24,7 +24,7 @@ import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { whyNotNews } from "./not-news.ts";
-import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, cityFiledFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
@@ -247,6 +247,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let city: PlaceEntry | undefined;
   let venue: PlaceEntry | undefined;
   let region: PlaceEntry | undefined;
+  // ("Rubio meets Lavrov in Malaysia", "Рубио встретился с Лавровым в Малайзии": a country abroad
+  // the headline or the lead places the contact in bounds the city a later sentence may give, as a
+  // region does; "… since February, when they led delegations at talks in Riyadh" is another's.)
+  let abroad: { code: string; sentence: ReadSentence } | undefined;
   const sidelines = kind === "call" ? undefined : placeOfTheSidelines(anchors, ctx.sentences);
   if (sidelines) {
     city = sidelines.place;
@@ -259,6 +263,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       const clause = secondClauseAt(s, ctx.language);
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
+        if (m.named.type === "country" && !abroad && !region && anchors.includes(s) && !m.named.country.followed && isLocative(s, m)) abroad = { code: m.named.country.code, sentence: s };
         if (m.named.type !== "place" || !(isLocative(s, m) || placesItsContact(s, m, ctx.language)) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language) || (tense === "future" && placeOfATalkDone(s, m, kind, ctx.language))) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
@@ -266,6 +271,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
         // (Anchorage in Alaska) says more.
         // "на Аляске, в Анкоридже": a city right after its region says where in it.
         if (region && (p.country !== region.country || (regionAt !== undefined && m.first - regionAt > 3))) break;
+        if (abroad && abroad.sentence !== s && p.country !== abroad.code) break;
         if (p.kind === "venue") {
           venue ??= p;
           evidence.venue ??= s.text;
@@ -285,6 +291,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       if (city) break;
     }
   }
+  // The agency's dateline names the city in the region or the country abroad the story gives.
+  const filed = kind !== "call" && !city && !venue ? cityFiledFrom(ctx, region, abroad?.code) : undefined;
+  if (filed) {
+    city = filed;
+    evidence.city = ctx.story.filedAt!;
+  }
   // "Thursday evening Moscow time": a capital's clock places a contact that names no place (a guess).
   const clock = IN_PERSON.has(kind) && !city && !venue && !region ? clockCity(fills.filter((x) => !elsewhere(x)), ctx) : undefined;
   if (clock) {
@@ -300,7 +312,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence.city = ctx.story.placeLine ?? ctx.story.dateLine!;
     guessed.push("city");
   }
-  const countryCode = city?.country ?? venue?.country ?? region?.country;
+  const countryCode = city?.country ?? venue?.country ?? region?.country ?? abroad?.code;
   const country = countryCode ? (ctx.names.country(countryCode)?.name.en ?? null) : null;
   if (country && !city && region) evidence.country = support.find((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place === region))?.text ?? "";
 
