@@ -224,7 +224,8 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
 /**
  * Where a headline's second clause starts (a token index, -1 for none): "… as Ukraine
  * negotiations move to Abu Dhabi", "пока …"; or, in English headline style, a second verb after a
- * comma ("Witkoff and Kushner meet Putin envoy in Davos, head to Moscow on Thursday"); or a second
+ * comma ("Witkoff and Kushner meet Putin envoy in Davos, head to Moscow on Thursday"), in Russian and
+ * Ukrainian a name and its verb after a comma ("…, Трамп заговорив про зустріч"); or a second
  * sentence ("Путін майже чотири години говорив з Віткоффом. Після цього Кремль погодився на
  * тристоронні переговори"), or what follows a semicolon ("Putin meets Trump envoys into the night;
  * Russia to join three-way talks in Abu Dhabi"). Its kind, day and place are that news's, not the
@@ -244,8 +245,23 @@ export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
   const colonAt = /:\s/u.exec(s.text)?.index ?? -1;
   const beforeColon = colonAt > 0 ? fold(s.text.slice(0, colonAt)) : "";
   const toldBefore = colonAt > 0 && KIND_PHRASES.some(([, re]) => re.test(beforeColon)) && (["held", "future", "cancelled", "postponed"] as const).some((t) => STATUS_CUES[t].test(beforeColon));
-  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (toldBefore && t.start > colonAt) || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && contactAfterComma(s, i, lang))));
+  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (toldBefore && t.start > colonAt) || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && (contactAfterComma(s, i, lang) || (lang !== "en" && nameThenVerb(s, i))))));
 }
+
+/**
+ * Does a name and its verb open the words after a comma at i ("Віткофф говорив з Путіним, Трамп
+ * заговорив про зустріч", "Уиткофф встретился с Путиным, Трамп заявил о встрече")? In Russian and
+ * Ukrainian a verb in the past tense ends in -л, -ла, -ли, -в, one in the present in -т, -ть.
+ * ("…, Кушнером и Грюнбаумом": a list of names goes on.)
+ */
+function nameThenVerb(s: ReadSentence, i: number): boolean {
+  const name = s.mentions.find((m) => m.named.type === "person" && m.first === i);
+  const next = name && s.tokens[name.last + 1];
+  return next !== undefined && /^\p{Ll}/u.test(next.text) && PAST_OR_PRESENT.test(next.folded) && kindOfNoun(next.text, "ru") === undefined;
+}
+
+/** Finite verb endings (folded): "заявил", "заявила", "заявили", "заговорив", "говорит", "каже". */
+const PAST_OR_PRESENT = /\p{L}{3,}(л|ла|ли|ло|лся|лась|лись|в|вся|ет|ит|ут|ют|ть|ать|ять)$/u;
 
 /**
  * Does a contact of another kind than the first clause's open the words after a comma at i

@@ -32,6 +32,22 @@ describe("a headline's clause after a colon", () => {
   });
 });
 
+describe("a headline's clause after a comma that a name and its verb open", () => {
+  // 2026-03-05 was a Thursday.
+  it("is another piece of news: its people are not the first clause's ('…, Трамп заговорив про зустріч', '…, Трамп заявил о встрече')", () => {
+    const uk = read("Віткофф три години говорив з Путіним, Трамп заговорив про зустріч дуже скоро\n\nВолодимир Путін у середу прийняв у Кремлі Стіва Віткоффа.", "2026-03-05");
+    const ru = read("Уиткофф три часа говорил с Путиным, Трамп заявил о встрече очень скоро\n\nВладимир Путин в среду принял в Кремле Стива Уиткоффа.", "2026-03-05");
+    for (const r of [uk, ru]) {
+      assert.equal(r.drafts[0].kind, "meeting");
+      assert.ok(!r.drafts[0].participants.some((p) => p.name === "Donald Trump"), JSON.stringify(r.drafts[0].participants));
+    }
+  });
+  it("leaves a list of names one clause ('…, Кушнером и Грюнбаумом')", () => {
+    const ru = read("Путин встретился с Уиткоффом, Кушнером и Грюнбаумом\n\nВладимир Путин в среду принял в Кремле американских переговорщиков.", "2026-03-05");
+    assert.ok(ru.drafts[0].participants.some((p) => p.name === "Jared Kushner"), JSON.stringify(ru.drafts[0].participants));
+  });
+});
+
 describe("a talk between two capitals", () => {
   it("reads 'talk to', 'поговорить с', 'поговорити з' one of the other side as a call to come", () => {
     const en = main("Trump expects to talk to Putin soon as Gaza talks stall\n\nPresident Trump expects to talk to President Putin in the coming days, the White House said.", "2026-03-04");
