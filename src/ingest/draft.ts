@@ -86,7 +86,7 @@ export interface Context {
   published: string;
   names: NameIndex;
   article: Article;
-  story: { headline?: string; dateLine?: string; placeLine?: string };
+  story: { headline?: string; dateLine?: string; placeLine?: string; filedAt?: string };
 }
 
 /** The kinds in the words of a reason. */

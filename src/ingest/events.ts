@@ -17,7 +17,7 @@ import { TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING, STATUS_CUES } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
@@ -194,7 +194,11 @@ const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч
 export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
   const headline = anchors.find((s) => s.headline);
   const lead = anchors.find((s) => !s.headline);
-  const leadKinds = lead?.kinds ?? new Set<Kind>();
+  // ("… agreed to meet Putin in Budapest, after a lengthy phone call", "после телефонного
+  // разговора", "після розмови": a contact the lead names after "after" or "before" is the time
+  // of its news, not its kind.)
+  const another = lead ? kindsOfAnotherTime(lead.tokens, lang) : new Set<Kind>();
+  const leadKinds = new Set([...(lead?.kinds ?? [])].filter((k) => !another.has(k)));
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {
     const own = byPriority(firstClauseKinds(headline, lang))!;
@@ -220,7 +224,8 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
 /**
  * Where a headline's second clause starts (a token index, -1 for none): "… as Ukraine
  * negotiations move to Abu Dhabi", "пока …"; or, in English headline style, a second verb after a
- * comma ("Witkoff and Kushner meet Putin envoy in Davos, head to Moscow on Thursday"); or a second
+ * comma ("Witkoff and Kushner meet Putin envoy in Davos, head to Moscow on Thursday"), in Russian and
+ * Ukrainian a name and its verb after a comma ("…, Трамп заговорив про зустріч"); or a second
  * sentence ("Путін майже чотири години говорив з Віткоффом. Після цього Кремль погодився на
  * тристоронні переговори"), or what follows a semicolon ("Putin meets Trump envoys into the night;
  * Russia to join three-way talks in Abu Dhabi"). Its kind, day and place are that news's, not the
@@ -233,8 +238,30 @@ export function secondClauseAt(s: ReadSentence, lang: ArticleLang): number {
   const [first, second] = splitSentences(s.text);
   const secondAt = second !== undefined && KIND_PHRASES.some(([, re]) => re.test(fold(first))) ? s.text.indexOf(second, first.length) : Infinity;
   const gap = (i: number) => s.text.slice(s.tokens[i - 1].start + s.tokens[i - 1].text.length, s.tokens[i].start);
-  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && contactAfterComma(s, i, lang))));
+  // ("Зустріч Путіна з Віткоффом тривала чотири години: в Кремлі анонсували тристоронні переговори",
+  // "Встреча длилась пять часов: Кремль объявил о переговорах", "Putin-Witkoff talks run five hours:
+  // Kremlin announces three-way talks": after a colon, a first part that names a contact and tells
+  // what became of it is followed by another piece of news. "Ушаков: …" names only its source.)
+  const colonAt = /:\s/u.exec(s.text)?.index ?? -1;
+  const beforeColon = colonAt > 0 ? fold(s.text.slice(0, colonAt)) : "";
+  const toldBefore = colonAt > 0 && KIND_PHRASES.some(([, re]) => re.test(beforeColon)) && (["held", "future", "cancelled", "postponed"] as const).some((t) => STATUS_CUES[t].test(beforeColon));
+  return s.tokens.findIndex((t, i) => i > 0 && (CLAUSE.test(t.folded) || t.start >= secondAt || (toldBefore && t.start > colonAt) || (lang === "en" && gap(i).includes(",") && /^\p{Ll}/u.test(t.text) && !AFTER_COMMA.test(t.folded)) || gap(i).includes(";") || (gap(i).includes(",") && (contactAfterComma(s, i, lang) || (lang !== "en" && nameThenVerb(s, i))))));
 }
+
+/**
+ * Does a name and its verb open the words after a comma at i ("Віткофф говорив з Путіним, Трамп
+ * заговорив про зустріч", "Уиткофф встретился с Путиным, Трамп заявил о встрече")? In Russian and
+ * Ukrainian a verb in the past tense ends in -л, -ла, -ли, -в, one in the present in -т, -ть.
+ * ("…, Кушнером и Грюнбаумом": a list of names goes on.)
+ */
+function nameThenVerb(s: ReadSentence, i: number): boolean {
+  const name = s.mentions.find((m) => m.named.type === "person" && m.first === i);
+  const next = name && s.tokens[name.last + 1];
+  return next !== undefined && /^\p{Ll}/u.test(next.text) && PAST_OR_PRESENT.test(next.folded) && kindOfNoun(next.text, "ru") === undefined;
+}
+
+/** Finite verb endings (folded): "заявил", "заявила", "заявили", "заговорив", "говорит", "каже". */
+const PAST_OR_PRESENT = /\p{L}{3,}(л|ла|ли|ло|лся|лась|лись|в|вся|ет|ит|ут|ют|ть|ать|ять)$/u;
 
 /**
  * Does a contact of another kind than the first clause's open the words after a comma at i

@@ -10,7 +10,7 @@
 import type { Kind, Status } from "../record/schema.ts";
 import { dayGap, publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
-import { findParties, findTrack } from "./fields.ts";
+import { findParties, findTrack, sidesAsDelegations } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
@@ -21,10 +21,10 @@ import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
-import { findEvents, secondClauseAt } from "./events.ts";
+import { findEvents, FOLLOWED, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { aSportsStory, continuesRecall, whyNotNews } from "./not-news.ts";
-import { aboutAnother, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, cityFiledFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
@@ -263,6 +263,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   let city: PlaceEntry | undefined;
   let venue: PlaceEntry | undefined;
   let region: PlaceEntry | undefined;
+  // ("Rubio meets Lavrov in Malaysia", "Рубио встретился с Лавровым в Малайзии": a country abroad
+  // the headline or the lead places the contact in bounds the city a later sentence may give, as a
+  // region does; "… since February, when they led delegations at talks in Riyadh" is another's.)
+  let abroad: { code: string; sentence: ReadSentence } | undefined;
   const sidelines = kind === "call" ? undefined : placeOfTheSidelines(anchors, ctx.sentences);
   if (sidelines) {
     city = sidelines.place;
@@ -275,6 +279,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       const clause = secondClauseAt(s, ctx.language);
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
+        if (m.named.type === "country" && !abroad && !region && anchors.includes(s) && !m.named.country.followed && isLocative(s, m)) abroad = { code: m.named.country.code, sentence: s };
         if (m.named.type !== "place" || !(isLocative(s, m) || placesItsContact(s, m, ctx.language)) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language) || (tense === "future" && placeOfATalkDone(s, m, kind, ctx.language))) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
@@ -282,6 +287,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
         // (Anchorage in Alaska) says more.
         // "на Аляске, в Анкоридже": a city right after its region says where in it.
         if (region && (p.country !== region.country || (regionAt !== undefined && m.first - regionAt > 3))) break;
+        if (abroad && abroad.sentence !== s && p.country !== abroad.code) break;
         if (p.kind === "venue") {
           venue ??= p;
           evidence.venue ??= s.text;
@@ -301,6 +307,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       if (city) break;
     }
   }
+  // The agency's dateline names the city in the region or the country abroad the story gives.
+  const filed = kind !== "call" && !city && !venue ? cityFiledFrom(ctx, region, abroad?.code) : undefined;
+  if (filed) {
+    city = filed;
+    evidence.city = ctx.story.filedAt!;
+  }
   // "Thursday evening Moscow time": a capital's clock places a contact that names no place (a guess).
   const clock = IN_PERSON.has(kind) && !city && !venue && !region ? clockCity(fills.filter((x) => !elsewhere(x)), ctx) : undefined;
   if (clock) {
@@ -316,7 +328,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence.city = ctx.story.placeLine ?? ctx.story.dateLine!;
     guessed.push("city");
   }
-  const countryCode = city?.country ?? venue?.country ?? region?.country;
+  const countryCode = city?.country ?? venue?.country ?? region?.country ?? abroad?.code;
   const country = countryCode ? (ctx.names.country(countryCode)?.name.en ?? null) : null;
   if (country && !city && region) evidence.country = support.find((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place === region))?.text ?? "";
 
@@ -392,6 +404,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // Russia, Ukraine and the United States at one table without their presidents: a round of the
   // trilateral talks, whatever the headline calls them.
   if (finalKind === "meeting" && ["RU", "UA", "US"].every((p) => partyList.includes(p)) && leaders.size === 0) finalKind = "round";
+  // Talks for which each followed side sent a delegation with its leader named, with no president
+  // or minister among them, are a round ("The Russian delegation was led by Karasin … The U.S. side
+  // was represented by Peek", "Российскую делегацию возглавил …, американскую — …"); one person
+  // received by the other side's delegation ("переговоры Дмитриева с американской делегацией") is a meeting.
+  const delegations = new Set(detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x) && !ANOTHER.test(x.folded)).flatMap((x) => [...sidesAsDelegations(x)]));
+  if (finalKind === "meeting" && FOLLOWED.every((p) => delegations.has(p)) && !participants.people.some((p) => p.minister || p.leader)) finalKind = "round";
   if (finalKind !== kind) evidence.kind = evidence.participants ?? evidence.kind;
 
   return {

@@ -5,7 +5,7 @@ import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
 import { FOLLOWED } from "./events.ts";
 import { isLocative } from "./places.ts";
 import type { ReadSentence } from "./reading.ts";
-import { BROKERED, TRILATERAL } from "./vocabulary.ts";
+import { BROKERED, DELEGATION_LED, DELEGATION_NOUN, TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
 
 export function findParties(event: EventReading, people: Person[], support: ReadSentence[], place: PlaceEntry | undefined, ctx: Context): { codes: string[]; guessed: boolean } {
@@ -142,4 +142,23 @@ export function findTrack(event: EventReading, detail: ReadSentence[], people: P
     return undefined;
   };
   return byCue(event.anchors) ?? byPeople() ?? (event.secondary ? undefined : byCue(detail));
+}
+
+/**
+ * The sides a sentence tells sent as delegations, each with who leads it ("The Russian delegation
+ * was led by Karasin … The U.S. side was represented by Peek", "Российскую делегацию возглавил
+ * …", "Делегацію США очолив …"): a country's word right before or after the delegation's noun.
+ */
+export function sidesAsDelegations(s: ReadSentence): Set<string> {
+  const sides = new Set<string>();
+  for (const m of s.mentions) {
+    if (m.named.type !== "country" || isLocative(s, m)) continue;
+    const noun = [m.last + 1, m.first - 1].find((i) => s.tokens[i] !== undefined && DELEGATION_NOUN.test(s.tokens[i].folded));
+    if (noun === undefined) continue;
+    // Who leads it is told right beside it ("was led by", "возглавил", "яку очолював"), not of
+    // another side in the sentence ("Російська делегація на чолі з … з американською командою").
+    const around = s.tokens.slice(Math.max(0, Math.min(noun, m.first) - 2), Math.max(noun, m.last) + 4).map((t) => t.folded).join(" ");
+    if (DELEGATION_LED.test(around)) sides.add(m.named.country.code);
+  }
+  return sides;
 }

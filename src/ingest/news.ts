@@ -10,7 +10,7 @@ import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
 import { briefedOn } from "./not-news.ts";
-import { BY_PHONE, RECEIVED } from "./vocabulary.ts";
+import { BY_PHONE, HYPOTHETICAL, NOT_PLANNED, RECEIVED } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */
 export type DraftOf = (event: EventReading, ctx: Context) => Draft;
@@ -128,6 +128,10 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context, draftO
     // the visitor received by the host is at the talks.)
     const received = RECEIVED.test(s.folded);
     if (event.anchors.includes(s) || s.headline || s.background || !(s.kinds.has("meeting") || s.kinds.has("round") || received)) return false;
+    // ("The White House did not say whom Witkoff met …, including whether he had seen Putin", "не
+    // уточнили, встречался ли он с Путиным", "не повідомили, чи зустрічався він із Путіним": talks
+    // asked about or left open are not told.)
+    if (HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
     // ("Дмитрієв прилетів до США" over "У квітні він провів переговори з Віткоффом у Вашингтоні":
     // talks told done on a day long before the visit are an earlier trip's.)
     if (s.tense === "held" && readDates(s.text, ctx.language, ctx.published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== ctx.published.slice(0, 7) : dayGap(d.value, ctx.published) > NEWS_DAYS))) return false;

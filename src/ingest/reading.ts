@@ -59,7 +59,11 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   // phone or a screen makes it a call.
   if (kinds.has("call") && !BY_PHONE.test(folded)) {
     // ("у Кремлі оприлюднили деталі розмови": the Kremlin speaks of it; it was not held there.)
-    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m) && !statementPlaceIn(s.text, tokens, m));
+    // ("Ушаков подтвердил разговор с Уолтцем и назвал дату консультаций в Эр-Рияде", "розмову … і
+    // дату консультацій в Ер-Ріяді": a place right after another contact's noun is that contact's.)
+    const nouns = (m: Mention) => tokens.slice(0, m.first).flatMap((t) => kindOfNoun(t.text, lang) ?? []);
+    const ofAnother = (m: Mention) => nouns(m).includes("call") && nouns(m).at(-1) !== "call";
+    const placed = mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && isLocativeIn(tokens, m) && !statementPlaceIn(s.text, tokens, m) && !ofAnother(m));
     if (placed) {
       kinds.delete("call");
       kinds.add("meeting");
@@ -252,12 +256,24 @@ export function kindsBeyondOpening(s: ReadSentence, lang: ArticleLang): Set<Kind
  * "після розмови з Трампом"): another contact, the time of the one reported.
  */
 export function kindsOfAnotherTime(tokens: Token[], lang: ArticleLang): Set<Kind> {
-  const timeOf = tokens.filter((_, i) => tokens.slice(Math.max(0, i - 3), i).some((x) => SEQUEL.test(x.folded)));
+  // ("after a lengthy phone call", "после телефонного разговора", "після телефонної розмови": a
+  // call may be named by a phrase, whose last word stands up to four words on.)
+  const timeOf = tokens.filter((_, i) => tokens.slice(Math.max(0, i - 4), i).some((x) => SEQUEL.test(x.folded)));
   const own = tokens.filter((t) => !timeOf.includes(t));
-  const ownFolded = own.map((t) => t.folded).join(" ");
-  const ownKinds = new Set([...KIND_PHRASES.filter(([, re]) => re.test(ownFolded)).map(([k]) => k), ...own.flatMap((t) => kindOfNoun(t.text, lang) ?? [])]);
-  return new Set(timeOf.flatMap((t) => kindOfNoun(t.text, lang) ?? []).filter((k) => !ownKinds.has(k)));
+  const kindsIn = (list: Token[]) => {
+    const folded = list.map((t) => t.folded).join(" ");
+    return new Set([...KIND_PHRASES.filter(([, re]) => re.test(folded)).map(([k]) => k), ...list.flatMap((t) => kindOfNoun(t.text, lang) ?? [])]);
+  };
+  const ownKinds = kindsIn(own);
+  // ("after a phone call that lasted more than two hours", "после разговора, который длился два
+  // часа": a contact told by a clause of its own is an event the sentence reports, not a time.)
+  const toldOfItsOwn = (i: number) => tokens.slice(i + 2, i + 7).some((t, k) => THAT_CLAUSE.test(t.folded) && kindsIn(tokens.slice(i + k, i + k + 2)).size > 0);
+  const phrased = tokens.flatMap((t, i) => (SEQUEL.test(t.folded) && !toldOfItsOwn(i) ? [...kindsIn(tokens.slice(i + 1, i + 5))] : []));
+  return new Set([...phrased].filter((k) => !ownKinds.has(k)));
 }
+
+/** Words that open a clause about the noun before them: "that", "which", "который", "який". */
+const THAT_CLAUSE = /^(that|which|котор\p{L}*|яки\p{L}*|яка|яке|якого|якому)$/u;
 
 /** "after", "before", "ahead of", "после", "перед", "після", "напередодні": another time follows. */
 const SEQUEL = /^(after|following|before|ahead|после|перед|писля|накануне|напередодни)$/u;

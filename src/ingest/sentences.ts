@@ -1,7 +1,8 @@
 // An article's text as the extractor reads it: the headline, then the story's sentences in
 // order, without the page around it (menus, "read also" lists, subscription pleas) and without
 // the agency dateline ("MOSCOW, April 8 (Reuters) -"), whose city and date are the newsroom's,
-// not the event's.
+// not the event's (kept apart: where the story gives only a region or a country abroad, the
+// newsroom's city there is the event's).
 export interface Sentence {
   text: string;
   /** 0 for the headline (when the text has one), then 1, 2, … in reading order. */
@@ -17,6 +18,9 @@ export interface StoryText {
   dateLine?: string;
   /** A place printed alone under the date line ("Москва, Кремль"), as written. */
   placeLine?: string;
+  /** The agency dateline the lead opens with ("ANCHORAGE, Alaska, Aug 15 (Reuters) -"), as written:
+   * where the story was filed, which is no sentence of it. */
+  filedAt?: string;
 }
 
 // A photo's caption under the headline, known by the credit that ends it: "Сергій Лавров в ООН
@@ -87,6 +91,7 @@ export function readStory(text: string): StoryText {
   let headline: string | undefined;
   let dateLine: string | undefined;
   let placeLine: string | undefined;
+  let filedAt: string | undefined;
   let paragraph = 0;
   let index = 1;
   const seen = new Set<string>();
@@ -150,6 +155,7 @@ export function readStory(text: string): StoryText {
       continue;
     }
     const body = line.replace(DATELINE, "").replace(TITLE_DATELINE, "").replace(BARE_DATELINE, "");
+    if (body !== line && sentences.every((x) => x.headline)) filedAt ??= line.slice(0, line.length - body.length).trim();
     const parts = splitSentences(body);
     // A round-up dates its items by a label ("Понеділок. Рубіо і Лавров провели …",
     // "Tuesday: …"): the label is the first sentence's day, not a sentence of its own.
@@ -157,7 +163,7 @@ export function readStory(text: string): StoryText {
     for (const s of parts) sentences.push({ text: s, index: index++, headline: false, paragraph });
     paragraph++;
   }
-  return { sentences, headline, dateLine, placeLine };
+  return { sentences, headline, dateLine, placeLine, filedAt };
 }
 
 /**

@@ -1,9 +1,9 @@
 // What the shape of a story says about one contact, beyond its own sentences: which later
 // sentences are about another contact, the first day of talks told by their last, the day a
 // digest's headline gives, a live blog's later word that a contact set for today took place,
-// the clock of a capital abroad and the place a page prints with its date, which place a
-// contact naming no place. Pure, as the rest of src/ingest/; extract.ts's buildDraft asks these
-// when it fills in a draft.
+// the clock of a capital abroad, the place a page prints with its date and the city an agency
+// files from, which place a contact naming no place. Pure, as the rest of src/ingest/;
+// extract.ts's buildDraft asks these when it fills in a draft.
 import type { Kind } from "../record/schema.ts";
 import { dayGap, readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
@@ -218,6 +218,23 @@ export function printedPlace(ctx: Context): PlaceEntry | undefined {
     if (p.kind === "venue" && p.city) return ctx.names.placeByEnglishName(p.city);
   }
   return undefined;
+}
+
+/**
+ * "ANCHORAGE, Alaska, Aug 15 (Reuters) - … wrapped up talks at a military base in Alaska",
+ * "KUALA LUMPUR, Malaysia (AP) — Rubio met Lavrov …" under "Rubio meets Lavrov in Malaysia": a
+ * contact the story places only in a region or a country abroad is in the city the agency filed
+ * from, when that city lies there and the dateline names the region or the country with it (a
+ * city of a country abroad needs no more: "RIYADH, Feb 18 (Reuters)" under "talks in Saudi Arabia").
+ */
+export function cityFiledFrom(ctx: Context, region: PlaceEntry | undefined, country: string | undefined): PlaceEntry | undefined {
+  if (!ctx.story.filedAt || (!region && !country)) return undefined;
+  const mentions = ctx.names.find(tokenize(ctx.story.filedAt));
+  const city = mentions.flatMap((m) => (m.named.type === "place" && m.named.place.kind === "city" ? [m.named.place] : []))[0];
+  if (!city) return undefined;
+  const named = (code: string) => mentions.some((m) => m.named.type === "country" && m.named.country.code === code);
+  if (region) return city.country === region.country && mentions.some((m) => m.named.type === "place" && m.named.place === region) ? city : undefined;
+  return city.country === country && (named(country!) || !ctx.names.country(country!)?.followed) ? city : undefined;
 }
 
 /** Does a sentence give days, all of them days before the story (and none a statement's)? */

@@ -201,6 +201,11 @@ export const SPEECH = re(`${B}(said|says|say|told|announced|stated|added|wrote|n
 /** Someone leading a delegation or taking part: a participant, not a commentator. */
 export const PARTICIPATION = re(`${B}(led|lead|leads|headed|heads|took part|tak(e|es|en|ing) part|(sit|sits|sat|sitting) in|joined|accompanied|attended|participat|delegation|represented|represent|represents|included|members)|${B}представля|${B}представлен|${B}(представит|представят)${E}|${B}вошли|${B}вошел|${B}увийшл|${B}увийшов|${B}в состав|${B}до складу|${B}в сопровождении|${B}у супроводи|${B}сопровожда|${B}супроводжу|${B}супроводжув|${B}возглав|${B}во главе|${B}под руководством|${B}участ|${B}присутств|${B}присутн|${B}очол|${B}учасни|${B}взяли участь|${B}взяв участь|${B}делегац|${B}on the (\\p{L}+ )?team${E}|${B}alongside${E}`);
 
+/** "The Russian delegation was led by", "the U.S. side was represented by", "российскую делегацию
+ * возглавил", "делегацію США очолив": a side sent as a delegation and who leads it (folded). */
+export const DELEGATION_NOUN = re(`^(delegation|team|side|делегаци\\p{L}*|команд\\p{L}*|сторон\\p{L}*|бик|боку)$`);
+export const DELEGATION_LED = re(`${B}(led|headed|represented|chaired)${E}|${B}возглав|${B}во главе|${B}под руководством|${B}представля|${B}очол|${B}на чоли|${B}пид керивництвом`);
+
 /** Russia, Ukraine and the United States at one table ("three-way talks" in English as often as "trilateral"). */
 export const TRILATERAL = /трехсторонн|тристоронн|трехсторонк|тристоронк|trilateral|three-(way|party|sided)/u;
 

@@ -70,3 +70,28 @@ describe("agency copy", () => {
     assert.ok(d.participants.some((p) => p.name === "Sergei Lavrov"));
   });
 });
+
+describe("the city an agency files from", () => {
+  // 2025-07-10 was a Thursday.
+  it("places a contact the story gives only a country abroad or a region for, when the city lies there", () => {
+    const en = main("Rubio meets Lavrov in Malaysia\n\nKUALA LUMPUR, Malaysia (AP) — Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov on Thursday on the sidelines of a regional gathering.", "2025-07-10");
+    const ru = main("Рубио встретился с Лавровым в Малайзии\n\nКУАЛА-ЛУМПУР, 10 июля. /ТАСС/. Госсекретарь США Марко Рубио в четверг встретился с министром иностранных дел России Сергеем Лавровым на полях регионального форума.", "2025-07-10");
+    const uk = main("Рубіо зустрівся з Лавровим у Малайзії\n\nКУАЛА-ЛУМПУР, 10 липня. /Укрінформ/. Держсекретар США Марко Рубіо в четвер зустрівся з міністром закордонних справ Росії Сергієм Лавровим на полях регіонального форуму.", "2025-07-10");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.place.city, d.place.country], ["Kuala Lumpur", "Malaysia"]);
+    const region = main("Trump and Putin end summit in Alaska\n\nANCHORAGE, Alaska, July 10 (Reuters) - Donald Trump and Vladimir Putin wrapped up talks at a military base in Alaska on Thursday.", "2025-07-10");
+    assert.equal(region.place.city, "Anchorage");
+  });
+  it("is not where a contact in a region is when the dateline names another part of the country", () => {
+    const d = main("Trump and Putin end summit in Alaska\n\nWASHINGTON, July 10 (Reuters) - Donald Trump and Vladimir Putin wrapped up talks at a military base in Alaska on Thursday.", "2025-07-10");
+    assert.deepEqual([d.place.city, d.place.country], [null, "United States"]);
+  });
+});
+
+describe("a contact placed in a country abroad", () => {
+  it("takes no city of another country from a later sentence ('since February, when they led delegations at talks in Riyadh')", () => {
+    const en = main("Rubio meets Lavrov in Malaysia\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov on Thursday on the sidelines of a regional gathering.\n\nThe meeting was their second since February, when they led delegations at talks in Riyadh.", "2025-07-10");
+    const ru = main("Рубио встретился с Лавровым в Малайзии\n\nГоссекретарь США Марко Рубио в четверг встретился с министром иностранных дел России Сергеем Лавровым на полях регионального форума.\n\nЭто их вторая встреча с февраля, когда они возглавляли делегации на переговорах в Эр-Рияде.", "2025-07-10");
+    const uk = main("Рубіо зустрівся з Лавровим у Малайзії\n\nДержсекретар США Марко Рубіо в четвер зустрівся з міністром закордонних справ Росії Сергієм Лавровим на полях регіонального форуму.\n\nЦе їхня друга зустріч з лютого, коли вони очолювали делегації на переговорах в Ер-Ріяді.", "2025-07-10");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.place.city, d.place.country], [null, "Malaysia"]);
+  });
+});

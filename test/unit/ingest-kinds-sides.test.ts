@@ -18,6 +18,36 @@ describe("a headline's clause after a semicolon", () => {
   });
 });
 
+describe("a headline's clause after a colon", () => {
+  // 2026-03-05 was a Thursday.
+  it("is another piece of news where the part before it tells a contact and what became of it", () => {
+    const uk = main("Зустріч Путіна з Віткоффом тривала п'ять годин: у Кремлі анонсували тристоронні переговори в Женеві\n\nПутін у середу ввечері прийняв Віткоффа в Кремлі.", "2026-03-05");
+    const ru = main("Встреча Путина с Уиткоффом длилась пять часов: в Кремле анонсировали трехсторонние переговоры в Женеве\n\nПутин в среду вечером принял Уиткоффа в Кремле.", "2026-03-05");
+    const en = main("Putin meeting with Witkoff lasted five hours: Kremlin announces three-way talks in Geneva\n\nVladimir Putin received Steve Witkoff in the Kremlin on Wednesday evening.", "2026-03-05");
+    for (const d of [uk, ru, en]) assert.deepEqual([d.kind, d.city], ["meeting", "Moscow"]);
+  });
+  it("leaves a source's label before it alone ('Ушаков: …')", () => {
+    const ru = main("Ушаков: трехсторонние переговоры пройдут в Женеве\n\nПомощник президента Юрий Ушаков сообщил, что трехсторонние переговоры пройдут в Женеве в пятницу.", "2026-03-05");
+    assert.deepEqual([ru.kind, ru.city], ["round", "Geneva"]);
+  });
+});
+
+describe("a headline's clause after a comma that a name and its verb open", () => {
+  // 2026-03-05 was a Thursday.
+  it("is another piece of news: its people are not the first clause's ('…, Трамп заговорив про зустріч', '…, Трамп заявил о встрече')", () => {
+    const uk = read("Віткофф три години говорив з Путіним, Трамп заговорив про зустріч дуже скоро\n\nВолодимир Путін у середу прийняв у Кремлі Стіва Віткоффа.", "2026-03-05");
+    const ru = read("Уиткофф три часа говорил с Путиным, Трамп заявил о встрече очень скоро\n\nВладимир Путин в среду принял в Кремле Стива Уиткоффа.", "2026-03-05");
+    for (const r of [uk, ru]) {
+      assert.equal(r.drafts[0].kind, "meeting");
+      assert.ok(!r.drafts[0].participants.some((p) => p.name === "Donald Trump"), JSON.stringify(r.drafts[0].participants));
+    }
+  });
+  it("leaves a list of names one clause ('…, Кушнером и Грюнбаумом')", () => {
+    const ru = read("Путин встретился с Уиткоффом, Кушнером и Грюнбаумом\n\nВладимир Путин в среду принял в Кремле американских переговорщиков.", "2026-03-05");
+    assert.ok(ru.drafts[0].participants.some((p) => p.name === "Jared Kushner"), JSON.stringify(ru.drafts[0].participants));
+  });
+});
+
 describe("a talk between two capitals", () => {
   it("reads 'talk to', 'поговорить с', 'поговорити з' one of the other side as a call to come", () => {
     const en = main("Trump expects to talk to Putin soon as Gaza talks stall\n\nPresident Trump expects to talk to President Putin in the coming days, the White House said.", "2026-03-04");
@@ -28,6 +58,20 @@ describe("a talk between two capitals", () => {
   it("keeps 'talked with' him in a place a meeting", () => {
     const en = main("Witkoff talked with Putin in the Kremlin for five hours\n\nSteve Witkoff talked with Vladimir Putin in the Kremlin on Tuesday.", "2026-03-04");
     assert.deepEqual([en.kind, en.city], ["meeting", "Moscow"]);
+  });
+});
+
+describe("a conversation and a place", () => {
+  // 2026-03-05 was a Thursday.
+  it("is a meeting where the place is its own ('разговор в Кремле', 'розмова в Кремлі')", () => {
+    const ru = main("Разговор в Кремле длился пять часов\n\nВладимир Путин в среду принял Стива Уиткоффа в Кремле, их разговор длился пять часов.", "2026-03-05");
+    const uk = main("Розмова в Кремлі тривала п'ять годин\n\nВолодимир Путін у середу прийняв Стіва Віткоффа в Кремлі, їхня розмова тривала п'ять годин.", "2026-03-05");
+    for (const d of [ru, uk]) assert.deepEqual([d.kind, d.city], ["meeting", "Moscow"]);
+  });
+  it("stays a call where the place is another contact's, named after its noun", () => {
+    const ru = main("Ушаков подтвердил разговор с Уолтцем и назвал дату консультаций в Женеве\n\nПомощник президента Юрий Ушаков подтвердил, что в среду провел телефонный разговор с Майком Уолтцем.", "2026-03-05");
+    const uk = main("Ушаков підтвердив розмову з Уолтцом і назвав дату консультацій у Женеві\n\nПомічник президента Юрій Ушаков підтвердив, що в середу провів телефонну розмову з Майком Уолтцом.", "2026-03-05");
+    for (const d of [ru, uk]) assert.deepEqual([d.kind, d.city, d.date], ["call", null, "2026-03-04"]);
   });
 });
 
@@ -84,6 +128,16 @@ describe("a contact named after 'after' or 'before'", () => {
     const en = main("Witkoff meets Dmitriev weeks after the Alaska summit\n\nSteve Witkoff met Kirill Dmitriev on Tuesday, weeks after the Alaska summit.", "2026-03-01");
     const ru = main("Путин созвонился с Трампом после встречи с Уиткоффом\n\nВладимир Путин во вторник провел телефонный разговор с Дональдом Трампом.", "2026-03-01");
     assert.deepEqual([en.kind, ru.kind], ["meeting", "call"]);
+  });
+  it("in the lead, is the time of the headline's meeting, not its kind, unless a clause of its own tells it", () => {
+    // ("after a long phone call" names when the meeting was agreed; "after a call that lasted two
+    // hours" reports the call.)
+    const en = main("Trump says he will meet Putin in Vienna after productive talk\n\nPresident Donald Trump said on Tuesday that he had agreed to meet Vladimir Putin in Vienna, after a long phone call between the two leaders.", "2026-03-04");
+    const ru = main("Трамп встретится с Путиным в Вене\n\nПосле долгого телефонного разговора с Владимиром Путиным Дональд Трамп заявил во вторник, что встретится с ним в Вене.", "2026-03-04");
+    const uk = main("Трамп зустрінеться з Путіним у Відні\n\nПісля довгої телефонної розмови з Володимиром Путіним Дональд Трамп заявив у вівторок, що зустрінеться з ним у Відні.", "2026-03-04");
+    for (const d of [en, ru, uk]) assert.notEqual(d.kind, "call");
+    const told = main("Trump and Putin agree to meet in Vienna after long talk\n\nDonald Trump said on Tuesday that he and Vladimir Putin had agreed to meet in Vienna after a phone call that lasted two hours.", "2026-03-04");
+    assert.equal(told.kind, "call");
   });
   it("has its place, whatever it is called", () => {
     const en = main("Putin meets Witkoff days after talks in Miami\n\nVladimir Putin met Steve Witkoff in the Kremlin on Tuesday.", "2026-03-01");
@@ -165,5 +219,30 @@ describe("the lines of a page", () => {
     const ru = splitSentences("Ушаков в интервью программе «Москва. Кремль. Путин» рассказал о переговорах. Он был доволен.");
     const uk = splitSentences("Ушаков в інтерв’ю програмі «Москва. Кремль. Путін» розповів про переговори. Він був задоволений.");
     for (const parts of [ru, uk]) assert.equal(parts.length, 2);
+  });
+});
+
+describe("a visit whose talks the story leaves open", () => {
+  // 2026-03-04 was a Wednesday.
+  it("stays a visit: talks asked about are not told ('whether he met', 'встречался ли', 'чи зустрічався')", () => {
+    const en = main("Trump envoy flies to Moscow and back with freed American\n\nSteve Witkoff made a trip to Moscow on Tuesday and flew out with a freed American.\n\nThe White House did not say whether Witkoff met Vladimir Putin during the visit.", "2026-03-04");
+    const ru = main("Уиткофф слетал в Москву и вывез освобожденного американца\n\nСтив Уиткофф во вторник побывал в Москве и улетел вместе с освобожденным американцем.\n\nВ Белом доме не уточнили, была ли у Уиткоффа встреча с Владимиром Путиным.", "2026-03-04");
+    const uk = main("Віткофф злітав до Москви і вивіз звільненого американця\n\nСтів Віткофф у вівторок побував у Москві й вилетів разом зі звільненим американцем.\n\nУ Білому домі не уточнили, чи була у Віткоффа зустріч з Володимиром Путіним.", "2026-03-04");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.city], ["other", "Moscow"]);
+  });
+});
+
+describe("talks for which each side sent a delegation", () => {
+  // 2026-03-03 was a Tuesday.
+  it("are a round when each side's delegation and its leader are named ('The Russian delegation was led by', 'Российскую делегацию возглавил', 'Делегацію США очолював')", () => {
+    const en = main("US and Russian officials end talks in Riyadh\n\nU.S. and Russian officials held talks in Riyadh on Monday.\n\nThe Russian delegation was led by Grigory Karasin. The U.S. side was represented by Michael Anton.", "2026-03-03");
+    const ru = main("Российские и американские представители завершили переговоры в Эр-Рияде\n\nПредставители России и США в понедельник провели переговоры в Эр-Рияде.\n\nРоссийскую делегацию возглавил Григорий Карасин. Американскую делегацию возглавлял Майкл Антон.", "2026-03-03");
+    const uk = main("Представники Росії та США завершили переговори в Ер-Ріяді\n\nПредставники Росії та США в понеділок провели переговори в Ер-Ріяді.\n\nРосійську делегацію очолив Григорій Карасін. Делегацію США очолював Майкл Антон.", "2026-03-03");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.city], ["round", "Riyadh"]);
+  });
+  it("are a meeting when one man talks with the other side's delegation", () => {
+    const en = main("Dmitriev holds talks in Miami\n\nKirill Dmitriev held talks in Miami on Monday with the U.S. delegation, which was led by Steve Witkoff.", "2026-03-03");
+    const ru = main("Дмитриев провел переговоры в Майами\n\nКирилл Дмитриев в понедельник провел в Майами переговоры с американской делегацией, которую возглавлял Стив Уиткофф.", "2026-03-03");
+    for (const d of [en, ru]) assert.equal(d.kind, "meeting");
   });
 });
