@@ -8,7 +8,7 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGREEMENT_REACHED, AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -183,8 +183,20 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       }
     }
   }
+  // "Lavrov says he agreed with Rubio on a third round of consultations", "Лавров домовився з
+  // Рубіо про проведення третього раунду", "Лавров обсудил это с Рубио, и договоренность
+  // достигнута: раунд будет": ministers and leaders who agree on a round of the delegations set
+  // it up; the delegations sit in it (talks a minister sits in are his meeting, not a round).
+  if (event.kind === "round" && namesRound(event.anchors) && event.anchors.some((a) => a.agreed || AGREEMENT_REACHED.test(a.folded))) {
+    const setUp = people.filter((p) => p.minister || p.leader);
+    return { people: people.filter((p) => !setUp.includes(p)), evidence };
+  }
   return { people, evidence };
 }
+
+/** Do the headline and the lead call the contact a round or consultations ("third round", "консультации")? */
+const namesRound = (anchors: ReadSentence[]) => anchors.some((s) => ROUND_NOUN.test(s.folded));
+const ROUND_NOUN = /(?<![\p{L}])(раунд\p{L}*|rounds?|консультац\p{L}*|consultations?)(?![\p{L}])/u;
 
 /**
  * Does the one named speak of the contact? Not where the verb of saying has a subject of its
