@@ -116,6 +116,11 @@ const BETWEEN = /^(between|with|между|миж|с|со|з|зи|из)$/u;
 
 /** Words that open a relative clause after a comma: "…, who led the previous rounds, …". */
 const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою)$/u;
+/** Relative words that may follow a name with no comma in English: "Kostyukov that attended", "Umerov who led". */
+const RELATIVE_AFTER_NAME = /^(who|that)$/u;
+/** A sentence in Latin letters is English (the extractor reads en, ru and uk). */
+const lang = (s: ReadSentence) => (/\p{Script=Cyrillic}/u.test(s.text) ? "cyrillic" : "en");
+
 /** Words that open an attribution after a comma: "…, как ранее заявил Зеленский, …", "…, as Peskov said earlier, …". */
 const AS_WORD = /^(как|як|as)$/u;
 /** The word after "as" that makes it a comparison: "как и", "як і", "as at", "as in", "as with" (folded). */
@@ -130,14 +135,18 @@ const COMPARED_AT = /^(и|at|in|with|during)$/u;
  */
 function asides(s: ReadSentence): [number, number][] {
   const out: [number, number][] = [];
+  const people = personMentions(s);
   for (let k = 1; k < s.tokens.length; k++) {
-    if (!/,\s*$/u.test(gapAfter(s, k - 1))) continue;
+    // ("the same group led by Adm. Igor Kostyukov that attended the first round", "Umerov who
+    // led the last two rounds": in English a relative clause may follow a name with no comma.)
+    const afterName = lang(s) === "en" && /^\s+$/u.test(gapAfter(s, k - 1)) && RELATIVE_AFTER_NAME.test(s.tokens[k].folded) && people.some((p) => p.last === k - 1);
+    if (!/,\s*$/u.test(gapAfter(s, k - 1)) && !afterName) continue;
     const end = clauseEnd(s, k);
     const attribution = AS_WORD.test(s.tokens[k].folded) && s.tokens.slice(k + 1, Math.min(end + 1, k + 4)).some((t) => SPEECH.test(t.folded));
     // (And comparisons: "Українську команду, як і на першій зустрічі 23–24 січня, очолить Умєров",
     // "as at the first round,".)
     const comparison = AS_WORD.test(s.tokens[k].folded) && COMPARED_AT.test(s.tokens[k + 1]?.folded ?? "");
-    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !attribution && !comparison) continue;
+    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !afterName && !attribution && !comparison) continue;
     out.push([k, end]);
     k = end;
   }

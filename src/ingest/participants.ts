@@ -9,7 +9,7 @@ import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
 import { AGREEMENT_REACHED, AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
-import { gapAfter, isLocative } from "./places.ts";
+import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
@@ -132,6 +132,10 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
+    // ("Dmitriev met Witkoff in Miami … The Abu Dhabi talks, led on the Russian side by
+    // Kostyukov, …": talks a place names as its own, another city than this contact's, are
+    // another contact, and those who lead them lead that one.)
+    if (placedElsewhere(s, venues, lang)) continue;
     // "Переговоры отложены … В Женеве российскую делегацию впервые возглавил Мединский": a
     // delegation told as done in the story of a contact moved or called off is an earlier
     // contact's; so is one told done "then" beside a contact to come. (A live blog's contact
@@ -273,6 +277,17 @@ function journeyElsewhere(s: ReadSentence, m: Mention): boolean {
   return at.length > 0 && to !== undefined && !at.some((y) => y.named === to.named);
 }
 
+/**
+ * Does the sentence name a contact by another city than those the headline and the lead put this
+ * one in ("the Abu Dhabi talks" beside "meets … in Miami")? A venue counts as its city.
+ */
+function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: ArticleLang): boolean {
+  if (venues.size === 0) return false;
+  const city = (p: PlaceEntry) => p.city ?? p.name.en;
+  const here = new Set([...venues].map(city));
+  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && placesItsContact(s, m, lang) && !inAside(s, m) && !here.has(city(m.named.place)));
+}
+
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */
 function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {
   return new Set(anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "place" && isLocative(s, m) ? [m.named.place] : []))));
@@ -357,7 +372,9 @@ function anchorSides(anchors: ReadSentence[]): Set<string> {
       // does not follow is the story's setting, not a side.)
       if (m.named.type === "country" && m.named.country.followed && !isLocative(s, m)) sides.add(m.named.country.code);
     }
-    if (TRILATERAL.test(s.folded)) sides.add("UA");
+    // "Кремль назвал состав российской делегации на трехсторонней встрече": three-way talks
+    // have all three sides at the table, the ones not named yet too.
+    if (TRILATERAL.test(s.folded)) for (const side of ["RU", "UA", "US"]) sides.add(side);
   }
   return sides;
 }

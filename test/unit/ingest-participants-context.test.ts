@@ -46,6 +46,26 @@ describe("people of other contacts around this one", () => {
   });
 });
 
+describe("the sides of three-way talks", () => {
+  it("reads the talks called three-way as having all three sides, the ones named further on too", () => {
+    assert.deepEqual(people("Кремль назвал состав делегации\n\nКремль назвал состав российской делегации на трехсторонней встрече в Женеве, которая начнется во вторник. Российскую делегацию возглавит Владимир Мединский. Американскую сторону представят Стив Уиткофф и Джаред Кушнер.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Кремль назвав склад делегації\n\nКремль назвав склад російської делегації на тристоронній зустрічі в Женеві, яка розпочнеться у вівторок. Російську делегацію очолить Володимир Мединський. Американську сторону представлятимуть Стів Віткофф і Джаред Кушнер.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Kremlin names its team\n\nThe Kremlin named its delegation for the trilateral meeting in Geneva, which will open on Tuesday. The Russian delegation will be led by Vladimir Medinsky. Steve Witkoff and Jared Kushner will represent the American side.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+  });
+});
+
+describe("a record told of one taking part", () => {
+  it("reads an English relative clause after a name with no comma as his record, not this contact's day", () => {
+    assert.deepEqual(people("Next round of Ukraine-Russia-US talks moved\n\nThe next round of trilateral talks in Abu Dhabi has been moved to Feb. 11 and 12, Zelensky said.\n\nThe U.S. team will be led by Steve Witkoff, while Russia is expected to send a group led by Igor Kostyukov that attended the first round on Jan. 23.", "2026-02-07"), ["Igor Kostyukov", "Steve Witkoff"]);
+  });
+});
+
+describe("talks another city names as its own", () => {
+  it("reads those who lead talks in another city than this contact's as that contact's", () => {
+    assert.deepEqual(people("Kremlin Envoy Meets Trump Aides in Miami Ahead of New Talks\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday.\n\nThe Abu Dhabi talks, led on the Russian side by Igor Kostyukov, have focused on security.", "2026-02-01"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
+
 describe("a headline's second piece of news", () => {
   it("reads the people after a comma that opens on a contact of another kind as that contact's", () => {
     assert.deepEqual(people("Встречу Лаврова и Рубио перенесли, саммит Путина и Трампа под вопросом\n\nЗапланированная на четверг встреча глав МИД России и США перенесена.", "2025-10-22"), ["Marco Rubio", "Sergei Lavrov"]);
