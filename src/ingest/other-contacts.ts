@@ -116,6 +116,10 @@ const BETWEEN = /^(between|with|между|миж|с|со|з|зи|из)$/u;
 
 /** Words that open a relative clause after a comma: "…, who led the previous rounds, …". */
 const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою)$/u;
+/** A past active participle ("возглавлявший", "руководившего", "участвовавшая"), and "having" ("having led"). */
+const PAST_PARTICIPLE = /^(\p{L}{2,}вш(ий|ая|ее|ие|его|ей|ему|им|ими|их|ую|ем|ею)|having)$/u;
+/** "що", "что" used for "який", "который" after a name. */
+const RELATIVE_THAT = /^(що|что)$/u;
 /** Relative words that may follow a name with no comma in English: "Kostyukov that attended", "Umerov who led". */
 const RELATIVE_AFTER_NAME = /^(who|that)$/u;
 /** A sentence in Latin letters is English (the extractor reads en, ru and uk). */
@@ -146,7 +150,12 @@ function asides(s: ReadSentence): [number, number][] {
     // (And comparisons: "Українську команду, як і на першій зустрічі 23–24 січня, очолить Умєров",
     // "as at the first round,".)
     const comparison = AS_WORD.test(s.tokens[k].folded) && COMPARED_AT.test(s.tokens[k + 1]?.folded ?? "");
-    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !afterName && !attribution && !comparison) continue;
+    // (And a participle's phrase, Russian's relative clause without "который": "адмирал Игорь
+    // Костюков, возглавлявший российскую группу на двух предыдущих раундах", "Kostyukov, having
+    // led the previous rounds"; and Ukrainian "що" for "який" after a name: "Костюков, що
+    // очолював групу на попередніх раундах".)
+    const participle = PAST_PARTICIPLE.test(s.tokens[k].folded) || (RELATIVE_THAT.test(s.tokens[k].folded) && people.some((p) => p.last === k - 1));
+    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !afterName && !participle && !attribution && !comparison) continue;
     out.push([k, end]);
     k = end;
   }

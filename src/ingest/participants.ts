@@ -8,7 +8,7 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AGREEMENT_REACHED, AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -242,8 +242,15 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
   return other !== undefined && other !== kind && other !== "other";
 }
 
-/** Is the name someone's principal, another event's, or in a clause that tells another contact? */
-const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(s.folded.slice(0, s.tokens[m.first].start));
+/**
+ * Is the name someone's principal, another event's, in a clause that tells another contact, or
+ * in an indirect question ("did not say … whether he had seen Putin", "не уточнили, встречался ли
+ * он с Путиным": one asked about is not said to take part)?
+ */
+const aside = (s: ReadSentence, m: Mention) => {
+  const before = s.folded.slice(0, s.tokens[m.first].start);
+  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || ASKED_WHETHER.test(before);
+};
 
 /**
  * Does the sentence say someone takes part: leads, joins, attends, is sent, travels for the

@@ -32,6 +32,10 @@ export const AGREEMENT_REACHED = /(?<![\p{L}])(договоренност\p{L}*\
 /** "не исключил, что в состав войдет Грюнбаум", "did not rule out that Rubio would join", "можливо, до делегації увійде": a part only thought possible. */
 export const HEDGED = /(?<![\p{L}])(не исключ\p{L}*|не виключ\p{L}*|(not|n['’]t) rul\p{L}* out|возможно|можливо|possibly|perhaps)(?![\p{L}])/u;
 
+/** "did not say … whether he had seen Putin", "не уточнили, встречался ли он с Путиным", "не уточнили, чи
+ * бачився він з Путіним": an indirect question, which tells no one met (folded, the text before the name). */
+export const ASKED_WHETHER = /(?<![\p{L}])(whether|ли)\s+(\p{L}+\s+){0,6}$|[,:—–]\s*чи\s+(\p{L}+\s+){0,6}$/u;
+
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 export const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;
 

@@ -60,6 +60,14 @@ describe("a record told of one taking part", () => {
   });
 });
 
+describe("a record told of one taking part, in a participle's phrase", () => {
+  it("reads a past participle's phrase (and Ukrainian 'що' for 'який') after a name as his record", () => {
+    assert.deepEqual(people("Кремль назвал состав делегации на переговорах в Женеве\n\nПереговоры России и США пройдут в Женеве во вторник. В делегацию войдут замминистра Михаил Галузин и адмирал Игорь Костюков, возглавлявший российскую группу на предыдущих раундах.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin"]);
+    assert.deepEqual(people("Кремль назвав склад делегації на переговорах у Женеві\n\nПереговори Росії та США відбудуться в Женеві у вівторок. До делегації увійдуть заступник міністра Михайло Галузін і адмірал Ігор Костюков, що очолював російську групу на попередніх раундах.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin"]);
+    assert.deepEqual(people("Kremlin names its team for the Geneva talks\n\nRussia and the US will hold talks in Geneva on Tuesday. The delegation will include Mikhail Galuzin and Igor Kostyukov, having led the Russian group at the previous rounds.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin"]);
+  });
+});
+
 describe("talks another city names as its own", () => {
   it("reads those who lead talks in another city than this contact's as that contact's", () => {
     assert.deepEqual(people("Kremlin Envoy Meets Trump Aides in Miami Ahead of New Talks\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday.\n\nThe Abu Dhabi talks, led on the Russian side by Igor Kostyukov, have focused on security.", "2026-02-01"), ["Kirill Dmitriev", "Steve Witkoff"]);
@@ -112,6 +120,11 @@ describe("one asked about", () => {
     assert.deepEqual(people("Брифінг речника МЗС\n\nНаступний раунд тристоронніх переговорів відбудеться 4 лютого в Абу-Дабі. Делегацію України очолить Рустем Умєров.\n\nПитання: Чи братиме участь міністр Сибіга?", "2026-02-02"), ["Rustem Umerov"]);
     assert.deepEqual(people("Брифинг МИД\n\nСледующий раунд трехсторонних переговоров пройдет 4 февраля в Абу-Даби. Делегацию Украины возглавит Рустем Умеров.\n\nВопрос: Примет ли участие министр Сибига?", "2026-02-02"), ["Rustem Umerov"]);
     assert.deepEqual(people("State Department briefing\n\nThe next round of trilateral talks will be held in Abu Dhabi on February 4. Rustem Umerov will lead Ukraine's delegation.\n\nQ: Will Secretary Rubio take part in the talks?", "2026-02-02"), ["Rustem Umerov"]);
+  });
+  it("reads one an indirect question asks about ('whether', 'ли', 'чи') as not said to take part", () => {
+    assert.deepEqual(people("US envoy flies to Moscow for prisoner release\n\nSteve Witkoff flew to Moscow on Tuesday and left with a freed American. The White House did not say whom he met, including whether he had seen President Vladimir Putin.", "2025-02-11"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Уиткофф прилетел в Москву за освобожденным американцем\n\nСтив Уиткофф во вторник прилетел в Москву и улетел с освобожденным американцем. В Кремле не уточнили, встречался ли с ним Владимир Путин.", "2025-02-11"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Віткофф прилетів до Москви по звільненого американця\n\nСтів Віткофф у вівторок прилетів до Москви і вилетів зі звільненим американцем. У Кремлі не уточнили, чи зустрічався з ним Володимир Путін.", "2025-02-11"), ["Steve Witkoff"]);
   });
 });
 
