@@ -180,6 +180,11 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded) || REPEATED.test(withoutAsides(s))) continue;
       // ("Witkoff, who met Putin in August, …": an aside's meeting is another.)
       const met = personMentions(s).find((m) => !m.byPost && (oneSide ? m.named.person.side !== people[0].side : people.includes(m.named.person)) && metWith(s, m.first) && !aside(s, m) && !inAside(s, m));
+      // ("Віткофф і Кушнер поїдуть до Москви … Трамп додав, що може зустрітися з Путіним", "Trump
+      // added he could meet Putin": the one met is his who is named before him, and one of
+      // the known side who takes no part meets him in a contact of his own.)
+      const subject = met ? personMentions(s).filter((o) => o.last < met.first && o.named.person !== met.named.person).pop() : undefined;
+      if (subject && oneSide && !people.includes(subject.named.person) && subject.named.person.side === people[0].side && !subject.named.person.reports) continue;
       if (met && onSide(met.named.person)) {
         add(met.named.person, s);
         for (const m of joinedTo(s, met)) if (m.named.person.side === met.named.person.side && !aside(s, m)) add(m.named.person, s);

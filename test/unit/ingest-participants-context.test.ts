@@ -21,6 +21,11 @@ describe("names as official releases write them", () => {
 });
 
 describe("people of other contacts around this one", () => {
+  it("reads the one another of the known side is to meet as his, not this contact's", () => {
+    assert.deepEqual(people("Віткофф полетить до Москви\n\nСпецпосланець Стів Віткофф у четвер полетить до Москви, повідомили в Білому домі. Трамп зазначив, що сам зустрінеться з Путіним пізніше.", "2025-11-27"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Уиткофф полетит в Москву\n\nСпецпосланник Стив Уиткофф в четверг полетит в Москву, сообщили в Белом доме. Трамп отметил, что сам встретится с Путиным позже.", "2025-11-27"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Witkoff to fly to Moscow\n\nSpecial envoy Steve Witkoff will fly to Moscow on Thursday, the White House said. Trump added that he would meet Putin himself later.", "2025-11-27"), ["Steve Witkoff"]);
+  });
   it("reads a sentence naming both sides after the delegations' list as another contact", () => {
     assert.deepEqual(people("What we know about the embassy talks\n\nRussian and U.S. diplomats will meet in Istanbul on Thursday for a round of consultations.\n\nRussia's delegation will be led by Alexander Darchiev. The U.S. side is led by Sonata Coulter.\n\nKirill Dmitriev spent two days in Washington, including meetings with Steve Witkoff.", "2025-04-09"), ["Alexander Darchiev", "Sonata Coulter"]);
     assert.deepEqual(people("Консультации в Стамбуле\n\nРоссийские и американские дипломаты встретятся в Стамбуле в четверг на новый раунд консультаций.\n\nРоссийскую делегацию возглавит Александр Дарчиев. Американскую сторону возглавит Соната Коултер.\n\nКирилл Дмитриев провел два дня в Вашингтоне, в том числе встречи со Стивом Уиткоффом.", "2025-04-09"), ["Alexander Darchiev", "Sonata Coulter"]);
@@ -146,6 +151,11 @@ describe("a sentence set against earlier contacts", () => {
 });
 
 describe("who speaks of the contact", () => {
+  it("reads one who promises a contact ('пообещал', 'пообіцяв', 'promised') as speaking of it", () => {
+    assert.deepEqual(people("Рябков пообещал новый раунд консультаций с США\n\nНовый раунд российско-американских консультаций пройдет до конца осени, пообещал замминистра Сергей Рябков.", "2025-10-01"), []);
+    assert.deepEqual(people("Рябков пообіцяв новий раунд консультацій зі США\n\nНовий раунд російсько-американських консультацій відбудеться до кінця осені, пообіцяв заступник міністра Сергій Рябков.", "2025-10-01"), []);
+    assert.deepEqual(people("Ryabkov promises new round of consultations with US\n\nA new round of Russian-American consultations will be held before the end of autumn, Deputy Foreign Minister Sergei Ryabkov promised.", "2025-10-01"), []);
+  });
   it("reads one speaking to the press as the source, not a participant", () => {
     assert.deepEqual(people("Тристороння зустріч в ОАЕ\n\nПрезидент Володимир Зеленський під час спілкування з журналістами в Давосі повідомив, що завтра в Абу-Дабі відбудеться тристороння зустріч за участі представників України, США та Росії. Українську делегацію очолить Рустем Умєров.", "2026-01-22"), ["Rustem Umerov"]);
     assert.deepEqual(people("Трехсторонняя встреча в ОАЭ\n\nВладимир Зеленский в интервью журналистам в Давосе сообщил, что завтра в Абу-Даби состоится трехсторонняя встреча с участием представителей Украины, США и России. Украинскую делегацию возглавит Рустем Умеров.", "2026-01-22"), ["Rustem Umerov"]);
