@@ -63,7 +63,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       // ("…, повідомив Рустем Умєров, який очолює українську делегацію": one who tells of it and
       // leads a side, by his own relative clause, takes part.)
       const own = relativeClauseAfter(s, m);
-      const leads = own !== undefined && PARTICIPATION.test(own) && !BACKGROUND.test(own);
+      // ("Про це заявив секретар РНБО, голова української делегації Рустем Умєров", "said Rustem
+      // Umerov, head of the Ukrainian delegation": so does one his title calls its head.)
+      const leads = (own !== undefined && PARTICIPATION.test(own) && !BACKGROUND.test(own)) || titledHead(s, m);
       if ((speaks(s, m) && !withMe && !leads) || (comment >= 0 && m.first >= comment)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
@@ -165,7 +167,8 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
       // Дмитриев": so does one saying he took part.
-      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
+      // ("Про це заявив … голова української делегації Рустем Умєров": and one his title calls its head.)
+      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded) || titledHead(s, m)) add(m.named.person, s);
     }
   }
   if (people.length === 0) takeFirst(firstAbout());
@@ -228,6 +231,21 @@ function speaks(s: ReadSentence, m: Mention): boolean {
   }
   return true;
 }
+
+/**
+ * Does the name's title, right before it or set off after it, call him the head of a delegation
+ * ("голова української делегації Рустем Умєров", "глава российской делегации Владимир Мединский",
+ * "Rustem Umerov, head of the Ukrainian delegation")?
+ */
+function titledHead(s: ReadSentence, m: Mention): boolean {
+  const before = s.folded.slice(Math.max(0, s.tokens[Math.max(0, m.first - 6)].start), s.tokens[m.first].start);
+  const after = m.last + 1 < s.tokens.length ? s.folded.slice(s.tokens[m.last].start + s.tokens[m.last].text.length) : "";
+  return HEAD_BEFORE.test(before) || HEAD_AFTER.test(after);
+}
+const HEAD_WORD = "(голов\\p{L}*|глав\\p{L}*|керивник\\p{L}*|руководител\\p{L}*|head|chief|leader)";
+const DELEGATION = "(\\p{L}+\\s+)?(делегаци\\p{L}*|delegation)";
+const HEAD_BEFORE = new RegExp(`(?<![\\p{L}])${HEAD_WORD}\\s+(of\\s+)?(the\\s+)?${DELEGATION}\\s+$`, "u");
+const HEAD_AFTER = new RegExp(`^\\s*,\\s*(the\\s+)?${HEAD_WORD}\\s+(of\\s+)?(the\\s+)?${DELEGATION}(?![\\p{L}])`, "u");
 
 /** "led by", "headed by", "represented by" right before a name, maybe through its title (folded). */
 const LED_BY = /(?<![\p{L}])(led|headed|represented|accompanied|joined|chaired) by\s+(\p{L}+\.?\s+){0,3}$/u;

@@ -151,6 +151,11 @@ describe("a sentence set against earlier contacts", () => {
 });
 
 describe("who speaks of the contact", () => {
+  it("reads a speaker his title calls the head of a delegation as taking part", () => {
+    assert.deepEqual(people("Новий раунд переговорів відбудеться в Женеві\n\nНаступний раунд тристоронніх переговорів відбудеться в Женеві 17 лютого. Про це заявив секретар РНБО, голова української делегації Рустем Умєров.", "2026-02-14"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Новый раунд переговоров пройдет в Женеве\n\nСледующий раунд трехсторонних переговоров пройдет в Женеве 17 февраля. Об этом заявил глава российской делегации Владимир Мединский.", "2026-02-14"), ["Vladimir Medinsky"]);
+    assert.deepEqual(people("Next round of talks set for Geneva\n\nThe next round of trilateral talks will be held in Geneva on Feb. 17. The date was announced by Rustem Umerov, head of the Ukrainian delegation.", "2026-02-14"), ["Rustem Umerov"]);
+  });
   it("reads one who promises a contact ('пообещал', 'пообіцяв', 'promised') as speaking of it", () => {
     assert.deepEqual(people("Рябков пообещал новый раунд консультаций с США\n\nНовый раунд российско-американских консультаций пройдет до конца осени, пообещал замминистра Сергей Рябков.", "2025-10-01"), []);
     assert.deepEqual(people("Рябков пообіцяв новий раунд консультацій зі США\n\nНовий раунд російсько-американських консультацій відбудеться до кінця осені, пообіцяв заступник міністра Сергій Рябков.", "2025-10-01"), []);
