@@ -6,6 +6,7 @@
 import * as chrono from "chrono-node";
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
+import { memoized } from "./memo.ts";
 import { fold } from "./words.ts";
 import { KIND_PHRASES, RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
 
@@ -95,7 +96,9 @@ const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесе
  * without a year points (undefined: nearest).
  * `published` is the publication day (YYYY-MM-DD) in the outlet's zone.
  */
-export function readDates(sentence: string, lang: ArticleLang, published: string, tense: "past" | "future" | undefined): DateReading {
+export const readDates = memoized(readDatesOnce, (sentence, lang, published, tense) => `${lang} ${published} ${tense} ${sentence}`);
+
+function readDatesOnce(sentence: string, lang: ArticleLang, published: string, tense: "past" | "future" | undefined): DateReading {
   const future = tense === "future";
   const folded = fold(sentence);
   const reading: DateReading = { dates: [] };

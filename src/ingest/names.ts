@@ -172,7 +172,11 @@ interface Form {
 
 /** Finds the names Parley knows in tokenized sentences, in any case and either spelling. */
 export class NameIndex {
-  private readonly byFirstLetter = new Map<string, Form[]>();
+  /**
+   * Forms by their first word's first two letters, which every form of that word begins with
+   * (the stem, or all of a word of two letters; the softened locative changes only the stem's last).
+   */
+  private readonly byBeginning = new Map<string, Form[]>();
   private readonly prefixes: { prefix: string; named: Named }[] = [];
   /** Each person's given names (the words of his name before the last), as name stems. */
   private readonly givenNames = new Map<Person, string[]>();
@@ -200,10 +204,10 @@ export class NameIndex {
       return { stem: exact ? w.folded : nameStem(w.folded), exact, upper };
     });
     const entry: Form = { stems, capital: /^\p{Lu}/u.test(form), named };
-    const key = stems[0].stem.slice(0, 1);
-    const list = this.byFirstLetter.get(key) ?? [];
+    const key = stems[0].stem.slice(0, 2);
+    const list = this.byBeginning.get(key) ?? [];
     list.push(entry);
-    this.byFirstLetter.set(key, list);
+    this.byBeginning.set(key, list);
   }
 
   /**
@@ -215,8 +219,10 @@ export class NameIndex {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       let best: { form: Form; length: number } | undefined;
-      for (const form of this.byFirstLetter.get(t.folded.slice(0, 1)) ?? []) {
-        if (form.capital && !/^\p{Lu}/u.test(t.text) && (smallSide === undefined || sideOfNamed(form.named) !== smallSide)) continue;
+      const capitalised = /^\p{Lu}/u.test(t.text);
+      const candidates = t.folded.length > 1 ? [...(this.byBeginning.get(t.folded.slice(0, 2)) ?? []), ...(this.byBeginning.get(t.folded.slice(0, 1)) ?? [])] : (this.byBeginning.get(t.folded) ?? []);
+      for (const form of candidates) {
+        if (form.capital && !capitalised && (smallSide === undefined || sideOfNamed(form.named) !== smallSide)) continue;
         if (i + form.stems.length > tokens.length) continue;
         let ok = true;
         for (let k = 0; k < form.stems.length && ok; k++) ok = stemMatches(tokens[i + k], form.stems[k]);

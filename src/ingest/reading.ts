@@ -6,6 +6,7 @@ import { SMALL_LETTER_SIDE, type Mention, type NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
+import { memoized } from "./memo.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
@@ -43,11 +44,10 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   const tokens = tokenize(s.text);
   const folded = fold(s.text);
   const kinds = new Set<Kind>();
-  for (const t of tokens) {
+  for (const [at, t] of tokens.entries()) {
     // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
     // The first word is capitalised anyway, also after an interview's dash or a quote ("— Консультации пройдут …").
     // So is the first after a speaker's or a section's label ("Ю.Ушаков: Разговор, который …").
-    const at = tokens.indexOf(t);
     const afterLabel = at > 0 && /:\s*["«“„]?$/u.test(s.text.slice(tokens[at - 1].start + tokens[at - 1].text.length, t.start));
     if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline && !afterLabel) continue;
     const k = kindOfNoun(t.text, lang);
@@ -140,6 +140,18 @@ function tenseOf(folded: string): Tense | undefined {
 
 const GLOBAL_CUES: [Tense, RegExp][] = (["cancelled", "postponed", "held", "future"] as const).map((t) => [t, new RegExp(STATUS_CUES[t].source, "gu")]);
 
+interface Cue {
+  tense: Tense;
+  index: number;
+  text: string;
+}
+
+/** Every status cue of a folded sentence, in GLOBAL_CUES' order (each contact in it asks). */
+const cuesOf = memoized(
+  (folded: string): Cue[] => GLOBAL_CUES.flatMap(([tense, pattern]) => [...folded.matchAll(pattern)].map((m) => ({ tense, index: m.index ?? 0, text: m[0] }))),
+  (folded) => folded,
+);
+
 /**
  * What the sentence says was done to a contact of this kind, read from the cue nearest to the
  * word that names it: in "agreed to meet in Budapest after a phone call that lasted two hours"
@@ -162,25 +174,23 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   // санкції") says what was done to each in its own part: only the cues of this contact's part
   // count. (In a story's sentence the commas set off clauses of one contact instead.)
   const [from, to] = s.headline && s.kinds.size > 1 ? listItemAround(s.folded, at) : [0, s.folded.length];
-  for (const [tense, pattern] of GLOBAL_CUES) {
-    for (const m of s.folded.matchAll(pattern)) {
-      if ((m.index ?? 0) < from || (m.index ?? 0) >= to) continue;
-      // "Next round … delayed to March 5": "next round" says which contact, not what is done to
-      // it; a cue that contains the contact's own word gives way to any other.
-      const own = tense === "future" && (m.index ?? 0) <= at && at < (m.index ?? 0) + m[0].length;
-      // ("talks with Trump in Alaska 'very useful,' Kremlin aide sees no date for next meeting":
-      // elsewhere in the sentence "next meeting" is another contact, and no cue for this one.)
-      if (tense === "future" && !own && /^next /u.test(m[0])) continue;
-      // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
-      if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(m[0])) continue;
-      // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
-      // after it ("отмены саммита", "cancellation of the summit") is that contact's.
-      if ((tense === "cancelled" || tense === "postponed") && namesOtherKind(s, (m.index ?? 0) + m[0].length, kind, lang)) continue;
-      const distance = Math.abs((m.index ?? 0) - at);
-      // Calling off and moving decide wherever they stand in a sentence about one contact.
-      const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);
-      if (!best || weight < best.distance) best = { tense, distance: weight };
-    }
+  for (const { tense, index, text } of cuesOf(s.folded)) {
+    if (index < from || index >= to) continue;
+    // "Next round … delayed to March 5": "next round" says which contact, not what is done to
+    // it; a cue that contains the contact's own word gives way to any other.
+    const own = tense === "future" && index <= at && at < index + text.length;
+    // ("talks with Trump in Alaska 'very useful,' Kremlin aide sees no date for next meeting":
+    // elsewhere in the sentence "next meeting" is another contact, and no cue for this one.)
+    if (tense === "future" && !own && /^next /u.test(text)) continue;
+    // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
+    if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(text)) continue;
+    // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
+    // after it ("отмены саммита", "cancellation of the summit") is that contact's.
+    if ((tense === "cancelled" || tense === "postponed") && namesOtherKind(s, index + text.length, kind, lang)) continue;
+    const distance = Math.abs(index - at);
+    // Calling off and moving decide wherever they stand in a sentence about one contact.
+    const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);
+    if (!best || weight < best.distance) best = { tense, distance: weight };
   }
   return best?.tense;
 }

@@ -6,6 +6,7 @@
 import type { Kind } from "../record/schema.ts";
 import { fold, wordStem } from "./words.ts";
 import type { ArticleLang } from "./language.ts";
+import { memoized } from "./memo.ts";
 
 const B = "(?<![\\p{L}])";
 const E = "(?![\\p{L}])";
@@ -45,7 +46,9 @@ for (const lang of ["ru", "en"] as const) {
   nounStems.set(lang, m);
 }
 
-export function kindOfNoun(word: string, lang: ArticleLang): Kind | undefined {
+export const kindOfNoun = memoized(kindOfNounOnce, (word, lang) => `${lang} ${word}`, 16384);
+
+function kindOfNounOnce(word: string, lang: ArticleLang): Kind | undefined {
   if (lang === "uk") {
     const f = fold(word);
     return ukBeginnings.find(([b]) => (b.startsWith("=") ? f === b.slice(1) : f.startsWith(b)))?.[1];

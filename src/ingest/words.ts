@@ -3,6 +3,7 @@
 // compared on a folded form and a stem, never on the surface form.
 import snowball from "snowball-stemmers";
 import type { ArticleLang } from "./language.ts";
+import { memoized } from "./memo.ts";
 
 export interface Token {
   /** As written, with its case (a capital tells a name from a common word). */
@@ -78,7 +79,9 @@ const russian = snowball.newStemmer("russian");
 const english = snowball.newStemmer("english");
 
 /** The Snowball stem of a Russian or English word, for cue matching (Ukrainian has none). */
-export function wordStem(word: string, lang: Exclude<ArticleLang, "uk">): string {
+export const wordStem = memoized(stemOnce, (word, lang) => `${lang} ${word}`, 16384);
+
+function stemOnce(word: string, lang: Exclude<ArticleLang, "uk">): string {
   const lower = word.toLowerCase().replace(/['’ʼ]/g, "");
   return lang === "en" ? english.stem(lower) : russian.stem(lower.replace(/ё/g, "е"));
 }

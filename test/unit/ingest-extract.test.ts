@@ -41,15 +41,17 @@ describe("the labelled corpus", () => {
     // Tuesday's call between Trump and Putin"): told apart from a report of the call only by the
     // call being the setting of another's news, which no rule yet reads without dropping real
     // reports ("Putin agreed during Tuesday's call …"). Fixed, it leaves this list.
-    // Batches 22 and 24, blind until they were retired into the corpus, brought their own misses,
-    // listed here until they are fixed.
+    // Batches 22, 24, 26 and 27 brought their own misses, listed here until they are fixed.
     assert.deepEqual(wrong, [
       "en-b22-08-moscowtimes-new-start-expires.txt",
       "en-b24-19-bbc-minerals-deal.txt",
       "en-b24-20-ap-rubio-lavrov-kuala-lumpur.txt",
       "en-b25-02-nhl-khl.txt",
+      "en-b26-04-politico-march-call-jeddah.txt",
       "ru-b22-08-rbc-khl-nhl-hockey.txt",
       "ru-b24-01-meduza-lavrov-wang-yi.txt",
+      "ru-b26-08-ria-peskov-no-call-dmitriev.txt",
+      "ru-b27-04-sport-andreeva-riyadh.txt",
     ]);
   });
   it("keeps the sentence behind every field it fills", () => {
