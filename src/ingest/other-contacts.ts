@@ -116,6 +116,15 @@ const BETWEEN = /^(between|with|между|миж|с|со|з|зи|из)$/u;
 
 /** Words that open a relative clause after a comma: "…, who led the previous rounds, …". */
 const RELATIVE_WORD = /^(who|whom|which|котор\p{L}*|яки\p{L}*|яка|якого|якому|яку|якою)$/u;
+/** A past active participle ("возглавлявший", "руководившего", "участвовавшая"), and "having" ("having led"). */
+const PAST_PARTICIPLE = /^(\p{L}{2,}вш(ий|ая|ее|ие|его|ей|ему|им|ими|их|ую|ем|ею)|having)$/u;
+/** "що", "что" used for "який", "который" after a name. */
+const RELATIVE_THAT = /^(що|что)$/u;
+/** Relative words that may follow a name with no comma in English: "Kostyukov that attended", "Umerov who led". */
+const RELATIVE_AFTER_NAME = /^(who|that)$/u;
+/** A sentence in Latin letters is English (the extractor reads en, ru and uk). */
+const lang = (s: ReadSentence) => (/\p{Script=Cyrillic}/u.test(s.text) ? "cyrillic" : "en");
+
 /** Words that open an attribution after a comma: "…, как ранее заявил Зеленский, …", "…, as Peskov said earlier, …". */
 const AS_WORD = /^(как|як|as)$/u;
 /** The word after "as" that makes it a comparison: "как и", "як і", "as at", "as in", "as with" (folded). */
@@ -130,14 +139,23 @@ const COMPARED_AT = /^(и|at|in|with|during)$/u;
  */
 function asides(s: ReadSentence): [number, number][] {
   const out: [number, number][] = [];
+  const people = personMentions(s);
   for (let k = 1; k < s.tokens.length; k++) {
-    if (!/,\s*$/u.test(gapAfter(s, k - 1))) continue;
+    // ("the same group led by Adm. Igor Kostyukov that attended the first round", "Umerov who
+    // led the last two rounds": in English a relative clause may follow a name with no comma.)
+    const afterName = lang(s) === "en" && /^\s+$/u.test(gapAfter(s, k - 1)) && RELATIVE_AFTER_NAME.test(s.tokens[k].folded) && people.some((p) => p.last === k - 1);
+    if (!/,\s*$/u.test(gapAfter(s, k - 1)) && !afterName) continue;
     const end = clauseEnd(s, k);
     const attribution = AS_WORD.test(s.tokens[k].folded) && s.tokens.slice(k + 1, Math.min(end + 1, k + 4)).some((t) => SPEECH.test(t.folded));
     // (And comparisons: "Українську команду, як і на першій зустрічі 23–24 січня, очолить Умєров",
     // "as at the first round,".)
     const comparison = AS_WORD.test(s.tokens[k].folded) && COMPARED_AT.test(s.tokens[k + 1]?.folded ?? "");
-    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !attribution && !comparison) continue;
+    // (And a participle's phrase, Russian's relative clause without "который": "адмирал Игорь
+    // Костюков, возглавлявший российскую группу на двух предыдущих раундах", "Kostyukov, having
+    // led the previous rounds"; and Ukrainian "що" for "який" after a name: "Костюков, що
+    // очолював групу на попередніх раундах".)
+    const participle = PAST_PARTICIPLE.test(s.tokens[k].folded) || (RELATIVE_THAT.test(s.tokens[k].folded) && people.some((p) => p.last === k - 1));
+    if (!RELATIVE_WORD.test(s.tokens[k].folded) && !afterName && !participle && !attribution && !comparison) continue;
     out.push([k, end]);
     k = end;
   }

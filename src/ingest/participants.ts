@@ -8,8 +8,8 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AND, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
-import { gapAfter, isLocative } from "./places.ts";
+import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
@@ -63,7 +63,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       // ("…, повідомив Рустем Умєров, який очолює українську делегацію": one who tells of it and
       // leads a side, by his own relative clause, takes part.)
       const own = relativeClauseAfter(s, m);
-      const leads = own !== undefined && PARTICIPATION.test(own) && !BACKGROUND.test(own);
+      // ("Про це заявив секретар РНБО, голова української делегації Рустем Умєров", "said Rustem
+      // Umerov, head of the Ukrainian delegation": so does one his title calls its head.)
+      const leads = (own !== undefined && PARTICIPATION.test(own) && !BACKGROUND.test(own)) || titledHead(s, m);
       if ((speaks(s, m) && !withMe && !leads) || (comment >= 0 && m.first >= comment)) speakers.push({ person: m.named.person, s });
       else add(m.named.person, s);
     }
@@ -132,6 +134,10 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
+    // ("Dmitriev met Witkoff in Miami … The Abu Dhabi talks, led on the Russian side by
+    // Kostyukov, …": talks a place names as its own, another city than this contact's, are
+    // another contact, and those who lead them lead that one.)
+    if (placedElsewhere(s, venues, lang)) continue;
     // "Переговоры отложены … В Женеве российскую делегацию впервые возглавил Мединский": a
     // delegation told as done in the story of a contact moved or called off is an earlier
     // contact's; so is one told done "then" beside a contact to come. (A live blog's contact
@@ -161,7 +167,8 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
       // Дмитриев": so does one saying he took part.
-      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded)) add(m.named.person, s);
+      // ("Про це заявив … голова української делегації Рустем Умєров": and one his title calls its head.)
+      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded) || titledHead(s, m)) add(m.named.person, s);
     }
   }
   if (people.length === 0) takeFirst(firstAbout());
@@ -176,6 +183,11 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       if (event.anchors.includes(s) || s.background || s.kinds.size === 0 || ANOTHER.test(s.folded) || REPEATED.test(withoutAsides(s))) continue;
       // ("Witkoff, who met Putin in August, …": an aside's meeting is another.)
       const met = personMentions(s).find((m) => !m.byPost && (oneSide ? m.named.person.side !== people[0].side : people.includes(m.named.person)) && metWith(s, m.first) && !aside(s, m) && !inAside(s, m));
+      // ("Віткофф і Кушнер поїдуть до Москви … Трамп додав, що може зустрітися з Путіним", "Trump
+      // added he could meet Putin": the one met is his who is named before him, and one of
+      // the known side who takes no part meets him in a contact of his own.)
+      const subject = met ? personMentions(s).filter((o) => o.last < met.first && o.named.person !== met.named.person).pop() : undefined;
+      if (subject && oneSide && !people.includes(subject.named.person) && subject.named.person.side === people[0].side && !subject.named.person.reports) continue;
       if (met && onSide(met.named.person)) {
         add(met.named.person, s);
         for (const m of joinedTo(s, met)) if (m.named.person.side === met.named.person.side && !aside(s, m)) add(m.named.person, s);
@@ -183,8 +195,20 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       }
     }
   }
+  // "Lavrov says he agreed with Rubio on a third round of consultations", "Лавров домовився з
+  // Рубіо про проведення третього раунду", "Лавров обсудил это с Рубио, и договоренность
+  // достигнута: раунд будет": ministers and leaders who agree on a round of the delegations set
+  // it up; the delegations sit in it (talks a minister sits in are his meeting, not a round).
+  if (event.kind === "round" && namesRound(event.anchors) && event.anchors.some((a) => a.agreed || AGREEMENT_REACHED.test(a.folded))) {
+    const setUp = people.filter((p) => p.minister || p.leader);
+    return { people: people.filter((p) => !setUp.includes(p)), evidence };
+  }
   return { people, evidence };
 }
+
+/** Do the headline and the lead call the contact a round or consultations ("third round", "консультации")? */
+const namesRound = (anchors: ReadSentence[]) => anchors.some((s) => ROUND_NOUN.test(s.folded));
+const ROUND_NOUN = /(?<![\p{L}])(раунд\p{L}*|rounds?|консультац\p{L}*|consultations?)(?![\p{L}])/u;
 
 /**
  * Does the one named speak of the contact? Not where the verb of saying has a subject of its
@@ -208,6 +232,21 @@ function speaks(s: ReadSentence, m: Mention): boolean {
   return true;
 }
 
+/**
+ * Does the name's title, right before it or set off after it, call him the head of a delegation
+ * ("голова української делегації Рустем Умєров", "глава российской делегации Владимир Мединский",
+ * "Rustem Umerov, head of the Ukrainian delegation")?
+ */
+function titledHead(s: ReadSentence, m: Mention): boolean {
+  const before = s.folded.slice(Math.max(0, s.tokens[Math.max(0, m.first - 6)].start), s.tokens[m.first].start);
+  const after = m.last + 1 < s.tokens.length ? s.folded.slice(s.tokens[m.last].start + s.tokens[m.last].text.length) : "";
+  return HEAD_BEFORE.test(before) || HEAD_AFTER.test(after);
+}
+const HEAD_WORD = "(голов\\p{L}*|глав\\p{L}*|керивник\\p{L}*|руководител\\p{L}*|head|chief|leader)";
+const DELEGATION = "(\\p{L}+\\s+)?(делегаци\\p{L}*|delegation)";
+const HEAD_BEFORE = new RegExp(`(?<![\\p{L}])${HEAD_WORD}\\s+(of\\s+)?(the\\s+)?${DELEGATION}\\s+$`, "u");
+const HEAD_AFTER = new RegExp(`^\\s*,\\s*(the\\s+)?${HEAD_WORD}\\s+(of\\s+)?(the\\s+)?${DELEGATION}(?![\\p{L}])`, "u");
+
 /** "led by", "headed by", "represented by" right before a name, maybe through its title (folded). */
 const LED_BY = /(?<![\p{L}])(led|headed|represented|accompanied|joined|chaired) by\s+(\p{L}+\.?\s+){0,3}$/u;
 
@@ -226,8 +265,15 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
   return other !== undefined && other !== kind && other !== "other";
 }
 
-/** Is the name someone's principal, another event's, or in a clause that tells another contact? */
-const aside = (s: ReadSentence, m: Mention) => isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(s.folded.slice(0, s.tokens[m.first].start));
+/**
+ * Is the name someone's principal, another event's, in a clause that tells another contact, or
+ * in an indirect question ("did not say … whether he had seen Putin", "не уточнили, встречался ли
+ * он с Путиным": one asked about is not said to take part)?
+ */
+const aside = (s: ReadSentence, m: Mention) => {
+  const before = s.folded.slice(0, s.tokens[m.first].start);
+  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || ASKED_WHETHER.test(before);
+};
 
 /**
  * Does the sentence say someone takes part: leads, joins, attends, is sent, travels for the
@@ -259,6 +305,17 @@ function journeyElsewhere(s: ReadSentence, m: Mention): boolean {
   const verb = s.tokens.findIndex((t) => t.start >= journey.index);
   const to = places.find((x) => x.first > verb && x.first <= verb + 3 && /^(to|in|into|в|во|у|до|на)$/u.test(s.tokens[x.first - 1].folded));
   return at.length > 0 && to !== undefined && !at.some((y) => y.named === to.named);
+}
+
+/**
+ * Does the sentence name a contact by another city than those the headline and the lead put this
+ * one in ("the Abu Dhabi talks" beside "meets … in Miami")? A venue counts as its city.
+ */
+function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: ArticleLang): boolean {
+  if (venues.size === 0) return false;
+  const city = (p: PlaceEntry) => p.city ?? p.name.en;
+  const here = new Set([...venues].map(city));
+  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && placesItsContact(s, m, lang) && !inAside(s, m) && !here.has(city(m.named.place)));
 }
 
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */
@@ -345,7 +402,9 @@ function anchorSides(anchors: ReadSentence[]): Set<string> {
       // does not follow is the story's setting, not a side.)
       if (m.named.type === "country" && m.named.country.followed && !isLocative(s, m)) sides.add(m.named.country.code);
     }
-    if (TRILATERAL.test(s.folded)) sides.add("UA");
+    // "Кремль назвал состав российской делегации на трехсторонней встрече": three-way talks
+    // have all three sides at the table, the ones not named yet too.
+    if (TRILATERAL.test(s.folded)) for (const side of ["RU", "UA", "US"]) sides.add(side);
   }
   return sides;
 }

@@ -26,8 +26,15 @@ export const THIS_TIME = /(?<![\p{L}])(this time|на етот раз|в ето�
 /** "agreed … at the meeting in Riyadh", "домовилися … на зустрічі", "договорились в ходе встречи": the contact an agreement was reached at, whose people are its own. */
 export const AT_CONTACT = /(?<![\p{L}])(at|during|on the sidelines of|на|во время|в ходе|пид час|в ходи|у ходи)\s+(\p{L}+\s+){0,2}(meeting|talks|summit|встрече|переговорах|саммите|зустричи|перемовинах|самити)(?![\p{L}])/u;
 
+/** "договоренность достигнута", "домовленості досягнуто", "reached an agreement": an agreement told by its noun (folded). */
+export const AGREEMENT_REACHED = /(?<![\p{L}])(договоренност\p{L}*\s+(\p{L}+\s+)?(достигнут\p{L}*|достигли)|(достигнут\p{L}*|достигли)\s+(\p{L}+\s+)?договоренност|домовленост\p{L}*\s+(\p{L}+\s+)?(досягнут\p{L}*|досягли)|(досягнут\p{L}*|досягли)\s+(\p{L}+\s+)?домовленост|reached\s+(an?\s+|the\s+)?(\p{L}+\s+)?(agreement|understanding|deal)|(agreement|understanding)\s+(was\s+|has\s+been\s+)?reached)/u;
+
 /** "не исключил, что в состав войдет Грюнбаум", "did not rule out that Rubio would join", "можливо, до делегації увійде": a part only thought possible. */
 export const HEDGED = /(?<![\p{L}])(не исключ\p{L}*|не виключ\p{L}*|(not|n['’]t) rul\p{L}* out|возможно|можливо|possibly|perhaps)(?![\p{L}])/u;
+
+/** "did not say … whether he had seen Putin", "не уточнили, встречался ли он с Путиным", "не уточнили, чи
+ * бачився він з Путіним": an indirect question, which tells no one met (folded, the text before the name). */
+export const ASKED_WHETHER = /(?<![\p{L}])(whether|ли)\s+(\p{L}+\s+){0,6}$|[,:—–]\s*чи\s+(\p{L}+\s+){0,6}$/u;
 
 /** "without its participation", "без участия Украины", "will not take part", "участия не примет": no one's part. */
 export const NO_PART = /(?<![\p{L}])((without|not|never|без|не)\s+(\p{L}+['’]?\s+){0,2}(participation|participat\p{L}*|take part|took part|taking part|attend\p{L}*|участ\p{L}*)|участ\p{L}*\s+((в|у|во)\s+\p{L}+\s+)?не(?![\p{L}]))/gu;

@@ -140,7 +140,19 @@ function namesAnOutlet(s: ReadSentence, m: Mention): boolean {
   const place = s.tokens[m.last];
   const next = s.tokens[m.last + 1];
   if (!next || !/^[A-Z][a-z]/.test(next.text) || !/^[A-Za-z]/.test(place.text) || CALENDAR_WORD.test(next.folded)) return false;
+  // ("Kremlin Envoy Meets Trump Team in Miami Ahead of New Ukraine Talks": a headline in title
+  // case capitalises every word, and only an outlet's or a school's own word says a name goes on.)
+  if (s.headline && titleCase(s) && !NAME_GOES_ON.test(next.folded)) return false;
   return s.text.slice(place.start + place.text.length, next.start) === " ";
+}
+
+/** Words that go on a place's name as an outlet's, a paper's or a school's ("Kyiv Post", "Moscow Times", "Moscow State University"). */
+const NAME_GOES_ON = /^(post|times|independent|news|herald|journal|tribune|telegraph|state|university|institute|school|city|region|oblast)$/u;
+
+/** Is a line in title case: its words of four letters or more all capitalised ("Envoy Meets Trump Team in Miami Ahead of Talks")? */
+function titleCase(s: ReadSentence): boolean {
+  const long = s.tokens.filter((t) => /^[A-Za-z]{4,}$/.test(t.text));
+  return long.length >= 4 && long.every((t) => /^[A-Z]/.test(t.text));
 }
 
 const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|time)$/u;

@@ -78,7 +78,7 @@ const TITLE_DATELINE = /^\p{Lu}\p{Ll}+([\s-]\p{Lu}\p{Ll}+)?(,\s*[^.()/—–-]{1
 const BARE_DATELINE = /^[\p{Lu}][\p{Lu}.'’\s/-]{2,40}?(,\s*[^.()/—–-]{1,25}?)?\s+(—|–|--|-)\s+(?=[\p{Lu}«"„“])/u;
 
 // Abbreviations after which a full stop does not end a sentence.
-const NO_BREAK_BEFORE = /(\b(г|гг|т|е|ст|им|ул|д|см|mr|mrs|ms|dr|st|jan|feb|mar|apr|aug|sept|sep|oct|nov|dec|gen|gov|sen|rep|u\.s|u\.n|no|vs|etc|e\.g|i\.e)|\b\p{Lu})\.$/iu;
+const NO_BREAK_BEFORE = /(\b(г|гг|т|е|ст|им|ул|д|см|mr|mrs|ms|dr|st|jan|feb|mar|apr|aug|sept|sep|oct|nov|dec|gen|adm|lt|col|maj|capt|cmdr|sgt|amb|gov|sen|rep|u\.s|u\.n|no|vs|etc|e\.g|i\.e)|\b\p{Lu})\.$/iu;
 // A capital alone before a stop is an initial, in either alphabet: "держсекретар США М. Рубіо",
 // "глава МИД России С. Лавров", "M. Rubio". (\b knows no Cyrillic letters, so the pattern above
 // misses a Cyrillic initial after a space.)

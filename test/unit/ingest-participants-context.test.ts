@@ -21,6 +21,11 @@ describe("names as official releases write them", () => {
 });
 
 describe("people of other contacts around this one", () => {
+  it("reads the one another of the known side is to meet as his, not this contact's", () => {
+    assert.deepEqual(people("Віткофф полетить до Москви\n\nСпецпосланець Стів Віткофф у четвер полетить до Москви, повідомили в Білому домі. Трамп зазначив, що сам зустрінеться з Путіним пізніше.", "2025-11-27"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Уиткофф полетит в Москву\n\nСпецпосланник Стив Уиткофф в четверг полетит в Москву, сообщили в Белом доме. Трамп отметил, что сам встретится с Путиным позже.", "2025-11-27"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Witkoff to fly to Moscow\n\nSpecial envoy Steve Witkoff will fly to Moscow on Thursday, the White House said. Trump added that he would meet Putin himself later.", "2025-11-27"), ["Steve Witkoff"]);
+  });
   it("reads a sentence naming both sides after the delegations' list as another contact", () => {
     assert.deepEqual(people("What we know about the embassy talks\n\nRussian and U.S. diplomats will meet in Istanbul on Thursday for a round of consultations.\n\nRussia's delegation will be led by Alexander Darchiev. The U.S. side is led by Sonata Coulter.\n\nKirill Dmitriev spent two days in Washington, including meetings with Steve Witkoff.", "2025-04-09"), ["Alexander Darchiev", "Sonata Coulter"]);
     assert.deepEqual(people("Консультации в Стамбуле\n\nРоссийские и американские дипломаты встретятся в Стамбуле в четверг на новый раунд консультаций.\n\nРоссийскую делегацию возглавит Александр Дарчиев. Американскую сторону возглавит Соната Коултер.\n\nКирилл Дмитриев провел два дня в Вашингтоне, в том числе встречи со Стивом Уиткоффом.", "2025-04-09"), ["Alexander Darchiev", "Sonata Coulter"]);
@@ -43,6 +48,34 @@ describe("people of other contacts around this one", () => {
   });
   it("reads a delegation dated before the story, beside a contact to come with no day, as an earlier one's", () => {
     assert.deepEqual(people("Уиткофф приедет в Москву\n\nСпецпосланник Стив Уиткофф приедет в Москву на следующей неделе, его примет Путин.\n\n— 23 ноября в Женеве американская и украинская делегации, которые возглавляли Марко Рубио и Рустем Умеров, переработали документ.", "2025-11-27"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("the sides of three-way talks", () => {
+  it("reads the talks called three-way as having all three sides, the ones named further on too", () => {
+    assert.deepEqual(people("Кремль назвал состав делегации\n\nКремль назвал состав российской делегации на трехсторонней встрече в Женеве, которая начнется во вторник. Российскую делегацию возглавит Владимир Мединский. Американскую сторону представят Стив Уиткофф и Джаред Кушнер.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Кремль назвав склад делегації\n\nКремль назвав склад російської делегації на тристоронній зустрічі в Женеві, яка розпочнеться у вівторок. Російську делегацію очолить Володимир Мединський. Американську сторону представлятимуть Стів Віткофф і Джаред Кушнер.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Kremlin names its team\n\nThe Kremlin named its delegation for the trilateral meeting in Geneva, which will open on Tuesday. The Russian delegation will be led by Vladimir Medinsky. Steve Witkoff and Jared Kushner will represent the American side.", "2026-02-16"), ["Jared Kushner", "Steve Witkoff", "Vladimir Medinsky"]);
+  });
+});
+
+describe("a record told of one taking part", () => {
+  it("reads an English relative clause after a name with no comma as his record, not this contact's day", () => {
+    assert.deepEqual(people("Next round of Ukraine-Russia-US talks moved\n\nThe next round of trilateral talks in Abu Dhabi has been moved to Feb. 11 and 12, Zelensky said.\n\nThe U.S. team will be led by Steve Witkoff, while Russia is expected to send a group led by Igor Kostyukov that attended the first round on Jan. 23.", "2026-02-07"), ["Igor Kostyukov", "Steve Witkoff"]);
+  });
+});
+
+describe("a record told of one taking part, in a participle's phrase", () => {
+  it("reads a past participle's phrase (and Ukrainian 'що' for 'який') after a name as his record", () => {
+    assert.deepEqual(people("Кремль назвал состав делегации на переговорах в Женеве\n\nПереговоры России и США пройдут в Женеве во вторник. В делегацию войдут замминистра Михаил Галузин и адмирал Игорь Костюков, возглавлявший российскую группу на предыдущих раундах.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin"]);
+    assert.deepEqual(people("Кремль назвав склад делегації на переговорах у Женеві\n\nПереговори Росії та США відбудуться в Женеві у вівторок. До делегації увійдуть заступник міністра Михайло Галузін і адмірал Ігор Костюков, що очолював російську групу на попередніх раундах.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin"]);
+    assert.deepEqual(people("Kremlin names its team for the Geneva talks\n\nRussia and the US will hold talks in Geneva on Tuesday. The delegation will include Mikhail Galuzin and Igor Kostyukov, having led the Russian group at the previous rounds.", "2026-02-16"), ["Igor Kostyukov", "Mikhail Galuzin"]);
+  });
+});
+
+describe("talks another city names as its own", () => {
+  it("reads those who lead talks in another city than this contact's as that contact's", () => {
+    assert.deepEqual(people("Kremlin Envoy Meets Trump Aides in Miami Ahead of New Talks\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday.\n\nThe Abu Dhabi talks, led on the Russian side by Igor Kostyukov, have focused on security.", "2026-02-01"), ["Kirill Dmitriev", "Steve Witkoff"]);
   });
 });
 
@@ -93,6 +126,11 @@ describe("one asked about", () => {
     assert.deepEqual(people("Брифинг МИД\n\nСледующий раунд трехсторонних переговоров пройдет 4 февраля в Абу-Даби. Делегацию Украины возглавит Рустем Умеров.\n\nВопрос: Примет ли участие министр Сибига?", "2026-02-02"), ["Rustem Umerov"]);
     assert.deepEqual(people("State Department briefing\n\nThe next round of trilateral talks will be held in Abu Dhabi on February 4. Rustem Umerov will lead Ukraine's delegation.\n\nQ: Will Secretary Rubio take part in the talks?", "2026-02-02"), ["Rustem Umerov"]);
   });
+  it("reads one an indirect question asks about ('whether', 'ли', 'чи') as not said to take part", () => {
+    assert.deepEqual(people("US envoy flies to Moscow for prisoner release\n\nSteve Witkoff flew to Moscow on Tuesday and left with a freed American. The White House did not say whom he met, including whether he had seen President Vladimir Putin.", "2025-02-11"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Уиткофф прилетел в Москву за освобожденным американцем\n\nСтив Уиткофф во вторник прилетел в Москву и улетел с освобожденным американцем. В Кремле не уточнили, встречался ли с ним Владимир Путин.", "2025-02-11"), ["Steve Witkoff"]);
+    assert.deepEqual(people("Віткофф прилетів до Москви по звільненого американця\n\nСтів Віткофф у вівторок прилетів до Москви і вилетів зі звільненим американцем. У Кремлі не уточнили, чи зустрічався з ним Володимир Путін.", "2025-02-11"), ["Steve Witkoff"]);
+  });
 });
 
 describe("a sentence set against earlier contacts", () => {
@@ -113,6 +151,16 @@ describe("a sentence set against earlier contacts", () => {
 });
 
 describe("who speaks of the contact", () => {
+  it("reads a speaker his title calls the head of a delegation as taking part", () => {
+    assert.deepEqual(people("Новий раунд переговорів відбудеться в Женеві\n\nНаступний раунд тристоронніх переговорів відбудеться в Женеві 17 лютого. Про це заявив секретар РНБО, голова української делегації Рустем Умєров.", "2026-02-14"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Новый раунд переговоров пройдет в Женеве\n\nСледующий раунд трехсторонних переговоров пройдет в Женеве 17 февраля. Об этом заявил глава российской делегации Владимир Мединский.", "2026-02-14"), ["Vladimir Medinsky"]);
+    assert.deepEqual(people("Next round of talks set for Geneva\n\nThe next round of trilateral talks will be held in Geneva on Feb. 17. The date was announced by Rustem Umerov, head of the Ukrainian delegation.", "2026-02-14"), ["Rustem Umerov"]);
+  });
+  it("reads one who promises a contact ('пообещал', 'пообіцяв', 'promised') as speaking of it", () => {
+    assert.deepEqual(people("Рябков пообещал новый раунд консультаций с США\n\nНовый раунд российско-американских консультаций пройдет до конца осени, пообещал замминистра Сергей Рябков.", "2025-10-01"), []);
+    assert.deepEqual(people("Рябков пообіцяв новий раунд консультацій зі США\n\nНовий раунд російсько-американських консультацій відбудеться до кінця осені, пообіцяв заступник міністра Сергій Рябков.", "2025-10-01"), []);
+    assert.deepEqual(people("Ryabkov promises new round of consultations with US\n\nA new round of Russian-American consultations will be held before the end of autumn, Deputy Foreign Minister Sergei Ryabkov promised.", "2025-10-01"), []);
+  });
   it("reads one speaking to the press as the source, not a participant", () => {
     assert.deepEqual(people("Тристороння зустріч в ОАЕ\n\nПрезидент Володимир Зеленський під час спілкування з журналістами в Давосі повідомив, що завтра в Абу-Дабі відбудеться тристороння зустріч за участі представників України, США та Росії. Українську делегацію очолить Рустем Умєров.", "2026-01-22"), ["Rustem Umerov"]);
     assert.deepEqual(people("Трехсторонняя встреча в ОАЭ\n\nВладимир Зеленский в интервью журналистам в Давосе сообщил, что завтра в Абу-Даби состоится трехсторонняя встреча с участием представителей Украины, США и России. Украинскую делегацию возглавит Рустем Умеров.", "2026-01-22"), ["Rustem Umerov"]);

@@ -289,6 +289,18 @@ describe("people of another contact told beside this one", () => {
   });
 });
 
+describe("those who set a contact up", () => {
+  it("reads ministers who agree on a round of consultations as its makers, not its delegates", () => {
+    assert.deepEqual(people("Ministers agree on a new round of consultations\n\nForeign Minister Sergei Lavrov said he had agreed with Marco Rubio on a fourth round of consultations on the embassies, with no date set.", "2025-11-02"), []);
+    assert.deepEqual(people("Лавров и Рубио договорились о новом раунде консультаций\n\nМинистр Лавров обсудил с госсекретарем Рубио работу посольств, и договоренность достигнута: четвертый раунд консультаций пройдет зимой.", "2025-11-02"), []);
+    assert.deepEqual(people("Лавров і Рубіо домовилися про новий раунд консультацій\n\nМіністр Сергій Лавров заявив, що домовився з Марко Рубіо про проведення четвертого раунду консультацій щодо посольств.", "2025-11-02"), []);
+  });
+  it("keeps ministers who agree to meet, and the delegates of a round they agreed on", () => {
+    assert.deepEqual(people("Lavrov and Rubio agree to meet\n\nSergei Lavrov and Marco Rubio agreed on Monday to meet in Budapest next week.", "2025-10-20"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Лавров и Рубио договорились о новом раунде консультаций\n\nЛавров и Рубио договорились о четвертом раунде консультаций России и США по работе посольств. Российскую делегацию возглавит Александр Дарчиев.", "2025-11-02"), ["Alexander Darchiev"]);
+  });
+});
+
 describe("the story around the people", () => {
   it("reads past a short source line and an update stamp", () => {
     const story = readStory("В Абу-Дабі розпочалися переговори\n\nВ Абу-Дабі розпочався раунд переговорів.\n\nДжерело: УП\n\nОновлено о 15:50\n\nДелегацію очолює Рустем Умєров.\n\nJan. 22, 2026 — Updated: 8:35 p.m.");

@@ -62,6 +62,7 @@ describe("language and story text", () => {
     assert.deepEqual(splitSentences("Глава МЗС Росії С. Лавров поговорив із держсекретарем США М. Рубіо. Розмова тривала годину."), ["Глава МЗС Росії С. Лавров поговорив із держсекретарем США М. Рубіо.", "Розмова тривала годину."]);
     assert.deepEqual(splitSentences("Глава МИД России С. Лавров поговорил с госсекретарем США М. Рубио. Разговор длился час."), ["Глава МИД России С. Лавров поговорил с госсекретарем США М. Рубио.", "Разговор длился час."]);
     assert.deepEqual(splitSentences("Russia's S. Lavrov spoke with U.S. Secretary of State M. Rubio. The call lasted an hour."), ["Russia's S. Lavrov spoke with U.S. Secretary of State M. Rubio.", "The call lasted an hour."]);
+    assert.deepEqual(splitSentences("The Russian side will be led by Adm. Ivan Petrov and Lt. Gen. Oleg Smirnov. It arrives on Monday."), ["The Russian side will be led by Adm. Ivan Petrov and Lt. Gen. Oleg Smirnov.", "It arrives on Monday."]);
   });
   it("drops the dateline, repeated headlines and the page's lists", () => {
     const story = readStory("Russia, US to hold talks in Istanbul\nRussia, US to hold talks in Istanbul\n\nMOSCOW, April 8 (Reuters) - Delegations will meet.\n\nRead more:\nOil prices fall in Moscow trading");
