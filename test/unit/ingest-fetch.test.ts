@@ -122,7 +122,7 @@ describe("fetching a feed", () => {
 describe("pacing", () => {
   it("sends one request at a time to a host, and waits the host's interval between them", async () => {
     const paced = await startFeedServer();
-    const slow = createFetcher({ userAgent: UA, timeoutMs: 2000, hostIntervalMs: 150 });
+    const slow = createFetcher({ userAgent: UA, timeoutMs: 20_000, hostIntervalMs: 150 });
     // When each request is sent, as the fetcher sends it (the server's arrival times would add
     // the network's own delays).
     const sent: number[] = [];

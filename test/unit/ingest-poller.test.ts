@@ -217,7 +217,7 @@ describe("polling", () => {
       sourcesFile: t.sourcesFile,
       stateDir: t.stateDir,
       intake: t.intake,
-      fetcher: createFetcher({ userAgent: "ParleyBot/test", timeoutMs: 2000, hostIntervalMs: 0 }),
+      fetcher: createFetcher({ userAgent: "ParleyBot/test", timeoutMs: 20_000, hostIntervalMs: 0 }),
       // Items of April 2025 are older than 30 days by the real clock.
       retentionDays: 100_000,
     });
