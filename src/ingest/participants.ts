@@ -8,7 +8,7 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -266,13 +266,14 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
 }
 
 /**
- * Is the name someone's principal, another event's, in a clause that tells another contact, or
- * in an indirect question ("did not say … whether he had seen Putin", "не уточнили, встречался ли
+ * Is the name someone's principal, another event's, in a clause that tells another contact, the
+ * one at whose request another goes ("сопровождал спецпосланника по просьбе Дональда Трампа",
+ * "came at the request of President Trump", "на прохання Трампа"), or in an indirect question ("did not say … whether he had seen Putin", "не уточнили, встречался ли
  * он с Путиным": one asked about is not said to take part)?
  */
 const aside = (s: ReadSentence, m: Mention) => {
   const before = s.folded.slice(0, s.tokens[m.first].start);
-  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || ASKED_WHETHER.test(before);
+  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before);
 };
 
 /**

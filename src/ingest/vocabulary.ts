@@ -173,8 +173,10 @@ export const RECEIVED_PRONOUN = re(`${B}(received|receive|receives|will receive|
  * belongs to another event ("ahead of Zelensky visit"). So does one whose deadline it is ("ультиматума Трампа",
  * "дедлайну Трампа", "Trump's deadline"). */
 export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|посланец|посланець|спецпосланник|спецпосланц|спецпосланец|спецпосланець|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник|администрац|звонк|дзвинк|зят|команд|ультиматум|дедлайн)\p{L}*)$/u;
-/** A name after these, a word or two on, is another event's: "ahead of Zelensky visit", "после звонка Трампа". */
-export const ANOTHER_EVENT_BEFORE = /^(ahead|after|before|перед|после|писля|напередодни|накануне)$/u;
+/** A name after these, a word or two on, is another event's: "ahead of Zelensky visit", "после звонка Трампа";
+ * so is one opening a clause that counts time from his deed ("since President Donald Trump took office",
+ * "відколи Трамп повернувся"). */
+export const ANOTHER_EVENT_BEFORE = /^(ahead|after|before|since|перед|после|писля|напередодни|накануне|видколи)$/u;
 /** After a possessive ("Trump's son-in-law", "Putin's top aide"): the name is the principal. */
 export const POSSESSED_TITLE = /^(son|daughter|aide|aides|adviser|advisers|advisor|advisors|envoy|envoys|emissary|special|spokesman|spokeswoman|spokesperson|press|foreign|national|top|chief|senior|negotiator|negotiators|team|representative|investment|economic|deputy|former|longtime|close|friend|ally|deadline|ultimatum)$/u;
 export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|team|visit|call)$/u;
