@@ -82,11 +82,12 @@ function pastWithWhom(s: ReadSentence, from: number, m: Mention): boolean {
  * follows straight on. (Not "помощник президента Юрий Ушаков": no name follows, he is the holder.)
  */
 function principalBetween(s: ReadSentence, m: Mention): boolean {
-  if (m.named.type !== "person" || m.last + 1 >= s.tokens.length || !/^\s+$/u.test(gapAfter(s, m.last))) return false;
-  if (!s.mentions.some((o) => o.first === m.last + 1 && o.named.type === "person" && o.named.person !== (m.named.type === "person" ? m.named.person : undefined))) return false;
+  if (m.named.type !== "person") return false;
+  const self = m.named.person;
+  const holderAfter = m.last + 1 < s.tokens.length && /^\s+$/u.test(gapAfter(s, m.last)) && s.mentions.some((o) => o.first === m.last + 1 && o.named.type === "person" && o.named.person !== self);
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) {
     const t = s.tokens[i];
-    if (NOT_A_PARTICIPANT_BEFORE.test(t.folded)) return i < m.first - 1;
+    if (NOT_A_PARTICIPANT_BEFORE.test(t.folded)) return i < m.first - 1 && holderAfter;
     if (!/^\s+$/u.test(gapAfter(s, i)) || !(GENITIVE_POST.test(t.folded) || COUNTRY_SHORT.test(t.text))) return false;
   }
   return false;

@@ -228,3 +228,15 @@ describe("names told in passing", () => {
     assert.deepEqual(people("Накануне визита Зеленского: Трамп поговорил с Путиным\n\nПрезидент США Дональд Трамп в среду провел телефонный разговор с президентом России Владимиром Путиным за день до встречи с Владимиром Зеленским.", "2026-02-05"), ["Donald Trump", "Vladimir Putin"]);
   });
 });
+
+describe("a list that names one taking part", () => {
+  it("reads his fellows in the list, through their titles, as taking part", () => {
+    assert.deepEqual(people("Путін зустрівся з Віткоффом\n\nУ вівторок Путін прийняв у Кремлі Стіва Віткоффа, зятя Дональда Трампа Джареда Кушнера та радника Білого дому Джоша Грюнбаума.", "2026-02-05"), ["Jared Kushner", "Josh Gruenbaum", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин встретился с Уиткоффом\n\nВо вторник Путин принял в Кремле Стива Уиткоффа, зятя Дональда Трампа Джареда Кушнера и советника Белого дома Джоша Грюнбаума.", "2026-02-05"), ["Jared Kushner", "Josh Gruenbaum", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin meets Witkoff\n\nOn Tuesday Putin received Steve Witkoff, Jared Kushner and White House adviser Josh Gruenbaum in the Kremlin.", "2026-02-05"), ["Jared Kushner", "Josh Gruenbaum", "Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("leaves out an apposition's principal and a list told of a contact recalled", () => {
+    assert.deepEqual(people("Putin meets Witkoff\n\nOn Tuesday Putin received Steve Witkoff, an envoy of President Trump, and Jared Kushner in the Kremlin.", "2026-02-05"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Ушаков поговорил с Уолтцем\n\nВ среду Ушаков провел телефонный разговор с Майком Уолтцем. Тогда Лавров и Ушаков провели переговоры с Марко Рубио, Уолтцем и Стивом Уиткоффом.", "2025-03-20"), ["Mike Waltz", "Yuri Ushakov"]);
+  });
+});
