@@ -20,6 +20,7 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   // "спецпосланник Стив Уиткофф" is the envoy himself: the title is his own.
   const before = m.first > 0 ? s.tokens[m.first - 1].folded : "";
   if (NOT_A_PARTICIPANT_BEFORE.test(before) && !(m.named.type === "person" && holdsTitle(m.named.person, before))) return true;
+  if (principalBetween(s, m)) return true;
   for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
     if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
     // Only words of the person's own title may stand between ("посланника президента США Трампа",
@@ -43,12 +44,13 @@ export function isAside(s: ReadSentence, m: Mention): boolean {
   // clause runs to the next comma.
   for (let i = m.first - 1; i >= Math.max(0, m.first - 12); i--) {
     if (i < m.first - 1 && breakAfter(s, i)) break;
-    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
+    const ahead = spanBefore(s, i);
+    if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded) && !ahead) continue;
     // "під час зустрічі", "во время встречи" (during); not "про час зустрічі" (its time).
     if (/^(время|час)$/u.test(s.tokens[i].folded) && !/^(во|в|пид|у)$/u.test(s.tokens[i - 1]?.folded ?? "")) continue;
     // Far from the name only "after"/"before" open another contact; "during a two-hour phone
     // call with Trump" is this one.
-    if (i < m.first - 7 && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;
+    if (i < m.first - 7 && !ahead && !/^(after|before|ahead|после|перед|писля)$/u.test(s.tokens[i].folded)) continue;
     const between = s.tokens.slice(i + 1, m.first).map((t) => t.folded).join(" ");
     if (/(meet|talk|call|visit|host|receiv|summit|саммит|самит|встреч|переговор|разговор|визит|звонк|прием|принима|зустрич|розмов|визит|дзвинк|прийма|прийом)/u.test(between) && !pastWithWhom(s, i, m)) return true;
   }
@@ -72,6 +74,40 @@ function pastWithWhom(s: ReadSentence, from: number, m: Mention): boolean {
   if (object === undefined || object >= m.first) return false;
   return s.tokens.slice(object + 1, m.first).every((t) => !AND.test(t.folded) && !WITH.test(t.folded));
 }
+
+/**
+ * "спецпосланцем президента Трампа Стівом Віткоффом", "посланника президента США Трампа Стива
+ * Уиткоффа", "помощник президента России Путина Юрий Ушаков": a principal in the genitive stands
+ * between a title and its holder, with his own post's words before him; the holder's name
+ * follows straight on. (Not "помощник президента Юрий Ушаков": no name follows, he is the holder.)
+ */
+function principalBetween(s: ReadSentence, m: Mention): boolean {
+  if (m.named.type !== "person") return false;
+  const self = m.named.person;
+  const holderAfter = m.last + 1 < s.tokens.length && /^\s+$/u.test(gapAfter(s, m.last)) && s.mentions.some((o) => o.first === m.last + 1 && o.named.type === "person" && o.named.person !== self);
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) {
+    const t = s.tokens[i];
+    if (NOT_A_PARTICIPANT_BEFORE.test(t.folded)) return i < m.first - 1 && holderAfter;
+    if (!/^\s+$/u.test(gapAfter(s, i)) || !(GENITIVE_POST.test(t.folded) || COUNTRY_SHORT.test(t.text))) return false;
+  }
+  return false;
+}
+/** A post's words in the genitive, before its holder's name ("президента", "американського лідера"). */
+const GENITIVE_POST = /^(президента|лидера|американского|американського|российского|росийського|россии|росии)$/u;
+/** A country's short name in a post ("США", "РФ"). */
+const COUNTRY_SHORT = /^(США|РФ)$/u;
+
+/**
+ * "за день до запланованої зустрічі з Зеленським", "за два дня до встречи с Зеленским": "до"
+ * after "за" and a span of time means "before" (alone, "до" is only "to"). Is token i such a "до"?
+ */
+function spanBefore(s: ReadSentence, i: number): boolean {
+  if (s.tokens[i].folded !== "до") return false;
+  const back = s.tokens.slice(Math.max(0, i - 3), i).map((t) => t.folded);
+  return back.includes("за") && back.some((w) => SPAN.test(w));
+}
+/** Spans of time (folded): "день", "дня", "днів", "неделю", "тиждень", "часа", "годину", "місяць". */
+const SPAN = /^(день|дня|дни|дней|днив|неделю|недели|недель|тиждень|тижни|тижнив|час|часа|часов|годину|години|годин|месяц|месяца|мисяць|мисяци|сутки|добу)$/u;
 
 /** "with": what joins a contact to the one it is with (folded). */
 const WITH = /^(with|с|со|з|зи|из)$/u;

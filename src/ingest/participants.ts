@@ -8,7 +8,7 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -195,6 +195,18 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       }
     }
   }
+  // "Путін прийняв Віткоффа, зятя Дональда Трампа Джареда Кушнера та радника Білого дому Джоша
+  // Грюнбаума", "Путин принял Уиткоффа, Кушнера и Грюнбаума", "Putin received Witkoff, Kushner
+  // and adviser Josh Gruenbaum": a list that names one taking part names his fellows on his side.
+  // (Not a call's two principals', nor a list of a contact recalled "then": "Тогда Лавров и Ушаков
+  // провели переговоры с Рубио, Уолтцем и Уиткоффом".)
+  for (const s of complete ? [] : detail) {
+    if (s.background || REPEATED.test(withoutAsides(s)) || THEN.test(withoutAsides(s)) || continuesRecall(s, event.sentences, detail)) continue;
+    for (const m of personMentions(s)) {
+      if (!people.includes(m.named.person) || aside(s, m) || inAside(s, m)) continue;
+      for (const j of joinedTo(s, m)) if (j.named.person.side === m.named.person.side && !aside(s, j) && !speaks(s, j)) add(j.named.person, s);
+    }
+  }
   // "Lavrov says he agreed with Rubio on a third round of consultations", "Лавров домовився з
   // Рубіо про проведення третього раунду", "Лавров обсудил это с Рубио, и договоренность
   // достигнута: раунд будет": ministers and leaders who agree on a round of the delegations set
@@ -266,13 +278,14 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
 }
 
 /**
- * Is the name someone's principal, another event's, in a clause that tells another contact, or
- * in an indirect question ("did not say … whether he had seen Putin", "не уточнили, встречался ли
+ * Is the name someone's principal, another event's, in a clause that tells another contact, the
+ * one at whose request another goes ("сопровождал спецпосланника по просьбе Дональда Трампа",
+ * "came at the request of President Trump", "на прохання Трампа"), or in an indirect question ("did not say … whether he had seen Putin", "не уточнили, встречался ли
  * он с Путиным": one asked about is not said to take part)?
  */
 const aside = (s: ReadSentence, m: Mention) => {
   const before = s.folded.slice(0, s.tokens[m.first].start);
-  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || ASKED_WHETHER.test(before);
+  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before);
 };
 
 /**
@@ -450,7 +463,15 @@ function joinedTo(s: ReadSentence, m: PersonMention): PersonMention[] {
       for (let k = end + 1; and && k < n.first; k++) if (/[,;:.!?—–()]/u.test(gapAfter(s, k))) return false;
       return true;
     };
-    at = all.find((n) => n.first >= from && n.first <= from + (and ? 5 : 0) && !all.some((o) => o.first === n.last + 1) && unbroken(n));
+    // (After a bare comma, a title in small letters may stand before the name, "Уиткоффа, зятя
+    // Трампа Кушнера и …", where the list goes on by "and" after it; not an apposition, "Witkoff,
+    // an envoy of President Trump, said".)
+    const titled = (n: PersonMention) => {
+      if (and || n.first === from) return true;
+      for (let k = from; k < n.first; k++) if (!/^\p{Ll}/u.test(s.tokens[k].text) && !all.some((o) => o.first <= k && k <= o.last)) return false;
+      return n.last + 2 < s.tokens.length && /^\s+$/u.test(gapAfter(s, n.last)) && AND.test(s.tokens[n.last + 1].folded);
+    };
+    at = all.find((n) => n.first >= from && n.first <= from + (and ? 5 : 4) && !all.some((o) => o.first === n.last + 1) && unbroken(n) && titled(n));
     if (at) out.push(at);
   }
   return out;

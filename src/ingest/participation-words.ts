@@ -8,6 +8,11 @@
 /** "an aide to President Vladimir Putin", "adviser to the Russian president", "envoy of President Trump": whose man, not who. */
 export const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|advisors|assistant|envoy|envoys|spokesman|spokeswoman|spokesperson|representative|emissary|son in law|son-in-law)\s+(to|of)\s+((the|russian|us|u\.s\.|american|ukrainian|president|prime|minister|secretary|of|state)\s+){0,3}$/u;
 
+/** "at the request of President Trump", "по просьбе Дональда Трампа", "на прохання Трампа", "on behalf of
+ * Trump", "по поручению Путина", "за дорученням Путіна": the one who asked or sent, not one taking part
+ * (folded, the text before the name, maybe through a title). */
+export const AT_REQUEST_OF = /(?<![\p{L}])(at the (request|behest|direction|instruction|instructions) of|on (the )?(behalf|orders|instructions) of|by order of|по (просьбе|поручению|указанию|распоряжению)|на (прохання|вимогу|доручення)|за (дорученням|вказивкою))\s+((the|us|u\.s\.|american|russian|president|президента|лидера|сша|\p{L}+ого)\s+){0,3}$/u;
+
 /** "and", "и", "і", "та", "й" (folded): what joins the names of a list. */
 export const AND = /^(and|и|та|й)$/u;
 

@@ -209,3 +209,41 @@ describe("the interview and the headline around the contact", () => {
     assert.deepEqual(people("Putin says talks with Trump in Alaska useful, aide sees no date for next meeting\n\nMOSCOW, Aug. 16 -- Russian President Vladimir Putin said Saturday that his meeting with Donald Trump in Alaska the previous day was useful.\n\nThe talks, held in a three-on-three format, lasted nearly three hours. Putin was joined by Sergei Lavrov and Yuri Ushakov, while Trump was accompanied by Marco Rubio and Steve Witkoff.", "2025-08-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
   });
 });
+
+describe("names told in passing", () => {
+  it("reads the one at whose request another goes as no participant", () => {
+    assert.deepEqual(people("Уиткофф провел переговоры с Путиным\n\nВ среду в Кремле Путин принял Уиткоффа. Кушнер сопровождал его по просьбе Дональда Трампа.", "2026-02-05"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Віткофф провів переговори з Путіним\n\nУ середу в Кремлі Путін прийняв Віткоффа. Кушнер супроводжував його на прохання Трампа.", "2026-02-05"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Witkoff holds talks with Putin\n\nPutin received Witkoff in the Kremlin on Wednesday. Kushner joined him at the request of President Trump.", "2026-02-05"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("reads a principal between a title and its holder as no participant", () => {
+    assert.deepEqual(people("Дмитриев встретился с Уиткоффом\n\nВ четверг в Майами Кирилл Дмитриев встретился со спецпосланником президента Трампа Стивом Уиткоффом.", "2026-02-05"), ["Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Дмитрієв зустрівся з Віткоффом\n\nУ четвер у Маямі Кирило Дмитрієв зустрівся зі спецпосланцем президента США Трампа Стівом Віткоффом.", "2026-02-05"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+  it("reads one who opens a clause counting time from his deed as no participant", () => {
+    assert.deepEqual(people("Russian and US diplomats meet in Istanbul\n\nRussian and US diplomats met in Istanbul on Thursday, the latest contact since President Donald Trump took office. The Russian side was led by Alexander Darchiev. The U.S. side was headed by Sonata Coulter.", "2025-02-28"), ["Alexander Darchiev", "Sonata Coulter"]);
+  });
+  it("reads the one met a span of time later, after \"за … до\", as another contact's", () => {
+    assert.deepEqual(people("Напередодні візиту Зеленського: Трамп поговорив із Путіним\n\nПрезидент США Дональд Трамп у середу провів телефонну розмову з президентом Росії Володимиром Путіним – за два дні до зустрічі з Володимиром Зеленським.", "2026-02-05"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Накануне визита Зеленского: Трамп поговорил с Путиным\n\nПрезидент США Дональд Трамп в среду провел телефонный разговор с президентом России Владимиром Путиным за день до встречи с Владимиром Зеленским.", "2026-02-05"), ["Donald Trump", "Vladimir Putin"]);
+  });
+});
+
+describe("a list that names one taking part", () => {
+  it("reads his fellows in the list, through their titles, as taking part", () => {
+    assert.deepEqual(people("Путін зустрівся з Віткоффом\n\nУ вівторок Путін прийняв у Кремлі Стіва Віткоффа, зятя Дональда Трампа Джареда Кушнера та радника Білого дому Джоша Грюнбаума.", "2026-02-05"), ["Jared Kushner", "Josh Gruenbaum", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин встретился с Уиткоффом\n\nВо вторник Путин принял в Кремле Стива Уиткоффа, зятя Дональда Трампа Джареда Кушнера и советника Белого дома Джоша Грюнбаума.", "2026-02-05"), ["Jared Kushner", "Josh Gruenbaum", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin meets Witkoff\n\nOn Tuesday Putin received Steve Witkoff, Jared Kushner and White House adviser Josh Gruenbaum in the Kremlin.", "2026-02-05"), ["Jared Kushner", "Josh Gruenbaum", "Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("leaves out an apposition's principal and a list told of a contact recalled", () => {
+    assert.deepEqual(people("Putin meets Witkoff\n\nOn Tuesday Putin received Steve Witkoff, an envoy of President Trump, and Jared Kushner in the Kremlin.", "2026-02-05"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Ушаков поговорил с Уолтцем\n\nВ среду Ушаков провел телефонный разговор с Майком Уолтцем. Тогда Лавров и Ушаков провели переговоры с Марко Рубио, Уолтцем и Стивом Уиткоффом.", "2025-03-20"), ["Mike Waltz", "Yuri Ushakov"]);
+  });
+});
+
+describe("an office named by its planning", () => {
+  it("reads \"planning of policy\" as an office, not a plan that puts its holder in another contact", () => {
+    assert.deepEqual(people("У Ер-Ріяді завершилися технічні переговори США і Росії\n\nУ понеділок в Ер-Ріяді відбулися технічні переговори делегацій США та Росії. Російську делегацію очолив Григорій Карасін. Американську делегацію представляли старший директор Ради національної безпеки Ендрю Пік та директор відділу планування політики Держдепартаменту Майкл Ентон.", "2025-03-25"), ["Andrew Peek", "Grigory Karasin", "Michael Anton"]);
+    assert.deepEqual(people("В Эр-Рияде завершились технические переговоры России и США\n\nВ понедельник в Эр-Рияде прошли технические переговоры делегаций России и США. Российскую делегацию возглавил Григорий Карасин. Американскую делегацию представляли старший директор Совета нацбезопасности Эндрю Пик и директор отдела планирования внешней политики Госдепартамента Майкл Антон.", "2025-03-25"), ["Andrew Peek", "Grigory Karasin", "Michael Anton"]);
+  });
+});
