@@ -246,3 +246,23 @@ describe("talks for which each side sent a delegation", () => {
     for (const d of [en, ru]) assert.equal(d.kind, "meeting");
   });
 });
+
+describe("the next of a series, in a story on a contact to come", () => {
+  // 2026-03-02 was a Monday.
+  it("is that contact: its day fills it in ('The next round will take place', 'Очередной раунд пройдет', 'Наступний раунд відбудеться')", () => {
+    const en = read("Talks resume in Geneva\n\nRussian and U.S. delegations will hold talks in Geneva, the Kremlin said.\n\nThe next round of talks between Russia and the United States will take place on Wednesday in Geneva.", "2026-03-02");
+    const ru = read("Переговоры возобновятся\n\nДелегации России и США проведут переговоры в Женеве, сообщили в Кремле.\n\nОчередной раунд переговоров России и США пройдет в среду в Женеве.", "2026-03-02");
+    const uk = read("Перемовини відновляться\n\nДелегації Росії та США проведуть перемовини в Женеві, повідомили в Кремлі.\n\nНаступний раунд перемовин Росії та США відбудеться в середу в Женеві.", "2026-03-02");
+    for (const r of [en, ru, uk]) {
+      assert.equal(r.drafts.length, 1);
+      assert.deepEqual([r.drafts[0].status, r.drafts[0].date, r.drafts[0].place.city], ["scheduled", "2026-03-04", "Geneva"]);
+    }
+  });
+  it("is another contact after one done, and 'next week' is a time, not the series' next", () => {
+    const en = read("Russian and U.S. delegations held talks in Geneva\n\nRussian and U.S. delegations held talks in Geneva on Monday, the Kremlin said.\n\nThe next round of talks will take place on 20 March in Riyadh.", "2026-03-02");
+    assert.equal(en.drafts.length, 2);
+    assert.deepEqual([en.drafts[0].status, en.drafts[0].date], ["held", "2026-03-02"]);
+    const week = read("Talks in Geneva\n\nRussian and U.S. delegations will hold talks in Geneva, the Kremlin said.\n\nBefore that, advisers would meet next week in Riyadh.", "2026-03-02");
+    assert.equal(week.drafts[0].place.city, "Geneva");
+  });
+});
