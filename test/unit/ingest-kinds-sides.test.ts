@@ -232,6 +232,15 @@ describe("a visit whose talks the story leaves open", () => {
   });
 });
 
+describe("a visit called off whose visitor was to meet the host", () => {
+  it("is the meeting called off ('had been expected to meet', 'должен был встретиться', 'мав зустрітися')", () => {
+    const en = main("Witkoff's Moscow trip called off, Kremlin says\n\nA planned visit to Moscow by Steve Witkoff has been cancelled, the Kremlin said on Tuesday.\n\nWitkoff had been expected to meet Vladimir Putin in the Kremlin this week.", "2026-03-03");
+    const ru = main("Поездку Уиткоффа в Москву отменили\n\nЗапланированный визит Стива Уиткоффа в Москву отменен, сообщили во вторник в Кремле.\n\nНа этой неделе Уиткофф должен был встретиться с Владимиром Путиным в Кремле.", "2026-03-03");
+    const uk = main("Поїздку Віткоффа до Москви скасували\n\nЗапланований візит Стіва Віткоффа до Москви скасовано, повідомили у вівторок у Кремлі.\n\nЦього тижня Віткофф мав зустрітися з Володимиром Путіним у Кремлі.", "2026-03-03");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.city], ["meeting", "cancelled", "Moscow"]);
+  });
+});
+
 describe("talks for which each side sent a delegation", () => {
   // 2026-03-03 was a Tuesday.
   it("are a round when each side's delegation and its leader are named ('The Russian delegation was led by', 'Российскую делегацию возглавил', 'Делегацію США очолював')", () => {
