@@ -38,7 +38,12 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
       // (An answer that names one side, "we cancelled the meeting with President Putin", tells of
       // the contact its question asks about: "Is the Budapest summit with President Putin off?")
       const question = sidesOf(news).size < 2 ? questionBefore(news, sentences) : [];
-      const kind = mainKind([news], ctx.language);
+      // ("Американская сторона сообщила об отмене очередной встречи" answering "третий раунд
+      // консультаций … должен пройти в Москве?", "the next meeting was cancelled" answering "the
+      // third round of consultations?", "наступну зустріч скасовано" answering "третій раунд
+      // консультацій?": the answer's plain "meeting" is the round its question names.)
+      const told = mainKind([news], ctx.language);
+      const kind = told === "meeting" && question.some((q) => q.kinds.has("round")) ? "round" : told;
       // ("Ушаков анонсировал визит Уиткоффа" over "Договоренность о нем была достигнута в ходе
       // телефонного разговора Путина и Трампа": an opening line that tells only the call the
       // visit was agreed in names that call's people, not the visit's.)
