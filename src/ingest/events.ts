@@ -17,7 +17,7 @@ import { TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NOT_PLANNED, PREPARING, STATUS_CUES } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
@@ -79,7 +79,7 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   // A contact moved or called off has its old day in the story ("мала відбутися в неділю"): no other contact.
   const mainMoved = anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
   for (const s of sentences) {
-    if (anchors.includes(s) || s.kinds.size === 0 || ofABody(s)) continue;
+    if (anchors.includes(s) || s.kinds.size === 0 || ofABody(s) || nextIsThisOne(s, anchors, kind, lang, published)) continue;
     const own = new Set(s.kinds);
     // "After the call, the ministers agreed that experts will meet": the call is the main
     // one; what was agreed on is the meeting.
@@ -111,6 +111,29 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) || separate, alongside: !agreedLater && !earlier && !separate && (upcoming || before || after) });
   }
   return events;
+}
+
+/**
+ * Is a sentence on "the next" contact of a series the main one, still to come? A story on a round
+ * to come calls it the series' next: "Российскую делегацию на переговорах в Женеве возглавит …"
+ * over "Очередной раунд переговоров пройдет во вторник"; "The delegations will meet in Geneva" over
+ * "The next round will take place on Tuesday"; "Делегації зустрінуться в Женеві" over "Наступний
+ * раунд відбудеться у вівторок". It is another where the main contact is done (or called off),
+ * where it is of another kind, where it is set apart ("Separately", "окремо", "снова"), or where
+ * the main contact's own sentences give it another day.
+ */
+const DELEGATIONS_TALK = new Set<Kind>(["meeting", "round"]);
+
+export function nextIsThisOne(s: ReadSentence, anchors: ReadSentence[], kind: Kind, lang: ArticleLang, published: string): boolean {
+  if (s.tense !== "future" || !NEXT_OF_SERIES.test(s.folded) || SEPARATE_CONTACT.test(s.folded) || SEPARATELY.test(s.folded)) return false;
+  if (!anchors.some((a) => a.tense === "future") || anchors.some((a) => a.tense !== undefined && a.tense !== "future")) return false;
+  // ("переговоры" over "очередной раунд": talks of delegations and a round are one in-person kind.)
+  const its = strongestKind(s.kinds);
+  if (its !== kind && !(DELEGATIONS_TALK.has(kind) && DELEGATIONS_TALK.has(its!))) return false;
+  const days = (x: ReadSentence) => readDates(x.text, lang, published, "future").dates.filter((d) => !d.statement).map((d) => d.value);
+  const own = anchors.flatMap(days);
+  const told = days(s);
+  return own.length === 0 || told.length === 0 || told.some((d) => own.includes(d));
 }
 
 export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, published: string, leadSides: Set<string>): boolean {

@@ -21,7 +21,7 @@ import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
-import { findEvents, FOLLOWED, secondClauseAt } from "./events.ts";
+import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { aSportsStory, continuesRecall, whyNotNews } from "./not-news.ts";
 import { aboutAnother, cityFiledFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
@@ -96,8 +96,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     : [
         ...anchors,
         // A call is never "the talks" or "a round": for a call only sentences about a call.
-        // Nor is "their next meeting" this one, unless this one is the next.
-        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call")) && (!ANOTHER.test(s.folded) || anchors.some((a) => ANOTHER.test(a.folded)))),
+        // Nor is "their next meeting" this one, unless this one is the next (see nextIsThisOne).
+        ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.agreed && s.kinds.size > 0 && !s.headline && (kind !== "call" || s.kinds.has("call")) && (!ANOTHER.test(s.folded) || anchors.some((a) => ANOTHER.test(a.folded)) || nextIsThisOne(s, anchors, kind, ctx.language, ctx.published))),
       ];
   const detail = event.secondary ? anchors : [...anchors, ...ctx.sentences.filter((s) => !anchors.includes(s) && !s.background && !s.headline)];
   evidence.kind = anchors[0].text;

@@ -38,7 +38,12 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
       // (An answer that names one side, "we cancelled the meeting with President Putin", tells of
       // the contact its question asks about: "Is the Budapest summit with President Putin off?")
       const question = sidesOf(news).size < 2 ? questionBefore(news, sentences) : [];
-      const kind = mainKind([news], ctx.language);
+      // ("Американская сторона сообщила об отмене очередной встречи" answering "третий раунд
+      // консультаций … должен пройти в Москве?", "the next meeting was cancelled" answering "the
+      // third round of consultations?", "наступну зустріч скасовано" answering "третій раунд
+      // консультацій?": the answer's plain "meeting" is the round its question names.)
+      const told = mainKind([news], ctx.language);
+      const kind = told === "meeting" && question.some((q) => q.kinds.has("round")) ? "round" : told;
       // ("Ушаков анонсировал визит Уиткоффа" over "Договоренность о нем была достигнута в ходе
       // телефонного разговора Путина и Трампа": an opening line that tells only the call the
       // visit was agreed in names that call's people, not the visit's.)
@@ -115,7 +120,8 @@ function toldAsNews(s: ReadSentence, sentences: ReadSentence[], lang: ArticleLan
  * which are the contact the record keeps (in the visit's city, unless they say another).
  */
 function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context, draftOf: DraftOf): Draft {
-  if (visit.kind !== "other" || visit.status === "cancelled" || visit.status === "postponed") return visit;
+  if (visit.kind !== "other") return visit;
+  const calledOff = visit.status === "cancelled" || visit.status === "postponed";
   // The visitors are those the visit's own sentences name ("Визит Уиткоффа в Петербург"); a
   // live blog's later "участвовал" may have added the host's people to the visit.
   const named = new Set(event.anchors.flatMap((s) => s.mentions.flatMap((m) => (m.named.type === "person" ? [m.named.person.name.en] : []))));
@@ -143,6 +149,11 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context, draftO
     return people.length > 0 && people.every((p) => !sides.has(p.side) && FOLLOWED.includes(p.side));
   });
   if (!talks) return visit;
+  // "Witkoff's Moscow trip called off … The two men had been expected to meet Putin", "Визит
+  // Уиткоффа в Москву отменен … Он должен был встретиться с Путиным", "Візит Віткоффа скасовано …
+  // Він мав зустрітися з Путіним": a visit called off or moved takes its talks with it; what
+  // was called off is the meeting, on the visit's day and place.
+  if (calledOff) return { ...visit, kind: "meeting", evidence: { ...visit.evidence, kind: talks.text } };
   const draft = draftOf({ sentences: ctx.sentences, anchors: [talks], kind: "meeting", secondary: false }, ctx);
   if (!draft.participants.some((p) => visitors.has(p.name))) {
     draft.participants = [...visit.participants, ...draft.participants.filter((p) => !visit.participants.some((v) => v.name === p.name))];

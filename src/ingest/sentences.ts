@@ -114,7 +114,7 @@ export function readStory(text: string): StoryText {
       dateLine ??= line.replace(/^by [^|]+\|\s*/i, "");
       continue;
     }
-    const signed = stampAfterByline(line);
+    const signed = stampAfterByline(line) ?? stampAfterOutlet(line);
     if (signed) {
       dateLine ??= signed;
       continue;
@@ -193,6 +193,18 @@ function stampAfterByline(line: string): string | undefined {
     if (DATE_ONLY_LINE.test(stamp)) return stamp;
   }
   return undefined;
+}
+
+/**
+ * "РБК, 17 октября 2025 года", "Коммерсантъ, 16.02.2026, 19:12", "Reuters, March 3, 2026": the
+ * outlet's name and the page's stamp on a line of their own, under the headline. The stamp, or
+ * undefined. (It is no lead: the story begins on the next line.)
+ */
+function stampAfterOutlet(line: string): string | undefined {
+  const m = /^(\p{Lu}[\p{L}\d.'’&-]*(\s+\p{L}[\p{L}\d.'’&-]*){0,2}),\s+/u.exec(line);
+  if (!m) return undefined;
+  const stamp = line.slice(m[0].length);
+  return DATE_ONLY_LINE.test(stamp) ? stamp : undefined;
 }
 
 // "2 min read", "3 мин чтения", "4 хв читання", "Время чтения: 2 мин": how long the story takes to read.

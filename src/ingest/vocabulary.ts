@@ -239,6 +239,17 @@ const CONTACT_AHEAD = `(\\s+\\p{L}+)?\\s+(meeting|talks|round|call|summit|consul
 export const ANOTHER = re(`${B}(next|another|further|follow-up|separate)${E}|${B}new${CONTACT_AHEAD}|${B}(meet|talk|speak) again${E}|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}|${B}(отдельн|окрем)\\p{L}*${CONTACT_AHEAD}|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а|ои|ими|ых|ие|и)${CONTACT_AHEAD}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
 
 /**
+ * The next of a series: "the next round", "очередной раунд", "наступна зустріч", "черговий раунд".
+ * Said of a contact to come in a story on one to come, it is that one: the series' next is
+ * the one the story reports (not "separate", "снова": those set a contact beside it).
+ */
+// (Before the contact's noun: "next week", "на следующей неделе", "наступного тижня" are a time.)
+export const NEXT_OF_SERIES = re(`${B}(next|another|следующ\\p{L}*|очередн\\p{L}*|наступн\\p{L}*|чергов\\p{L}*)${CONTACT_AHEAD}`);
+
+/** Sets a contact beside another: "separate", "again", "отдельно", "снова", "окремо", "знову". */
+export const SEPARATE_CONTACT = re(`${B}(separate|separately|again)${E}|${B}(отдельн|окрем)|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}`);
+
+/**
  * Words of sport: a match, a tournament, a league, the game played. In a sports story "встреча",
  * "зустріч", a "meeting" is a match ("Российско-американская встреча: теннисистки сыграют в
  * среду", "хокейна зустріч", "a hockey 'meeting' of the two leagues"). Not "team", "club",

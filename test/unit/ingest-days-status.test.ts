@@ -33,6 +33,20 @@ describe("a byline run together with the page's stamp", () => {
   });
 });
 
+describe("the outlet's name and the page's stamp on a line of their own", () => {
+  it("is the page's date line, and the lead is the sentence under it ('РБК, 17 октября 2025 года', 'Reuters, March 3, 2026')", () => {
+    const ru = readStory("Путин и Трамп договорились о встрече\n\nРБК, 17 октября 2025 года\n\nПутин и Трамп в четверг провели телефонный разговор.");
+    assert.equal(ru.dateLine, "17 октября 2025 года");
+    assert.deepEqual(ru.sentences.map((s) => s.text), ["Путин и Трамп договорились о встрече", "Путин и Трамп в четверг провели телефонный разговор."]);
+    const uk = readStory("Путін і Трамп домовилися про зустріч\n\nУНІАН, 17 жовтня 2025 року\n\nПутін і Трамп у четвер провели телефонну розмову.");
+    assert.equal(uk.dateLine, "17 жовтня 2025 року");
+    const en = readStory("Putin and Trump agree to meet\n\nReuters, October 17, 2025\n\nPutin and Trump spoke by phone on Thursday.");
+    assert.equal(en.dateLine, "October 17, 2025");
+    // "Moscow, the talks went on" is a sentence, not a stamp.
+    assert.equal(readStory("Russian and US diplomats hold talks\n\nIn Moscow, the talks went on until late.").sentences.length, 2);
+  });
+});
+
 describe("a participle beside the contact's noun", () => {
   // 2026-03-04 was a Wednesday.
   it("tells the contact held, on the day it gives", () => {

@@ -178,6 +178,11 @@ describe("an interview's answers", () => {
       assert.ok(r.drafts[0].participants.some((p) => p.name === "Jared Kushner"));
     }
   });
+  it("call the round their question names a plain 'meeting' ('очередной встречи', 'наступної зустрічі')", () => {
+    const ru = main("Министерство иностранных дел\n\nОтвет официального представителя МИД на вопрос СМИ о третьем раунде консультаций России и США\n\nВопрос: Третий раунд консультаций России и США должен был пройти в Москве. Есть ли новости?\n\nОтвет: Американская сторона сообщила нам об отмене очередной встречи в Москве.", "2026-03-04");
+    const uk = main("Міністерство закордонних справ\n\nВідповідь офіційної речниці МЗС на запитання ЗМІ про третій раунд консультацій Росії та США\n\nЗапитання: Третій раунд консультацій Росії та США мав пройти в Москві. Чи є новини?\n\nВідповідь: Американська сторона повідомила нам про скасування наступної зустрічі в Москві.", "2026-03-04");
+    for (const d of [ru, uk]) assert.deepEqual([d.kind, d.status, d.city], ["round", "cancelled", "Moscow"]);
+  });
 });
 
 describe("a host's question that goes over other news", () => {
@@ -232,6 +237,15 @@ describe("a visit whose talks the story leaves open", () => {
   });
 });
 
+describe("a visit called off whose visitor was to meet the host", () => {
+  it("is the meeting called off ('had been expected to meet', 'должен был встретиться', 'мав зустрітися')", () => {
+    const en = main("Witkoff's Moscow trip called off, Kremlin says\n\nA planned visit to Moscow by Steve Witkoff has been cancelled, the Kremlin said on Tuesday.\n\nWitkoff had been expected to meet Vladimir Putin in the Kremlin this week.", "2026-03-03");
+    const ru = main("Поездку Уиткоффа в Москву отменили\n\nЗапланированный визит Стива Уиткоффа в Москву отменен, сообщили во вторник в Кремле.\n\nНа этой неделе Уиткофф должен был встретиться с Владимиром Путиным в Кремле.", "2026-03-03");
+    const uk = main("Поїздку Віткоффа до Москви скасували\n\nЗапланований візит Стіва Віткоффа до Москви скасовано, повідомили у вівторок у Кремлі.\n\nЦього тижня Віткофф мав зустрітися з Володимиром Путіним у Кремлі.", "2026-03-03");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.city], ["meeting", "cancelled", "Moscow"]);
+  });
+});
+
 describe("talks for which each side sent a delegation", () => {
   // 2026-03-03 was a Tuesday.
   it("are a round when each side's delegation and its leader are named ('The Russian delegation was led by', 'Российскую делегацию возглавил', 'Делегацію США очолював')", () => {
@@ -244,5 +258,25 @@ describe("talks for which each side sent a delegation", () => {
     const en = main("Dmitriev holds talks in Miami\n\nKirill Dmitriev held talks in Miami on Monday with the U.S. delegation, which was led by Steve Witkoff.", "2026-03-03");
     const ru = main("Дмитриев провел переговоры в Майами\n\nКирилл Дмитриев в понедельник провел в Майами переговоры с американской делегацией, которую возглавлял Стив Уиткофф.", "2026-03-03");
     for (const d of [en, ru]) assert.equal(d.kind, "meeting");
+  });
+});
+
+describe("the next of a series, in a story on a contact to come", () => {
+  // 2026-03-02 was a Monday.
+  it("is that contact: its day fills it in ('The next round will take place', 'Очередной раунд пройдет', 'Наступний раунд відбудеться')", () => {
+    const en = read("Talks resume in Geneva\n\nRussian and U.S. delegations will hold talks in Geneva, the Kremlin said.\n\nThe next round of talks between Russia and the United States will take place on Wednesday in Geneva.", "2026-03-02");
+    const ru = read("Переговоры возобновятся\n\nДелегации России и США проведут переговоры в Женеве, сообщили в Кремле.\n\nОчередной раунд переговоров России и США пройдет в среду в Женеве.", "2026-03-02");
+    const uk = read("Перемовини відновляться\n\nДелегації Росії та США проведуть перемовини в Женеві, повідомили в Кремлі.\n\nНаступний раунд перемовин Росії та США відбудеться в середу в Женеві.", "2026-03-02");
+    for (const r of [en, ru, uk]) {
+      assert.equal(r.drafts.length, 1);
+      assert.deepEqual([r.drafts[0].status, r.drafts[0].date, r.drafts[0].place.city], ["scheduled", "2026-03-04", "Geneva"]);
+    }
+  });
+  it("is another contact after one done, and 'next week' is a time, not the series' next", () => {
+    const en = read("Russian and U.S. delegations held talks in Geneva\n\nRussian and U.S. delegations held talks in Geneva on Monday, the Kremlin said.\n\nThe next round of talks will take place on 20 March in Riyadh.", "2026-03-02");
+    assert.equal(en.drafts.length, 2);
+    assert.deepEqual([en.drafts[0].status, en.drafts[0].date], ["held", "2026-03-02"]);
+    const week = read("Talks in Geneva\n\nRussian and U.S. delegations will hold talks in Geneva, the Kremlin said.\n\nBefore that, advisers would meet next week in Riyadh.", "2026-03-02");
+    assert.equal(week.drafts[0].place.city, "Geneva");
   });
 });
