@@ -346,3 +346,6 @@ export const PREPARING = re(`${B}(to prepare|preparing|in preparation for|(to la
 
 /** Clauses that count time from an event: "since Trump returned", "с тех пор как", "з моменту повернення". */
 export const SINCE_CLAUSE = re(`${B}(since|с тех пор как|с момента|со времени|з моменту|з часу|видтоди як|писля того як)${E}`);
+
+/** "он", "він", "he": a subject that stands for one named before (folded). */
+export const SUBJECT_PRONOUN = /^(he|she|they|он|она|они|вин|вона|вони)$/u;
