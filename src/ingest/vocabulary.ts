@@ -241,7 +241,7 @@ export const ANOTHER = re(`${B}(next|another|further|follow-up|separate)${E}|${B
  * среду", "хокейна зустріч", "a hockey 'meeting' of the two leagues"). Not "team", "club",
  * "players" or "games": "the American team", "Валдайский клуб", "key players" are diplomacy's too.
  */
-export const SPORT = re(`${B}(match|matches|tournament|league|playoffs?|championship|hockey|tennis|football|soccer|basketball|nhl|khl|wta|atp|fifa|uefa|iihf)${E}|${B}(матч|турнир|чемпионат|хоккей|хоккеист|теннис|футбол|баскетбол|плей-офф|сыграет|сыграют|сыграл|сборн(ая|ой|ую))|${B}(лиг(а|и|е|у|ой)|кхл|нхл)${E}|${B}(хокей|хокеист|тенис|плей-оф|зиграе|зиграють|зиграв|збирн(а|ои|у))`);
+export const SPORT = re(`${B}(match|matches|tournament|league|playoffs?|championship|hockey|tennis|football|soccer|basketball|nhl|khl|wta|atp|fifa|uefa|iihf|chess|grandmasters?|olympics?|olympic games|boxing|boxers?|ufc|mma|grand slam|world cup)${E}|${B}(in|into|reach|reaches|reached) the (semi-?|quarter-?)?finals?${E}|${B}(шахмат|гроссмейстер|олимпиад|олимпийск|боксер|бокс${E}|ufc${E})|${B}(в|во|до) (полу|четверть)?финал|${B}(шах(и|ив|ах)${E}|шахист|гросмейстер|олимпиад|олимпийськ|боксер)|${B}(у|в|до) (пив|чверть)?финал|${B}(матч|турнир|чемпионат|хоккей|хоккеист|теннис|футбол|баскетбол|плей-офф|сыграет|сыграют|сыграл|сборн(ая|ой|ую))|${B}(лиг(а|и|е|у|ой)|кхл|нхл)${E}|${B}(хокей|хокеист|тенис|плей-оф|зиграе|зиграють|зиграв|збирн(а|ои|у))`);
 
 /** "talks", "a call", "summit", "переговоры", "разговор", "саммит": a contact that is never a match. */
 export const NOT_A_MATCH = re(`${B}(talks|negotiations|call|calls|summit|consultations|переговор|разговор|звонок|саммит|консультац|перемовин|розмов|дзвин|самит)`);
