@@ -42,6 +42,12 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   if (event.anchors.every((a) => SESSION.test(a.folded) && ctx.sentences.some((x) => x.paragraph === a.paragraph && COURT.test(x.folded)))) return "reports a court's hearing, not a contact";
   // (A contact between other sides is dropped for being theirs.)
   if (!follows(main.parties)) return undefined;
+  // "Poll: most Russians back a Putin-Trump meeting", "Опрос: большинство россиян поддерживают
+  // встречу Путина и Трампа", "Опитування: більшість українців не вірять у зустріч": where every
+  // line of the headline and lead that names the contact names a poll too, the news is what people
+  // think of it, not the contact.
+  const naming = event.anchors.filter((a) => a.kinds.size > 0);
+  if (!event.secondary && naming.length > 0 && naming.every((a) => POLL.test(a.folded))) return `reports a poll about ${A_KIND[main.kind]}, not a contact`;
   // "Ryabkov: no strategic stability talks with US": the first contact its sentence names is
   // named to say there is none.
   if (!event.secondary && event.anchors.some(saysNone)) return `names ${A_KIND[main.kind]} only to say there is none`;
@@ -82,6 +88,9 @@ export function continuesRecall(s: ReadSentence, ctx: Context): boolean {
   // (The one before recalls when it says so, "последний раз", or tells a contact done weeks before.)
   return before.background || (before.tense === "held" && readDates(before.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && recalled(d.value, ctx.published)));
 }
+
+/** "poll", "survey", "опрос", "соцопрос", "опитування", "respondents", "социологи": an opinion poll (folded). */
+const POLL = /(?<![\p{L}])(polls?|polled|pollsters?|surveys?|respondents|опрос|опроса|опросе|опросу|опросов|соцопрос\p{L}*|опитуванн\p{L}*|респондент\p{L}*|социолог\p{L}*)(?![\p{L}])/u;
 
 /** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */
 const THREATENS = /(?<![\p{L}])(derail|jeopardi[sz]e|torpedo|undermine|сорвать|сорвут|сорвет|зирвати|зирвуть|зирве|пидирвати|подорвать)(?![\p{L}])[\s"«»“”„']+(the\s+|these\s+|эти\s+|ци\s+)?(\p{L}+\s+)?(talks|negotiations|meeting|summit|переговор|встреч|саммит|перемовин|зустрич|самит)/u;

@@ -189,3 +189,22 @@ describe("one received", () => {
     assert.match(r.reason, /a meeting between (Ukraine and United States|United States and Ukraine)/);
   });
 });
+
+describe("an opinion poll", () => {
+  it("drops a story whose headline and lead name the contact only as what a poll asked about (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Survey: most Americans back a Trump-Putin meeting\n\nMost Americans back a meeting between Donald Trump and Vladimir Putin, a survey released on Monday found.", "2025-11-18"],
+      ["Соцопрос: россияне ждут встречи Путина и Трампа\n\nБольшинство россиян ждут встречи Владимира Путина и Дональда Трампа, показал опрос, опубликованный в понедельник.", "2025-11-18"],
+      ["Опитування: українці не чекають нічого від зустрічі Путіна і Трампа\n\nБільшість українців не чекають нічого від зустрічі Володимира Путіна і Дональда Трампа, показало опитування, оприлюднене в понеділок.", "2025-11-18"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /poll/, text);
+    }
+  });
+  it("keeps a contact whose lead reports it, whatever the headline says of polls", () => {
+    const r = read("Putin and Trump speak as polls show support for talks\n\nVladimir Putin and Donald Trump spoke by phone on Monday, the Kremlin said.", "2025-11-18");
+    assert.equal(r.relevant, true);
+  });
+});
