@@ -48,6 +48,10 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   // think of it, not the contact.
   const naming = event.anchors.filter((a) => a.kinds.size > 0);
   if (!event.secondary && naming.length > 0 && naming.every((a) => POLL.test(a.folded))) return `reports a poll about ${A_KIND[main.kind]}, not a contact`;
+  // "Russian and American students met in Moscow", "Российские и американские бизнесмены провели
+  // встречу", "Школярі з Росії та США зустрілися": people of the two countries, named by no one
+  // and no office, meet as themselves; their states hold no contact.
+  if (!event.secondary && main.participants.length === 0 && naming.length > 0 && naming.every((a) => CIVILIANS.test(a.folded))) return `reports ${A_KIND[main.kind]} of private people, not of their states`;
   // "Ryabkov: no strategic stability talks with US": the first contact its sentence names is
   // named to say there is none.
   if (!event.secondary && event.anchors.some(saysNone)) return `names ${A_KIND[main.kind]} only to say there is none`;
@@ -91,6 +95,12 @@ export function continuesRecall(s: ReadSentence, ctx: Context): boolean {
 
 /** "poll", "survey", "опрос", "соцопрос", "опитування", "respondents", "социологи": an opinion poll (folded). */
 const POLL = /(?<![\p{L}])(polls?|polled|pollsters?|surveys?|respondents|опрос|опроса|опросе|опросу|опросов|соцопрос\p{L}*|опитуванн\p{L}*|респондент\p{L}*|социолог\p{L}*)(?![\p{L}])/u;
+
+/** People who are no state's: students, business people, scientists, athletes, artists and the like (folded stems). */
+const CIVIL = `(students?|schoolchildren|pupils|scientists|scholars|academics|businessmen|businesspeople|business leaders|business|entrepreneurs|companies|athletes|artists|musicians|journalists|veterans|astronauts|cosmonauts|clergy|priests|activists|volunteers|tourists|children|teenagers|bloggers|студент\\p{L}*|школьник\\p{L}*|школяр\\p{L}*|учени(е|х)|науковц\\p{L}*|бизнес\\p{L}*|предпринимател\\p{L}*|пидприемц\\p{L}*|компани\\p{L}*|спортсмен\\p{L}*|артист\\p{L}*|музикант\\p{L}*|музыкант\\p{L}*|журналист\\p{L}*|ветеран\\p{L}*|астронавт\\p{L}*|космонавт\\p{L}*|священ\\p{L}*|активист\\p{L}*|волонтер\\p{L}*|турист\\p{L}*|дети|детей|дити|дитей|подростк\\p{L}*|пидлитк\\p{L}*|блогер\\p{L}*)`;
+
+/** "Russian and American students", "российские и американские бизнесмены", "школярі з Росії та США": the two countries' people as such (folded). */
+const CIVILIANS = new RegExp(`(?<![\\p{L}])((russian|american|us|u\\.s\\.|российск\\p{L}*|американск\\p{L}*|российськ\\p{L}*|американськ\\p{L}*)\\s+(\\p{L}+\\s+)?${CIVIL}|${CIVIL}\\s+(from|из|з|из|зи)\\s+(russia|the united states|the us|the u\\.s\\.|america|россии|росии|сша|америки))(?![\\p{L}])`, "u");
 
 /** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */
 const THREATENS = /(?<![\p{L}])(derail|jeopardi[sz]e|torpedo|undermine|сорвать|сорвут|сорвет|зирвати|зирвуть|зирве|пидирвати|подорвать)(?![\p{L}])[\s"«»“”„']+(the\s+|these\s+|эти\s+|ци\s+)?(\p{L}+\s+)?(talks|negotiations|meeting|summit|переговор|встреч|саммит|перемовин|зустрич|самит)/u;

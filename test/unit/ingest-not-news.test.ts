@@ -208,3 +208,22 @@ describe("an opinion poll", () => {
     assert.equal(r.relevant, true);
   });
 });
+
+describe("private people of the two countries", () => {
+  it("drops a meeting of the countries' people as such, named by no one (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Russian and American scientists meet in Vienna\n\nRussian and American scientists met in Vienna on Monday to compare notes on Arctic ice.", "2025-11-18"],
+      ["Российские и американские студенты встретились в Вене\n\nСтуденты из России и США в понедельник встретились в Вене на летней школе.", "2025-11-18"],
+      ["Російські та американські ветерани зустрілися у Відні\n\nРосійські та американські ветерани в понеділок зустрілися у Відні.", "2025-11-18"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /private people/, text);
+    }
+  });
+  it("keeps officials' talks about such people", () => {
+    const r = read("Russian and US diplomats discuss journalists' visas\n\nRussian and U.S. diplomats met in Istanbul on Monday to discuss visas for journalists.", "2025-11-18");
+    assert.equal(r.relevant, true);
+  });
+});
