@@ -48,6 +48,10 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   // think of it, not the contact.
   const naming = event.anchors.filter((a) => a.kinds.size > 0);
   if (!event.secondary && naming.length > 0 && naming.every((a) => POLL.test(a.folded))) return `reports a poll about ${A_KIND[main.kind]}, not a contact`;
+  // "Opinion: Why a Putin-Trump summit would change nothing", "Мнение: …", "Колонка: …", "Думка:
+  // …": a headline labelled a column argues about a contact; with no day for it, it reports none.
+  const headline = ctx.sentences.find((x) => x.headline);
+  if (!event.secondary && main.date === null && headline && COLUMN.test(headline.folded)) return `an opinion column on ${A_KIND[main.kind]}, not a report of one`;
   // "Russian and American students met in Moscow", "Российские и американские бизнесмены провели
   // встречу", "Школярі з Росії та США зустрілися": people of the two countries, named by no one
   // and no office, meet as themselves; their states hold no contact.
@@ -95,6 +99,9 @@ export function continuesRecall(s: ReadSentence, ctx: Context): boolean {
 
 /** "poll", "survey", "опрос", "соцопрос", "опитування", "respondents", "социологи": an opinion poll (folded). */
 const POLL = /(?<![\p{L}])(polls?|polled|pollsters?|surveys?|respondents|опрос|опроса|опросе|опросу|опросов|соцопрос\p{L}*|опитуванн\p{L}*|респондент\p{L}*|социолог\p{L}*)(?![\p{L}])/u;
+
+/** "Opinion:", "Op-ed |", "Мнение:", "Колонка:", "Думка:", "Погляд —": a headline's label for a column (folded). */
+const COLUMN = /^(opinion|op-ed|commentary|column|мнение|колонка|комментарий|думка|погляд|блог|blog)\s*[:|—–-]/u;
 
 /** People who are no state's: students, business people, scientists, athletes, artists and the like (folded stems). */
 const CIVIL = `(students?|schoolchildren|pupils|scientists|scholars|academics|businessmen|businesspeople|business leaders|business|entrepreneurs|companies|athletes|artists|musicians|journalists|veterans|astronauts|cosmonauts|clergy|priests|activists|volunteers|tourists|children|teenagers|bloggers|студент\\p{L}*|школьник\\p{L}*|школяр\\p{L}*|учени(е|х)|науковц\\p{L}*|бизнес\\p{L}*|предпринимател\\p{L}*|пидприемц\\p{L}*|компани\\p{L}*|спортсмен\\p{L}*|артист\\p{L}*|музикант\\p{L}*|музыкант\\p{L}*|журналист\\p{L}*|ветеран\\p{L}*|астронавт\\p{L}*|космонавт\\p{L}*|священ\\p{L}*|активист\\p{L}*|волонтер\\p{L}*|турист\\p{L}*|дети|детей|дити|дитей|подростк\\p{L}*|пидлитк\\p{L}*|блогер\\p{L}*)`;

@@ -227,3 +227,17 @@ describe("private people of the two countries", () => {
     assert.equal(r.relevant, true);
   });
 });
+
+describe("an opinion column", () => {
+  it("drops a column's argument about a contact with no day (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Opinion: A Trump-Putin summit would settle nothing\n\nA summit between Donald Trump and Vladimir Putin would settle nothing, and Europe knows it.", "2025-11-18"],
+      ["Мнение: встреча Путина и Трампа ничего не решит\n\nВстреча Владимира Путина и Дональда Трампа ничего не решит, и в Европе это понимают.", "2025-11-18"],
+      ["Думка: зустріч Путіна і Трампа нічого не вирішить\n\nЗустріч Володимира Путіна і Дональда Трампа нічого не вирішить, і в Європі це розуміють.", "2025-11-18"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+    }
+  });
+});
