@@ -236,7 +236,7 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
     const found: FoundDate = statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo };
     if (of) found.of = of;
-    if (timesAnother(sentence, index, lang)) found.another = true;
+    if (timesAnother(sentence, index, index + text.replace(/[\s,]+$/u, "").length, lang)) found.another = true;
     if (!movedTo && SET_FOR.test(sentence.slice(Math.max(0, index - 60), index))) found.setFor = true;
     reading.dates.push(found);
   }
@@ -335,9 +335,12 @@ function statementSpan(sentence: string, folded: string): [number, number] {
  * one is timed by the other, whose day it is. (With no contact named before, "Putin flew home after
  * the summit in Anchorage on Aug. 15" dates the summit itself.)
  */
-function timesAnother(sentence: string, index: number, lang: ArticleLang): boolean {
+function timesAnother(sentence: string, index: number, end: number, lang: ArticleLang): boolean {
   const from = Math.max(0, index - 60);
-  const after = AFTER_A_CONTACT.exec(fold(sentence.slice(from, index)));
+  const head = fold(sentence.slice(from, index));
+  // (The day may also stand inside the phrase, before its noun: "after their Feb. 12 call",
+  // "после состоявшегося 12 февраля разговора", "після їхньої 12 лютого розмови".)
+  const after = AFTER_A_CONTACT.exec(head) ?? (DAY_THEN_CONTACT.test(fold(sentence.slice(end, end + 40))) ? AFTER_THE.exec(head) : null);
   if (!after) return false;
   const before = sentence.slice(0, from + after.index);
   return tokenize(before).some((t) => kindOfNoun(t.text, lang) !== undefined) || KIND_PHRASES.some(([, k]) => k.test(fold(before)));
@@ -345,6 +348,12 @@ function timesAnother(sentence: string, index: number, lang: ArticleLang): boole
 
 /** "після саміту на Алясці ", "после встречи в Анкоридже ", "after the Alaska summit on ": up to a day in the same clause (folded). */
 const AFTER_A_CONTACT = /(?<![\p{L}])(после|писля|перед|after|following|before|ahead of)\s+(\p{L}+\s+){0,2}?(саммит|самит|встреч|зустрич|переговор|перемовин|разговор|розмов|звонк|дзвинк|раунд|консультац|визит|summit|meeting|talks|call|round|visit)\p{L}*[^,;:—–.!?]{0,40}$/u;
+
+/** "after their ", "после состоявшегося ", "після ": "after" and at most two words, up to a day (folded). */
+const AFTER_THE = /(?<![\p{L}])(после|писля|перед|after|following|before|ahead of)(\s+\p{L}+){0,2}\s+(on\s+|в\s+|у\s+)?$/u;
+
+/** (After a day) " call", "'s meeting", " разговора", " телефонної розмови": at most one word, then a contact's noun (folded). */
+const DAY_THEN_CONTACT = /^(['’]s)?\s+(\p{L}+\s+)?(саммит|самит|встреч|зустрич|переговор|перемовин|разговор|розмов|звонк|дзвинк|раунд|консультац|визит|summit|meeting|talks|call|round|visit)\p{L}*(?![\p{L}])/u;
 
 /** "Про це", "Об этом", "О том", "He made the remarks", "The comments came": a sentence about what was said (folded). */
 const ABOUT_IT = /^((про це|про те|об этом|о том)(?![\p{L}])|(he|she|they|\p{L}+( \p{L}+)?) (made|gave) (the|these|those|his|her|their) (remarks|comments)(?![\p{L}])|(the|his|her|their) (remarks|comments|statement) came(?![\p{L}]))/u;

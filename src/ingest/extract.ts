@@ -24,7 +24,7 @@ import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { aSportsStory, continuesRecall, whyNotNews } from "./not-news.ts";
-import { aboutAnother, cityFiledFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, cityFiledFrom, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
@@ -173,7 +173,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // day a month or more away that another sentence gives.)
   const nearSoon = tense === "future" && anchors.some((a) => VAGUE.test(a.folded));
   const beyondAMonth = (value: string) => (value.length === 7 ? dayGap(ctx.published, `${value}-01`) > 31 || value < ctx.published.slice(0, 7) : Math.abs(dayGap(ctx.published, value)) > 31);
-  for (const s of fills) {
+  // (An anchor that opens on "он", "він", "he" is dated by the sentence it goes on from first.)
+  const dating = [...new Set(fills.flatMap((s) => {
+    const from = anchors.includes(s) ? continuedFrom(s, ctx) : undefined;
+    return from && !conflicting(tense, from.tense) ? [s, from] : [s];
+  }))];
+  for (const s of dating) {
     const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
     const reading = readDates(s.text, ctx.language, ctx.published, direction);
     vague ??= reading.vague;

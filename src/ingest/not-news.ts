@@ -42,6 +42,20 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   if (event.anchors.every((a) => SESSION.test(a.folded) && ctx.sentences.some((x) => x.paragraph === a.paragraph && COURT.test(x.folded)))) return "reports a court's hearing, not a contact";
   // (A contact between other sides is dropped for being theirs.)
   if (!follows(main.parties)) return undefined;
+  // "Poll: most Russians back a Putin-Trump meeting", "Опрос: большинство россиян поддерживают
+  // встречу Путина и Трампа", "Опитування: більшість українців не вірять у зустріч": where every
+  // line of the headline and lead that names the contact names a poll too, the news is what people
+  // think of it, not the contact.
+  const naming = event.anchors.filter((a) => a.kinds.size > 0);
+  if (!event.secondary && naming.length > 0 && naming.every((a) => POLL.test(a.folded))) return `reports a poll about ${A_KIND[main.kind]}, not a contact`;
+  // "Opinion: Why a Putin-Trump summit would change nothing", "Мнение: …", "Колонка: …", "Думка:
+  // …": a headline labelled a column argues about a contact; with no day for it, it reports none.
+  const headline = ctx.sentences.find((x) => x.headline);
+  if (!event.secondary && main.date === null && headline && COLUMN.test(headline.folded)) return `an opinion column on ${A_KIND[main.kind]}, not a report of one`;
+  // "Russian and American students met in Moscow", "Российские и американские бизнесмены провели
+  // встречу", "Школярі з Росії та США зустрілися": people of the two countries, named by no one
+  // and no office, meet as themselves; their states hold no contact.
+  if (!event.secondary && main.participants.length === 0 && naming.length > 0 && naming.every((a) => CIVILIANS.test(a.folded))) return `reports ${A_KIND[main.kind]} of private people, not of their states`;
   // "Ryabkov: no strategic stability talks with US": the first contact its sentence names is
   // named to say there is none.
   if (!event.secondary && event.anchors.some(saysNone)) return `names ${A_KIND[main.kind]} only to say there is none`;
@@ -82,6 +96,18 @@ export function continuesRecall(s: ReadSentence, ctx: Context): boolean {
   // (The one before recalls when it says so, "последний раз", or tells a contact done weeks before.)
   return before.background || (before.tense === "held" && readDates(before.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && recalled(d.value, ctx.published)));
 }
+
+/** "poll", "survey", "опрос", "соцопрос", "опитування", "respondents", "социологи": an opinion poll (folded). */
+const POLL = /(?<![\p{L}])(polls?|polled|pollsters?|surveys?|respondents|опрос|опроса|опросе|опросу|опросов|соцопрос\p{L}*|опитуванн\p{L}*|респондент\p{L}*|социолог\p{L}*)(?![\p{L}])/u;
+
+/** "Opinion:", "Op-ed |", "Мнение:", "Колонка:", "Думка:", "Погляд —": a headline's label for a column (folded). */
+const COLUMN = /^(opinion|op-ed|commentary|column|мнение|колонка|комментарий|думка|погляд|блог|blog)\s*[:|—–-]/u;
+
+/** People who are no state's: students, business people, scientists, athletes, artists and the like (folded stems). */
+const CIVIL = `(students?|schoolchildren|pupils|scientists|scholars|academics|businessmen|businesspeople|business leaders|business|entrepreneurs|companies|athletes|artists|musicians|journalists|veterans|astronauts|cosmonauts|clergy|priests|activists|volunteers|tourists|children|teenagers|bloggers|студент\\p{L}*|школьник\\p{L}*|школяр\\p{L}*|учени(е|х)|науковц\\p{L}*|бизнес\\p{L}*|предпринимател\\p{L}*|пидприемц\\p{L}*|компани\\p{L}*|спортсмен\\p{L}*|артист\\p{L}*|музикант\\p{L}*|музыкант\\p{L}*|журналист\\p{L}*|ветеран\\p{L}*|астронавт\\p{L}*|космонавт\\p{L}*|священ\\p{L}*|активист\\p{L}*|волонтер\\p{L}*|турист\\p{L}*|дети|детей|дити|дитей|подростк\\p{L}*|пидлитк\\p{L}*|блогер\\p{L}*)`;
+
+/** "Russian and American students", "российские и американские бизнесмены", "школярі з Росії та США": the two countries' people as such (folded). */
+const CIVILIANS = new RegExp(`(?<![\\p{L}])((russian|american|us|u\\.s\\.|российск\\p{L}*|американск\\p{L}*|российськ\\p{L}*|американськ\\p{L}*)\\s+(\\p{L}+\\s+)?${CIVIL}|${CIVIL}\\s+(from|из|з|из|зи)\\s+(russia|the united states|the us|the u\\.s\\.|america|россии|росии|сша|америки))(?![\\p{L}])`, "u");
 
 /** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */
 const THREATENS = /(?<![\p{L}])(derail|jeopardi[sz]e|torpedo|undermine|сорвать|сорвут|сорвет|зирвати|зирвуть|зирве|пидирвати|подорвать)(?![\p{L}])[\s"«»“”„']+(the\s+|these\s+|эти\s+|ци\s+)?(\p{L}+\s+)?(talks|negotiations|meeting|summit|переговор|встреч|саммит|перемовин|зустрич|самит)/u;

@@ -11,7 +11,7 @@ import type { Mention } from "./names.ts";
 import { AND } from "./participation-words.ts";
 import { gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
-import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH } from "./vocabulary.ts";
+import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
 
 /** Words that open a time clause before the news: "after", "после", "після", "following". */
 const AFTER = /^(after|following|после|спустя|писля)$/u;
@@ -23,7 +23,6 @@ const SINCE = /(?<![\p{L}])(since|с тех пор,? как|з тих пир,? �
 /** "the first since June 2021, when …", "впервые с 2021 года, когда …", "вперше з 2021 року, коли …". */
 const SINCE_WHEN = /(?<![\p{L}])(since|с|со|з|из)\s[^,;:]{0,30}\d{4}[^,;:]{0,10},\s*$/u;
 const WHEN = /^(when|когда|коли)$/u;
-const SUBJECT_PRONOUN = /^(he|she|they|он|она|они|вин|вона|вони)$/u;
 /** The comma inside "после того, как", "с тех пор, как", "з тих пір, як" does not close a clause. */
 const CONJUNCTION_COMMA = /^(того|пор|пир)$/u;
 

@@ -12,7 +12,7 @@ import { atAside } from "./other-contacts.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
 import { NEWS_DAYS } from "./events.ts";
-import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
+import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, SUBJECT_PRONOUN, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
 /** "the first round", "перша зустріч". */
 const FIRST = ORDINALS[0][0];
@@ -241,4 +241,18 @@ export function cityFiledFrom(ctx: Context, region: PlaceEntry | undefined, coun
 export function toldBefore(s: ReadSentence, ctx: Context): boolean {
   const days = readDates(s.text, ctx.language, ctx.published, "future").dates.filter((d) => !d.statement && d.value.length === 10);
   return days.length > 0 && days.every((d) => dayGap(d.value, ctx.published) > 1);
+}
+
+/**
+ * The sentence a contact's own sentence goes on from, when it opens on "он", "він", "he": "В
+ * субботу в Майами провел переговоры Дмитриев. Он встретился с Уиткоффом …", "У суботу до Маямі
+ * прилетів Дмитрієв. Він зустрівся з Віткоффом …", "Dmitriev flew to Miami on Saturday. He met
+ * Witkoff …". The pronoun's sentence tells the same contact, so a day the one before gives is its
+ * day, before any told further on. (Only one about a contact, not recalled.)
+ */
+export function continuedFrom(s: ReadSentence, ctx: Context): ReadSentence | undefined {
+  if (s.tokens.length === 0 || !SUBJECT_PRONOUN.test(s.tokens[0].folded)) return undefined;
+  const before = ctx.sentences[ctx.sentences.indexOf(s) - 1];
+  if (!before || before.headline || before.background || before.kinds.size === 0) return undefined;
+  return before;
 }

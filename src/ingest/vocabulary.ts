@@ -68,7 +68,9 @@ export const BY_PHONE = re(`телефон|phone|звонк|звонил|соз�
 export const KIND_PHRASES: [Kind, RegExp][] = [
   // ("провел ежедневный телефонный брифинг для журналистов", "a telephone briefing": a spokesman's
   // briefing by phone is no call between the sides.)
-  ["call", re(`${B}(phone|telephone)${E}(?! briefing)|${B}video(-| )?(call|conference|link)|${B}videoconferenc|${B}by video${E}|${B}видеосвяз|${B}видеоконференц|${B}видеозв|${B}видеорежим|${B}видеоформат|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|${B}call (with|between)${E}|['’]s (phone )?call${E}|телефонн(?!\\p{L}* брифинг)|${B}созвонил|${B}дзвонив|${B}(позвонил|позвонила|позвонит|позвонить|позвонив|подзвонив|подзвонила|подзвонить|подзвонити|зателефонував|зателефонувала|зателефонуе|зателефонувати)${E}|${B}поговорил[аи]? по телефону|${B}по телефону|${B}телефоном${E}|${B}телефонував|${B}(speak|spoke|speaks|speaking|talk|talked|talking)( (today|yesterday|again|briefly|separately|later))? (with|to)${E}(?! (us|me|reporters|journalists|the (press|media|nation|public)|our|a reporter|correspondents?|supporters|lawmakers|students|troops)${E})|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
+  // ("созвонились", "зідзвонилися", "зідзвоняться": to ring each other up is a call, in either
+  // language, done or to come.)
+  ["call", re(`${B}зідзвон|${B}(phone|telephone)${E}(?! briefing)|${B}video(-| )?(call|conference|link)|${B}videoconferenc|${B}by video${E}|${B}видеосвяз|${B}видеоконференц|${B}видеозв|${B}видеорежим|${B}видеоформат|${B}(a|the|their|first|second|third|latest|hour-long|\\d+-minute)\\s+(phone\\s+)?call${E}|${B}spoke (by|on the|over the) (phone|telephone)|${B}call (with|between)${E}|['’]s (phone )?call${E}|телефонн(?!\\p{L}* брифинг)|${B}созвонил|${B}дзвонив|${B}(позвонил|позвонила|позвонит|позвонить|позвонив|подзвонив|подзвонила|подзвонить|подзвонити|зателефонував|зателефонувала|зателефонуе|зателефонувати)${E}|${B}поговорил[аи]? по телефону|${B}по телефону|${B}телефоном${E}|${B}телефонував|${B}(speak|spoke|speaks|speaking|talk|talked|talking)( (today|yesterday|again|briefly|separately|later))? (with|to)${E}(?! (us|me|reporters|journalists|the (press|media|nation|public)|our|a reporter|correspondents?|supporters|lawmakers|students|troops)${E})|${B}поговорит|${B}поговорил|${B}поговорив|${B}поговорить|${B}поспилкуван|${B}поспилкувал`)],
   // (A phrase, too: "16:18 Саммит, напомним, пройдет …" starts a live blog's line with it.)
   ["summit", re(`на высшем уровне|на (най)?вищому ривни|${B}summit|${B}(саммит|самит)|встреч\\p{L}* в верхах`)],
   // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
@@ -255,7 +257,7 @@ export const SEPARATE_CONTACT = re(`${B}(separate|separately|again)${E}|${B}(о�
  * среду", "хокейна зустріч", "a hockey 'meeting' of the two leagues"). Not "team", "club",
  * "players" or "games": "the American team", "Валдайский клуб", "key players" are diplomacy's too.
  */
-export const SPORT = re(`${B}(match|matches|tournament|league|playoffs?|championship|hockey|tennis|football|soccer|basketball|nhl|khl|wta|atp|fifa|uefa|iihf)${E}|${B}(матч|турнир|чемпионат|хоккей|хоккеист|теннис|футбол|баскетбол|плей-офф|сыграет|сыграют|сыграл|сборн(ая|ой|ую))|${B}(лиг(а|и|е|у|ой)|кхл|нхл)${E}|${B}(хокей|хокеист|тенис|плей-оф|зиграе|зиграють|зиграв|збирн(а|ои|у))`);
+export const SPORT = re(`${B}(match|matches|tournament|league|playoffs?|championship|hockey|tennis|football|soccer|basketball|nhl|khl|wta|atp|fifa|uefa|iihf|chess|grandmasters?|olympics?|olympic games|boxing|boxers?|ufc|mma|grand slam|world cup)${E}|${B}(in|into|reach|reaches|reached) the (semi-?|quarter-?)?finals?${E}|${B}(шахмат|гроссмейстер|олимпиад|олимпийск|боксер|бокс${E}|ufc${E})|${B}(в|во|до) (полу|четверть)?финал|${B}(шах(и|ив|ах)${E}|шахист|гросмейстер|олимпиад|олимпийськ|боксер)|${B}(у|в|до) (пив|чверть)?финал|${B}(матч|турнир|чемпионат|хоккей|хоккеист|теннис|футбол|баскетбол|плей-офф|сыграет|сыграют|сыграл|сборн(ая|ой|ую))|${B}(лиг(а|и|е|у|ой)|кхл|нхл)${E}|${B}(хокей|хокеист|тенис|плей-оф|зиграе|зиграють|зиграв|збирн(а|ои|у))`);
 
 /** "talks", "a call", "summit", "переговоры", "разговор", "саммит": a contact that is never a match. */
 export const NOT_A_MATCH = re(`${B}(talks|negotiations|call|calls|summit|consultations|переговор|разговор|звонок|саммит|консультац|перемовин|розмов|дзвин|самит)`);
@@ -362,3 +364,6 @@ export const PREPARING = re(`${B}(to prepare|preparing|in preparation for|(to la
 
 /** Clauses that count time from an event: "since Trump returned", "с тех пор как", "з моменту повернення". */
 export const SINCE_CLAUSE = re(`${B}(since|с тех пор как|с момента|со времени|з моменту|з часу|видтоди як|писля того як)${E}`);
+
+/** "он", "він", "he": a subject that stands for one named before (folded). */
+export const SUBJECT_PRONOUN = /^(he|she|they|он|она|они|вин|вона|вони)$/u;

@@ -141,6 +141,13 @@ describe("the day of another contact that times this one", () => {
     assert.deepEqual(another("Встреча в Вене стала бы второй после саммита в Женеве 15 августа.", "ru"), [true]);
     assert.deepEqual(another("The meeting in Vienna would be the second after the Geneva summit on Aug. 15.", "en"), [true]);
   });
+  it("is a day that stands between 'after' and a contact's noun, in a sentence that names a contact before", () => {
+    assert.deepEqual(another("The meeting in Vienna was their third, after their May 4 call.", "en"), [true]);
+    assert.deepEqual(another("Встреча в Вене стала третьей после состоявшегося 4 мая разговора.", "ru"), [true]);
+    assert.deepEqual(another("Зустріч у Відні стала третьою після їхньої 4 травня розмови.", "uk"), [true]);
+    assert.deepEqual(another("The ambassador flew home after their May 4 call.", "en"), [false]);
+    assert.deepEqual(another("The meeting in Vienna came after May 4, when the talks had stalled.", "en"), [false]);
+  });
   it("is that contact's own where no contact is named before", () => {
     assert.deepEqual(another("Посол повернувся додому після саміту в Женеві 15 серпня.", "uk"), [false]);
     assert.deepEqual(another("The ambassador flew home after the Geneva summit on Aug. 15.", "en"), [false]);

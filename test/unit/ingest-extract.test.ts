@@ -38,9 +38,7 @@ describe("the labelled corpus", () => {
   it("keeps every relevant article and drops every unrelated one it was written to test, but the known misses", () => {
     const wrong = outcomes.filter((o) => o.result.relevant !== o.article.labels.relevant).map((o) => o.article.name);
     // Batches 22, 24, 26 and 27 brought their own misses, listed here until they are fixed.
-    assert.deepEqual(wrong, [
-      "en-b26-04-politico-march-call-jeddah.txt",
-    ]);
+    assert.deepEqual(wrong, []);
   });
   it("keeps the sentence behind every field it fills", () => {
     for (const o of outcomes) {

@@ -280,3 +280,17 @@ describe("the next of a series, in a story on a contact to come", () => {
     assert.equal(week.drafts[0].place.city, "Geneva");
   });
 });
+
+describe("ringing each other up", () => {
+  // 2025-10-16 was a Thursday.
+  it("is a call, done or to come", () => {
+    const ru = main("Путин и Трамп созвонились\n\nВладимир Путин и Дональд Трамп созвонились во вторник, сообщили в Кремле.", "2025-10-16");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["call", "held", "2025-10-14"]);
+    const uk = main("Путін і Трамп зідзвонилися\n\nВолодимир Путін і Дональд Трамп зідзвонилися у вівторок, повідомили в Кремлі.", "2025-10-16");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["call", "held", "2025-10-14"]);
+    const one = main("Путін зідзвонився з Трампом\n\nВолодимир Путін зідзвонився з Дональдом Трампом у вівторок.", "2025-10-16");
+    assert.deepEqual([one.kind, one.status], ["call", "held"]);
+    const next = main("Лавров і Рубіо зідзвоняться\n\nСергій Лавров і Марко Рубіо зідзвоняться у п'ятницю, повідомили в МЗС.", "2025-10-16");
+    assert.deepEqual([next.kind, next.status, next.date], ["call", "scheduled", "2025-10-17"]);
+  });
+});

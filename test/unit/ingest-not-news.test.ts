@@ -88,6 +88,10 @@ describe("a sports story", () => {
       ["Российско-американская встреча в финале турнира\n\nРоссиянка и американка сыграют в финале турнира в Эр-Рияде в субботу, сообщили организаторы.", "2025-11-07"],
       ["В лиге готовы к матчам с клубами НХЛ\n\nЛига готова провести матчи с клубами НХЛ в следующем сезоне. Идея прозвучала во вторник после телефонного разговора Владимира Путина и Дональда Трампа.", "2025-03-19"],
       ["Російсько-американська зустріч у фіналі турніру\n\nРосіянка та американка зіграють у фіналі турніру в Ер-Ріяді в суботу, повідомили організатори.", "2025-11-07"],
+      ["Russian and American grandmasters to meet in Moscow\n\nA Russian and an American chess player will meet in Moscow on Friday, the organisers said.", "2025-11-07"],
+      ["Российский и американский гроссмейстеры встретятся в Москве\n\nРоссийский и американский шахматисты встретятся в Москве в пятницу, сообщили организаторы.", "2025-11-07"],
+      ["Російський і американський гросмейстери зустрінуться в Москві\n\nРосійський і американський шахісти зустрінуться в Москві в п'ятницю, повідомили організатори.", "2025-11-07"],
+      ["Russian and US boxers to meet in Riyadh\n\nA Russian and an American boxer will meet in Riyadh on Saturday, the promoters said.", "2025-11-07"],
       ["У лізі готові до матчів із клубами НХЛ\n\nЛіга готова провести матчі з клубами НХЛ наступного сезону. Ідея прозвучала у вівторок після телефонної розмови Володимира Путіна і Дональда Трампа.", "2025-03-19"],
     ];
     for (const [text, published] of cases) {
@@ -183,5 +187,57 @@ describe("one received", () => {
     const r = read("Зеленський прийняв міністра армії США\n\nПрезидент Володимир Зеленський у четвер прийняв у Києві делегацію Пентагону на чолі з міністром армії США Деном Дрісколлом.", "2025-11-20");
     assert.equal(r.relevant, false);
     assert.match(r.reason, /a meeting between (Ukraine and United States|United States and Ukraine)/);
+  });
+});
+
+describe("an opinion poll", () => {
+  it("drops a story whose headline and lead name the contact only as what a poll asked about (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Survey: most Americans back a Trump-Putin meeting\n\nMost Americans back a meeting between Donald Trump and Vladimir Putin, a survey released on Monday found.", "2025-11-18"],
+      ["Соцопрос: россияне ждут встречи Путина и Трампа\n\nБольшинство россиян ждут встречи Владимира Путина и Дональда Трампа, показал опрос, опубликованный в понедельник.", "2025-11-18"],
+      ["Опитування: українці не чекають нічого від зустрічі Путіна і Трампа\n\nБільшість українців не чекають нічого від зустрічі Володимира Путіна і Дональда Трампа, показало опитування, оприлюднене в понеділок.", "2025-11-18"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /poll/, text);
+    }
+  });
+  it("keeps a contact whose lead reports it, whatever the headline says of polls", () => {
+    const r = read("Putin and Trump speak as polls show support for talks\n\nVladimir Putin and Donald Trump spoke by phone on Monday, the Kremlin said.", "2025-11-18");
+    assert.equal(r.relevant, true);
+  });
+});
+
+describe("private people of the two countries", () => {
+  it("drops a meeting of the countries' people as such, named by no one (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Russian and American scientists meet in Vienna\n\nRussian and American scientists met in Vienna on Monday to compare notes on Arctic ice.", "2025-11-18"],
+      ["Российские и американские студенты встретились в Вене\n\nСтуденты из России и США в понедельник встретились в Вене на летней школе.", "2025-11-18"],
+      ["Російські та американські ветерани зустрілися у Відні\n\nРосійські та американські ветерани в понеділок зустрілися у Відні.", "2025-11-18"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /private people/, text);
+    }
+  });
+  it("keeps officials' talks about such people", () => {
+    const r = read("Russian and US diplomats discuss journalists' visas\n\nRussian and U.S. diplomats met in Istanbul on Monday to discuss visas for journalists.", "2025-11-18");
+    assert.equal(r.relevant, true);
+  });
+});
+
+describe("an opinion column", () => {
+  it("drops a column's argument about a contact with no day (en, ru, uk)", () => {
+    const cases: [string, string][] = [
+      ["Opinion: A Trump-Putin summit would settle nothing\n\nA summit between Donald Trump and Vladimir Putin would settle nothing, and Europe knows it.", "2025-11-18"],
+      ["Мнение: встреча Путина и Трампа ничего не решит\n\nВстреча Владимира Путина и Дональда Трампа ничего не решит, и в Европе это понимают.", "2025-11-18"],
+      ["Думка: зустріч Путіна і Трампа нічого не вирішить\n\nЗустріч Володимира Путіна і Дональда Трампа нічого не вирішить, і в Європі це розуміють.", "2025-11-18"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+    }
   });
 });

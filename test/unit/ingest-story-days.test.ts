@@ -133,3 +133,15 @@ describe("a story that tells its contact further down", () => {
   });
 });
 
+
+describe("a sentence that opens on 'он', 'він', 'he'", () => {
+  // 2025-12-21 was a Sunday; an earlier day of other talks is told first.
+  it("is dated by the sentence it goes on from", () => {
+    const ru = main("Неделя переговоров во Флориде\n\nЧто известно о переговорах в Майами\n\nВ Майами в пятницу прошли переговоры американцев с европейцами. В субботу в Майами провел переговоры и Кирилл Дмитриев. Он встретился с Уиткоффом и Кушнером, подтвердил сам Дмитриев.", "2025-12-21");
+    assert.equal(ru.date, "2025-12-20");
+    const uk = main("Тиждень переговорів у Флориді\n\nЩо відомо про переговори в Маямі\n\nУ Маямі в п'ятницю відбулися переговори американців з європейцями. У суботу в Маямі провів переговори і Кирило Дмитрієв. Він зустрівся з Віткоффом і Кушнером, підтвердив сам Дмитрієв.", "2025-12-21");
+    assert.equal(uk.date, "2025-12-20");
+    const en = main("A week of talks in Florida\n\nWhat we know about the talks in Miami\n\nAmericans held talks with Europeans in Miami on Friday. Kirill Dmitriev also held talks in Miami on Saturday. He met Witkoff and Kushner, Dmitriev himself confirmed.", "2025-12-21");
+    assert.equal(en.date, "2025-12-20");
+  });
+});
