@@ -23,7 +23,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aSportsStory, continuesRecall, whyNotNews } from "./not-news.ts";
+import { aSportsStory, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { aboutAnother, cityFiledFrom, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
@@ -56,7 +56,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
     // "The day before, Lavrov met Rubio" in a story about Lavrov and Wang Yi: an earlier
     // contact recalled by a story the record does not follow is its background, not its news.
     // (So is what a sentence that goes on with that recall tells: "Тогда президенты договорились …".)
-    if (drafts.length === 0 && (event.anchors[0].background || event.alongside || continuesRecall(event.anchors[0], ctx))) continue;
+    if (drafts.length === 0 && (event.anchors[0].background || event.alongside || thenOfARecall(event.anchors[0], ctx))) continue;
     let draft = buildDraft(event, ctx);
     // A sentence such as "experts will meet in Istanbul" names no sides: they are the main
     // contact's. One that names its own (Lavrov and Wang Yi) is judged on them.

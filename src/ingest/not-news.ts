@@ -7,6 +7,7 @@ import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts"
 import { NEWS_DAYS } from "./events.ts";
 import { follows } from "./news.ts";
 import type { ReadSentence } from "./reading.ts";
+import { THEN } from "./participation-words.ts";
 import { DENIED, HYPOTHETICAL, NOT_A_MATCH, NOT_PLANNED, SPORT } from "./vocabulary.ts";
 
 // Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
@@ -81,18 +82,16 @@ export function aSportsStory(sentences: ReadSentence[]): boolean {
   return top !== undefined && SPORT.test(top.folded) && !NOT_A_MATCH.test(top.folded);
 }
 
-/** "Тогда", "Тоді", "Then", "At the time": a sentence's time is the one the sentence before it gave. */
-const THEN = /^(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
-
 /**
  * Does the sentence go on with the recall of the one before it ("Последний разговор состоялся 16
  * октября. Тогда президенты договорились о саммите …", "The last call was on 16 October. At the
  * time the presidents agreed on a summit …", "Остання розмова відбулася 16 жовтня. Тоді …")? What
  * it tells of (an agreement, a summit called off later) is recalled with it.
  */
-export function continuesRecall(s: ReadSentence, ctx: Context): boolean {
+export function thenOfARecall(s: ReadSentence, ctx: Context): boolean {
   const before = ctx.sentences[ctx.sentences.indexOf(s) - 1];
-  if (before === undefined || !THEN.test(s.folded)) return false;
+  // ("Тогда", "Тоді", "Then", "At the time" opening it: its time is the one the sentence before gave.)
+  if (before === undefined || THEN.exec(s.folded)?.index !== 0) return false;
   // (The one before recalls when it says so, "последний раз", or tells a contact done weeks before.)
   return before.background || (before.tense === "held" && readDates(before.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && recalled(d.value, ctx.published)));
 }
