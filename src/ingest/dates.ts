@@ -92,7 +92,7 @@ const LAST_WORD = /(last|past|минул|прошл|минувш)/iu;
 const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|planned|slated|expected)|(scheduled|planned|set|slated|due)\s+(for|on)|(was|were)\s+to\s+(meet|be held|take place|begin|start)|мал[аио]?\s+(відбутися|пройти|розпочатися|початися|статися|зустрітися|зустрітись|провести)|мав\s+(відбутися|пройти|розпочатися|початися|статися|зустрітися|зустрітись|провести)|должн\p{L}*\s+(был\p{L}*\s+)?(состояться|пройти|начаться|встретиться|провести)|(запланирован|запланован|намечен|назначен|призначен)\p{L}*\s+на|(планировал|планувал|планував)\p{L}*\s+(провести|пройти))(\s+[\p{L}'’-]+){0,5}\s*$/iu;
 // ("Sunday's meeting will now take place Wednesday", "теперь пройдут в среду", "тепер відбудуться у
 // середу": what a contact moved will now do is on its new day.)
-const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)|(will\s+)?now\s+(take place|be held|happen|start|begin)(\s+on)?|теперь\s+(пройд|состо|начн)\p{L}*(\s+(в|во))?|тепер\s+(відбуд|пройд|розпочн|почн)\p{L}*(\s+(у|в))?)\s*$/iu;
+const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|сдвинут\p{L}*|сдвинули|зсунули|зсунуто|пересунули|посунули|postponed|moved|pushed back|pushed|shifted|bumped|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)|(will\s+)?now\s+(take place|be held|happen|start|begin)(\s+on)?|теперь\s+(пройд|состо|начн)\p{L}*(\s+(в|во))?|тепер\s+(відбуд|пройд|розпочн|почн)\p{L}*(\s+(у|в))?)\s*$/iu;
 
 /**
  * Every date expression in a sentence. `tense` says which way a bare weekday or a date
@@ -301,7 +301,8 @@ function opensSaying(next: string): boolean {
 }
 
 // ("В субботу Лавров сказал, что …", "У п'ятницю Умєров зазначив …", "On Saturday Lavrov said …".)
-const SAID_NEXT = /(?<![\p{L}])(сообщил[аи]?|заявил[аи]?|объявил[аи]?|подтвердил[аи]?|раскрил[аи]?|сказал[аи]?|отметил[аи]?|рассказал[аи]?|написал[аи]?|повидомил[аи]|повидомив|заявив|оголосил[аи]|оголосив|пидтвердил[аи]|пидтвердив|розкрил[аи]|розкрив|сказав|зазначив|зазначил[аи]|розповив|розповил[аи]|написав|said|says|told|announced|confirmed|stated|wrote|noted)(?![\p{L}])/u;
+// (Also in the imperfective: "накануне отмечала, что …", "напередодні зазначала, що …".)
+const SAID_NEXT = /(?<![\p{L}])(отмечал[аи]?|заявлял[аи]?|сообщал[аи]?|зазначал[аи]?|зазначав|заявляв|заявлял[аи]|повидомляв|повидомлял[аи]|сообщил[аи]?|заявил[аи]?|объявил[аи]?|подтвердил[аи]?|раскрил[аи]?|сказал[аи]?|отметил[аи]?|рассказал[аи]?|написал[аи]?|повидомил[аи]|повидомив|заявив|оголосил[аи]|оголосив|пидтвердил[аи]|пидтвердив|розкрил[аи]|розкрив|сказав|зазначив|зазначил[аи]|розповив|розповил[аи]|написав|said|says|told|announced|confirmed|stated|wrote|noted)(?![\p{L}])/u;
 
 /**
  * Where the words that say only who told the story's news, where and when, stand (from, to; Infinity

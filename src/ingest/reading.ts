@@ -7,11 +7,12 @@ import type { Sentence } from "./sentences.ts";
 import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
 import { memoized } from "./memo.ts";
+import { cueOfAnotherClause } from "./cue-owners.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
 // (One who greets an arrival meets no one for talks.)
-import { GREETED } from "./vocabulary.ts";
+import { GREETED, WHAT_COMES_NEXT } from "./vocabulary.ts";
 
 
 export type Tense = "cancelled" | "postponed" | "held" | "future";
@@ -186,11 +187,13 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
     // ("talks with Trump in Alaska 'very useful,' Kremlin aide sees no date for next meeting":
     // elsewhere in the sentence "next meeting" is another contact, and no cue for this one.)
     if (tense === "future" && !own && /^next /u.test(text)) continue;
+    if (tense === "future" && WHAT_COMES_NEXT.test(s.folded.slice(index + text.length))) continue;
     // "agree to meet … after a call": the verb of meeting tells the meeting's tense, not the call's.
     if (kind === "call" && /(meet|met|встрет|встреч|зустр)/u.test(text)) continue;
     // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
     // after it ("отмены саммита", "cancellation of the summit") is that contact's.
     if ((tense === "cancelled" || tense === "postponed") && namesOtherKind(s, index + text.length, kind, lang)) continue;
+    if (cueOfAnotherClause(s, at, index, kind, lang)) continue;
     const distance = Math.abs(index - at);
     // Calling off and moving decide wherever they stand in a sentence about one contact.
     const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);
