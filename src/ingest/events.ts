@@ -13,7 +13,7 @@ import type { ArticleLang } from "./language.ts";
 import type { NameIndex } from "./names.ts";
 import { isLocative } from "./places.ts";
 // (Three-way talks are the record's RU–UA–US rounds.)
-import { TRILATERAL } from "./vocabulary.ts";
+import { BY_PHONE, TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
@@ -89,14 +89,16 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     const agreedLater = s.agreed && (s.tense === "future" || s.tense === undefined || EXPERTS.test(s.folded) || k !== kind);
     // An earlier contact is worth a draft only when the story dates it ("the previous round,
     // on 27 February"); "earlier he was recalled for consultations" is background, not news.
-    const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, "past").dates.length > 0;
+    // (The day a word was said, "Брюс напередодні зазначала, що …", dates no contact.)
+    const earlier = s.background && s.tense !== "future" && readDates(s.text, lang, published, "past").dates.some((d) => !d.statement);
     // "Саммит, напомним, пройдет в пятницу, 15 августа" in a story on a call, "Наступну зустріч
     // призначили на 2 березня": a dated contact to come that is another kind, or called another,
     // is news of its own; so is "окрему зустріч" with its own people of both sides.
     const days = (tense: "past" | "future") => readDates(s.text, lang, published, tense).dates.filter((d) => !d.statement && d.value.length === 10);
     const plain = !HYPOTHETICAL.test(s.folded) && !NOT_PLANNED.test(s.folded);
     const another = ANOTHER.test(s.folded) || k !== kind;
-    const upcoming = plain && !mainMoved && s.tense === "future" && another && (days("future").length > 0 || (ANOTHER.test(s.folded) && FOLLOWED.every((p) => sidesOf(s).has(p))));
+    // (A day before the story, "Брюс накануне отмечала, что Вашингтон не будет ждать", is when it was said.)
+    const upcoming = plain && !mainMoved && s.tense === "future" && another && (days("future").some((d) => d.value >= published) || (ANOTHER.test(s.folded) && FOLLOWED.every((p) => sidesOf(s).has(p))));
     // "Переговорам предшествовала ночная встреча … она началась в четверг": a contact done on a
     // day of its own in a story on one to come; in the week before the story, as news is (one
     // done weeks before, "the first round took place on 27 February", is background).
@@ -228,11 +230,14 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
     // Only a phone makes a talk a call ("розмова за участі Ушакова" in the Kremlin is not
     // one). A summit whose preparation the headline says was discussed is the topic of the
     // contact, not the contact ("Rubio and Lavrov discussed preparations for the summit").
-    const byPhone = leadKinds.has("call") && /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead!.folded);
+    const byPhone = byPhoneLead(lead, leadKinds, lang);
     const topic = /(подготов|пидготов|prepar|обсуд|обговор|discuss)/u.test(headline.folded);
     // (So is a meeting whose preparation a call agreed on: "Путин и Трамп договорились о подготовке
     // встречи в Будапеште" over "Разговор президентов длился …".)
     if ((own === "summit" || (own === "meeting" && leadKinds.has("call"))) && topic) return byPriority(new Set([...leadKinds].filter((k) => k !== "summit"))) ?? "meeting";
+    // ("Лавров рассказал Рубио о предложении провести второй раунд в Стамбуле" over "Это второй
+    // телефонный разговор глав МИД": a contact proposed in a call is what the call was about.)
+    if (byPhoneLead(lead, leadKinds, lang) && PROPOSED_CONTACT.test(headline.folded)) return "call";
     if (own !== "meeting" && own !== "other") return own;
     if (byPhone) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
@@ -243,6 +248,19 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
   }
   return byPriority(leadKinds) ?? "other";
 }
+
+/**
+ * Does the lead tell a call by phone? Only a phone makes a talk a call ("розмова за участі Ушакова"
+ * in the Kremlin is not one); in English "a call" is one by phone ("The first call between the
+ * leaders this year came …" under "Trump and Putin Talk for an Hour").
+ */
+function byPhoneLead(lead: ReadSentence | undefined, leadKinds: Set<Kind>, lang: ArticleLang): boolean {
+  if (!lead || !leadKinds.has("call")) return false;
+  return /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead.folded) || (lang === "en" && BY_PHONE.test(lead.folded));
+}
+
+/** A contact proposed, offered or put forward: "о предложении провести", "пропозицію провести", "proposal to hold", "offered to host". */
+const PROPOSED_CONTACT = /(предлож|пропозиц|пропонув|propos|offer|инициатив)\p{L}*\s+(\p{L}+\s+){0,2}(провести|проведени|организова|организац|встретит|зустрит|hold|host|meet)/u;
 
 /**
  * Where a headline's second clause starts (a token index, -1 for none): "… as Ukraine

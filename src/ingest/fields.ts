@@ -7,6 +7,7 @@ import { isLocative } from "./places.ts";
 import type { ReadSentence } from "./reading.ts";
 import { BROKERED, DELEGATION_LED, DELEGATION_NOUN, TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
+import { sidesReferredTo } from "./referred-contacts.ts";
 
 export function findParties(event: EventReading, people: Person[], support: ReadSentence[], place: PlaceEntry | undefined, ctx: Context): { codes: string[]; guessed: boolean } {
   const { anchors } = event;
@@ -25,6 +26,9 @@ export function findParties(event: EventReading, people: Person[], support: Read
     }
   }
   if (parties.size < 2) for (const c of countriesNamed) parties.add(c);
+  // ("the next of those meetings": the sides of the talks the sentence before names.)
+  const referred = event.secondary ? sidesReferredTo(anchors[0], ctx) : [];
+  for (const c of referred) parties.add(c);
   // "Lavrov and his Indian counterpart held talks, days before an additional U.S. tariff on
   // Indian goods": with the people of one followed side only, a country the record does not
   // follow is the other side, and the other followed country the story's context.
@@ -67,7 +71,7 @@ export function findParties(event: EventReading, people: Person[], support: Read
     for (const p of trackParties) parties.add(p);
     guessedSides = true;
   }
-  const trilateral = anchors.some((s) => TRILATERAL.test(s.folded) || listsTheThree(s) || brokeredByTheThird(s));
+  const trilateral = referred.length === 3 || anchors.some((s) => TRILATERAL.test(s.folded) || listsTheThree(s) || brokeredByTheThird(s));
   // "Witkoff met Dmitriev on the sidelines of the trilateral talks": a bilateral contact whose
   // people are all Russian and American is not made trilateral by its setting.
   const bilateralPeople = people.some((p) => p.side === "RU") && people.some((p) => p.side === "US") && !people.some((p) => p.side === "UA");

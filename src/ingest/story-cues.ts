@@ -28,7 +28,11 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
   // (The day of an opening phrase, "After a long phone call on Oct. 16,", is what came before;
   // so is one in an aside, "…, як і на першій зустрічі 23–24 січня, …".)
   const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x) && !atAside(x, d.index)).map((d) => d.value);
-  const anchorDay = secondary ? undefined : anchors.flatMap(daysOf)[0];
+  // (A subtitle may stand for the lead and give no day: "Technical talks at the Ritz-Carlton follow a
+  // month of calls" over "… spent about 12 hours locked in talks … on Monday". The lead's paragraph
+  // then dates the contact.)
+  const leadDay = () => ctx.sentences.filter((x) => !x.headline && !anchors.includes(x)).slice(0, 2).filter((x) => x.kinds.size > 0 && !x.background && x.tense === tense).flatMap(daysOf)[0];
+  const anchorDay = secondary ? undefined : (anchors.flatMap(daysOf)[0] ?? (tense === undefined ? undefined : leadDay()));
   // "Еще вчера в Кремле Путин разговаривал с Уиткоффом. С российской стороны во встрече
   // участвовали Ушаков и Дмитриев. А сегодня в Кремле раскрыли, к чему эта встреча привела":
   // beside a contact to come, one told done on a day of its own, and the sentences that go on
@@ -39,10 +43,14 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     return x.tense === undefined && before?.paragraph === x.paragraph && daysOf(x).length === 0 && otherTold(before);
   };
-  return (x) => {
+  const elsewhere = (x: ReadSentence): boolean => {
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
+    // ("The US delegation met Ukrainian negotiators on Sunday. Umerov led Kyiv's team on Sunday":
+    // a sentence that names no contact, dated another day than this one, goes on with the other
+    // contact the sentence before it told.)
+    if (x.kinds.size === 0 && anchorDay && before?.paragraph === x.paragraph && daysOf(x).length > 0 && !daysOf(x).includes(anchorDay) && elsewhere(before)) return true;
     if (!secondary && otherTold(x)) return true;
     // (The answer the anchors stand in is this contact's, whatever its question went over: "В Канаде
     // открывается саммит … Ольга, что произошло? — … третий раунд … не состоится. Встреча должна
@@ -55,6 +63,7 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     // "— 23 ноября в Женеве делегации, которые возглавляли Рубио и Умеров, …".)
     return !anchorDay && tense === "future" && !secondary && x.kinds.size > 0 && daysOf(x).some((d) => d < ctx.published);
   };
+  return elsewhere;
 }
 
 /** The question an interview's answer replies to: the paragraph before it, when that ends in "?". */

@@ -1,0 +1,108 @@
+// The main contact of a long story (a reconstruction, a scoop) among the earlier contacts it
+// recounts, each with its own day, place and people: its kind, status and day, told the ways
+// batches 36 and 37 told them. One short case per language a rule covers.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { mainFields as main, readArticle as read } from "../support/ingest-cases.ts";
+
+describe("hours spent in talks", () => {
+  // 2025-03-25 was a Tuesday.
+  it("tell the talks done, whatever a modal later in the sentence says", () => {
+    const en = main("Negotiators end long session in Riyadh\n\nUS and Russian negotiators spent about 12 hours locked in talks in Riyadh on Monday, on how a ceasefire might work.", "2025-03-25");
+    const ru = main("Переговорщики завершили долгую сессию в Эр-Рияде\n\nПереговорщики России и США провели около 12 часов на переговорах в Эр-Рияде в понедельник, обсуждая, как могло бы работать перемирие.", "2025-03-25");
+    const uk = main("Переговірники завершили довгу сесію в Ер-Ріяді\n\nПереговірники Росії та США провели близько 12 годин на переговорах в Ер-Ріяді в понеділок, обговорюючи, як могло б працювати перемир'я.", "2025-03-25");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.status, d.date, d.city], ["held", "2025-03-24", "Riyadh"]);
+  });
+});
+
+describe("an explainer's headline that asks what comes next", () => {
+  // 2026-01-23 was a Friday.
+  it("tells no contact to come: the meeting it names is done", () => {
+    const ru = main("Путин принял Уиткоффа. Вот что известно о встрече и что будет дальше\n\nВ четверг Путин встретился в Кремле с Уиткоффом.", "2026-01-23");
+    const uk = main("Путін прийняв Віткоффа. Ось що відомо про зустріч і що буде далі\n\nУ четвер Путін зустрівся в Кремлі з Віткоффом.", "2026-01-23");
+    const en = main("Putin hosts Witkoff: what we know about the meeting and what will happen next\n\nPutin met Witkoff in the Kremlin on Thursday.", "2026-01-23");
+    for (const d of [ru, uk, en]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["meeting", "held", "2026-01-22", "Moscow"]);
+  });
+});
+
+describe("a contact shifted to another day", () => {
+  // 2026-01-31 was a Saturday.
+  it("is moved, and on the day it was shifted to", () => {
+    const ru = main("Встречу послов России и США в Вене сдвинули на среду\n\nПослы должны были встретиться в воскресенье.", "2026-01-31");
+    const uk = main("Зустріч послів Росії та США у Відні зсунули на середу\n\nПосли мали зустрітися в неділю.", "2026-01-31");
+    const en = main("Russia-US envoys' meeting in Vienna moved to Wednesday\n\nThe envoys had been due to meet on Sunday.", "2026-01-31");
+    for (const d of [ru, uk, en]) assert.deepEqual([d.status, d.date, d.city], ["postponed", "2026-02-04", "Vienna"]);
+  });
+  it("is not moved where only its place changes ('talks moved to Abu Dhabi')", () => {
+    const en = main("Russia-US talks moved to Abu Dhabi\n\nRussian and US diplomats will meet in Abu Dhabi on Wednesday.", "2026-01-31");
+    assert.equal(en.status, "scheduled");
+  });
+});
+
+describe("a cue in a clause about another contact", () => {
+  // 2026-03-10 was a Tuesday.
+  it("is that contact's: the call told beside a meeting put off was held", () => {
+    const en = main("Trump and Putin talk for an hour\n\nThe first call between the leaders this year came on the same day that a planned meeting of their envoys was put off. Trump spoke with Putin by phone on Monday.", "2026-03-10");
+    const ru = main("Путин и Трамп поговорили по телефону\n\nРазговор президентов состоялся в тот же день, когда встречу их посланников отложили. Путин и Трамп поговорили по телефону в понедельник.", "2026-03-10");
+    const uk = main("Путін і Трамп поговорили телефоном\n\nРозмова президентів відбулася того ж дня, коли зустріч їхніх посланців відклали. Путін і Трамп поговорили телефоном у понеділок.", "2026-03-10");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.date], ["call", "held", "2026-03-09"]);
+  });
+  it("stays this contact's past a comma ('The summit, agreed on in a phone call, was put off')", () => {
+    const en = main("Trump-Putin summit put off\n\nThe summit, agreed on in a phone call, was put off.", "2026-03-10");
+    const ru = main("Саммит Путина и Трампа отложили\n\nСаммит, о котором договорились в телефонном разговоре, отложили.", "2026-03-10");
+    for (const d of [en, ru]) assert.deepEqual([d.kind, d.status], ["summit", "postponed"]);
+  });
+});
+
+describe("a headline on a contact proposed, over a lead that tells a call", () => {
+  // 2025-05-29 was a Thursday.
+  it("reports the call in which it was proposed", () => {
+    const ru = main("Лавров рассказал Рубио о предложении провести раунд переговоров в Стамбуле\nЭто второй телефонный разговор министров за две недели\n\nЛавров в среду, 28 мая, провел телефонный разговор с Рубио. Лавров проинформировал коллегу о предложении провести 2 июня в Стамбуле раунд переговоров России и Украины.", "2025-05-29");
+    const uk = main("Лавров розповів Рубіо про пропозицію провести раунд переговорів у Стамбулі\nЦе друга телефонна розмова міністрів за два тижні\n\nЛавров у середу, 28 травня, провів телефонну розмову з Рубіо. Лавров поінформував колегу про пропозицію провести 2 червня в Стамбулі раунд переговорів Росії та України.", "2025-05-29");
+    const en = main("Lavrov tells Rubio of proposal to hold talks in Istanbul\nIt was the ministers' second phone call in two weeks\n\nLavrov held a phone call with Rubio on Wednesday, May 28. Lavrov informed his colleague of the proposal to hold a round of Russia-Ukraine talks in Istanbul on June 2.", "2025-05-29");
+    for (const d of [ru, uk, en]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["call", "held", "2025-05-28", null]);
+  });
+});
+
+describe("a contact called off", () => {
+  // 2025-06-17 was a Tuesday.
+  it("keeps no day that a later sentence gives another contact", () => {
+    const uk = main("США скасували третій раунд консультацій з Росією\n\nТретій раунд консультацій Росії та США, який мав відбутися в Москві, скасовано. Прямі переговори Росії та України в Стамбулі 16 травня дали лише обмін полоненими.", "2025-06-17");
+    const ru = main("США отменили третий раунд консультаций с Россией\n\nТретий раунд консультаций России и США, который должен был пройти в Москве, отменен. Прямые переговоры России и Украины в Стамбуле 16 мая дали только обмен пленными.", "2025-06-17");
+    const en = main("US cancels third round of consultations with Russia\n\nThe third round of Russia-US consultations, which was to take place in Moscow, has been cancelled. Direct talks between Russia and Ukraine in Istanbul on May 16 produced only a prisoner exchange.", "2025-06-17");
+    for (const d of [uk, ru, en]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["round", "cancelled", null, "Moscow"]);
+  });
+});
+
+describe("a contact named as 'the next of those'", () => {
+  // 2026-03-10 was a Tuesday.
+  it("has the sides of the talks the sentence before names", () => {
+    const en = read("Trump and Putin talk by phone\n\nTrump and Putin spoke by phone on Monday. They discussed the trilateral talks among Russia, Ukraine and the United States. Hours earlier, officials said that the next of those meetings, which had been expected on Wednesday, March 11, had been postponed.", "2026-03-10");
+    const ru = read("Путин и Трамп поговорили по телефону\n\nПутин и Трамп поговорили по телефону в понедельник. Они обсудили трехсторонние переговоры России, Украины и США. Часом ранее чиновники сообщили, что следующая из этих встреч, которую ожидали в среду, 11 марта, отложена.", "2026-03-10");
+    const uk = read("Путін і Трамп поговорили телефоном\n\nПутін і Трамп поговорили телефоном у понеділок. Вони обговорили тристоронні переговори Росії, України та США. Годиною раніше посадовці повідомили, що наступну з цих зустрічей, яку очікували в середу, 11 березня, відкладено.", "2026-03-10");
+    for (const r of [en, ru, uk]) {
+      const moved = r.drafts.find((d) => d.status === "postponed");
+      assert.deepEqual(moved?.parties, ["RU", "UA", "US"]);
+    }
+  });
+});
+
+describe("a word said the day before of a contact to come", () => {
+  // 2025-05-29 was a Thursday.
+  it("sets no other contact on that day", () => {
+    const ru = read("Лавров и Рубио поговорили по телефону\n\nЛавров и Рубио в среду поговорили по телефону. Представитель Госдепа накануне отмечала, что Вашингтон рассчитывает на прогресс в переговорах Москвы и Киева, но не будет ждать бесконечно.", "2025-05-29");
+    const uk = read("Лавров і Рубіо поговорили телефоном\n\nЛавров і Рубіо в середу поговорили телефоном. Речниця Держдепу напередодні зазначала, що Вашингтон розраховує на прогрес у переговорах Москви і Києва, але не чекатиме безкінечно.", "2025-05-29");
+    const en = read("Lavrov and Rubio speak by phone\n\nLavrov and Rubio spoke by phone on Wednesday. A State Department spokeswoman said the day before that Washington was counting on progress in the talks between Moscow and Kyiv but would not wait forever.", "2025-05-29");
+    for (const r of [ru, uk, en]) assert.deepEqual(r.drafts.map((d) => d.kind), ["call"]);
+  });
+});
+
+describe("a sentence that goes on about another contact the sentence before told", () => {
+  // 2025-03-25 was a Tuesday.
+  it("names none of this contact's people, where a subtitle stands for the lead", () => {
+    const en = read("Russia-US talks end in Riyadh\nTechnical talks follow a month of calls\n\nUS and Russian negotiators held talks in Riyadh on Monday. The Russian delegation was led by Grigory Karasin. The US delegation met Ukrainian negotiators on Sunday. Rustem Umerov led Kyiv's team on Sunday.", "2025-03-25");
+    const people = en.drafts[0].participants.map((p) => p.name);
+    assert.ok(people.includes("Grigory Karasin"));
+    assert.ok(!people.includes("Rustem Umerov"), people.join(", "));
+  });
+});
