@@ -19,6 +19,7 @@ import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAno
 import { isAside } from "./asides.ts";
 import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
+import { withoutJourneyDays } from "./journey-days.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
@@ -189,7 +190,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // what came before.)
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
-    const dates = reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)));
+    // ("arrived on Friday and is scheduled to meet Witkoff on Saturday": the arrival's day is not the contact's.)
+    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value))));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

@@ -8,6 +8,7 @@ import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRON
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
 import { memoized } from "./memo.ts";
 import { cueOfAnotherClause } from "./cue-owners.ts";
+import { inJourneyClause } from "./journey-days.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
@@ -193,7 +194,8 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
     // "прилетел … через неделю после отмены саммита": a cue with another kind of contact right
     // after it ("отмены саммита", "cancellation of the summit") is that contact's.
     if ((tense === "cancelled" || tense === "postponed") && namesOtherKind(s, index + text.length, kind, lang)) continue;
-    if (cueOfAnotherClause(s, at, index, kind, lang)) continue;
+    // ("прилетел в пятницу и в субботу встретится": the journey's clause tells the journey's tense.)
+    if (cueOfAnotherClause(s, at, index, kind, lang) || (kind !== "other" && inJourneyClause(s, index))) continue;
     const distance = Math.abs(index - at);
     // Calling off and moving decide wherever they stand in a sentence about one contact.
     const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);

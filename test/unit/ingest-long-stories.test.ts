@@ -106,3 +106,19 @@ describe("a sentence that goes on about another contact the sentence before told
     assert.ok(!people.includes("Rustem Umerov"), people.join(", "));
   });
 });
+
+describe("a journey's day told beside the contact's", () => {
+  // 2025-10-24 was a Friday.
+  it("is not the contact's day: the envoy arrives on Friday and meets on Saturday", () => {
+    const en = main("Putin's envoy in the US\n\nKirill Dmitriev arrived in the United States on Friday and is scheduled to meet Steve Witkoff in Miami on Saturday.", "2025-10-24");
+    const ru = main("Посланник Путина в США\n\nКирилл Дмитриев прилетел в США в пятницу и в субботу встретится со Стивом Уиткоффом в Майами.", "2025-10-24");
+    const uk = main("Посланець Путіна в США\n\nКирило Дмитрієв прилетів до США в п'ятницю і в суботу зустрінеться зі Стівом Віткоффом у Маямі.", "2025-10-24");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["meeting", "scheduled", "2025-10-25", "Miami"]);
+  });
+  it("is not the day of a contact done either", () => {
+    const en = main("Witkoff meets Putin\n\nSteve Witkoff flew to Moscow on Wednesday and met Vladimir Putin in the Kremlin on Thursday.", "2025-10-24");
+    const ru = main("Уиткофф встретился с Путиным\n\nСтив Уиткофф прилетел в Москву в среду, а в четверг встретился с Владимиром Путиным в Кремле.", "2025-10-24");
+    const uk = main("Віткофф зустрівся з Путіним\n\nСтів Віткофф прилетів до Москви в середу, а в четвер зустрівся з Володимиром Путіним у Кремлі.", "2025-10-24");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["meeting", "held", "2025-10-23", "Moscow"]);
+  });
+});
