@@ -227,6 +227,10 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {
     const own = byPriority(firstClauseKinds(headline, lang))!;
+    // ("Що відомо про п'яту зустріч Віткоффа з Путіним і обіцяний саміт" over "Віткофф … провів у
+    // Кремлі три години переговорів з Путіним": a summit added after "and" to the meeting named first
+    // is another topic, where the lead tells the meeting alone.)
+    if (own === "summit" && summitAddedAfterMeeting(headline, lang) && leadKinds.has("meeting") && !leadKinds.has("summit")) return "meeting";
     // Only a phone makes a talk a call ("розмова за участі Ушакова" in the Kremlin is not
     // one). A summit whose preparation the headline says was discussed is the topic of the
     // contact, not the contact ("Rubio and Lavrov discussed preparations for the summit").
@@ -335,6 +339,14 @@ function firstClauseKinds(headline: ReadSentence, lang: ArticleLang): Set<Kind> 
   const other = kindsOfAnotherTime(before, lang);
   const left = new Set([...kinds].filter((k) => !other.has(k)));
   return left.size > 0 ? left : kinds;
+}
+
+/** Does a headline name a meeting first and then, after "and", a summit ("the meeting … and the promised summit", "встреча … и обещанный саммит")? */
+function summitAddedAfterMeeting(headline: ReadSentence, lang: ArticleLang): boolean {
+  const kinds = headline.tokens.map((t) => kindOfNoun(t.text, lang));
+  const meeting = kinds.indexOf("meeting");
+  const summit = kinds.indexOf("summit");
+  return meeting >= 0 && summit > meeting && headline.tokens.slice(meeting + 1, summit).some((t) => /^(and|и|та|й)$/u.test(t.folded));
 }
 
 /** How many sides the headline's people are on. */

@@ -122,3 +122,17 @@ describe("a journey's day told beside the contact's", () => {
     for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["meeting", "held", "2025-10-23", "Moscow"]);
   });
 });
+
+describe("a headline that adds a summit after 'and' to the meeting it names", () => {
+  // 2025-08-07 was a Thursday.
+  it("reports the meeting, where the lead tells the meeting alone", () => {
+    const uk = main("Три години в Кремлі. Що відомо про п'яту зустріч Віткоффа з Путіним і обіцяний саміт\n\nСпецпосланець президента США Стів Віткофф учора, 6 серпня, провів у Кремлі близько трьох годин переговорів із Володимиром Путіним.", "2025-08-07");
+    const ru = main("Три часа в Кремле. Что известно о пятой встрече Уиткоффа с Путиным и обещанном саммите\n\nСпецпосланник президента США Стив Уиткофф вчера, 6 августа, провел в Кремле около трех часов переговоров с Владимиром Путиным.", "2025-08-07");
+    const en = main("Three hours in the Kremlin: what we know about Witkoff's fifth meeting with Putin and the promised summit\n\nUS envoy Steve Witkoff held about three hours of talks with Vladimir Putin in the Kremlin on Wednesday, August 6.", "2025-08-07");
+    for (const d of [uk, ru, en]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["meeting", "held", "2025-08-06", "Moscow"]);
+  });
+  it("leaves a meeting of the two leaders a summit", () => {
+    const en = main("What we know about the Trump-Putin meeting and the summit in Alaska\n\nDonald Trump and Vladimir Putin will meet in Anchorage on Friday, August 15.", "2025-08-07");
+    assert.deepEqual([en.kind, en.date], ["summit", "2025-08-15"]);
+  });
+});
