@@ -64,6 +64,10 @@ function kindOfNounOnce(word: string, lang: ArticleLang): Kind | undefined {
 /** A phone or a screen: what makes a "conversation" a call. */
 export const BY_PHONE = re(`телефон|phone|звонк|звонил|созвон|дзвин|дзвон|video|видео|${B}call${E}`);
 
+/** Hours spent with someone are a meeting: "spent more than four hours with Vladimir Putin", "провел с
+ * Путиным почти три часа", "провів із Путіним майже три години" (the hours before or after the name). */
+const SPENT_HOURS_WITH = `${B}spent( [\\p{L}\\d-]+){0,3} (hours?|minutes) with${E}|${B}(провел|провела|провели|провив|провила) ([\\p{L}-]+ ){0,4}(час|часа|часов|годину|години|годин|минут|хвилин)\\p{L}* (с|со|з|из|зи)${E}|${B}(провел|провела|провели|провив|провила) (с|со|з|из|зи) ([\\p{L}-]+ ){1,6}(час|часа|часов|годину|години|годин)${E}`;
+
 /** Kind cues that are phrases or verbs rather than one noun. */
 export const KIND_PHRASES: [Kind, RegExp][] = [
   // ("провел ежедневный телефонный брифинг для журналистов", "a telephone briefing": a spokesman's
@@ -76,7 +80,7 @@ export const KIND_PHRASES: [Kind, RegExp][] = [
   // Delegations in the plural ("переговоры делегаций России и США") make a round; "с американской
   // делегацией" (one delegation received by a president) does not.
   ["round", re(`трехсторонн|тристоронн|трехсторонк|тристоронк|${B}trilateral|${B}three-(way|party|sided)${E}|${B}round of (talks|consultations|negotiations)|${B}delegations${E}|${B}делегаци(и|й|ями|ях)${E}`)],
-  ["meeting", re(`${B}(meet|meets|met|meeting|talks|negotiations)${E}|(?<!${B}(truce|peace|ceasefire|deal|trade|war|sanctions|tariff|merger|small|tough|idle|loose|big|the|such|this|that|all|no|of|on) )${B}talk${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}зустрит|${B}(sat down|held talks) with|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
+  ["meeting", re(`${B}(meet|meets|met|meeting|talks|negotiations)${E}|(?<!${B}(truce|peace|ceasefire|deal|trade|war|sanctions|tariff|merger|small|tough|idle|loose|big|the|such|this|that|all|no|of|on) )${B}talk${E}|${B}встрет|${B}встреч|${B}переговор|${B}зустрич|${B}зустрин|${B}зустрил|${B}зустрив|${B}зустрит|${B}(sat down|held talks) with|${SPENT_HOURS_WITH}|${B}(говорил|говорила|говорили|говорив|розмовляв|розмовляли) (с|со|з|из|зи)${E}|${B}перемовин`)],
   // A visit is a contact of kind "other" unless the story calls it talks or a meeting.
   ["other", re(`${B}(is|are) expected in${E}|${B}(ожида(ется|ются|ют)|очику(еться|ються|ють)) (в|у|во) (москв|вашингтон|киев|кийв|кремл)|${B}поездк|${B}поиздк|${B}(trip|trips|visit|visits|visited|visiting|arrived in|arrives in|arrive in|trip to|travelled to|traveled to|travel to|travels to|traveling to|travelling to|fly to|flies to|will visit)${E}|${B}побывал|${B}побував|${B}поедет в|${B}посетит|${B}прилетит в|${B}отправится в|${B}(поид|приїд)(е|уть|у|емо) до|${B}видвидае|${B}прилетить до|${B}прилетять до|${B}вируш\\p{L}* до|${B}поед(ет|ут|у) в|${B}отправ(ится|ятся) в|${B}прилет(ит|ят) в|${B}приед(ет|ут) в|${B}приїд(е|уть) до|${B}завіта(є|ють) до|${B}визит|${B}прибил|${B}прилетел|${B}посетил|${B}приехал|${B}прибув|${B}прилетив|${B}видвидав|${B}приихав`)],
 ];

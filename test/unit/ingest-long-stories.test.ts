@@ -136,3 +136,13 @@ describe("a headline that adds a summit after 'and' to the meeting it names", ()
     assert.deepEqual([en.kind, en.date], ["summit", "2025-08-15"]);
   });
 });
+
+describe("hours spent with someone", () => {
+  // 2025-04-12 was a Saturday.
+  it("are a meeting, which the sentence dates and places", () => {
+    const en = main("Witkoff meets Putin\n\nSteve Witkoff spent more than four hours with Vladimir Putin in St. Petersburg on Friday. Ushakov said he could not yet say when Putin and Trump might speak again.", "2025-04-12");
+    const ru = main("Уиткофф встретился с Путиным\n\nСтив Уиткофф в пятницу провел с Владимиром Путиным в Санкт-Петербурге более четырех часов. Ушаков не смог сказать, когда Путин и Трамп поговорят снова.", "2025-04-12");
+    const uk = main("Віткофф зустрівся з Путіним\n\nСтів Віткофф у п'ятницю провів більше чотирьох годин із Володимиром Путіним у Санкт-Петербурзі. Ушаков не зміг сказати, коли Путін і Трамп поговорять знову.", "2025-04-12");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["meeting", "held", "2025-04-11", "St Petersburg"]);
+  });
+});
