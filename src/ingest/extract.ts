@@ -20,6 +20,7 @@ import { isAside } from "./asides.ts";
 import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { withoutJourneyDays } from "./journey-days.ts";
+import { firstDayAfterTheMove } from "./moved-days.ts";
 import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
@@ -193,7 +194,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("arrived on Friday and is scheduled to meet Witkoff on Saturday": the arrival's day is not the contact's.)
     const dates = withoutJourneyDays(s, reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value))));
     if (dates.length === 0) continue;
-    const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
+    const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? firstDayAfterTheMove(s, dates) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.
     if (date !== null && !firstDayOf(pick.value, date)) continue;
     dateFound = pick;

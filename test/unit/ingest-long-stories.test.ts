@@ -146,3 +146,13 @@ describe("hours spent with someone", () => {
     for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.date, d.city], ["meeting", "held", "2025-04-11", "St Petersburg"]);
   });
 });
+
+describe("a contact moved to talks over several days", () => {
+  // 2026-01-31 was a Saturday.
+  it("is on the first day told after the move, not the last", () => {
+    const ru = main("Раунд в Абу-Даби перенесли\n\nВторой раунд переговоров России и США в Абу-Даби, который должен был пройти в воскресенье, 1 февраля, перенесен на следующую неделю: делегации встретятся в среду, 4 февраля, и, возможно, продолжат работу в четверг.", "2026-01-31");
+    const uk = main("Раунд в Абу-Дабі перенесли\n\nДругий раунд переговорів Росії та США в Абу-Дабі, який мав відбутися в неділю, 1 лютого, перенесено на наступний тиждень: делегації зустрінуться в середу, 4 лютого, і, можливо, продовжать роботу в четвер.", "2026-01-31");
+    const en = main("Abu Dhabi round postponed\n\nThe second round of Russia-US talks in Abu Dhabi, which was due to take place on Sunday, February 1, has been postponed to next week: the delegations will meet on Wednesday, February 4, and may continue on Thursday.", "2026-01-31");
+    for (const d of [ru, uk, en]) assert.deepEqual([d.status, d.date, d.city], ["postponed", "2026-02-04", "Abu Dhabi"]);
+  });
+});
