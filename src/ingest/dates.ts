@@ -7,6 +7,7 @@ import * as chrono from "chrono-node";
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import { memoized } from "./memo.ts";
+import { daysOfTheMonth } from "./month-days.ts";
 import { fold, tokenize } from "./words.ts";
 import { kindOfNoun, KIND_PHRASES, RELATIVE_DAYS, SINCE, SPEECH, THIS_EVENING, VAGUE, withoutEveOf, ZONE_PHRASES } from "./vocabulary.ts";
 
@@ -245,6 +246,8 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     const evening = THIS_EVENING.exec(folded);
     if (evening) reading.dates.push({ value: published, text: evening[0], index: evening.index, movedTo: false });
   }
+  // ("on the 14th", "14-го числа": a day whose month is the story's, or the next or last.)
+  for (const d of daysOfTheMonth(sentence, lang, published, tense)) if (!reading.dates.some((x) => Math.abs(x.index - d.index) < 6)) reading.dates.push(d);
   reading.dates.sort((a, b) => a.index - b.index);
   return reading;
 }

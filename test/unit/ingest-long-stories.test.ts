@@ -156,3 +156,25 @@ describe("a contact moved to talks over several days", () => {
     for (const d of [ru, uk, en]) assert.deepEqual([d.status, d.date, d.city], ["postponed", "2026-02-04", "Abu Dhabi"]);
   });
 });
+
+describe("a day of the month told without its month", () => {
+  // 2025-10-08 was a Wednesday.
+  it("is the next such day for a contact to come", () => {
+    const en = main("Lavrov and Rubio to meet\n\nLavrov and Rubio will meet in Vienna on the 14th.", "2025-10-08");
+    const ru = main("Лавров и Рубио встретятся\n\nЛавров и Рубио встретятся в Вене 14-го числа.", "2025-10-08");
+    const uk = main("Лавров і Рубіо зустрінуться\n\nЛавров і Рубіо зустрінуться у Відні 14-го.", "2025-10-08");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.status, d.date], ["scheduled", "2025-10-14"]);
+    assert.equal(main("Lavrov and Rubio to meet\n\nLavrov and Rubio will meet in Vienna on the 3rd.", "2025-10-08").date, "2025-11-03");
+  });
+  it("is the last such day for a contact done", () => {
+    const en = main("Lavrov and Rubio met\n\nLavrov and Rubio met in Vienna on the 3rd.", "2025-10-08");
+    const ru = main("Лавров и Рубио встретились\n\nЛавров и Рубио встретились в Вене 3-го числа.", "2025-10-08");
+    const uk = main("Лавров і Рубіо зустрілися\n\nЛавров і Рубіо зустрілися у Відні 3-го числа.", "2025-10-08");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.status, d.date], ["held", "2025-10-03"]);
+  });
+  it("is no day in an ordinal of a series ('the 14th round', '14-го раунда')", () => {
+    const en = main("Lavrov and Rubio to meet\n\nLavrov and Rubio will meet for the 14th round of talks in Vienna.", "2025-10-08");
+    const ru = main("Лавров и Рубио встретятся\n\nЛавров и Рубио встретятся в Вене в рамках 14-го раунда переговоров.", "2025-10-08");
+    for (const d of [en, ru]) assert.equal(d.date, null);
+  });
+});
