@@ -21,7 +21,10 @@ const SUBORDINATOR = new Set(["that", "when", "as", "while", "after", "before", 
 export function cueOfAnotherClause(s: ReadSentence, at: number, cue: number, kind: Kind, lang: ArticleLang): boolean {
   if (cue <= at) return false;
   const opener = s.tokens.findIndex((t) => t.start > at && t.start < cue && SUBORDINATOR.has(t.folded));
-  if (opener < 0) return false;
+  // ("The summit that they agreed on in a call was put off": a clause right after this contact's
+  // word tells of this contact.)
+  const own = s.tokens.findIndex((t) => t.start >= at);
+  if (opener < 0 || opener - own <= 2) return false;
   const noun = s.tokens.findIndex((t, i) => {
     if (i <= opener) return false;
     const k = kindOfNoun(t.text, lang);

@@ -50,7 +50,8 @@ describe("a cue in a clause about another contact", () => {
   it("stays this contact's past a comma ('The summit, agreed on in a phone call, was put off')", () => {
     const en = main("Trump-Putin summit put off\n\nThe summit, agreed on in a phone call, was put off.", "2026-03-10");
     const ru = main("Саммит Путина и Трампа отложили\n\nСаммит, о котором договорились в телефонном разговоре, отложили.", "2026-03-10");
-    for (const d of [en, ru]) assert.deepEqual([d.kind, d.status], ["summit", "postponed"]);
+    const relative = main("Trump-Putin summit put off\n\nThe summit that the leaders agreed on in a phone call was put off.", "2026-03-10");
+    for (const d of [en, ru, relative]) assert.deepEqual([d.kind, d.status], ["summit", "postponed"]);
   });
 });
 
