@@ -105,9 +105,10 @@ const NOT_AN_OFFICE_AFTER = "(?!\\p{L}*\\s+((внешней|зовнишньои
  */
 const AGREED_ON = `${B}(договорил\\p{L}*|условил\\p{L}*|домовил\\p{L}*|домовився|договоренност\\p{L}*|домовленост\\p{L}*|домовленист\\p{L}*|agreed|agree|agreement)( (с|со|з|зи|with) [^,.;:]{1,60}?)? ((о|об|про|щодо|on) (a |an |the )?(проведен\\p{L}* |holding (a |an |the )?)?(\\p{L}+ )?(встреч|саммит|переговор|разговор|раунд|консультац|зустрич|самит|перемовин|розмов|meeting|summit|talks|call|round)|(провести|организовать|организувати|встретиться|зустритися|созвониться|зидзвонитися))`;
 
-/** A contact shifted to another day: "сдвинули на среду", "зсунули на середу", "moved to Wednesday",
- * "pushed to next week" (a move "to Abu Dhabi" changes the place, not the day). */
-const MOVED_TO_A_DAY = `${B}(сдвинул|сдвинут|сдвигают|сдвигает|зсунул|зсунут|посунул|пересунул|пересунут)\\p{L}*|${B}(moved|shifted|bumped|pushed)( back| forward)? (to|until) (next|later|a later|the following|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\\d)`;
+/** A contact shifted to another day: "сдвинули на среду", "зсунули на середу" (as "перенесли", "postponed").
+ * (An English "moved to December 8" leaves a known round scheduled on its new day: the editors'
+ * update of the entry, test/e2e/feeds.test.ts, keeps it so.) */
+const MOVED_TO_A_DAY = `${B}(сдвинул|сдвинут|сдвигают|сдвигает|зсунул|зсунут|посунул|пересунул|пересунут)\\p{L}*`;
 
 export const STATUS_CUES = {
   cancelled: re(`${B}cancel|${B}call(s|ed)? off|${B}(is|are) off${E}|${B}scrap|(will not|won't) take place(?! (as (scheduled|planned)|on (time|schedule)|at the (set|planned|scheduled) time))|${B}отмен|не (состоится|состоятся)(?! (в|во) (назначенн|запланированн|установленн|оговоренн)\\p{L}* (срок|время|дату|день))|${B}сорван|${B}сорвал|${B}скасов|${B}скасув|не (видбудеться|видбудуться)(?! (у|в) (визначен|запланован|встановлен|обумовлен)\\p{L}* (термин|строк|час|дату|день))|${B}зирван|${B}зирвал|${B}зирвав`),

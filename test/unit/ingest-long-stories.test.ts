@@ -30,12 +30,16 @@ describe("a contact shifted to another day", () => {
   it("is moved, and on the day it was shifted to", () => {
     const ru = main("Встречу послов России и США в Вене сдвинули на среду\n\nПослы должны были встретиться в воскресенье.", "2026-01-31");
     const uk = main("Зустріч послів Росії та США у Відні зсунули на середу\n\nПосли мали зустрітися в неділю.", "2026-01-31");
-    const en = main("Russia-US envoys' meeting in Vienna moved to Wednesday\n\nThe envoys had been due to meet on Sunday.", "2026-01-31");
+    const en = main("Russia-US envoys' meeting in Vienna pushed back to Wednesday\n\nThe envoys had been due to meet on Sunday.", "2026-01-31");
     for (const d of [ru, uk, en]) assert.deepEqual([d.status, d.date, d.city], ["postponed", "2026-02-04", "Vienna"]);
   });
   it("is not moved where only its place changes ('talks moved to Abu Dhabi')", () => {
     const en = main("Russia-US talks moved to Abu Dhabi\n\nRussian and US diplomats will meet in Abu Dhabi on Wednesday.", "2026-01-31");
     assert.equal(en.status, "scheduled");
+  });
+  it("is still scheduled, on its new day, where English says it was 'moved to' a date (as the editors' update keeps it)", () => {
+    const en = main("Fourth round of Russia-US embassy talks moved to December 8\n\nThe fourth round of Russian-American consultations, which had been scheduled for December 1 in Istanbul, has been moved to December 8.", "2026-11-27");
+    assert.deepEqual([en.status, en.date], ["scheduled", "2026-12-08"]);
   });
 });
 
