@@ -149,9 +149,12 @@ export const COMPARISON = new RegExp(
  * "There are no plans for a call": a contact that is explicitly not happening. Russian and
  * Ukrainian put the plans first and their absence last ("Планов по новым контактам Путина и Трампа
  * пока нет", "Планів щодо нових контактів поки немає"); English says the contacts are not planned
- * ("No new contacts between the leaders are planned").
+ * ("No new contacts between the leaders are planned"). So is one not expected: "Новых встреч с
+ * Уиткоффом в ближайшее время не ожидается", "Нових зустрічей … не очікується" (with the contact
+ * first and no comma between, not after a preposition: "Встреча пройдет в пятницу, прорыва не
+ * ожидается", "прорыва на переговорах не ожидается" set one).
  */
-export const NOT_PLANNED = re(`${B}(конкретных |новых )?планов( [\\p{L}-]+){0,8} нет${E}|${B}(конкретних |нових )?планів( [\\p{L}-]+){0,8} (немає|нема)${E}|${B}no( [\\p{L}-]+){0,3} (contacts?|meetings?|calls?|talks|summits?|visits?|negotiations)( [\\p{L}-]+){0,6} (are|is|were|was) (planned|scheduled|in the works|being prepared)${E}|${B}no (concrete |immediate |specific )?plans?${E}|${B}no such (meeting|call|talks|summit|visit|contact)s?${E}|${B}(никаких|такой|таких) (встреч|разговор|контакт|переговор)\\p{L}* (не|нет)|${B}(жодних|такои|таких) (зустрич|розмов|контакт|переговор)\\p{L}* (не|немае)|not (being )?(planned|scheduled|on the agenda)|${B}не планир|${B}не заплан|${B}не плану|${B}нет (конкретных )?планов|${B}немае (конкретних )?планив|${B}не обсуждается|${B}не обговорюеться|${B}не стоит на повестке`);
+export const NOT_PLANNED = re(`(?<!${B}(на|в|у|от|від|по|о|об|про|від) )${B}(встреч|разговор|контакт|переговор|саммит|визит|зустріч|розмов|перемовин|саміт|візит)\\p{L}*( [\\p{L}-]+){0,8} (не ожида|не предвид|не очіку|не передбача)|${B}(конкретных |новых )?планов( [\\p{L}-]+){0,8} нет${E}|${B}(конкретних |нових )?планів( [\\p{L}-]+){0,8} (немає|нема)${E}|${B}no( [\\p{L}-]+){0,3} (contacts?|meetings?|calls?|talks|summits?|visits?|negotiations)( [\\p{L}-]+){0,6} (are|is|were|was) (planned|scheduled|in the works|being prepared)${E}|${B}no (concrete |immediate |specific )?plans?${E}|${B}no such (meeting|call|talks|summit|visit|contact)s?${E}|${B}(никаких|такой|таких) (встреч|разговор|контакт|переговор)\\p{L}* (не|нет)|${B}(жодних|такои|таких) (зустрич|розмов|контакт|переговор)\\p{L}* (не|немае)|not (being )?(planned|scheduled|on the agenda)|${B}не планир|${B}не заплан|${B}не плану|${B}нет (конкретных )?планов|${B}немае (конкретних )?планив|${B}не обсуждается|${B}не обговорюеться|${B}не стоит на повестке`);
 
 /** The headline or the lead denies the contact it names. */
 export const DENIED = re(`${B}(denies|denied|deny|dismissed|dismisses|refuted|refutes|rejected (a |the )?(media )?reports?)${E}|${B}(опроверг|опровергл|опровергает|опровергают|опроверж|заперечи|заперечу|заперечув|спростува|спростову)`);
@@ -271,7 +274,7 @@ export const SPORT = re(`${B}(match|matches|tournament|league|playoffs?|champion
  * погибших", "обмін полоненими", "обмінялися полоненими", "повернула тіла загиблих", "репатріація
  * тіл". Its talks, mediators and the contacts that made it possible are its background.
  */
-export const SWAP = re(`${B}(swap|swaps|swapped|exchange|exchanges|exchanged|trade|traded|release|released|free|freed|return|returns|returned|hand(s|ed)? over|repatriat\\p{L}*)${E}( [\\p{L}\\d][\\p{L}\\d,.]*){0,4} (prisoners?|pows?|captives|detainees|bodies|remains)${E}|${B}(prisoner|pow|body|bodies)[ -](swap|exchange|exchanges|swaps|repatriation)|${B}(обмен|обмін|обменял|обмінял|обміня|вернул|вернула|вернули|повернул|повернула|повернули|повернув|передал|передала|передали|передав|освободил|звільнил|звільнив|репатриац|репатріац)\\p{L}*( [\\p{L}\\d][\\p{L}\\d,.]*){0,4} (пленн|военнопленн|заключенн|полонен|військовополонен|тел|тіл|останк)\\p{L}*|${B}(тела|тіла) (погибш|загибл|военн|військов)`);
+export const SWAP = re(`${B}(swap|swaps|swapped|exchange|exchanges|exchanged|trade|traded|release|released|free|freed|return|returns|returned|hand(s|ed)? over|repatriat\\p{L}*)${E}( [\\p{L}\\d][\\p{L}\\d,.]*){0,4} (prisoners?|pows?|captives|detainees|bodies|remains)${E}|${B}(prisoner|pow|body|bodies)[ -](swap|exchange|exchanges|swaps|repatriation)|${B}(обмен|обмін|обменял|обмінял|обміня|вернул|вернула|вернули|повернул|повернула|повернули|повернув|передал|передала|передали|передав|освободил|звільнил|звільнив|репатриац|репатріац)\\p{L}*( [\\p{L}\\d][\\p{L}\\d,.]*){0,4} (плен(?!ар)|военнопленн|заключенн|полон|військовополонен|тел|тіл|останк)\\p{L}*|${B}(тела|тіла) (погибш|загибл|военн|військов)`);
 
 /**
  * A market's word: a currency, shares, a commodity, a trading floor ("rouble firms", "акции
@@ -280,11 +283,12 @@ export const SWAP = re(`${B}(swap|swaps|swapped|exchange|exchanges|exchanged|tra
 export const MARKET = re(`${B}(rouble|roubles|ruble|rubles|hryvnia|stocks?|shares|equities|bonds?|oil|brent|urals|gold|markets?|currency|currencies|moex|investors|traders|index|indices|futures|yields?)${E}|${B}(рубл|гривн|акци|бирж|мосбирж|индекс|індекс|нефт|нафт|котировк|котирув|облигаци|облігаці|валют|инвестор|інвестор|трейдер|фондов|рынк|рынок|ринок|ринк)`);
 
 /**
- * A contact named as what is hoped for or expected, not as done or set: "hopes for a call",
- * "call hopes", "summit optimism", "на фоне ожиданий разговора", "надежды на встречу", "на тлі
- * очікувань розмови", "сподівання на зустріч" (nouns: "ожидается", "очікується" are a contact set).
+ * A contact named as what is hoped for, expected or doubted, not as done or set: "hopes for a
+ * call", "call hopes", "summit optimism", "summit doubts", "на фоне ожиданий разговора", "надежды на
+ * встречу", "сомнений в саммите", "на тлі очікувань розмови", "сподівання на зустріч", "сумнівів
+ * щодо саміту" (nouns: "ожидается", "очікується" are a contact set).
  */
-export const EXPECTED_CONTACT = re(`${B}(hopes?|expectations?|optimism|speculation|bets?)${E}( \\p{L}+){0,4} (talks|negotiations|meeting|summit|call|contacts?|dialogue)${E}|${B}(talks|negotiations|meeting|summit|call|contacts?|dialogue) (hopes|expectations|optimism|speculation|bets)${E}|${B}(ожидани|надежд|оптимизм|слух|спекуляци|очікуван|сподіван|наді|надії|чутк|чуток)\\p{L}*( \\p{L}+){0,4} (встреч|разговор|переговор|саммит|контакт|диалог|зустріч|розмов|перемовин|саміт|діалог)`);
+export const EXPECTED_CONTACT = re(`${B}(hopes?|expectations?|optimism|speculation|bets?|doubts?|uncertainty|fears?)${E}( \\p{L}+){0,4} (talks|negotiations|meeting|summit|call|contacts?|dialogue)${E}|${B}(talks|negotiations|meeting|summit|call|contacts?|dialogue) (hopes|expectations|optimism|speculation|bets|doubts|uncertainty|fears)${E}|${B}(ожидани|надежд|оптимизм|слух|спекуляци|сомнени|опасени|неопределенност|очікуван|сподіван|наді|надії|чутк|чуток|сумнів|побоюван|невизначеніст)\\p{L}*( \\p{L}+){0,4} (встреч|разговор|переговор|саммит|контакт|диалог|зустріч|розмов|перемовин|саміт|діалог)`);
 
 /** "talks", "a call", "summit", "переговоры", "разговор", "саммит": a contact that is never a match. */
 export const NOT_A_MATCH = re(`${B}(talks|negotiations|call|calls|summit|consultations|переговор|разговор|звонок|саммит|консультац|перемовин|розмов|дзвин|самит)`);

@@ -339,4 +339,62 @@ describe("stories that share the names of a contact and report none", () => {
       assert.deepEqual([r.drafts[0].kind, r.drafts[0].status], ["call", "held"], text);
     }
   });
+  it("drops an analysis that says the talks are at a dead end, over the contacts done months before", () => {
+    const cases: [string, string][] = [
+      ["Analysis: why the Trump-Putin channel has gone quiet\n\nThe back channel between Witkoff and Dmitriev has gone quiet, and no new summit is in sight, analysts say.\n\nTrump and Putin met in Anchorage on August 15, and spoke by phone on October 16.", "2025-11-12"],
+      ["Анализ: почему диалог Москвы и Вашингтона забуксовал\n\nПереговорный процесс между Россией и США зашел в тупик, считают эксперты.\n\nПутин и Трамп встретились в Анкоридже 15 августа, а 16 октября провели телефонный разговор.", "2025-11-12"],
+      ["Аналіз: чому діалог Вашингтона і Москви забуксував\n\nПереговорний процес між США і Росією зайшов у глухий кут, вважають експерти.\n\nПутін і Трамп зустрілися в Анкориджі 15 серпня, а 16 жовтня провели телефонну розмову.", "2025-11-12"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /reports none held/, text);
+    }
+  });
+  it("drops a word that no new meeting is expected", () => {
+    const cases: [string, string][] = [
+      ["Kremlin says no Putin-Trump call is being prepared\n\nThe Kremlin said on Wednesday that no phone call between Putin and Trump was being prepared.\n\nThe two leaders last spoke on October 16.", "2025-11-05"],
+      ["Ushakov: no new meetings with Witkoff expected soon\n\nNo new meetings with US envoy Steve Witkoff in Moscow are expected in the near future, Kremlin aide Yuri Ushakov said.", "2025-11-05"],
+      ["Ушаков: новых встреч с Уиткоффом в ближайшее время не ожидается\n\nНовых встреч со спецпосланником Стивом Уиткоффом в Москве в ближайшее время не ожидается, сообщил Юрий Ушаков.", "2025-11-05"],
+      ["Ушаков: нових зустрічей з Віткоффом найближчим часом не очікується\n\nНових зустрічей зі спецпосланцем Стівом Віткоффом у Москві найближчим часом не очікується, повідомив Юрій Ушаков.", "2025-11-05"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+    }
+  });
+  it("keeps a meeting set for a day, whatever is not expected of it", () => {
+    const r = read("Уиткофф и Дмитриев встретятся в пятницу в Майами\n\nСпецпосланник Стив Уиткофф и Кирилл Дмитриев встретятся в пятницу в Майами, прорыва на переговорах не ожидается.", "2025-11-05");
+    assert.deepEqual([r.relevant, r.drafts[0]?.status, r.drafts[0]?.date], [true, "scheduled", "2025-11-07"]);
+  });
+  it("drops a return from captivity, with the meeting that agreed it", () => {
+    const cases: [string, string][] = [
+      ["Украина вернула из российского плена 84 человека\n\nУкраина в четверг вернула из плена 84 человека, сообщил Зеленский.\n\nОбмен согласовали при посредничестве США на встрече в Майами во вторник, где Уиткофф встретился с Дмитриевым.", "2025-10-02"],
+      ["Україна повернула з полону 84 людини\n\nУкраїна в четвер повернула з російського полону 84 людини, повідомив Зеленський.\n\nОбмін погодили за посередництва США на зустрічі в Маямі у вівторок, де Віткофф зустрівся з Дмитрієвим.", "2025-10-02"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /exchange of prisoners/, text);
+    }
+  });
+  it("drops a market report on hopes for, optimism over or doubts about a summit", () => {
+    const cases: [string, string][] = [
+      ["Russian stocks rally on Putin-Trump summit optimism\n\nRussian stocks rallied on Tuesday on optimism over a summit between Putin and Trump in Alaska.", "2025-08-12"],
+      ["Индекс Мосбиржи вырос на надеждах на саммит Путина и Трампа\n\nИндекс Мосбиржи во вторник вырос на 2% на надеждах на саммит Путина и Трампа на Аляске.", "2025-08-12"],
+      ["Гривня зміцнилася на тлі надій на зустріч Путіна і Трампа\n\nГривня у вівторок зміцнилася на тлі надій на зустріч Путіна і Трампа на Алясці.", "2025-08-12"],
+      ["Rouble slips as Putin-Trump summit doubts grow\n\nThe rouble slipped on Thursday as doubts grew over a summit between Putin and Trump in Budapest.", "2025-10-23"],
+      ["Рубль ослаб на фоне сомнений в саммите Путина и Трампа\n\nРубль в четверг ослаб на фоне сомнений в проведении саммита Путина и Трампа в Будапеште.", "2025-10-23"],
+      ["Рубль послабився на тлі сумнівів щодо саміту Путіна і Трампа\n\nРубль у четвер послабився на тлі сумнівів щодо проведення саміту Путіна і Трампа в Будапешті.", "2025-10-23"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /market story/, text);
+    }
+  });
+  it("keeps a market report on a summit set for a day", () => {
+    const r = read("Rouble firms after Trump sets Alaska summit with Putin\n\nThe rouble firmed on Saturday after Trump said he would meet Putin in Alaska on August 15.", "2025-08-09");
+    assert.deepEqual([r.relevant, r.drafts[0]?.kind, r.drafts[0]?.status, r.drafts[0]?.date], [true, "summit", "scheduled", "2025-08-15"]);
+  });
 });
