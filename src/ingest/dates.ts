@@ -137,8 +137,9 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     if (/(hour|minute|second|час|годин|хвилин|минут|секунд)/iu.test(text)) continue;
     // "off for now", "пока", "наразі": the moment of speaking, not a day of the contact.
     if (/^(now|for now|right now|сейчас|пока|зараз|наразі|поки)$/iu.test(text)) continue;
-    // "a day before he hosts Zelensky", "two days after the call": counted from another event.
-    if (/^(a|an|one|two|three|\d+)\s+(day|days|week|weeks)\s+(before|after|earlier|later)$/iu.test(text)) continue;
+    // "a day before he hosts Zelensky", "two days after the call", "Three months after Alaska":
+    // counted from another event.
+    if (/^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|days|week|weeks|month|months|year|years)\s+(before|after|earlier|later)$/iu.test(text)) continue;
     // "через два дня после введения санкций", "за тиждень до саміту": counted from another event.
     if (/^(через|спустя|за)\s/iu.test(text) && /^\s*(после|після|перед|до|после того)(?![\p{L}])/iu.test(sentence.slice(index + text.length))) continue;
     // "over the weekend", chrono's Saturday: a weekend is two days, and names neither.

@@ -17,10 +17,21 @@ import { BY_PHONE, TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, DENIED, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
+
+/**
+ * How many days from the story a contact told below another story's headline may be to be its
+ * news. A contact the story's own headline names is news for a week (NEWS_DAYS); one a story on
+ * another event gives further down is news only while fresh ("met on Tuesday" in Wednesday's
+ * story, "вчора", "накануне"): one of the week before was that week's news, and here it is the
+ * context of this one: "The U.S. envoy held talks with Putin on 24 April" under a deal signed on
+ * the 30th; "Уиткофф провел переговоры с Путиным 24 апреля", "Віткофф провів переговори з Путіним
+ * 24 квітня" under the same.
+ */
+export const BURIED_DAYS = 3;
 
 /** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо". */
 const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
@@ -58,7 +69,13 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // ("Rubio and Lavrov spoke by phone on Monday to prepare the ground" before "On Wednesday,
     // Trump said he had called off the summit": a contact held to prepare another is that one's
     // groundwork; the story's news is what became of the other.)
-    const told = body.filter((s) => reportsContactOfItsOwn(s, lang, published, leadSides));
+    // ("Песков: планов по новым контактам Путина и Трампа пока нет", "No new contacts are planned,
+    // the Kremlin said", "Пєсков: планів щодо контактів немає": a story that opens on the word that
+    // no contact is planned, or on a denial, reports that word; the summit called off or the last
+    // call told further down explains it. Only a contact to come, or one on a day near the story,
+    // is news of its own there.)
+    const denial = [headline, lead].some((s) => s !== undefined && (NOT_PLANNED.test(s.folded) || DENIED.test(s.folded)));
+    const told = body.filter((s) => reportsContactOfItsOwn(s, lang, published, leadSides) && (!denial || s.tense === "future" || nearTheStory(s, lang, published)));
     const first = reach.find((s) => s.kinds.size > 0 && !s.background) ?? told.find((s) => !PREPARING.test(s.folded)) ?? told[0];
     if (!first) return [];
     anchors = [first];
@@ -115,6 +132,11 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   return events;
 }
 
+/** Does a sentence give a day (not a statement's) within BURIED_DAYS of the story? */
+export function nearTheStory(s: ReadSentence, lang: ArticleLang, published: string): boolean {
+  return readDates(s.text, lang, published, s.tense === "future" ? "future" : "past").dates.some((d) => !d.statement && Math.abs(dayGap(d.value, published)) <= BURIED_DAYS);
+}
+
 /**
  * Is a sentence on "the next" contact of a series the main one, still to come? A story on a round
  * to come calls it the series' next: "Российскую делегацию на переговорах в Женеве возглавит …"
@@ -147,8 +169,10 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
   // A question asks about a contact; the answer reports it.
   if (/\?\s*["»”]?$/u.test(s.text)) return false;
   // "… Diriyah, where U.S. and Russian delegations held talks in February": a contact dated
-  // well before the story is recalled, not reported.
-  if (s.tense === "held") {
+  // well before the story is recalled, not reported. So is one called off or moved then: "In
+  // late October, Trump said he had cancelled the summit", "В конце октября Трамп заявил, что
+  // отменил встречу", "Наприкінці жовтня Трамп скасував зустріч" in a story of mid-November.
+  if (s.tense === "held" || s.tense === "cancelled" || s.tense === "postponed") {
     // A month alone ("in February") in a sentence about a contact done is a month gone by, even
     // where the calendar would put the nearest February ahead.
     if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : dayGap(d.value, published) > NEWS_DAYS))) return false;
@@ -207,7 +231,7 @@ export function sidesOf(s: ReadSentence): Set<string> {
 export { CLAUSE };
 
 /** Words that name a contact (for where it stands in a sentence). */
-const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|встреч|встрет|переговор|разговор|саммит|раунд|визит|заседан|зустр|перемовин|розмов|самит|засидан|дзвин|дзвон)/u;
+const KIND_WORD = /^(meet|met|meeting|talks|call|summit|round|visit|plenary|session|пленарн|встреч|встрет|переговор|разговор|саммит|раунд|визит|заседан|зустр|перемовин|розмов|самит|засидан|дзвин|дзвон)/u;
 
 /**
  * The kind of the main contact. The headline says it best: one kind there decides, except

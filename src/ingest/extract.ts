@@ -25,7 +25,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aSportsStory, thenOfARecall, whyNotNews } from "./not-news.ts";
+import { aSportsStory, aSwapStory, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { aboutAnother, cityFiledFrom, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
@@ -43,6 +43,7 @@ export function understand(article: Article, names: NameIndex, options: Understa
   if (withKind.length === 0) return { ...base, relevant: false, reason: "no call, meeting, round or summit is reported", drafts: [] };
 
   if (aSportsStory(sentences)) return { ...base, relevant: false, reason: "a sports story: its meeting is a match", drafts: [] };
+  if (aSwapStory(sentences)) return { ...base, relevant: false, reason: "an exchange of prisoners or of the dead: its talks are its background", drafts: [] };
 
   const events = findEvents(sentences, language, published, names);
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
@@ -191,8 +192,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // what came before.)
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
+    // (So is one whose story has said "next week" before any day: "Следующий раунд состоится в
+    // Женеве на следующей неделе" over a history of the talks, "… два стамбульских раунда - 2 июня и 23 июля".)
+    const soon = nearSoon || (tense === "future" && vague !== undefined);
     // ("arrived on Friday and is scheduled to meet Witkoff on Saturday": the arrival's day is not the contact's.)
-    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value))));
+    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value))));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? firstDayAfterTheMove(s, dates) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

@@ -4,7 +4,7 @@
 // as the rest of src/ingest/; extract.ts passes in how a contact's sentences become a draft.
 import type { Context, Draft, EventReading } from "./draft.ts";
 import { dayGap, readDates } from "./dates.ts";
-import { FOLLOWED, mainKind, NEWS_DAYS, reportsContactOfItsOwn, sidesOf } from "./events.ts";
+import { FOLLOWED, mainKind, nearTheStory, NEWS_DAYS, reportsContactOfItsOwn, sidesOf } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
@@ -86,17 +86,6 @@ function onlyACall(s: ReadSentence): boolean {
 }
 
 /**
- * How many days from the story a contact told below another story's headline may be to be its
- * news. A contact the story's own headline names is news for a week (NEWS_DAYS); one a story on
- * another event gives further down is news only while fresh ("met on Tuesday" in Wednesday's
- * story, "вчора", "накануне"): one of the week before was that week's news, and here it is the
- * context of this one: "The U.S. envoy held talks with Putin on 24 April" under a deal signed on
- * the 30th; "Уиткофф провел переговоры с Путиным 24 апреля", "Віткофф провів переговори з Путіним
- * 24 квітня" under the same.
- */
-const BURIED_DAYS = 3;
-
-/**
  * Does a sentence below the lead tell a contact between the followed sides as news: reported of
  * its own (named sides, done or to come, not recalled, asked about or denied), on a day near the
  * story or with the next sentence going on about the same contact?
@@ -107,8 +96,7 @@ function toldAsNews(s: ReadSentence, sentences: ReadSentence[], lang: ArticleLan
   // Nor one that another contact was told of: "Путін поділився оцінками своєї зустрічі з Трампом"
   // under "Путін зателефонував Моді".
   if (s.background || briefedOn(s) || !reportsContactOfItsOwn(s, lang, published, new Set())) return false;
-  const days = readDates(s.text, lang, published, s.tense === "future" ? "future" : "past").dates;
-  if (days.some((d) => !d.statement && Math.abs(dayGap(d.value, published)) <= BURIED_DAYS)) return true;
+  if (nearTheStory(s, lang, published)) return true;
   const kind = strongestKind(s.kinds)!;
   const next = sentences[sentences.indexOf(s) + 1];
   return next !== undefined && !next.background && next.kinds.has(kind);

@@ -4,11 +4,11 @@
 // the main contact before keeping it.
 import { dayGap, readDates } from "./dates.ts";
 import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts";
-import { NEWS_DAYS } from "./events.ts";
+import { NEWS_DAYS, ofABody } from "./events.ts";
 import { follows } from "./news.ts";
 import type { ReadSentence } from "./reading.ts";
 import { THEN } from "./participation-words.ts";
-import { DENIED, HYPOTHETICAL, NOT_A_MATCH, NOT_PLANNED, SPORT } from "./vocabulary.ts";
+import { DENIED, EXPECTED_CONTACT, HYPOTHETICAL, MARKET, NOT_A_MATCH, NOT_PLANNED, SPORT, SWAP } from "./vocabulary.ts";
 
 // Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
 
@@ -22,6 +22,13 @@ import { DENIED, HYPOTHETICAL, NOT_A_MATCH, NOT_PLANNED, SPORT } from "./vocabul
  */
 const NONE = /(?<![\p{L}])(no|никаких|нет|жодних|немае)\s+((?!(in|at|on|from|after|with|of|for|to|by|the|a|an|that|в|на|о|об|по|с|у|з|про|для|после|писля|что|що|и|а|но|але)(?![\p{L}])|doubt|deal|progress|сомнен|сумнив)\p{L}+(-\p{L}+)*\s+){0,3}(talks|consultations|contacts?|dialogue|negotiations|meetings?|calls?|summit|переговор|консультаци|контакт|диалог|встреч|зустрич|перемовин|разговор|розмов|саммит|самит)/u;
 
+/**
+ * "neither a new summit nor a phone call on the horizon", "ни новой встречи, ни разговора не
+ * предвидится", "ні нової зустрічі, ні розмови": a pair of contacts named only to say there is
+ * neither (folded: "ні" is "ни"). Up to three words before the first noun, as with NONE.
+ */
+const NEITHER = /(?<![\p{L}])(neither|ни)\s+((a|an|any|the)\s+)?(\p{L}+(-\p{L}+)*\s+){0,3}?(talks|consultations|contacts?|dialogue|negotiations|meetings?|calls?|summit|переговор|консультаци|контакт|диалог|встреч|зустрич|перемовин|разговор|розмов|саммит|самит)[^.;:!?]{0,100}?((?<![\p{L}])nor|,\s*ни)(?![\p{L}])/u;
+
 /** The main contact's draft and the sentences that name it, as chooseNews gives them. */
 export function whyNotNews(event: EventReading, main: Draft, ctx: Context): string | undefined {
   // "Trump says Putin is not interested in peace talks": talks are named, but nothing is
@@ -29,10 +36,15 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   // So does an analysis whose only word of what became of it is a supposition further down
   // ("навіть якщо саміт ніколи не відбудеться", "even if the summit never takes place").
   const supposed = main.date === null && statusSupposed(event, main, ctx);
+  // Nor does one whose only word of what became of it is a sentence further down that recalls
+  // weeks before ("Переговорный процесс зашел в тупик … В конце октября Трамп отменил встречу",
+  // "Talks have stalled … In late October, Trump called off the summit", "Переговори зайшли в
+  // глухий кут … Наприкінці жовтня Трамп скасував зустріч"): an analysis of talks stalled.
+  const fromARecall = main.date === null && statusRecalled(event, main, ctx);
   // Nor does one that names talks only as what something could spoil ("нові санкції можуть
   // зірвати переговори", "sanctions could derail the talks") with no day of their own.
   const threatened = main.date === null && event.anchors.some((a) => THREATENS.test(a.folded));
-  if ((main.guessed.includes("status") && main.date === null) || supposed || threatened) return `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
+  if ((main.guessed.includes("status") && main.date === null) || supposed || fromARecall || threatened) return `speaks of ${A_KIND[main.kind]} but reports none held, set, announced, moved or called off`;
   // "No call between Putin and Trump is planned": the contact is named to be denied.
   // "Kremlin denies report that a Putin-Trump meeting is being prepared", "Песков опроверг
   // сообщения о подготовке встречи": the headline or the lead denies the contact it names.
@@ -49,6 +61,11 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
   // think of it, not the contact.
   const naming = event.anchors.filter((a) => a.kinds.size > 0);
   if (!event.secondary && naming.length > 0 && naming.every((a) => POLL.test(a.folded))) return `reports a poll about ${A_KIND[main.kind]}, not a contact`;
+  if (!event.secondary && aMarketStory(event, ctx)) return `a market story: ${A_KIND[main.kind]} is what traders expect, not a contact reported`;
+  // "В четверг Путин, выступая на заседании клуба «Валдай», предостерег США", "виступаючи на засіданні
+  // клубу «Валдай»", "speaking at a plenary session of the Valdai club": where every line of the
+  // headline and lead that names a contact names a body's own session, the other side is only spoken of.
+  if (!event.secondary && naming.length > 0 && naming.every((a) => SESSION.test(a.folded) && ofABody(a))) return `reports a session of a body, not a contact`;
   // "Opinion: Why a Putin-Trump summit would change nothing", "Мнение: …", "Колонка: …", "Думка:
   // …": a headline labelled a column argues about a contact; with no day for it, it reports none.
   const headline = ctx.sentences.find((x) => x.headline);
@@ -83,6 +100,33 @@ export function aSportsStory(sentences: ReadSentence[]): boolean {
 }
 
 /**
+ * Is it a story of an exchange of prisoners or of the dead, whose headline and lead name no other
+ * contact ("Russia and Ukraine swap 185 prisoners each", "Россия и Украина провели обмен пленными",
+ * "Україна повернула тіла 1000 загиблих")? The talks that agreed it, its mediators and what the
+ * leaders said that day are its background, however fresh.
+ */
+export function aSwapStory(sentences: ReadSentence[]): boolean {
+  const headline = sentences.find((s) => s.headline);
+  const lead = sentences.find((s) => !s.headline && s.tokens.length >= 5);
+  const top = headline ?? lead;
+  // (A lead that tells the exchange itself may misread a word of it as a contact: "handed over the
+  // bodies … and received 24 in return".)
+  return top !== undefined && SWAP.test(top.folded) && top.kinds.size === 0 && (lead === undefined || lead.kinds.size === 0 || SWAP.test(lead.folded));
+}
+
+/**
+ * Does the story report a market ("Rouble firms as call hopes lift sentiment", "Рубль укрепился
+ * на фоне ожиданий разговора Путина и Трампа", "Рубль зміцнився на тлі очікувань розмови") whose
+ * headline and lead name the contact only as what traders hope for or expect? (A market report of
+ * a call held the evening before reports the call.)
+ */
+function aMarketStory(event: EventReading, ctx: Context): boolean {
+  const naming = event.anchors.filter((a) => a.kinds.size > 0);
+  const top = ctx.sentences.filter((s) => s.headline || s === ctx.sentences.find((x) => !x.headline && x.tokens.length >= 5));
+  return naming.length > 0 && top.some((s) => MARKET.test(s.folded)) && naming.every((a) => EXPECTED_CONTACT.test(a.folded));
+}
+
+/**
  * Does the sentence go on with the recall of the one before it ("Последний разговор состоялся 16
  * октября. Тогда президенты договорились о саммите …", "The last call was on 16 October. At the
  * time the presidents agreed on a summit …", "Остання розмова відбулася 16 жовтня. Тоді …")? What
@@ -111,8 +155,8 @@ const CIVILIANS = new RegExp(`(?<![\\p{L}])((russian|american|us|u\\.s\\.|рос
 /** "derail the talks", "сорвать переговоры", "зірвати переговори": a contact named as what could be spoiled. */
 const THREATENS = /(?<![\p{L}])(derail|jeopardi[sz]e|torpedo|undermine|сорвать|сорвут|сорвет|зирвати|зирвуть|зирве|пидирвати|подорвать)(?![\p{L}])[\s"«»“”„']+(the\s+|these\s+|эти\s+|ци\s+)?(\p{L}+\s+)?(talks|negotiations|meeting|summit|переговор|встреч|саммит|перемовин|зустрич|самит)/u;
 
-/** "заседание", "засідання": a session, of delegations or of a court. */
-const SESSION = /(?<![\p{L}])(заседан|засидан)/u;
+/** "заседание", "засідання", "session", "plenary": a session, of delegations, of a court or of a body. */
+const SESSION = /(?<![\p{L}])(заседан|засидан|session|plenary|пленарн)/u;
 
 /** "суд", "court", "судья", "суддя", "присяжные": a court. */
 const COURT = /(?<![\p{L}])(суд|суда|суде|суди|суду|судом|court|judge|судья|судьи|суддя|присяжн)(?![\p{L}])/u;
@@ -153,13 +197,25 @@ function statusSupposed(event: EventReading, main: Draft, ctx: Context): boolean
   return from !== undefined && !event.anchors.includes(from) && (SUPPOSED.test(from.folded) || HYPOTHETICAL.test(from.folded));
 }
 
-/** Does the sentence's first contact stand in "no … talks", "никаких переговоров"? */
+/** Is the status read from a sentence below the headline and the lead that dates itself weeks before the story? */
+function statusRecalled(event: EventReading, main: Draft, ctx: Context): boolean {
+  const from = ctx.sentences.find((s) => s.text === main.evidence.status);
+  return from !== undefined && !event.anchors.includes(from) && readDates(from.text, ctx.language, ctx.published, "past").dates.some((d) => recalled(d.value, ctx.published));
+}
+
+/** Does the sentence's first contact stand in "no … talks", "никаких переговоров", "neither … nor"? */
 function saysNone(s: ReadSentence): boolean {
-  const none = NONE.exec(s.folded);
+  // ("Three months after the Alaska summit, there is neither …", "Спустя три месяца после саммита
+  // никаких контактов …": a contact that times the sentence is not the one it speaks of.)
+  const folded = s.folded.replace(AFTER_A_CONTACT, (w) => " ".repeat(w.length));
+  const none = NONE.exec(folded) ?? NEITHER.exec(folded);
   if (!none) return false;
-  const first = KIND_WORD.exec(s.folded);
+  const first = KIND_WORD.exec(folded);
   return first !== null && first.index >= none.index && first.index < none.index + none[0].length;
 }
+
+/** "after the Alaska summit", "после саммита", "після зустрічі", "since their call": a contact that times another (folded). */
+const AFTER_A_CONTACT = /(?<![\p{L}])(after|since|following|после|спустя|писля|с момента|з моменту)\s+(\p{L}+[\s-]+){0,3}?(talks|contacts?|meetings?|calls?|summit|round|переговор|контакт|встреч|зустрич|перемовин|разговор|розмов|саммит|самит|раунд)\p{L}*/gu;
 
 /** The first word of a sentence that names a contact. */
 const KIND_WORD = /(?<![\p{L}])(talks|consultations|contacts?|dialogue|negotiations|meet|meetings?|calls?|summit|round|переговор|консультаци|контакт|диалог|встреч|встрет|зустрич|перемовин|разговор|розмов|саммит|самит|раунд)/u;

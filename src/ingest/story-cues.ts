@@ -246,10 +246,15 @@ export function cityFiledFrom(ctx: Context, region: PlaceEntry | undefined, coun
   return city.country === country && (named(country!) || !ctx.names.country(country!)?.followed) ? city : undefined;
 }
 
-/** Does a sentence give days, all of them days before the story (and none a statement's)? */
+/**
+ * Does a sentence give days or months, all of them before the story (and none a statement's)? A
+ * long story on a contact to come goes over what came before ("Трехсторонний формат был запущен в
+ * январе", "The three-way format was launched in January", "Тристоронній формат запустили в
+ * січні"): a month gone by is no month of the contact to come.
+ */
 export function toldBefore(s: ReadSentence, ctx: Context): boolean {
-  const days = readDates(s.text, ctx.language, ctx.published, "future").dates.filter((d) => !d.statement && d.value.length === 10);
-  return days.length > 0 && days.every((d) => dayGap(d.value, ctx.published) > 1);
+  const dates = readDates(s.text, ctx.language, ctx.published, "future").dates.filter((d) => !d.statement);
+  return dates.length > 0 && dates.every((d) => (d.value.length === 10 ? dayGap(d.value, ctx.published) > 1 : d.value < ctx.published.slice(0, 7)));
 }
 
 /**

@@ -153,3 +153,14 @@ describe("the day of another contact that times this one", () => {
     assert.deepEqual(another("The ambassador flew home after the Geneva summit on Aug. 15.", "en"), [false]);
   });
 });
+
+describe("a span counted from another event", () => {
+  it("reads no day in 'three months after' a summit, in any of the three languages", () => {
+    for (const [s, lang] of [
+      ["Three months after Alaska, Trump's Russia reset runs aground.", "en"],
+      ["Two weeks after the call, the ministers have yet to meet.", "en"],
+      ["Спустя три месяца после саммита на Аляске контактов нет.", "ru"],
+      ["Через три місяці після саміту на Алясці контактів немає.", "uk"],
+    ] as const) assert.equal(first(s, lang, "2025-11-12"), null, s);
+  });
+});

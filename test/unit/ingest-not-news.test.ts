@@ -241,3 +241,160 @@ describe("an opinion column", () => {
     }
   });
 });
+
+describe("stories that share the names of a contact and report none", () => {
+  // Analyses of stalled talks, denials, exchanges of prisoners or of the dead, and market reports:
+  // real outlets publish them with the same people and words as a contact's news.
+  it("drops an analysis that names a new summit and a call only to say there is neither", () => {
+    const cases: [string, string][] = [
+      ["Trump's Russia reset runs aground\n\nThree months after the Alaska summit, there is neither a new summit nor a phone call between Trump and Putin on the horizon.\n\nThe leaders last spoke by phone on October 16, when they agreed on a summit in Budapest that was later called off.", "2025-11-12"],
+      ["Перезагрузка забуксовала\n\nСпустя три месяца после саммита на Аляске ни новой встречи, ни телефонного разговора Путина и Трампа не предвидится.\n\nВ последний раз лидеры говорили по телефону 16 октября, тогда они договорились о саммите в Будапеште, который позже отменили.", "2025-11-12"],
+      ["Перезавантаження забуксувало\n\nЧерез три місяці після саміту на Алясці ні нової зустрічі, ні телефонної розмови Путіна і Трампа не передбачається.\n\nВостаннє лідери говорили телефоном 16 жовтня, тоді вони домовилися про саміт у Будапешті, який згодом скасували.", "2025-11-12"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+    }
+  });
+  it("drops an analysis of stalled talks whose only word of a contact recalls weeks before", () => {
+    const cases: [string, string][] = [
+      ["Analysis: US-Russia talks stall\n\nThe negotiation process between Moscow and Washington has reached a dead end, and talks between Witkoff and Dmitriev have stalled since October.\n\nIn late October, Trump said he had cancelled the planned summit with Putin in Budapest.", "2025-11-12"],
+      ["Аналитика: диалог Москвы и Вашингтона буксует\n\nПереговорный процесс между Россией и США зашел в тупик: встреч Уиткоффа и Дмитриева не было с октября.\n\nВ конце октября Трамп заявил, что отменил запланированную встречу с Путиным в Будапеште.", "2025-11-12"],
+      ["Аналітика: діалог Москви і Вашингтона забуксував\n\nПереговорний процес між Росією і США зайшов у глухий кут: зустрічей Віткоффа і Дмитрієва не було з жовтня.\n\nНаприкінці жовтня Трамп заявив, що скасував заплановану зустріч із Путіним у Будапешті.", "2025-11-12"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /reports none held/, text);
+    }
+  });
+  it("drops a word that no contact is planned, over the summit called off told below it", () => {
+    const cases: [string, string][] = [
+      ["Kremlin: no new Putin-Trump contacts planned\n\nNo contacts between Putin and Trump are planned for now, Kremlin spokesman Dmitry Peskov told reporters on Wednesday.\n\nIn late October, Trump said he had cancelled the planned meeting with Putin in Budapest.", "2025-11-05"],
+      ["Песков: контактов Путина и Трампа пока не планируется\n\nПланов по новым контактам Путина и Трампа пока нет, заявил в среду Дмитрий Песков.\n\nВ конце октября Трамп заявил, что отменил запланированную встречу с Путиным в Будапеште.", "2025-11-05"],
+      ["Пєсков: розмова Путіна і Трампа не планується\n\nПланів щодо нових контактів Путіна і Трампа поки немає, заявив у середу Дмитро Пєсков.\n\nНаприкінці жовтня Трамп заявив, що скасував заплановану зустріч із Путіним у Будапешті.", "2025-11-05"],
+      ["Kremlin: no new Putin-Trump contacts planned\n\nThere are no plans for new contacts between Putin and Trump, Kremlin spokesman Dmitry Peskov told reporters on Wednesday.\n\nTrump called off the planned summit with Putin in Budapest, saying it did not feel right.", "2025-11-05"],
+      ["Песков: планов по контактам Путина и Трампа нет\n\nПланов по новым контактам Путина и Трампа пока нет, заявил в среду Дмитрий Песков.\n\nТрамп отменил запланированную встречу с Путиным в Будапеште, заявив, что она не казалась правильной.", "2025-11-05"],
+      ["Пєсков: планів щодо контактів Путіна і Трампа немає\n\nПланів щодо нових контактів Путіна і Трампа поки немає, заявив у середу Дмитро Пєсков.\n\nТрамп скасував заплановану зустріч із Путіним у Будапешті, заявивши, що вона не здавалася правильною.", "2025-11-05"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+    }
+  });
+  it("keeps a contact to come, with its day, told below the word that no other is planned", () => {
+    const r = read("Песков: планов по контактам Путина и Трампа нет\n\nПланов по новым контактам Путина и Трампа пока нет, заявил в среду Дмитрий Песков.\n\nПри этом Лавров и Рубио проведут телефонный разговор в четверг, уточнил он.", "2025-11-05");
+    assert.equal(r.relevant, true, r.reason);
+    assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date], ["call", "scheduled", "2025-11-06"]);
+  });
+  it("drops an exchange of prisoners or of the dead, with the talks that agreed it", () => {
+    const cases: [string, string][] = [
+      ["Russia and Ukraine swap 185 prisoners each\n\nRussia and Ukraine exchanged 185 prisoners of war each on Thursday, the defence ministry said.\n\nThe swap was agreed when Witkoff met Dmitriev in Miami on Tuesday.", "2025-10-02"],
+      ["Россия и Украина провели обмен пленными\n\nРоссия и Украина в четверг обменялись 185 военнопленными, сообщило Минобороны.\n\nОбмен согласовали во вторник на встрече Уиткоффа и Дмитриева в Майами.", "2025-10-02"],
+      ["Україна і Росія провели обмін полоненими\n\nУкраїна і Росія в четвер обмінялися 185 полоненими, повідомив Координаційний штаб.\n\nОбмін погодили у вівторок на зустрічі Віткоффа і Дмитрієва в Маямі.", "2025-10-02"],
+      ["Россия передала Украине тела погибших\n\nРоссия передала Украине 1000 тел погибших военнослужащих, получив взамен 24 тела, сообщил Мединский в четверг.\n\nОбмены телами были согласованы на переговорах в Стамбуле 2 июня.", "2025-10-02"],
+      ["Russia hands over 1,000 bodies to Ukraine\n\nRussia handed over the bodies of 1,000 soldiers to Ukraine on Thursday and received 24 in return, Medinsky said.\n\nThe repatriation of bodies was agreed at talks in Istanbul on June 2.", "2025-10-02"],
+      ["Україна повернула тіла 1000 загиблих\n\nУкраїна в четвер повернула тіла 1000 загиблих військових, повідомив Координаційний штаб.\n\nРепатріацію тіл погодили на переговорах у Стамбулі 2 червня.", "2025-10-02"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /exchange of prisoners/, text);
+    }
+  });
+  it("drops a speech at a club's session that names the United States", () => {
+    const cases: [string, string][] = [
+      ["Putin speaks at Valdai\n\nOn Thursday Putin, speaking at the Valdai club's plenary session in Sochi, said Russia would watch the United States closely.", "2025-10-02"],
+      ["Путин выступил на «Валдае»\n\nВ четверг Путин, выступая на заседании клуба «Валдай» в Сочи, заявил, что Россия будет следить за действиями США.", "2025-10-02"],
+      ["Путін виступив на «Валдаї»\n\nУ четвер Путін, виступаючи на засіданні клубу «Валдай» у Сочі, заявив, що Росія стежитиме за діями США.", "2025-10-02"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /session of a body/, text);
+    }
+  });
+  it("drops a market report that names a contact only as what traders hope for", () => {
+    const cases: [string, string][] = [
+      ["Rouble firms as call hopes lift sentiment\n\nThe rouble firmed on Tuesday as hopes for a phone call between Putin and Trump lifted sentiment on the Moscow exchange.\n\nThe currency gained 0.8% against the dollar.", "2025-10-14"],
+      ["Рубль укрепился на фоне ожиданий разговора Путина и Трампа\n\nРубль во вторник укрепился на фоне ожиданий телефонного разговора Путина и Трампа, следует из данных Мосбиржи.\n\nДоллар подешевел на 80 копеек.", "2025-10-14"],
+      ["Рубль зміцнився на тлі очікувань розмови Путіна і Трампа\n\nРосійський рубль у вівторок зміцнився на тлі очікувань телефонної розмови Путіна і Трампа.\n\nДолар подешевшав на 80 копійок.", "2025-10-14"],
+      ["Oil rises as Trump-Putin summit hopes fade\n\nOil prices rose on Thursday as hopes for a summit between Trump and Putin faded and investors weighed new sanctions.", "2025-10-23"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /market story/, text);
+    }
+  });
+  it("keeps a market report of a call held the evening before", () => {
+    const cases: [string, string][] = [
+      ["Rouble firms after Putin-Trump call\n\nThe rouble firmed on Friday after Putin and Trump held a phone call on Thursday evening.\n\nThe currency gained 0.8% against the dollar.", "2025-10-17"],
+      ["Рубль укрепился после телефонного разговора Путина и Трампа\n\nРубль в пятницу укрепился после того, как накануне вечером Путин и Трамп провели телефонный разговор.", "2025-10-17"],
+      ["Рубль зміцнився після телефонної розмови Путіна і Трампа\n\nРосійський рубль у пʼятницю зміцнився після того, як напередодні ввечері Путін і Трамп провели телефонну розмову.", "2025-10-17"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, true, text);
+      assert.deepEqual([r.drafts[0].kind, r.drafts[0].status], ["call", "held"], text);
+    }
+  });
+  it("drops an analysis that says the talks are at a dead end, over the contacts done months before", () => {
+    const cases: [string, string][] = [
+      ["Analysis: why the Trump-Putin channel has gone quiet\n\nThe back channel between Witkoff and Dmitriev has gone quiet, and no new summit is in sight, analysts say.\n\nTrump and Putin met in Anchorage on August 15, and spoke by phone on October 16.", "2025-11-12"],
+      ["Анализ: почему диалог Москвы и Вашингтона забуксовал\n\nПереговорный процесс между Россией и США зашел в тупик, считают эксперты.\n\nПутин и Трамп встретились в Анкоридже 15 августа, а 16 октября провели телефонный разговор.", "2025-11-12"],
+      ["Аналіз: чому діалог Вашингтона і Москви забуксував\n\nПереговорний процес між США і Росією зайшов у глухий кут, вважають експерти.\n\nПутін і Трамп зустрілися в Анкориджі 15 серпня, а 16 жовтня провели телефонну розмову.", "2025-11-12"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /reports none held/, text);
+    }
+  });
+  it("drops a word that no new meeting is expected", () => {
+    const cases: [string, string][] = [
+      ["Kremlin says no Putin-Trump call is being prepared\n\nThe Kremlin said on Wednesday that no phone call between Putin and Trump was being prepared.\n\nThe two leaders last spoke on October 16.", "2025-11-05"],
+      ["Ushakov: no new meetings with Witkoff expected soon\n\nNo new meetings with US envoy Steve Witkoff in Moscow are expected in the near future, Kremlin aide Yuri Ushakov said.", "2025-11-05"],
+      ["Ушаков: новых встреч с Уиткоффом в ближайшее время не ожидается\n\nНовых встреч со спецпосланником Стивом Уиткоффом в Москве в ближайшее время не ожидается, сообщил Юрий Ушаков.", "2025-11-05"],
+      ["Ушаков: нових зустрічей з Віткоффом найближчим часом не очікується\n\nНових зустрічей зі спецпосланцем Стівом Віткоффом у Москві найближчим часом не очікується, повідомив Юрій Ушаков.", "2025-11-05"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+    }
+  });
+  it("keeps a meeting set for a day, whatever is not expected of it", () => {
+    const r = read("Уиткофф и Дмитриев встретятся в пятницу в Майами\n\nСпецпосланник Стив Уиткофф и Кирилл Дмитриев встретятся в пятницу в Майами, прорыва на переговорах не ожидается.", "2025-11-05");
+    assert.deepEqual([r.relevant, r.drafts[0]?.status, r.drafts[0]?.date], [true, "scheduled", "2025-11-07"]);
+  });
+  it("drops a return from captivity, with the meeting that agreed it", () => {
+    const cases: [string, string][] = [
+      ["Украина вернула из российского плена 84 человека\n\nУкраина в четверг вернула из плена 84 человека, сообщил Зеленский.\n\nОбмен согласовали при посредничестве США на встрече в Майами во вторник, где Уиткофф встретился с Дмитриевым.", "2025-10-02"],
+      ["Україна повернула з полону 84 людини\n\nУкраїна в четвер повернула з російського полону 84 людини, повідомив Зеленський.\n\nОбмін погодили за посередництва США на зустрічі в Маямі у вівторок, де Віткофф зустрівся з Дмитрієвим.", "2025-10-02"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /exchange of prisoners/, text);
+    }
+  });
+  it("drops a market report on hopes for, optimism over or doubts about a summit", () => {
+    const cases: [string, string][] = [
+      ["Russian stocks rally on Putin-Trump summit optimism\n\nRussian stocks rallied on Tuesday on optimism over a summit between Putin and Trump in Alaska.", "2025-08-12"],
+      ["Индекс Мосбиржи вырос на надеждах на саммит Путина и Трампа\n\nИндекс Мосбиржи во вторник вырос на 2% на надеждах на саммит Путина и Трампа на Аляске.", "2025-08-12"],
+      ["Гривня зміцнилася на тлі надій на зустріч Путіна і Трампа\n\nГривня у вівторок зміцнилася на тлі надій на зустріч Путіна і Трампа на Алясці.", "2025-08-12"],
+      ["Rouble slips as Putin-Trump summit doubts grow\n\nThe rouble slipped on Thursday as doubts grew over a summit between Putin and Trump in Budapest.", "2025-10-23"],
+      ["Рубль ослаб на фоне сомнений в саммите Путина и Трампа\n\nРубль в четверг ослаб на фоне сомнений в проведении саммита Путина и Трампа в Будапеште.", "2025-10-23"],
+      ["Рубль послабився на тлі сумнівів щодо саміту Путіна і Трампа\n\nРубль у четвер послабився на тлі сумнівів щодо проведення саміту Путіна і Трампа в Будапешті.", "2025-10-23"],
+    ];
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, /market story/, text);
+    }
+  });
+  it("keeps a market report on a summit set for a day", () => {
+    const r = read("Rouble firms after Trump sets Alaska summit with Putin\n\nThe rouble firmed on Saturday after Trump said he would meet Putin in Alaska on August 15.", "2025-08-09");
+    assert.deepEqual([r.relevant, r.drafts[0]?.kind, r.drafts[0]?.status, r.drafts[0]?.date], [true, "summit", "scheduled", "2025-08-15"]);
+  });
+});

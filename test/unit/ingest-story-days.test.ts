@@ -145,3 +145,14 @@ describe("a sentence that opens on 'он', 'він', 'he'", () => {
     assert.equal(en.date, "2025-12-20");
   });
 });
+
+describe("a long story on a contact to come, most of it what came before", () => {
+  it("dates the contact 'next week', not by the months and days of the rounds before it", () => {
+    const cases: [string, string][] = [
+      ["Мединский возвращается за стол: новый раунд трехсторонних переговоров пройдет в Женеве\nВ Кремле подтвердили, что делегацию вновь возглавит помощник президента\n\nСледующий раунд переговоров России, США и Украины состоится в Женеве на следующей неделе, заявил Песков.\n\nТрехсторонний формат был запущен в январе.\n\nЗатем последовали еще два стамбульских раунда - 2 июня и 23 июля.", "2026-02-13"],
+      ["Мединський повертається за стіл: новий раунд тристоронніх переговорів відбудеться в Женеві\nУ Кремлі підтвердили, що делегацію знову очолить помічник президента\n\nНаступний раунд переговорів України, США і Росії відбудеться в Женеві наступного тижня, заявив Пєсков.\n\nТристоронній формат запустили в січні.\n\nПотім були ще два стамбульські раунди - 2 червня і 23 липня.", "2026-02-13"],
+      ["Medinsky returns to the table: new round of three-way talks to be held in Geneva\nThe Kremlin confirmed that the delegation will again be led by a presidential aide\n\nThe next round of talks between Russia, the United States and Ukraine will take place in Geneva next week, Peskov said.\n\nThe three-way format was launched in January.\n\nThen came two more rounds in Istanbul, on June 2 and July 23.", "2026-02-13"],
+    ];
+    for (const [text, published] of cases) assert.deepEqual(main(text, published), { kind: "round", status: "announced", date: null, city: "Geneva", drafts: 1 }, text);
+  });
+});
