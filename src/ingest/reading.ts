@@ -6,7 +6,7 @@ import { SMALL_LETTER_SIDE, type Mention, type NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
-import { memoized } from "./memo.ts";
+import { memoized, perObject, perPair } from "./memo.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
@@ -30,8 +30,10 @@ export interface ReadSentence extends Sentence {
   roles?: Mention[];
 }
 
-/** The people a sentence names, by name or by post, in the order they stand. */
-export function personMentions(s: ReadSentence): (Mention & { named: { type: "person" } })[] {
+/** The people a sentence names, by name or by post, in the order they stand (asked of each sentence once). */
+export const personMentions = perObject(peopleNamed);
+
+function peopleNamed(s: ReadSentence): (Mention & { named: { type: "person" } })[] {
   return [...s.mentions, ...(s.roles ?? [])].filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person").sort((a, b) => a.first - b.first);
 }
 
@@ -288,7 +290,9 @@ export function openingEnd(s: ReadSentence): number {
 }
 
 /** Is the mention the subject or source of a statement ("Zelensky said", "заявил Рябков")? */
-export function isSpeaker(s: ReadSentence, m: Mention): boolean {
+export const isSpeaker = perPair(speakerOf);
+
+function speakerOf(s: ReadSentence, m: Mention): boolean {
   // "Ушаков: Путин и Трамп поговорили", "… — Zelensky": a headline's source.
   const last = s.tokens[m.last];
   const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");
