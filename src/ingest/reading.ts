@@ -50,8 +50,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
     // The first word is capitalised anyway, also after an interview's dash or a quote ("— Консультации пройдут …").
     // So is the first after a speaker's or a section's label ("Ю.Ушаков: Разговор, который …").
-    const afterLabel = at > 0 && /:\s*["«“„]?$/u.test(s.text.slice(tokens[at - 1].start + tokens[at - 1].text.length, t.start));
-    if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline && !afterLabel) continue;
+    // (Asked only of a capitalised word inside the sentence, the only one it may let through.)
+    const afterLabel = () => at > 0 && /:\s*["«“„]?$/u.test(s.text.slice(tokens[at - 1].start + tokens[at - 1].text.length, t.start));
+    if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline && !afterLabel()) continue;
     const k = kindOfNoun(t.text, lang);
     if (k) kinds.add(k);
   }
