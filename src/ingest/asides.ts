@@ -3,6 +3,7 @@
 // Трампа і Путіна"), the one briefed on another contact. Pure: a read sentence and a name in it.
 import type { Mention } from "./names.ts";
 import { AND, TITLE_WORD } from "./participation-words.ts";
+import { perPair } from "./memo.ts";
 import { breakAfter, gapAfter } from "./places.ts";
 import { objectOfWith, personMentions, type ReadSentence } from "./reading.ts";
 import { holdsTitle } from "./roles.ts";
@@ -12,7 +13,9 @@ import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, NOT_A_PARTICIPANT_AFTER, 
 const BRIEFED_ON = new RegExp(`(briefed|informed|told|проинформировал|рассказал|поинформував|проинформував|розповив)\\s.*(on|about|of|о|об|про|щодо)\\s(\\p{L}+\\s){0,4}(summit|meeting|talks|call|conversation|саммит|встреч|переговор|разговор|самит|зустрич|розмов)\\p{L}*\\s(with|с|со|з|из|зи)(\\s\\p{L}+){0,4}$`, "u");
 
 /** Is the name someone's principal or another event's ("помощник Путина", "ahead of Zelensky visit")? */
-export function isAside(s: ReadSentence, m: Mention): boolean {
+export const isAside = perPair(asideOf);
+
+function asideOf(s: ReadSentence, m: Mention): boolean {
   // In Russian and Ukrainian the principal follows the title in the genitive ("помощник Путина
   // Юрий Ушаков"); the person himself follows the title's own complement ("помощник президента
   // Юрий Ушаков"), and in English the title stands before its holder ("envoy Steve Witkoff").

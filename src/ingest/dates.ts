@@ -100,6 +100,35 @@ const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесе
  * without a year points (undefined: nearest).
  * `published` is the publication day (YYYY-MM-DD) in the outlet's zone.
  */
+/** What readDatesOnce reads of a chrono result: where it stands, and its start's components. */
+interface ChronoFound {
+  text: string;
+  index: number;
+  start: { isCertain(component: ChronoComponent): boolean; get(component: ChronoComponent): number | null };
+}
+
+type ChronoComponent = "day" | "weekday" | "month" | "year";
+
+/**
+ * chrono's expressions in a sentence, the same whichever way its days are then read: a sentence
+ * is read for a contact done, one to come and one of no tense, and chrono, the slowest step, runs
+ * once for the three. Kept as plain values (memoized freezes what it keeps, and chrono's own
+ * results share its parser's state); a few hundred are more than one article's sentences.
+ */
+const chronoParse = memoized(
+  (plain: string, lang: ArticleLang, published: string): ChronoFound[] => {
+    const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
+    return PARSERS[lang].parse(plain, ref).map((r) => {
+      const components: ChronoComponent[] = ["day", "weekday", "month", "year"];
+      const certain = new Set(components.filter((c) => r.start.isCertain(c)));
+      const values = new Map(components.map((c) => [c, r.start.get(c)]));
+      return { text: r.text, index: r.index, start: { isCertain: (c: ChronoComponent) => certain.has(c), get: (c: ChronoComponent) => values.get(c) ?? null } };
+    });
+  },
+  (plain, lang, published) => `${lang} ${published} ${plain}`,
+  512,
+);
+
 export const readDates = memoized(readDatesOnce, (sentence, lang, published, tense) => `${lang} ${published} ${tense} ${sentence}`);
 
 function readDatesOnce(sentence: string, lang: ArticleLang, published: string, tense: "past" | "future" | undefined): DateReading {
@@ -122,14 +151,13 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
   }
 
   const [saidFrom, saidTo] = statementSpan(sentence, folded);
-  const ref = { instant: new Date(`${published}T12:00:00Z`), timezone: 0 };
   // chrono's Ukrainian knows the apostrophe only as "'": п’ятниця and пʼятниця are the same
   // word (one character for one, so offsets stay the sentence's).
   // Its ru and uk parsers also take a part of the day before a date ("ввечері у четвер, 22
   // січня", "утром в четверг") for the whole and lose the day: the word is blanked (spaces
   // of its length keep the offsets).
   const plain = sentence.replace(/[’ʼ`]/g, "'").replace(PART_OF_DAY, (w) => " ".repeat(w.length));
-  for (const r of PARSERS[lang].parse(plain, ref)) {
+  for (const r of chronoParse(plain, lang, published)) {
     const text = r.text.trim();
     const index = r.index + (r.text.length - r.text.trimStart().length);
     if (VAGUE.test(fold(text))) continue;

@@ -4,6 +4,7 @@ import type { Context, EventReading } from "./draft.ts";
 import type { Mention, NameIndex, Person, PlaceEntry } from "./names.ts";
 import { FOLLOWED } from "./events.ts";
 import { isLocative } from "./places.ts";
+import { perObject } from "./memo.ts";
 import type { ReadSentence } from "./reading.ts";
 import { BROKERED, DELEGATION_LED, DELEGATION_NOUN, TRILATERAL } from "./vocabulary.ts";
 import { fold } from "./words.ts";
@@ -126,11 +127,14 @@ function listsTheThree(s: ReadSentence): boolean {
  * (Putin and Trump: leaders), else a topic named further down. The lead's topic beats the
  * people; a passing mention of "irritants" in the fourth sentence does not.
  */
+/** A track's cues folded as the text is (once per names file, not per sentence asked). */
+const foldedCues = perObject((cues: string[]) => cues.map(fold));
+
 export function findTrack(event: EventReading, detail: ReadSentence[], people: Person[], names: NameIndex): { id: string; evidence: string } | undefined {
   const byCue = (sentences: ReadSentence[]) => {
     for (const rule of names.names.tracks) {
       if (!rule.cues) continue;
-      const cues = rule.cues.map(fold);
+      const cues = foldedCues(rule.cues);
       const s = sentences.find((x) => cues.some((c) => x.folded.includes(c)));
       if (s) return { id: rule.id, evidence: s.text };
     }

@@ -8,12 +8,14 @@ export function detectLanguage(text: string): ArticleLang {
   let cyrillic = 0;
   let uk = 0;
   let ru = 0;
-  for (const ch of text) {
-    if (/[a-zA-Z]/.test(ch)) latin++;
-    else if (/[\u0400-\u04FF]/.test(ch)) {
+  // (By character code, not a pattern per character: a long article is read here letter by letter.)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin++;
+    else if (code >= 0x400 && code <= 0x4ff) {
       cyrillic++;
-      if ("іїєґІЇЄҐ".includes(ch)) uk++;
-      else if ("ыэъёЫЭЪЁ".includes(ch)) ru++;
+      if ("іїєґІЇЄҐ".includes(text[i])) uk++;
+      else if ("ыэъёЫЭЪЁ".includes(text[i])) ru++;
     }
   }
   if (latin > cyrillic) return "en";

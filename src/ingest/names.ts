@@ -178,6 +178,10 @@ export class NameIndex {
    */
   private readonly byBeginning = new Map<string, Form[]>();
   private readonly prefixes: { prefix: string; named: Named }[] = [];
+  /** The prefixes by their first letter, each list in the prefixes' order. */
+  private readonly prefixesByFirst = new Map<string, { prefix: string; named: Named }[]>();
+  /** byBeginning's lists as `candidates` joins them, by a word's first two letters (or its one). */
+  private readonly byKey = new Map<string, Form[]>();
   /** Each person's given names (the words of his name before the last), as name stems. */
   private readonly givenNames = new Map<Person, string[]>();
 
@@ -191,6 +195,11 @@ export class NameIndex {
     for (const country of names.countries) {
       for (const f of country.forms) this.addForm(f, { type: "country", country });
       for (const p of country.prefixes) this.prefixes.push({ prefix: fold(p), named: { type: "country", country } });
+    }
+    for (const p of this.prefixes) {
+      const list = this.prefixesByFirst.get(p.prefix.charAt(0)) ?? [];
+      list.push(p);
+      this.prefixesByFirst.set(p.prefix.charAt(0), list);
     }
   }
 
@@ -220,7 +229,7 @@ export class NameIndex {
       const t = tokens[i];
       let best: { form: Form; length: number } | undefined;
       const capitalised = /^\p{Lu}/u.test(t.text);
-      const candidates = t.folded.length > 1 ? [...(this.byBeginning.get(t.folded.slice(0, 2)) ?? []), ...(this.byBeginning.get(t.folded.slice(0, 1)) ?? [])] : (this.byBeginning.get(t.folded) ?? []);
+      const candidates = this.candidates(t.folded);
       for (const form of candidates) {
         if (form.capital && !capitalised && (smallSide === undefined || sideOfNamed(form.named) !== smallSide)) continue;
         if (i + form.stems.length > tokens.length) continue;
@@ -239,7 +248,7 @@ export class NameIndex {
         i += best.length - 1;
         continue;
       }
-      for (const p of this.prefixes) {
+      for (const p of this.prefixesOf(t.folded)) {
         if (t.folded.startsWith(p.prefix)) {
           out.push({ named: p.named, first: i, last: i });
           break;
@@ -247,6 +256,22 @@ export class NameIndex {
       }
     }
     return withCapitals(tokens, out, this.names.places);
+  }
+
+  /** The prefixes a folded word may begin with, in their order: those of its first letter (all, were one empty). */
+  private prefixesOf(folded: string): { prefix: string; named: Named }[] {
+    return this.prefixesByFirst.has("") ? this.prefixes : (this.prefixesByFirst.get(folded.charAt(0)) ?? []);
+  }
+
+  /** The forms a folded word may begin: those of its first two letters, then of its first. */
+  private candidates(folded: string): Form[] {
+    const key = folded.length > 1 ? folded.slice(0, 2) : folded;
+    let list = this.byKey.get(key);
+    if (!list) {
+      list = folded.length > 1 ? [...(this.byBeginning.get(key) ?? []), ...(this.byBeginning.get(folded.slice(0, 1)) ?? [])] : (this.byBeginning.get(folded) ?? []);
+      this.byKey.set(key, list);
+    }
+    return list;
   }
 
   person(id: string): Person | undefined {

@@ -9,6 +9,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention } from "./names.ts";
 import { AND } from "./participation-words.ts";
+import { perObject } from "./memo.ts";
 import { gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
 import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
@@ -136,7 +137,9 @@ const COMPARED_AT = /^(и|at|in|with|during)$/u;
  * вновь возглавит Умеров"). What such an aside recalls is a person's record or when a thing was
  * said, not what the sentence tells of the contact.
  */
-function asides(s: ReadSentence): [number, number][] {
+const asides = perObject(asidesOf);
+
+function asidesOf(s: ReadSentence): [number, number][] {
   const out: [number, number][] = [];
   const people = personMentions(s);
   for (let k = 1; k < s.tokens.length; k++) {

@@ -9,6 +9,7 @@ import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
 import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { perPair } from "./memo.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -244,17 +245,19 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
  * "came at the request of President Trump", "на прохання Трампа"), or in an indirect question ("did not say … whether he had seen Putin", "не уточнили, встречался ли
  * он с Путиным": one asked about is not said to take part)?
  */
-const aside = (s: ReadSentence, m: Mention) => {
+const aside = perPair((s: ReadSentence, m: Mention) => {
   const before = s.folded.slice(0, s.tokens[m.first].start);
   return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before);
-};
+});
 
 /**
  * Does the sentence say someone takes part: leads, joins, attends, is sent, travels for the
  * contact or to where the headline and the lead place it ("В Абу-Даби должны были приехать
  * Уиткофф и Кушнер")? Not "without its participation".
  */
-function takesPart(s: ReadSentence, venues: Set<PlaceEntry>): boolean {
+const takesPart = perPair(takesPartIn);
+
+function takesPartIn(s: ReadSentence, venues: Set<PlaceEntry>): boolean {
   const folded = s.folded.replace(NO_PART, "");
   if (PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded)) return true;
   if (personMentions(s).some((m) => SENT.test(s.folded.slice(0, s.tokens[m.first].start)))) return true;
@@ -268,7 +271,9 @@ function takesPart(s: ReadSentence, venues: Set<PlaceEntry>): boolean {
  * contact, another one. (Not "arrived in Wonsan for talks with Choe, days after meeting Rubio
  * in Kuala Lumpur": the place after is the aside's.)
  */
-function journeyElsewhere(s: ReadSentence, m: Mention): boolean {
+const journeyElsewhere = perPair(journeyOnFrom);
+
+function journeyOnFrom(s: ReadSentence, m: Mention): boolean {
   const before = s.folded.slice(0, s.tokens[m.first].start);
   const journeys = [...before.matchAll(new RegExp(JOURNEY_WORD.source, "gu"))];
   const journey = journeys[journeys.length - 1];

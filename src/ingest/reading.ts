@@ -6,7 +6,7 @@ import { SMALL_LETTER_SIDE, type Mention, type NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
 import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
-import { memoized } from "./memo.ts";
+import { memoized, perObject, perPair } from "./memo.ts";
 import { cueOfAnotherClause } from "./cue-owners.ts";
 import { inJourneyClause } from "./journey-days.ts";
 import { fold, tokenize, type Token } from "./words.ts";
@@ -32,8 +32,10 @@ export interface ReadSentence extends Sentence {
   roles?: Mention[];
 }
 
-/** The people a sentence names, by name or by post, in the order they stand. */
-export function personMentions(s: ReadSentence): (Mention & { named: { type: "person" } })[] {
+/** The people a sentence names, by name or by post, in the order they stand (asked of each sentence once). */
+export const personMentions = perObject(peopleNamed);
+
+function peopleNamed(s: ReadSentence): (Mention & { named: { type: "person" } })[] {
   return [...s.mentions, ...(s.roles ?? [])].filter((m): m is Mention & { named: { type: "person" } } => m.named.type === "person").sort((a, b) => a.first - b.first);
 }
 
@@ -50,8 +52,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     // A capitalised word inside a sentence is a name (Beseda, Round Rock), not a contact noun.
     // The first word is capitalised anyway, also after an interview's dash or a quote ("— Консультации пройдут …").
     // So is the first after a speaker's or a section's label ("Ю.Ушаков: Разговор, который …").
-    const afterLabel = at > 0 && /:\s*["«“„]?$/u.test(s.text.slice(tokens[at - 1].start + tokens[at - 1].text.length, t.start));
-    if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline && !afterLabel) continue;
+    // (Asked only of a capitalised word inside the sentence, the only one it may let through.)
+    const afterLabel = () => at > 0 && /:\s*["«“„]?$/u.test(s.text.slice(tokens[at - 1].start + tokens[at - 1].text.length, t.start));
+    if (/^\p{Lu}/u.test(t.text) && t !== tokens[0] && !s.headline && !afterLabel()) continue;
     const k = kindOfNoun(t.text, lang);
     if (k) kinds.add(k);
   }
@@ -293,7 +296,9 @@ export function openingEnd(s: ReadSentence): number {
 }
 
 /** Is the mention the subject or source of a statement ("Zelensky said", "заявил Рябков")? */
-export function isSpeaker(s: ReadSentence, m: Mention): boolean {
+export const isSpeaker = perPair(speakerOf);
+
+function speakerOf(s: ReadSentence, m: Mention): boolean {
   // "Ушаков: Путин и Трамп поговорили", "… — Zelensky": a headline's source.
   const last = s.tokens[m.last];
   const after = s.text.slice(last.start).replace(/^[\p{L}\p{M}'’ʼ.-]+/u, "");

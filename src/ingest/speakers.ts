@@ -2,6 +2,7 @@
 // the one a verb of saying has for its subject, the one a quote is put in the mouth of, the one
 // who says "I" in an interview's answer. participants.ts asks it of every name it weighs.
 import type { Mention, Person } from "./names.ts";
+import { perPair } from "./memo.ts";
 import { gapAfter } from "./places.ts";
 import { isSpeaker, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
@@ -13,7 +14,9 @@ import { SPEECH } from "./vocabulary.ts";
  * "…, according to the Kremlin".
  * (An apposition ends on a comma of its own: "Witkoff, the envoy, said" is the envoy speaking.)
  */
-export function speaks(s: ReadSentence, m: Mention): boolean {
+export const speaks = perPair(speaksOf);
+
+function speaksOf(s: ReadSentence, m: Mention): boolean {
   if (!isSpeaker(s, m)) return false;
   // "The Russians say their side is headed by Alexander Darchiev": the one a passive's "by"
   // names leads; the saying is another's.

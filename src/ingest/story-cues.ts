@@ -8,6 +8,7 @@ import type { Kind } from "../record/schema.ts";
 import { dayGap, readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
+import { perObject } from "./memo.ts";
 import { atAside } from "./other-contacts.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
@@ -27,7 +28,9 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
   const direction = tense === "future" ? "future" : tense === "held" ? "past" : undefined;
   // (The day of an opening phrase, "After a long phone call on Oct. 16,", is what came before;
   // so is one in an aside, "…, як і на першій зустрічі 23–24 січня, …".)
-  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x) && !atAside(x, d.index)).map((d) => d.value);
+  // (Each answer is kept for the draft: buildDraft asks of every sentence several times, and a
+  // sentence with no tense asks again of all those before it in its paragraph.)
+  const daysOf = perObject((x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, direction).dates.filter((d) => !d.statement && d.value.length === 10 && d.index > openingEnd(x) && !atAside(x, d.index)).map((d) => d.value));
   // (A subtitle may stand for the lead and give no day: "Technical talks at the Ritz-Carlton follow a
   // month of calls" over "… spent about 12 hours locked in talks … on Monday". The lead's paragraph
   // then dates the contact.)
@@ -37,13 +40,13 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
   // участвовали Ушаков и Дмитриев. А сегодня в Кремле раскрыли, к чему эта встреча привела":
   // beside a contact to come, one told done on a day of its own, and the sentences that go on
   // after it in its paragraph with no verb or day of their own, are that other contact's.
-  const otherTold = (x: ReadSentence): boolean => {
+  const otherTold = perObject((x: ReadSentence): boolean => {
     if (anchors.includes(x) || tense === undefined) return false;
     if (((tense === "future" && x.tense === "held") || (tense === "held" && x.tense === "future")) && daysOf(x).length > 0) return true;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     return x.tense === undefined && before?.paragraph === x.paragraph && daysOf(x).length === 0 && otherTold(before);
-  };
-  const elsewhere = (x: ReadSentence): boolean => {
+  });
+  const elsewhere = perObject((x: ReadSentence): boolean => {
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
     if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
@@ -62,7 +65,7 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     // (A contact to come with no day of its own: one dated before the story is an earlier one,
     // "— 23 ноября в Женеве делегации, которые возглавляли Рубио и Умеров, …".)
     return !anchorDay && tense === "future" && !secondary && x.kinds.size > 0 && daysOf(x).some((d) => d < ctx.published);
-  };
+  });
   return elsewhere;
 }
 

@@ -7,13 +7,14 @@ import type { Kind } from "../record/schema.ts";
 import { fold, wordStem } from "./words.ts";
 import type { ArticleLang } from "./language.ts";
 import { memoized } from "./memo.ts";
+import { sayWordStartOnce } from "./word-start.ts";
 
 const B = "(?<![\\p{L}])";
 const E = "(?![\\p{L}])";
 // Patterns are written as the words are spelled ("побывал", "відбудеться") and folded here
 // the way the text is (words.ts), so a pattern cannot silently miss for one letter.
 const FOLDED_LETTERS: Record<string, string> = { ё: "е", і: "и", ї: "и", є: "е", ґ: "г", ы: "и", э: "е" };
-const re = (body: string) => new RegExp(body.replace(/[ёіїєґыэ]/g, (c) => FOLDED_LETTERS[c]), "u");
+const re = (body: string) => new RegExp(sayWordStartOnce(body.replace(/[ёіїєґыэ]/g, (c) => FOLDED_LETTERS[c])), "u");
 
 /** Contact nouns, compared by Snowball stem (ru, en) or by folded beginning or whole form (uk). */
 const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
