@@ -134,6 +134,9 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     if (VAGUE.test(fold(text))) continue;
     // "for three hours", "через час": a duration, not a day (nor is "the second after", chrono's second).
     if (/(hour|minute|second|час|годин|хвилин|минут|секунд)/iu.test(text)) continue;
+    // "later in the day", "earlier in the day": a time of the day already told (chrono's English
+    // reads "in the day" as tomorrow); "позже в тот же день", "пізніше того ж дня" it leaves alone.
+    if (/^in the day$/iu.test(text)) continue;
     // "off for now", "пока", "наразі": the moment of speaking, not a day of the contact.
     if (/^(now|for now|right now|сейчас|пока|зараз|наразі|поки)$/iu.test(text)) continue;
     // "a day before he hosts Zelensky", "two days after the call": counted from another event.

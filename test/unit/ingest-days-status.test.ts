@@ -266,3 +266,29 @@ describe("a contact moved from the day it was set for", () => {
     assert.deepEqual([uk.status, uk.date], ["postponed", null]);
   });
 });
+
+describe("'later in the day', 'earlier in the day'", () => {
+  // 2025-10-06 was a Monday.
+  it("is a time of the day already told, not the next day", () => {
+    const en = main("Lavrov and Rubio agree to meet\n\nLavrov said on Monday he had agreed to meet Rubio in Vienna. Speaking later in the day at a briefing, Lavrov said the meeting could take place soon.", "2025-10-06");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+    const en2 = main("Lavrov and Rubio agree to meet\n\nLavrov said on Monday he had agreed to meet Rubio in Vienna after a call between the two ministers earlier in the day.", "2025-10-06");
+    assert.deepEqual([en2.status, en2.date], ["announced", null]);
+    const ru = main("Лавров и Рубио договорились о встрече\n\nЛавров в понедельник заявил, что договорился о встрече с Рубио в Вене. Позже в тот же день Лавров сказал, что встреча может пройти скоро.", "2025-10-06");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const uk = main("Лавров і Рубіо домовилися про зустріч\n\nЛавров у понеділок заявив, що домовився про зустріч з Рубіо у Відні. Пізніше того ж дня Лавров сказав, що зустріч може відбутися незабаром.", "2025-10-06");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+  });
+});
+
+describe("the first day of talks told ended", () => {
+  // 2026-01-24 was a Saturday.
+  it("is the talks' first day, not their last", () => {
+    const en = main("First day of Russia-US talks in Vienna ends\n\nThe first day of talks between the Russian and US delegations in Vienna, which lasted five hours on Friday, has ended; the sides will continue on Saturday. On Thursday, the US envoy met the Russian ambassador in Moscow.", "2026-01-24");
+    assert.deepEqual([en.status, en.date], ["held", "2026-01-23"]);
+    const ru = main("В Вене завершился первый день переговоров России и США\n\nПервый день переговоров делегаций России и США в Вене, который длился в пятницу пять часов, завершился; стороны продолжат работу в субботу. В четверг посланник США встретился с послом России в Москве.", "2026-01-24");
+    assert.deepEqual([ru.status, ru.date], ["held", "2026-01-23"]);
+    const uk = main("У Відні завершився перший день переговорів Росії та США\n\nПерший день переговорів делегацій Росії та США у Відні, який тривав у п'ятницю п'ять годин, завершився; сторони продовжать роботу в суботу. У четвер посланець США зустрівся з послом Росії в Москві.", "2026-01-24");
+    assert.deepEqual([uk.status, uk.date], ["held", "2026-01-23"]);
+  });
+});
