@@ -94,6 +94,11 @@ const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|
 // середу": what a contact moved will now do is on its new day.)
 const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|postponed|moved|pushed back|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)|(will\s+)?now\s+(take place|be held|happen|start|begin)(\s+on)?|теперь\s+(пройд|состо|начн)\p{L}*(\s+(в|во))?|тепер\s+(відбуд|пройд|розпочн|почн)\p{L}*(\s+(у|в))?)\s*$/iu;
 
+// ("нова зустріч може відбутися в другій половині березня", "новая встреча может пройти в конце
+// марта", "a new round could take place in late March", "новая дата — 20 марта": the contact a move
+// calls "new" is on the day its clause gives.)
+const NEW_ONE = /(?<![\p{L}])(new|нов\p{L}*)\s+(meeting|round|talks|summit|date|зустріч|встреч|раунд|переговор|перемовин|саміт|саммит|дат|термін|срок)\p{L}*(\s+[\p{L}'’-]+|\s*[—–:]){0,8}\s*$/iu;
+
 /**
  * Every date expression in a sentence. `tense` says which way a bare weekday or a date
  * without a year points (undefined: nearest).
@@ -236,7 +241,7 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     } else {
       continue;
     }
-    const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
+    const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index)) || NEW_ONE.test(sentence.slice(Math.max(0, index - 90), index));
     const found: FoundDate = statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo };
     if (of) found.of = of;
     if (timesAnother(sentence, index, index + text.replace(/[\s,]+$/u, "").length, lang)) found.another = true;

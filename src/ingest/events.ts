@@ -17,7 +17,7 @@ import { TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEW_CONTACT, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
@@ -125,6 +125,9 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
 const DELEGATIONS_TALK = new Set<Kind>(["meeting", "round"]);
 
 export function nextIsThisOne(s: ReadSentence, anchors: ReadSentence[], kind: Kind, lang: ArticleLang, published: string): boolean {
+  // ("Зустріч … перенесено. … нова зустріч може відбутися в березні", "The meeting was postponed. A
+  // new meeting could take place in March": the contact moved, told "new" on its new day.)
+  if (s.tense === "future" && NEW_CONTACT.test(s.folded) && anchors.some((a) => a.tense === "postponed")) return true;
   if (s.tense !== "future" || !NEXT_OF_SERIES.test(s.folded) || SEPARATE_CONTACT.test(s.folded) || SEPARATELY.test(s.folded)) return false;
   if (!anchors.some((a) => a.tense === "future") || anchors.some((a) => a.tense !== undefined && a.tense !== "future")) return false;
   // ("переговоры" over "очередной раунд": talks of delegations and a round are one in-person kind.)

@@ -238,7 +238,10 @@ export const OUTCOME = re(`${B}(agreed|exchanged|identified|reached|signed|outli
 // "face new sanctions" is about sanctions.
 // So are "отдельный", "окремий" ("окрему зустріч"): talks held "в отдельных группах" are one contact.
 const CONTACT_AHEAD = `(\\s+\\p{L}+)?\\s+(meeting|talks|round|call|summit|consultations|contacts?|встреч|переговор|раунд|разговор|звонок|саммит|консультац|контакт|зустрич|перемовин|розмов|самит|дзвин)`;
-export const ANOTHER = re(`${B}(next|another|further|follow-up|separate)${E}|${B}new${CONTACT_AHEAD}|${B}(meet|talk|speak) again${E}|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}|${B}(отдельн|окрем)\\p{L}*${CONTACT_AHEAD}|${B}следующ|${B}очередн|${B}нов(ый|ую|ая|ого|ой|ий|у|а|ои|ими|ых|ие|и)${CONTACT_AHEAD}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
+const NEW_CONTACT_SOURCE = `${B}new${CONTACT_AHEAD}|${B}нов(ый|ую|ая|ого|ой|ий|у|а|ои|ими|ых|ие|и)${CONTACT_AHEAD}`;
+export const ANOTHER = re(`${B}(next|another|further|follow-up|separate)${E}|${B}(meet|talk|speak) again${E}|${B}(снова|вновь|ещё раз|еще раз|знову|ще раз)${E}|${B}(отдельн|окрем)\\p{L}*${CONTACT_AHEAD}|${B}следующ|${B}очередн|${NEW_CONTACT_SOURCE}|${B}наступн|${B}черговн|${B}черговий|${B}чергов`);
+/** "a new meeting", "новая встреча", "нова зустріч": of a contact moved, the same one on its new day. */
+export const NEW_CONTACT = re(NEW_CONTACT_SOURCE);
 
 /**
  * The next of a series: "the next round", "очередной раунд", "наступна зустріч", "черговий раунд".

@@ -292,3 +292,18 @@ describe("the first day of talks told ended", () => {
     assert.deepEqual([uk.status, uk.date], ["held", "2026-01-23"]);
   });
 });
+
+describe("a contact moved that a later sentence calls 'new'", () => {
+  it("is on the month that sentence gives", () => {
+    const uk = main("Зустріч послів Росії та США у Відні перенесли\n\nЗустріч послів Росії та США, яка мала відбутися цього тижня у Відні, перенесено. За словами посла, нова зустріч може відбутися в другій половині квітня.", "2026-03-03");
+    assert.deepEqual([uk.status, uk.date], ["postponed", "2026-04"]);
+    const ru = main("Встречу послов России и США в Вене перенесли\n\nВстречу послов России и США, которая должна была пройти на этой неделе в Вене, перенесли. По словам посла, новая встреча может пройти во второй половине апреля.", "2026-03-03");
+    assert.deepEqual([ru.status, ru.date], ["postponed", "2026-04"]);
+    const en = main("Russia-US envoys' meeting in Vienna postponed\n\nThe meeting of the Russian and US envoys in Vienna set for this week has been postponed. A new meeting could take place in the second half of April, the envoy said.", "2026-03-03");
+    assert.deepEqual([en.status, en.date], ["postponed", "2026-04"]);
+  });
+  it("is not another contact's day where the contact was not moved", () => {
+    const en = main("Russia-US envoys meet in Vienna\n\nThe Russian and US envoys met in Vienna on Tuesday. A new meeting could take place in the second half of April, the envoy said.", "2026-03-04");
+    assert.deepEqual([en.status, en.date], ["held", "2026-03-03"]);
+  });
+});
