@@ -123,10 +123,18 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
 function agreesOnAContact(folded: string, tokens: Token[], lang: ArticleLang): boolean {
   const cue = STATUS_CUES.agreed.exec(folded);
   if (!cue) return false;
-  const after = folded.slice(cue.index);
+  // ("agreed during a phone call with Trump to a 30-day halt", "договорился в ходе разговора с
+  // Трампом о паузе", "погодився під час розмови з Трампом на паузу": the contact in which it was
+  // agreed is its occasion, not what was agreed.)
+  const occasion = OCCASION.exec(folded.slice(cue.index, cue.index + 60));
+  const from = occasion ? cue.index + occasion.index + occasion[0].length : cue.index;
+  const after = folded.slice(from);
   if (KIND_PHRASES.some(([, re]) => re.test(after)) || MEETING_VERB_AFTER.test(after)) return true;
-  return tokens.some((t) => t.start >= cue.index && kindOfNoun(t.text, lang) !== undefined);
+  return tokens.some((t) => t.start >= from && kindOfNoun(t.text, lang) !== undefined);
 }
+
+/** "during a phone call", "в ходе телефонного разговора", "під час розмови" right after the verb of agreeing (folded). */
+const OCCASION = /^\p{L}+\s+(during|in|at|over|в ходе|во время|пид час|у ходи|в ходи)\s+(\p{L}+\s+){0,2}(call|conversation|phone call|talks|meeting|разговор|беседи|переговор|встреч|розмов|бесид|перемовин|зустрич)\p{L}*/u;
 
 /** Verbs of meeting or speaking that name no contact by a noun: "зустрітися", "созвониться". */
 const MEETING_VERB_AFTER = /(?<![\p{L}])(зустрит|зустрин|встрет|созвон|зидзвон|поговор|meet|speak|talk)/u;
