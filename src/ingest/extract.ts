@@ -14,9 +14,10 @@ import { findParties, findTrack, sidesAsDelegations } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
-import type { NameIndex, PlaceEntry } from "./names.ts";
+import type { Mention, NameIndex, PlaceEntry } from "./names.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother, placeOfATalkDone, placeOfTheSidelines, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
+import { inAsideClause } from "./relative-clauses.ts";
 import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { isStranger } from "./strangers.ts";
@@ -124,6 +125,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)), ctx.language);
   const mainPeople = new Set(participants.people);
+  const ownPerson = (m: Mention) => m.named.type === "person" && mainPeople.has(m.named.person);
   // (Nor is one told held about a contact called off or moved: "Після цього відбулися три раунди
   // … 17–18 лютого в Женеві" beside "поїздка … скасована".)
   // Nor, for one to come, is a sentence that tells a contact called off or moved: "Третій раунд,
@@ -189,7 +191,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // what came before.)
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
-    const dates = reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)));
+    // ("President Donald Trump, who arrives in Davos on Wednesday, …": a clause on something else has its own day.)
+    const dates = reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, ownPerson));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

@@ -7,6 +7,7 @@ import type { Sentence } from "./sentences.ts";
 import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
 import { memoized } from "./memo.ts";
+import { withoutAsideClauses } from "./relative-clauses.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
@@ -99,8 +100,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     tense: tenseOf(folded) ?? (trip && WILL_BE.test(trip.folded) ? "future" : undefined),
     agreed: agreesOnAContact(folded, tokens, lang),
     // "як і минулого разу", "as last time", "як і під час попередніх раундів": a comparison,
-    // not an earlier contact recalled.
-    background: BACKGROUND.test(folded.replace(COMPARISON, "")),
+    // not an earlier contact recalled. (Nor is a time in a clause on something else: "the
+    // ceasefire that Kyiv had proposed a week earlier", "перемирие, которое Киев предложил неделей ранее".)
+    background: BACKGROUND.test(fold(withoutAsideClauses({ text: s.text, tokens, mentions }, lang)).replace(COMPARISON, "")),
   };
   // "earlier this week", "накануне саммита": the time of this contact, the eve of another, no
   // earlier contact; "накануне вечером" alone recalls the day before, a next-day story's news.
@@ -108,7 +110,7 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     // ("З американської сторони, як раніше заявляв Держдеп, у зустрічі візьмуть участь …": the
     // source of what is told of a contact to come, said earlier, recalls no contact.)
     const source = read.tense === "future" ? EARLIER_SOURCE : /(?!)/u;
-    const recalled = fold(withoutEveOf(s.text)).replace(RECENT, "").replace(source, "");
+    const recalled = fold(withoutEveOf(withoutAsideClauses({ text: s.text, tokens, mentions }, lang))).replace(RECENT, "").replace(source, "");
     read.background = BACKGROUND.test(recalled);
     read.yesterday = read.background && !BACKGROUND.test(recalled.replace(DAY_BEFORE, ""));
   }

@@ -307,3 +307,35 @@ describe("a contact moved that a later sentence calls 'new'", () => {
     assert.deepEqual([en.status, en.date], ["held", "2026-03-03"]);
   });
 });
+
+describe("a time in a relative clause on something else", () => {
+  const read = (text: string, lang: "ru" | "uk" | "en") => readSentence({ text, headline: false, paragraph: 0 } as Parameters<typeof readSentence>[0], lang, names);
+  it("recalls no earlier contact", () => {
+    assert.equal(read("The envoys met in Vienna on Tuesday to discuss the truce that Kyiv had proposed a week earlier.", "en").background, false);
+    assert.equal(read("Посланники встретились в Вене во вторник, чтобы обсудить перемирие, которое Киев предложил неделей ранее.", "ru").background, false);
+    assert.equal(read("Посланці зустрілися у Відні у вівторок, щоб обговорити перемир'я, яке Київ запропонував тижнем раніше.", "uk").background, false);
+    // (A clause that tells a contact still recalls it.)
+    assert.equal(read("The envoy, who had met Lavrov a week earlier, flew to Vienna.", "en").background, true);
+    assert.equal(read("Посланник, который неделей ранее встречался с Лавровым, прилетел в Вену.", "ru").background, true);
+  });
+  it("is not the day of the contact the sentence tells", () => {
+    const en = main("Putin agrees to energy pause in call with Trump. Experts to meet in Vienna on Sunday.\n\nPutin agreed during a phone call with Trump on Tuesday to a pause in strikes on energy sites, but not to the full truce that Kyiv had proposed a week earlier in Vienna.\n\nThe call lasted two hours, the Kremlin said.", "2025-03-19");
+    assert.deepEqual([en.kind, en.status, en.date], ["call", "held", "2025-03-18"]);
+    const ru = main("Путин согласился на энергетическую паузу в разговоре с Трампом. Эксперты встретятся в Вене в воскресенье.\n\nПутин во вторник в ходе телефонного разговора с Трампом согласился на паузу в ударах по энергетике, но не на полное перемирие, которое Киев предложил неделей ранее в Вене.\n\nРазговор длился два часа, сообщили в Кремле.", "2025-03-19");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["call", "held", "2025-03-18"]);
+    const uk = main("Путін погодився на енергетичну паузу в розмові з Трампом. Експерти зустрінуться у Відні в неділю.\n\nПутін у вівторок під час телефонної розмови з Трампом погодився на паузу в ударах по енергетиці, але не на повне перемир'я, яке Київ запропонував тижнем раніше у Відні.\n\nРозмова тривала дві години, повідомили в Кремлі.", "2025-03-19");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["call", "held", "2025-03-18"]);
+  });
+  // 2026-01-20 was a Tuesday.
+  it("is not the day of a contact to come when it is the journey of one who has no part in it", () => {
+    const en = main("Witkoff to travel to Moscow for talks with Putin\n\nWitkoff and Kushner plan to travel to Moscow later this week for talks with Russian President Vladimir Putin, Witkoff said. President Donald Trump, who arrives in Vienna on Wednesday, has said that Putin must make concessions.", "2026-01-20");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+    const ru = main("Уиткофф полетит в Москву на переговоры с Путиным\n\nУиткофф в ближайшие дни полетит в Москву на переговоры с Путиным. Трамп, который прилетит в Вену в среду, заявил, что Путин должен пойти на уступки.", "2026-01-20");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const uk = main("Віткофф полетить до Москви на переговори з Путіним\n\nВіткофф найближчими днями полетить до Москви на переговори з Путіним. Трамп, який прилетить до Відня в середу, заявив, що Путін має піти на поступки.", "2026-01-20");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+    // (The journey of one who takes part keeps its day.)
+    const own = main("Witkoff to meet Putin\n\nWitkoff, who arrives in Moscow on Thursday, will meet Putin.", "2026-01-20");
+    assert.deepEqual([own.status, own.date], ["scheduled", "2026-01-22"]);
+  });
+});
