@@ -24,7 +24,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aSportsStory, thenOfARecall, whyNotNews } from "./not-news.ts";
+import { aSportsStory, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { aboutAnother, cityFiledFrom, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
@@ -192,7 +192,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const clause = secondClauseAt(s, ctx.language);
     const opening = openingEnd(s);
     // ("President Donald Trump, who arrives in Davos on Wednesday, …": a clause on something else has its own day.)
-    const dates = reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, ownPerson));
+    // ("Dmitriev said on Saturday that his talks … had been constructive" over "Witkoff met Putin on Dec. 2":
+    // a contact the lead tells as said today is not on a day weeks gone that a later sentence recalls.)
+    const fresh = tense === "held" && statementDate !== undefined && anchors.includes(statementDate.sentence) && !anchors.includes(s) && !recalled(statementDate.found.value, ctx.published);
+    const dates = reading.dates.filter((d) => !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, ownPerson));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

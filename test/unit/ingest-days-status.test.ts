@@ -339,3 +339,30 @@ describe("a time in a relative clause on something else", () => {
     assert.deepEqual([own.status, own.date], ["scheduled", "2026-01-22"]);
   });
 });
+
+describe("a plan that is a document", () => {
+  const tense = (text: string, lang: "ru" | "uk" | "en") => readSentence({ text, headline: false, paragraph: 0 } as Parameters<typeof readSentence>[0], lang, names).tense;
+  it("plans no contact", () => {
+    assert.equal(tense("Talks in Vienna on its plan to end the war.", "en"), undefined);
+    assert.equal(tense("Переговоры в Вене о мирном плане.", "ru"), undefined);
+    assert.equal(tense("Переговори у Відні щодо плану врегулювання.", "uk"), undefined);
+  });
+  it("leaves the verb of planning a contact to come", () => {
+    assert.equal(tense("Russia plans to hold talks in Vienna.", "en"), "future");
+    assert.equal(tense("Their plan to meet in Vienna stands.", "en"), "future");
+    assert.equal(tense("Россия планирует провести переговоры в Вене.", "ru"), "future");
+    assert.equal(tense("Сторони планують провести переговори у Відні.", "uk"), "future");
+  });
+});
+
+describe("talks judged in the past tense, told the day of the story", () => {
+  // 2025-12-20 was a Saturday.
+  it("were held that day, not on the day weeks gone a later sentence recalls", () => {
+    const en = main("Envoy calls Vienna talks with Witkoff 'constructive'\n\nKremlin envoy Kirill Dmitriev said on Saturday that his talks in Vienna with U.S. special envoy Steve Witkoff had been constructive, as Washington pushes its plan to end the war.\n\nWitkoff met Putin in the Kremlin on Dec. 2.", "2025-12-20");
+    assert.deepEqual([en.status, en.date], ["held", "2025-12-20"]);
+    const ru = main("Дмитриев назвал переговоры с Уиткоффом в Вене конструктивными\n\nСпецпосланник Кремля Кирилл Дмитриев в субботу заявил, что его переговоры в Вене со спецпосланником США Стивом Уиткоффом были конструктивными, пока Вашингтон продвигает свой мирный план.\n\nУиткофф встречался с Путиным в Кремле 2 декабря.", "2025-12-20");
+    assert.deepEqual([ru.status, ru.date], ["held", "2025-12-20"]);
+    const uk = main("Дмитрієв назвав переговори з Віткоффом у Відні конструктивними\n\nСпецпосланець Кремля Кирило Дмитрієв у суботу заявив, що його переговори у Відні зі спецпосланцем США Стівом Віткоффом були конструктивними, поки Вашингтон просуває свій мирний план.\n\nВіткофф зустрічався з Путіним у Кремлі 2 грудня.", "2025-12-20");
+    assert.deepEqual([uk.status, uk.date], ["held", "2025-12-20"]);
+  });
+});
