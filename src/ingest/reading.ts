@@ -117,6 +117,23 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
   return read;
 }
 
+/** "після того, як", "после того как", "since", "after" opening a clause with a verb of its own (folded). */
+const BEFORE_CLAUSE = /(?<![\p{L}])(писля того,? як|после того,? как|с тех пор,? как|з тих пир,? як|since|after)(?![\p{L}])/gu;
+
+/**
+ * The span of a clause of what came before ("після того, як саміт відклали", "after the summit was
+ * called off") that stands apart from the contact's word at `at`, if any: [from, to) in the folded sentence.
+ */
+function clauseOfBefore(folded: string, at: number): [number, number] | undefined {
+  for (const m of folded.matchAll(BEFORE_CLAUSE)) {
+    const from = m.index ?? 0;
+    const stop = folded.slice(from + m[0].length).search(/[,;:—–]/u);
+    const to = stop < 0 ? folded.length : from + m[0].length + stop;
+    if (at < from || at >= to) return [from, to];
+  }
+  return undefined;
+}
+
 /**
  * Does the sentence agree on a contact ("договорились о встрече", "agreed that experts will
  * meet", "домовилися провести переговори")? What is agreed follows the verb: "стороны
@@ -188,8 +205,12 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   // санкції") says what was done to each in its own part: only the cues of this contact's part
   // count. (In a story's sentence the commas set off clauses of one contact instead.)
   const [from, to] = s.headline && s.kinds.size > 1 ? listItemAround(s.folded, at) : [0, s.folded.length];
+  // ("Це перший візит … після того, як саміт … відклали", "the first visit since the summit was put
+  // off": a clause of what came before tells that event's tense, not this contact's.)
+  const before = clauseOfBefore(s.folded, at);
   for (const { tense, index, text } of cuesOf(s.folded)) {
     if (index < from || index >= to) continue;
+    if (before && index >= before[0] && index < before[1]) continue;
     // "Next round … delayed to March 5": "next round" says which contact, not what is done to
     // it; a cue that contains the contact's own word gives way to any other.
     const own = tense === "future" && index <= at && at < index + text.length;

@@ -366,3 +366,15 @@ describe("talks judged in the past tense, told the day of the story", () => {
     assert.deepEqual([uk.status, uk.date], ["held", "2025-12-20"]);
   });
 });
+
+describe("a clause of what came before ('після того, як саміт відклали', 'after the summit was postponed')", () => {
+  // 2025-10-24 was a Friday.
+  it("tells that event's tense, not the contact's", () => {
+    const en = main("Dmitriev arrives in the US at Washington's invitation\n\nIt is the first visit by a senior Russian official to the US after the Trump-Putin summit in Vienna was postponed\n\nKremlin envoy Kirill Dmitriev arrived in the United States on Friday, he told reporters.", "2025-10-24");
+    assert.deepEqual([en.kind, en.status, en.date], ["other", "held", "2025-10-24"]);
+    const ru = main("Дмитриев прилетел в США по приглашению американской стороны\n\nЭто первый визит высокопоставленного российского чиновника в США после того, как саммит Трампа и Путина в Вене отложили\n\nСпецпосланник Кремля Кирилл Дмитриев в пятницу прибыл в США, сообщил он журналистам.", "2025-10-24");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["other", "held", "2025-10-24"]);
+    const uk = main("Дмитрієв прилетів до США на запрошення американської сторони\n\nЦе перший візит високопосадовця РФ до США після того, як саміт Трампа і Путіна у Відні відклали\n\nСпецпосланець Кремля Кирило Дмитрієв у п'ятницю прибув до США, повідомив він журналістам.", "2025-10-24");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["other", "held", "2025-10-24"]);
+  });
+});
