@@ -16,6 +16,7 @@ import { isLocative } from "./places.ts";
 import { TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
+import { kindsOfAClauseOnAContact } from "./relative-clauses.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
 import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEW_CONTACT, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
 
@@ -223,7 +224,8 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
   // ("… agreed to meet Putin in Budapest, after a lengthy phone call", "после телефонного
   // разговора", "після розмови": a contact the lead names after "after" or "before" is the time
   // of its news, not its kind.)
-  const another = lead ? kindsOfAnotherTime(lead.tokens, lang) : new Set<Kind>();
+  // (Nor is one it names in a clause on its contact: "Встреча …, о которой договорились в ходе телефонного разговора".)
+  const another = lead ? new Set([...kindsOfAnotherTime(lead.tokens, lang), ...kindsOfAClauseOnAContact(lead, lang)]) : new Set<Kind>();
   const leadKinds = new Set([...(lead?.kinds ?? [])].filter((k) => !another.has(k)));
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {

@@ -195,7 +195,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("Dmitriev said on Saturday that his talks … had been constructive" over "Witkoff met Putin on Dec. 2":
     // a contact the lead tells as said today is not on a day weeks gone that a later sentence recalls.)
     const fresh = tense === "held" && statementDate !== undefined && anchors.includes(statementDate.sentence) && !anchors.includes(s) && !recalled(statementDate.found.value, ctx.published);
-    const dates = reading.dates.filter((d) => !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, ownPerson));
+    const dates = reading.dates.filter((d) => !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(nearSoon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

@@ -4,6 +4,7 @@
 // noun that is no contact, tells something else: its time ("a week earlier", "on Wednesday") is
 // neither the contact's day nor a sign that the sentence recalls an earlier contact.
 // Pure: a sentence's text and tokens in, spans out.
+import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention } from "./names.ts";
 import { KIND_PHRASES, kindOfNoun } from "./vocabulary.ts";
@@ -39,6 +40,9 @@ export interface RelativeClause {
   ofAContact: boolean;
   /** It names a journey and no contact ("who arrives in Davos on Wednesday"). */
   journeyOnly: boolean;
+  /** The kinds of contact it names by a noun or a phrase, and whether its noun is a contact ("Встреча …, о которой договорились в ходе телефонного разговора"). */
+  kinds: Set<Kind>;
+  onAContact: boolean;
   /** The person whose clause it is ("President Donald Trump, who arrives in Davos …"), if its noun is one. */
   person?: Mention;
 }
@@ -80,9 +84,10 @@ function findClauses({ text, tokens, mentions }: Told, lang: ArticleLang): Relat
     const names = (list: Token[]) => list.some((x) => kindOfNoun(x.text, lang) !== undefined);
     const contact = [...kinds].some((k) => k !== "other") || CONTACT_VERB.test(clause);
     const journeyOnly = !contact && (kinds.has("other") || JOURNEY.test(clause));
-    const ofAContact = contact || journeyOnly || names(head);
+    const onAContact = names(head);
+    const ofAContact = contact || journeyOnly || onAContact;
     const person = mentions.find((m) => m.named.type === "person" && m.last === i - 1 && /,/u.test(gap));
-    out.push({ start: afterPreposition ? tokens[i - 1].start : t.start, end, opens: i, ofAContact, journeyOnly, person });
+    out.push({ start: afterPreposition ? tokens[i - 1].start : t.start, end, opens: i, ofAContact, journeyOnly, kinds, onAContact, person });
   }
   return out;
 }
@@ -99,6 +104,24 @@ export function withoutAsideClauses(told: Told, lang: ArticleLang): string {
  * of a person who has no part in it ("President Donald Trump, who arrives in Davos on Wednesday, …" in a
  * story on his envoys' trip to Moscow; "Лавров, который прилетит в Вену в среду, …" where Lavrov is no one's)?
  */
-export function inAsideClause(told: Told, index: number, lang: ArticleLang, takesPart: (m: Mention) => boolean): boolean {
-  return relativeClauses(told, lang).some((c) => c.start <= index && index < c.end && (!c.ofAContact || (c.journeyOnly && c.person !== undefined && !takesPart(c.person))));
+export function inAsideClause(told: Told, index: number, lang: ArticleLang, kind: Kind, takesPart: (m: Mention) => boolean): boolean {
+  return relativeClauses(told, lang).some((c) => c.start <= index && index < c.end && (!c.ofAContact || (c.journeyOnly && c.person !== undefined && !takesPart(c.person)) || (c.onAContact && otherKindIn(c, kind))));
+}
+
+/** A call in a clause on a contact in person, or the reverse: "Встреча …, о которой договорились в ходе телефонного разговора 16 октября". */
+function otherKindIn(c: RelativeClause, kind: Kind): boolean {
+  return [...c.kinds].some((k) => k !== "other" && (k === "call") !== (kind === "call"));
+}
+
+/**
+ * The kinds of contact a sentence names only in a clause on another contact ("Встреча президентов в
+ * Будапеште, о которой они договорились в ходе телефонного разговора 16 октября, откладывается",
+ * "Зустріч у Будапешті, про яку домовилися під час телефонної розмови, відкладається", "The Budapest
+ * summit, which they agreed on in a phone call on Oct. 16, is on hold"): that contact is the occasion
+ * of the one the sentence tells, not its kind.
+ */
+export function kindsOfAClauseOnAContact(told: Told, lang: ArticleLang): Set<Kind> {
+  const clauses = relativeClauses(told, lang).filter((c) => c.onAContact);
+  const outside = told.tokens.filter((t) => !clauses.some((c) => c.start <= t.start && t.start < c.end)).flatMap((t) => kindOfNoun(t.text, lang) ?? []);
+  return new Set(clauses.flatMap((c) => [...c.kinds]).filter((k) => k !== "other" && !outside.includes(k)));
 }

@@ -378,3 +378,14 @@ describe("a clause of what came before ('після того, як саміт в
     assert.deepEqual([uk.kind, uk.status, uk.date], ["other", "held", "2025-10-24"]);
   });
 });
+
+describe("a contact named in a relative clause on another ('Встреча …, о которой договорились в ходе телефонного разговора 16 октября')", () => {
+  it("is the occasion of the contact the sentence tells: neither its kind nor its day", () => {
+    const en = main("Vienna will wait\n\nThe Putin-Trump summit in Vienna, which the two presidents agreed on during a phone call on Oct. 16, has been postponed. No new date has been set.", "2025-10-22");
+    assert.deepEqual([en.kind, en.status, en.date], ["summit", "postponed", null]);
+    const ru = main("Вена подождет\n\nВстреча президентов России и США в Вене, о которой Путин и Трамп договорились в ходе телефонного разговора 16 октября, откладывается. Новые сроки не названы.", "2025-10-22");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["summit", "postponed", null]);
+    const uk = main("Відень зачекає\n\nЗустріч президентів Росії та США у Відні, про яку Путін і Трамп домовилися під час телефонної розмови 16 жовтня, відкладається. Нові терміни не названо.", "2025-10-22");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["summit", "postponed", null]);
+  });
+});
