@@ -23,6 +23,9 @@ import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfN
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
 
+/** "передувало", "предшествовала", "was preceded by" (folded). */
+const PRECEDED = /(?<![\p{L}])(передувал|предшествовал|preceded)/u;
+
 /** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо". */
 const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
 
@@ -156,6 +159,9 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
     if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : dayGap(d.value, published) > NEWS_DAYS))) return false;
   }
   if (ofABody(s)) return false;
+  // ("Запровадженню санкцій передувало скасування саміту", "Санкциям предшествовала отмена саммита",
+  // "The sanctions were preceded by the summit's cancellation": what came before another event is its time.)
+  if (PRECEDED.test(s.folded)) return false;
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
   if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;

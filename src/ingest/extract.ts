@@ -248,7 +248,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // So does calling a contact off on a weekday ("On Wednesday, Trump said he had called off the
   // summit"): that is the day it was called off.
   const ownSentence = anchors.some((a) => a.text === evidence.date);
-  const undated = !/\d/.test(dateFound?.text ?? "") || (tense === "postponed" && !ownSentence);
+  const undated = !/\d/.test(dateFound?.text ?? "") || ((tense === "postponed" || tense === "cancelled") && !ownSentence);
   if ((tense === "postponed" || tense === "cancelled") && dateFound && !dateFound.movedTo && !(dateFound.setFor && (tense === "cancelled" || dateFound.value.length === 10) && (ownSentence || tenseFrom?.text === evidence.date)) && undated) date = null;
 
   // "Following up on the presidents' call of 12 February, the ministers agreed …": an agreed

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { readDates } from "../../src/ingest/dates.ts";
 import { readStory } from "../../src/ingest/sentences.ts";
 import { readSentence } from "../../src/ingest/reading.ts";
-import { mainFields as main, names } from "../support/ingest-cases.ts";
+import { mainFields as main, names, readArticle } from "../support/ingest-cases.ts";
 
 describe("a date line with a word before its time", () => {
   it("is the page's date, not the lead", () => {
@@ -387,5 +387,24 @@ describe("a contact named in a relative clause on another ('Встреча …, 
     assert.deepEqual([ru.kind, ru.status, ru.date], ["summit", "postponed", null]);
     const uk = main("Відень зачекає\n\nЗустріч президентів Росії та США у Відні, про яку Путін і Трамп домовилися під час телефонної розмови 16 жовтня, відкладається. Нові терміни не названо.", "2025-10-22");
     assert.deepEqual([uk.kind, uk.status, uk.date], ["summit", "postponed", null]);
+  });
+});
+
+describe("a contact called off", () => {
+  it("takes no day from a later sentence that is not its own", () => {
+    const uk = main("Саміт у Відні скасували\n\nСаміт Росії та США у Відні скасували. Мінфін США продовжив до 13 грудня дозвіл на переговори щодо продажу активів.", "2025-11-21");
+    assert.deepEqual([uk.status, uk.date], ["cancelled", null]);
+    const ru = main("Саммит в Вене отменили\n\nСаммит России и США в Вене отменили. Минфин США продлил до 13 декабря разрешение на переговоры о продаже активов.", "2025-11-21");
+    assert.deepEqual([ru.status, ru.date], ["cancelled", null]);
+    const en = main("Vienna summit called off\n\nThe Russia-US summit in Vienna has been cancelled. The Treasury extended until Dec. 13 a license for talks on selling the assets.", "2025-11-21");
+    assert.deepEqual([en.status, en.date], ["cancelled", null]);
+  });
+  it("told as what preceded another event ('Санкціям передувало скасування саміту') is no news of its own", () => {
+    const uk = readArticle("Санкції США набули чинності\n\nУ п'ятницю набули чинності санкції США проти двох нафтових компаній. Запровадженню санкцій передувало скасування саміту Трампа і Путіна у Відні, про який президенти домовилися під час телефонної розмови 16 жовтня.", "2025-11-21");
+    assert.equal(uk.relevant, false);
+    const ru = readArticle("Санкции США вступили в силу\n\nВ пятницу вступили в силу санкции США против двух нефтяных компаний. Введению санкций предшествовала отмена саммита Трампа и Путина в Вене, о котором президенты договорились в ходе телефонного разговора 16 октября.", "2025-11-21");
+    assert.equal(ru.relevant, false);
+    const en = readArticle("US sanctions take effect\n\nUS sanctions on two oil companies took effect on Friday. The sanctions were preceded by the cancellation of the Trump-Putin summit in Vienna, which the presidents agreed on during a phone call on Oct. 16.", "2025-11-21");
+    assert.equal(en.relevant, false);
   });
 });
