@@ -95,6 +95,11 @@ const SET_FOR = /(?<![\p{L}])((was|were|had been)\s+(supposed|due|set|scheduled|
 // середу": what a contact moved will now do is on its new day.)
 const MOVED_TO = /((перенесен\p{L}*|перенесли|перенесено|перенесуть|перенесут|переноситься|переносится|відкладено|отложен\p{L}*|сдвинут\p{L}*|сдвинули|зсунули|зсунуто|пересунули|посунули|postponed|moved|pushed back|pushed|shifted|bumped|rescheduled|delayed)\s+(\p{L}+\s+){0,3}?(на|to|until|till|до)|(will\s+)?now\s+(take place|be held|happen|start|begin)(\s+on)?|теперь\s+(пройд|состо|начн)\p{L}*(\s+(в|во))?|тепер\s+(відбуд|пройд|розпочн|почн)\p{L}*(\s+(у|в))?)\s*$/iu;
 
+// ("нова зустріч може відбутися в другій половині березня", "новая встреча может пройти в конце
+// марта", "a new round could take place in late March", "новая дата — 20 марта": the contact a move
+// calls "new" is on the day its clause gives.)
+const NEW_ONE = /(?<![\p{L}])(new|нов\p{L}*)\s+(meeting|round|talks|summit|date|зустріч|встреч|раунд|переговор|перемовин|саміт|саммит|дат|термін|срок)\p{L}*(\s+[\p{L}'’-]+|\s*[—–:]){0,8}\s*$/iu;
+
 /**
  * Every date expression in a sentence. `tense` says which way a bare weekday or a date
  * without a year points (undefined: nearest).
@@ -163,6 +168,9 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     if (VAGUE.test(fold(text))) continue;
     // "for three hours", "через час": a duration, not a day (nor is "the second after", chrono's second).
     if (/(hour|minute|second|час|годин|хвилин|минут|секунд)/iu.test(text)) continue;
+    // "later in the day", "earlier in the day": a time of the day already told (chrono's English
+    // reads "in the day" as tomorrow); "позже в тот же день", "пізніше того ж дня" it leaves alone.
+    if (/^in the day$/iu.test(text)) continue;
     // "off for now", "пока", "наразі": the moment of speaking, not a day of the contact.
     if (/^(now|for now|right now|сейчас|пока|зараз|наразі|поки)$/iu.test(text)) continue;
     // "a day before he hosts Zelensky", "two days after the call", "Three months after Alaska":
@@ -263,7 +271,7 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     } else {
       continue;
     }
-    const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index));
+    const movedTo = MOVED_TO.test(sentence.slice(Math.max(0, index - 40), index)) || NEW_ONE.test(sentence.slice(Math.max(0, index - 90), index));
     const found: FoundDate = statement ? { value, text, index, movedTo, statement } : { value, text, index, movedTo };
     if (of) found.of = of;
     if (timesAnother(sentence, index, index + text.replace(/[\s,]+$/u, "").length, lang)) found.another = true;

@@ -16,8 +16,9 @@ import { isLocative } from "./places.ts";
 import { BY_PHONE, TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
+import { kindsOfAClauseOnAContact } from "./relative-clauses.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, DENIED, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, DENIED, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEW_CONTACT, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
@@ -32,6 +33,8 @@ export const NEWS_DAYS = 7;
  * 24 квітня" under the same.
  */
 export const BURIED_DAYS = 3;
+/** "передувало", "предшествовала", "was preceded by" (folded). */
+const PRECEDED = /(?<![\p{L}])(передувал|предшествовал|preceded)/u;
 
 /** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо". */
 const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
@@ -149,6 +152,9 @@ export function nearTheStory(s: ReadSentence, lang: ArticleLang, published: stri
 const DELEGATIONS_TALK = new Set<Kind>(["meeting", "round"]);
 
 export function nextIsThisOne(s: ReadSentence, anchors: ReadSentence[], kind: Kind, lang: ArticleLang, published: string): boolean {
+  // ("Зустріч … перенесено. … нова зустріч може відбутися в березні", "The meeting was postponed. A
+  // new meeting could take place in March": the contact moved, told "new" on its new day.)
+  if (s.tense === "future" && NEW_CONTACT.test(s.folded) && anchors.some((a) => a.tense === "postponed")) return true;
   if (s.tense !== "future" || !NEXT_OF_SERIES.test(s.folded) || SEPARATE_CONTACT.test(s.folded) || SEPARATELY.test(s.folded)) return false;
   if (!anchors.some((a) => a.tense === "future") || anchors.some((a) => a.tense !== undefined && a.tense !== "future")) return false;
   // ("переговоры" over "очередной раунд": talks of delegations and a round are one in-person kind.)
@@ -178,6 +184,9 @@ export function reportsContactOfItsOwn(s: ReadSentence, lang: ArticleLang, publi
     if (readDates(s.text, lang, published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== published.slice(0, 7) : dayGap(d.value, published) > NEWS_DAYS))) return false;
   }
   if (ofABody(s)) return false;
+  // ("Запровадженню санкцій передувало скасування саміту", "Санкциям предшествовала отмена саммита",
+  // "The sanctions were preceded by the summit's cancellation": what came before another event is its time.)
+  if (PRECEDED.test(s.folded)) return false;
   // "The move came a day after plans for a summit were put on hold": the contact is the time of another story.
   const at = s.tokens.findIndex((t) => KIND_WORD.test(t.folded));
   if (at >= 0 && s.tokens.slice(Math.max(0, at - 4), at).some((t) => ANOTHER_CONTACT_BEFORE.test(t.folded))) return false;
@@ -246,7 +255,8 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
   // ("… agreed to meet Putin in Budapest, after a lengthy phone call", "после телефонного
   // разговора", "після розмови": a contact the lead names after "after" or "before" is the time
   // of its news, not its kind.)
-  const another = lead ? kindsOfAnotherTime(lead.tokens, lang) : new Set<Kind>();
+  // (Nor is one it names in a clause on its contact: "Встреча …, о которой договорились в ходе телефонного разговора".)
+  const another = lead ? new Set([...kindsOfAnotherTime(lead.tokens, lang), ...kindsOfAClauseOnAContact(lead, lang)]) : new Set<Kind>();
   const leadKinds = new Set([...(lead?.kinds ?? [])].filter((k) => !another.has(k)));
   const byPriority = (kinds: Set<Kind>) => (kinds.has("call") ? "call" : strongestKind(kinds));
   if (headline && headline.kinds.size > 0) {

@@ -14,9 +14,10 @@ import { findParties, findTrack, sidesAsDelegations } from "./fields.ts";
 import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
-import type { NameIndex, PlaceEntry } from "./names.ts";
+import type { Mention, NameIndex, PlaceEntry } from "./names.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother, placeOfATalkDone, placeOfTheSidelines, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
+import { inAsideClause } from "./relative-clauses.ts";
 import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { withoutJourneyDays } from "./journey-days.ts";
@@ -25,7 +26,7 @@ import { isStranger } from "./strangers.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aSportsStory, aSwapStory, thenOfARecall, whyNotNews } from "./not-news.ts";
+import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { aboutAnother, cityFiledFrom, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
@@ -127,6 +128,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)), ctx.language);
   const mainPeople = new Set(participants.people);
+  const ownPerson = (m: Mention) => m.named.type === "person" && mainPeople.has(m.named.person);
   // (Nor is one told held about a contact called off or moved: "Після цього відбулися три раунди
   // … 17–18 лютого в Женеві" beside "поїздка … скасована".)
   // Nor, for one to come, is a sentence that tells a contact called off or moved: "Третій раунд,
@@ -196,7 +198,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // Женеве на следующей неделе" over a history of the talks, "… два стамбульских раунда - 2 июня и 23 июля".)
     const soon = nearSoon || (tense === "future" && vague !== undefined);
     // ("arrived on Friday and is scheduled to meet Witkoff on Saturday": the arrival's day is not the contact's.)
-    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value))));
+    // ("President Donald Trump, who arrives in Davos on Wednesday, …": a clause on something else has its own day.)
+    // ("Dmitriev said on Saturday that his talks … had been constructive" over "Witkoff met Putin on Dec. 2":
+    // a contact the lead tells as said today is not on a day weeks gone that a later sentence recalls.)
+    const fresh = tense === "held" && statementDate !== undefined && anchors.includes(statementDate.sentence) && !anchors.includes(s) && !recalled(statementDate.found.value, ctx.published);
+    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? firstDayAfterTheMove(s, dates) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

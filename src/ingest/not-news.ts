@@ -221,7 +221,7 @@ const AFTER_A_CONTACT = /(?<![\p{L}])(after|since|following|после|спус�
 const KIND_WORD = /(?<![\p{L}])(talks|consultations|contacts?|dialogue|negotiations|meet|meetings?|calls?|summit|round|переговор|консультаци|контакт|диалог|встреч|встрет|зустрич|перемовин|разговор|розмов|саммит|самит|раунд)/u;
 
 /** Was a contact done on this day (or in this month) more than NEWS_DAYS before the story? */
-function recalled(date: string, published: string): boolean {
+export function recalled(date: string, published: string): boolean {
   if (date.length === 10) return dayGap(date, published) > NEWS_DAYS;
   // A month alone: recalled when the whole month was over NEWS_DAYS before the story.
   if (date.length !== 7 || date >= published.slice(0, 7)) return false;

@@ -9,6 +9,7 @@ import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts"
 import { memoized, perObject, perPair } from "./memo.ts";
 import { cueOfAnotherClause } from "./cue-owners.ts";
 import { inJourneyClause } from "./journey-days.ts";
+import { withoutAsideClauses } from "./relative-clauses.ts";
 import { fold, tokenize, type Token } from "./words.ts";
 // The days a sentence recalls (batches 6 and 7).
 import { DAY_BEFORE, EARLIER_SOURCE, RECENT, withoutEveOf } from "./vocabulary.ts";
@@ -104,8 +105,9 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     tense: tenseOf(folded) ?? (trip && WILL_BE.test(trip.folded) ? "future" : undefined),
     agreed: agreesOnAContact(folded, tokens, lang),
     // "як і минулого разу", "as last time", "як і під час попередніх раундів": a comparison,
-    // not an earlier contact recalled.
-    background: BACKGROUND.test(folded.replace(COMPARISON, "")),
+    // not an earlier contact recalled. (Nor is a time in a clause on something else: "the
+    // ceasefire that Kyiv had proposed a week earlier", "перемирие, которое Киев предложил неделей ранее".)
+    background: BACKGROUND.test(fold(withoutAsideClauses({ text: s.text, tokens, mentions }, lang)).replace(COMPARISON, "")),
   };
   // "earlier this week", "накануне саммита": the time of this contact, the eve of another, no
   // earlier contact; "накануне вечером" alone recalls the day before, a next-day story's news.
@@ -113,11 +115,28 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
     // ("З американської сторони, як раніше заявляв Держдеп, у зустрічі візьмуть участь …": the
     // source of what is told of a contact to come, said earlier, recalls no contact.)
     const source = read.tense === "future" ? EARLIER_SOURCE : /(?!)/u;
-    const recalled = fold(withoutEveOf(s.text)).replace(RECENT, "").replace(source, "");
+    const recalled = fold(withoutEveOf(withoutAsideClauses({ text: s.text, tokens, mentions }, lang))).replace(RECENT, "").replace(source, "");
     read.background = BACKGROUND.test(recalled);
     read.yesterday = read.background && !BACKGROUND.test(recalled.replace(DAY_BEFORE, ""));
   }
   return read;
+}
+
+/** "після того, як", "после того как", "since", "after" opening a clause with a verb of its own (folded). */
+const BEFORE_CLAUSE = /(?<![\p{L}])(писля того,? як|после того,? как|с тех пор,? как|з тих пир,? як|since|after)(?![\p{L}])/gu;
+
+/**
+ * The span of a clause of what came before ("після того, як саміт відклали", "after the summit was
+ * called off") that stands apart from the contact's word at `at`, if any: [from, to) in the folded sentence.
+ */
+function clauseOfBefore(folded: string, at: number): [number, number] | undefined {
+  for (const m of folded.matchAll(BEFORE_CLAUSE)) {
+    const from = m.index ?? 0;
+    const stop = folded.slice(from + m[0].length).search(/[,;:—–]/u);
+    const to = stop < 0 ? folded.length : from + m[0].length + stop;
+    if (at < from || at >= to) return [from, to];
+  }
+  return undefined;
 }
 
 /**
@@ -128,10 +147,18 @@ export function readSentence(s: Sentence, lang: ArticleLang, names: NameIndex): 
 function agreesOnAContact(folded: string, tokens: Token[], lang: ArticleLang): boolean {
   const cue = STATUS_CUES.agreed.exec(folded);
   if (!cue) return false;
-  const after = folded.slice(cue.index);
+  // ("agreed during a phone call with Trump to a 30-day halt", "договорился в ходе разговора с
+  // Трампом о паузе", "погодився під час розмови з Трампом на паузу": the contact in which it was
+  // agreed is its occasion, not what was agreed.)
+  const occasion = OCCASION.exec(folded.slice(cue.index, cue.index + 60));
+  const from = occasion ? cue.index + occasion.index + occasion[0].length : cue.index;
+  const after = folded.slice(from);
   if (KIND_PHRASES.some(([, re]) => re.test(after)) || MEETING_VERB_AFTER.test(after)) return true;
-  return tokens.some((t) => t.start >= cue.index && kindOfNoun(t.text, lang) !== undefined);
+  return tokens.some((t) => t.start >= from && kindOfNoun(t.text, lang) !== undefined);
 }
+
+/** "during a phone call", "в ходе телефонного разговора", "під час розмови" right after the verb of agreeing (folded). */
+const OCCASION = /^\p{L}+\s+(during|in|at|over|в ходе|во время|пид час|у ходи|в ходи)\s+(\p{L}+\s+){0,2}(call|conversation|phone call|talks|meeting|разговор|беседи|переговор|встреч|розмов|бесид|перемовин|зустрич)\p{L}*/u;
 
 /** Verbs of meeting or speaking that name no contact by a noun: "зустрітися", "созвониться". */
 const MEETING_VERB_AFTER = /(?<![\p{L}])(зустрит|зустрин|встрет|созвон|зидзвон|поговор|meet|speak|talk)/u;
@@ -183,8 +210,12 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   // санкції") says what was done to each in its own part: only the cues of this contact's part
   // count. (In a story's sentence the commas set off clauses of one contact instead.)
   const [from, to] = s.headline && s.kinds.size > 1 ? listItemAround(s.folded, at) : [0, s.folded.length];
+  // ("Це перший візит … після того, як саміт … відклали", "the first visit since the summit was put
+  // off": a clause of what came before tells that event's tense, not this contact's.)
+  const before = clauseOfBefore(s.folded, at);
   for (const { tense, index, text } of cuesOf(s.folded)) {
     if (index < from || index >= to) continue;
+    if (before && index >= before[0] && index < before[1]) continue;
     // "Next round … delayed to March 5": "next round" says which contact, not what is done to
     // it; a cue that contains the contact's own word gives way to any other.
     const own = tense === "future" && index <= at && at < index + text.length;

@@ -94,6 +94,9 @@ function asksOfAnother(question: ReadSentence[], anchors: ReadSentence[], tense:
 /** The last day of a contact: "завершились", "ended", "wrapped up". */
 const ENDED = /(?<![\p{L}])(ended|ends|concluded|wrapped up|finished|завершил|закончил|закинчил|завершив|закинчив|завершен|завершуют|завершились)/u;
 
+/** "the first day of the talks", "первый день переговоров", "перший день зустрічей" (folded). */
+const FIRST_DAY = /(?<![\p{L}])(first day|day one|перв(ий|ого|ом) (день|дня|дне)|перш(ий|ого|ому) (день|дня|дни))(?![\p{L}])/u;
+
 /** The first day of a contact: "began", "почались", "розпочалися". */
 const BEGAN = /(?<![\p{L}])(began|begun|started|opened|начал(ись|ась|ся|ось)|почал(ись|ась|ся|ось|ися|ася|ося)|почався|розпочал|розпочав|стартовал|стартував)/u;
 
@@ -113,6 +116,9 @@ export function endsOn(s: ReadSentence, found: FoundDate, dates: FoundDate[], te
   if (end && between.length - (end.index + end[0].length) < end.index) return false;
   // "які почалися пізно ввечері у четвер, 22 січня, завершилися …": a date told with the start is the first.
   if (BEGAN.test(s.folded.slice(Math.max(0, found.index - 40), found.index))) return false;
+  // "Перший день переговорів …, який тривав у п'ятницю, завершився", "The first day of the talks
+  // ended on Friday": what ended is the first day, so the day told is the first.
+  if (FIRST_DAY.test(s.folded)) return false;
   return tense === "held" && found.value.length === 10 && ENDED.test(ctx.language === "en" ? s.folded.slice(0, found.index) : s.folded);
 }
 

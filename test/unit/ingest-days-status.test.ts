@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { readDates } from "../../src/ingest/dates.ts";
 import { readStory } from "../../src/ingest/sentences.ts";
 import { readSentence } from "../../src/ingest/reading.ts";
-import { mainFields as main, names } from "../support/ingest-cases.ts";
+import { mainFields as main, names, readArticle } from "../support/ingest-cases.ts";
 
 describe("a date line with a word before its time", () => {
   it("is the page's date, not the lead", () => {
@@ -264,5 +264,147 @@ describe("a contact moved from the day it was set for", () => {
     assert.deepEqual([ru.status, ru.date], ["postponed", null]);
     const uk = main("Зустріч послів Росії та США відклали\n\nЗустріч послів Росії та США, яка мала відбутися у Відні в березні, відклали.", "2026-03-05");
     assert.deepEqual([uk.status, uk.date], ["postponed", null]);
+  });
+});
+
+describe("'later in the day', 'earlier in the day'", () => {
+  // 2025-10-06 was a Monday.
+  it("is a time of the day already told, not the next day", () => {
+    const en = main("Lavrov and Rubio agree to meet\n\nLavrov said on Monday he had agreed to meet Rubio in Vienna. Speaking later in the day at a briefing, Lavrov said the meeting could take place soon.", "2025-10-06");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+    const en2 = main("Lavrov and Rubio agree to meet\n\nLavrov said on Monday he had agreed to meet Rubio in Vienna after a call between the two ministers earlier in the day.", "2025-10-06");
+    assert.deepEqual([en2.status, en2.date], ["announced", null]);
+    const ru = main("Лавров и Рубио договорились о встрече\n\nЛавров в понедельник заявил, что договорился о встрече с Рубио в Вене. Позже в тот же день Лавров сказал, что встреча может пройти скоро.", "2025-10-06");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const uk = main("Лавров і Рубіо домовилися про зустріч\n\nЛавров у понеділок заявив, що домовився про зустріч з Рубіо у Відні. Пізніше того ж дня Лавров сказав, що зустріч може відбутися незабаром.", "2025-10-06");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+  });
+});
+
+describe("the first day of talks told ended", () => {
+  // 2026-01-24 was a Saturday.
+  it("is the talks' first day, not their last", () => {
+    const en = main("First day of Russia-US talks in Vienna ends\n\nThe first day of talks between the Russian and US delegations in Vienna, which lasted five hours on Friday, has ended; the sides will continue on Saturday. On Thursday, the US envoy met the Russian ambassador in Moscow.", "2026-01-24");
+    assert.deepEqual([en.status, en.date], ["held", "2026-01-23"]);
+    const ru = main("В Вене завершился первый день переговоров России и США\n\nПервый день переговоров делегаций России и США в Вене, который длился в пятницу пять часов, завершился; стороны продолжат работу в субботу. В четверг посланник США встретился с послом России в Москве.", "2026-01-24");
+    assert.deepEqual([ru.status, ru.date], ["held", "2026-01-23"]);
+    const uk = main("У Відні завершився перший день переговорів Росії та США\n\nПерший день переговорів делегацій Росії та США у Відні, який тривав у п'ятницю п'ять годин, завершився; сторони продовжать роботу в суботу. У четвер посланець США зустрівся з послом Росії в Москві.", "2026-01-24");
+    assert.deepEqual([uk.status, uk.date], ["held", "2026-01-23"]);
+  });
+});
+
+describe("a contact moved that a later sentence calls 'new'", () => {
+  it("is on the month that sentence gives", () => {
+    const uk = main("Зустріч послів Росії та США у Відні перенесли\n\nЗустріч послів Росії та США, яка мала відбутися цього тижня у Відні, перенесено. За словами посла, нова зустріч може відбутися в другій половині квітня.", "2026-03-03");
+    assert.deepEqual([uk.status, uk.date], ["postponed", "2026-04"]);
+    const ru = main("Встречу послов России и США в Вене перенесли\n\nВстречу послов России и США, которая должна была пройти на этой неделе в Вене, перенесли. По словам посла, новая встреча может пройти во второй половине апреля.", "2026-03-03");
+    assert.deepEqual([ru.status, ru.date], ["postponed", "2026-04"]);
+    const en = main("Russia-US envoys' meeting in Vienna postponed\n\nThe meeting of the Russian and US envoys in Vienna set for this week has been postponed. A new meeting could take place in the second half of April, the envoy said.", "2026-03-03");
+    assert.deepEqual([en.status, en.date], ["postponed", "2026-04"]);
+  });
+  it("is not another contact's day where the contact was not moved", () => {
+    const en = main("Russia-US envoys meet in Vienna\n\nThe Russian and US envoys met in Vienna on Tuesday. A new meeting could take place in the second half of April, the envoy said.", "2026-03-04");
+    assert.deepEqual([en.status, en.date], ["held", "2026-03-03"]);
+  });
+});
+
+describe("a time in a relative clause on something else", () => {
+  const read = (text: string, lang: "ru" | "uk" | "en") => readSentence({ text, headline: false, paragraph: 0 } as Parameters<typeof readSentence>[0], lang, names);
+  it("recalls no earlier contact", () => {
+    assert.equal(read("The envoys met in Vienna on Tuesday to discuss the truce that Kyiv had proposed a week earlier.", "en").background, false);
+    assert.equal(read("Посланники встретились в Вене во вторник, чтобы обсудить перемирие, которое Киев предложил неделей ранее.", "ru").background, false);
+    assert.equal(read("Посланці зустрілися у Відні у вівторок, щоб обговорити перемир'я, яке Київ запропонував тижнем раніше.", "uk").background, false);
+    // (A clause that tells a contact still recalls it.)
+    assert.equal(read("The envoy, who had met Lavrov a week earlier, flew to Vienna.", "en").background, true);
+    assert.equal(read("Посланник, который неделей ранее встречался с Лавровым, прилетел в Вену.", "ru").background, true);
+  });
+  it("is not the day of the contact the sentence tells", () => {
+    const en = main("Putin agrees to energy pause in call with Trump. Experts to meet in Vienna on Sunday.\n\nPutin agreed during a phone call with Trump on Tuesday to a pause in strikes on energy sites, but not to the full truce that Kyiv had proposed a week earlier in Vienna.\n\nThe call lasted two hours, the Kremlin said.", "2025-03-19");
+    assert.deepEqual([en.kind, en.status, en.date], ["call", "held", "2025-03-18"]);
+    const ru = main("Путин согласился на энергетическую паузу в разговоре с Трампом. Эксперты встретятся в Вене в воскресенье.\n\nПутин во вторник в ходе телефонного разговора с Трампом согласился на паузу в ударах по энергетике, но не на полное перемирие, которое Киев предложил неделей ранее в Вене.\n\nРазговор длился два часа, сообщили в Кремле.", "2025-03-19");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["call", "held", "2025-03-18"]);
+    const uk = main("Путін погодився на енергетичну паузу в розмові з Трампом. Експерти зустрінуться у Відні в неділю.\n\nПутін у вівторок під час телефонної розмови з Трампом погодився на паузу в ударах по енергетиці, але не на повне перемир'я, яке Київ запропонував тижнем раніше у Відні.\n\nРозмова тривала дві години, повідомили в Кремлі.", "2025-03-19");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["call", "held", "2025-03-18"]);
+  });
+  // 2026-01-20 was a Tuesday.
+  it("is not the day of a contact to come when it is the journey of one who has no part in it", () => {
+    const en = main("Witkoff to travel to Moscow for talks with Putin\n\nWitkoff and Kushner plan to travel to Moscow later this week for talks with Russian President Vladimir Putin, Witkoff said. President Donald Trump, who arrives in Vienna on Wednesday, has said that Putin must make concessions.", "2026-01-20");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+    const ru = main("Уиткофф полетит в Москву на переговоры с Путиным\n\nУиткофф в ближайшие дни полетит в Москву на переговоры с Путиным. Трамп, который прилетит в Вену в среду, заявил, что Путин должен пойти на уступки.", "2026-01-20");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const uk = main("Віткофф полетить до Москви на переговори з Путіним\n\nВіткофф найближчими днями полетить до Москви на переговори з Путіним. Трамп, який прилетить до Відня в середу, заявив, що Путін має піти на поступки.", "2026-01-20");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+    // (The journey of one who takes part keeps its day.)
+    const own = main("Witkoff to meet Putin\n\nWitkoff, who arrives in Moscow on Thursday, will meet Putin.", "2026-01-20");
+    assert.deepEqual([own.status, own.date], ["scheduled", "2026-01-22"]);
+  });
+});
+
+describe("a plan that is a document", () => {
+  const tense = (text: string, lang: "ru" | "uk" | "en") => readSentence({ text, headline: false, paragraph: 0 } as Parameters<typeof readSentence>[0], lang, names).tense;
+  it("plans no contact", () => {
+    assert.equal(tense("Talks in Vienna on its plan to end the war.", "en"), undefined);
+    assert.equal(tense("Переговоры в Вене о мирном плане.", "ru"), undefined);
+    assert.equal(tense("Переговори у Відні щодо плану врегулювання.", "uk"), undefined);
+  });
+  it("leaves the verb of planning a contact to come", () => {
+    assert.equal(tense("Russia plans to hold talks in Vienna.", "en"), "future");
+    assert.equal(tense("Their plan to meet in Vienna stands.", "en"), "future");
+    assert.equal(tense("Россия планирует провести переговоры в Вене.", "ru"), "future");
+    assert.equal(tense("Сторони планують провести переговори у Відні.", "uk"), "future");
+  });
+});
+
+describe("talks judged in the past tense, told the day of the story", () => {
+  // 2025-12-20 was a Saturday.
+  it("were held that day, not on the day weeks gone a later sentence recalls", () => {
+    const en = main("Envoy calls Vienna talks with Witkoff 'constructive'\n\nKremlin envoy Kirill Dmitriev said on Saturday that his talks in Vienna with U.S. special envoy Steve Witkoff had been constructive, as Washington pushes its plan to end the war.\n\nWitkoff met Putin in the Kremlin on Dec. 2.", "2025-12-20");
+    assert.deepEqual([en.status, en.date], ["held", "2025-12-20"]);
+    const ru = main("Дмитриев назвал переговоры с Уиткоффом в Вене конструктивными\n\nСпецпосланник Кремля Кирилл Дмитриев в субботу заявил, что его переговоры в Вене со спецпосланником США Стивом Уиткоффом были конструктивными, пока Вашингтон продвигает свой мирный план.\n\nУиткофф встречался с Путиным в Кремле 2 декабря.", "2025-12-20");
+    assert.deepEqual([ru.status, ru.date], ["held", "2025-12-20"]);
+    const uk = main("Дмитрієв назвав переговори з Віткоффом у Відні конструктивними\n\nСпецпосланець Кремля Кирило Дмитрієв у суботу заявив, що його переговори у Відні зі спецпосланцем США Стівом Віткоффом були конструктивними, поки Вашингтон просуває свій мирний план.\n\nВіткофф зустрічався з Путіним у Кремлі 2 грудня.", "2025-12-20");
+    assert.deepEqual([uk.status, uk.date], ["held", "2025-12-20"]);
+  });
+});
+
+describe("a clause of what came before ('після того, як саміт відклали', 'after the summit was postponed')", () => {
+  // 2025-10-24 was a Friday.
+  it("tells that event's tense, not the contact's", () => {
+    const en = main("Dmitriev arrives in the US at Washington's invitation\n\nIt is the first visit by a senior Russian official to the US after the Trump-Putin summit in Vienna was postponed\n\nKremlin envoy Kirill Dmitriev arrived in the United States on Friday, he told reporters.", "2025-10-24");
+    assert.deepEqual([en.kind, en.status, en.date], ["other", "held", "2025-10-24"]);
+    const ru = main("Дмитриев прилетел в США по приглашению американской стороны\n\nЭто первый визит высокопоставленного российского чиновника в США после того, как саммит Трампа и Путина в Вене отложили\n\nСпецпосланник Кремля Кирилл Дмитриев в пятницу прибыл в США, сообщил он журналистам.", "2025-10-24");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["other", "held", "2025-10-24"]);
+    const uk = main("Дмитрієв прилетів до США на запрошення американської сторони\n\nЦе перший візит високопосадовця РФ до США після того, як саміт Трампа і Путіна у Відні відклали\n\nСпецпосланець Кремля Кирило Дмитрієв у п'ятницю прибув до США, повідомив він журналістам.", "2025-10-24");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["other", "held", "2025-10-24"]);
+  });
+});
+
+describe("a contact named in a relative clause on another ('Встреча …, о которой договорились в ходе телефонного разговора 16 октября')", () => {
+  it("is the occasion of the contact the sentence tells: neither its kind nor its day", () => {
+    const en = main("Vienna will wait\n\nThe Putin-Trump summit in Vienna, which the two presidents agreed on during a phone call on Oct. 16, has been postponed. No new date has been set.", "2025-10-22");
+    assert.deepEqual([en.kind, en.status, en.date], ["summit", "postponed", null]);
+    const ru = main("Вена подождет\n\nВстреча президентов России и США в Вене, о которой Путин и Трамп договорились в ходе телефонного разговора 16 октября, откладывается. Новые сроки не названы.", "2025-10-22");
+    assert.deepEqual([ru.kind, ru.status, ru.date], ["summit", "postponed", null]);
+    const uk = main("Відень зачекає\n\nЗустріч президентів Росії та США у Відні, про яку Путін і Трамп домовилися під час телефонної розмови 16 жовтня, відкладається. Нові терміни не названо.", "2025-10-22");
+    assert.deepEqual([uk.kind, uk.status, uk.date], ["summit", "postponed", null]);
+  });
+});
+
+describe("a contact called off", () => {
+  it("takes no day from a later sentence that is not its own", () => {
+    const uk = main("Саміт у Відні скасували\n\nСаміт Росії та США у Відні скасували. Мінфін США продовжив до 13 грудня дозвіл на переговори щодо продажу активів.", "2025-11-21");
+    assert.deepEqual([uk.status, uk.date], ["cancelled", null]);
+    const ru = main("Саммит в Вене отменили\n\nСаммит России и США в Вене отменили. Минфин США продлил до 13 декабря разрешение на переговоры о продаже активов.", "2025-11-21");
+    assert.deepEqual([ru.status, ru.date], ["cancelled", null]);
+    const en = main("Vienna summit called off\n\nThe Russia-US summit in Vienna has been cancelled. The Treasury extended until Dec. 13 a license for talks on selling the assets.", "2025-11-21");
+    assert.deepEqual([en.status, en.date], ["cancelled", null]);
+  });
+  it("told as what preceded another event ('Санкціям передувало скасування саміту') is no news of its own", () => {
+    const uk = readArticle("Санкції США набули чинності\n\nУ п'ятницю набули чинності санкції США проти двох нафтових компаній. Запровадженню санкцій передувало скасування саміту Трампа і Путіна у Відні, про який президенти домовилися під час телефонної розмови 16 жовтня.", "2025-11-21");
+    assert.equal(uk.relevant, false);
+    const ru = readArticle("Санкции США вступили в силу\n\nВ пятницу вступили в силу санкции США против двух нефтяных компаний. Введению санкций предшествовала отмена саммита Трампа и Путина в Вене, о котором президенты договорились в ходе телефонного разговора 16 октября.", "2025-11-21");
+    assert.equal(ru.relevant, false);
+    const en = readArticle("US sanctions take effect\n\nUS sanctions on two oil companies took effect on Friday. The sanctions were preceded by the cancellation of the Trump-Putin summit in Vienna, which the presidents agreed on during a phone call on Oct. 16.", "2025-11-21");
+    assert.equal(en.relevant, false);
   });
 });
