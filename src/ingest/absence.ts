@@ -5,7 +5,7 @@
 // around a contact; these are named beside it and took no part. participants.ts asks it of each
 // name it weighs. The words are in participation-words.ts.
 import type { Mention } from "./names.ts";
-import { inAside } from "./other-contacts.ts";
+import { asideSpans, inAside } from "./other-contacts.ts";
 import { ABSENT_AFTER, ABSENT_BEFORE, AUTHOR_OF, WITHOUT } from "./participation-words.ts";
 import { gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
@@ -26,10 +26,16 @@ const seen = new WeakMap<ReadSentence, Map<number, boolean>>();
 /** Words without which no presence is denied ("not", "не", "без", "absent", "stayed away"; folded, "isn't" as "isnt"). */
 const DENIAL_CUE = /(?<![\p{L}])(не|нет|немае|нема|not|never|absent|without|без|stayed|skipped|sat out|missing|отсутств\p{L}*|видсутн\p{L}*)(?![\p{L}])|\p{L}nt(?![\p{L}])/u;
 
+/** Words without which no author is named ("by", a participle's "-нн-", "-ен-", "-ут"). */
+const AUTHOR_CUE = /(?<![\p{L}])by(?![\p{L}])|\p{L}(нн|ен|ут)\p{L}*\s+\p{L}/u;
+
 function notThereOnce(s: ReadSentence, m: Mention): boolean {
+  // (Cheap first: most sentences have neither a participle's author nor a denial.)
+  const denial = DENIAL_CUE.test(s.folded);
+  if (!denial && !AUTHOR_CUE.test(s.folded)) return false;
   const before = s.folded.slice(0, s.tokens[m.first].start);
   if (AUTHOR_OF.test(before)) return !inAside(s, m);
-  if (!DENIAL_CUE.test(s.folded) || inAside(s, m)) return false;
+  if (!denial || inAside(s, m)) return false;
   const [first, last] = listRun(s, m);
   if (WITHOUT.test(s.folded.slice(0, s.tokens[first.first].start))) return true;
   return deniedAfter(s, last) || deniedBefore(s, first);
@@ -54,7 +60,8 @@ function joined(s: ReadSentence, a: Mention, b: Mention): boolean {
 
 /** The first and the last name of the list the name stands in ("Belousov, Siluanov and Dmitriev"). */
 function listRun(s: ReadSentence, m: Mention): [Mention, Mention] {
-  const all = personMentions(s).filter((o) => !inAside(s, o));
+  const spans = asideSpans(s);
+  const all = personMentions(s).filter((o) => !spans.some(([a, b]) => a <= o.first && o.last <= b));
   let at = all.findIndex((o) => o.first === m.first);
   if (at < 0) return [m, m];
   let from = at;
@@ -71,7 +78,8 @@ function listRun(s: ReadSentence, m: Mention): [Mention, Mention] {
  */
 function deniedAfter(s: ReadSentence, last: Mention): boolean {
   const people = personMentions(s);
-  const aside = s.tokens.map((_, j) => j > last.last && inAside(s, { ...last, first: j, last: j }));
+  const spans = asideSpans(s);
+  const aside = s.tokens.map((_, j) => j > last.last && spans.some(([a, b]) => a <= j && j <= b));
   let k = last.last + 1;
   if (k < s.tokens.length && /,/u.test(gapAfter(s, last.last)) && CONJUNCTION.test(s.tokens[k].folded)) return false;
   while (k < s.tokens.length) {

@@ -132,7 +132,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     if (event.anchors.includes(s)) continue;
     // ("С американской стороны должны были участвовать Бессент и Латник", "were expected to
     // join": in the story of a contact done, a part planned is one not taken after all.)
-    if (doneContact && EXPECTED_ONLY.test(withoutAsides(s))) continue;
+    if (doneContact && EXPECTED_ONLY.test(s.folded) && EXPECTED_ONLY.test(withoutAsides(s))) continue;
     // "С российской стороны в переговорах участвовали …", "З російського боку за столом були …":
     // a side's people listed; "Вместе с Путиным за столом сидели Лавров и Ушаков": those beside
     // one taking part.
