@@ -11,6 +11,7 @@ import type { Kind, Status } from "../record/schema.ts";
 import { dayGap, publishedFromDateLine, readDates, readTime, type FoundDate } from "./dates.ts";
 import type { Article, Context, Draft, EventReading, Understanding, UnderstandOptions } from "./draft.ts";
 import { findParties, findTrack, sidesAsDelegations } from "./fields.ts";
+import { notThere } from "./absence.ts";
 import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
@@ -147,7 +148,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("Глава РФПИ и спецпредставитель Путина сегодня прибыл в США": with no one named but a
     // principal, the people named by their posts say whose sentence it is.)
     // (Nor does the one who tells of it: "Зеленський … повідомив, що завтра відбудеться зустріч".)
-    const before = personMentions(s).filter((m) => !isAside(s, m) && !isSpeaker(s, m) && s.tokens[m.first].start < prepared);
+    const before = personMentions(s).filter((m) => !isAside(s, m) && !notThere(s, m) && !isSpeaker(s, m) && s.tokens[m.first].start < prepared);
     const byName = before.filter((m) => !m.byPost);
     const persons = (byName.length > 0 ? byName : before).map((m) => m.named.person);
     if (persons.length > 0 && mainPeople.size > 0 && !persons.some((p) => mainPeople.has(p))) return false;

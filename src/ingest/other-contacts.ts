@@ -180,6 +180,9 @@ export function withoutAsides(s: ReadSentence): string {
   return out + s.folded.slice(from);
 }
 
+/** The asides' spans of tokens, first and last (see asides). */
+export const asideSpans = (s: ReadSentence): [number, number][] => asides(s);
+
 /** Does the name stand in an aside ("Witkoff, who met Putin in August, …")? */
 export function inAside(s: ReadSentence, m: Mention): boolean {
   return asides(s).some(([first, last]) => first <= m.first && m.last <= last);

@@ -8,9 +8,11 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, EXPECTED_ONLY, MEET_VERB, NO_PART, PRESENT_THERE, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { perPair } from "./memo.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
+import { notThere } from "./absence.ts";
+import { gapsASideList } from "./gapped.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { FIRST_PERSON, quotedPerson, speaks, titledHead, WITH_ME } from "./speakers.ts";
@@ -93,6 +95,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   const sides = anchorSides(event.anchors);
   const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
   const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
+  const doneContact = event.anchors.some((a) => a.tense === "held");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
   // без сделки"): the first later sentence about this contact that names people says who they
@@ -125,13 +128,17 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     const s = firstAbout();
     if (s && (firstList < 0 || detail.indexOf(s) < firstList) && new Set(mentioned(s).filter((m) => !speaks(s, m) && !aside(s, m)).map((m) => m.named.person.side)).size >= 2) takeFirst(s);
   }
+  const gapped = (x: ReadSentence) => gapsASideList(x, event.sentences, (y) => takesPart(y, venues) || SIDE_LIST.test(y.folded));
   for (const s of complete ? [] : detail) {
     if (event.anchors.includes(s)) continue;
+    // ("С американской стороны должны были участвовать Бессент и Латник", "were expected to
+    // join": in the story of a contact done, a part planned is one not taken after all.)
+    if (doneContact && EXPECTED_ONLY.test(s.folded) && EXPECTED_ONLY.test(withoutAsides(s))) continue;
     // "С российской стороны в переговорах участвовали …", "З російського боку за столом були …":
     // a side's people listed; "Вместе с Путиным за столом сидели Лавров и Ушаков": those beside
     // one taking part.
     const beside = personMentions(s).some((m) => people.includes(m.named.person) && WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start)));
-    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside) continue;
+    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside && !gapped(s)) continue;
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
@@ -247,7 +254,7 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
  */
 const aside = perPair((s: ReadSentence, m: Mention) => {
   const before = s.folded.slice(0, s.tokens[m.first].start);
-  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before);
+  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before) || notThere(s, m);
 });
 
 /**
@@ -259,7 +266,7 @@ const takesPart = perPair(takesPartIn);
 
 function takesPartIn(s: ReadSentence, venues: Set<PlaceEntry>): boolean {
   const folded = s.folded.replace(NO_PART, "");
-  if (PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded)) return true;
+  if (PARTICIPATION.test(folded) || TRAVEL_FOR.test(folded) || PRESENT_THERE.test(folded)) return true;
   if (personMentions(s).some((m) => SENT.test(s.folded.slice(0, s.tokens[m.first].start)))) return true;
   return JOURNEY_WORD.test(folded) && s.mentions.some((m) => m.named.type === "place" && venues.has(m.named.place) && isLocative(s, m));
 }

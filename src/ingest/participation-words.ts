@@ -68,3 +68,37 @@ export const MEET_VERB = /^(meet|met|встретиться|встретится
 
 /** Words of a title that may stand between the contact and the name, capitalised in English ("Russian President"). */
 export const TITLE_WORD = /^(president|russian|american|us|u\.s\.|ukrainian|secretary|minister|foreign|envoy|special|state|of)$/u;
+
+// Presence denied: "Dmitriev was not at the table", "Зеленского на встрече не было", "участі в
+// переговорах не брав", "за столом так и не оказались Белоусов и Силуанов", "without Zelensky"
+// (folded). absence.ts reads them beside a name. (Not "was not formally part of the delegation":
+// one there without a title was still there.)
+const EN_BEING = "(?:(?:was|were|is|are|has|have|had|will|would|did|does|do|could|can)(?:n['’]?t| not| never)|wont|cant)";
+const EN_PRESENT = "(?:at the table|in the room|on (?:the|either|any|that|his|her|their) (?:\\p{L}+ )?list|present|involved|among (?:them|those)|(?:a )?part of (?:the|either|any|his|her|its|their) (?:\\p{L}+ )?(?:delegation|team|group|talks|meeting)|included|invited|in attendance|attend\\p{L}*|take part|taking part|took part|participat\\p{L}*|join\\p{L}*)";
+const RU_PRESENT = "(?:участвовал\\p{L}*|участвует|участвуют|участвовавш\\p{L}*|присутствовал\\p{L}*|присутствует|присутствуют|присутствовавш\\p{L}*|оказал\\p{L}*|вошел|вошла|вошли|вошедш\\p{L}*|входил\\p{L}*|входит|входят|сидел\\p{L}*|приглашен\\p{L}*|пригласил\\p{L}*|(?:принимал\\p{L}*|принял\\p{L}*|примет|примут) участи\\p{L}*|(?:бил|била|били|било|будет|будут) (?:\\p{L}+ )?(?:за столом|на встрече|на переговорах|на саммите|в составе|среди|в зале|в комнате|в списке))";
+const UK_PRESENT = "(?:(?:брав|брала|брали|братиме|братимуть|взяв|взяла|взяли|визьме|визьмуть) участ\\p{L}*|присутн\\p{L}*|опинил\\p{L}*|увийшов|увийшла|увийшли|увийде|увийдуть|входив|входила|входили|входить|входять|сидив|сидила|сидили|запрошен\\p{L}*|запросил\\p{L}*|(?:був|була|були|було|буде|будуть) (?:\\p{L}+ )?(?:за столом|на зустричи|на переговорах|на перемовинах|на самити|у склади|в склади|серед|у зали|в зали|у списку|в списку))";
+/** "участия в переговорах не принимал", "участі в перемовинах не брав": the noun before the denied verb. */
+const PART_NOT = "участ\\p{L}* (?:\\p{L}+ ){0,3}не (?:брав|брала|брали|братиме|братимуть|взяв|взяла|взяли|визьме|визьмуть|принимал\\p{L}*|принял\\p{L}*|примет|примут)";
+/** After the name, in its own clause: a presence denied ("was not at the table", "в переговорах не участвовал", "участі не брав"). */
+export const ABSENT_AFTER = new RegExp(`^(?:\\p{L}+ ){0,4}?(?:${EN_BEING} (?:been |be |even |yet |also |actually )?${EN_PRESENT}|(?:never|not) (?:been )?${EN_PRESENT}|(?:was|were|is|are|remained) absent|stayed (?:away|home|behind)|sat out|skipped|(?:так (?:и )?)?не (?:\\p{L}+ )?(?:${RU_PRESENT}|${UK_PRESENT})|(?:не било|не будет|не було|не буде|нет|немае|нема)|отсутствовал\\p{L}*|отсутствует|видсутн\\p{L}*|${PART_NOT})(?![\\p{L}])`, "u");
+/** Before the name, in its clause: "так и не оказались", "не брали участі", "absent were", "without", "без" (the name, maybe a list's later one). */
+export const ABSENT_BEFORE = new RegExp(`(?<![\\p{L}])(?:(?:так (?:и )?)?не (?:\\p{L}+ )?(?:${RU_PRESENT}|${UK_PRESENT})|${PART_NOT}|not (?:at the table|in the room|present|among (?:them|those))|(?:absent|missing) (?:from (?:\\p{L}+ ){1,3})?(?:were|was))(?![\\p{L}])`, "u");
+/** Right before the name, maybe through its title: "without Zelensky", "без Зеленского" (folded). */
+export const WITHOUT = /(?<![\p{L}])(without|без)\s+((the|us|u\.s\.|ukrainian|russian|american|president|президента|лидера|главы|украины|украини|сша|россии|росии|\p{L}+ого|\p{L}+ого)\s+){0,3}$/u;
+/** The names a deed's "by" or a participle's instrumental gives for its author, not one taking part: "a deadline set by Trump",
+ * "the rapprochement pursued by President Trump", "дедлайна, установленного Трампом", "плану, запропонованого Віткоффом" (folded, the text before the name). */
+export const AUTHOR_OF = /(?<![\p{L}])((set|proposed|pursued|imposed|issued|drafted|demanded|offered|floated|backed|championed|promised|sought|ordered|endorsed|threatened|initiated|launched|unveiled|signed) by|(установленн|предложенн|выдвинут|поставленн|введенн|подписанн|инициированн|запропонован|встановлен|висунут|поставлен|запроваджен|пидписан|инициийован)\p{L}*)\s+((the|us|u\.s\.|american|russian|president|президентом|лидером|главой|сша|россии|росии)\s+){0,3}$/u;
+
+/** "Also in the room were Dmitriev and Ushakov", "Across the table sat Lavrov", "В зале также находились …", "За столом
+ * напротив сидели …", "У залі також були …": those present where the contact is held (folded). */
+const ROOM = "(?:in the room|at the table|across the table|around the table|за столом|в зале|в комнате|у зали|в зали|у кимнати|в кимнати|напротив|навпроти)";
+const BEING_THERE = "(?:were|was|sat|sitting|seated|сидел\\p{L}*|находил\\p{L}*|бил|била|били|сидив|сидила|сидили|перебував\\p{L}*|перебувал\\p{L}*|був|була|були)";
+export const PRESENT_THERE = new RegExp(`(?<![\\p{L}])(?:${ROOM} (?:(?:also|также|тоже|також|теж|же) )?${BEING_THERE}|${BEING_THERE} (?:(?:also|также|тоже|також|теж) )?${ROOM}|(?:also )?present (?:were|was)|sat (?:across|opposite)(?: the table)? from)(?![\\p{L}])`, "u");
+
+/** A sentence that names only a side and, after a dash, its people, the verb left out from the sentence before: "Українську делегацію
+ * очолював Умєров. Російську — Костюков.", "Российскую, по данным СМИ, — Костюков", "Russia's, by Kostyukov" (folded). */
+export const GAPPED_SIDE = /^(?:(?:росси|роси|американ|украин)\p{L}*|(?:the )?(?:russian|american|ukrainian|us|u\.s\.) (?:one|side|team|delegation)|russias|ukraines|americas)(?:\s*,[^—–]*,)?\s*,?\s*(?:[—–]|by\s)/u;
+
+/** "должны были участвовать", "мали взяти участь", "were expected to join": a part planned; in the story of a contact
+ * done, one who did not come after all (folded). */
+export const EXPECTED_ONLY = /(?<![\p{L}])(?:должн\p{L}* (?:бил\p{L}*|бул\p{L}*)|мали|мав|мала|планировал\p{L}*сь|планувал\p{L}*ся|предполагал\p{L}*сь|передбачал\p{L}*ся|(?:were|was) (?:originally |initially )?(?:supposed|expected|due|scheduled|slated|set) to|had been (?:expected|scheduled|slated|due|set) to)\s(?:\p{L}+\s){0,3}(?:участ\p{L}*|присутств\p{L}*|присутн\p{L}*|войти|увийти|приехать|приихати|приихати|прилететь|прилетити|сопровождать|супроводжувати|attend|join|take part|travel|fly|accompany|be part|sit in)(?![\p{L}])/u;

@@ -308,3 +308,38 @@ describe("the story around the people", () => {
     assert.equal(readStory("U.S. Envoys Fly to Moscow for Talks\n\nJan. 22, 2026 — Updated: 8:35 p.m.\n\nA plane carrying Witkoff landed in Moscow.").dateLine, "Jan. 22, 2026");
   });
 });
+
+describe("people a long story names beside the contact who took no part", () => {
+  it("leaves out one whose presence a sentence denies, after his name or before a list", () => {
+    assert.deepEqual(people("Lavrov and Rubio meet in Riyadh\n\nRussian Foreign Minister Sergei Lavrov and Secretary of State Marco Rubio met in Riyadh on Tuesday. Kirill Dmitriev, head of Russia's wealth fund, who flew to Riyadh with the Russian delegation, was not at the table.", "2025-02-18"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday. Army Secretary Dan Driscoll, who joined the delegation last month, has not been involved in the talks.", "2025-12-20"), ["Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Путин и Трамп провели переговоры в Анкоридже\n\nПутин и Трамп провели переговоры в Анкоридже в пятницу. Путина сопровождал Сергей Лавров. Министр обороны Андрей Белоусов и министр финансов Антон Силуанов, прилетевшие в составе делегации, в переговорах так и не участвовали.", "2025-08-15"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин и Трамп провели переговоры в Анкоридже\n\nПутин и Трамп провели переговоры в Анкоридже в пятницу. В составе делегации прилетели Лавров и Ушаков, но за столом так и не оказались министр обороны Андрей Белоусов и министр финансов Антон Силуанов.", "2025-08-15"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Путін і Трамп провели переговори в Анкориджі\n\nПутін і Трамп провели переговори в Анкориджі в пʼятницю. У складі делегації прилетіли Лавров і Ушаков, але за столом так і не опинилися міністр оборони Андрій Бєлоусов і міністр фінансів Антон Силуанов.", "2025-08-15"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Путін і Трамп провели переговори в Анкориджі\n\nПутін і Трамп провели переговори в Анкориджі в пʼятницю. У переговорах брав участь Сергій Лавров. Кирило Дмитрієв, який прилетів разом із делегацією, участі в самих переговорах не брав.", "2025-08-15"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin"]);
+  });
+  it("leaves out the author of a deed the contact is timed by ('a deadline set by Trump')", () => {
+    assert.deepEqual(people("Putin hosts Witkoff\n\nPutin held talks with U.S. envoy Steve Witkoff at the Kremlin on Wednesday, two days before the expiry of a deadline set by President Donald Trump.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа\n\nПутин провел переговоры с Уиткоффом в Кремле в среду, за два дня до истечения срока, установленного Трампом.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа\n\nПутін провів переговори з Віткоффом у Кремлі в середу, за два дні до спливу терміну, встановленого Трампом.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("leaves out, in the story of a contact done, those who were to take part", () => {
+    assert.deepEqual(people("Путин и Трамп провели переговоры в Анкоридже\n\nПутин и Трамп провели переговоры в Анкоридже в пятницу. С российской стороны участвовал Сергей Лавров. С американской стороны должны были участвовать Скотт Бессент и Говард Лютник.", "2025-08-15"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін і Трамп провели переговори в Анкориджі\n\nПутін і Трамп провели переговори в Анкориджі в пʼятницю. З російського боку брав участь Сергій Лавров. З американського боку мали взяти участь Скотт Бессент і Говард Лютнік.", "2025-08-15"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin and Trump meet in Anchorage\n\nPutin and Trump held talks in Anchorage on Friday, joined by Sergei Lavrov. On the U.S. side, Scott Bessent and Howard Lutnick had been expected to join the talks.", "2025-08-15"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin"]);
+  });
+});
+
+describe("people a long story names as present, or a side at a time", () => {
+  it("reads those said to be in the room or across the table", () => {
+    assert.deepEqual(people("Putin meets Witkoff in St Petersburg\n\nPutin met Witkoff in St Petersburg on Friday. Also in the room were Kirill Dmitriev, the head of the wealth fund, and Yuri Ushakov, the Kremlin's foreign policy aide.", "2025-04-11"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Rubio and Waltz meet Russians in Riyadh\n\nMarco Rubio and Mike Waltz met Russian officials in Riyadh on Tuesday. Across the table sat Sergei Lavrov and Yuri Ushakov.", "2025-02-18"), ["Marco Rubio", "Mike Waltz", "Sergei Lavrov", "Yuri Ushakov"]);
+    assert.deepEqual(people("Путин принял Уиткоффа в Петербурге\n\nПутин принял Уиткоффа в Петербурге в пятницу. В зале также находились Кирилл Дмитриев и Юрий Ушаков.", "2025-04-11"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа в Петербурзі\n\nПутін прийняв Віткоффа в Петербурзі в пʼятницю. У залі також були Кирило Дмитрієв і Юрій Ушаков.", "2025-04-11"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+  it("reads a side named with its people after a dash, the verb left to the sentence before", () => {
+    assert.deepEqual(people("Перший раунд у Абу-Дабі\n\nУ п'ятницю в Абу-Дабі відбувся перший раунд тристоронніх переговорів. Українську делегацію очолював Рустем Умєров. Російську — начальник ГРУ адмірал Ігор Костюков. Американську сторону представляли Стів Віткофф і Джаред Кушнер.", "2026-01-23"), ["Igor Kostyukov", "Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Первый раунд в Абу-Даби\n\nВ пятницу в Абу-Даби прошел первый раунд трехсторонних переговоров. Российскую делегацию возглавил начальник ГРУ Игорь Костюков. Украинскую, по данным украинских СМИ, — Рустем Умеров. Американскую сторону представляли Стив Уиткофф и Джаред Кушнер.", "2026-01-23"), ["Igor Kostyukov", "Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("First round in Abu Dhabi\n\nThe first round of trilateral talks was held in Abu Dhabi on Friday. Ukraine's delegation was led by Rustem Umerov. Russia's, by Adm. Igor Kostyukov. Steve Witkoff and Jared Kushner represented the United States.", "2026-01-23"), ["Igor Kostyukov", "Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+  });
+});
