@@ -42,7 +42,6 @@ describe("the labelled corpus", () => {
       "ru-b28-08-ria-peskov-no-plans.txt",
       "ru-b31-05-izvestia-geneva-next-week.txt",
       "ru-b31-07-ria-prisoner-exchange-october.txt",
-      "ru-b38-05-rbc-dmitriev-interes-amerikanskogo-biznesa.txt",
     ]);
   });
   it("keeps the sentence behind every field it fills", () => {
