@@ -28,6 +28,7 @@ import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
+import { notNewsByGenre } from "./story-genres.ts";
 import { aboutAnother, cityFiledFrom, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
@@ -51,8 +52,11 @@ export function understand(article: Article, names: NameIndex, options: Understa
   if (events.length === 0) return { ...base, relevant: false, reason: "neither the headline nor the lead reports a contact; one is only mentioned in passing", drafts: [] };
   const ctx: Context = { sentences, language, published, names, article, story };
   const { mainEvent, main, others } = chooseNews(events, ctx, buildDraft);
-  const drafts: Draft[] = [];
+  // (A column, a look back, "nothing planned", an envoy on another file: no contact in it is news.)
   let dropped = whyNotNews(mainEvent, main, ctx);
+  const genre = notNewsByGenre(mainEvent, main, ctx);
+  if (genre) return { ...base, relevant: false, reason: dropped ?? genre, drafts: [] };
+  const drafts: Draft[] = [];
   if (dropped === undefined) {
     if (follows(main.parties)) drafts.push(main);
     else dropped = describeOther(main, names);

@@ -4,7 +4,7 @@
 // the main contact before keeping it.
 import { dayGap, readDates } from "./dates.ts";
 import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts";
-import { NEWS_DAYS, ofABody } from "./events.ts";
+import { FOLLOWED, NEWS_DAYS, ofABody } from "./events.ts";
 import { follows } from "./news.ts";
 import type { ReadSentence } from "./reading.ts";
 import { THEN } from "./participation-words.ts";
@@ -95,8 +95,18 @@ export function whyNotNews(event: EventReading, main: Draft, ctx: Context): stri
  * its background. (Not "Putin and Trump discuss hockey matches in a call": a call is no game.)
  */
 export function aSportsStory(sentences: ReadSentence[]): boolean {
-  const top = sentences.find((s) => s.headline) ?? sentences.find((s) => s.tokens.length >= 5);
-  return top !== undefined && SPORT.test(top.folded) && !NOT_A_MATCH.test(top.folded);
+  const headline = sentences.find((s) => s.headline);
+  const lead = sentences.find((s) => !s.headline && s.tokens.length >= 5);
+  const top = headline ?? lead;
+  if (top === undefined || NOT_A_MATCH.test(top.folded)) return false;
+  if (SPORT.test(top.folded)) return true;
+  // ("Россия — США в Абу-Даби. Медведев и Фриц проведут встречу в пятницу", "Russia v USA in Dubai:
+  // Rublev and Shelton meet on Saturday": a headline that names only a "meeting" leaves it to the
+  // lead to say it is a game, "сыграет … в рамках турнира", "will play … at an exhibition event".
+  // Not where it names officials of both followed sides: "Putin and Trump to meet in Budapest" over
+  // "… and may attend a hockey match" is their summit.)
+  const officials = new Set(top.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports ? [m.named.person.side] : [])));
+  return top === headline && top.kinds.size > 0 && lead !== undefined && SPORT.test(lead.folded) && !NOT_A_MATCH.test(lead.folded) && !FOLLOWED.every((p) => officials.has(p));
 }
 
 /**

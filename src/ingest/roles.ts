@@ -8,6 +8,7 @@ import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex, Person } from "./names.ts";
 import { isSpeaker, type ReadSentence } from "./reading.ts";
 import { findStrangers } from "./strangers.ts";
+import { pronounsResolved } from "./pronouns.ts";
 import { LOCATIVE, NOT_A_PARTICIPANT_BEFORE } from "./vocabulary.ts";
 
 /**
@@ -47,7 +48,8 @@ export const TITLES: Record<string, { one: RegExp; many: RegExp; unique?: boolea
 export function withPeopleUnnamed(sentences: ReadSentence[], names: NameIndex, published: string, lang: ArticleLang): ReadSentence[] {
   const titled = resolveTitles(sentences, names, published);
   const strangers = findStrangers(sentences, names, lang);
-  return sentences.map((s) => (titled.has(s) || strangers.has(s) ? { ...s, roles: [...(titled.get(s) ?? []), ...(strangers.get(s) ?? [])] } : s));
+  const pronouns = pronounsResolved(sentences);
+  return sentences.map((s) => (titled.has(s) || strangers.has(s) || pronouns.has(s) ? { ...s, roles: [...(titled.get(s) ?? []), ...(strangers.get(s) ?? []), ...(pronouns.get(s) ?? [])] } : s));
 }
 
 /** Posts only one country has: the Secretary of State is American. */

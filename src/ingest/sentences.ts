@@ -236,8 +236,14 @@ function isHeadline(line: string): boolean {
 // Breadcrumbs and bylines: "World | Europe | Ukraine war", "Головна › Світ", "By Staff Writer".
 // (A site's menu may be set off by middle dots or bullets: "Новости · Стенограммы · Поездки".)
 function isNavigation(line: string): boolean {
+  // ("Opinion | Trump's Russia diplomacy is all meetings and no map", "Думка | …": a column's
+  // label before its headline, a sentence of four words or more, is no breadcrumb.)
+  if (COLUMN_LABEL.test(line)) return false;
   return (line.match(/\s[|›»>/]\s/g) ?? []).length >= 1 || (line.match(/\s[·•]\s/g) ?? []).length >= 2 || /^(by|автор|автор:)\s+\p{Lu}[\p{L} .]*$/iu.test(line) || BYLINE.test(line);
 }
+
+// A column's label and its headline on one line: "Opinion | …", "Мнение | …", "Думка | …".
+const COLUMN_LABEL = /^(opinion|op-ed|commentary|column|analysis|мнение|колонка|комментарий|думка|погляд)\s+\|\s+[^|]*(\s\S+){3,}$/iu;
 
 // "By Rachel Morgan and Dmitri Lvov, CNN", "Автор: Олена Коваль, УНІАН": the authors and their
 // outlet. Names are capitalised and no full stop ends the line ("By Friday, the talks had

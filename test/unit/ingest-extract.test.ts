@@ -42,11 +42,6 @@ describe("the labelled corpus", () => {
       "en-b37-06-guardian-rubio-lavrov-kuala-lumpur.txt",
       "en-b37-07-moscow-times-irritants-track-stalled.txt",
       "en-b37-08-kyiv-independent-umerov-witkoff-geneva.txt",
-      "en-b38-03-guardian-witkoff-sharm-el-sheikh-gaza.txt",
-      "en-b38-04-politico-oped-summitry-without-strategy.txt",
-      "ru-b38-03-sportexpress-medvedev-fritts-vstrecha-abu-dabi.txt",
-      "ru-b38-05-rbc-dmitriev-interes-amerikanskogo-biznesa.txt",
-      "uk-b38-02-suspilne-rik-pislya-eriyadu.txt",
     ]);
   });
   it("keeps the sentence behind every field it fills", () => {

@@ -398,3 +398,71 @@ describe("stories that share the names of a contact and report none", () => {
     assert.deepEqual([r.relevant, r.drafts[0]?.kind, r.drafts[0]?.status, r.drafts[0]?.date], [true, "summit", "scheduled", "2025-08-15"]);
   });
 });
+
+describe("stories of a kind that reports no contact as news", () => {
+  const dropped = (cases: [string, string][], reason: RegExp) => {
+    for (const [text, published] of cases) {
+      const r = read(text, published);
+      assert.equal(r.relevant, false, text);
+      assert.match(r.reason, reason, text);
+    }
+  };
+  const kept = (cases: [string, string][]) => {
+    for (const [text, published] of cases) assert.equal(read(text, published).relevant, true, text);
+  };
+  it("drops a column its signature or disclaimer marks, or its label before a bar (en, ru, uk)", () => {
+    dropped([
+      ["Trump keeps calling Putin, and nothing changes\n\nDonald Trump has spoken to Vladimir Putin more often than any of his predecessors. None of the calls has brought peace closer.\n\nThe author is a senior fellow at a Washington think tank.", "2025-11-13"],
+      ["Встречи ради встреч: почему переговоры Москвы и Вашингтона буксуют\n\nПутин и Трамп за год несколько раз говорили по телефону. Но ни один разговор не приблизил мир.\n\nМнение автора может не совпадать с позицией редакции.", "2025-11-13"],
+      ["Розмови Трампа з Путіним нічого не змінюють\n\nДональд Трамп знову поговорив з Володимиром Путіним, і знову нічого не змінилося.\n\nАвтор — колишній посол України в США.", "2025-11-13"],
+      ["Opinion | Trump's Russia diplomacy is all meetings and no map\n\nThe president has spoken to Vladimir Putin on the phone more often than any predecessor.", "2025-11-13"],
+    ], /opinion column/);
+  });
+  it("drops a look back a year or months after a contact (en, ru, uk)", () => {
+    dropped([
+      ["Six months since Anchorage: what the Putin-Trump summit changed\n\nSix months ago Vladimir Putin and Donald Trump met at a military base in Anchorage.\n\nIn the spring, diplomats of the two countries met twice in Istanbul.", "2026-02-15"],
+      ["Как изменились отношения России и США\n\nРовно год назад Владимир Путин и Дональд Трамп встретились на Аляске. Вспоминаем, что произошло за это время.\n\nВесной дипломаты двух стран дважды встречались в Стамбуле.", "2026-08-15"],
+      ["Річниця Ер-Ріяду: хронологія контактів Вашингтона і Москви\n\nРік тому в Ер-Ріяді Марко Рубіо і Сергій Лавров провели першу зустріч після початку вторгнення.\n\nНавесні дипломати двох країн двічі зустрічалися в Стамбулі.", "2026-02-18"],
+    ], /looks back|recalls/);
+  });
+  it("keeps a contact of the news days that a look back's headline reports (en, ru, uk)", () => {
+    kept([
+      ["A year after Riyadh, Lavrov and Rubio meet again\n\nSergei Lavrov and Marco Rubio met in Riyadh on Monday, a year after their first talks there, the State Department said.", "2026-02-18"],
+      ["Год спустя после Эр-Рияда Лавров и Рубио снова встретились\n\nСергей Лавров и Марко Рубио в понедельник провели переговоры в Эр-Рияде, сообщили в МИД России.", "2026-02-18"],
+      ["Рік після Ер-Ріяду: Лавров і Рубіо знову зустрілися\n\nСергій Лавров і Марко Рубіо в понеділок провели переговори в Ер-Ріяді, повідомили в МЗС Росії.", "2026-02-18"],
+    ]);
+  });
+  it("drops a spokesman's 'nothing to announce' and the contacts he names further on (en, ru, uk)", () => {
+    dropped([
+      ["Kremlin: nothing to announce yet on a new Putin-Trump meeting\n\nThere is nothing to announce yet about a new meeting between Vladimir Putin and Donald Trump, Kremlin spokesman Dmitry Peskov told reporters on Thursday.", "2025-11-13"],
+      ["Песков: анонсировать пока нечего\n\nАнонсировать новые контакты Кремля со спецпосланником президента США Стивом Уиткоффом пока нечего, заявил пресс-секретарь президента России Дмитрий Песков.\n\n\"Мы неоднократно говорили, что встречи ради встреч не нужны. Нужна хорошая подготовка\", — добавил он.", "2025-11-13"],
+      ["Пєсков: нових контактів з Віткоффом поки не заплановано\n\nНових контактів Кремля зі спецпосланцем президента США Стівом Віткоффом поки не заплановано, заявив речник президента Росії Дмитро Пєсков.\n\n\"Ми неодноразово казали, що зустрічі заради зустрічей не потрібні. Потрібна ретельна підготовка\", — додав він.", "2025-11-13"],
+    ], /nothing|planned|in passing|reports none/);
+  });
+  it("drops an envoy's trip on another file whose other side comes up only further on (en, ru, uk)", () => {
+    dropped([
+      ["Witkoff arrives in Doha for hostage talks\n\nUS special envoy Steve Witkoff arrived in Doha on Tuesday to join negotiations between Israel and Hamas on a hostage deal.\n\nWitkoff has also been the president's main channel to Vladimir Putin.", "2025-10-08"],
+      ["Уиткофф прибыл в Каир на переговоры по Газе\n\nСпецпосланник президента США Стив Уиткофф во вторник прибыл в Каир, чтобы принять участие в переговорах Израиля и ХАМАС.\n\nУиткофф также отвечает за контакты с Москвой: в августе он встречался с Владимиром Путиным в Кремле.", "2025-10-08"],
+      ["Віткофф прибув до Маскату на переговори з Іраном\n\nСпецпосланець президента США Стів Віткофф у суботу прибув до Оману на непрямі переговори з Іраном.\n\nВіткофф також веде переговори з Росією і кілька разів зустрічався з Володимиром Путіним.", "2025-10-08"],
+    ], /third|not a contact between the parties/);
+  });
+  it("keeps an envoy's trip to the other side after talks on another file (en, ru, uk)", () => {
+    kept([
+      ["After Gaza talks, Witkoff flies to Moscow to meet Putin\n\nSteve Witkoff, fresh from the Gaza ceasefire talks in Egypt, will meet Vladimir Putin in the Kremlin on Thursday, the Kremlin said.", "2025-10-13"],
+      ["После переговоров по Газе Уиткофф прилетит в Москву\n\nСпецпосланник президента США Стив Уиткофф после переговоров по Газе в Египте в четверг встретится в Кремле с Владимиром Путиным.", "2025-10-13"],
+      ["Після переговорів щодо Гази Віткофф прилетить до Москви\n\nСпецпосланець президента США Стів Віткофф після переговорів щодо Гази в Єгипті в четвер зустрінеться в Кремлі з Володимиром Путіним.", "2025-10-13"],
+    ]);
+  });
+  it("drops a game the headline calls a meeting and the lead a match (en, ru, uk), not the leaders' summit with a game beside it", () => {
+    dropped([
+      ["Russia v USA in Dubai: Rublev and Shelton to meet on Saturday\n\nAndrey Rublev will play American Ben Shelton at an exhibition tournament in Dubai on Saturday, the organisers said.", "2025-12-17"],
+      ["Россия — США в Дубае. Овечкин и Мэтьюс встретятся в субботу\n\nАлександр Овечкин сыграет против американца Остона Мэтьюса в благотворительном хоккейном матче в Дубае.", "2025-12-17"],
+      ["Росія — США в Ер-Ріяді: Медведєв і Фріц зустрінуться в пʼятницю\n\nДанило Медведєв зіграє з американцем Тейлором Фріцом у виставковому турнірі в Ер-Ріяді.", "2025-12-17"],
+    ], /sports story/);
+    kept([
+      ["Putin and Trump to meet in Budapest\n\nVladimir Putin and Donald Trump will meet in Budapest on 20 November and may attend a hockey match between their countries' veterans.", "2025-11-13"],
+      ["Путин и Трамп встретятся в Будапеште\n\nВладимир Путин и Дональд Трамп встретятся в Будапеште 20 ноября и, возможно, посетят хоккейный матч ветеранов двух стран.", "2025-11-13"],
+      ["Путін і Трамп зустрінуться в Будапешті\n\nВолодимир Путін і Дональд Трамп зустрінуться в Будапешті 20 листопада і, можливо, відвідають хокейний матч ветеранів двох країн.", "2025-11-13"],
+    ]);
+  });
+});

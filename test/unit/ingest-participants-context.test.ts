@@ -247,3 +247,21 @@ describe("an office named by its planning", () => {
     assert.deepEqual(people("В Эр-Рияде завершились технические переговоры России и США\n\nВ понедельник в Эр-Рияде прошли технические переговоры делегаций России и США. Российскую делегацию возглавил Григорий Карасин. Американскую делегацию представляли старший директор Совета нацбезопасности Эндрю Пик и директор отдела планирования внешней политики Госдепартамента Майкл Антон.", "2025-03-25"), ["Andrew Peek", "Grigory Karasin", "Michael Anton"]);
   });
 });
+
+describe("one named only as 'he' in the sentence of his contact", () => {
+  it("takes 'он', 'він', 'he' for the one person the sentence before names (en, ru, uk)", () => {
+    const cases: string[] = [
+      "Dmitriev says US business wants to return to Russia\n\nInterest of American companies in the Russian market has grown, Kirill Dmitriev told reporters on Sunday.\n\nDmitriev is in the United States on a visit. On Saturday in Miami he held talks with U.S. special envoy Steve Witkoff and Jared Kushner.",
+      "Дмитриев заявил о росте интереса американского бизнеса\n\nИнтерес американских компаний к российскому рынку вырос, заявил журналистам в воскресенье Кирилл Дмитриев.\n\nДмитриев находится в США с визитом. В субботу в Майами он провел переговоры со спецпосланником президента США Стивом Уиткоффом и Джаредом Кушнером.",
+      "Дмитрієв заявив про зростання інтересу американського бізнесу\n\nІнтерес американських компаній до російського ринку зріс, заявив журналістам у неділю Кирило Дмитрієв.\n\nДмитрієв перебуває у США з візитом. У суботу в Маямі він провів переговори зі спецпосланцем президента США Стівом Віткоффом і Джаредом Кушнером.",
+    ];
+    for (const text of cases) {
+      const r = read(text, "2025-12-21");
+      assert.equal(r.relevant, true, text);
+      assert.deepEqual(r.drafts[0].participants.map((p) => p.name).sort(), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"], text);
+    }
+  });
+  it("leaves a 'he' who does something else", () => {
+    assert.deepEqual(people("Lavrov and Rubio meet in Riyadh\n\nSergei Lavrov and Marco Rubio met in Riyadh on Monday. Kirill Dmitriev stayed in Moscow. He declined to say whether the talks had touched on business.", "2025-12-16"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+});
