@@ -15,7 +15,7 @@ import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { NameIndex, PlaceEntry } from "./names.ts";
-import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother, placeOfATalkDone, placeOfTheSidelines, placesItsContact } from "./places.ts";
+import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother, placeOfASummit, placeOfATalkDone, placeOfTheSidelines, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
@@ -285,7 +285,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
         if (m.named.type === "country" && !abroad && !region && anchors.includes(s) && !m.named.country.followed && isLocative(s, m)) abroad = { code: m.named.country.code, sentence: s };
-        if (m.named.type !== "place" || !(isLocative(s, m) || placesItsContact(s, m, ctx.language)) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language) || (tense === "future" && placeOfATalkDone(s, m, kind, ctx.language))) continue;
+        if (m.named.type !== "place" || !(isLocative(s, m) || placesItsContact(s, m, ctx.language)) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language) || (kind !== "summit" && !leadersMeet && placeOfASummit(s, m, ctx.language)) || (tense === "future" && placeOfATalkDone(s, m, kind, ctx.language))) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it
