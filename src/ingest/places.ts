@@ -6,7 +6,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, PlaceEntry } from "./names.ts";
 import type { ReadSentence } from "./reading.ts";
-import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, KIND_PHRASES, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SOURCE_IN, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, KIND_PHRASES, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SINCE_OR_AFTER, SOURCE_IN, STATUS_CUES, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
 import type { Token } from "./words.ts";
 
 /**
@@ -95,6 +95,19 @@ export function isProposedPlace(s: ReadSentence, m: Mention): boolean {
     if (PROPOSED.test(s.tokens[i].folded)) return true;
   }
   return false;
+}
+
+/**
+ * "the first contact since Trump said he had called off his meeting with Putin in Budapest", "после
+ * того, как Трамп объявил, что отменяет встречу с Путиным в Будапеште": a place after a word of
+ * calling off or moving, in a clause that tells from when, is the place of the contact called off.
+ */
+export function placeCalledOffSince(s: ReadSentence, m: Mention): boolean {
+  const before = s.folded.slice(0, s.tokens[m.first].start);
+  const opener = SINCE_OR_AFTER.exec(before);
+  if (!opener) return false;
+  const rest = before.slice(opener.index);
+  return STATUS_CUES.cancelled.test(rest) || STATUS_CUES.postponed.test(rest);
 }
 
 /**

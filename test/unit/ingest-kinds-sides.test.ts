@@ -330,3 +330,22 @@ describe("a meeting that prepares a summit", () => {
     assert.equal(main("Саммит Путина и Трампа пройдет на Аляске\n\nВстреча Владимира Путина и Дональда Трампа пройдет 15 августа, саммит в Анкоридже станет первым за шесть лет.", "2025-08-10").city, "Anchorage");
   });
 });
+
+describe("a visit and the contacts its story recalls", () => {
+  const visit = (text: string) => {
+    const d = main(text, "2025-10-24");
+    return [d.kind, d.status, d.date, d.city];
+  };
+  it("leaves a contact called off in a clause of 'since' or 'after' to that contact", () => {
+    assert.deepEqual(visit("Putin envoy Dmitriev arrives in US\n\nKirill Dmitriev arrived in the United States on Friday at the invitation of the American side.\n\nThe trip is the first high-level contact since Trump said on Wednesday he had called off his meeting with Putin in Budapest."), ["other", "held", "2025-10-24", null]);
+    assert.deepEqual(visit("Дмитриев прилетел в США\n\nКирилл Дмитриев в пятницу прибыл в США по приглашению американской стороны.\n\nПоездка Дмитриева стала первым контактом после того, как 22 октября Трамп объявил, что отменяет встречу с Путиным в Будапеште."), ["other", "held", "2025-10-24", null]);
+    assert.deepEqual(visit("Дмитрієв прилетів до США\n\nКирило Дмитрієв у п'ятницю прибув до США на запрошення американської сторони.\n\nПоїздка Дмитрієва стала першим контактом після того, як 22 жовтня Трамп оголосив, що скасовує зустріч із путіним у Будапешті."), ["other", "held", "2025-10-24", null]);
+    assert.deepEqual(visit("Дмитрієв прилетів до США\n\nКирило Дмитрієв у п'ятницю прибув до США на запрошення американської сторони.\n\nЦе перший візит високопосадовця РФ до США після того, як саміт Трампа і Путіна в Будапешті відклали."), ["other", "held", "2025-10-24", null]);
+  });
+  it("leaves talks and places dated weeks before the story to an earlier trip", () => {
+    assert.deepEqual(visit("Дмитрієв прилетів до США\n\nКирило Дмитрієв у п'ятницю прибув до США на запрошення американської сторони.\n\nНа початку квітня він відвідав Вашингтон і провів переговори з Віткоффом. Дмитрієв був присутній на всіх зустрічах Віткоффа з Путіним — зокрема 6 серпня в Москві."), ["other", "held", "2025-10-24", null]);
+    assert.deepEqual(visit("Дмитриев прилетел в США\n\nКирилл Дмитриев в пятницу прибыл в США по приглашению американской стороны.\n\nВ начале апреля он посетил Вашингтон и провел переговоры с Уиткоффом."), ["other", "held", "2025-10-24", null]);
+    const en = main("Putin envoy in US to meet Witkoff\n\nKirill Dmitriev has arrived in the United States and is expected to meet Steve Witkoff over the weekend.\n\nIn April he became the most senior Russian official to visit Washington since 2022, holding talks with Witkoff.", "2025-10-24");
+    assert.deepEqual([en.kind, en.status, en.city], ["meeting", "announced", null]);
+  });
+});
