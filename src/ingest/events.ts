@@ -17,7 +17,7 @@ import { TRILATERAL } from "./vocabulary.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, BY_PHONE, CLAUSE, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;
@@ -233,6 +233,10 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
     // (So is a meeting whose preparation a call agreed on: "Путин и Трамп договорились о подготовке
     // встречи в Будапеште" over "Разговор президентов длился …".)
     if ((own === "summit" || (own === "meeting" && leadKinds.has("call"))) && topic) return byPriority(new Set([...leadKinds].filter((k) => k !== "summit"))) ?? "meeting";
+    // ("Рубіо після розмови з Лавровим: …" over "Рубіо зустрівся з Лавровим у Куала-Лумпурі", "Rubio
+    // after his talk with Lavrov" over "Rubio met Lavrov in Kuala Lumpur": a headline's conversation
+    // with no phone in it is the meeting its lead tells.)
+    if (own === "call" && !BY_PHONE.test(headline.folded) && !leadKinds.has("call") && leadKinds.has("meeting") && !BY_PHONE.test(lead!.folded)) return "meeting";
     if (own !== "meeting" && own !== "other") return own;
     if (byPhone) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that

@@ -349,3 +349,19 @@ describe("a visit and the contacts its story recalls", () => {
     assert.deepEqual([en.kind, en.status, en.city], ["meeting", "announced", null]);
   });
 });
+
+describe("a headline's conversation over a lead's meeting", () => {
+  it("is the meeting the lead tells, unless a phone is named", () => {
+    const uk = main("Рубіо після розмови з Лавровим: Росія поділилася новою ідеєю\n\nДержсекретар США Марко Рубіо в четвер зустрівся з міністром закордонних справ Росії Сергієм Лавровим у Куала-Лумпурі.", "2025-07-10");
+    assert.deepEqual([uk.kind, uk.city], ["meeting", "Kuala Lumpur"]);
+    const ru = main("Рубио после разговора с Лавровым: Россия предложила новую идею\n\nГоссекретарь США Марко Рубио в четверг встретился с министром иностранных дел России Сергеем Лавровым в Куала-Лумпуре.", "2025-07-10");
+    assert.deepEqual([ru.kind, ru.city], ["meeting", "Kuala Lumpur"]);
+    const en = main("Rubio after talking with Lavrov: Russia shared a new idea\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Kuala Lumpur on Thursday.", "2025-07-10");
+    assert.deepEqual([en.kind, en.city], ["meeting", "Kuala Lumpur"]);
+    assert.equal(main("Рубио после разговора с Лавровым: Россия предложила новую идею\n\nГоссекретарь США Марко Рубио в четверг провел телефонный разговор с Сергеем Лавровым.", "2025-07-10").kind, "call");
+  });
+  it("leaves one present at a public event in another country out of it", () => {
+    const text = "Рубіо зустрівся з Лавровим\n\nДержсекретар США Марко Рубіо в четвер зустрівся з міністром закордонних справ Росії Сергієм Лавровим у Куала-Лумпурі.\n\nПаралельно в Римі в четвер стартувала конференція з відновлення України, на якій присутній спецпосланець Трампа Кіт Келлог.";
+    assert.deepEqual(read(text, "2025-07-10").drafts[0].participants.map((p) => p.name), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+});
