@@ -136,6 +136,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const leadersMeet = kind === "meeting" && new Set(participants.people.filter((p) => p.leader).map((p) => p.side)).size >= 2;
   let longBefore: boolean | undefined;
   const anchorsLongBefore = () => (longBefore ??= anchors.some((a) => datedLongBefore(a, ctx)));
+  // (A contact done is of the story's days only where its own sentences date it so: an analysis of a year's talks keeps its dates.)
+  const anchorsRecent = () => anchors.some((a) => readDates(a.text, ctx.language, ctx.published, "past").dates.some((d) => d.value.length === 10 && dayGap(d.value, ctx.published) >= 0 && dayGap(d.value, ctx.published) <= 7));
   const fills = support.filter((s) => {
     if (anchors.includes(s) && s.headline) return true;
     // ("expected to meet in the Hungarian capital to lay the groundwork for talks between Trump
@@ -152,7 +154,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // Nor is a contact to come told by a sentence dated only days before the story ("приедет в
     // Москву на следующей неделе" over a list of what came before it, "— 23 ноября в Женеве …").
     // (Nor, for one to come or done in the story's days, one dated weeks before: see datedLongBefore.)
-    if (!anchors.includes(s) && ((tense === "future" && toldBefore(s, ctx)) || ((tense === "future" || tense === "held") && !anchorsLongBefore() && datedLongBefore(s, ctx)))) return false;
+    if (!anchors.includes(s) && ((tense === "future" && toldBefore(s, ctx)) || ((tense === "future" || (tense === "held" && anchorsRecent())) && !anchorsLongBefore() && datedLongBefore(s, ctx)))) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
     const own = strongestKind(kindsBeyondOpening(s, ctx.language));
