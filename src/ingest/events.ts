@@ -276,6 +276,10 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
     // ("Лавров рассказал Рубио о предложении провести второй раунд в Стамбуле" over "Это второй
     // телефонный разговор глав МИД": a contact proposed in a call is what the call was about.)
     if (byPhoneLead(lead, leadKinds, lang) && PROPOSED_CONTACT.test(headline.folded)) return "call";
+    // ("Рубіо після розмови з Лавровим: …" over "Рубіо зустрівся з Лавровим у Куала-Лумпурі", "Rubio
+    // after his talk with Lavrov" over "Rubio met Lavrov in Kuala Lumpur": a headline's conversation
+    // with no phone in it is the meeting its lead tells.)
+    if (own === "call" && !BY_PHONE.test(headline.folded) && !leadKinds.has("call") && leadKinds.has("meeting") && !BY_PHONE.test(lead!.folded)) return "meeting";
     if (own !== "meeting" && own !== "other") return own;
     if (byPhone) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that

@@ -16,7 +16,7 @@ import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { Mention, NameIndex, PlaceEntry } from "./names.ts";
-import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeOfAnother, placeOfATalkDone, placeOfTheSidelines, placesItsContact } from "./places.ts";
+import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeCalledOffSince, placeOfAnother, placeOfASummit, placeOfATalkDone, placeOfTheSidelines, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { inAsideClause } from "./relative-clauses.ts";
 import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
@@ -29,7 +29,7 @@ import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts
 import { chooseNews, follows } from "./news.ts";
 import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { notNewsByGenre } from "./story-genres.ts";
-import { aboutAnother, cityFiledFrom, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, cityFiledFrom, datedLongBefore, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
@@ -144,6 +144,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // held in Anchorage"), not another contact; one that also names a call ("announced after
   // the presidents' call of 16 October") sets the two apart.
   const leadersMeet = kind === "meeting" && new Set(participants.people.filter((p) => p.leader).map((p) => p.side)).size >= 2;
+  let longBefore: boolean | undefined;
+  const anchorsLongBefore = () => (longBefore ??= anchors.some((a) => datedLongBefore(a, ctx)));
+  // (A contact done is of the story's days only where its own sentences date it so: an analysis of a year's talks keeps its dates.)
+  const anchorsRecent = () => anchors.some((a) => readDates(a.text, ctx.language, ctx.published, "past").dates.some((d) => d.value.length === 10 && dayGap(d.value, ctx.published) >= 0 && dayGap(d.value, ctx.published) <= 7));
   const fills = support.filter((s) => {
     if (anchors.includes(s) && s.headline) return true;
     // ("expected to meet in the Hungarian capital to lay the groundwork for talks between Trump
@@ -159,7 +163,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (!anchors.includes(s) && conflicting(tense, s.tense)) return false;
     // Nor is a contact to come told by a sentence dated only days before the story ("приедет в
     // Москву на следующей неделе" over a list of what came before it, "— 23 ноября в Женеве …").
-    if (!anchors.includes(s) && tense === "future" && toldBefore(s, ctx)) return false;
+    // (Nor, for one to come or done in the story's days, one dated weeks before: see datedLongBefore.)
+    if (!anchors.includes(s) && ((tense === "future" && toldBefore(s, ctx)) || ((tense === "future" || (tense === "held" && anchorsRecent())) && !anchorsLongBefore() && datedLongBefore(s, ctx)))) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
     const own = strongestKind(kindsBeyondOpening(s, ctx.language));
@@ -305,7 +310,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
       for (const m of s.mentions) {
         if (clause >= 0 && m.first > clause) break;
         if (m.named.type === "country" && !abroad && !region && anchors.includes(s) && !m.named.country.followed && isLocative(s, m)) abroad = { code: m.named.country.code, sentence: s };
-        if (m.named.type !== "place" || !(isLocative(s, m) || placesItsContact(s, m, ctx.language)) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language) || (tense === "future" && placeOfATalkDone(s, m, kind, ctx.language))) continue;
+        if (m.named.type !== "place" || !(isLocative(s, m) || placesItsContact(s, m, ctx.language)) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language) || (kind !== "summit" && !leadersMeet && placeOfASummit(s, m, ctx.language)) || (tense === "future" && placeOfATalkDone(s, m, kind, ctx.language)) || ((tense === "held" || tense === "future") && placeCalledOffSince(s, m))) continue;
         const p = m.named.place;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it

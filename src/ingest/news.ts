@@ -10,7 +10,7 @@ import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
 import { briefedOn } from "./not-news.ts";
-import { BY_PHONE, HYPOTHETICAL, NOT_PLANNED, RECEIVED } from "./vocabulary.ts";
+import { BY_PHONE, HYPOTHETICAL, NOT_PLANNED, RECEIVED, SINCE_OR_AFTER, STATUS_CUES } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */
 export type DraftOf = (event: EventReading, ctx: Context) => Draft;
@@ -80,6 +80,14 @@ export function chooseNews(events: EventReading[], ctx: Context, draftOf: DraftO
   return { mainEvent, main, others };
 }
 
+/** Is a contact called off or moved in a clause opened by "since", "after", "після того, як", "после того как"? */
+function calledOffSince(s: ReadSentence): boolean {
+  if (s.tense !== "cancelled" && s.tense !== "postponed") return false;
+  const opener = SINCE_OR_AFTER.exec(s.folded);
+  const cue = STATUS_CUES[s.tense].exec(s.folded);
+  return opener !== null && cue !== null && opener.index < cue.index;
+}
+
 /** Does the sentence name no contact but a phone call? */
 function onlyACall(s: ReadSentence): boolean {
   return s.kinds.size === 1 && s.kinds.has("call") && BY_PHONE.test(s.folded);
@@ -126,9 +134,15 @@ function talksOfTheVisit(visit: Draft, event: EventReading, ctx: Context, draftO
     // уточнили, встречался ли он с Путиным", "не повідомили, чи зустрічався він із Путіним": talks
     // asked about or left open are not told.)
     if (HYPOTHETICAL.test(s.folded) || NOT_PLANNED.test(s.folded)) return false;
+    // ("Поїздка стала першим контактом після того, як Трамп скасував зустріч із Путіним", "the first
+    // visit since Trump called off the summit", "после того, как Трамп отменил встречу": a contact
+    // called off in a clause that tells from when is the time of a visit that goes on.)
+    if (!calledOff && calledOffSince(s)) return false;
     // ("Дмитрієв прилетів до США" over "У квітні він провів переговори з Віткоффом у Вашингтоні":
     // talks told done on a day long before the visit are an earlier trip's.)
-    if (s.tense === "held" && readDates(s.text, ctx.language, ctx.published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== ctx.published.slice(0, 7) : dayGap(d.value, ctx.published) > NEWS_DAYS))) return false;
+    // (So are talks dated so with no word of their own for what was done: "Дмитрієв був присутній на
+    // всіх зустрічах Віткоффа з путіним — зокрема 6 серпня".)
+    if ((s.tense === "held" || s.tense === undefined) && readDates(s.text, ctx.language, ctx.published, "past").dates.some((d) => (d.value.length === 7 ? d.value !== ctx.published.slice(0, 7) : dayGap(d.value, ctx.published) > NEWS_DAYS))) return false;
     const people = s.mentions.flatMap((m) => (m.named.type === "person" && !m.named.person.reports && !isAside(s, m) ? [m.named.person] : []));
     if (received && people.some((p) => visitors.has(p.name.en))) return true;
     if (people.some((p) => visitors.has(p.name.en)) && people.some((p) => !sides.has(p.side))) return true;

@@ -17,7 +17,7 @@ import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { FIRST_PERSON, quotedPerson, speaks, titledHead, WITH_ME } from "./speakers.ts";
 import type { Token } from "./words.ts";
-import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, PUBLIC_EVENT, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -301,7 +301,14 @@ function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: Article
   if (venues.size === 0) return false;
   const city = (p: PlaceEntry) => p.city ?? p.name.en;
   const here = new Set([...venues].map(city));
-  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && placesItsContact(s, m, lang) && !inAside(s, m) && !here.has(city(m.named.place)));
+  // ("Паралельно в Римі стартувала конференція, на якій присутній Келлог" beside "у Куала-Лумпурі",
+  // "Meanwhile in Rome, Kellogg attended a conference", "В Риме открылась конференция, в которой
+  // участвует Келлог": one present at a public event in a city of another country is at that event.)
+  const countries = new Set([...venues].map((p) => p.country));
+  // (Not a press conference: "…, Zelensky said during a press conference in Kyiv".)
+  const event = s.tokens.some((t, i) => PUBLIC_EVENT.test(t.folded) && !/^(press|news|пресс|прес)$/u.test(s.tokens[i - 1]?.folded ?? ""));
+  const abroad = (m: Mention) => event && m.named.type === "place" && m.named.place.kind === "city" && !countries.has(m.named.place.country) && isLocative(s, m);
+  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m)) && !inAside(s, m) && !here.has(city(m.named.place)));
 }
 
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */

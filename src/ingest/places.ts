@@ -6,7 +6,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, PlaceEntry } from "./names.ts";
 import type { ReadSentence } from "./reading.ts";
-import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, KIND_PHRASES, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SOURCE_IN, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
+import { ANOTHER_CONTACT_BEFORE, GOES, INSTITUTION_SAYS, KIND_PHRASES, LOCATIVE, PLACE_FILLER, PROPOSED, PUBLIC_EVENT, SINCE_CLAUSE, SINCE_OR_AFTER, SOURCE_IN, STATUS_CUES, SPEECH, STATEMENT_VENUE, TOWARD, VISITS, kindOfNoun } from "./vocabulary.ts";
 import type { Token } from "./words.ts";
 
 /**
@@ -15,8 +15,16 @@ import type { Token } from "./words.ts";
  * contact's.
  */
 export function placeOfAnother(s: ReadSentence, m: Mention, kind: Kind, lang: ArticleLang): boolean {
-  for (let i = m.first - 1; i >= Math.max(0, m.first - 6); i--) {
-    if (i < m.first - 1 && breakAfter(s, i)) return false;
+  // ("two days after the latest round wrapped up in Geneva", "a day after Witkoff held talks with
+  // Putin in Moscow": the clause after "after" tells its contact with a verb and its people, and
+  // may run eight words to the place.)
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 9); i--) {
+    // ("после того, как саммит в Будапеште отменили", "після того, як саміт у Будапешті відклали":
+    // the comma of "после того, как" opens the clause of what came after, not another clause.)
+    if (i < m.first - 1 && breakAfter(s, i) && !THAT_AFTER.test(s.text.slice(Math.max(0, s.tokens[i].start - 8), s.tokens[i + 1].start + 4).toLowerCase())) return false;
+    // ("після форуму в Давосі у четвер вирушать до Москви": the phrase after "after" has its own
+    // place, and a second one is the sentence's.)
+    if (s.mentions.some((o) => o !== m && o.named.type === "place" && o.first === i)) return false;
     if (!ANOTHER_CONTACT_BEFORE.test(s.tokens[i].folded)) continue;
     // ("після форуму в Давосі вирушать до Москви", "after the forum in Davos": so is a place
     // after another kind of event; "during the forum in Davos" is where this one is. "Путин
@@ -52,6 +60,28 @@ export function placeOfTheSidelines(anchors: ReadSentence[], sentences: ReadSent
 
 const SIDELINES = /^(sidelines|margins|полях|кулуарах)$/u;
 
+/**
+ * "встреча министров, которая должна была проложить дорогу к саммиту в Будапеште", "зустріч, що мала
+ * підготувати саміт Трампа і Путіна в Будапешті", "a ministers' meeting to pave the way for the
+ * summit in Budapest": a place right after a summit's noun (and the leaders it is of) is the
+ * summit's, not the meeting's that prepares it.
+ */
+export function placeOfASummit(s: ReadSentence, m: Mention, lang: ArticleLang): boolean {
+  for (let i = m.first - 2; i >= Math.max(0, m.first - 6); i--) {
+    if (breakAfter(s, i)) return false;
+    if (kindOfNoun(s.tokens[i].text, lang) === "summit") return true;
+    const filler = PLACE_FILLER.test(s.tokens[i].folded) || AND_WITH.test(s.tokens[i].folded) || s.mentions.some((o) => o.named.type === "person" && o.first <= i && i <= o.last);
+    if (!filler) return false;
+  }
+  return false;
+}
+
+/** Words that join a summit's leaders: "Трампа и Путина", "between Trump and Putin". */
+const AND_WITH = /^(and|between|of|и|і|та|й|с|з|из|із|миж|между)$/u;
+
+/** "после того, как", "перед тем, как", "після того, як", "перед тим, як": a time clause's opening, comma and all. */
+const THAT_AFTER = /(того|тим|тем),\s*(как|як)/u;
+
 /** "during", "while", "во время", "під час": what follows is the time of this contact. */
 const DURING = /^(during|while|время|час|пока|поки)$/u;
 
@@ -65,6 +95,19 @@ export function isProposedPlace(s: ReadSentence, m: Mention): boolean {
     if (PROPOSED.test(s.tokens[i].folded)) return true;
   }
   return false;
+}
+
+/**
+ * "the first contact since Trump said he had called off his meeting with Putin in Budapest", "после
+ * того, как Трамп объявил, что отменяет встречу с Путиным в Будапеште": a place after a word of
+ * calling off or moving, in a clause that tells from when, is the place of the contact called off.
+ */
+export function placeCalledOffSince(s: ReadSentence, m: Mention): boolean {
+  const before = s.folded.slice(0, s.tokens[m.first].start);
+  const opener = SINCE_OR_AFTER.exec(before);
+  if (!opener) return false;
+  const rest = before.slice(opener.index);
+  return STATUS_CUES.cancelled.test(rest) || STATUS_CUES.postponed.test(rest);
 }
 
 /**
@@ -167,6 +210,9 @@ export function gapAfter(s: ReadSentence, i: number): string {
   return s.text.slice(s.tokens[i].start, s.tokens[i + 1].start).replace(/^[\p{L}\p{M}\d.'’ʼ-]*[\p{L}\p{M}\d]\.?/u, "");
 }
 
+/** Impersonal plurals of judging and deciding (folded): "сочли", "решили", "пришли" (к выводу), "вирішили", "вважають", "дійшли" (висновку). */
+const JUDGED = /^(сочли|посчитали|считают|решили|пришли|вирішили|вважають|вважали|дийшли)$/u;
+
 /** "that", "что", "що": what follows is what was said. */
 const THAT = /^(that|что|що)$/u;
 /** Verbs of making known that SPEECH, made for "said", leaves out: "to announce", "объявить", "оголосити". */
@@ -182,7 +228,10 @@ export function statementPlaceIn(text: string, tokens: Token[], m: Mention): boo
   // "Over in New York, Lavrov used his press conference to announce that Moscow and Washington
   // have agreed to hold a round", "В Бишкеке Путин заявил, что …": where the contact is told only
   // in what was said, a place before the words of saying is the speaker's.
-  const that = tokens.findIndex((t, i) => i > m.last && THAT.test(t.folded) && tokens.slice(Math.max(m.last + 1, i - 6), i).some((x) => SPEECH.test(x.folded) || ANNOUNCE.test(x.folded)));
+  // ("In Washington, Trump had told reporters there was a good chance he would meet Putin": in
+  // English "that" may be left out, and the words said follow the verb's object.)
+  const told = tokens.findIndex((t, i) => i > m.last && i <= m.last + 5 && /^(told|said|says|tells)$/u.test(t.folded));
+  const that = told > 0 && !tokens.slice(m.last + 1, told).some((t) => kindOfNoun(t.text, "en") !== undefined) ? told + 1 : tokens.findIndex((t, i) => i > m.last && THAT.test(t.folded) && tokens.slice(Math.max(m.last + 1, i - 6), i).some((x) => SPEECH.test(x.folded) || ANNOUNCE.test(x.folded)));
   if (that > 0) {
     const before = tokens.slice(0, that).map((t) => t.folded).join(" ");
     const after = tokens.slice(that).map((t) => t.folded).join(" ");
@@ -194,15 +243,22 @@ export function statementPlaceIn(text: string, tokens: Token[], m: Mention): boo
   if (at > 0 && LOCATIVE.has(tokens[at].folded)) {
     const source = /^\p{Lu}/u.test(tokens[at - 1].text) && at > 1 ? at - 2 : at - 1;
     if (SOURCE_IN.test(tokens[source].folded)) return true;
+    // ("…, заявили в Кремле", "…, повідомили у Кремлі": the impersonal plural before it, too.)
+    if (INSTITUTION_SAYS.test(tokens[at - 1].folded)) return true;
   }
   // "у Кремлі підтвердили", "в Белом доме заявили": the institution speaking, not a venue.
   // Only the verb right after it, with no comma between ("… в Женеве, сообщили в Кремле" is a venue).
   const next = tokens[m.last + 1];
   if (!next || /[,;:—–]/.test(text.slice(tokens[m.last].start, next.start))) return false;
   if (SPEECH.test(next.folded) && !/^(said|says|say|told|announced|stated|added)$/u.test(next.folded)) return true;
+  // "в Вашингтоне сочли, что …", "у Вашингтоні вирішили", "в Москве пришли к выводу": a side's
+  // capital that judges speaks for its government; it is no venue.
+  const capital = m.named.type === "place" && m.named.place.capitalOf !== undefined;
+  if (capital && JUDGED.test(next.folded)) return true;
   // "В Кремле визит Дмитриева пока не комментировали", "у Кремлі оприлюднили деталі": the
   // impersonal plural further on in the clause speaks for it.
-  for (let i = m.last + 1; i < Math.min(tokens.length, m.last + 7); i++) {
+  // (Far on, past the day: "У Білому домі та Держдепі станом на вечір п’ятниці візит не коментували".)
+  for (let i = m.last + 1; i < Math.min(tokens.length, m.last + 11); i++) {
     if (i > m.last + 1 && /[,;:—–.!?]/.test(text.slice(tokens[i - 1].start + tokens[i - 1].text.length, tokens[i].start))) return false;
     if (INSTITUTION_SAYS.test(tokens[i].folded)) return true;
   }

@@ -4,7 +4,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import { SMALL_LETTER_SIDE, type Mention, type NameIndex } from "./names.ts";
 import type { Sentence } from "./sentences.ts";
-import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
+import { BACKGROUND, BY_PHONE, COMPARISON, KIND_PHRASES, RECEIVED, RECEIVED_PRONOUN, SINCE_OR_AFTER, SPEECH, STATUS_CUES, WILL_BE, kindOfNoun } from "./vocabulary.ts";
 import { breakAfter, goesTo, isLocativeIn, statementPlaceIn } from "./places.ts";
 import { memoized, perObject, perPair } from "./memo.ts";
 import { cueOfAnotherClause } from "./cue-owners.ts";
@@ -206,6 +206,7 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
   // journey's verb says (unless it is called off or moved).
   if (PURPOSE.test(s.folded.slice(Math.max(0, at - 24), at)) && JOURNEY.test(s.folded.slice(0, at)) && !STATUS_CUES.cancelled.test(s.folded) && !STATUS_CUES.postponed.test(s.folded)) return "future";
   let best: { tense: Tense; distance: number } | undefined;
+  const since = SINCE_OR_AFTER.exec(s.folded)?.index;
   // A headline that lists several contacts ("розмова Лаврова і Рубіо, скасований саміт і
   // санкції") says what was done to each in its own part: only the cues of this contact's part
   // count. (In a story's sentence the commas set off clauses of one contact instead.)
@@ -230,6 +231,10 @@ export function tenseNear(s: ReadSentence, kind: Kind, lang: ArticleLang): Tense
     if ((tense === "cancelled" || tense === "postponed") && namesOtherKind(s, index + text.length, kind, lang)) continue;
     // ("прилетел в пятницу и в субботу встретится": the journey's clause tells the journey's tense.)
     if (cueOfAnotherClause(s, at, index, kind, lang) || (kind !== "other" && inJourneyClause(s, index))) continue;
+    // ("Поїздка стала першим контактом після того, як саміт у Будапешті відклали", "the first visit
+    // since the summit was called off": a cue in a clause of from when, after this contact's word, is
+    // the other contact's.)
+    if ((tense === "cancelled" || tense === "postponed") && since !== undefined && at < since && since < index) continue;
     const distance = Math.abs(index - at);
     // Calling off and moving decide wherever they stand in a sentence about one contact.
     const weight = (tense === "cancelled" || tense === "postponed" ? distance / 4 : distance) + (own ? 1000 : 0);

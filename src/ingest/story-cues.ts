@@ -267,6 +267,18 @@ export function toldBefore(s: ReadSentence, ctx: Context): boolean {
 }
 
 /**
+ * "In April he became the most senior Russian official to visit Washington, holding talks with
+ * Witkoff", "На початку квітня він відвідав Вашингтон", "В апреле он побывал в Вашингтоне": a
+ * sentence not told to come whose every day is weeks before the story (a month alone other than the
+ * story's is one gone by, whatever the calendar's nearest) tells an earlier contact.
+ */
+export function datedLongBefore(s: ReadSentence, ctx: Context): boolean {
+  if (s.tense === "future") return false;
+  const dates = readDates(s.text, ctx.language, ctx.published, "past").dates.filter((d) => !d.statement);
+  return dates.length > 0 && dates.every((d) => (d.value.length === 7 ? d.value !== ctx.published.slice(0, 7) : d.value.length === 10 && dayGap(d.value, ctx.published) > NEWS_DAYS));
+}
+
+/**
  * The sentence a contact's own sentence goes on from, when it opens on "он", "він", "he": "В
  * субботу в Майами провел переговоры Дмитриев. Он встретился с Уиткоффом …", "У суботу до Маямі
  * прилетів Дмитрієв. Він зустрівся з Віткоффом …", "Dmitriev flew to Miami on Saturday. He met

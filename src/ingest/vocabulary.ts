@@ -425,6 +425,10 @@ export const PROPOSED = /^(propos|offer|suggest|предлож|предлага|
 export const PREPARING = re(`${B}(to prepare|preparing|in preparation for|(to lay|laying) the groundwork for|to pave the way for|для подготовки|для пидготовки|в рамках подготовки|в рамках пидготовки|чтобы подготовить|щоб пидготувати|готовя|готуючи)${E}`);
 
 /** Clauses that count time from an event: "since Trump returned", "с тех пор как", "з моменту повернення". */
+/** "since", "after", "после того, как", "після того, як" (folded): a clause that tells from when
+ * ("the first visit since Trump called off the summit"). */
+export const SINCE_OR_AFTER = /(?<![\p{L}])(since|after|после того,? как|писля того,? як|с тех пор,? как|видтоди,? як)(?![\p{L}])/u;
+
 export const SINCE_CLAUSE = re(`${B}(since|с тех пор как|с момента|со времени|з моменту|з часу|видтоди як|писля того як)${E}`);
 
 /** "он", "він", "he": a subject that stands for one named before (folded). */

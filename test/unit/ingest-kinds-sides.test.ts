@@ -294,3 +294,74 @@ describe("ringing each other up", () => {
     assert.deepEqual([next.kind, next.status, next.date], ["call", "scheduled", "2025-10-17"]);
   });
 });
+
+describe("a place of the contact a time clause tells, and a place that speaks", () => {
+  const city = (text: string, published: string) => main(text, published).city;
+  it("leaves the place of a contact told by 'after' with its verb and people to that contact", () => {
+    assert.equal(city("Umerov: next round expected in March\n\nUkraine, the United States and Russia expect to hold their next round of trilateral talks in March, Rustem Umerov said on Friday, two days after the latest round wrapped up in Geneva.", "2026-02-20"), null);
+    assert.equal(city("Умеров: следующий раунд ожидается в марте\n\nУкраина, США и Россия рассчитывают провести следующий раунд трехсторонних переговоров в марте, заявил Рустем Умеров через два дня после того, как предыдущий раунд завершился в Женеве.", "2026-02-20"), null);
+    assert.equal(city("Умєров: наступний раунд очікується в березні\n\nУкраїна, США та Росія розраховують провести наступний раунд тристоронніх переговорів у березні, заявив Рустем Умєров через два дні після того, як попередній раунд завершився в Женеві.", "2026-02-20"), null);
+    assert.equal(city("Putin and Trump to meet in coming days, Kremlin says\n\nAide Yuri Ushakov says the venue has been agreed, a day after Steve Witkoff held talks with Putin in Moscow.", "2025-08-07"), null);
+  });
+  it("reads a side's capital that judges or an institution that keeps silent as no venue", () => {
+    assert.equal(city("Встречу Лаврова и Рубио отложили\n\nОчную встречу Сергея Лаврова и Марко Рубио отложили. В Вашингтоне сочли, что позиция Москвы не изменилась.", "2025-10-21"), null);
+    assert.equal(city("Зустріч Лаврова і Рубіо відклали\n\nОчну зустріч Сергія Лаврова і Марко Рубіо відклали. У Вашингтоні вирішили, що позиція Москви не змінилася.", "2025-10-21"), null);
+    assert.equal(city("Путин и Трамп встретятся в ближайшие дни, заявили в Кремле\n\nМесто саммита согласовано, сообщил Ушаков.", "2025-08-07"), null);
+    assert.equal(city("Дмитрієв прилетів до США\n\nКирило Дмитрієв у п'ятницю прибув до США на запрошення американської сторони. У Білому домі та Держдепі станом на вечір п’ятниці візит не коментували.", "2025-10-24"), null);
+    assert.equal(city("Дмитриев прилетел в США\n\nКирилл Дмитриев в пятницу прибыл в США по приглашению американской стороны. В Белом доме и Госдепе по состоянию на вечер пятницы визит не комментировали.", "2025-10-24"), null);
+    // (A place the words of saying tell of stays: "Президенты встретятся в Москве …, заявили в Кремле".)
+    assert.equal(city("Путин и Трамп встретятся в Москве\n\nПрезиденты встретятся в Москве на следующей неделе, заявили в Кремле.", "2025-08-07"), "Moscow");
+  });
+  it("reads a place before the one who speaks, in English with 'that' left out, as the speaker's", () => {
+    assert.equal(city("Putin and Trump to meet in coming days, Kremlin says\n\nThe Kremlin said the two presidents would meet in the coming days. In Washington, Trump had told reporters there was a very good chance he would meet Putin very soon.", "2025-08-07"), null);
+    assert.equal(city("Путин и Трамп встретятся в ближайшие дни\n\nВ Кремле заявили, что президенты встретятся в ближайшие дни. В Вашингтоне Трамп сказал журналистам, что встретится с Путиным очень скоро.", "2025-08-07"), null);
+    assert.equal(city("Путін і Трамп зустрінуться найближчими днями\n\nУ Кремлі заявили, що президенти зустрінуться найближчими днями. У Вашингтоні Трамп сказав журналістам, що зустрінеться з Путіним дуже скоро.", "2025-08-07"), null);
+  });
+});
+
+describe("a meeting that prepares a summit", () => {
+  it("leaves the place right after the summit's noun to the summit", () => {
+    assert.equal(main("CNN сообщил об отсрочке встречи Лаврова и Рубио\n\nВстреча глав МИД России и США, которая должна была проложить дорогу к саммиту в Будапеште, отложена, сообщил CNN.", "2025-10-21").city, null);
+    assert.equal(main("CNN повідомив про відкладення зустрічі Лаврова і Рубіо\n\nЗустріч Сергія Лаврова і Марко Рубіо, яка мала підготувати саміт Трампа і Путіна в Будапешті, відкладено, повідомив CNN.", "2025-10-21").city, null);
+    assert.equal(main("Rubio-Lavrov meeting put on hold\n\nA meeting between Marco Rubio and Sergei Lavrov meant to pave the way for the summit in Budapest has been put on hold, CNN reported.", "2025-10-21").city, null);
+  });
+  it("keeps the meeting's own place, and the summit's for the leaders' meeting", () => {
+    assert.equal(main("Rubio and Lavrov to meet in Budapest ahead of summit\n\nMarco Rubio and Sergei Lavrov will meet in Budapest next week to prepare the summit.", "2025-10-21").city, "Budapest");
+    assert.equal(main("Саммит Путина и Трампа пройдет на Аляске\n\nВстреча Владимира Путина и Дональда Трампа пройдет 15 августа, саммит в Анкоридже станет первым за шесть лет.", "2025-08-10").city, "Anchorage");
+  });
+});
+
+describe("a visit and the contacts its story recalls", () => {
+  const visit = (text: string) => {
+    const d = main(text, "2025-10-24");
+    return [d.kind, d.status, d.date, d.city];
+  };
+  it("leaves a contact called off in a clause of 'since' or 'after' to that contact", () => {
+    assert.deepEqual(visit("Putin envoy Dmitriev arrives in US\n\nKirill Dmitriev arrived in the United States on Friday at the invitation of the American side.\n\nThe trip is the first high-level contact since Trump said on Wednesday he had called off his meeting with Putin in Budapest."), ["other", "held", "2025-10-24", null]);
+    assert.deepEqual(visit("Дмитриев прилетел в США\n\nКирилл Дмитриев в пятницу прибыл в США по приглашению американской стороны.\n\nПоездка Дмитриева стала первым контактом после того, как 22 октября Трамп объявил, что отменяет встречу с Путиным в Будапеште."), ["other", "held", "2025-10-24", null]);
+    assert.deepEqual(visit("Дмитрієв прилетів до США\n\nКирило Дмитрієв у п'ятницю прибув до США на запрошення американської сторони.\n\nПоїздка Дмитрієва стала першим контактом після того, як 22 жовтня Трамп оголосив, що скасовує зустріч із путіним у Будапешті."), ["other", "held", "2025-10-24", null]);
+    assert.deepEqual(visit("Дмитрієв прилетів до США\n\nКирило Дмитрієв у п'ятницю прибув до США на запрошення американської сторони.\n\nЦе перший візит високопосадовця РФ до США після того, як саміт Трампа і Путіна в Будапешті відклали."), ["other", "held", "2025-10-24", null]);
+  });
+  it("leaves talks and places dated weeks before the story to an earlier trip", () => {
+    assert.deepEqual(visit("Дмитрієв прилетів до США\n\nКирило Дмитрієв у п'ятницю прибув до США на запрошення американської сторони.\n\nНа початку квітня він відвідав Вашингтон і провів переговори з Віткоффом. Дмитрієв був присутній на всіх зустрічах Віткоффа з Путіним — зокрема 6 серпня в Москві."), ["other", "held", "2025-10-24", null]);
+    assert.deepEqual(visit("Дмитриев прилетел в США\n\nКирилл Дмитриев в пятницу прибыл в США по приглашению американской стороны.\n\nВ начале апреля он посетил Вашингтон и провел переговоры с Уиткоффом."), ["other", "held", "2025-10-24", null]);
+    const en = main("Putin envoy in US to meet Witkoff\n\nKirill Dmitriev has arrived in the United States and is expected to meet Steve Witkoff over the weekend.\n\nIn April he became the most senior Russian official to visit Washington since 2022, holding talks with Witkoff.", "2025-10-24");
+    assert.deepEqual([en.kind, en.status, en.city], ["meeting", "announced", null]);
+  });
+});
+
+describe("a headline's conversation over a lead's meeting", () => {
+  it("is the meeting the lead tells, unless a phone is named", () => {
+    const uk = main("Рубіо після розмови з Лавровим: Росія поділилася новою ідеєю\n\nДержсекретар США Марко Рубіо в четвер зустрівся з міністром закордонних справ Росії Сергієм Лавровим у Куала-Лумпурі.", "2025-07-10");
+    assert.deepEqual([uk.kind, uk.city], ["meeting", "Kuala Lumpur"]);
+    const ru = main("Рубио после разговора с Лавровым: Россия предложила новую идею\n\nГоссекретарь США Марко Рубио в четверг встретился с министром иностранных дел России Сергеем Лавровым в Куала-Лумпуре.", "2025-07-10");
+    assert.deepEqual([ru.kind, ru.city], ["meeting", "Kuala Lumpur"]);
+    const en = main("Rubio after talking with Lavrov: Russia shared a new idea\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Kuala Lumpur on Thursday.", "2025-07-10");
+    assert.deepEqual([en.kind, en.city], ["meeting", "Kuala Lumpur"]);
+    assert.equal(main("Рубио после разговора с Лавровым: Россия предложила новую идею\n\nГоссекретарь США Марко Рубио в четверг провел телефонный разговор с Сергеем Лавровым.", "2025-07-10").kind, "call");
+  });
+  it("leaves one present at a public event in another country out of it", () => {
+    const text = "Рубіо зустрівся з Лавровим\n\nДержсекретар США Марко Рубіо в четвер зустрівся з міністром закордонних справ Росії Сергієм Лавровим у Куала-Лумпурі.\n\nПаралельно в Римі в четвер стартувала конференція з відновлення України, на якій присутній спецпосланець Трампа Кіт Келлог.";
+    assert.deepEqual(read(text, "2025-07-10").drafts[0].participants.map((p) => p.name), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+});
