@@ -9,7 +9,7 @@ import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention } from "./names.ts";
 import { AND } from "./participation-words.ts";
-import { gapAfter } from "./places.ts";
+import { breakAfter, gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
 import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
 
@@ -28,7 +28,43 @@ const CONJUNCTION_COMMA = /^(того|пор|пир)$/u;
 
 /** Is the name inside a clause of the sentence that tells another contact than its news? */
 export function inClauseOfAnother(s: ReadSentence, m: Mention): boolean {
-  return inFrontedAfter(s, m) || inSinceClause(s, m);
+  return inFrontedAfter(s, m) || inSinceClause(s, m) || inRelativeOfOther(s, m);
+}
+
+/** Words that open a time phrase on another contact: "after talks", "following the meeting", "после встречи", "перед переговорами", "після переговорів" (folded). */
+const AROUND_OTHER = /^(after|following|before|since|после|перед|писля)$/u;
+/** Relative words that open a clause on a contact: "talks that included", "at which", "в которых", "на которой", "где", "в яких", "де". */
+const RELATIVE_ON_CONTACT = /^(that|which|where|котор\p{L}*|где|яки\p{L}*|яка|де)$/u;
+/** A preposition before a relative word: "in which", "at which", "в которых", "на яких", "у якій". */
+const BEFORE_RELATIVE = /^(in|at|during|в|во|на|у)$/u;
+/** How far back from the name the relative word may stand, and from it the contact. */
+const RELATIVE_REACH = 14;
+const ANTECEDENT_REACH = 8;
+
+/**
+ * "It was their second meeting, after talks in Riyadh in February that also included Mike Waltz
+ * and Steve Witkoff", "после переговоров в Эр-Рияде в феврале, в которых участвовали Уолтц и
+ * Уиткофф", "після переговорів в Ер-Ріяді, в яких брали участь Волтц і Віткофф": the people of a
+ * relative clause on a contact that "after" or "before" sets beside this one are that contact's.
+ * Only a list's commas stand between the relative word and the name ("After talks that ended late,
+ * Witkoff flew on" has its own clause after the comma).
+ */
+function inRelativeOfOther(s: ReadSentence, m: Mention): boolean {
+  const people = personMentions(s);
+  for (let r = m.first - 1; r >= Math.max(1, m.first - RELATIVE_REACH); r--) {
+    const gap = gapAfter(s, r);
+    if (/[.;:!?—–()]/u.test(gap) || (gap.includes(",") && !people.some((p) => p.last === r))) return false;
+    if (!RELATIVE_ON_CONTACT.test(s.tokens[r].folded)) continue;
+    const a = BEFORE_RELATIVE.test(s.tokens[r - 1].folded) ? r - 2 : r - 1;
+    for (let k = a; k >= Math.max(1, a - ANTECEDENT_REACH); k--) {
+      if (k < a && breakAfter(s, k)) return false;
+      const contact = (["en", "ru", "uk"] as const).some((lang) => kindOfNoun(s.tokens[k].text, lang) !== undefined);
+      // ("after the talks", "after the February talks", "после переговоров": a word or two between.)
+      if (contact && s.tokens.slice(Math.max(0, k - 3), k).some((t) => AROUND_OTHER.test(t.folded))) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Does a clause end after the token at k: a comma, a stop or a dash (not the comma of "после того, как")? */

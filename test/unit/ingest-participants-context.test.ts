@@ -247,3 +247,11 @@ describe("an office named by its planning", () => {
     assert.deepEqual(people("В Эр-Рияде завершились технические переговоры России и США\n\nВ понедельник в Эр-Рияде прошли технические переговоры делегаций России и США. Российскую делегацию возглавил Григорий Карасин. Американскую делегацию представляли старший директор Совета нацбезопасности Эндрю Пик и директор отдела планирования внешней политики Госдепартамента Майкл Антон.", "2025-03-25"), ["Andrew Peek", "Grigory Karasin", "Michael Anton"]);
   });
 });
+
+describe("a relative clause on a contact set beside this one", () => {
+  it("reads the people of a clause on talks 'after' or 'before' this contact as theirs", () => {
+    assert.deepEqual(people("Rubio meets Lavrov in Kuala Lumpur\n\nMarco Rubio met Sergei Lavrov in Kuala Lumpur on Thursday. It was their second meeting, after talks in Riyadh in February that also included national security adviser Mike Waltz and special envoy Steve Witkoff.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубио встретился с Лавровым в Куала-Лумпуре\n\nМарко Рубио в четверг встретился с Сергеем Лавровым в Куала-Лумпуре. Это была их вторая встреча после переговоров в Эр-Рияде в феврале, в которых также участвовали советник по нацбезопасности Майк Уолтц и спецпосланник Стив Уиткофф.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубіо зустрівся з Лавровим у Куала-Лумпурі\n\nМарко Рубіо в четвер зустрівся із Сергієм Лавровим у Куала-Лумпурі. Це була їхня друга зустріч після переговорів в Ер-Ріяді в лютому, в яких також брали участь радник з нацбезпеки Майк Волтц і спецпосланець Стів Віткофф.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+});
