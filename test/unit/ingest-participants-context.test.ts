@@ -255,3 +255,11 @@ describe("a relative clause on a contact set beside this one", () => {
     assert.deepEqual(people("Рубіо зустрівся з Лавровим у Куала-Лумпурі\n\nМарко Рубіо в четвер зустрівся із Сергієм Лавровим у Куала-Лумпурі. Це була їхня друга зустріч після переговорів в Ер-Ріяді в лютому, в яких також брали участь радник з нацбезпеки Майк Волтц і спецпосланець Стів Віткофф.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
   });
 });
+
+describe("a background sentence that opens on an earlier month", () => {
+  it("reads the people of a contact told 'In February 2025,' as that contact's", () => {
+    assert.deepEqual(people("Second round of Abu Dhabi talks ends\n\nThe second round of talks between Russia, Ukraine and the US ended in Abu Dhabi on Thursday. The US delegation was led by Steve Witkoff and Jared Kushner. Russia sent a team led by Igor Kostyukov.\n\nThe talks were the second in the trilateral format. In February 2025, a U.S. delegation led by Secretary of State Marco Rubio held the first high-level talks with Russian officials, in Riyadh.", "2026-02-05"), ["Igor Kostyukov", "Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("В Абу-Даби завершился второй раунд переговоров\n\nВторой раунд переговоров России, Украины и США завершился в четверг в Абу-Даби. Американскую делегацию возглавили Стив Уиткофф и Джаред Кушнер. Российскую группу возглавил Игорь Костюков.\n\nЭто уже второй раунд в трехстороннем формате. В феврале 2025 года американская делегация во главе с госсекретарем Марко Рубио провела в Эр-Рияде первые переговоры с российскими официальными лицами.", "2026-02-05"), ["Igor Kostyukov", "Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("В Абу-Дабі завершився другий раунд переговорів\n\nДругий раунд переговорів України, Росії та США завершився в четвер в Абу-Дабі. Американську делегацію очолили Стів Віткофф і Джаред Кушнер. Російську групу очолив Ігор Костюков.\n\nЦе вже другий раунд у тристоронньому форматі. У лютому 2025 року американська делегація на чолі з держсекретарем Марко Рубіо провела в Ер-Ріяді перші переговори з російськими посадовцями.", "2026-02-05"), ["Igor Kostyukov", "Jared Kushner", "Steve Witkoff"]);
+  });
+});
