@@ -8,7 +8,7 @@
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention } from "./names.ts";
-import { AND } from "./participation-words.ts";
+import { AND, JOURNEY_WORD } from "./participation-words.ts";
 import { breakAfter, gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
 import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
@@ -28,7 +28,25 @@ const CONJUNCTION_COMMA = /^(того|пор|пир)$/u;
 
 /** Is the name inside a clause of the sentence that tells another contact than its news? */
 export function inClauseOfAnother(s: ReadSentence, m: Mention): boolean {
-  return inFrontedAfter(s, m) || inSinceClause(s, m) || inRelativeOfOther(s, m);
+  return inFrontedAfter(s, m) || inSinceClause(s, m) || inRelativeOfOther(s, m) || inAfterClause(s, m);
+}
+
+/** "after Trump", "после того, как Трамп", "після того, як Трамп": how a time clause opens on its subject (folded, the text before the subject). */
+const AFTER_SUBJECT = /(?<![\p{L}])(after|before|после того,? как|перед тем,? как|писля того,? як|перед тим,? як)\s+((president|prime|minister|secretary|special|envoy|us|u\.s\.|russian|american|ukrainian|президент|президента|глава|госсекретар\p{L}*|держсекретар\p{L}*|спецпосланник|спецпосланець)\s+){0,3}$/u;
+
+/**
+ * "The meeting comes days after Trump lashed out at Vladimir Putin", "Встреча прошла через
+ * несколько дней после того, как Трамп раскритиковал Путина", "після того, як Трамп розкритикував
+ * Путіна": a time clause after the news that opens on a person of its own tells what he did
+ * before; the others it names, to its end, are in that. (Not a journey to the contact: "the talks
+ * began after Witkoff arrived with Driscoll" brings him to it.)
+ */
+function inAfterClause(s: ReadSentence, m: Mention): boolean {
+  const people = personMentions(s);
+  const from = clauseStart(s, m.first);
+  const subject = people.find((p) => p.first >= from && p.last < m.first && p.named !== m.named && AFTER_SUBJECT.test(s.folded.slice(0, s.tokens[p.first].start)));
+  if (!subject || subject.first <= OPENS_WITHIN) return false;
+  return !JOURNEY_WORD.test(s.folded.slice(s.tokens[subject.last].start, s.tokens[m.first].start));
 }
 
 /** Words that open a time phrase on another contact: "after talks", "following the meeting", "после встречи", "перед переговорами", "після переговорів" (folded). */

@@ -263,3 +263,16 @@ describe("a background sentence that opens on an earlier month", () => {
     assert.deepEqual(people("В Абу-Дабі завершився другий раунд переговорів\n\nДругий раунд переговорів України, Росії та США завершився в четвер в Абу-Дабі. Американську делегацію очолили Стів Віткофф і Джаред Кушнер. Російську групу очолив Ігор Костюков.\n\nЦе вже другий раунд у тристоронньому форматі. У лютому 2025 року американська делегація на чолі з держсекретарем Марко Рубіо провела в Ер-Ріяді перші переговори з російськими посадовцями.", "2026-02-05"), ["Igor Kostyukov", "Jared Kushner", "Steve Witkoff"]);
   });
 });
+
+describe("a time clause after the news, on what another did", () => {
+  it("reads \"the Russian leader\" as a title, not one who leads a delegation", () => {
+    assert.deepEqual(people("Rubio meets Lavrov in Malaysia\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Kuala Lumpur on Thursday. The meeting comes days after Trump lashed out at Vladimir Putin, saying the Russian leader was \"very nice all the time\".", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Rubio meets Lavrov in Malaysia\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Kuala Lumpur on Thursday. The talks were held a week after Trump called the Russian leader Vladimir Putin and complained about the lack of progress.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads the people of an 'after' clause opening on a person of its own as in what he did", () => {
+    assert.deepEqual(people("Rubio meets Lavrov in Malaysia\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Kuala Lumpur on Thursday. The meeting came days after Trump criticised Vladimir Putin for stalling the talks in which the delegations take part.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубио встретился с Лавровым в Малайзии\n\nГоссекретарь США Марко Рубио в четверг встретился с главой МИД России Сергеем Лавровым в Куала-Лумпуре. Встреча прошла через несколько дней после того, как Трамп раскритиковал Путина за затягивание переговоров, в которых участвуют делегации.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубіо зустрівся з Лавровим у Малайзії\n\nДержсекретар США Марко Рубіо в четвер зустрівся з главою МЗС Росії Сергієм Лавровим у Куала-Лумпурі. Зустріч відбулася через кілька днів після того, як Трамп розкритикував Путіна за затягування переговорів, в яких беруть участь делегації.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубіо зустрівся з Лавровим у Малайзії\n\nДержсекретар США Марко Рубіо в четвер зустрівся з главою МЗС Росії Сергієм Лавровим у Куала-Лумпурі. Зустріч відбулася через кілька днів після того, як Трамп розкритикував Путіна, якого звинуватив у затягуванні переговорів, в яких бере участь делегація.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+});
