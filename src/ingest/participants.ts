@@ -8,7 +8,7 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGENT_OF_THING, AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
@@ -28,6 +28,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   const byPost = new Set<Person>();
   const add = (p: Person, s: ReadSentence) => {
     if (p.reports || people.includes(p)) return;
+    if (process.env.PPL_DEBUG) console.error("ADD", p.name.en, "line", new Error().stack!.split("\n")[2].replace(/.*participants.ts:/, ""), "|", s.text.slice(0, 140));
     people.push(p);
     if (!evidence.includes(s.text)) evidence.push(s.text);
   };
@@ -246,7 +247,7 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
  */
 const aside = (s: ReadSentence, m: Mention) => {
   const before = s.folded.slice(0, s.tokens[m.first].start);
-  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before);
+  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before) || AGENT_OF_THING.test(before);
 };
 
 /**

@@ -68,3 +68,13 @@ export const MEET_VERB = /^(meet|met|встретиться|встретится
 
 /** Words of a title that may stand between the contact and the name, capitalised in English ("Russian President"). */
 export const TITLE_WORD = /^(president|russian|american|us|u\.s\.|ukrainian|secretary|minister|foreign|envoy|special|state|of)$/u;
+
+/**
+ * "a deadline set by President Trump", "a plan proposed by Witkoff", "ультиматума, выдвинутого
+ * Трампом", "срока, установленного президентом США Дональдом Трампом", "дедлайну, встановленого
+ * Трампом", "плану, запропонованого Віткоффом": the agent of a thing set, proposed or signed (folded,
+ * the text before the name, maybe through a title). Not one who leads, hosts or brokers: "talks led
+ * by Witkoff", "переговоры, организованные при посредничестве США"; nor one who announces it, a
+ * speaker ("the date was announced by Umerov").
+ */
+export const AGENT_OF_THING = /(?<![\p{L}])((set|imposed|proposed|drafted|issued|given|floated|offered|introduced|demanded|ordered|put forward|signed|approved|endorsed|unveiled|outlined|threatened) by (the )?|(установленн|выдвинут|предложенн|введенн|подписанн|одобренн|поставленн|разработанн|составленн|обозначенн|встановлен|висунут|запропонован|запроваджен|пидписан|схвален|поставлен|розроблен|складен|визначен)\p{L}* )((president|us|u\.s\.|american|russian|ukrainian|special|envoy|secretary|of|state|leader|prime|minister|президентом|лидером|главой|главою|госсекретарем|держсекретарем|спецпосланником|спецпосланцем|американским|американським|российским|росийським|сша|рф)\s+){0,4}$/u;

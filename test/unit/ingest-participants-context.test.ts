@@ -276,3 +276,12 @@ describe("a time clause after the news, on what another did", () => {
     assert.deepEqual(people("Рубіо зустрівся з Лавровим у Малайзії\n\nДержсекретар США Марко Рубіо в четвер зустрівся з главою МЗС Росії Сергієм Лавровим у Куала-Лумпурі. Зустріч відбулася через кілька днів після того, як Трамп розкритикував Путіна, якого звинуватив у затягуванні переговорів, в яких бере участь делегація.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
   });
 });
+
+describe("the agent of a thing set or proposed", () => {
+  it("reads the one who set a deadline or proposed a plan as no participant", () => {
+    assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPresident Vladimir Putin held three hours of talks with U.S. special envoy Steve Witkoff at the Kremlin on Wednesday, two days before the expiry of a deadline set by President Donald Trump.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле\n\nПрезидент Владимир Путин в среду провел в Кремле трехчасовые переговоры со спецпосланником США Стивом Уиткоффом, за два дня до истечения срока, установленного президентом США Дональдом Трампом.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі\n\nПрезидент Володимир Путін у середу провів у Кремлі тригодинні переговори зі спецпосланцем США Стівом Віткоффом, за два дні до спливу терміну, встановленого президентом США Дональдом Трампом.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Witkoff meets Dmitriev in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday to discuss the peace plan proposed by Trump and the talks led by Jared Kushner.", "2025-08-06"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
