@@ -8,9 +8,10 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AGENT_OF_THING, AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGENT_OF_THING, AGREEMENT_REACHED, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
+import { joinedTo } from "./name-lists.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { FIRST_PERSON, quotedPerson, speaks, titledHead, WITH_ME } from "./speakers.ts";
 import type { Token } from "./words.ts";
@@ -28,7 +29,6 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   const byPost = new Set<Person>();
   const add = (p: Person, s: ReadSentence) => {
     if (p.reports || people.includes(p)) return;
-    if (process.env.PPL_DEBUG) console.error("ADD", p.name.en, "line", new Error().stack!.split("\n")[2].replace(/.*participants.ts:/, ""), "|", s.text.slice(0, 140));
     people.push(p);
     if (!evidence.includes(s.text)) evidence.push(s.text);
   };
@@ -371,45 +371,8 @@ function metWith(s: ReadSentence, first: number): boolean {
   return false;
 }
 
-type PersonMention = ReturnType<typeof personMentions>[number];
-
 /** Verbs of meeting that take "with": "met with", "meets with", "встретился с", "зустрівся з" (folded). */
 const MET_WITH = /^(meet|meets|met|meeting|встретил\p{L}*|встречал\p{L}*|встретит\p{L}*|встретят\p{L}*|встретиться|зустрив\p{L}*|зустрил\p{L}*|зустринеться|зустринуться|зустритися|зустричався|зустричалися)$/u;
-
-/**
- * The names joined to one by "and", maybe through a title ("with Witkoff and Jared Kushner",
- * "зі Стівом Віткоффом і зятем Трампа Джаредом Кушнером", "с Уиткоффом и Кушнером"), or by a
- * bare comma ("with Witkoff, Kushner and Rubio"). A principal's name before another's
- * ("зятем Трампа Джаредом Кушнером") is the title's, not one more.
- */
-function joinedTo(s: ReadSentence, m: PersonMention): PersonMention[] {
-  const all = personMentions(s);
-  const out: PersonMention[] = [];
-  let at: PersonMention | undefined = m;
-  while (at && at.last + 1 < s.tokens.length) {
-    const end: number = at.last;
-    const gap = gapAfter(s, end);
-    const and = /^\s+$/u.test(gap) && AND.test(s.tokens[end + 1].folded);
-    if (!and && !/^\s*,\s*$/u.test(gap)) break;
-    const from = and ? end + 2 : end + 1;
-    // (No stop between: "and, separately, Rubio" is not the list's.)
-    const unbroken = (n: PersonMention) => {
-      for (let k = end + 1; and && k < n.first; k++) if (/[,;:.!?—–()]/u.test(gapAfter(s, k))) return false;
-      return true;
-    };
-    // (After a bare comma, a title in small letters may stand before the name, "Уиткоффа, зятя
-    // Трампа Кушнера и …", where the list goes on by "and" after it; not an apposition, "Witkoff,
-    // an envoy of President Trump, said".)
-    const titled = (n: PersonMention) => {
-      if (and || n.first === from) return true;
-      for (let k = from; k < n.first; k++) if (!/^\p{Ll}/u.test(s.tokens[k].text) && !all.some((o) => o.first <= k && k <= o.last)) return false;
-      return n.last + 2 < s.tokens.length && /^\s+$/u.test(gapAfter(s, n.last)) && AND.test(s.tokens[n.last + 1].folded);
-    };
-    at = all.find((n) => n.first >= from && n.first <= from + (and ? 5 : 4) && !all.some((o) => o.first === n.last + 1) && unbroken(n) && titled(n));
-    if (at) out.push(at);
-  }
-  return out;
-}
 
 /**
  * Does the sentence follow one about an earlier or another contact in its paragraph, naming no
