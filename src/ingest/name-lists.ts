@@ -41,3 +41,25 @@ export function joinedTo(s: ReadSentence, m: PersonMention): PersonMention[] {
   }
   return out;
 }
+
+/** A side named before a colon: "американской стороны:", "американської сторони:", "the American side:", "the U.S. delegation:" (folded, the text up to the colon). */
+const SIDE_BEFORE_COLON = /(?<![\p{L}])(росси|роси|американ|украин|russian|american|ukrainian|us|u\.s\.)\p{L}*\s+(стороны|сторони|side|delegation|team|делегации|команды|команди)\s*:\s*$/u;
+/** The side a word of the list's side stands for. */
+const SIDE_OF = (word: string) => (/^(росси|роси|russian)/u.test(word) ? "RU" : /^(украин|ukrainian)/u.test(word) ? "UA" : "US");
+/** How many words (a title) may stand between the colon and the first name. */
+const AFTER_COLON = 4;
+
+/**
+ * "Причина — в графике американской стороны: спецпосланник Стив Уиткофф и Джаред Кушнер заняты",
+ * "у графіку американської сторони: Віткофф і Кушнер", "down to the American side: envoy Steve
+ * Witkoff and Jared Kushner are tied up": a side named before a colon, and its people listed right
+ * after it. The names of that side the list gives, or none.
+ */
+export function sideColonList(s: ReadSentence): PersonMention[] {
+  const colon = s.tokens.findIndex((_, k) => k + 1 < s.tokens.length && gapAfter(s, k).includes(":") && SIDE_BEFORE_COLON.test(s.folded.slice(0, s.tokens[k + 1].start)));
+  if (colon < 0) return [];
+  const side = SIDE_OF(SIDE_BEFORE_COLON.exec(s.folded.slice(0, s.tokens[colon + 1].start))![1]);
+  const first = personMentions(s).find((p) => p.first > colon && p.first <= colon + 1 + AFTER_COLON);
+  if (!first || first.named.person.side !== side) return [];
+  return [first, ...joinedTo(s, first)].filter((p) => p.named.person.side === side);
+}

@@ -11,7 +11,7 @@ import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTak
 import { AGENT_OF_THING, AGREEMENT_REACHED, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, MEET_VERB, NO_PART, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { isAside } from "./asides.ts";
-import { joinedTo } from "./name-lists.ts";
+import { joinedTo, sideColonList } from "./name-lists.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { FIRST_PERSON, quotedPerson, speaks, titledHead, WITH_ME } from "./speakers.ts";
 import type { Token } from "./words.ts";
@@ -131,7 +131,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     // a side's people listed; "Вместе с Путиным за столом сидели Лавров и Ушаков": those beside
     // one taking part.
     const beside = personMentions(s).some((m) => people.includes(m.named.person) && WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start)));
-    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside) continue;
+    // ("Причина — в графике американской стороны: Уиткофф и Кушнер заняты": a side's people after a colon, and only they.)
+    const listed = sideColonList(s);
+    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside && listed.length === 0) continue;
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
@@ -162,8 +164,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       const quoted = quotedPerson(s, event.sentences);
       if (quoted && onSide(quoted)) add(quoted, s);
     }
+    const only = listed.length > 0 && !takesPart(s, venues) && !SIDE_LIST.test(s.folded) && !beside;
     for (const m of mentioned(s)) {
-      if (aside(s, m) || !onSide(m.named.person) || journeyElsewhere(s, m)) continue;
+      if (aside(s, m) || !onSide(m.named.person) || journeyElsewhere(s, m) || (only && !listed.some((l) => l.first === m.first))) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и

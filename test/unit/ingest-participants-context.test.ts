@@ -285,3 +285,11 @@ describe("the agent of a thing set or proposed", () => {
     assert.deepEqual(people("Witkoff meets Dmitriev in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday to discuss the peace plan proposed by Trump and the talks led by Jared Kushner.", "2025-08-06"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
   });
 });
+
+describe("a side's people after a colon", () => {
+  it("reads the names listed after 'the American side:' as that side's delegation", () => {
+    assert.deepEqual(people("Переговоры в Абу-Даби перенесли\n\nВторой раунд трехсторонних переговоров России, США и Украины в Абу-Даби перенесен на 4 февраля. Украинскую делегацию возглавит Рустем Умеров.\n\nПричина — в графике американской стороны: спецпосланник Стив Уиткофф и Джаред Кушнер заняты ближневосточными делами.", "2026-01-31"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Переговори в Абу-Дабі перенесли\n\nДругий раунд тристоронніх переговорів України, США та Росії в Абу-Дабі перенесено на 4 лютого. Українську делегацію очолить Рустем Умєров.\n\nПричина — у графіку американської сторони: спецпосланець Стів Віткофф і Джаред Кушнер зайняті близькосхідними справами.", "2026-01-31"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Abu Dhabi talks pushed back\n\nThe second round of trilateral talks between Russia, the US and Ukraine in Abu Dhabi has been moved to Feb. 4. Rustem Umerov will lead the Ukrainian delegation.\n\nThe delay is down to the American side: envoy Steve Witkoff and Jared Kushner are tied up with the Middle East.", "2026-01-31"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+  });
+});
