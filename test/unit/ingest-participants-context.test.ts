@@ -293,3 +293,13 @@ describe("a side's people after a colon", () => {
     assert.deepEqual(people("Abu Dhabi talks pushed back\n\nThe second round of trilateral talks between Russia, the US and Ukraine in Abu Dhabi has been moved to Feb. 4. Rustem Umerov will lead the Ukrainian delegation.\n\nThe delay is down to the American side: envoy Steve Witkoff and Jared Kushner are tied up with the Middle East.", "2026-01-31"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
   });
 });
+
+describe("a principal in an apposition after the name", () => {
+  it("reads the president whose envoy a name is, set off by commas, as no participant", () => {
+    assert.deepEqual(people("Путін прийняв Віткоффа\n\nПрезидент Росії Володимир Путін у середу прийняв у Кремлі Стіва Віткоффа, посланця президента Трампа, для переговорів про Україну.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа\n\nПрезидент России Владимир Путин в среду принял в Кремле Стива Уиткоффа, посланника президента Трампа, для переговоров по Украине.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin receives Witkoff\n\nRussian President Vladimir Putin received Steve Witkoff, the envoy of President Trump, at the Kremlin on Wednesday for talks on Ukraine.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    // (The holder after the president's post is the envoy himself.)
+    assert.deepEqual(people("Путин принял Уиткоффа\n\nПрезидент России Владимир Путин в среду принял в Кремле спецпосланника президента США Стива Уиткоффа.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
