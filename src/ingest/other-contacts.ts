@@ -28,7 +28,24 @@ const CONJUNCTION_COMMA = /^(того|пор|пир)$/u;
 
 /** Is the name inside a clause of the sentence that tells another contact than its news? */
 export function inClauseOfAnother(s: ReadSentence, m: Mention): boolean {
-  return inFrontedAfter(s, m) || inSinceClause(s, m) || inRelativeOfOther(s, m) || inAfterClause(s, m);
+  return inFrontedAfter(s, m) || inSinceClause(s, m) || inRelativeOfOther(s, m) || inAfterClause(s, m) || preparesOne(s, m);
+}
+
+/** Preparing, as a noun or a verb: "preparations", "подготовку", "підготовку", "готовить" (folded). */
+const PREPARATION = /^(prepar\p{L}*|подготов\p{L}*|пидготов\p{L}*|пидготу\p{L}*|готовит\p{L}*|готуват\p{L}*|готуют\p{L}*|готовят)$/u;
+
+/**
+ * "Путин и Трамп договорились о встрече, подготовку начнут Лавров и Рубио", "…, підготовку
+ * розпочнуть Лавров і Рубіо", "…; Lavrov and Rubio to begin preparations": a clause of preparing
+ * that names no contact of its own gives those who prepare another, not this one's people.
+ */
+function preparesOne(s: ReadSentence, m: Mention): boolean {
+  const from = clauseStart(s, m.first);
+  const end = clauseEnd(s, m.first);
+  if (from === 0 && end === s.tokens.length - 1) return false;
+  const clause = s.tokens.slice(from, end + 1);
+  const contact = clause.some((t) => (["en", "ru", "uk"] as const).some((lang) => kindOfNoun(t.text, lang) !== undefined));
+  return !contact && clause.some((t) => PREPARATION.test(t.folded));
 }
 
 /** "after Trump", "после того, как Трамп", "після того, як Трамп": how a time clause opens on its subject (folded, the text before the subject). */

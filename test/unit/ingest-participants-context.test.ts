@@ -303,3 +303,11 @@ describe("a principal in an apposition after the name", () => {
     assert.deepEqual(people("Путин принял Уиткоффа\n\nПрезидент России Владимир Путин в среду принял в Кремле спецпосланника президента США Стива Уиткоффа.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
   });
 });
+
+describe("those who prepare another contact", () => {
+  it("reads the people of a clause of preparing that names no contact as no participants", () => {
+    assert.deepEqual(people("Ушаков: Путин и Трамп договорились о встрече в Будапеште, подготовку начнут Лавров и Рубио\n\nВладимир Путин и Дональд Трамп в четверг провели телефонный разговор.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Ушаков: Путін і Трамп домовилися про зустріч у Будапешті, підготовку розпочнуть Лавров і Рубіо\n\nВолодимир Путін і Дональд Трамп у четвер провели телефонну розмову.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin and Trump agree to meet in Budapest; Lavrov and Rubio to begin preparations\n\nVladimir Putin and Donald Trump held a phone call on Thursday.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+  });
+});
