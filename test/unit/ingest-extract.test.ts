@@ -43,7 +43,6 @@ describe("the labelled corpus", () => {
       "en-b37-06-guardian-rubio-lavrov-kuala-lumpur.txt",
       "en-b37-07-moscow-times-irritants-track-stalled.txt",
       "en-b37-08-kyiv-independent-umerov-witkoff-geneva.txt",
-      "en-b38-03-guardian-witkoff-sharm-el-sheikh-gaza.txt",
       "en-b38-04-politico-oped-summitry-without-strategy.txt",
       "ru-b28-08-ria-peskov-no-plans.txt",
       "ru-b31-05-izvestia-geneva-next-week.txt",
