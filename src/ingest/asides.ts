@@ -90,13 +90,17 @@ function principalBetween(s: ReadSentence, m: Mention): boolean {
   const holderAfter = m.last + 1 < s.tokens.length && /^\s+$/u.test(gapAfter(s, m.last)) && s.mentions.some((o) => o.first === m.last + 1 && o.named.type === "person" && o.named.person !== self);
   for (let i = m.first - 1; i >= Math.max(0, m.first - 4); i--) {
     const t = s.tokens[i];
-    if (NOT_A_PARTICIPANT_BEFORE.test(t.folded)) return i < m.first - 1 && holderAfter;
+    // ("Віткоффа, посланця президента Трампа,", "Уиткоффа, посланника президента Трампа": with no
+    // holder after him, a leader in the genitive after "президента" is still the principal.)
+    if (NOT_A_PARTICIPANT_BEFORE.test(t.folded)) return i < m.first - 1 && (holderAfter || (self.leader === true && GENITIVE_NAME.test(s.tokens[m.last].folded)));
     if (!/^\s+$/u.test(gapAfter(s, i)) || !(GENITIVE_POST.test(t.folded) || COUNTRY_SHORT.test(t.text))) return false;
   }
   return false;
 }
 /** A post's words in the genitive, before its holder's name ("президента", "американського лідера"). */
 const GENITIVE_POST = /^(президента|лидера|американского|американського|российского|росийського|россии|росии)$/u;
+/** A surname in the genitive: "Трампа", "Путина", "Путіна" (folded). */
+const GENITIVE_NAME = /\p{Script=Cyrillic}+[ая]$/u;
 /** A country's short name in a post ("США", "РФ"). */
 const COUNTRY_SHORT = /^(США|РФ)$/u;
 

@@ -8,9 +8,9 @@
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention } from "./names.ts";
-import { AND } from "./participation-words.ts";
+import { AND, JOURNEY_WORD } from "./participation-words.ts";
 import { perObject } from "./memo.ts";
-import { gapAfter } from "./places.ts";
+import { breakAfter, gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
 import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
 
@@ -29,7 +29,78 @@ const CONJUNCTION_COMMA = /^(того|пор|пир)$/u;
 
 /** Is the name inside a clause of the sentence that tells another contact than its news? */
 export function inClauseOfAnother(s: ReadSentence, m: Mention): boolean {
-  return inFrontedAfter(s, m) || inSinceClause(s, m);
+  return inFrontedAfter(s, m) || inSinceClause(s, m) || inRelativeOfOther(s, m) || inAfterClause(s, m) || preparesOne(s, m);
+}
+
+/** Preparing, as a noun or a verb: "preparations", "подготовку", "підготовку", "готовить" (folded). */
+const PREPARATION = /^(prepar\p{L}*|подготов\p{L}*|пидготов\p{L}*|пидготу\p{L}*|готовит\p{L}*|готуват\p{L}*|готуют\p{L}*|готовят)$/u;
+
+/**
+ * "Путин и Трамп договорились о встрече, подготовку начнут Лавров и Рубио", "…, підготовку
+ * розпочнуть Лавров і Рубіо", "…; Lavrov and Rubio to begin preparations": a clause of preparing
+ * that names no contact of its own gives those who prepare another, not this one's people.
+ */
+function preparesOne(s: ReadSentence, m: Mention): boolean {
+  const from = clauseStart(s, m.first);
+  const end = clauseEnd(s, m.first);
+  if (from === 0 && end === s.tokens.length - 1) return false;
+  const clause = s.tokens.slice(from, end + 1);
+  const contact = clause.some((t) => (["en", "ru", "uk"] as const).some((lang) => kindOfNoun(t.text, lang) !== undefined));
+  return !contact && clause.some((t) => PREPARATION.test(t.folded));
+}
+
+/** "after Trump", "после того, как Трамп", "після того, як Трамп": how a time clause opens on its subject (folded, the text before the subject). */
+const AFTER_SUBJECT = /(?<![\p{L}])(after|before|после того,? как|перед тем,? как|писля того,? як|перед тим,? як)\s+((president|prime|minister|secretary|special|envoy|us|u\.s\.|russian|american|ukrainian|президент|президента|глава|госсекретар\p{L}*|держсекретар\p{L}*|спецпосланник|спецпосланець)\s+){0,3}$/u;
+
+/**
+ * "The meeting comes days after Trump lashed out at Vladimir Putin", "Встреча прошла через
+ * несколько дней после того, как Трамп раскритиковал Путина", "після того, як Трамп розкритикував
+ * Путіна": a time clause after the news that opens on a person of its own tells what he did
+ * before; the others it names, to its end, are in that. (Not a journey to the contact: "the talks
+ * began after Witkoff arrived with Driscoll" brings him to it.)
+ */
+function inAfterClause(s: ReadSentence, m: Mention): boolean {
+  const people = personMentions(s);
+  const from = clauseStart(s, m.first);
+  const subject = people.find((p) => p.first >= from && p.last < m.first && p.named !== m.named && AFTER_SUBJECT.test(s.folded.slice(0, s.tokens[p.first].start)));
+  if (!subject || subject.first <= OPENS_WITHIN) return false;
+  return !JOURNEY_WORD.test(s.folded.slice(s.tokens[subject.last].start, s.tokens[m.first].start));
+}
+
+/** Words that open a time phrase on another contact: "after talks", "following the meeting", "после встречи", "перед переговорами", "після переговорів" (folded). */
+const AROUND_OTHER = /^(after|following|before|since|после|перед|писля)$/u;
+/** Relative words that open a clause on a contact: "talks that included", "at which", "в которых", "на которой", "где", "в яких", "де". */
+const RELATIVE_ON_CONTACT = /^(that|which|where|котор\p{L}*|где|яки\p{L}*|яка|де)$/u;
+/** A preposition before a relative word: "in which", "at which", "в которых", "на яких", "у якій". */
+const BEFORE_RELATIVE = /^(in|at|during|в|во|на|у)$/u;
+/** How far back from the name the relative word may stand, and from it the contact. */
+const RELATIVE_REACH = 14;
+const ANTECEDENT_REACH = 8;
+
+/**
+ * "It was their second meeting, after talks in Riyadh in February that also included Mike Waltz
+ * and Steve Witkoff", "после переговоров в Эр-Рияде в феврале, в которых участвовали Уолтц и
+ * Уиткофф", "після переговорів в Ер-Ріяді, в яких брали участь Волтц і Віткофф": the people of a
+ * relative clause on a contact that "after" or "before" sets beside this one are that contact's.
+ * Only a list's commas stand between the relative word and the name ("After talks that ended late,
+ * Witkoff flew on" has its own clause after the comma).
+ */
+function inRelativeOfOther(s: ReadSentence, m: Mention): boolean {
+  const people = personMentions(s);
+  for (let r = m.first - 1; r >= Math.max(1, m.first - RELATIVE_REACH); r--) {
+    const gap = gapAfter(s, r);
+    if (/[.;:!?—–()]/u.test(gap) || (gap.includes(",") && !people.some((p) => p.last === r))) return false;
+    if (!RELATIVE_ON_CONTACT.test(s.tokens[r].folded)) continue;
+    const a = BEFORE_RELATIVE.test(s.tokens[r - 1].folded) ? r - 2 : r - 1;
+    for (let k = a; k >= Math.max(1, a - ANTECEDENT_REACH); k--) {
+      if (k < a && breakAfter(s, k)) return false;
+      const contact = (["en", "ru", "uk"] as const).some((lang) => kindOfNoun(s.tokens[k].text, lang) !== undefined);
+      // ("after the talks", "after the February talks", "после переговоров": a word or two between.)
+      if (contact && s.tokens.slice(Math.max(0, k - 3), k).some((t) => AROUND_OTHER.test(t.folded))) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Does a clause end after the token at k: a comma, a stop or a dash (not the comma of "после того, как")? */

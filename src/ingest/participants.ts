@@ -8,12 +8,13 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AGREEMENT_REACHED, AND, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, EXPECTED_ONLY, MEET_VERB, NO_PART, PRESENT_THERE, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGENT_OF_THING, AGREEMENT_REACHED, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, EXPECTED_ONLY, MEET_VERB, NO_PART, PRESENT_THERE, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { perPair } from "./memo.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { notThere } from "./absence.ts";
 import { gapsASideList } from "./gapped.ts";
 import { isAside } from "./asides.ts";
+import { joinedTo, sideColonList } from "./name-lists.ts";
 import { isSpeaker, personMentions, relativeClauseAfter, type ReadSentence } from "./reading.ts";
 import { FIRST_PERSON, quotedPerson, speaks, titledHead, WITH_ME } from "./speakers.ts";
 import type { Token } from "./words.ts";
@@ -138,7 +139,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     // a side's people listed; "Вместе с Путиным за столом сидели Лавров и Ушаков": those beside
     // one taking part.
     const beside = personMentions(s).some((m) => people.includes(m.named.person) && WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start)));
-    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside && !gapped(s)) continue;
+    // ("Причина — в графике американской стороны: Уиткофф и Кушнер заняты": a side's people after a colon, and only they.)
+    const listed = sideColonList(s);
+    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside && listed.length === 0 && !gapped(s)) continue;
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
@@ -169,8 +172,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       const quoted = quotedPerson(s, event.sentences);
       if (quoted && onSide(quoted)) add(quoted, s);
     }
+    const only = listed.length > 0 && !takesPart(s, venues) && !SIDE_LIST.test(s.folded) && !beside;
     for (const m of mentioned(s)) {
-      if (aside(s, m) || !onSide(m.named.person) || journeyElsewhere(s, m)) continue;
+      if (aside(s, m) || !onSide(m.named.person) || journeyElsewhere(s, m) || (only && !listed.some((l) => l.first === m.first))) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
@@ -254,7 +258,7 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
  */
 const aside = perPair((s: ReadSentence, m: Mention) => {
   const before = s.folded.slice(0, s.tokens[m.first].start);
-  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before) || notThere(s, m);
+  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before) || notThere(s, m) || AGENT_OF_THING.test(before);
 });
 
 /**
@@ -389,45 +393,8 @@ function metWith(s: ReadSentence, first: number): boolean {
   return false;
 }
 
-type PersonMention = ReturnType<typeof personMentions>[number];
-
 /** Verbs of meeting that take "with": "met with", "meets with", "встретился с", "зустрівся з" (folded). */
 const MET_WITH = /^(meet|meets|met|meeting|встретил\p{L}*|встречал\p{L}*|встретит\p{L}*|встретят\p{L}*|встретиться|зустрив\p{L}*|зустрил\p{L}*|зустринеться|зустринуться|зустритися|зустричався|зустричалися)$/u;
-
-/**
- * The names joined to one by "and", maybe through a title ("with Witkoff and Jared Kushner",
- * "зі Стівом Віткоффом і зятем Трампа Джаредом Кушнером", "с Уиткоффом и Кушнером"), or by a
- * bare comma ("with Witkoff, Kushner and Rubio"). A principal's name before another's
- * ("зятем Трампа Джаредом Кушнером") is the title's, not one more.
- */
-function joinedTo(s: ReadSentence, m: PersonMention): PersonMention[] {
-  const all = personMentions(s);
-  const out: PersonMention[] = [];
-  let at: PersonMention | undefined = m;
-  while (at && at.last + 1 < s.tokens.length) {
-    const end: number = at.last;
-    const gap = gapAfter(s, end);
-    const and = /^\s+$/u.test(gap) && AND.test(s.tokens[end + 1].folded);
-    if (!and && !/^\s*,\s*$/u.test(gap)) break;
-    const from = and ? end + 2 : end + 1;
-    // (No stop between: "and, separately, Rubio" is not the list's.)
-    const unbroken = (n: PersonMention) => {
-      for (let k = end + 1; and && k < n.first; k++) if (/[,;:.!?—–()]/u.test(gapAfter(s, k))) return false;
-      return true;
-    };
-    // (After a bare comma, a title in small letters may stand before the name, "Уиткоффа, зятя
-    // Трампа Кушнера и …", where the list goes on by "and" after it; not an apposition, "Witkoff,
-    // an envoy of President Trump, said".)
-    const titled = (n: PersonMention) => {
-      if (and || n.first === from) return true;
-      for (let k = from; k < n.first; k++) if (!/^\p{Ll}/u.test(s.tokens[k].text) && !all.some((o) => o.first <= k && k <= o.last)) return false;
-      return n.last + 2 < s.tokens.length && /^\s+$/u.test(gapAfter(s, n.last)) && AND.test(s.tokens[n.last + 1].folded);
-    };
-    at = all.find((n) => n.first >= from && n.first <= from + (and ? 5 : 4) && !all.some((o) => o.first === n.last + 1) && unbroken(n) && titled(n));
-    if (at) out.push(at);
-  }
-  return out;
-}
 
 /**
  * Does the sentence follow one about an earlier or another contact in its paragraph, naming no

@@ -62,11 +62,36 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     // (Only a sentence that names a contact: "Про це у середу повідомив Умєров" dates the news.)
     const days = anchorDay && x.kinds.size > 0 ? daysOf(x) : [];
     if (days.length > 0 && !days.includes(anchorDay!)) return true;
+    // "In February 2025, a U.S. delegation led by Rubio held the first talks … in Riyadh", "В
+    // феврале 2025 года делегацию возглавлял Рубио", "У лютому 2025 року …": a sentence that opens
+    // on a month before this contact's, away from the anchors' paragraph, tells an earlier one.
+    if (!secondary && x.kinds.size > 0 && !anchors.some((a) => a.paragraph === x.paragraph) && opensOnEarlierMonth(x, anchorDay, ctx)) return true;
     // (A contact to come with no day of its own: one dated before the story is an earlier one,
     // "— 23 ноября в Женеве делегации, которые возглавляли Рубио и Умеров, …".)
     return !anchorDay && tense === "future" && !secondary && x.kinds.size > 0 && daysOf(x).some((d) => d < ctx.published);
   });
   return elsewhere;
+}
+
+/** The words before a month that opens a sentence: "In", "В", "У", a quote or a dash. */
+const BEFORE_OPENING_MONTH = /^[\s"«“„—–-]*((in|back in|в|во|у)\s+)?$/iu;
+
+/** The beginnings of the months' names (folded), in English, Russian and Ukrainian. */
+const MONTH_STEM = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|сич|лют|берез|квит|трав|черв|лип|серп|верес|жовт|листопад|груд)/u;
+
+/**
+ * Does the sentence open on a month before the contact's: before its day's month, or, with no
+ * day, a month ended more than the days of news before the story?
+ */
+function opensOnEarlierMonth(x: ReadSentence, anchorDay: string | undefined, ctx: Context): boolean {
+  // (The month's word stands among the first three: most sentences need no reading of dates.)
+  if (!x.tokens.slice(0, 3).some((t) => MONTH_STEM.test(t.folded))) return false;
+  const month = readDates(x.text, ctx.language, ctx.published, "past").dates.find((d) => !d.statement && d.value.length === 7 && BEFORE_OPENING_MONTH.test(x.text.slice(0, d.index)));
+  if (!month) return false;
+  if (anchorDay) return month.value < anchorDay.slice(0, 7);
+  const [y, m] = month.value.split("-").map(Number);
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+  return dayGap(next, ctx.published) > NEWS_DAYS;
 }
 
 /** The question an interview's answer replies to: the paragraph before it, when that ends in "?". */

@@ -265,3 +265,67 @@ describe("one named only as 'he' in the sentence of his contact", () => {
     assert.deepEqual(people("Lavrov and Rubio meet in Riyadh\n\nSergei Lavrov and Marco Rubio met in Riyadh on Monday. Kirill Dmitriev stayed in Moscow. He declined to say whether the talks had touched on business.", "2025-12-16"), ["Marco Rubio", "Sergei Lavrov"]);
   });
 });
+
+describe("a relative clause on a contact set beside this one", () => {
+  it("reads the people of a clause on talks 'after' or 'before' this contact as theirs", () => {
+    assert.deepEqual(people("Rubio meets Lavrov in Kuala Lumpur\n\nMarco Rubio met Sergei Lavrov in Kuala Lumpur on Thursday. It was their second meeting, after talks in Riyadh in February that also included national security adviser Mike Waltz and special envoy Steve Witkoff.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубио встретился с Лавровым в Куала-Лумпуре\n\nМарко Рубио в четверг встретился с Сергеем Лавровым в Куала-Лумпуре. Это была их вторая встреча после переговоров в Эр-Рияде в феврале, в которых также участвовали советник по нацбезопасности Майк Уолтц и спецпосланник Стив Уиткофф.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубіо зустрівся з Лавровим у Куала-Лумпурі\n\nМарко Рубіо в четвер зустрівся із Сергієм Лавровим у Куала-Лумпурі. Це була їхня друга зустріч після переговорів в Ер-Ріяді в лютому, в яких також брали участь радник з нацбезпеки Майк Волтц і спецпосланець Стів Віткофф.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+});
+
+describe("a background sentence that opens on an earlier month", () => {
+  it("reads the people of a contact told 'In February 2025,' as that contact's", () => {
+    assert.deepEqual(people("Second round of Abu Dhabi talks ends\n\nThe second round of talks between Russia, Ukraine and the US ended in Abu Dhabi on Thursday. The US delegation was led by Steve Witkoff and Jared Kushner. Russia sent a team led by Igor Kostyukov.\n\nThe talks were the second in the trilateral format. In February 2025, a U.S. delegation led by Secretary of State Marco Rubio held the first high-level talks with Russian officials, in Riyadh.", "2026-02-05"), ["Igor Kostyukov", "Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("В Абу-Даби завершился второй раунд переговоров\n\nВторой раунд переговоров России, Украины и США завершился в четверг в Абу-Даби. Американскую делегацию возглавили Стив Уиткофф и Джаред Кушнер. Российскую группу возглавил Игорь Костюков.\n\nЭто уже второй раунд в трехстороннем формате. В феврале 2025 года американская делегация во главе с госсекретарем Марко Рубио провела в Эр-Рияде первые переговоры с российскими официальными лицами.", "2026-02-05"), ["Igor Kostyukov", "Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("В Абу-Дабі завершився другий раунд переговорів\n\nДругий раунд переговорів України, Росії та США завершився в четвер в Абу-Дабі. Американську делегацію очолили Стів Віткофф і Джаред Кушнер. Російську групу очолив Ігор Костюков.\n\nЦе вже другий раунд у тристоронньому форматі. У лютому 2025 року американська делегація на чолі з держсекретарем Марко Рубіо провела в Ер-Ріяді перші переговори з російськими посадовцями.", "2026-02-05"), ["Igor Kostyukov", "Jared Kushner", "Steve Witkoff"]);
+  });
+});
+
+describe("a time clause after the news, on what another did", () => {
+  it("reads \"the Russian leader\" as a title, not one who leads a delegation", () => {
+    assert.deepEqual(people("Rubio meets Lavrov in Malaysia\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Kuala Lumpur on Thursday. The meeting comes days after Trump lashed out at Vladimir Putin, saying the Russian leader was \"very nice all the time\".", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Rubio meets Lavrov in Malaysia\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Kuala Lumpur on Thursday. The talks were held a week after Trump called the Russian leader Vladimir Putin and complained about the lack of progress.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("reads the people of an 'after' clause opening on a person of its own as in what he did", () => {
+    assert.deepEqual(people("Rubio meets Lavrov in Malaysia\n\nSecretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov in Kuala Lumpur on Thursday. The meeting came days after Trump criticised Vladimir Putin for stalling the talks in which the delegations take part.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубио встретился с Лавровым в Малайзии\n\nГоссекретарь США Марко Рубио в четверг встретился с главой МИД России Сергеем Лавровым в Куала-Лумпуре. Встреча прошла через несколько дней после того, как Трамп раскритиковал Путина за затягивание переговоров, в которых участвуют делегации.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубіо зустрівся з Лавровим у Малайзії\n\nДержсекретар США Марко Рубіо в четвер зустрівся з главою МЗС Росії Сергієм Лавровим у Куала-Лумпурі. Зустріч відбулася через кілька днів після того, як Трамп розкритикував Путіна за затягування переговорів, в яких беруть участь делегації.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Рубіо зустрівся з Лавровим у Малайзії\n\nДержсекретар США Марко Рубіо в четвер зустрівся з главою МЗС Росії Сергієм Лавровим у Куала-Лумпурі. Зустріч відбулася через кілька днів після того, як Трамп розкритикував Путіна, якого звинуватив у затягуванні переговорів, в яких бере участь делегація.", "2025-07-10"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+});
+
+describe("the agent of a thing set or proposed", () => {
+  it("reads the one who set a deadline or proposed a plan as no participant", () => {
+    assert.deepEqual(people("Putin hosts Witkoff in the Kremlin\n\nPresident Vladimir Putin held three hours of talks with U.S. special envoy Steve Witkoff at the Kremlin on Wednesday, two days before the expiry of a deadline set by President Donald Trump.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле\n\nПрезидент Владимир Путин в среду провел в Кремле трехчасовые переговоры со спецпосланником США Стивом Уиткоффом, за два дня до истечения срока, установленного президентом США Дональдом Трампом.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі\n\nПрезидент Володимир Путін у середу провів у Кремлі тригодинні переговори зі спецпосланцем США Стівом Віткоффом, за два дні до спливу терміну, встановленого президентом США Дональдом Трампом.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Witkoff meets Dmitriev in Miami\n\nKirill Dmitriev met Steve Witkoff in Miami on Saturday to discuss the peace plan proposed by Trump and the talks led by Jared Kushner.", "2025-08-06"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
+
+describe("a side's people after a colon", () => {
+  it("reads the names listed after 'the American side:' as that side's delegation", () => {
+    assert.deepEqual(people("Переговоры в Абу-Даби перенесли\n\nВторой раунд трехсторонних переговоров России, США и Украины в Абу-Даби перенесен на 4 февраля. Украинскую делегацию возглавит Рустем Умеров.\n\nПричина — в графике американской стороны: спецпосланник Стив Уиткофф и Джаред Кушнер заняты ближневосточными делами.", "2026-01-31"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Переговори в Абу-Дабі перенесли\n\nДругий раунд тристоронніх переговорів України, США та Росії в Абу-Дабі перенесено на 4 лютого. Українську делегацію очолить Рустем Умєров.\n\nПричина — у графіку американської сторони: спецпосланець Стів Віткофф і Джаред Кушнер зайняті близькосхідними справами.", "2026-01-31"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Abu Dhabi talks pushed back\n\nThe second round of trilateral talks between Russia, the US and Ukraine in Abu Dhabi has been moved to Feb. 4. Rustem Umerov will lead the Ukrainian delegation.\n\nThe delay is down to the American side: envoy Steve Witkoff and Jared Kushner are tied up with the Middle East.", "2026-01-31"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+  });
+});
+
+describe("a principal in an apposition after the name", () => {
+  it("reads the president whose envoy a name is, set off by commas, as no participant", () => {
+    assert.deepEqual(people("Путін прийняв Віткоффа\n\nПрезидент Росії Володимир Путін у середу прийняв у Кремлі Стіва Віткоффа, посланця президента Трампа, для переговорів про Україну.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа\n\nПрезидент России Владимир Путин в среду принял в Кремле Стива Уиткоффа, посланника президента Трампа, для переговоров по Украине.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin receives Witkoff\n\nRussian President Vladimir Putin received Steve Witkoff, the envoy of President Trump, at the Kremlin on Wednesday for talks on Ukraine.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+    // (The holder after the president's post is the envoy himself.)
+    assert.deepEqual(people("Путин принял Уиткоффа\n\nПрезидент России Владимир Путин в среду принял в Кремле спецпосланника президента США Стива Уиткоффа.", "2025-08-06"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("those who prepare another contact", () => {
+  it("reads the people of a clause of preparing that names no contact as no participants", () => {
+    assert.deepEqual(people("Ушаков: Путин и Трамп договорились о встрече в Будапеште, подготовку начнут Лавров и Рубио\n\nВладимир Путин и Дональд Трамп в четверг провели телефонный разговор.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Ушаков: Путін і Трамп домовилися про зустріч у Будапешті, підготовку розпочнуть Лавров і Рубіо\n\nВолодимир Путін і Дональд Трамп у четвер провели телефонну розмову.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Putin and Trump agree to meet in Budapest; Lavrov and Rubio to begin preparations\n\nVladimir Putin and Donald Trump held a phone call on Thursday.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+  });
+});
