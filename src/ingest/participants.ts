@@ -8,7 +8,7 @@ import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
-import { AGENT_OF_THING, AGREEMENT_REACHED, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, EXPECTED_ONLY, MEET_VERB, NO_PART, PRESENT_THERE, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
+import { AGREEMENT_REACHED, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, EXPECTED_ONLY, MEET_VERB, NO_PART, PRESENT_THERE, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { perPair } from "./memo.ts";
 import { gapAfter, isLocative, placesItsContact } from "./places.ts";
 import { notThere } from "./absence.ts";
@@ -258,7 +258,7 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
  */
 const aside = perPair((s: ReadSentence, m: Mention) => {
   const before = s.folded.slice(0, s.tokens[m.first].start);
-  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before) || notThere(s, m) || AGENT_OF_THING.test(before);
+  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before) || notThere(s, m);
 });
 
 /**

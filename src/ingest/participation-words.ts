@@ -87,7 +87,7 @@ export const ABSENT_BEFORE = new RegExp(`(?<![\\p{L}])(?:(?:так (?:и )?)?н�
 export const WITHOUT = /(?<![\p{L}])(without|без)\s+((the|us|u\.s\.|ukrainian|russian|american|president|президента|лидера|главы|украины|украини|сша|россии|росии|\p{L}+ого|\p{L}+ого)\s+){0,3}$/u;
 /** The names a deed's "by" or a participle's instrumental gives for its author, not one taking part: "a deadline set by Trump",
  * "the rapprochement pursued by President Trump", "дедлайна, установленного Трампом", "плану, запропонованого Віткоффом" (folded, the text before the name). */
-export const AUTHOR_OF = /(?<![\p{L}])((set|proposed|pursued|imposed|issued|drafted|demanded|offered|floated|backed|championed|promised|sought|ordered|endorsed|threatened|initiated|launched|unveiled|signed) by|(установленн|предложенн|выдвинут|поставленн|введенн|подписанн|инициированн|запропонован|встановлен|висунут|поставлен|запроваджен|пидписан|инициийован)\p{L}*)\s+((the|us|u\.s\.|american|russian|president|президентом|лидером|главой|сша|россии|росии)\s+){0,3}$/u;
+export const AUTHOR_OF = /(?<![\p{L}])((set|proposed|pursued|imposed|issued|drafted|demanded|offered|floated|backed|championed|promised|sought|ordered|endorsed|threatened|initiated|launched|unveiled|signed|introduced|put forward|approved|outlined) by|(установленн|предложенн|выдвинут|поставленн|введенн|подписанн|инициированн|одобренн|разработанн|запропонован|встановлен|висунут|поставлен|запроваджен|пидписан|инициийован|схвален|розроблен)\p{L}*)\s+((the|us|u\.s\.|american|russian|president|президентом|лидером|главой|сша|россии|росии)\s+){0,3}$/u;
 
 /** "Also in the room were Dmitriev and Ushakov", "Across the table sat Lavrov", "В зале также находились …", "За столом
  * напротив сидели …", "У залі також були …": those present where the contact is held (folded). */
@@ -102,12 +102,3 @@ export const GAPPED_SIDE = /^(?:(?:росси|роси|американ|укра
 /** "должны были участвовать", "мали взяти участь", "were expected to join": a part planned; in the story of a contact
  * done, one who did not come after all (folded). */
 export const EXPECTED_ONLY = /(?<![\p{L}])(?:должн\p{L}* (?:бил\p{L}*|бул\p{L}*)|мали|мав|мала|планировал\p{L}*сь|планувал\p{L}*ся|предполагал\p{L}*сь|передбачал\p{L}*ся|(?:were|was) (?:originally |initially )?(?:supposed|expected|due|scheduled|slated|set) to|had been (?:expected|scheduled|slated|due|set) to)\s(?:\p{L}+\s){0,3}(?:участ\p{L}*|присутств\p{L}*|присутн\p{L}*|войти|увийти|приехать|приихати|приихати|прилететь|прилетити|сопровождать|супроводжувати|attend|join|take part|travel|fly|accompany|be part|sit in)(?![\p{L}])/u;
-/**
- * "a deadline set by President Trump", "a plan proposed by Witkoff", "ультиматума, выдвинутого
- * Трампом", "срока, установленного президентом США Дональдом Трампом", "дедлайну, встановленого
- * Трампом", "плану, запропонованого Віткоффом": the agent of a thing set, proposed or signed (folded,
- * the text before the name, maybe through a title). Not one who leads, hosts or brokers: "talks led
- * by Witkoff", "переговоры, организованные при посредничестве США"; nor one who announces it, a
- * speaker ("the date was announced by Umerov").
- */
-export const AGENT_OF_THING = /(?<![\p{L}])((set|imposed|proposed|drafted|issued|given|floated|offered|introduced|demanded|ordered|put forward|signed|approved|endorsed|unveiled|outlined|threatened) by (the )?|(установленн|выдвинут|предложенн|введенн|подписанн|одобренн|поставленн|разработанн|составленн|обозначенн|встановлен|висунут|запропонован|запроваджен|пидписан|схвален|поставлен|розроблен|складен|визначен)\p{L}* )((president|us|u\.s\.|american|russian|ukrainian|special|envoy|secretary|of|state|leader|prime|minister|президентом|лидером|главой|главою|госсекретарем|держсекретарем|спецпосланником|спецпосланцем|американским|американським|российским|росийським|сша|рф)\s+){0,4}$/u;
