@@ -5,7 +5,8 @@ import type { Mention } from "./names.ts";
 import { AND, TITLE_WORD } from "./participation-words.ts";
 import { perPair } from "./memo.ts";
 import { breakAfter, gapAfter } from "./places.ts";
-import { objectOfWith, personMentions, type ReadSentence } from "./reading.ts";
+import { personMentions, type ReadSentence } from "./reading.ts";
+import { objectOfWith } from "./name-syntax.ts";
 import { holdsTitle } from "./roles.ts";
 import { ANOTHER_CONTACT_BEFORE, ANOTHER_EVENT_BEFORE, NOT_A_PARTICIPANT_AFTER, NOT_A_PARTICIPANT_BEFORE, POSSESSED_TITLE } from "./vocabulary.ts";
 

@@ -15,25 +15,25 @@ import { notThere } from "./absence.ts";
 import { findParticipants } from "./participants.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
-import type { Mention, NameIndex, PlaceEntry } from "./names.ts";
-import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeCalledOffSince, placeOfAnother, placeOfASummit, placeOfATalkDone, placeOfTheSidelines, placesItsContact } from "./places.ts";
+import type { Mention, NameIndex } from "./names.ts";
 import { isAside } from "./asides.ts";
 import { inAsideClause } from "./relative-clauses.ts";
-import { isSpeaker, kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
+import { isSpeaker } from "./name-syntax.ts";
+import { kindsBeyondOpening, openingEnd, personMentions, readSentence, strongestKind, tenseNear, type ReadSentence, type Tense } from "./reading.ts";
 import { withPeopleUnnamed } from "./roles.ts";
 import { withoutJourneyDays } from "./journey-days.ts";
 import { firstDayAfterTheMove } from "./moved-days.ts";
 import { isStranger } from "./strangers.ts";
+import { findPlace, IN_PERSON } from "./draft-place.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
 import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { notNewsByGenre } from "./story-genres.ts";
-import { aboutAnother, cityFiledFrom, datedLongBefore, continuedFrom, clockCity, dayOfTheStory, endsOn, firstDayOf, newDayOf, printedPlace, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, datedLongBefore, continuedFrom, dayOfTheStory, endsOn, firstDayOf, newDayOf, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
-const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
 
 export function understand(article: Article, names: NameIndex, options: UnderstandOptions): Understanding {
   const language = article.language ?? detectLanguage(article.text);
@@ -289,75 +289,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     evidence.status = done.text;
   }
 
-  // Place: a city (or venue) introduced by "in"/"в"/"у" in the sentences about the contact.
-  let city: PlaceEntry | undefined;
-  let venue: PlaceEntry | undefined;
-  let region: PlaceEntry | undefined;
-  // ("Rubio meets Lavrov in Malaysia", "Рубио встретился с Лавровым в Малайзии": a country abroad
-  // the headline or the lead places the contact in bounds the city a later sentence may give, as a
-  // region does; "… since February, when they led delegations at talks in Riyadh" is another's.)
-  let abroad: { code: string; sentence: ReadSentence } | undefined;
-  const sidelines = kind === "call" ? undefined : placeOfTheSidelines(anchors, ctx.sentences);
-  if (sidelines) {
-    city = sidelines.place;
-    evidence.city = sidelines.sentence.text;
-  } else if (kind !== "call") {
-    for (const s of fills.filter((x) => !elsewhere(x))) {
-      let regionAt: number | undefined;
-      // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
-      // second clause is another piece of news, and its place is that news's.
-      const clause = secondClauseAt(s, ctx.language);
-      for (const m of s.mentions) {
-        if (clause >= 0 && m.first > clause) break;
-        if (m.named.type === "country" && !abroad && !region && anchors.includes(s) && !m.named.country.followed && isLocative(s, m)) abroad = { code: m.named.country.code, sentence: s };
-        if (m.named.type !== "place" || !(isLocative(s, m) || placesItsContact(s, m, ctx.language)) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language) || (kind !== "summit" && !leadersMeet && placeOfASummit(s, m, ctx.language)) || (tense === "future" && placeOfATalkDone(s, m, kind, ctx.language)) || ((tense === "held" || tense === "future") && placeCalledOffSince(s, m))) continue;
-        const p = m.named.place;
-        // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
-        // first place a sentence gives is its contact's; after a region only a place in it
-        // (Anchorage in Alaska) says more.
-        // "на Аляске, в Анкоридже": a city right after its region says where in it.
-        if (region && (p.country !== region.country || (regionAt !== undefined && m.first - regionAt > 3))) break;
-        if (abroad && abroad.sentence !== s && p.country !== abroad.code) break;
-        if (p.kind === "venue") {
-          venue ??= p;
-          evidence.venue ??= s.text;
-          if (!city && p.city) {
-            city = ctx.names.placeByEnglishName(p.city);
-            evidence.city = s.text;
-          }
-        } else if (p.kind === "region") {
-          if (region && region !== p) break;
-          region = p;
-          regionAt = m.last;
-        } else if (!city) {
-          city = p;
-          evidence.city = s.text;
-        }
-      }
-      if (city) break;
-    }
-  }
-  // The agency's dateline names the city in the region or the country abroad the story gives.
-  const filed = kind !== "call" && !city && !venue ? cityFiledFrom(ctx, region, abroad?.code) : undefined;
-  if (filed) {
-    city = filed;
-    evidence.city = ctx.story.filedAt!;
-  }
-  // "Thursday evening Moscow time": a capital's clock places a contact that names no place (a guess).
-  const clock = IN_PERSON.has(kind) && !city && !venue && !region ? clockCity(fills.filter((x) => !elsewhere(x)), ctx) : undefined;
-  if (clock) {
-    city = clock.city;
-    evidence.city = clock.sentence.text;
-    guessed.push("city");
-  }
-  // A Kremlin page prints where it records with its date ("23 января 2026 года, 01:40 / Москва,
-  // Кремль"): that places a contact reported done with no place of its own (a guess).
-  const printedAt = IN_PERSON.has(kind) && !city && !venue && !region && tense === "held" && !event.secondary ? printedPlace(ctx) : undefined;
-  if (printedAt) {
-    city = printedAt;
-    evidence.city = ctx.story.placeLine ?? ctx.story.dateLine!;
-    guessed.push("city");
-  }
+  const { city, venue, region, abroad } = findPlace(event, fills, elsewhere, leadersMeet, tense, ctx, evidence, guessed);
   const countryCode = city?.country ?? venue?.country ?? region?.country ?? abroad?.code;
   const country = countryCode ? (ctx.names.country(countryCode)?.name.en ?? null) : null;
   if (country && !city && region) evidence.country = support.find((s) => s.mentions.some((m) => m.named.type === "place" && m.named.place === region))?.text ?? "";

@@ -6,7 +6,8 @@
 // Pure: sentences and names in, the people each post stands for out.
 import type { ArticleLang } from "./language.ts";
 import type { Mention, NameIndex, Person } from "./names.ts";
-import { isSpeaker, type ReadSentence } from "./reading.ts";
+import type { ReadSentence } from "./reading.ts";
+import { isSpeaker } from "./name-syntax.ts";
 import { findStrangers } from "./strangers.ts";
 import { pronounsResolved } from "./pronouns.ts";
 import { LOCATIVE, NOT_A_PARTICIPANT_BEFORE } from "./vocabulary.ts";

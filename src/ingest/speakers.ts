@@ -4,7 +4,8 @@
 import type { Mention, Person } from "./names.ts";
 import { perPair } from "./memo.ts";
 import { gapAfter } from "./places.ts";
-import { isSpeaker, type ReadSentence } from "./reading.ts";
+import type { ReadSentence } from "./reading.ts";
+import { isSpeaker } from "./name-syntax.ts";
 import { questionBefore } from "./story-cues.ts";
 import { SPEECH } from "./vocabulary.ts";
 
