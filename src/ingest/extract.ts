@@ -25,6 +25,7 @@ import { withoutJourneyDays } from "./journey-days.ts";
 import { firstDayAfterTheMove } from "./moved-days.ts";
 import { isStranger } from "./strangers.ts";
 import { findPlace, IN_PERSON } from "./draft-place.ts";
+import { summitOnlyAsVenue } from "./places.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
@@ -32,7 +33,7 @@ import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from ".
 import { notNewsByGenre } from "./story-genres.ts";
 import { aboutAnother, datedLongBefore, continuedFrom, dayOfTheStory, endsOn, firstDayOf, newDayOf, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
+import { AGREED_BY_PHONE, ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
 
 export function understand(article: Article, names: NameIndex, options: UnderstandOptions): Understanding {
@@ -122,6 +123,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const leadList = leadSentence && !anchors.includes(leadSentence) ? [leadSentence] : [];
   const tenseFrom: ReadSentence | undefined = decisive(anchors) ?? any(anchors) ?? any(leadList) ?? (event.secondary ? undefined : decisive(support) ?? any(support));
   tense = tenseFrom ? near(tenseFrom) : undefined;
+  // ("agreed by phone to hold consultations": the call the contact was agreed in is done.)
+  if (kind === "call" && (tense === "future" || tense === undefined) && (tenseFrom ? [tenseFrom] : anchors).some((x) => AGREED_BY_PHONE.test(x.folded))) tense = "held";
   if (event.secondary && anchors[0].agreed && tense !== "cancelled" && tense !== "postponed" && !anchors[0].background) tense = "future";
 
   // People first: a later sentence that names only other people, or speaks of a contact done
@@ -169,7 +172,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
     const own = strongestKind(kindsBeyondOpening(s, ctx.language));
     const byPhone = own === "call" && BY_PHONE.test(s.folded);
-    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call"))) || byPhone)) return false;
+    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call")) && !summitOnlyAsVenue(s, ctx.language)) || byPhone)) return false;
     // Nor is a round or a meeting another name for a call.
     if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;
@@ -212,7 +215,10 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("Dmitriev said on Saturday that his talks … had been constructive" over "Witkoff met Putin on Dec. 2":
     // a contact the lead tells as said today is not on a day weeks gone that a later sentence recalls.)
     const fresh = tense === "held" && statementDate !== undefined && anchors.includes(statementDate.sentence) && !anchors.includes(s) && !recalled(statementDate.found.value, ctx.published);
-    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
+    // ("On Feb. 15 Rubio and Lavrov agreed by phone to hold consultations": a day told before the
+    // phone the contact was agreed on is that call's.)
+    const byPhoneAt = kind === "call" ? -1 : (AGREED_BY_PHONE.exec(s.folded)?.index ?? -1);
+    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !(byPhoneAt >= 0 && d.index < byPhoneAt) && !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? firstDayAfterTheMove(s, dates) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

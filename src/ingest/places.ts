@@ -61,6 +61,16 @@ export function placeOfTheSidelines(anchors: ReadSentence[], sentences: ReadSent
 const SIDELINES = /^(sidelines|margins|полях|кулуарах)$/u;
 
 /**
+ * "Rubio met Lavrov on Thursday on the sidelines of a regional summit", "на полях саммита АСЕАН",
+ * "на полях саміту АСЕАН": a summit named only as where two people met is the venue of this
+ * contact, not another one. True where every summit the sentence names follows such a word.
+ */
+export function summitOnlyAsVenue(s: ReadSentence, lang: ArticleLang): boolean {
+  const summits = s.tokens.map((t, i) => (kindOfNoun(t.text, lang) === "summit" ? i : -1)).filter((i) => i >= 0);
+  return summits.length > 0 && summits.every((i) => s.tokens.slice(Math.max(0, i - 4), i).some((t) => SIDELINES.test(t.folded)));
+}
+
+/**
  * "встреча министров, которая должна была проложить дорогу к саммиту в Будапеште", "зустріч, що мала
  * підготувати саміт Трампа і Путіна в Будапешті", "a ministers' meeting to pave the way for the
  * summit in Budapest": a place right after a summit's noun (and the leaders it is of) is the

@@ -62,6 +62,13 @@ function kindOfNounOnce(word: string, lang: ArticleLang): Kind | undefined {
   return nounStems.get(lang)?.get(wordStem(word, lang));
 }
 
+/**
+ * "agreed by phone to hold expert consultations", "договорились по телефону провести
+ * консультации", "домовилися телефоном провести консультації": the phone is how it was agreed,
+ * so the call is done, whatever it set for later.
+ */
+export const AGREED_BY_PHONE = re(`${B}(agree[sd]?|договорил\\p{L}*|домовил\\p{L}*)\\s+(by\\s+phone|over\\s+the\\s+phone|по\\s+телефону|телефоном)${E}`);
+
 /** A phone or a screen: what makes a "conversation" a call. */
 export const BY_PHONE = re(`телефон|phone|звонк|звонил|созвон|дзвин|дзвон|video|видео|${B}call${E}`);
 

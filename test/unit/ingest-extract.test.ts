@@ -39,8 +39,6 @@ describe("the labelled corpus", () => {
     const wrong = outcomes.filter((o) => o.result.relevant !== o.article.labels.relevant).map((o) => o.article.name);
     // Batches that joined the corpus bring their own misses, listed here until they are fixed.
     assert.deepEqual(wrong, [
-      "en-b37-06-guardian-rubio-lavrov-kuala-lumpur.txt",
-      "en-b37-07-moscow-times-irritants-track-stalled.txt",
       "en-b37-08-kyiv-independent-umerov-witkoff-geneva.txt",
     ]);
   });

@@ -365,3 +365,20 @@ describe("a headline's conversation over a lead's meeting", () => {
     assert.deepEqual(read(text, "2025-07-10").drafts[0].participants.map((p) => p.name), ["Marco Rubio", "Sergei Lavrov"]);
   });
 });
+
+describe("a summit named only as where the two met", () => {
+  // "on the sidelines of a regional summit" is the venue of the meeting told, not another
+  // contact: the lead's day is the meeting's, not that of one recalled further down.
+  const cases: [string, string][] = [
+    ["en", "Rubio meets Lavrov in Kuala Lumpur\nUS secretary of state says talks were frank\n\nMarco Rubio met Sergei Lavrov on Thursday on the sidelines of a regional summit in Malaysia. The two men first met in Riyadh on 18 February."],
+    ["ru", "Рубио встретился с Лавровым в Куала-Лумпуре\nГоссекретарь назвал беседу откровенной\n\nМарко Рубио встретился с Сергеем Лавровым в четверг на полях саммита АСЕАН в Малайзии. Впервые они встретились в Эр-Рияде 18 февраля."],
+    ["uk", "Рубіо зустрівся з Лавровим у Куала-Лумпурі\nДержсекретар назвав розмову відвертою\n\nМарко Рубіо зустрівся з Сергієм Лавровим у четвер на полях саміту АСЕАН у Малайзії. Уперше вони зустрілися в Ер-Ріяді 18 лютого."],
+  ];
+  for (const [lang, text] of cases) {
+    it(`keeps the meeting and its day (${lang})`, () => {
+      const r = read(text, "2025-07-11");
+      assert.equal(r.relevant, true, r.reason);
+      assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date], ["meeting", "held", "2025-07-10"]);
+    });
+  }
+});

@@ -466,3 +466,37 @@ describe("stories of a kind that reports no contact as news", () => {
     ]);
   });
 });
+
+describe("a call in which a contact was agreed, recalled by an analysis", () => {
+  // "agreed by phone to hold consultations": the phone is how it was agreed, so the call is done
+  // and the day before it is the call's, not the consultations'. An analysis whose only such
+  // call is months back reports no contact.
+  const analyses: [string, string][] = [
+    ["en", "Analysis: why the embassy talks stalled\n\nNine months on, the practical track is stuck. The track was born on Feb. 15, when Marco Rubio and Sergei Lavrov agreed by phone to hold expert consultations on embassies. The first round in Istanbul lasted six hours."],
+    ["ru", "Анализ: почему застрял посольский трек Москвы и Вашингтона\n\nДевять месяцев спустя этот трек застрял. Всё началось 15 февраля, когда Марко Рубио и Сергей Лавров договорились по телефону провести консультации экспертов по посольствам. Первый раунд в Стамбуле длился шесть часов."],
+    ["uk", "Аналіз: чому застряг посольський трек Москви й Вашингтона\n\nДев'ять місяців потому цей трек застряг. Усе почалося 15 лютого, коли Марко Рубіо та Сергій Лавров домовилися телефоном провести консультації експертів щодо посольств. Перший раунд у Стамбулі тривав шість годин."],
+  ];
+  for (const [lang, text] of analyses) {
+    it(`drops the analysis (${lang})`, () => assert.equal(read(text, "2025-11-14").relevant, false));
+  }
+  const talks: [string, string][] = [
+    ["ru", "Анализ: почему заглохли переговоры о посольствах\n\nВсё началось 15 февраля, когда Марко Рубио и Сергей Лавров договорились по телефону провести консультации экспертов по посольствам. Первый раунд в Стамбуле длился шесть часов."],
+    ["uk", "Аналіз: чому заглухли переговори про посольства\n\nУсе почалося 15 лютого, коли Марко Рубіо та Сергій Лавров домовилися телефоном провести консультації експертів щодо посольств. Перший раунд у Стамбулі тривав шість годин."],
+  ];
+  for (const [lang, text] of talks) {
+    it(`does not date the consultations by the call's day (${lang})`, () => {
+      assert.ok(read(text, "2025-11-14").drafts.every((d) => d.date === null || d.date <= "2025-11-14"));
+    });
+  }
+  const news: [string, string][] = [
+    ["en", "Rubio and Lavrov agree by phone to hold embassy talks\n\nMarco Rubio and Sergei Lavrov agreed by phone on Tuesday to hold expert consultations on embassies."],
+    ["ru", "Рубио и Лавров договорились по телефону о консультациях\n\nМарко Рубио и Сергей Лавров во вторник договорились по телефону провести консультации по посольствам."],
+    ["uk", "Рубіо і Лавров домовилися телефоном про консультації\n\nМарко Рубіо та Сергій Лавров у вівторок домовилися телефоном провести консультації щодо посольств."],
+  ];
+  for (const [lang, text] of news) {
+    it(`keeps the call as held on its day (${lang})`, () => {
+      const r = read(text, "2025-11-14");
+      assert.deepEqual([r.relevant, r.drafts[0]?.kind, r.drafts[0]?.status, r.drafts[0]?.date], [true, "call", "held", "2025-11-11"]);
+    });
+  }
+});
