@@ -25,6 +25,7 @@ import { withoutJourneyDays } from "./journey-days.ts";
 import { firstDayAfterTheMove } from "./moved-days.ts";
 import { isStranger } from "./strangers.ts";
 import { findPlace, IN_PERSON } from "./draft-place.ts";
+import { SIDE_ABSENT } from "./participation-words.ts";
 import { summitOnlyAsVenue } from "./places.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
@@ -306,7 +307,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
 
   const parties = findParties(event, participants.people, support, city ?? venue, ctx);
   if (parties.guessed) guessed.push("parties");
-  const partyList = parties.codes;
+  // ("Umerov met Witkoff in Geneva … a strictly U.S.–Ukrainian format, with no Russian
+  // representatives present": a side its own sentences say was absent is not one of its sides,
+  // whatever earlier round with it the story recalls.)
+  const absent = new Set(SIDE_ABSENT.filter(([, re]) => fills.some((s) => re.test(s.folded))).map(([code]) => code));
+  const partyList = parties.codes.filter((c) => !absent.has(c));
   evidence.parties = anchors.map((s) => s.text).join(" … ");
 
   // Time and zone.

@@ -102,3 +102,13 @@ export const GAPPED_SIDE = /^(?:(?:росси|роси|американ|укра
 /** "должны были участвовать", "мали взяти участь", "were expected to join": a part planned; in the story of a contact
  * done, one who did not come after all (folded). */
 export const EXPECTED_ONLY = /(?<![\p{L}])(?:должн\p{L}* (?:бил\p{L}*|бул\p{L}*)|мали|мав|мала|планировал\p{L}*сь|планувал\p{L}*ся|предполагал\p{L}*сь|передбачал\p{L}*ся|(?:were|was) (?:originally |initially )?(?:supposed|expected|due|scheduled|slated|set) to|had been (?:expected|scheduled|slated|due|set) to)\s(?:\p{L}+\s){0,3}(?:участ\p{L}*|присутств\p{L}*|присутн\p{L}*|войти|увийти|приехать|приихати|приихати|прилететь|прилетити|сопровождать|супроводжувати|attend|join|take part|travel|fly|accompany|be part|sit in)(?![\p{L}])/u;
+
+/**
+ * "a strictly U.S.–Ukrainian format, with no Russian representatives present", "без участия
+ * российской стороны", "без участі російської делегації", "without Russia": a followed side said
+ * absent from the contact (folded). Each side's pattern, by its code.
+ */
+export const SIDE_ABSENT: [string, RegExp][] = [
+  ["RU", /(?<![\p{L}])((no|without)\s+(any\s+)?russian\s+(representatives?|officials?|delegat\p{L}*|participation|side|team|negotiators?)|without\s+(russia|moscow|the\s+russians)(?![\p{L}'’])|без\s+(участия\s+|участи\s+)?(российск\p{L}*|россии|росии|москви|москвы|россиян|росиян)(?![\p{L}]))/u],
+  ["US", /(?<![\p{L}])((no|without)\s+(any\s+)?(american|u\.s\.|us)\s+(representatives?|officials?|delegat\p{L}*|participation|side|team|negotiators?)|without\s+(the\s+united\s+states|washington|the\s+americans|the\s+u\.s\.)(?![\p{L}'’])|без\s+(участия\s+|участи\s+)?(американск\p{L}*|сша|вашингтона)(?![\p{L}]))/u],
+];

@@ -382,3 +382,29 @@ describe("a summit named only as where the two met", () => {
     });
   }
 });
+
+describe("a side said absent from the contact", () => {
+  // "with no Russian representatives present", "без участия российской стороны", "без участі
+  // російської сторони": a US–Ukraine meeting stays one, whatever trilateral round the story
+  // recalls; a trilateral round, and a US–Russia meeting without Ukrainians, are kept.
+  const dropped: [string, string][] = [
+    ["en", "Umerov meets Witkoff in Geneva\n\nRustem Umerov met U.S. envoy Steve Witkoff in Geneva on Thursday. The meeting was a bilateral format, with no Russian representatives present. A week earlier the city hosted trilateral talks with Russia's Vladimir Medinsky."],
+    ["ru", "Умеров встретился с Уиткоффом в Женеве\n\nРустем Умеров встретился со спецпосланником США Стивом Уиткоффом в Женеве в четверг. Встреча прошла без участия российской стороны. Неделей ранее в городе прошли трехсторонние переговоры с Владимиром Мединским."],
+    ["uk", "Умєров зустрівся з Віткоффом у Женеві\n\nРустем Умєров зустрівся зі спецпосланцем США Стівом Віткоффом у Женеві в четвер. Зустріч відбулася без участі російської сторони. Тижнем раніше в місті пройшли тристоронні переговори з Володимиром Мединським."],
+    ["en", "Russia and Ukraine hold talks in Istanbul\n\nRussian and Ukrainian delegations led by Vladimir Medinsky and Rustem Umerov met in Istanbul on Monday, without U.S. participation."],
+    ["ru", "Россия и Украина провели переговоры в Стамбуле\n\nДелегации России и Украины во главе с Владимиром Мединским и Рустемом Умеровым встретились в Стамбуле в понедельник без участия США."],
+    ["uk", "Росія та Україна провели переговори в Стамбулі\n\nДелегації Росії та України на чолі з Володимиром Мединським і Рустемом Умєровим зустрілися в Стамбулі в понеділок без участі США."],
+  ];
+  for (const [lang, text] of dropped) {
+    it(`drops a contact without one followed side (${lang})`, () => assert.equal(read(text, "2026-02-27").relevant, false));
+  }
+  const kept: [string, string][] = [
+    ["en", "Umerov, Witkoff and Medinsky meet in Geneva\n\nRustem Umerov, Steve Witkoff and Vladimir Medinsky met in Geneva on Thursday for trilateral talks."],
+    ["ru", "Умеров, Уиткофф и Мединский встретились в Женеве\n\nРустем Умеров, Стив Уиткофф и Владимир Мединский в четверг провели в Женеве трехсторонние переговоры."],
+    ["uk", "Умєров, Віткофф і Мединський зустрілися в Женеві\n\nРустем Умєров, Стів Віткофф і Володимир Мединський у четвер провели в Женеві тристоронні переговори."],
+    ["en", "Witkoff meets Dmitriev in Miami\n\nSteve Witkoff met Kirill Dmitriev in Miami on Thursday, without Ukrainian officials present."],
+  ];
+  for (const [lang, text] of kept) {
+    it(`keeps a contact with both followed sides (${lang})`, () => assert.equal(read(text, "2026-02-27").relevant, true));
+  }
+});
