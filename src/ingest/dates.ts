@@ -230,7 +230,7 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     const rightAfter = speech !== null && !reported && /^\s*(on|в|во|у)?\s*$/u.test(between);
     // (English sets a day that opens the sentence off by a comma: "On Saturday, Lavrov said …".)
     const opening = lang === "en" && /^\s*(on\s+)?$/iu.test(sentence.slice(0, index)) ? next.replace(/^\s*,/u, "") : next;
-    const statement = (saidFrom <= index && index < saidTo) || (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || rightAfter || opensSaying(opening);
+    const statement = AIRED.test(before) || (saidFrom <= index && index < saidTo) || (speech !== null && !reported && r.start.isCertain("weekday") && (!/\d/.test(text) || !KIND_PHRASES.some(([, k]) => k.test(between)))) || rightAfter || opensSaying(opening);
     if (/^\d{1,2}[:.]\d{2}$/.test(text)) continue;
     let value: string;
     if (r.start.isCertain("day")) {
@@ -339,6 +339,13 @@ function opensSaying(next: string): boolean {
   const saidNext = SAID_NEXT.exec(next);
   return saidNext !== null && !/[,;:—–]/u.test(next.slice(0, saidNext.index)) && !KIND_PHRASES.some(([, k]) => k.test(next.slice(0, saidNext.index)));
 }
+
+/**
+ * "in an interview aired on Saturday", "в интервью, вышедшем в субботу", "в інтерв'ю, що вийшло в
+ * суботу": the day an interview came out, not that of any contact it recalls (folded, the text
+ * before the day).
+ */
+const AIRED = /(?<![\p{L}])(interview|интервью|интерв\S?ю)[^.;]{0,40}(aired|broadcast|published|released|вишедш\p{L}*|опубликованн\p{L}*|вийшло|вийшл\p{L}*|опубликован\p{L}*|оприлюднен\p{L}*)\s*(on|в|во|у)?\s*$/u;
 
 // ("В субботу Лавров сказал, что …", "У п'ятницю Умєров зазначив …", "On Saturday Lavrov said …".)
 // (Also in the imperfective: "накануне отмечала, что …", "напередодні зазначала, що …".)

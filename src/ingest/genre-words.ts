@@ -54,3 +54,12 @@ export const NOTHING_TO_ANNOUNCE = re(
  * from the genitive of gas, "газа".)
  */
 export const OTHER_FILE = /(?<![\p{L}])(Gaza|Hamas|Hezbollah|Houthis?|Газ(а|е|у|ой|і|и)|ХАМАС|Хамас\p{L}*|Хезболл\p{L}*|хусит\p{L}*|хуситы|хусити)(?![\p{L}])/u;
+
+/**
+ * "Witkoff recalled his meetings with Putin", "Уиткофф вспомнил свои встречи с Путиным", "Віткофф
+ * згадав свої зустрічі з Путіним": a lead (an interview's, a talk show's) whose contacts are what
+ * someone recalls, not what was done.
+ */
+export const RECALLED_CONTACTS = re(
+  `${B}(recall(s|ed)?|recounted|looked back on) (his|her|their|the) (\\p{L}+ )?(meetings|talks|calls|conversations|contacts)${E}|${B}(вспомнил\\p{L}*|вспоминал\\p{L}*) (свои |о своих )?(\\p{L}+ )?(встреч|переговор|разговор|контакт)|${B}(згадав|згадала|згадали|згадував) (свої |про свої )?(\\p{L}+ )?(зустріч|переговор|розмов|контакт)`,
+);

@@ -7,7 +7,7 @@
 import { dayGap } from "./dates.ts";
 import { A_KIND, type Context, type Draft, type EventReading } from "./draft.ts";
 import { FOLLOWED, NEWS_DAYS } from "./events.ts";
-import { COLUMN_SIGNATURE, LONG_AGO, LOOKING_BACK, NOTHING_TO_ANNOUNCE, OTHER_FILE, RECALLING } from "./genre-words.ts";
+import { COLUMN_SIGNATURE, LONG_AGO, LOOKING_BACK, NOTHING_TO_ANNOUNCE, OTHER_FILE, RECALLED_CONTACTS, RECALLING } from "./genre-words.ts";
 import { isLocative } from "./places.ts";
 import { isAside } from "./asides.ts";
 import type { ReadSentence } from "./reading.ts";
@@ -28,7 +28,11 @@ export function notNewsByGenre(event: EventReading, main: Draft, ctx: Context): 
   // "Ровно год назад …" and "вспоминаем …": a look back on the contacts of the year, none of them
   // news unless the headline or lead gives one a day of the news days.
   const lookingBack = (headline !== undefined && LOOKING_BACK.test(headline.folded)) || (lead !== undefined && LONG_AGO.test(lead.folded) && ctx.sentences.some((s) => s.paragraph === lead.paragraph && RECALLING.test(s.folded)));
-  if (lookingBack && !fresh) return `looks back on ${A_KIND[main.kind]} and others done, and reports no new one`;
+  // (So is a lead in which someone recalls the contacts: "In an interview aired on Saturday,
+  // Witkoff recalled his meetings with Putin in February, March and April".)
+  // (A day only guessed from the story's own is the interview's, not a contact's.)
+  const recalling = lead !== undefined && RECALLED_CONTACTS.test(lead.folded) && (!fresh || main.guessed.includes("date"));
+  if ((lookingBack && !fresh) || recalling) return `looks back on ${A_KIND[main.kind]} and others done, and reports no new one`;
   // "Песков: новых контактов с Уиткоффом пока не планируется … «Пока анонсировать нечего»",
   // "Kremlin: nothing to announce on new contacts", "Пєсков: нічого анонсувати": where the headline
   // and the lead name no contact but say none is planned, a contact further down is what the

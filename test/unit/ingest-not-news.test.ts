@@ -500,3 +500,19 @@ describe("a call in which a contact was agreed, recalled by an analysis", () => 
     });
   }
 });
+
+describe("an interview in which contacts are recalled", () => {
+  // "recalled his meetings with Putin", "вспомнил свои встречи", "згадав свої зустрічі": the lead's
+  // contacts are what someone remembers; the day the interview aired is not theirs.
+  const cases: [string, string][] = [
+    ["en", "Witkoff on his talks with Putin: 'We had five meetings'\n\nIn an interview with Tucker Carlson aired on Saturday, Steve Witkoff recalled his meetings with Vladimir Putin in Moscow in February, March and April."],
+    ["ru", "Уиткофф о переговорах с Путиным: «У нас было пять встреч»\n\nВ интервью Такеру Карлсону, вышедшем в субботу, Стив Уиткофф вспомнил свои встречи с Владимиром Путиным в Москве в феврале, марте и апреле."],
+    ["uk", "Віткофф про переговори з Путіним: «У нас було п'ять зустрічей»\n\nВ інтерв'ю Такеру Карлсону, що вийшло в суботу, Стів Віткофф згадав свої зустрічі з Володимиром Путіним у Москві в лютому, березні та квітні."],
+  ];
+  for (const [lang, text] of cases) {
+    it(`drops the interview (${lang})`, () => assert.equal(read(text, "2025-11-22").relevant, false));
+  }
+  it("keeps a meeting told done on the story's day", () => {
+    assert.equal(read("Witkoff meets Putin in Moscow\n\nSteve Witkoff met Vladimir Putin in the Kremlin on Saturday, the Kremlin said.", "2025-11-22").relevant, true);
+  });
+});
