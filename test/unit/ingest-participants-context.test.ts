@@ -329,3 +329,16 @@ describe("those who prepare another contact", () => {
     assert.deepEqual(people("Putin and Trump agree to meet in Budapest; Lavrov and Rubio to begin preparations\n\nVladimir Putin and Donald Trump held a phone call on Thursday.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
   });
 });
+
+describe("those the story says prepare the contact", () => {
+  it("reads the people a clause of preparing names, and a side's gapped list after it, as no participants", () => {
+    assert.deepEqual(people("Трамп і Путін зустрінуться в Будапешті\n\nСаміт Трампа і Путіна відбудеться 20 жовтня в Будапешті. Підготовкою займаються Рубіо та Віткофф, а з російського боку — Ушаков і Лавров.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп и Путин встретятся в Будапеште\n\nСаммит Трампа и Путина пройдет 20 октября в Будапеште. Подготовкой саммита занимаются Рубио и Уиткофф, с российской стороны — Ушаков и Лавров.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Trump and Putin to meet in Budapest\n\nThe Trump-Putin summit will take place in Budapest on October 20. Preparations are being led by Rubio and Witkoff, and on the Russian side by Ushakov and Lavrov.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads one in charge of preparing it as no participant, the contact named or not", () => {
+    assert.deepEqual(people("Трамп и Путин встретятся в Будапеште\n\nСаммит Трампа и Путина пройдет 20 октября в Будапеште. Лавров и Рубио руководят подготовкой встречи.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп і Путін зустрінуться в Будапешті\n\nСаміт Трампа і Путіна відбудеться 20 жовтня в Будапешті. З російського боку за підготовку саміту відповідають Ушаков і Лавров.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Trump and Putin to meet in Budapest\n\nThe Trump-Putin summit will take place in Budapest on October 20. On the Russian side, Lavrov and Ushakov are in charge of preparing the meeting.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+  });
+});
