@@ -342,3 +342,16 @@ describe("those the story says prepare the contact", () => {
     assert.deepEqual(people("Trump and Putin to meet in Budapest\n\nThe Trump-Putin summit will take place in Budapest on October 20. On the Russian side, Lavrov and Ushakov are in charge of preparing the meeting.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
   });
 });
+
+describe("a contact recalled by the place it was held in", () => {
+  it("reads the people of a sentence opening on another city as that contact's", () => {
+    assert.deepEqual(people("Putin and Trump to meet in Budapest\n\nVladimir Putin and Donald Trump will meet in Budapest on October 30, with Lavrov and Rubio at their side. In Anchorage, Putin came with Lavrov and Ushakov, Trump with Rubio and Mike Waltz.", "2025-10-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин и Трамп встретятся в Будапеште\n\nВладимир Путин и Дональд Трамп встретятся в Будапеште 30 октября, вместе с ними будут Лавров и Рубио. В Анкоридже Путин был с Лавровым и Ушаковым, Трамп — с Рубио и Майклом Уолцем.", "2025-10-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін і Трамп зустрінуться в Будапешті\n\nВолодимир Путін і Дональд Трамп зустрінуться в Будапешті 30 жовтня, разом з ними будуть Лавров і Рубіо. В Анкориджі Путін був з Лавровим і Ушаковим, Трамп — з Рубіо та Майклом Волтцом.", "2025-10-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Vladimir Putin"]);
+  });
+  it("reads the people of a \"where\" after another city, maybe through its day, as that contact's", () => {
+    assert.deepEqual(people("Putin receives Witkoff in the Kremlin\n\nVladimir Putin on Thursday received US envoy Steve Witkoff in the Kremlin. The talks lasted three hours. Before that came the talks in Riyadh on February 18, where Lavrov and Ushakov met Marco Rubio, Witkoff and Mike Waltz.", "2025-03-13"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле\n\nВладимир Путин в четверг принял в Кремле спецпосланника США Стива Уиткоффа. Переговоры шли три часа. До этого была встреча в Эр-Рияде 18 февраля, где Лавров и Ушаков разговаривали с Рубио, Уиткоффом и Майклом Уолцем.", "2025-03-13"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі\n\nВолодимир Путін у четвер прийняв у Кремлі спецпосланця США Стіва Віткоффа. Перемовини тривали три години. Раніше була зустріч у Ер-Ріяді 18 лютого, де Лавров і Ушаков говорили з Рубіо, Віткоффом і Майклом Волтцом.", "2025-03-13"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
