@@ -19,7 +19,7 @@ import { personMentions, type ReadSentence } from "./reading.ts";
 import { isSpeaker, relativeClauseAfter } from "./name-syntax.ts";
 import { FIRST_PERSON, quotedPerson, speaks, titledHead, WITH_ME } from "./speakers.ts";
 import type { Token } from "./words.ts";
-import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, PUBLIC_EVENT, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, PUBLIC_EVENT, SELF, SELF_MET, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -124,7 +124,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   // відбулися у Стамбулі. Делегації очолювали Дарчієв і Коултер.")
   const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !doneBefore(x) && !ofABody(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
-    if (s) for (const m of mentioned(s)) if (!speaks(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
+    if (s) for (const m of mentioned(s)) if ((!speaks(s, m) || SELF_MET.test(s.folded)) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
   if (people.length === 0) {
     const s = firstAbout();
@@ -181,7 +181,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
       // Дмитриев": so does one saying he took part.
       // ("Про це заявив … голова української делегації Рустем Умєров": and one his title calls its head.)
-      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded) || titledHead(s, m)) add(m.named.person, s);
+      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded) || SELF_MET.test(s.folded) || titledHead(s, m)) add(m.named.person, s);
     }
   }
   if (people.length === 0) takeFirst(firstAbout());

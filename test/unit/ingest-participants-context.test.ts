@@ -355,3 +355,11 @@ describe("a contact recalled by the place it was held in", () => {
     assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі\n\nВолодимир Путін у четвер прийняв у Кремлі спецпосланця США Стіва Віткоффа. Перемовини тривали три години. Раніше була зустріч у Ер-Ріяді 18 лютого, де Лавров і Ушаков говорили з Рубіо, Віткоффом і Майклом Волтцом.", "2025-03-13"), ["Steve Witkoff", "Vladimir Putin"]);
   });
 });
+
+describe("a speaker who tells a talk of his own", () => {
+  it("reads one who says that he met the other side as taking part", () => {
+    assert.deepEqual(people("Russian and US officials held talks in Davos\n\nRussian and US officials held talks on Tuesday on the sidelines of the forum in Davos. The meeting lasted two hours. Kirill Dmitriev confirmed that he had met U.S. special envoy Steve Witkoff and Jared Kushner there.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Российские и американские представители провели переговоры в Давосе\n\nРоссийские и американские представители провели во вторник переговоры на полях форума в Давосе. Встреча длилась два часа. Кирилл Дмитриев подтвердил, что встретился там со спецпосланником США Стивом Уиткоффом и Джаредом Кушнером.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Російські та американські представники провели переговори в Давосі\n\nРосійські та американські представники провели у вівторок переговори на полях форуму в Давосі. Зустріч тривала дві години. Кирило Дмитрієв підтвердив, що зустрівся там зі спецпосланцем США Стівом Віткоффом і Джаредом Кушнером.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
