@@ -8,11 +8,11 @@
 import type { Kind } from "../record/schema.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention } from "./names.ts";
-import { AND, JOURNEY_WORD } from "./participation-words.ts";
+import { AND, JOURNEY_WORD, PREPARERS, SIDE_OPENING } from "./participation-words.ts";
 import { perObject } from "./memo.ts";
 import { breakAfter, gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
-import { BACKGROUND, COMPARISON, kindOfNoun, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
+import { BACKGROUND, COMPARISON, kindOfNoun, PARTICIPATION, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
 
 /** Words that open a time clause before the news: "after", "после", "після", "following". */
 const AFTER = /^(after|following|после|спустя|писля)$/u;
@@ -43,10 +43,37 @@ const PREPARATION = /^(prepar\p{L}*|подготов\p{L}*|пидготов\p{L}
 function preparesOne(s: ReadSentence, m: Mention): boolean {
   const from = clauseStart(s, m.first);
   const end = clauseEnd(s, m.first);
+  if (preparersClause(s, from, end)) return true;
   if (from === 0 && end === s.tokens.length - 1) return false;
   const clause = s.tokens.slice(from, end + 1);
   const contact = clause.some((t) => (["en", "ru", "uk"] as const).some((lang) => kindOfNoun(t.text, lang) !== undefined));
   return !contact && clause.some((t) => PREPARATION.test(t.folded));
+}
+
+/** The folded text of the tokens from `from` to `end`. */
+const clauseText = (s: ReadSentence, from: number, end: number) => s.folded.slice(s.tokens[from].start, s.tokens[end].start + s.tokens[end].folded.length);
+
+/**
+ * "Підготовкою займаються Рубіо та Віткофф, а з російського боку — Ушаков і Лавров", "Подготовкой
+ * занимаются Рубио и Уиткофф, с российской стороны — Ушаков", "Preparations are led by Rubio, and on
+ * the Russian side by Lavrov": a clause that says who prepares the contact (the contact named as
+ * its object or not), and a clause a side's phrase opens with its verb left out after it, name
+ * those who prepare, not those who sit in it.
+ */
+function preparersClause(s: ReadSentence, from: number, end: number): boolean {
+  const own = clauseText(s, from, end);
+  if (PREPARERS.test(own)) return true;
+  // (The gapped clause is the side's phrase with its names, or the names after a side's phrase set off by a dash.)
+  let start = from;
+  if (!SIDE_OPENING.test(own)) {
+    if (start === 0) return false;
+    const side = clauseStart(s, start - 1);
+    if (!SIDE_OPENING.test(clauseText(s, side, start - 1))) return false;
+    start = side;
+  }
+  if (start === 0 || PARTICIPATION.test(own)) return false;
+  const before = clauseStart(s, start - 1);
+  return PREPARERS.test(clauseText(s, before, start - 1));
 }
 
 /** "after Trump", "после того, как Трамп", "після того, як Трамп": how a time clause opens on its subject (folded, the text before the subject). */

@@ -10,7 +10,7 @@ import type { Mention, Person, PlaceEntry } from "./names.ts";
 import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
 import { AGREEMENT_REACHED, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, EXPECTED_ONLY, MEET_VERB, NO_PART, PRESENT_THERE, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { perPair } from "./memo.ts";
-import { gapAfter, isLocative, placesItsContact } from "./places.ts";
+import { gapAfter, hostsTheSentence, isLocative, placesItsContact } from "./places.ts";
 import { notThere } from "./absence.ts";
 import { gapsASideList } from "./gapped.ts";
 import { isAside } from "./asides.ts";
@@ -19,7 +19,7 @@ import { personMentions, type ReadSentence } from "./reading.ts";
 import { isSpeaker, relativeClauseAfter } from "./name-syntax.ts";
 import { FIRST_PERSON, quotedPerson, speaks, titledHead, WITH_ME } from "./speakers.ts";
 import type { Token } from "./words.ts";
-import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, PUBLIC_EVENT, SELF, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, PUBLIC_EVENT, SELF, SELF_MET, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -124,7 +124,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   // відбулися у Стамбулі. Делегації очолювали Дарчієв і Коултер.")
   const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !doneBefore(x) && !ofABody(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
-    if (s) for (const m of mentioned(s)) if (!speaks(s, m) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
+    if (s) for (const m of mentioned(s)) if ((!speaks(s, m) || SELF_MET.test(s.folded)) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
   if (people.length === 0) {
     const s = firstAbout();
@@ -181,7 +181,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и
       // Дмитриев": so does one saying he took part.
       // ("Про це заявив … голова української делегації Рустем Умєров": and one his title calls its head.)
-      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded) || titledHead(s, m)) add(m.named.person, s);
+      if (!speaks(s, m) || (clause !== undefined && PARTICIPATION.test(clause) && !BACKGROUND.test(clause)) || FIRST_PERSON.test(s.text) || SELF.test(s.folded) || SELF_MET.test(s.folded) || titledHead(s, m)) add(m.named.person, s);
     }
   }
   if (people.length === 0) takeFirst(firstAbout());
@@ -214,7 +214,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   // (Not a call's two principals', nor a list of a contact recalled "then": "Тогда Лавров и Ушаков
   // провели переговоры с Рубио, Уолтцем и Уиткоффом".)
   for (const s of complete ? [] : detail) {
-    if (s.background || REPEATED.test(withoutAsides(s)) || THEN.test(withoutAsides(s)) || continuesRecall(s, event.sentences, detail)) continue;
+    if (s.background || REPEATED.test(withoutAsides(s)) || THEN.test(withoutAsides(s)) || continuesRecall(s, event.sentences, detail) || placedElsewhere(s, venues, lang)) continue;
     for (const m of personMentions(s)) {
       if (!people.includes(m.named.person) || aside(s, m) || inAside(s, m)) continue;
       for (const j of joinedTo(s, m)) if (j.named.person.side === m.named.person.side && !aside(s, j) && !speaks(s, j)) add(j.named.person, s);
@@ -313,7 +313,7 @@ function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: Article
   // (Not a press conference: "…, Zelensky said during a press conference in Kyiv".)
   const event = s.tokens.some((t, i) => PUBLIC_EVENT.test(t.folded) && !/^(press|news|пресс|прес)$/u.test(s.tokens[i - 1]?.folded ?? ""));
   const abroad = (m: Mention) => event && m.named.type === "place" && m.named.place.kind === "city" && !countries.has(m.named.place.country) && isLocative(s, m);
-  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m)) && !inAside(s, m) && !here.has(city(m.named.place)));
+  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m)) && !inAside(s, m) && !here.has(city(m.named.place)));
 }
 
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */

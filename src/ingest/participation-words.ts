@@ -13,6 +13,16 @@ export const PRINCIPAL_OF = /(?<![\p{L}])(aide|aides|adviser|advisers|advisor|ad
  * (folded, the text before the name, maybe through a title). */
 export const AT_REQUEST_OF = /(?<![\p{L}])(at the (request|behest|direction|instruction|instructions) of|on (the )?(behalf|orders|instructions) of|by order of|по (просьбе|поручению|указанию|распоряжению)|на (прохання|вимогу|доручення)|за (дорученням|вказивкою))\s+((the|us|u\.s\.|american|russian|president|президента|лидера|сша|\p{L}+ого)\s+){0,3}$/u;
 
+/** "підготовкою займаються Рубіо та Віткофф", "подготовкой саммита руководят", "за підготовку відповідають",
+ * "preparations are led by", "Rubio is handling the preparations", "in charge of preparing the meeting": those
+ * named prepare the contact, they are not said to sit in it (folded). */
+const PREP_NOUN = "(?:подготовк\\p{L}*|пидготовк\\p{L}*)";
+const IN_CHARGE = "(?:занима\\p{L}*|займа\\p{L}*|руковод\\p{L}*|керу\\p{L}*|отвеча\\p{L}*|видповида\\p{L}*|куриру\\p{L}*)";
+export const PREPARERS = new RegExp(`(?<![\\p{L}])(?:${PREP_NOUN}\\s+(?:\\p{L}+\\s+){0,2}${IN_CHARGE}|${IN_CHARGE}\\s+(?:за\\s+)?(?:\\p{L}+\\s+)?${PREP_NOUN}|preparations?\\s+(?:\\p{L}+\\s+){0,4}(?:led|handled|overseen|run|coordinated|managed|headed)\\s+by|(?:handl|lead|oversee|oversaw|coordinat|head|manag|runn)\\p{L}*\\s+(?:the\\s+)?(?:\\p{L}+\\s+)?(?:preparations?|preparatory)|(?:in charge of|responsible for)\\s+(?:the\\s+)?prepar\\p{L}*)(?![\\p{L}])`, "u");
+
+/** A clause opened by a side's phrase, its verb left out: "а з російського боку — …", "с российской стороны — …", "and on the Russian side by …" (folded). */
+export const SIDE_OPENING = /^(?:(?:а|и|та|й|and|while|but)\s+)?(?:с|со|з|зи|вид|от|from|on|for)\s+(?:the\s+)?(?:росси|роси|американ|украин|russian|american|us|u\.s\.|ukrainian)\p{L}*(?:\s+(?:сторони|стороны|боку|side))?(?![\p{L}])/u;
+
 /** "and", "и", "і", "та", "й" (folded): what joins the names of a list. */
 export const AND = /^(and|и|та|й)$/u;
 

@@ -274,3 +274,19 @@ export function statementPlaceIn(text: string, tokens: Token[], m: Mention): boo
   }
   return false;
 }
+
+/** After a place, maybe through its day: ", where", ", где", ", де" (folded, the text after the place). */
+const WHERE_AFTER = /^(?:\s+[\p{L}\d]+){0,3}\s*,\s*(?:where|где|де)(?![\p{L}])/u;
+
+/**
+ * Does the sentence put a contact done at this place by a place it opens on or one a "where"
+ * follows: "In Anchorage, the two leaders met …", "В Анкоридже лидеры беседовали …", "Потом была
+ * встреча в Эр-Рияде 18 февраля, где Лавров и Ушаков разговаривали с Рубио", "11 березня в Джидді,
+ * де делегацію приймали Рубіо та Волтц", "talks in Riyadh on February 18, where Rubio met Lavrov"?
+ * Where it is not this contact's place, the people of the sentence are that contact's.
+ */
+export function hostsTheSentence(s: ReadSentence, m: Mention): boolean {
+  if (m.named.type !== "place" || m.named.place.kind === "region" || !isLocative(s, m)) return false;
+  const after = s.folded.slice(s.tokens[m.last].start + s.tokens[m.last].folded.length);
+  return WHERE_AFTER.test(after) || (m.first <= 1 && s.tense !== "future");
+}

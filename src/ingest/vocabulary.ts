@@ -262,6 +262,9 @@ export const TRILATERAL = /трехсторонн|тристоронн|трех�
  * США", "за посередництва США": the one who brokers talks between two others sits at their table. */
 export const BROKERED = re(`${B}(brokered|mediated|mediation)${E}|${B}(при|за) (посредничеств|посередництв|участии|участи)`);
 
+/** "confirmed that he had held talks with Witkoff", "подтвердил, что провел переговоры с Уиткоффом", "підтвердив, що
+ * зустрівся з Віткоффом": the speaker tells a talk of his own, so he sat in it (folded). */
+export const SELF_MET = re(`${B}(that|что|що)\\s+((he|she|i|we|он|она|вин|вона|я|мы|ми)\\s+)?((had|has|have|also|также|тоже|також|теж)\\s+)?(held|met|spoke|talked|провел\\p{L}*|провив|провела|провели|встретил\\p{L}*|встречал\\p{L}*|зустрив\\p{L}*|зустрил\\p{L}*|зустричал\\p{L}*|поговорил\\p{L}*|поговорив|беседовал\\p{L}*|розмовляв|розмовляла)${E}`);
 /** "участвовали он сам и Дмитриев", "he himself took part": the speaker is one of them. */
 export const SELF = re(`${B}(он|она|вин|вона|я) (сам|сама)${E}|${B}(himself|herself|myself)${E}`);
 

@@ -329,3 +329,37 @@ describe("those who prepare another contact", () => {
     assert.deepEqual(people("Putin and Trump agree to meet in Budapest; Lavrov and Rubio to begin preparations\n\nVladimir Putin and Donald Trump held a phone call on Thursday.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
   });
 });
+
+describe("those the story says prepare the contact", () => {
+  it("reads the people a clause of preparing names, and a side's gapped list after it, as no participants", () => {
+    assert.deepEqual(people("Трамп і Путін зустрінуться в Будапешті\n\nСаміт Трампа і Путіна відбудеться 20 жовтня в Будапешті. Підготовкою займаються Рубіо та Віткофф, а з російського боку — Ушаков і Лавров.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп и Путин встретятся в Будапеште\n\nСаммит Трампа и Путина пройдет 20 октября в Будапеште. Подготовкой саммита занимаются Рубио и Уиткофф, с российской стороны — Ушаков и Лавров.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Trump and Putin to meet in Budapest\n\nThe Trump-Putin summit will take place in Budapest on October 20. Preparations are being led by Rubio and Witkoff, and on the Russian side by Ushakov and Lavrov.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads one in charge of preparing it as no participant, the contact named or not", () => {
+    assert.deepEqual(people("Трамп и Путин встретятся в Будапеште\n\nСаммит Трампа и Путина пройдет 20 октября в Будапеште. Лавров и Рубио руководят подготовкой встречи.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп і Путін зустрінуться в Будапешті\n\nСаміт Трампа і Путіна відбудеться 20 жовтня в Будапешті. З російського боку за підготовку саміту відповідають Ушаков і Лавров.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Trump and Putin to meet in Budapest\n\nThe Trump-Putin summit will take place in Budapest on October 20. On the Russian side, Lavrov and Ushakov are in charge of preparing the meeting.", "2025-10-16"), ["Donald Trump", "Vladimir Putin"]);
+  });
+});
+
+describe("a contact recalled by the place it was held in", () => {
+  it("reads the people of a sentence opening on another city as that contact's", () => {
+    assert.deepEqual(people("Putin and Trump to meet in Budapest\n\nVladimir Putin and Donald Trump will meet in Budapest on October 30, with Lavrov and Rubio at their side. In Anchorage, Putin came with Lavrov and Ushakov, Trump with Rubio and Mike Waltz.", "2025-10-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин и Трамп встретятся в Будапеште\n\nВладимир Путин и Дональд Трамп встретятся в Будапеште 30 октября, вместе с ними будут Лавров и Рубио. В Анкоридже Путин был с Лавровым и Ушаковым, Трамп — с Рубио и Майклом Уолцем.", "2025-10-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін і Трамп зустрінуться в Будапешті\n\nВолодимир Путін і Дональд Трамп зустрінуться в Будапешті 30 жовтня, разом з ними будуть Лавров і Рубіо. В Анкориджі Путін був з Лавровим і Ушаковим, Трамп — з Рубіо та Майклом Волтцом.", "2025-10-16"), ["Donald Trump", "Marco Rubio", "Sergei Lavrov", "Vladimir Putin"]);
+  });
+  it("reads the people of a \"where\" after another city, maybe through its day, as that contact's", () => {
+    assert.deepEqual(people("Putin receives Witkoff in the Kremlin\n\nVladimir Putin on Thursday received US envoy Steve Witkoff in the Kremlin. The talks lasted three hours. Before that came the talks in Riyadh on February 18, where Lavrov and Ushakov met Marco Rubio, Witkoff and Mike Waltz.", "2025-03-13"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле\n\nВладимир Путин в четверг принял в Кремле спецпосланника США Стива Уиткоффа. Переговоры шли три часа. До этого была встреча в Эр-Рияде 18 февраля, где Лавров и Ушаков разговаривали с Рубио, Уиткоффом и Майклом Уолцем.", "2025-03-13"), ["Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі\n\nВолодимир Путін у четвер прийняв у Кремлі спецпосланця США Стіва Віткоффа. Перемовини тривали три години. Раніше була зустріч у Ер-Ріяді 18 лютого, де Лавров і Ушаков говорили з Рубіо, Віткоффом і Майклом Волтцом.", "2025-03-13"), ["Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("a speaker who tells a talk of his own", () => {
+  it("reads one who says that he met the other side as taking part", () => {
+    assert.deepEqual(people("Russian and US officials held talks in Davos\n\nRussian and US officials held talks on Tuesday on the sidelines of the forum in Davos. The meeting lasted two hours. Kirill Dmitriev confirmed that he had met U.S. special envoy Steve Witkoff and Jared Kushner there.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Российские и американские представители провели переговоры в Давосе\n\nРоссийские и американские представители провели во вторник переговоры на полях форума в Давосе. Встреча длилась два часа. Кирилл Дмитриев подтвердил, что встретился там со спецпосланником США Стивом Уиткоффом и Джаредом Кушнером.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Російські та американські представники провели переговори в Давосі\n\nРосійські та американські представники провели у вівторок переговори на полях форуму в Давосі. Зустріч тривала дві години. Кирило Дмитрієв підтвердив, що зустрівся там зі спецпосланцем США Стівом Віткоффом і Джаредом Кушнером.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
