@@ -5,23 +5,14 @@
 // around a contact; these are named beside it and took no part. participants.ts asks it of each
 // name it weighs. The words are in participation-words.ts.
 import type { Mention } from "./names.ts";
+import { perPair } from "./memo.ts";
 import { asideSpans, inAside } from "./other-contacts.ts";
 import { ABSENT_AFTER, ABSENT_BEFORE, AUTHOR_OF, WITHOUT } from "./participation-words.ts";
 import { gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
 
-/** Is the name one the sentence says is not there, or the author of another deed? */
-export function notThere(s: ReadSentence, m: Mention): boolean {
-  if (m.named.type !== "person") return false;
-  let known = seen.get(s);
-  if (!known) seen.set(s, (known = new Map()));
-  const key = m.first * 1000 + m.last;
-  let out = known.get(key);
-  if (out === undefined) known.set(key, (out = notThereOnce(s, m)));
-  return out;
-}
-/** What was found of each name, by sentence (a name is weighed many times over). */
-const seen = new WeakMap<ReadSentence, Map<number, boolean>>();
+/** Is the name one the sentence says is not there, or the author of another deed? (Kept per sentence and name: a name is weighed many times over.) */
+export const notThere = perPair((s: ReadSentence, m: Mention): boolean => m.named.type === "person" && notThereOnce(s, m));
 
 /** Words without which no presence is denied ("not", "не", "без", "absent", "stayed away"; folded, "isn't" as "isnt"). */
 const DENIAL_CUE = /(?<![\p{L}])(не|нет|немае|нема|not|never|absent|without|без|stayed|skipped|sat out|missing|отсутств\p{L}*|видсутн\p{L}*)(?![\p{L}])|\p{L}nt(?![\p{L}])/u;

@@ -4,10 +4,7 @@
 // Patterns run over folded text (words.ts: lower case; і, ї → и; є, ё, э → е; ы → и), and are
 // written as the words are spelled and folded here, as vocabulary.ts does.
 
-const FOLDED_LETTERS: Record<string, string> = { ё: "е", і: "и", ї: "и", є: "е", ґ: "г", ы: "и", э: "е" };
-const re = (body: string) => new RegExp(body.replace(/[ёіїєґыэ]/g, (c) => FOLDED_LETTERS[c]), "u");
-const B = "(?<![\\p{L}])";
-const E = "(?![\\p{L}])";
+import { B, E, re } from "./vocabulary.ts";
 
 /**
  * "The author is a senior fellow at …", "The author served as a U.S. diplomat", "Автор — политолог",

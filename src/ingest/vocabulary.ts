@@ -9,12 +9,13 @@ import type { ArticleLang } from "./language.ts";
 import { memoized } from "./memo.ts";
 import { sayWordStartOnce } from "./word-start.ts";
 
-const B = "(?<![\\p{L}])";
-const E = "(?![\\p{L}])";
+/** No letter before, no letter after: the word boundaries every pattern here is written with (exported for the other word files). */
+export const B = "(?<![\\p{L}])";
+export const E = "(?![\\p{L}])";
 // Patterns are written as the words are spelled ("побывал", "відбудеться") and folded here
 // the way the text is (words.ts), so a pattern cannot silently miss for one letter.
 const FOLDED_LETTERS: Record<string, string> = { ё: "е", і: "и", ї: "и", є: "е", ґ: "г", ы: "и", э: "е" };
-const re = (body: string) => new RegExp(sayWordStartOnce(body.replace(/[ёіїєґыэ]/g, (c) => FOLDED_LETTERS[c])), "u");
+export const re = (body: string) => new RegExp(sayWordStartOnce(body.replace(/[ёіїєґыэ]/g, (c) => FOLDED_LETTERS[c])), "u");
 
 /** Contact nouns, compared by Snowball stem (ru, en) or by folded beginning or whole form (uk). */
 const KIND_NOUNS: Record<ArticleLang, [Kind, string[]][]> = {
