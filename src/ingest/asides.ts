@@ -23,7 +23,9 @@ function asideOf(s: ReadSentence, m: Mention): boolean {
   // So only a name right after the title is the principal.
   // "спецпосланник Стив Уиткофф" is the envoy himself: the title is his own.
   const before = m.first > 0 ? s.tokens[m.first - 1].folded : "";
-  if (NOT_A_PARTICIPANT_BEFORE.test(before) && !(m.named.type === "person" && holdsTitle(m.named.person, before))) return true;
+  // ("державний секретар Марко Рубіо", "государственный секретарь": a title of two words is his too.)
+  const title = m.first > 1 ? `${s.tokens[m.first - 2].folded} ${before}` : before;
+  if (NOT_A_PARTICIPANT_BEFORE.test(before) && !(m.named.type === "person" && (holdsTitle(m.named.person, before) || holdsTitle(m.named.person, title) || holderInFull(s, m)))) return true;
   if (principalBetween(s, m)) return true;
   for (let i = m.first - 1; i >= Math.max(0, m.first - 2); i--) {
     if (ANOTHER_EVENT_BEFORE.test(s.tokens[i].folded)) return true;
@@ -31,7 +33,7 @@ function asideOf(s: ReadSentence, m: Mention): boolean {
     // "two days before President Trump's deadline", where English capitalises the title).
     if (/^\p{Lu}/u.test(s.tokens[i].text) && !TITLE_WORD.test(s.tokens[i].folded)) break;
   }
-  if (afterThatBefore(s, m)) return true;
+  if (afterThatBefore(s, m) || nextWith(s, m)) return true;
   const next = s.tokens[m.last + 1];
   if (next !== undefined && NOT_A_PARTICIPANT_AFTER.test(next.folded)) return true;
   // "Jared Kushner, Trump's son-in-law", "Putin's foreign policy adviser Yuri Ushakov": a
@@ -63,6 +65,32 @@ function asideOf(s: ReadSentence, m: Mention): boolean {
   const joined = joinedBefore(s, m);
   return joined !== undefined && isAside(s, joined);
 }
+
+/**
+ * "проведе розмову з Путіним, а потім — із Зеленським", "поговорит с Путиным, а затем с
+ * Зеленским", "will speak with Putin and then with Zelensky": a second "with" after "then"
+ * names the one of the next contact, not this one's.
+ */
+function nextWith(s: ReadSentence, m: Mention): boolean {
+  const before = personMentions(s).filter((p) => p.last < m.first).pop();
+  if (!before || !objectOfWith(s, before)) return false;
+  return THEN_WITH.test(s.folded.slice(s.tokens[before.last].start + s.tokens[before.last].text.length, s.tokens[m.first].start));
+}
+/** "…, а потім — із", "и затем с", "and then with", "then with" (folded; maybe through a title). */
+const THEN_WITH = /^(?:[^.;!?]{0,30}?[\s,])?[\s,]*(?:(?:а|и|і|й|та|and)\s+)?(?:потим|затем|потом|then|after that|писля цього|после этого)\s*[—–-]?\s*(?:з|зи|из|с|со|with)\s+(?:\p{L}+\s+){0,3}$/u;
+
+/**
+ * "старшого радника Джоша Грюнбаума", "советник Джош Грюнбаум", "adviser Josh Gruenbaum": one
+ * named in full right after a post, no other name after him, holds it; a principal is a leader
+ * ("радник Путіна") or named by his surname alone ("команда Віткоффа").
+ */
+function holderInFull(s: ReadSentence, m: Mention): boolean {
+  if (m.named.type !== "person" || m.named.person.leader || m.last === m.first || !/^\s+$/u.test(gapAfter(s, m.first - 1))) return false;
+  if (!HELD_POST.test(s.tokens[m.first - 1].folded)) return false;
+  return !(m.last + 1 < s.tokens.length && /^\s+$/u.test(gapAfter(s, m.last)) && personMentions(s).some((o) => o.first === m.last + 1));
+}
+/** Posts a person holds (not "команда", "звонок", "дедлайн", "зять": whose those are, the name says). */
+const HELD_POST = /^(посланник|посланц|посланец|посланець|спецпосланник|спецпосланц|спецпосланец|спецпосланець|спецпредставител|спецпредставник|представител|представник|помощник|помичник|советник|радник|секретар|речник)\p{L}*$/u;
 
 /**
  * Does the name stand past the one the contact after `from` was with ("після розмови з нами пан

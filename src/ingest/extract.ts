@@ -13,6 +13,7 @@ import type { Article, Context, Draft, EventReading, Understanding, UnderstandOp
 import { findParties, findTrack, sidesAsDelegations } from "./fields.ts";
 import { notThere } from "./absence.ts";
 import { findParticipants } from "./participants.ts";
+import { EXPECTED_ONLY } from "./participation-words.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { Mention, NameIndex } from "./names.ts";
@@ -132,7 +133,12 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // where this one is to come (or the reverse), is about another contact.
   // (An arrival told done, "Разом зі спецпосланцем прилетів зять президента США", is a step
   // toward talks to come.)
-  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held" && strongestKind(x.kinds) !== "other"));
+  // (So, for a contact moved or called off, is one told held: "Раунд відклали … Перший раунд
+  // відбувся в січні", "The round was called off … The first round took place in February".)
+  // (Not one that tells a part planned, "В переговорах должны были участвовать …", nor one that
+  // names no contact: "Делегація … залишається готовою".)
+  const moved = (x: ReadSentence) => (tense === "postponed" || tense === "cancelled") && x.kinds.size > 0 && !EXPECTED_ONLY.test(x.folded);
+  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || ((tense === "future" || moved(x)) && x.tense === "held" && strongestKind(x.kinds) !== "other"));
   // So is one that goes on about a contact recalled just before it, or is dated to another day.
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)), ctx.language);

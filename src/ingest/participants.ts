@@ -47,7 +47,12 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   };
   const speakers: { person: Person; s: ReadSentence }[] = [];
   const venues = anchorVenues(event.anchors);
+  // "Трехсторонние переговоры отложены. Вечером Путин и Трамп поговорили по телефону": a lead
+  // line that tells only a phone call, beside talks in person, is that call's news, with its
+  // own people and its own tense.
+  const callLine = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && [...x.kinds].every((k) => k === "call" || k === "other") && BY_PHONE.test(x.folded);
   for (const s of event.anchors) {
+    if (callLine(s)) continue;
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
     const persons = mentioned(s);
@@ -97,7 +102,7 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   const sides = anchorSides(event.anchors);
   const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
   const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
-  const doneContact = event.anchors.some((a) => a.tense === "held");
+  const doneContact = event.anchors.some((a) => a.tense === "held" && !callLine(a));
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
   // без сделки"): the first later sentence about this contact that names people says who they

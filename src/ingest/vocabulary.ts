@@ -175,7 +175,9 @@ export const BACKGROUND = re(`${B}(previous|earlier|last time|last (met|spoke|ta
 /** "як і минулого разу", "как и на предыдущих раундах", "как и прежде", "as in previous rounds":
  * the contact reported is compared with earlier ones, not an earlier one recalled. */
 export const COMPARISON = new RegExp(
-  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|прежде|раньше|ранише|(пид час |на |в |у |во время |the )?((двух|двох|трех|трьох|обоих|обох|всех|усих|two|three|both|all) )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}`).source,
+  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|прежде|раньше|ранише|(пид час |на |в |у |во время |the )?((двух|двох|трех|трьох|обоих|обох|всех|усих|two|three|both|all) )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}` +
+    // ("ті ж переговорники, що й на попередній раунд", "те же, что и на прошлом раунде", "the same team as at the last round".)
+    `|${B}(що й|що и|что и|as at|as in|as for|as during) (на |в |у |для |пид час |the )?(попередн|предыдущ|прошл|минул|previous|last|earlier|prior)\\p{L}* (раунд|зустрич|встреч|переговор|перемовин|консультац|round|talks|meeting|consultation)\\p{L}*`).source,
   "gu",
 );
 

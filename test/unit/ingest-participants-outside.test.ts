@@ -1,0 +1,50 @@
+// How a language marks a person as inside the main contact or outside it, in long stories whose
+// background paragraphs name the people of other contacts: a title of two words or a post
+// before a name given in full (the holder, not a principal), a second call "and then with",
+// a comparison with an earlier round, a contact moved or called off beside the ones held before
+// it, "together with" only before a person, a journey to another city, "twice" or "three times".
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readArticle as read } from "../support/ingest-cases.ts";
+
+const people = (text: string, published: string) => read(text, published).drafts[0]?.participants.map((p) => p.name).sort();
+
+describe("a post before a name: the holder's own or a principal's", () => {
+  it("reads a secretary of state in two words as the holder", () => {
+    assert.deepEqual(people("Зустріч Трампа і Путіна в Анкориджі\n\nДональд Трамп і Володимир Путін провели переговори в Анкориджі. Разом із Трампом за столом були державний секретар Марко Рубіо та Стів Віткофф.", "2025-08-16"), ["Donald Trump", "Marco Rubio", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Встреча Трампа и Путина в Анкоридже\n\nДональд Трамп и Владимир Путин провели переговоры в Анкоридже. Вместе с Трампом за столом сидели государственный секретарь Марко Рубио и Стив Уиткофф.", "2025-08-16"), ["Donald Trump", "Marco Rubio", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Trump and Putin meet in Anchorage\n\nDonald Trump and Vladimir Putin held talks in Anchorage. Alongside Trump at the table were Secretary of State Marco Rubio and Steve Witkoff.", "2025-08-16"), ["Donald Trump", "Marco Rubio", "Steve Witkoff", "Vladimir Putin"]);
+  });
+  it("reads one named in full right after an adviser's post as the adviser, a leader after it as his principal", () => {
+    assert.deepEqual(people("Дмитрієв зустрівся з Віткоффом у Маямі\n\nКирило Дмитрієв у середу провів у Маямі переговори з американською делегацією у складі Стіва Віткоффа та старшого радника Джоша Грюнбаума.", "2026-03-12"), ["Josh Gruenbaum", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Дмитриев встретился с Уиткоффом в Майами\n\nКирилл Дмитриев в среду провел в Майами переговоры с американской делегацией в составе Стива Уиткоффа и старшего советника Джоша Грюнбаума.", "2026-03-12"), ["Josh Gruenbaum", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Dmitriev meets Witkoff in Miami\n\nKirill Dmitriev held talks in Miami on Wednesday with a U.S. delegation of Steve Witkoff and senior adviser Josh Gruenbaum.", "2026-03-12"), ["Josh Gruenbaum", "Kirill Dmitriev", "Steve Witkoff"]);
+    assert.deepEqual(people("Дмитрієв зустрівся з Віткоффом у Маямі\n\nСпецпредставник Кирило Дмитрієв у середу провів у Маямі переговори зі Стівом Віткоффом. Радник Дональда Трампа прокоментував зустріч.", "2026-03-12"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
+
+describe("a second contact in the same sentence or the lead", () => {
+  it("reads the one named after \"and then with\" as the next contact's", () => {
+    assert.deepEqual(people("Трамп у понеділок поговорить з Путіним, а потім — із Зеленським\n\nДональд Трамп у понеділок проведе телефонну розмову з Володимиром Путіним.", "2025-05-17"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп в понедельник поговорит с Путиным, а затем — с Зеленским\n\nДональд Трамп в понедельник проведет телефонный разговор с Владимиром Путиным.", "2025-05-17"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Trump to speak with Putin on Monday, and then with Zelensky\n\nDonald Trump will hold a phone call with Vladimir Putin on Monday.", "2025-05-17"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads a lead line that tells only a phone call, beside talks put off, as that call's", () => {
+    assert.deepEqual(people("Тристоронні переговори знову відклали\nУвечері Путін і Трамп поговорили телефоном\n\nТристоронню зустріч у Стамбулі відклали. У переговорах мали взяти участь Стів Віткофф, Рустем Умєров і Володимир Мединський.", "2026-03-10"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Трехсторонние переговоры вновь отложены\nВечером Путин и Трамп поговорили по телефону\n\nТрехстороннюю встречу в Стамбуле отложили. В переговорах должны были участвовать Стив Уиткофф, Рустем Умеров и Владимир Мединский.", "2026-03-10"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Three-way talks put off again\nPutin and Trump spoke by phone in the evening\n\nThe trilateral meeting in Istanbul has been postponed. Steve Witkoff, Rustem Umerov and Vladimir Medinsky were expected to take part in the talks.", "2026-03-10"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+  });
+});
+
+describe("a contact moved or called off, and those held before it", () => {
+  it("reads a team compared with the last round's as this contact's", () => {
+    assert.deepEqual(people("Переговори в Абу-Дабі відклали\n\nНовий раунд переговорів України, США та Росії в Абу-Дабі відкладено. До Абу-Дабі мали вирушити ті ж переговорники, що й на попередній раунд: українську делегацію очолює Рустем Умєров, американську — Стів Віткофф.", "2026-03-05"), ["Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Переговоры в Абу-Даби отложены\n\nНовый раунд переговоров России, США и Украины в Абу-Даби отложен. В Абу-Даби должны были отправиться те же переговорщики, что и на прошлом раунде: украинскую делегацию возглавляет Рустем Умеров, американскую — Стив Уиткофф.", "2026-03-05"), ["Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Abu Dhabi talks postponed\n\nA new round of talks between Russia, Ukraine and the U.S. in Abu Dhabi has been postponed. The same negotiators as at the last round were to travel: the Ukrainian delegation is led by Rustem Umerov, the American one by Steve Witkoff.", "2026-03-05"), ["Rustem Umerov", "Steve Witkoff"]);
+  });
+  it("reads the delegations of a round held before one called off as that round's", () => {
+    assert.deepEqual(people("Третій раунд консультацій скасовано\n\nТретій раунд консультацій Росії та США в Москві скасовано.\n\nПерший раунд відбувся 27 лютого у Стамбулі. Делегації очолювали Соната Култер і Олександр Дарчієв. До делегації увійшов також Кирило Дмитрієв.", "2025-06-17"), []);
+    assert.deepEqual(people("Третий раунд консультаций отменен\n\nТретий раунд консультаций России и США в Москве отменен.\n\nПервый раунд прошел 27 февраля в Стамбуле. Делегации возглавляли Соната Култер и Александр Дарчиев.", "2025-06-17"), []);
+    assert.deepEqual(people("Third round of consultations called off\n\nThe third round of Russia-U.S. consultations in Moscow has been cancelled.\n\nThe first round took place in Istanbul on February 27. The delegations were led by Sonata Coulter and Alexander Darchiev.", "2025-06-17"), []);
+  });
+});
