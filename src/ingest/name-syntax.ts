@@ -5,7 +5,7 @@
 import type { Mention } from "./names.ts";
 import type { ReadSentence } from "./reading.ts";
 import { perPair } from "./memo.ts";
-import { breakAfter } from "./places.ts";
+import { breakAfter, gapAfter } from "./places.ts";
 import { SPEECH } from "./vocabulary.ts";
 import { fold, type Token } from "./words.ts";
 
@@ -54,6 +54,15 @@ function speakerOf(s: ReadSentence, m: Mention): boolean {
   for (let i = m.last + 1; i <= Math.min(s.tokens.length - 1, m.last + 5); i++) {
     if (CLAUSE_BREAK.test(s.tokens[i].folded) || s.mentions.some((o) => o !== m && o.named.type === "person" && o.first === i)) break;
     if (TO_THE_PRESS.test(s.tokens[i].folded)) return true;
+  }
+  // ("Американську сторону, як зазначив Президент, представлятимуть … Віткофф", "как сообщил
+  // Песков,", "as the president said,": an attribution set off by commas is its own subject's.)
+  for (let k = m.first - 1; k >= from; k--) {
+    if (!gapAfter(s, k).includes(",")) continue;
+    let open = k;
+    while (open > 0 && !gapAfter(s, open - 1).includes(",")) open--;
+    if (open > 0 && /^(как|як|as)$/u.test(s.tokens[open].folded)) from = k + 1;
+    break;
   }
   let to = Math.min(s.tokens.length - 1, m.last + 4);
   for (let i = m.last + 1; i <= to; i++) {

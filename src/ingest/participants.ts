@@ -7,7 +7,7 @@ import type { EventReading } from "./draft.ts";
 import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
-import { inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
+import { asideSpans, inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
 import { AGREEMENT_REACHED, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, EXPECTED_ONLY, MEET_VERB, NO_PART, PRESENT_THERE, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { perPair } from "./memo.ts";
 import { gapAfter, hostsTheSentence, isLocative, placesItsContact } from "./places.ts";
@@ -16,10 +16,10 @@ import { gapsASideList } from "./gapped.ts";
 import { isAside } from "./asides.ts";
 import { joinedTo, sideColonList } from "./name-lists.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
-import { isSpeaker, relativeClauseAfter } from "./name-syntax.ts";
+import { isSpeaker, objectOfWith, relativeClauseAfter } from "./name-syntax.ts";
 import { FIRST_PERSON, quotedPerson, speaks, titledHead, WITH_ME } from "./speakers.ts";
 import type { Token } from "./words.ts";
-import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, PUBLIC_EVENT, SELF, SELF_MET, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
+import { ACCOMPANYING, ANOTHER, BACKGROUND, BY_PHONE, CONTACT_WITH, KIND_PHRASES, kindOfNoun, PARTICIPATION, PUBLIC_EVENT, SELF, SELF_MET, TOWARD, TRILATERAL, WITH_WORD } from "./vocabulary.ts";
 
 /**
  * Who took part: the people the anchors name (less those who only speak of it, unless the
@@ -147,7 +147,10 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     const beside = personMentions(s).some((m) => people.includes(m.named.person) && WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start)));
     // ("Причина — в графике американской стороны: Уиткофф и Кушнер заняты": a side's people after a colon, and only they.)
     const listed = sideColonList(s);
-    if (!takesPart(s, venues) && !(ACCOMPANYING.test(s.folded) && s.kinds.size > 0) && !SIDE_LIST.test(s.folded) && !beside && listed.length === 0 && !gapped(s)) continue;
+    // ("Україна «разом з американськими партнерами» працює …": "together with" counts before a
+    // person only, by name or pronoun: "разом з ним поїдуть …".)
+    const along = ACCOMPANYING.test(s.folded) && s.kinds.size > 0 && (WITH_HIM.test(s.folded) || personMentions(s).some((m) => WITH_ONE.test(s.folded.slice(0, s.tokens[m.first].start))));
+    if (!takesPart(s, venues) && !along && !SIDE_LIST.test(s.folded) && !beside && listed.length === 0 && !gapped(s)) continue;
     // ("… досягли під час телефонної розмови, а потім підтвердили на зустрічі делегацій": the
     // delegations of another contact.)
     if (aboutCall(s)) continue;
@@ -236,6 +239,17 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   return { people, evidence };
 }
 
+/** Does the aside the name stands in say one takes part beside another ("who sat in on the talks along with …", "який разом із … брав участь")? */
+function asideTellsPart(s: ReadSentence, m: Mention): boolean {
+  const span = asideSpans(s).find(([first, last]) => first <= m.first && m.last <= last);
+  if (!span) return false;
+  const own = s.folded.slice(s.tokens[span[0]].start, s.tokens[span[1]].start + s.tokens[span[1]].text.length);
+  return ACCOMPANYING.test(own) || (PARTICIPATION.test(own) && !BACKGROUND.test(own));
+}
+
+/** "вместе с ним", "разом з нею", "along with him" (folded). */
+const WITH_HIM = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with) (ним|ней|нею|ними|him|her|them)(?![\p{L}])/u;
+
 /** Do the headline and the lead call the contact a round or consultations ("third round", "консультации")? */
 const namesRound = (anchors: ReadSentence[]) => anchors.some((s) => ROUND_NOUN.test(s.folded));
 const ROUND_NOUN = /(?<![\p{L}])(раунд\p{L}*|rounds?|консультац\p{L}*|consultations?)(?![\p{L}])/u;
@@ -264,7 +278,11 @@ function pairOfAnother(s: ReadSentence, m: Mention, kind: Kind): boolean {
  */
 const aside = perPair((s: ReadSentence, m: Mention) => {
   const before = s.folded.slice(0, s.tokens[m.first].start);
-  return isAside(s, m) || inClauseOfAnother(s, m) || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before) || notThere(s, m);
+  // ("Віткофф і Кушнер, які ввечері мають зустрітися з Путіним у Москві, …", "Witkoff, who will
+  // meet with Putin first,": the one met in a relative clause is of the contact it tells; not one
+  // beside the antecedent, "Ушаков, який разом із Дмитрієвим також брав участь у зустрічі".)
+  const metInAside = inAside(s, m) && objectOfWith(s, m) && !asideTellsPart(s, m);
+  return isAside(s, m) || inClauseOfAnother(s, m) || metInAside || PRINCIPAL_OF.test(before) || AT_REQUEST_OF.test(before) || ASKED_WHETHER.test(before) || notThere(s, m);
 });
 
 /**
@@ -318,7 +336,10 @@ function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: Article
   // (Not a press conference: "…, Zelensky said during a press conference in Kyiv".)
   const event = s.tokens.some((t, i) => PUBLIC_EVENT.test(t.folded) && !/^(press|news|пресс|прес)$/u.test(s.tokens[i - 1]?.folded ?? ""));
   const abroad = (m: Mention) => event && m.named.type === "place" && m.named.place.kind === "city" && !countries.has(m.named.place.country) && isLocative(s, m);
-  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m)) && !inAside(s, m) && !here.has(city(m.named.place)));
+  // ("доручив Віткоффу поїхати до Москви на зустріч з Путіним" beside talks in Abu Dhabi, "will
+  // fly to Moscow to meet Putin": a journey to another city is for a contact there.)
+  const journeyTo = (m: Mention) => m.named.type === "place" && m.named.place.kind === "city" && m.first >= 2 && TOWARD.has(s.tokens[m.first - 1].folded) && JOURNEY_WORD.test(s.tokens[m.first - 2].folded);
+  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m) || journeyTo(m)) && !inAside(s, m) && !here.has(city(m.named.place)));
 }
 
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */

@@ -29,8 +29,8 @@ export const AND = /^(and|и|та|й)$/u;
 /** "тогда", "тоді", "then", "at the time": told of a contact recalled. */
 export const THEN = /(?<![\p{L}])(тогда|тоди|then|at the time|at that time)(?![\p{L}])/u;
 
-/** "several times", "six times", "неоднократно", "не раз", "кілька разів": told of several contacts, none of them this one. */
-export const REPEATED = /(?<![\p{L}])(several|many|multiple|\d+|two|three|four|five|six|seven|eight|nine|ten) times(?![\p{L}])|(?<![\p{L}])(twice|repeatedly|неоднократно|неодноразово|не раз)(?![\p{L}])|(?<![\p{L}])(несколько|много|\d+|два|три|четыре|пять|шесть|семь|килька|декилька|багато|чотири|п'ять|шисть|сим) раз(а|ив|и)?(?![\p{L}])/u;
+/** "several times", "six times", "неоднократно", "не раз", "кілька разів", "тричі", "трижды": told of several contacts, none of them this one. */
+export const REPEATED = /(?<![\p{L}])(several|many|multiple|\d+|two|three|four|five|six|seven|eight|nine|ten) times(?![\p{L}])|(?<![\p{L}])(twice|thrice|repeatedly|неоднократно|неодноразово|не раз|дважды|трижды|двичи|тричи)(?![\p{L}])|(?<![\p{L}])(несколько|много|\d+|два|три|четыре|пять|шесть|семь|килька|декилька|багато|чотири|п'ять|шисть|сим) раз(а|ив|и)?(?![\p{L}])/u;
 
 /** "took part in Witkoff's meetings with Putin", "участвовал во встречах", "брав участь у зустрічах": a presence at several contacts, none of them this one. */
 export const AT_SEVERAL = /(?<![\p{L}])(took part|take part|taking part|participated|attended|sat in|участвовал\p{L}*|участвует|участвуют|(принимал|принимала|принимали|брав|брала|брали) (участие|участь))\s+((in|во|в|у)\s+)?(\p{L}+\s+){0,2}(meetings|rounds|summits|встречах|раундах|саммитах|зустричах|самитах)(?![\p{L}])/u;

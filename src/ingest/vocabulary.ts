@@ -174,12 +174,10 @@ export const WHAT_COMES_NEXT = re(`^ (happen |come )?(next|дальше|дале
 /** The sentence talks of an earlier contact, not the one reported. */
 export const BACKGROUND = re(`${B}(previous|earlier|last time|last (met|spoke|talked|held|saw|visited)|prior|the day before|a day earlier|most recently|yesterday['’]s|last (week|month|year|weekend|spring|summer|autumn|fall|winter))${E}|${B}(вчерашн|вчорашн)|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
 
-/** "як і минулого разу", "как и на предыдущих раундах", "как и прежде", "as in previous rounds":
- * the contact reported is compared with earlier ones, not an earlier one recalled. */
+/** "як і минулого разу", "как и на предыдущих раундах", "как и прежде", "as in previous rounds", "ті ж переговорники, що й на
+ * попередній раунд", "что и на прошлом раунде": the contact reported is compared with earlier ones, not an earlier one recalled. */
 export const COMPARISON = new RegExp(
-  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|прежде|раньше|ранише|(пид час |на |в |у |во время |the )?((двух|двох|трех|трьох|обоих|обох|всех|усих|two|three|both|all) )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}` +
-    // ("ті ж переговорники, що й на попередній раунд", "те же, что и на прошлом раунде", "the same team as at the last round".)
-    `|${B}(що й|що и|что и|as at|as in|as for|as during) (на |в |у |для |пид час |the )?(попередн|предыдущ|прошл|минул|previous|last|earlier|prior)\\p{L}* (раунд|зустрич|встреч|переговор|перемовин|консультац|round|talks|meeting|consultation)\\p{L}*`).source,
+  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|прежде|раньше|ранише|(пид час |на |в |у |во время |the )?((двух|двох|трех|трьох|обоих|обох|всех|усих|two|three|both|all) )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}` + `|${B}(що й|що и|что и|as at|as in|as for|as during) (на |в |у |для |пид час |the )?(попередн|предыдущ|прошл|минул|previous|last|earlier|prior)\\p{L}* (раунд|зустрич|встреч|переговор|перемовин|консультац|round|talks|meeting|consultation)\\p{L}*`).source,
   "gu",
 );
 
@@ -230,7 +228,7 @@ export const NOT_A_PARTICIPANT_BEFORE = /^((посланник|посланц|п
  * "відколи Трамп повернувся"). */
 export const ANOTHER_EVENT_BEFORE = /^(ahead|after|before|since|перед|после|писля|напередодни|накануне|видколи)$/u;
 /** After a possessive ("Trump's son-in-law", "Putin's top aide"): the name is the principal. */
-export const POSSESSED_TITLE = /^(son|daughter|aide|aides|adviser|advisers|advisor|advisors|envoy|envoys|emissary|special|spokesman|spokeswoman|spokesperson|press|foreign|national|top|chief|senior|negotiator|negotiators|team|representative|investment|economic|deputy|former|longtime|close|friend|ally|deadline|ultimatum)$/u;
+export const POSSESSED_TITLE = /^(son|daughter|aide|aides|adviser|advisers|advisor|advisors|envoy|envoys|emissary|special|spokesman|spokeswoman|spokesperson|press|foreign|national|top|chief|senior|negotiator|negotiators|team|representative|investment|economic|deputy|former|longtime|close|friend|ally|deadline|ultimatum|point|pointman|right|go)$/u;
 export const NOT_A_PARTICIPANT_AFTER = /^(envoy|envoys|aide|aides|adviser|advisers|advisor|spokesman|spokeswoman|administration|team|visit|call)$/u;
 
 /** Where a statement was made, not where the contact is: "said at a press conference in New York". */

@@ -48,3 +48,35 @@ describe("a contact moved or called off, and those held before it", () => {
     assert.deepEqual(people("Third round of consultations called off\n\nThe third round of Russia-U.S. consultations in Moscow has been cancelled.\n\nThe first round took place in Istanbul on February 27. The delegations were led by Sonata Coulter and Alexander Darchiev.", "2025-06-17"), []);
   });
 });
+
+describe("background sentences that name people of other contacts", () => {
+  it("reads \"together with\" as a mark of taking part only before a person", () => {
+    assert.deepEqual(people("Дрісколл провів переговори з росіянами в Абу-Дабі\n\nМіністр армії США Ден Дрісколл провів в Абу-Дабі переговори з російською делегацією. Зеленський заявив, що Україна разом з партнерами працює над планом і готова до зустрічі з Трампом.", "2025-11-25"), ["Dan Driscoll"]);
+    assert.deepEqual(people("Дрисколл провел переговоры с россиянами в Абу-Даби\n\nМинистр армии США Дэн Дрисколл провел в Абу-Даби переговоры с российской делегацией. Зеленский заявил, что Украина вместе с партнерами работает над планом и готова к встрече с Трампом.", "2025-11-25"), ["Dan Driscoll"]);
+    assert.deepEqual(people("Driscoll holds talks with Russians in Abu Dhabi\n\nU.S. Army Secretary Dan Driscoll held talks with a Russian delegation in Abu Dhabi. Zelensky said Ukraine was working along with its partners on the plan and was ready for a meeting with Trump.", "2025-11-25"), ["Dan Driscoll"]);
+  });
+  it("reads a journey to another city than this contact's as for a contact there", () => {
+    assert.deepEqual(people("Дрісколл провів переговори з росіянами в Абу-Дабі\n\nМіністр армії США Ден Дрісколл провів в Абу-Дабі переговори з російською делегацією. Трамп доручив Стіву Віткоффу поїхати до Москви на зустріч з Путіним.", "2025-11-26"), ["Dan Driscoll"]);
+    assert.deepEqual(people("Дрисколл провел переговоры с россиянами в Абу-Даби\n\nМинистр армии США Дэн Дрисколл провел в Абу-Даби переговоры с российской делегацией. Трамп поручил Стиву Уиткоффу поехать в Москву на встречу с Путиным.", "2025-11-26"), ["Dan Driscoll"]);
+    assert.deepEqual(people("Driscoll holds talks with Russians in Abu Dhabi\n\nU.S. Army Secretary Dan Driscoll held talks with a Russian delegation in Abu Dhabi. Trump said Steve Witkoff would travel to Moscow for a meeting with Putin.", "2025-11-26"), ["Dan Driscoll"]);
+  });
+  it("reads one who took part \"three times\" or \"twice\" as in other contacts", () => {
+    assert.deepEqual(people("Тристоронні переговори у Стамбулі відклали\n\nТристоронню зустріч України, США та Росії у Стамбулі відклали. Українську делегацію мав очолити Рустем Умєров. Володимир Мединський уже тричі брав участь у таких переговорах.", "2026-03-10"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Трехсторонние переговоры в Стамбуле отложены\n\nТрехстороннюю встречу России, США и Украины в Стамбуле отложили. Украинскую делегацию должен был возглавить Рустем Умеров. Владимир Мединский уже трижды участвовал в таких переговорах.", "2026-03-10"), ["Rustem Umerov"]);
+    assert.deepEqual(people("Three-way talks in Istanbul postponed\n\nThe trilateral meeting of Russia, Ukraine and the U.S. in Istanbul has been postponed. Rustem Umerov was to lead the Ukrainian delegation. Vladimir Medinsky has taken part in such talks thrice.", "2026-03-10"), ["Rustem Umerov"]);
+  });
+  it("reads the name after an attribution set off by commas as no speaker", () => {
+    assert.deepEqual(people("Перша тристороння зустріч відбудеться в Абу-Дабі\n\nПерша тристороння зустріч України, США і Росії відбудеться в Абу-Дабі в п'ятницю. Американську сторону, як зазначив президент, представлятимуть Стів Віткофф і Джаред Кушнер.", "2026-01-22"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Первая трехсторонняя встреча пройдет в Абу-Даби\n\nПервая трехсторонняя встреча России, США и Украины пройдет в Абу-Даби в пятницу. Американскую сторону, как отметил президент, представят Стив Уиткофф и Джаред Кушнер.", "2026-01-22"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("First three-way meeting to be held in Abu Dhabi\n\nThe first trilateral meeting of Russia, Ukraine and the U.S. will be held in Abu Dhabi on Friday. The American side, as the president noted, will be represented by Steve Witkoff and Jared Kushner.", "2026-01-22"), ["Jared Kushner", "Steve Witkoff"]);
+  });
+  it("reads the one met in a relative clause as that contact's, one beside the antecedent as this one's", () => {
+    assert.deepEqual(people("Перша тристороння зустріч відбудеться в Абу-Дабі\n\nПерша тристороння зустріч України, США і Росії відбудеться в Абу-Дабі в п'ятницю. Американську сторону представлятимуть Стів Віткофф і Джаред Кушнер, які ввечері мають зустрітися з Путіним у Москві.", "2026-01-22"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Первая трехсторонняя встреча пройдет в Абу-Даби\n\nПервая трехсторонняя встреча России, США и Украины пройдет в Абу-Даби в пятницу. Американскую сторону представят Стив Уиткофф и Джаред Кушнер, которые вечером должны встретиться с Путиным в Москве.", "2026-01-22"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("First three-way meeting to be held in Abu Dhabi\n\nThe first trilateral meeting of Russia, Ukraine and the U.S. will be held in Abu Dhabi on Friday. The American side will be represented by Steve Witkoff and Jared Kushner, who are to meet with Putin in Moscow tonight.", "2026-01-22"), ["Jared Kushner", "Steve Witkoff"]);
+    assert.deepEqual(people("Віткофф провів переговори з Путіним у Кремлі\n\nСтів Віткофф провів у Кремлі переговори з Володимиром Путіним. Про це повідомив Юрій Ушаков, який разом із спецпредставником Кирилом Дмитрієвим також брав участь у зустрічі.", "2025-04-25"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+  it("reads a leader whose \"point man\" one is as his principal", () => {
+    assert.deepEqual(people("Dmitriev calls Miami talks with Witkoff constructive\n\nKirill Dmitriev said his talks in Miami with Steve Witkoff had been constructive. Dmitriev, who heads the fund and is one of President Vladimir Putin's point men on Washington, flew into Florida on Friday.", "2025-12-20"), ["Kirill Dmitriev", "Steve Witkoff"]);
+  });
+});
