@@ -12,7 +12,7 @@ import { AND, JOURNEY_WORD, PREPARERS, SIDE_OPENING } from "./participation-word
 import { perObject } from "./memo.ts";
 import { breakAfter, gapAfter } from "./places.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
-import { BACKGROUND, COMPARISON, kindOfNoun, PARTICIPATION, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
+import { ACCOMPANYING, BACKGROUND, COMPARISON, kindOfNoun, PARTICIPATION, SPEECH, SUBJECT_PRONOUN } from "./vocabulary.ts";
 
 /** Words that open a time clause before the news: "after", "после", "після", "following". */
 const AFTER = /^(after|following|после|спустя|писля)$/u;
@@ -280,6 +280,14 @@ export function withoutAsides(s: ReadSentence): string {
 
 /** The asides' spans of tokens, first and last (see asides). */
 export const asideSpans = (s: ReadSentence): [number, number][] => asides(s);
+
+/** Does the aside the name stands in say one takes part beside another ("who sat in on the talks along with …", "який разом із … брав участь")? */
+export function asideTellsPart(s: ReadSentence, m: Mention): boolean {
+  const span = asides(s).find(([first, last]) => first <= m.first && m.last <= last);
+  if (!span) return false;
+  const own = s.folded.slice(s.tokens[span[0]].start, s.tokens[span[1]].start + s.tokens[span[1]].text.length);
+  return ACCOMPANYING.test(own) || (PARTICIPATION.test(own) && !BACKGROUND.test(own));
+}
 
 /** Does the name stand in an aside ("Witkoff, who met Putin in August, …")? */
 export function inAside(s: ReadSentence, m: Mention): boolean {

@@ -67,6 +67,14 @@ export function articleFromHtml(html: string): PageArticle {
   } else {
     lines.push((document.body?.textContent ?? "").replace(/[ \t]+/g, " "));
   }
+  // A page that shows only a teaser ("Полная версия материала доступна в приложении") may carry
+  // the whole story in its JSON-LD articleBody; where that is far longer than the text shown, it
+  // is the story, and its later paragraphs name who took part.
+  const from = title ? 1 : 0;
+  const body = meta.body?.replace(/<[^>]+>/g, " ");
+  if (body && body.length > 2 * lines.slice(from).join("\n").length + 200) {
+    lines.splice(from, lines.length - from, ...body.split(/\n+/).map((t) => t.replace(/\s+/g, " ").trim()).filter((t) => t.length > 0));
+  }
   const text = lines.join("\n");
   const byline = parsed?.byline ? dayIn(parsed.byline) : undefined;
   const published = publishedDay(meta, byline ? [...printed, byline] : printed, lang ?? detectLanguage(text));
@@ -90,6 +98,8 @@ function clearNonStory(document: Document): void {
 interface Metadata {
   title?: string;
   outlet?: string;
+  /** The story's text as the page's JSON-LD gives it (articleBody). */
+  body?: string;
   /** An instant as the page states it ("2025-04-07T09:15:00+03:00", "2025-10-21T01:10:00Z", "2025-04-07"). */
   instant?: string;
 }
@@ -115,6 +125,7 @@ function metadata(document: Document): Metadata {
   return {
     title: (typeof ld?.headline === "string" ? ld.headline : undefined) ?? meta('meta[property="og:title"]') ?? undefined,
     outlet: meta('meta[property="og:site_name"]') ?? publisher,
+    body: typeof ld?.articleBody === "string" ? ld.articleBody : undefined,
     instant,
   };
 }

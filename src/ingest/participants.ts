@@ -7,7 +7,7 @@ import type { EventReading } from "./draft.ts";
 import { ofABody, secondClauseAt } from "./events.ts";
 import type { ArticleLang } from "./language.ts";
 import type { Mention, Person, PlaceEntry } from "./names.ts";
-import { asideSpans, inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
+import { asideTellsPart, inAside, inClauseOfAnother, ofCallOrSummit, recallsOnlyInAside, toldTakingPart, withoutAsides } from "./other-contacts.ts";
 import { AGREEMENT_REACHED, ASKED_WHETHER, AT_REQUEST_OF, AT_CONTACT, AT_SEVERAL, HEDGED, JOURNEY_WORD, EXPECTED_ONLY, MEET_VERB, NO_PART, PRESENT_THERE, PRINCIPAL_OF, REPEATED, SENT, SIDE_LIST, THEN, THIS_TIME, TITLE_WORD, TRAVEL_FOR, WITH_ONE } from "./participation-words.ts";
 import { perPair } from "./memo.ts";
 import { gapAfter, hostsTheSentence, isLocative, placesItsContact } from "./places.ts";
@@ -127,7 +127,10 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   // уже прибыл".)
   // (Nor one that goes on about a contact recalled just before it: "Два попередні раунди
   // відбулися у Стамбулі. Делегації очолювали Дарчієв і Коултер.")
-  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !doneBefore(x) && !ofABody(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
+  // (Nor one that puts its contact in another city: "… итогов встречи Лаврова и Рубио в Эр-Рияде" beside a round in Moscow.)
+  const here = new Set([...venues].map(cityOf));
+  const inAnotherCity = (x: ReadSentence) => here.size > 0 && x.mentions.some((m) => m.named.type === "place" && m.named.place.kind === "city" && isLocative(x, m) && !inAside(x, m) && !here.has(cityOf(m.named.place)));
+  const firstAbout = () => detail.find((x) => !event.anchors.includes(x) && x.kinds.size > 0 && !aboutCall(x) && !agreedAtAnother(x) && !doneBefore(x) && !ofABody(x) && !inAnotherCity(x) && !continuesRecall(x, event.sentences, detail) && personMentions(x).some((m) => !speaks(x, m)));
   const takeFirst = (s: ReadSentence | undefined) => {
     if (s) for (const m of mentioned(s)) if ((!speaks(s, m) || SELF_MET.test(s.folded)) && !aside(s, m) && onSide(m.named.person)) add(m.named.person, s);
   };
@@ -239,14 +242,6 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   return { people, evidence };
 }
 
-/** Does the aside the name stands in say one takes part beside another ("who sat in on the talks along with …", "який разом із … брав участь")? */
-function asideTellsPart(s: ReadSentence, m: Mention): boolean {
-  const span = asideSpans(s).find(([first, last]) => first <= m.first && m.last <= last);
-  if (!span) return false;
-  const own = s.folded.slice(s.tokens[span[0]].start, s.tokens[span[1]].start + s.tokens[span[1]].text.length);
-  return ACCOMPANYING.test(own) || (PARTICIPATION.test(own) && !BACKGROUND.test(own));
-}
-
 /** "вместе с ним", "разом з нею", "along with him" (folded). */
 const WITH_HIM = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with) (ним|ней|нею|ними|him|her|them)(?![\p{L}])/u;
 
@@ -327,8 +322,7 @@ function journeyOnFrom(s: ReadSentence, m: Mention): boolean {
  */
 function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: ArticleLang): boolean {
   if (venues.size === 0) return false;
-  const city = (p: PlaceEntry) => p.city ?? p.name.en;
-  const here = new Set([...venues].map(city));
+  const here = new Set([...venues].map(cityOf));
   // ("Паралельно в Римі стартувала конференція, на якій присутній Келлог" beside "у Куала-Лумпурі",
   // "Meanwhile in Rome, Kellogg attended a conference", "В Риме открылась конференция, в которой
   // участвует Келлог": one present at a public event in a city of another country is at that event.)
@@ -339,8 +333,11 @@ function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: Article
   // ("доручив Віткоффу поїхати до Москви на зустріч з Путіним" beside talks in Abu Dhabi, "will
   // fly to Moscow to meet Putin": a journey to another city is for a contact there.)
   const journeyTo = (m: Mention) => m.named.type === "place" && m.named.place.kind === "city" && m.first >= 2 && TOWARD.has(s.tokens[m.first - 1].folded) && JOURNEY_WORD.test(s.tokens[m.first - 2].folded);
-  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m) || journeyTo(m)) && !inAside(s, m) && !here.has(city(m.named.place)));
+  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m) || journeyTo(m)) && !inAside(s, m) && !here.has(cityOf(m.named.place)));
 }
+
+/** A place's city (a venue's, or the city itself). */
+const cityOf = (p: PlaceEntry) => p.city ?? p.name.en;
 
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */
 function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {

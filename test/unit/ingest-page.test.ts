@@ -110,3 +110,17 @@ describe("the story's lines", () => {
     assert.ok(!texts.some((t) => /Венсом|Стамбула|Джерело/.test(t)), texts.join(" | "));
   });
 });
+
+describe("a page that shows a teaser", () => {
+  it("reads the story from the JSON-LD articleBody when that is far longer than the text shown", () => {
+    const body = "МОСКВА. Переговоры Путина с Уиткоффом в Кремле продолжались пять часов, сообщил Юрий Ушаков.\nС российской стороны во встрече участвовали также Ушаков и Кирилл Дмитриев.\nСтороны договорились продолжать контакты по обычным каналам, добавил помощник президента.\nПо его словам, разговор был полезным и содержательным, но компромисс по ряду пунктов пока не найден.\nЭто уже шестой визит Уиткоффа в Россию с начала года.";
+    const html = `<html lang="ru"><head><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Ушаков рассказал об итогах переговоров", articleBody: body })}</script></head><body><article><h1>Ушаков рассказал об итогах переговоров</h1><p>Переговоры в Кремле продолжались около пяти часов, сообщил Ушаков.</p><p>Полная версия доступна в приложении.</p></article></body></html>`;
+    const p = articleFromHtml(html);
+    assert.match(p.text, /участвовали также Ушаков и Кирилл Дмитриев/);
+    assert.ok(!p.text.includes("Полная версия"), p.text);
+  });
+  it("keeps the text shown when the articleBody is no longer", () => {
+    const html = `<html lang="en"><head><script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Rubio and Lavrov speak", articleBody: "Rubio and Lavrov spoke." })}</script></head><body><article><h1>Rubio and Lavrov speak</h1><p>U.S. Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov spoke by phone on Saturday, the State Department said in a statement after the call.</p></article></body></html>`;
+    assert.match(articleFromHtml(html).text, /spoke by phone on Saturday/);
+  });
+});

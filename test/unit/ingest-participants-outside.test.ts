@@ -80,3 +80,19 @@ describe("background sentences that name people of other contacts", () => {
     assert.deepEqual(people("Dmitriev calls Miami talks with Witkoff constructive\n\nKirill Dmitriev said his talks in Miami with Steve Witkoff had been constructive. Dmitriev, who heads the fund and is one of President Vladimir Putin's point men on Washington, flew into Florida on Friday.", "2025-12-20"), ["Kirill Dmitriev", "Steve Witkoff"]);
   });
 });
+
+describe("a contact with no one named, and one in another city", () => {
+  it("takes no one from a sentence that puts its contact in another city", () => {
+    assert.deepEqual(people("США скасували раунд консультацій у Москві\n\nЧерговий раунд консультацій Росії та США, який мав відбутися в Москві, скасовано. Консультації стали одним із підсумків зустрічі Сергія Лаврова і Марко Рубіо в Ер-Ріяді.", "2025-06-17"), []);
+    assert.deepEqual(people("США отменили раунд консультаций в Москве\n\nОчередной раунд консультаций России и США, который планировалось провести в Москве, отменен. Консультации стали одним из итогов встречи Сергея Лаврова и Марко Рубио в Эр-Рияде.", "2025-06-17"), []);
+    assert.deepEqual(people("U.S. calls off consultations in Moscow\n\nThe next round of Russia-U.S. consultations, which was to be held in Moscow, has been cancelled. The consultations were one of the results of the meeting between Sergei Lavrov and Marco Rubio in Riyadh.", "2025-06-17"), []);
+  });
+});
+
+describe("marks of taking part beside a recalled contact (guards for the rules above)", () => {
+  it("reads \"також взяли участь\", \"с российской стороны присутствовали\", \"also present\" as this contact's, \"тоді\" as the recalled one's", () => {
+    assert.deepEqual(people("Путін прийняв Віткоффа в Кремлі\n\nВолодимир Путін у вівторок прийняв у Кремлі Стіва Віткоффа. У зустрічі також взяли участь Юрій Ушаков і Кирило Дмитрієв.\n\nПопередня зустріч Віткоффа з Путіним відбулася в серпні. Тоді в ній брав участь також Сергій Лавров.", "2025-12-03"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Путин принял Уиткоффа в Кремле\n\nВладимир Путин во вторник принял в Кремле Стива Уиткоффа. С российской стороны присутствовали Юрий Ушаков и Кирилл Дмитриев.\n\nПредыдущая встреча Уиткоффа с Путиным прошла в августе. Тогда в ней участвовал также Сергей Лавров.", "2025-12-03"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Putin receives Witkoff in the Kremlin\n\nVladimir Putin received Steve Witkoff in the Kremlin on Tuesday. Also present on the Russian side were Yuri Ushakov and Kirill Dmitriev.\n\nTheir previous meeting took place in August. Sergei Lavrov also took part then.", "2025-12-03"), ["Kirill Dmitriev", "Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+});
