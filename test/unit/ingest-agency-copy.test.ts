@@ -95,3 +95,13 @@ describe("a contact placed in a country abroad", () => {
     for (const d of [en, ru, uk]) assert.deepEqual([d.place.city, d.place.country], [null, "Malaysia"]);
   });
 });
+
+describe("a dateline of two newsrooms", () => {
+  // 2025-10-17 was a Friday: the call on Thursday was the 16th, the dateline's day the 17th.
+  it("is the newsroom's, not the contact's: its day is not the call's (en, ru, uk)", () => {
+    const en = main("Leaders talk by phone\n\nWASHINGTON/MOSCOW, Oct 17 (Reuters) - Donald Trump and Vladimir Putin talked by phone on Thursday for two hours.", "2025-10-17");
+    const ru = main("Президенты поговорили по телефону\n\nВАШИНГТОН/МОСКВА, 17 октября. /ТАСС/. Владимир Путин и Дональд Трамп в четверг два часа говорили по телефону.", "2025-10-17");
+    const uk = main("Президенти поговорили телефоном\n\nКИЇВ/ВАШИНГТОН, 17 жовтня. /Укрінформ/. Володимир Путін і Дональд Трамп у четвер дві години говорили телефоном.", "2025-10-17");
+    for (const d of [en, ru, uk]) assert.equal(d.date, "2025-10-16");
+  });
+});
