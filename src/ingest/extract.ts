@@ -129,10 +129,11 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   if (event.secondary && anchors[0].agreed && tense !== "cancelled" && tense !== "postponed" && !anchors[0].background) tense = "future";
 
   // People first: a later sentence that names only other people, or speaks of a contact done
-  // where this one is to come (or the reverse), is about another contact.
+  // where this one is to come (or the reverse), is about another contact; so, beside one moved or
+  // called off, is a contact done long before ("their first encounter came in February in Riyadh").
   // (An arrival told done, "Разом зі спецпосланцем прилетів зять президента США", is a step
   // toward talks to come.)
-  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held" && strongestKind(x.kinds) !== "other"));
+  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || (tense === "future" && x.tense === "held" && strongestKind(x.kinds) !== "other") || ((tense === "postponed" || tense === "cancelled") && x.tense === "held" && datedLongBefore(x, ctx)));
   // So is one that goes on about a contact recalled just before it, or is dated to another day.
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)), ctx.language);

@@ -47,7 +47,12 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   };
   const speakers: { person: Person; s: ReadSentence }[] = [];
   const venues = anchorVenues(event.anchors);
-  for (const s of event.anchors) {
+  // ("Переговоры отложены" over a subtitle "Вечером Путин и Трамп поговорили по телефону",
+  // "Talks put off" over "Putin and Trump spoke by phone in the evening": an anchor that tells only
+  // a phone call beside a contact in person is other news; neither its people nor its tense are
+  // this contact's.)
+  const ownAnchors = event.anchors.filter((a) => event.kind === "call" || !(a.kinds.size > 0 && [...a.kinds].every((k) => k === "call") && BY_PHONE.test(a.folded)));
+  for (const s of ownAnchors) {
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
     const persons = mentioned(s);
@@ -95,9 +100,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
   const sides = anchorSides(event.anchors);
-  const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
-  const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
-  const doneContact = event.anchors.some((a) => a.tense === "held");
+  const held = ownAnchors.some((a) => a.tense === "held") || !ownAnchors.some((a) => a.tense !== undefined);
+  const moved = !held && ownAnchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
+  const doneContact = ownAnchors.some((a) => a.tense === "held");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
   // без сделки"): the first later sentence about this contact that names people says who they
