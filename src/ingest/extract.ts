@@ -34,7 +34,7 @@ import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from ".
 import { notNewsByGenre } from "./story-genres.ts";
 import { aboutAnother, datedLongBefore, continuedFrom, dayOfTheStory, endsOn, firstDayOf, newDayOf, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { AGREED_BY_PHONE, ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
+import { AGREED_BY_PHONE, ANOTHER, BY_PHONE, KIND_PHRASES, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
 
 export function understand(article: Article, names: NameIndex, options: UnderstandOptions): Understanding {
@@ -174,7 +174,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
     const own = strongestKind(kindsBeyondOpening(s, ctx.language));
     const byPhone = own === "call" && BY_PHONE.test(s.folded);
-    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call")) && !summitOnlyAsVenue(s, ctx.language)) || byPhone)) return false;
+    // (Unless the summit is what the contact was to prepare: "spoke by telephone on Monday to discuss preparations for a summit".)
+    const summitPrepared = s.kinds.has(kind) && prepared < Infinity && !KIND_PHRASES.some(([k, re]) => k === "summit" && re.test(s.folded.slice(0, prepared)));
+    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call")) && !summitOnlyAsVenue(s, ctx.language) && !summitPrepared) || byPhone)) return false;
     // Nor is a round or a meeting another name for a call.
     if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;

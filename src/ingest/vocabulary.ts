@@ -435,8 +435,8 @@ export const CLAUSE = /^(as|while|amid|whereas|пока|поки|тогда|то
 export const PROPOSED = /^(propos|offer|suggest|предлож|предлага|запропон|пропону)/u;
 
 /** "to prepare a summit", "to lay the groundwork for talks", "для подготовки саммита", "для
- * підготовки зустрічі": what follows is the contact being prepared, not the one reported. */
-export const PREPARING = re(`${B}(to prepare|preparing|in preparation for|(to lay|laying) the groundwork for|to pave the way for|для подготовки|для пидготовки|в рамках подготовки|в рамках пидготовки|чтобы подготовить|щоб пидготувати|готовя|готуючи)${E}`);
+ * підготовки зустрічі", "to discuss preparations for", "обсудили подготовку": what follows is the contact being prepared, not the one reported. */
+export const PREPARING = re(`${B}(to prepare|preparing|in preparation for|(to lay|laying) the groundwork for|to pave the way for|для подготовки|для пидготовки|в рамках подготовки|в рамках пидготовки|чтобы подготовить|щоб пидготувати|готовя|готуючи|(to discuss|discussed|discussing|discuss) (the )?preparations? for|(обсудить|обсудили|обсуждали|обговорити|обговорили|обговорювали) подготовку|(обсудить|обсудили|обсуждали|обговорити|обговорили|обговорювали) пидготовку)${E}`);
 
 /** Clauses that count time from an event: "since Trump returned", "с тех пор как", "з моменту повернення". */
 /** "since", "after", "после того, как", "після того, як" (folded): a clause that tells from when

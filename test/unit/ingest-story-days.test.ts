@@ -172,3 +172,13 @@ describe("the day of a contact done", () => {
     for (const d of [en, ru, uk]) assert.equal(d.date, "2026-04-29");
   });
 });
+
+describe("a call held to discuss preparations for a summit", () => {
+  // 2025-10-20 was a Monday.
+  it("is dated by its own sentence: the summit prepared is its topic, not another contact (en, ru, uk)", () => {
+    const en = main("Rubio and Lavrov talk by phone\n\nThe State Department calls the phone call productive\n\nMarco Rubio and Sergei Lavrov spoke by telephone on Monday to discuss preparations for a summit between Trump and Putin.", "2025-10-20");
+    const ru = main("Рубио и Лавров поговорили по телефону\n\nВ Госдепе назвали телефонный разговор продуктивным\n\nМарко Рубио и Сергей Лавров в понедельник по телефону обсудили подготовку саммита Трампа и Путина.", "2025-10-20");
+    const uk = main("Рубіо і Лавров поговорили телефоном\n\nУ Держдепі назвали телефонну розмову продуктивною\n\nМарко Рубіо і Сергій Лавров у понеділок телефоном обговорили підготовку саміту Трампа і Путіна.", "2025-10-20");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.date], ["call", "2025-10-20"]);
+  });
+});
