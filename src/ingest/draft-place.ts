@@ -8,6 +8,7 @@ import type { ReadSentence, Tense } from "./reading.ts";
 import { secondClauseAt } from "./events.ts";
 import { isLocative, isProposedPlace, isSincePlace, isStatementPlace, placeCalledOffSince, placeOfAnother, placeOfASummit, placeOfATalkDone, placeOfTheSidelines, placesItsContact } from "./places.ts";
 import { cityFiledFrom, clockCity, printedPlace } from "./story-cues.ts";
+import { KIND_PHRASES } from "./vocabulary.ts";
 
 /** Contacts held in person, which have a place. */
 export const IN_PERSON = new Set<Kind>(["meeting", "round", "summit", "other"]);
@@ -35,6 +36,7 @@ export function findPlace(event: EventReading, fills: ReadSentence[], elsewhere:
     city = sidelines.place;
     evidence.city = sidelines.sentence.text;
   } else if (kind !== "call") {
+    const othersCities = secondClauseCities(anchors, ctx);
     for (const s of fills.filter((x) => !elsewhere(x))) {
       let regionAt: number | undefined;
       // "Putin hosts Trump envoys … as Ukraine negotiations move to Abu Dhabi": a headline's
@@ -45,6 +47,7 @@ export function findPlace(event: EventReading, fills: ReadSentence[], elsewhere:
         if (m.named.type === "country" && !abroad && !region && anchors.includes(s) && !m.named.country.followed && isLocative(s, m)) abroad = { code: m.named.country.code, sentence: s };
         if (m.named.type !== "place" || !(isLocative(s, m) || placesItsContact(s, m, ctx.language)) || isStatementPlace(s, m) || isProposedPlace(s, m) || isSincePlace(s, m) || placeOfAnother(s, m, kind, ctx.language) || (kind !== "summit" && !leadersMeet && placeOfASummit(s, m, ctx.language)) || (tense === "future" && placeOfATalkDone(s, m, kind, ctx.language)) || ((tense === "held" || tense === "future") && placeCalledOffSince(s, m))) continue;
         const p = m.named.place;
+        if (othersCities.has(p) && !anchors.includes(s)) continue;
         // "will meet Putin in Alaska on Aug. 15, … since Trump returned to the White House": the
         // first place a sentence gives is its contact's; after a region only a place in it
         // (Anchorage in Alaska) says more.
@@ -92,4 +95,22 @@ export function findPlace(event: EventReading, fills: ReadSentence[], elsewhere:
     guessed.push("city");
   }
   return { city, venue, region, abroad };
+}
+
+/**
+ * "Rubio-Lavrov meeting shelved as Budapest summit plans wobble", "Встречу Лаврова и Рубио
+ * отложили, саммит в Будапеште под вопросом": a city the headline's second clause gives, and its
+ * first clause does not, is the other news's; "the Budapest meeting" further on is that contact.
+ */
+function secondClauseCities(anchors: ReadSentence[], ctx: Context): Set<PlaceEntry> {
+  const headline = anchors.find((a) => a.headline);
+  const clause = headline ? secondClauseAt(headline, ctx.language) : -1;
+  if (!headline || clause < 0) return new Set();
+  // (Only where the first clause tells a contact of its own: "Ukraine and Russia agree a swap as
+  // talks end in Abu Dhabi" gives the talks' city.)
+  const firstClause = headline.tokens.slice(0, clause).map((t) => t.folded).join(" ");
+  if (!KIND_PHRASES.some(([, re]) => re.test(firstClause))) return new Set();
+  const places = (after: boolean) => headline.mentions.flatMap((m) => (m.named.type === "place" && m.first > clause === after ? [m.named.place] : []));
+  const first = new Set(places(false));
+  return new Set(places(true).filter((p) => !first.has(p)));
 }

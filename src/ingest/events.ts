@@ -281,6 +281,10 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
     // with no phone in it is the meeting its lead tells.)
     if (own === "call" && !BY_PHONE.test(headline.folded) && !leadKinds.has("call") && leadKinds.has("meeting") && !BY_PHONE.test(lead!.folded)) return "meeting";
     if (own !== "meeting" && own !== "other") return own;
+    // ("Rubio-Lavrov meeting put off" over "A call between the ministers on Monday failed", "Встречу
+    // Лаврова и Рубио отложили" over "После телефонного разговора …": a meeting the headline tells
+    // moved or called off is the news; the call the lead gives is why.)
+    if (own === "meeting" && movedInFirstClause(headline, lang)) return "meeting";
     if (byPhone) return "call";
     // "Putin talks with Witkoff and Kushner … with the American delegation": a headline that
     // names both sides' people has said it was a meeting, whatever the lead calls the teams.
@@ -296,6 +300,12 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
  * in the Kremlin is not one); in English "a call" is one by phone ("The first call between the
  * leaders this year came …" under "Trump and Putin Talk for an Hour").
  */
+function movedInFirstClause(headline: ReadSentence, lang: ArticleLang): boolean {
+  const clause = secondClauseAt(headline, lang);
+  const first = (clause < 0 ? headline.tokens : headline.tokens.slice(0, clause)).map((t) => t.folded).join(" ");
+  return STATUS_CUES.postponed.test(first) || STATUS_CUES.cancelled.test(first);
+}
+
 function byPhoneLead(lead: ReadSentence | undefined, leadKinds: Set<Kind>, lang: ArticleLang): boolean {
   if (!lead || !leadKinds.has("call")) return false;
   return /(телефон|phone|звонк|звонил|созвон|дзвин|дзвон)/u.test(lead.folded) || (lang === "en" && BY_PHONE.test(lead.folded));

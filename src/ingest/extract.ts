@@ -35,7 +35,7 @@ import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from ".
 import { notNewsByGenre } from "./story-genres.ts";
 import { aboutAnother, datedLongBefore, continuedFrom, dayOfTheStory, endsOn, firstDayOf, newDayOf, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
-import { AGREED_BY_PHONE, ANOTHER, BY_PHONE, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
+import { AGREED_BY_PHONE, ANOTHER, BY_PHONE, KIND_PHRASES, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
 
 export function understand(article: Article, names: NameIndex, options: UnderstandOptions): Understanding {
@@ -130,7 +130,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   if (event.secondary && anchors[0].agreed && tense !== "cancelled" && tense !== "postponed" && !anchors[0].background) tense = "future";
 
   // People first: a later sentence that names only other people, or speaks of a contact done
-  // where this one is to come (or the reverse), is about another contact.
+  // where this one is to come (or the reverse), is about another contact; so, beside one moved or
+  // called off, is a contact done long before ("their first encounter came in February in Riyadh").
   // (An arrival told done, "Разом зі спецпосланцем прилетів зять президента США", is a step
   // toward talks to come.)
   // (So, for a contact moved or called off, is one told held: "Раунд відклали … Перший раунд
@@ -138,7 +139,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // (Not one that tells a part planned, "В переговорах должны были участвовать …", nor one that
   // names no contact: "Делегація … залишається готовою".)
   const moved = (x: ReadSentence) => (tense === "postponed" || tense === "cancelled") && x.kinds.size > 0 && !EXPECTED_ONLY.test(x.folded);
-  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || ((tense === "future" || moved(x)) && x.tense === "held" && strongestKind(x.kinds) !== "other"));
+  const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || ((tense === "future" || moved(x)) && x.tense === "held" && strongestKind(x.kinds) !== "other") || ((tense === "postponed" || tense === "cancelled") && x.tense === "held" && datedLongBefore(x, ctx)));
   // So is one that goes on about a contact recalled just before it, or is dated to another day.
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
   const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)), ctx.language);
@@ -179,7 +180,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
     const own = strongestKind(kindsBeyondOpening(s, ctx.language));
     const byPhone = own === "call" && BY_PHONE.test(s.folded);
-    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call")) && !summitOnlyAsVenue(s, ctx.language)) || byPhone)) return false;
+    // (Unless the summit is what the contact was to prepare: "spoke by telephone on Monday to discuss preparations for a summit".)
+    const summitPrepared = s.kinds.has(kind) && prepared < Infinity && !KIND_PHRASES.some(([k, re]) => k === "summit" && re.test(s.folded.slice(0, prepared)));
+    if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call")) && !summitOnlyAsVenue(s, ctx.language) && !summitPrepared) || byPhone)) return false;
     // Nor is a round or a meeting another name for a call.
     if (!anchors.includes(s) && kind === "call" && !s.kinds.has("call")) return false;
     return true;
@@ -225,7 +228,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("On Feb. 15 Rubio and Lavrov agreed by phone to hold consultations": a day told before the
     // phone the contact was agreed on is that call's.)
     const byPhoneAt = kind === "call" ? -1 : (AGREED_BY_PHONE.exec(s.folded)?.index ?? -1);
-    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !(byPhoneAt >= 0 && d.index < byPhoneAt) && !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
+    // ("Putin asks Trump to back a truce around 9 May" told the day before: a contact done is on no day still to come.)
+    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !(byPhoneAt >= 0 && d.index < byPhoneAt) && !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && !(tense === "held" && d.value.length === 10 && d.value > ctx.published) && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? firstDayAfterTheMove(s, dates) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

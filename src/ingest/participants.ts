@@ -47,12 +47,13 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   };
   const speakers: { person: Person; s: ReadSentence }[] = [];
   const venues = anchorVenues(event.anchors);
-  // "Трехсторонние переговоры отложены. Вечером Путин и Трамп поговорили по телефону": a lead
-  // line that tells only a phone call, beside talks in person, is that call's news, with its
-  // own people and its own tense.
+  // "Трехсторонние переговоры отложены. Вечером Путин и Трамп поговорили по телефону", "Talks put
+  // off" over "Putin and Trump spoke by phone in the evening": a headline or lead line that tells
+  // only a phone call, beside talks in person, is that call's news; neither its people nor its
+  // tense are this contact's.
   const callLine = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && [...x.kinds].every((k) => k === "call" || k === "other") && BY_PHONE.test(x.folded);
-  for (const s of event.anchors) {
-    if (callLine(s)) continue;
+  const ownAnchors = event.anchors.filter((a) => !callLine(a));
+  for (const s of ownAnchors) {
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
     const persons = mentioned(s);
@@ -100,9 +101,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
   const sides = anchorSides(event.anchors);
-  const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
-  const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
-  const doneContact = event.anchors.some((a) => a.tense === "held" && !callLine(a));
+  const held = ownAnchors.some((a) => a.tense === "held") || !ownAnchors.some((a) => a.tense !== undefined);
+  const moved = !held && ownAnchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
+  const doneContact = ownAnchors.some((a) => a.tense === "held");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
   // без сделки"): the first later sentence about this contact that names people says who they

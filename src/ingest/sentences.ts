@@ -70,8 +70,9 @@ const isUpdateStamp = (line: string) => UPDATE_STAMP.test(line) && /\d/.test(lin
 // "MOSCOW, April 8 (Reuters) - ", "UNITED NATIONS, Sept 18 (TASS) — ", "КИЇВ, 5 березня (AP) — ",
 // "МОСКВА, 8 апреля. /ТАСС/. ", "WASHINGTON (Bloomberg) -- ".
 // ("PALM BEACH, Fla., Dec 29 (Reuters) - ": a US state's abbreviation after the city; "MOSCOW,
-// Aug. 16 (Xinhua) -- ": a month's abbreviation with its stop.)
-const DATELINE = /^[\p{Lu}][\p{Lu}.\s-]{2,30}(,\s*\p{Lu}\p{Ll}{1,4}\.)?(,\s*(\p{Lu}\p{Ll}{2,4}\.\s*\d{1,2}|[^.()/—–-]{1,25}?))?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
+// Aug. 16 (Xinhua) -- ": a month's abbreviation with its stop; "WASHINGTON/MOSCOW, Oct 17
+// (Reuters) - ", "ВАШИНГТОН/МОСКВА, 17 октября. /ТАСС/. ": a story filed from two newsrooms.)
+const DATELINE = /^[\p{Lu}][\p{Lu}.\s/-]{2,30}(,\s*\p{Lu}\p{Ll}{1,4}\.)?(,\s*(\p{Lu}\p{Ll}{2,4}\.\s*\d{1,2}|[^.()/—–-]{1,25}?))?(\.?\s*\([^)]{1,30}\)|\.\s*\/[^/]{1,20}\/\.?)\s*(—|–|--|-)?\s*/u;
 // AFP and dpa print the city in ordinary case: "Washington (AFP) – ", "Kyiv (dpa) - ".
 const TITLE_DATELINE = /^\p{Lu}\p{Ll}+([\s-]\p{Lu}\p{Ll}+)?(,\s*[^.()/—–-]{1,25}?)?\s*\((AFP|dpa|DPA|AP|Reuters|Bloomberg|ANSA|EFE|Xinhua|Anadolu)\)\s*(—|–|--|-)\s*/u;
 // Without the agency: "ABU DHABI, Feb 5 - ", "MOSCOW - ", "КИЕВ, 3 дек — ".

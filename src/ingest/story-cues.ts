@@ -174,7 +174,7 @@ export function newDayOf(fills: ReadSentence[], setFor: string, ctx: Context): {
  * text ("6 августа 2025 года, 17:40, Москва, Кремль") and then say "состоялась беседа" without a
  * day (a stamp with a day and a time alone, "28 мая 2025, 18:40", is when the page was
  * published, which dates nothing); a digest's headline names its day; a headline reports the
- * arrival the contact was told beside.
+ * arrival the contact was told beside; the lead tells it "just" done.
  */
 export function dayOfTheStory(anchors: ReadSentence[], ctx: Context): { value: string; evidence: string } | undefined {
   const line = ctx.story.dateLine;
@@ -185,8 +185,15 @@ export function dayOfTheStory(anchors: ReadSentence[], ctx: Context): { value: s
   const digest = digestDay(ctx);
   if (digest) return { value: digest.value, evidence: ctx.story.headline! };
   const arrival = dayOfTheArrival(anchors, ctx);
-  return arrival ? { value: ctx.published, evidence: arrival.text } : undefined;
+  if (arrival) return { value: ctx.published, evidence: arrival.text };
+  // ("Ушаков щойно заявив, що Путін провів телефонну розмову з Трампом", "только что", "has just
+  // spoken": told the moment it is known, a contact done is of the story's day.)
+  const justNow = anchors.find((a) => !a.headline && a.tense === "held" && JUST_NOW.test(a.folded));
+  return justNow ? { value: ctx.published, evidence: justNow.text } : undefined;
 }
+
+/** "щойно", "тільки-но", "только что", "has just", "just ended": a moment ago. */
+const JUST_NOW = /(?<![\p{L}])(щойно|тильки-но|тільки-но|только что|(has|have|had) just|just (ended|finished|concluded|wrapped up|spoke|talked|met|held))(?![\p{L}])/u;
 
 /**
  * "Війна в Україні: ситуація на фронті 6 серпня та головні події дня": a digest whose headline

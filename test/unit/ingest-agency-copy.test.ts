@@ -95,3 +95,32 @@ describe("a contact placed in a country abroad", () => {
     for (const d of [en, ru, uk]) assert.deepEqual([d.place.city, d.place.country], [null, "Malaysia"]);
   });
 });
+
+describe("a dateline of two newsrooms", () => {
+  // 2025-10-17 was a Friday: the call on Thursday was the 16th, the dateline's day the 17th.
+  it("is the newsroom's, not the contact's: its day is not the call's (en, ru, uk)", () => {
+    const en = main("Leaders talk by phone\n\nWASHINGTON/MOSCOW, Oct 17 (Reuters) - Donald Trump and Vladimir Putin talked by phone on Thursday for two hours.", "2025-10-17");
+    const ru = main("Президенты поговорили по телефону\n\nВАШИНГТОН/МОСКВА, 17 октября. /ТАСС/. Владимир Путин и Дональд Трамп в четверг два часа говорили по телефону.", "2025-10-17");
+    const uk = main("Президенти поговорили телефоном\n\nКИЇВ/ВАШИНГТОН, 17 жовтня. /Укрінформ/. Володимир Путін і Дональд Трамп у четвер дві години говорили телефоном.", "2025-10-17");
+    for (const d of [en, ru, uk]) assert.equal(d.date, "2025-10-16");
+  });
+});
+
+describe("a meeting put off over a lead that tells a call", () => {
+  // 2025-10-21 was a Tuesday.
+  it("is the meeting the headline tells moved, not the call the lead gives as the reason (en, ru, uk)", () => {
+    const en = main("Rubio-Lavrov meeting shelved\n\n- Call between the two ministers on Monday failed to narrow gaps\n\nThe ministers were due to meet this week, officials said.", "2025-10-21");
+    const ru = main("Встречу Лаврова и Рубио отложили\n\n- Телефонный разговор министров в понедельник не сблизил позиции\n\nМинистры собирались встретиться на этой неделе, сообщили источники.", "2025-10-21");
+    const uk = main("Зустріч Лаврова і Рубіо відклали\n\n- Телефонна розмова міністрів у понеділок не зблизила позиції\n\nМіністри збиралися зустрітися цього тижня, повідомили джерела.", "2025-10-21");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.status, d.date], ["meeting", "postponed", null]);
+  });
+});
+
+describe("a city the headline's second clause gives", () => {
+  it("is the other news's: 'the Budapest meeting' further on is that contact (en, ru, uk)", () => {
+    const en = main("Rubio-Lavrov meeting put off as Budapest summit stalls\n\nA planned meeting between Marco Rubio and Sergei Lavrov has been put off, officials said.\n\nThe official did not say whether the Budapest meeting had been called off.", "2025-10-21");
+    const ru = main("Встречу Рубио и Лаврова отложили, саммит в Будапеште под вопросом\n\nЗапланированную встречу Марко Рубио и Сергея Лаврова отложили, сообщили источники.\n\nЧиновник не уточнил, отменена ли встреча в Будапеште.", "2025-10-21");
+    const uk = main("Зустріч Рубіо і Лаврова відклали, саміт у Будапешті під питанням\n\nЗаплановану зустріч Марко Рубіо і Сергія Лаврова відклали, повідомили джерела.\n\nПосадовець не уточнив, чи скасовано зустріч у Будапешті.", "2025-10-21");
+    for (const d of [en, ru, uk]) assert.equal(d.place.city, null);
+  });
+});

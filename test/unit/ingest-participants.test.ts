@@ -343,3 +343,23 @@ describe("people a long story names as present, or a side at a time", () => {
     assert.deepEqual(people("First round in Abu Dhabi\n\nThe first round of trilateral talks was held in Abu Dhabi on Friday. Ukraine's delegation was led by Rustem Umerov. Russia's, by Adm. Igor Kostyukov. Steve Witkoff and Jared Kushner represented the United States.", "2026-01-23"), ["Igor Kostyukov", "Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
   });
 });
+
+describe("the people of a round moved, under a subtitle that tells a call", () => {
+  // 2026-03-09 was a Monday.
+  it("are those the story says were to take part, not the callers (en, ru, uk)", () => {
+    const en = people("Three-way talks on Ukraine postponed again\nPutin and Trump spoke by phone in the evening\n\nThe trilateral round set for this week has been postponed, Zelensky said.\n\nSteve Witkoff and Jared Kushner were to take part, and Rustem Umerov was to lead the Ukrainian delegation again.", "2026-03-09");
+    const ru = people("Трехсторонние переговоры по Украине снова отложены\nВечером Путин и Трамп поговорили по телефону\n\nТрехсторонняя встреча, которая должна была пройти на этой неделе, отложена, заявил Зеленский.\n\nВ переговорах должны были участвовать Стив Уиткофф и Джаред Кушнер, украинскую делегацию должен был снова возглавить Рустем Умеров.", "2026-03-09");
+    const uk = people("Тристоронні переговори щодо України знову відклали\nУвечері Путін і Трамп поговорили телефоном\n\nТристоронню зустріч, яка мала відбутися цього тижня, відклали, заявив Зеленський.\n\nУ переговорах мали брати участь Стів Віткофф і Джаред Кушнер, українську делегацію мав знову очолити Рустем Умєров.", "2026-03-09");
+    for (const p of [en, ru, uk]) assert.ok(!p?.includes("Vladimir Putin") && !p?.includes("Donald Trump") && p?.includes("Rustem Umerov"), String(p));
+  });
+});
+
+describe("the people of a meeting put off", () => {
+  // 2025-10-21 was a Tuesday.
+  it("are not those of a contact done months before, nor one whose 'proposal' a 'membership' sentence rejects (en, ru, uk)", () => {
+    const en = people("Rubio-Lavrov meeting put off\n\nA planned meeting between Marco Rubio and Sergei Lavrov has been put off, officials said.\n\nTheir first encounter came in February in Riyadh, when Rubio met Lavrov and Yuri Ushakov.\n\nLavrov insisted on Ukraine's neutrality outside NATO membership, rejecting Donald Trump's proposal.", "2025-10-21");
+    const ru = people("Встречу Рубио и Лаврова отложили\n\nЗапланированную встречу Марко Рубио и Сергея Лаврова отложили, сообщили источники.\n\nВпервые они встретились в феврале в Эр-Рияде, когда Рубио провел переговоры с Лавровым и Юрием Ушаковым.", "2025-10-21");
+    const uk = people("Зустріч Рубіо і Лаврова відклали\n\nЗаплановану зустріч Марко Рубіо і Сергія Лаврова відклали, повідомили джерела.\n\nУперше вони зустрілися в лютому в Ер-Ріяді, коли Рубіо провів переговори з Лавровим і Юрієм Ушаковим.", "2025-10-21");
+    for (const p of [en, ru, uk]) assert.deepEqual(p, ["Marco Rubio", "Sergei Lavrov"]);
+  });
+});

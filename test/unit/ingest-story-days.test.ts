@@ -156,3 +156,29 @@ describe("a long story on a contact to come, most of it what came before", () =>
     for (const [text, published] of cases) assert.deepEqual(main(text, published), { kind: "round", status: "announced", date: null, city: "Geneva", drafts: 1 }, text);
   });
 });
+
+describe("the day of a contact done", () => {
+  // 2026-04-30 was a Thursday: "on Wednesday" is the 29th, 9 May is to come.
+  it("is no day still to come that its subtitle gives as a topic (en, ru, uk)", () => {
+    const en = main("Putin and Trump hold first call in weeks\n\nKremlin says Trump backed a truce around 9 May parade, as Ukraine talks remain stalled\n\nVladimir Putin and Donald Trump spoke by phone on Wednesday for over an hour.", "2026-04-30");
+    const ru = main("Путин и Трамп впервые за недели поговорили по телефону\n\nВ Кремле заявили, что Трамп поддержал перемирие к параду 9 мая, пока переговоры по Украине заморожены\n\nВладимир Путин и Дональд Трамп в среду больше часа говорили по телефону.", "2026-04-30");
+    const uk = main("Путін і Трамп уперше за тижні поговорили телефоном\n\nУ Кремлі заявили, що Трамп підтримав перемир'я до параду 9 травня, поки переговори щодо України заморожені\n\nВолодимир Путін і Дональд Трамп у середу понад годину говорили телефоном.", "2026-04-30");
+    for (const d of [en, ru, uk]) assert.equal(d.date, "2026-04-29");
+  });
+  it("is the story's day when the lead tells it 'just' done (en, ru, uk)", () => {
+    const uk = main("Путін і Трамп поговорили телефоном\n\nУшаков щойно заявив, що Путін провів телефонну розмову з Дональдом Трампом.", "2026-04-29");
+    const ru = main("Путин и Трамп поговорили по телефону\n\nУшаков только что заявил, что Путин провел телефонный разговор с Дональдом Трампом.", "2026-04-29");
+    const en = main("Putin and Trump talk by phone\n\nUshakov has just said that Vladimir Putin held a phone call with Donald Trump.", "2026-04-29");
+    for (const d of [en, ru, uk]) assert.equal(d.date, "2026-04-29");
+  });
+});
+
+describe("a call held to discuss preparations for a summit", () => {
+  // 2025-10-20 was a Monday.
+  it("is dated by its own sentence: the summit prepared is its topic, not another contact (en, ru, uk)", () => {
+    const en = main("Rubio and Lavrov talk by phone\n\nThe State Department calls the phone call productive\n\nMarco Rubio and Sergei Lavrov spoke by telephone on Monday to discuss preparations for a summit between Trump and Putin.", "2025-10-20");
+    const ru = main("Рубио и Лавров поговорили по телефону\n\nВ Госдепе назвали телефонный разговор продуктивным\n\nМарко Рубио и Сергей Лавров в понедельник по телефону обсудили подготовку саммита Трампа и Путина.", "2025-10-20");
+    const uk = main("Рубіо і Лавров поговорили телефоном\n\nУ Держдепі назвали телефонну розмову продуктивною\n\nМарко Рубіо і Сергій Лавров у понеділок телефоном обговорили підготовку саміту Трампа і Путіна.", "2025-10-20");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.kind, d.date], ["call", "2025-10-20"]);
+  });
+});
