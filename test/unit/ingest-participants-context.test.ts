@@ -363,3 +363,11 @@ describe("a speaker who tells a talk of his own", () => {
     assert.deepEqual(people("Російські та американські представники провели переговори в Давосі\n\nРосійські та американські представники провели у вівторок переговори на полях форуму в Давосі. Зустріч тривала дві години. Кирило Дмитрієв підтвердив, що зустрівся там зі спецпосланцем США Стівом Віткоффом і Джаредом Кушнером.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
   });
 });
+
+describe("a relative clause that tells a person's post and when he took it", () => {
+  it("recalls no earlier contact: those it follows take part ('who became head of the office last month')", () => {
+    assert.deepEqual(people("Talks in Geneva next week\n\nRussia, Ukraine and the US will hold talks in Geneva on Tuesday. Ukraine's team will be led by Rustem Umerov and include Kyrylo Budanov, the spy chief who became head of the presidential office last month.", "2026-02-13"), ["Kyrylo Budanov", "Rustem Umerov"]);
+    assert.deepEqual(people("Переговоры в Женеве на следующей неделе\n\nРоссия, Украина и США проведут переговоры в Женеве во вторник. Украинскую делегацию возглавит Рустем Умеров, в нее войдет Кирилл Буданов, который стал главой офиса президента в прошлом месяце.", "2026-02-13"), ["Kyrylo Budanov", "Rustem Umerov"]);
+    assert.deepEqual(people("Переговори в Женеві наступного тижня\n\nРосія, Україна та США проведуть переговори в Женеві у вівторок. Українську делегацію очолить Рустем Умєров, до неї увійде Кирило Буданов, який став головою Офісу президента минулого місяця.", "2026-02-13"), ["Kyrylo Budanov", "Rustem Umerov"]);
+  });
+});
