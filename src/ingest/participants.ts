@@ -46,8 +46,13 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     return out;
   };
   const speakers: { person: Person; s: ReadSentence }[] = [];
-  const venues = anchorVenues(event.anchors);
-  for (const s of event.anchors) {
+  // "Трехсторонние переговоры вновь отложены" over "Вечером Путин и Трамп поговорили по телефону",
+  // "Talks postponed again" over "Putin and Trump spoke by phone in the evening": a lead that tells
+  // a call under a headline on talks in person (or the reverse) is a contact of its own, and says
+  // nothing of this one's people, place or state.
+  const anchors = event.anchors.filter((s) => s.headline || !event.anchors.some((a) => a.headline) || !otherKindOfLead(s, event.kind));
+  const venues = anchorVenues(anchors);
+  for (const s of anchors) {
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
     const persons = mentioned(s);
@@ -94,10 +99,10 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
-  const sides = anchorSides(event.anchors);
-  const held = event.anchors.some((a) => a.tense === "held") || !event.anchors.some((a) => a.tense !== undefined);
-  const moved = !held && event.anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
-  const doneContact = event.anchors.some((a) => a.tense === "held");
+  const sides = anchorSides(anchors);
+  const held = anchors.some((a) => a.tense === "held") || !anchors.some((a) => a.tense !== undefined);
+  const moved = !held && anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
+  const doneContact = anchors.some((a) => a.tense === "held");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
   // без сделки"): the first later sentence about this contact that names people says who they
@@ -231,6 +236,12 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   return { people, evidence };
 }
 
+/** Does a lead name a call and no contact in person where the contact is one in person, or the reverse? */
+function otherKindOfLead(s: ReadSentence, kind: Kind): boolean {
+  const inPerson = [...s.kinds].some((k) => k !== "call" && k !== "other");
+  return kind === "call" ? inPerson && !s.kinds.has("call") : s.kinds.has("call") && !inPerson && BY_PHONE.test(s.folded);
+}
+
 /** Do the headline and the lead call the contact a round or consultations ("third round", "консультации")? */
 const namesRound = (anchors: ReadSentence[]) => anchors.some((s) => ROUND_NOUN.test(s.folded));
 const ROUND_NOUN = /(?<![\p{L}])(раунд\p{L}*|rounds?|консультац\p{L}*|consultations?)(?![\p{L}])/u;
@@ -313,8 +324,15 @@ function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: Article
   // (Not a press conference: "…, Zelensky said during a press conference in Kyiv".)
   const event = s.tokens.some((t, i) => PUBLIC_EVENT.test(t.folded) && !/^(press|news|пресс|прес)$/u.test(s.tokens[i - 1]?.folded ?? ""));
   const abroad = (m: Mention) => event && m.named.type === "place" && m.named.place.kind === "city" && !countries.has(m.named.place.country) && isLocative(s, m);
-  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m)) && !inAside(s, m) && !here.has(city(m.named.place)));
+  // ("In Alaska, Trump and Putin talked …, accompanied by Rubio" in a story on a Budapest summit,
+  // "На Аляске", "На Алясці": a region that holds none of this contact's places is elsewhere too;
+  // one that holds them, "in Alaska" beside "in Anchorage", is here.)
+  const away = (p: PlaceEntry) => (p.kind === "region" ? ![...venues].some((v) => inRegion(v, p)) : !here.has(city(p)) && ![...venues].some((v) => v.kind === "region" && inRegion(p, v)));
+  return s.mentions.some((m) => m.named.type === "place" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m)) && !inAside(s, m) && away(m.named.place));
 }
+
+/** Does the place lie in the region: its country and its clock (names.json gives no more)? */
+const inRegion = (p: PlaceEntry, region: PlaceEntry) => p.country === region.country && p.zone === region.zone;
 
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */
 function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {

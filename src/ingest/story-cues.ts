@@ -12,6 +12,7 @@ import { perObject } from "./memo.ts";
 import { atAside } from "./other-contacts.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
+import { THEN } from "./participation-words.ts";
 import { NEWS_DAYS } from "./events.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, SUBJECT_PRONOUN, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
@@ -66,9 +67,16 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     // феврале 2025 года делегацию возглавлял Рубио", "У лютому 2025 року …": a sentence that opens
     // on a month before this contact's, away from the anchors' paragraph, tells an earlier one.
     if (!secondary && x.kinds.size > 0 && !anchors.some((a) => a.paragraph === x.paragraph) && opensOnEarlierMonth(x, anchorDay, ctx)) return true;
+    // ("At the time, he said advisers led by Rubio would meet beforehand", "Тогда же …", "Тоді …":
+    // a sentence that opens on the time the one before it gave goes on about what that one told.)
+    if (before?.paragraph === x.paragraph && THEN.exec(x.folded)?.index === 0 && elsewhere(before)) return true;
     // (A contact to come with no day of its own: one dated before the story is an earlier one,
-    // "— 23 ноября в Женеве делегации, которые возглавляли Рубио и Умеров, …".)
-    return !anchorDay && tense === "future" && !secondary && x.kinds.size > 0 && daysOf(x).some((d) => d < ctx.published);
+    // "— 23 ноября в Женеве делегации, которые возглавляли Рубио и Умеров, …"; so, for one called
+    // off or moved, is a contact told done on a day before the story: "Trump had announced the
+    // summit on Oct. 16 after a phone call with Putin that lasted two hours", "Трамп и Путин
+    // поговорили по телефону 16 октября".)
+    const notHeld = tense === "future" || ((tense === "cancelled" || tense === "postponed") && x.tense === "held");
+    return !anchorDay && notHeld && !secondary && x.kinds.size > 0 && daysOf(x).some((d) => d < ctx.published);
   });
   return elsewhere;
 }

@@ -371,3 +371,31 @@ describe("a relative clause that tells a person's post and when he took it", () 
     assert.deepEqual(people("Переговори в Женеві наступного тижня\n\nРосія, Україна та США проведуть переговори в Женеві у вівторок. Українську делегацію очолить Рустем Умєров, до неї увійде Кирило Буданов, який став головою Офісу президента минулого місяця.", "2026-02-13"), ["Kyrylo Budanov", "Rustem Umerov"]);
   });
 });
+
+describe("a contact recalled by the region it was held in", () => {
+  it("reads the people of a sentence opening on a region that holds none of this contact's places as that contact's", () => {
+    assert.deepEqual(people("Trump calls off Budapest summit with Putin\n\nDonald Trump has called off the planned summit with Vladimir Putin in Budapest. In Alaska, the two leaders talked for three hours, accompanied by Rubio, Lavrov and Ushakov.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп отменил саммит с Путиным в Будапеште\n\nДональд Трамп отменил запланированный саммит с Владимиром Путиным в Будапеште. На Аляске лидеры беседовали три часа в сопровождении Рубио, Лаврова и Ушакова.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп скасував саміт із Путіним у Будапешті\n\nДональд Трамп скасував запланований саміт із Володимиром Путіним у Будапешті. На Алясці лідери розмовляли три години у супроводі Рубіо, Лаврова та Ушакова.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads those of one opening on the region that holds its city as this contact's", () => {
+    assert.deepEqual(people("Trump and Putin meet in Anchorage\n\nDonald Trump and Vladimir Putin met in Anchorage on Friday. In Alaska, Putin was accompanied by Lavrov and Ushakov.", "2025-08-16"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Трамп и Путин встретились в Анкоридже\n\nДональд Трамп и Владимир Путин встретились в Анкоридже в пятницу. На Аляске Путина сопровождали Лавров и Ушаков.", "2025-08-16"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+});
+
+describe("a sentence that opens on the time of a contact recalled before it", () => {
+  it("reads the people it names as of what was said then, in the story of a contact called off", () => {
+    assert.deepEqual(people("Trump calls off Budapest summit with Putin\n\nDonald Trump has called off the planned summit with Vladimir Putin in Budapest.\n\nTrump and Putin spoke by phone on Oct. 16. At the time, Trump said advisers led by Marco Rubio would meet first.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп отменил саммит с Путиным в Будапеште\n\nДональд Трамп отменил запланированный саммит с Владимиром Путиным в Будапеште.\n\nТрамп и Путин поговорили по телефону 16 октября. Тогда Трамп сказал, что сначала встретятся советники во главе с Марко Рубио.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп скасував саміт із Путіним у Будапешті\n\nДональд Трамп скасував запланований саміт із Володимиром Путіним у Будапешті.\n\nТрамп і Путін поговорили телефоном 16 жовтня. Тоді Трамп сказав, що спершу зустрінуться радники на чолі з Марко Рубіо.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+  });
+});
+
+describe("a lead that tells a call under a headline on talks in person", () => {
+  it("names no one of the talks: their people are those the story says were to take part", () => {
+    assert.deepEqual(people("Трехсторонние переговоры снова отложены\n\nВечером Путин и Трамп впервые за год поговорили по телефону\n\nТрехсторонняя встреча России, США и Украины, которая должна была пройти на этой неделе, отложена. В ней должны были участвовать Уиткофф, Кушнер и Умеров.", "2026-03-09"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Тристоронні переговори знову відкладено\n\nУвечері Путін і Трамп уперше за рік поговорили телефоном\n\nТристоронню зустріч Росії, США та України, яка мала відбутися цього тижня, відкладено. У ній мали взяти участь Віткофф, Кушнер і Умєров.", "2026-03-09"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Three-way talks postponed again\n\nIn the evening Putin and Trump spoke by phone for the first time this year\n\nThe three-way meeting of Russia, the US and Ukraine that was due this week has been postponed. Witkoff, Kushner and Umerov were to take part in it.", "2026-03-09"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+  });
+});
