@@ -13,7 +13,7 @@ import { atAside } from "./other-contacts.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
 import { THEN } from "./participation-words.ts";
-import { NEWS_DAYS } from "./events.ts";
+import { NEWS_DAYS, SEPARATELY } from "./events.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, SUBJECT_PRONOUN, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
 /** "the first round", "перша зустріч". */
@@ -50,7 +50,12 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
   const elsewhere = perObject((x: ReadSentence): boolean => {
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
-    if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
+    if (x.kinds.size === 0 && before?.paragraph === x.paragraph && (before.background || apart(before))) return true;
+    // ("Отдельно от трехстороннего формата в Абу-Даби заседала рабочая группа. С российской стороны ее
+    // возглавил Дмитриев", "In a separate track, Dmitriev is expected to sit down with Witkoff",
+    // "Driscoll will travel to Kyiv for talks, separately from the Moscow trip": a contact told apart
+    // from this one, and what goes on about it.)
+    if (apart(x)) return true;
     // ("The US delegation met Ukrainian negotiators on Sunday. Umerov led Kyiv's team on Sunday":
     // a sentence that names no contact, dated another day than this one, goes on with the other
     // contact the sentence before it told.)
@@ -80,6 +85,15 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
   });
   return elsewhere;
 }
+
+/** Does the sentence tell a contact apart from another: "Separately,", "Параллельно", "separately from the talks", "окремо від"? */
+const apart = (x: ReadSentence) => SEPARATELY.test(x.folded) || IN_PARALLEL.test(x.folded) || SEPARATELY_FROM.test(x.folded);
+
+/** "Параллельно", "Паралельно", "In parallel," opening a sentence (folded). */
+const IN_PARALLEL = /^(параллельно|паралельно|in parallel)(?![\p{L}])/u;
+
+/** "separately from", "отдельно от", "окремо від" (folded). */
+const SEPARATELY_FROM = /(?<![\p{L}])(separately from|отдельно от|окремо вид)(?![\p{L}])/u;
 
 /** The words before a month that opens a sentence: "In", "В", "У", a quote or a dash. */
 const BEFORE_OPENING_MONTH = /^[\s"«“„—–-]*((in|back in|в|во|у)\s+)?$/iu;

@@ -172,10 +172,12 @@ export const WHAT_COMES_NEXT = re(`^ (happen |come )?(next|дальше|дале
 /** The sentence talks of an earlier contact, not the one reported. */
 export const BACKGROUND = re(`${B}(previous|earlier|last time|last (met|spoke|talked|held|saw|visited)|prior|the day before|a day earlier|most recently|yesterday['’]s|last (week|month|year|weekend|spring|summer|autumn|fall|winter))${E}|${B}(вчерашн|вчорашн)|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
 
-/** "як і минулого разу", "как и на предыдущих раундах", "как и прежде", "as in previous rounds":
- * the contact reported is compared with earlier ones, not an earlier one recalled. */
+/** "як і минулого разу", "как и на предыдущих раундах", "как и прежде", "as in previous rounds",
+ * "те же переговорщики, что и на предыдущем раунде", "ті ж переговорники, що й на попередній раунд",
+ * "the same negotiators as at the previous round": the contact reported is compared with earlier
+ * ones, not an earlier one recalled. */
 export const COMPARISON = new RegExp(
-  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|прежде|раньше|ранише|(пид час |на |в |у |во время |the )?((двух|двох|трех|трьох|обоих|обох|всех|усих|two|three|both|all) )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}`).source,
+  re(`${B}(як и|как и|as|like|as in|as at|as during|as with) (минулого разу|в прошлый раз|last time|before|previously|прежде|раньше|ранише|(пид час |на |в |у |во время |the )?((двух|двох|трех|трьох|обоих|обох|всех|усих|two|three|both|all) )?(попередних|предидущих|прошлих|минулих|previous|earlier|past|prior) (раундах|раундив|раундов|переговорах|переговорив|встречах|зустричах|консультациях|консультациях|rounds|talks|meetings|consultations))${E}|${B}(те|та|тот|то|ти|той) (же|ж|сами|самий|сама|саме)( [\\p{L}-]+){1,3},? (что и|що й|що и|как и|як и) ((на|в|у|во время|пид час) )?(предидущ|попередн|прошл|минул)\\p{L}* (раунд|встреч|зустрич|переговор|перемовин|консультац)\\p{L}*|${B}the same( [\\p{L}-]+){1,3} as ((at|for|in|during) )?(the )?(previous|last|earlier|prior) (rounds?|talks|meetings?|sessions?)${E}`).source,
   "gu",
 );
 

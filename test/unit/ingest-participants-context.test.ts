@@ -399,3 +399,31 @@ describe("a lead that tells a call under a headline on talks in person", () => {
     assert.deepEqual(people("Three-way talks postponed again\n\nIn the evening Putin and Trump spoke by phone for the first time this year\n\nThe three-way meeting of Russia, the US and Ukraine that was due this week has been postponed. Witkoff, Kushner and Umerov were to take part in it.", "2026-03-09"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
   });
 });
+
+describe("a contact told apart from this one", () => {
+  it("reads the people of a sentence that opens on 'separately', and of the one going on about it, as that contact's", () => {
+    assert.deepEqual(people("Three-way talks in Abu Dhabi end\n\nRussian, Ukrainian and US delegations held talks in Abu Dhabi on Friday and Saturday. Kostyukov led Russia's team, Umerov Ukraine's and Witkoff the American one.\n\nSeparately, a Russian-American working group sat in Abu Dhabi those days. Dmitriev led it on the Russian side.", "2026-01-25"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("В Абу-Даби завершились трехсторонние переговоры\n\nДелегации России, Украины и США провели переговоры в Абу-Даби в пятницу и субботу. Российскую делегацию возглавил Костюков, украинскую — Умеров, американскую — Уиткофф.\n\nОтдельно от трехстороннего формата в эти дни в Абу-Даби заседала российско-американская рабочая группа. С российской стороны ее возглавил Дмитриев.", "2026-01-25"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+  });
+  it("reads those of one that opens on 'in parallel' as that contact's", () => {
+    assert.deepEqual(people("У Женеві завершилися тристоронні переговори\n\nДелегації Росії, України та США провели переговори в Женеві у вівторок. Російську делегацію очолив Мединський, українську — Умєров, американську — Віткофф. Паралельно відбулася двостороння зустріч за участю Віткоффа та Дмитрієва.", "2026-02-18"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("В Женеве завершились трехсторонние переговоры\n\nДелегации России, Украины и США провели переговоры в Женеве во вторник. Российскую делегацию возглавил Мединский, украинскую — Умеров, американскую — Уиткофф. Параллельно прошла двусторонняя встреча с участием Уиткоффа и Дмитриева.", "2026-02-18"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Three-way talks end in Geneva\n\nRussian, Ukrainian and US delegations held talks in Geneva on Tuesday. Medinsky led Russia's team, Umerov Ukraine's and Witkoff the American one. In parallel, a bilateral meeting was held with the participation of Witkoff and Dmitriev.", "2026-02-18"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+  });
+  it("reads those of one told 'separately from' this contact as that contact's", () => {
+    assert.deepEqual(people("Witkoff and Kushner to travel to Moscow\n\nSteve Witkoff and Jared Kushner will travel to Moscow next week to meet Vladimir Putin. Driscoll is expected to travel to Kyiv for talks with Ukrainian officials, separately from the Moscow trip.", "2026-01-25"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Уиткофф и Кушнер поедут в Москву\n\nСтив Уиткофф и Джаред Кушнер на следующей неделе поедут в Москву на встречу с Владимиром Путиным. Дрисколл, отдельно от поездки в Москву, отправится в Киев для переговоров с украинскими чиновниками.", "2026-01-25"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Віткофф і Кушнер поїдуть до Москви\n\nСтів Віткофф і Джаред Кушнер наступного тижня поїдуть до Москви на зустріч із Володимиром Путіним. Дрісколл, окремо від поїздки до Москви, вирушить до Києва на переговори з українськими посадовцями.", "2026-01-25"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("the same negotiators as at an earlier round", () => {
+  it("is a comparison, not a recall: those it lists take part in this one", () => {
+    assert.deepEqual(people("Abu Dhabi round postponed\n\nThe new round of three-way talks in Abu Dhabi, due early in March, has been postponed. The same negotiators as at the previous round were to travel: Ukraine's delegation is led by Umerov, the American one by Witkoff and Kushner, the Russian one by Medinsky.", "2026-03-05"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Раунд в Абу-Даби отложен\n\nНовый раунд трехсторонних переговоров в Абу-Даби, намеченный на начало марта, отложен. В Абу-Даби должны были отправиться те же переговорщики, что и на предыдущий раунд: украинскую делегацию возглавляет Умеров, американскую представляют Уиткофф и Кушнер, российскую — Мединский.", "2026-03-05"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Раунд в Абу-Дабі відклали\n\nНовий раунд тристоронніх переговорів в Абу-Дабі, запланований на початок березня, відкладено. До Абу-Дабі мали вирушити ті ж переговорники, що й на попередній раунд: українську делегацію очолює Умєров, американську представляють Віткофф та Кушнер, а російську — Мединський.", "2026-03-05"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+  });
+  it("reads 'увійшов' as a delegation told done, in the story of a round moved", () => {
+    assert.deepEqual(people("Раунд в Абу-Дабі відклали\n\nНовий раунд тристоронніх переговорів в Абу-Дабі відкладено. Українську делегацію мав очолити Умєров. У лютому до делегації увійшов Буданов.", "2026-03-05"), ["Rustem Umerov"]);
+  });
+});
