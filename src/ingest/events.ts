@@ -37,7 +37,7 @@ export const BURIED_DAYS = 3;
 const PRECEDED = /(?<![\p{L}])(передувал|предшествовал|preceded)/u;
 
 /** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо". */
-const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
+export const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
 
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];

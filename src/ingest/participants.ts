@@ -46,14 +46,15 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     return out;
   };
   const speakers: { person: Person; s: ReadSentence }[] = [];
-  const venues = anchorVenues(event.anchors);
   // "Трехсторонние переговоры отложены. Вечером Путин и Трамп поговорили по телефону", "Talks put
   // off" over "Putin and Trump spoke by phone in the evening": a headline or lead line that tells
   // only a phone call, beside talks in person, is that call's news; neither its people nor its
-  // tense are this contact's.
+  // tense are this contact's. So, under a headline, is a lead that tells a contact in person where
+  // this one is a call: a contact of its own, saying nothing of this one's people, place or state.
   const callLine = (x: ReadSentence) => event.kind !== "call" && x.kinds.has("call") && [...x.kinds].every((k) => k === "call" || k === "other") && BY_PHONE.test(x.folded);
-  const ownAnchors = event.anchors.filter((a) => !callLine(a));
-  for (const s of ownAnchors) {
+  const anchors = event.anchors.filter((s) => !callLine(s) && (s.headline || !event.anchors.some((a) => a.headline) || !otherKindOfLead(s, event.kind)));
+  const venues = anchorVenues(anchors);
+  for (const s of anchors) {
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
     const persons = mentioned(s);
@@ -100,10 +101,10 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   const complete = event.kind === "call" && new Set(people.map((p) => p.side)).size >= 2;
   // "Переговоры России и США …; украинскую группу очолит Умеров": where the headline and the
   // lead name the sides, one of another side named further on is in another contact.
-  const sides = anchorSides(event.anchors);
-  const held = ownAnchors.some((a) => a.tense === "held") || !ownAnchors.some((a) => a.tense !== undefined);
-  const moved = !held && ownAnchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
-  const doneContact = ownAnchors.some((a) => a.tense === "held");
+  const sides = anchorSides(anchors);
+  const held = anchors.some((a) => a.tense === "held") || !anchors.some((a) => a.tense !== undefined);
+  const moved = !held && anchors.some((a) => a.tense === "postponed" || a.tense === "cancelled");
+  const doneContact = anchors.some((a) => a.tense === "held");
   const onSide = (p: Person) => sides.size < 2 || sides.has(p.side);
   // Neither headline nor lead names anyone ("US and Russian officials met", a subtitle "Встреча
   // без сделки"): the first later sentence about this contact that names people says who they
@@ -246,6 +247,12 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
 /** "вместе с ним", "разом з нею", "along with him" (folded). */
 const WITH_HIM = /(?<![\p{L}])(вместе со?|разом (з|зи|из)|together with|along with) (ним|ней|нею|ними|him|her|them)(?![\p{L}])/u;
 
+/** Does a lead name a call and no contact in person where the contact is one in person, or the reverse? */
+function otherKindOfLead(s: ReadSentence, kind: Kind): boolean {
+  const inPerson = [...s.kinds].some((k) => k !== "call" && k !== "other");
+  return kind === "call" ? inPerson && !s.kinds.has("call") : s.kinds.has("call") && !inPerson && BY_PHONE.test(s.folded);
+}
+
 /** Do the headline and the lead call the contact a round or consultations ("third round", "консультации")? */
 const namesRound = (anchors: ReadSentence[]) => anchors.some((s) => ROUND_NOUN.test(s.folded));
 const ROUND_NOUN = /(?<![\p{L}])(раунд\p{L}*|rounds?|консультац\p{L}*|consultations?)(?![\p{L}])/u;
@@ -334,11 +341,18 @@ function placedElsewhere(s: ReadSentence, venues: Set<PlaceEntry>, lang: Article
   // ("доручив Віткоффу поїхати до Москви на зустріч з Путіним" beside talks in Abu Dhabi, "will
   // fly to Moscow to meet Putin": a journey to another city is for a contact there.)
   const journeyTo = (m: Mention) => m.named.type === "place" && m.named.place.kind === "city" && m.first >= 2 && TOWARD.has(s.tokens[m.first - 1].folded) && JOURNEY_WORD.test(s.tokens[m.first - 2].folded);
-  return s.mentions.some((m) => m.named.type === "place" && m.named.place.kind !== "region" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m) || journeyTo(m)) && !inAside(s, m) && !here.has(cityOf(m.named.place)));
+  // ("In Alaska, Trump and Putin talked …, accompanied by Rubio" in a story on a Budapest summit,
+  // "На Аляске", "На Алясці": a region that holds none of this contact's places is elsewhere too;
+  // one that holds them, "in Alaska" beside "in Anchorage", is here.)
+  const away = (p: PlaceEntry) => (p.kind === "region" ? ![...venues].some((v) => inRegion(v, p)) : !here.has(cityOf(p)) && ![...venues].some((v) => v.kind === "region" && inRegion(p, v)));
+  return s.mentions.some((m) => m.named.type === "place" && (placesItsContact(s, m, lang) || abroad(m) || hostsTheSentence(s, m) || journeyTo(m)) && !inAside(s, m) && away(m.named.place));
 }
 
 /** A place's city (a venue's, or the city itself). */
 const cityOf = (p: PlaceEntry) => p.city ?? p.name.en;
+
+/** Does the place lie in the region: its country and its clock (names.json gives no more)? */
+const inRegion = (p: PlaceEntry, region: PlaceEntry) => p.country === region.country && p.zone === region.zone;
 
 /** The places the headline and the lead put the contact in ("в Абу-Даби", "in Riyadh"). */
 function anchorVenues(anchors: ReadSentence[]): Set<PlaceEntry> {

@@ -286,7 +286,7 @@ const WHERE_AFTER = /^(?:\s+[\p{L}\d]+){0,3}\s*,\s*(?:where|где|де)(?![\p{L
  * Where it is not this contact's place, the people of the sentence are that contact's.
  */
 export function hostsTheSentence(s: ReadSentence, m: Mention): boolean {
-  if (m.named.type !== "place" || m.named.place.kind === "region" || !isLocative(s, m)) return false;
+  if (m.named.type !== "place" || !isLocative(s, m)) return false;
   const after = s.folded.slice(s.tokens[m.last].start + s.tokens[m.last].folded.length);
   return WHERE_AFTER.test(after) || (m.first <= 1 && s.tense !== "future");
 }

@@ -20,12 +20,13 @@ const THAT_AFTER_VERB = /^(said|says|say|told|tells|announced|confirmed|stated|n
  * Verbs that tell a contact or what is done to it, whatever noun the clause hangs on ("who met
  * Rubio a day earlier", "which took place on Friday", "который длился пять часов", "яка відбулася
  * у п'ятницю"), and a journey to one ("who flies to Moscow on Thursday"): such a clause is the
- * contact's (folded).
+ * contact's (folded). ("last" is "lasted", not "last month": "the spy chief who became head of
+ * the office last month" tells his post.)
  */
-const CONTACT_VERB = /(?<![\p{L}])(meet|met|talk|spoke|speak|call|phone|host|receiv|visit|took place|take place|held|hold|last|began|begin|start|end|conclud|postpon|cancel|delay|went on|ran|run|continu|проход|проводил|проводив|продолж|продовж|встрет|встреч|зустр|поговор|разговар|розмовля|созвон|зидзвон|принял|принима|прийня|прийма|посет|видвида|состоя|прош(ел|ла|ли|ло)|пройд|пройш|длил|длит|видбу|тривал|трива|завершил|завершив|закончил|начал|почал|розпочал|отмен|скасов|перенес|отлож|видклад|видклал)/u;
+const CONTACT_VERB = /(?<![\p{L}])(meet|met|talk|spoke|speak|call|phone|host|receiv|visit|took place|take place|held|hold|last(?!\s+(week|month|year|time|night|weekend|spring|summer|autumn|fall|winter|(mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}]))|began|begin|start|end|conclud|postpon|cancel|delay|went on|ran|run|continu|проход|проводил|проводив|продолж|продовж|встрет|встреч|зустр|поговор|разговар|розмовля|созвон|зидзвон|принял|принима|прийня|прийма|посет|видвида|состоя|прош(ел|ла|ли|ло)|пройд|пройш|длил|длит|видбу|тривал|трива|завершил|завершив|закончил|начал|почал|розпочал|отмен|скасов|перенес|отлож|видклад|видклал)/u;
 
-/** A journey ("who arrives in Davos", "который прилетит в Вену", "який приїде до Відня") (folded). */
-const JOURNEY = /(?<![\p{L}])(fly|flies|flew|travel|arriv|head|прилет|прилит|прибы|прибу|прибув|полет|поед|приед|приид|поид|летит|летят|едет|издит|иде|иха)/u;
+/** A journey ("who arrives in Davos", "who heads to Moscow", "который прилетит в Вену", "який приїде до Відня"), not a post ("head of the office") (folded). */
+const JOURNEY = /(?<![\p{L}])(fly|flies|flew|travel|arriv|head(s|ed|ing)?\s+(to|for|back|home)|прилет|прилит|прибы|прибу|прибув|полет|поед|приед|приид|поид|летит|летят|едет|издит|иде|иха)/u;
 
 /** How many words before the relative word may name its noun ("Перший раунд тристоронніх переговорів України, США та Росії, який …"). */
 const HEAD_REACH = 8;

@@ -12,7 +12,8 @@ import { perObject } from "./memo.ts";
 import { atAside } from "./other-contacts.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
-import { NEWS_DAYS } from "./events.ts";
+import { THEN } from "./participation-words.ts";
+import { NEWS_DAYS, SEPARATELY } from "./events.ts";
 import { ANOTHER, DENIED, NOT_PLANNED, ORDINALS, SUBJECT_PRONOUN, ZONE_CAPITALS, ZONE_PHRASES } from "./vocabulary.ts";
 
 /** "the first round", "перша зустріч". */
@@ -49,7 +50,12 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
   const elsewhere = perObject((x: ReadSentence): boolean => {
     if (anchors.includes(x)) return false;
     const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
-    if (x.kinds.size === 0 && before?.paragraph === x.paragraph && before.background) return true;
+    if (x.kinds.size === 0 && before?.paragraph === x.paragraph && (before.background || apart(before))) return true;
+    // ("Отдельно от трехстороннего формата в Абу-Даби заседала рабочая группа. С российской стороны ее
+    // возглавил Дмитриев", "In a separate track, Dmitriev is expected to sit down with Witkoff",
+    // "Driscoll will travel to Kyiv for talks, separately from the Moscow trip": a contact told apart
+    // from this one, and what goes on about it.)
+    if (apart(x)) return true;
     // ("The US delegation met Ukrainian negotiators on Sunday. Umerov led Kyiv's team on Sunday":
     // a sentence that names no contact, dated another day than this one, goes on with the other
     // contact the sentence before it told.)
@@ -66,12 +72,28 @@ export function aboutAnother(anchors: ReadSentence[], secondary: boolean, tense:
     // феврале 2025 года делегацию возглавлял Рубио", "У лютому 2025 року …": a sentence that opens
     // on a month before this contact's, away from the anchors' paragraph, tells an earlier one.
     if (!secondary && x.kinds.size > 0 && !anchors.some((a) => a.paragraph === x.paragraph) && opensOnEarlierMonth(x, anchorDay, ctx)) return true;
+    // ("At the time, he said advisers led by Rubio would meet beforehand", "Тогда же …", "Тоді …":
+    // a sentence that opens on the time the one before it gave goes on about what that one told.)
+    if (before?.paragraph === x.paragraph && THEN.exec(x.folded)?.index === 0 && elsewhere(before)) return true;
     // (A contact to come with no day of its own: one dated before the story is an earlier one,
-    // "— 23 ноября в Женеве делегации, которые возглавляли Рубио и Умеров, …".)
-    return !anchorDay && tense === "future" && !secondary && x.kinds.size > 0 && daysOf(x).some((d) => d < ctx.published);
+    // "— 23 ноября в Женеве делегации, которые возглавляли Рубио и Умеров, …"; so, for one called
+    // off or moved, is a contact told done on a day before the story: "Trump had announced the
+    // summit on Oct. 16 after a phone call with Putin that lasted two hours", "Трамп и Путин
+    // поговорили по телефону 16 октября".)
+    const notHeld = tense === "future" || ((tense === "cancelled" || tense === "postponed") && x.tense === "held");
+    return !anchorDay && notHeld && !secondary && x.kinds.size > 0 && daysOf(x).some((d) => d < ctx.published);
   });
   return elsewhere;
 }
+
+/** Does the sentence tell a contact apart from another: "Separately,", "Параллельно", "separately from the talks", "окремо від"? */
+const apart = (x: ReadSentence) => SEPARATELY.test(x.folded) || IN_PARALLEL.test(x.folded) || SEPARATELY_FROM.test(x.folded);
+
+/** "Параллельно", "Паралельно", "In parallel," opening a sentence (folded). */
+const IN_PARALLEL = /^(параллельно|паралельно|in parallel)(?![\p{L}])/u;
+
+/** "separately from", "отдельно от", "окремо від" (folded). */
+const SEPARATELY_FROM = /(?<![\p{L}])(separately from|отдельно от|окремо вид)(?![\p{L}])/u;
 
 /** The words before a month that opens a sentence: "In", "В", "У", a quote or a dash. */
 const BEFORE_OPENING_MONTH = /^[\s"«“„—–-]*((in|back in|в|во|у)\s+)?$/iu;

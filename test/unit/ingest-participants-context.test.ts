@@ -363,3 +363,67 @@ describe("a speaker who tells a talk of his own", () => {
     assert.deepEqual(people("Російські та американські представники провели переговори в Давосі\n\nРосійські та американські представники провели у вівторок переговори на полях форуму в Давосі. Зустріч тривала дві години. Кирило Дмитрієв підтвердив, що зустрівся там зі спецпосланцем США Стівом Віткоффом і Джаредом Кушнером.", "2026-01-21"), ["Jared Kushner", "Kirill Dmitriev", "Steve Witkoff"]);
   });
 });
+
+describe("a relative clause that tells a person's post and when he took it", () => {
+  it("recalls no earlier contact: those it follows take part ('who became head of the office last month')", () => {
+    assert.deepEqual(people("Talks in Geneva next week\n\nRussia, Ukraine and the US will hold talks in Geneva on Tuesday. Ukraine's team will be led by Rustem Umerov and include Kyrylo Budanov, the spy chief who became head of the presidential office last month.", "2026-02-13"), ["Kyrylo Budanov", "Rustem Umerov"]);
+    assert.deepEqual(people("Переговоры в Женеве на следующей неделе\n\nРоссия, Украина и США проведут переговоры в Женеве во вторник. Украинскую делегацию возглавит Рустем Умеров, в нее войдет Кирилл Буданов, который стал главой офиса президента в прошлом месяце.", "2026-02-13"), ["Kyrylo Budanov", "Rustem Umerov"]);
+    assert.deepEqual(people("Переговори в Женеві наступного тижня\n\nРосія, Україна та США проведуть переговори в Женеві у вівторок. Українську делегацію очолить Рустем Умєров, до неї увійде Кирило Буданов, який став головою Офісу президента минулого місяця.", "2026-02-13"), ["Kyrylo Budanov", "Rustem Umerov"]);
+  });
+});
+
+describe("a contact recalled by the region it was held in", () => {
+  it("reads the people of a sentence opening on a region that holds none of this contact's places as that contact's", () => {
+    assert.deepEqual(people("Trump calls off Budapest summit with Putin\n\nDonald Trump has called off the planned summit with Vladimir Putin in Budapest. In Alaska, the two leaders talked for three hours, accompanied by Rubio, Lavrov and Ushakov.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп отменил саммит с Путиным в Будапеште\n\nДональд Трамп отменил запланированный саммит с Владимиром Путиным в Будапеште. На Аляске лидеры беседовали три часа в сопровождении Рубио, Лаврова и Ушакова.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп скасував саміт із Путіним у Будапешті\n\nДональд Трамп скасував запланований саміт із Володимиром Путіним у Будапешті. На Алясці лідери розмовляли три години у супроводі Рубіо, Лаврова та Ушакова.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+  });
+  it("reads those of one opening on the region that holds its city as this contact's", () => {
+    assert.deepEqual(people("Trump and Putin meet in Anchorage\n\nDonald Trump and Vladimir Putin met in Anchorage on Friday. In Alaska, Putin was accompanied by Lavrov and Ushakov.", "2025-08-16"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin", "Yuri Ushakov"]);
+    assert.deepEqual(people("Трамп и Путин встретились в Анкоридже\n\nДональд Трамп и Владимир Путин встретились в Анкоридже в пятницу. На Аляске Путина сопровождали Лавров и Ушаков.", "2025-08-16"), ["Donald Trump", "Sergei Lavrov", "Vladimir Putin", "Yuri Ushakov"]);
+  });
+});
+
+describe("a sentence that opens on the time of a contact recalled before it", () => {
+  it("reads the people it names as of what was said then, in the story of a contact called off", () => {
+    assert.deepEqual(people("Trump calls off Budapest summit with Putin\n\nDonald Trump has called off the planned summit with Vladimir Putin in Budapest.\n\nTrump and Putin spoke by phone on Oct. 16. At the time, Trump said advisers led by Marco Rubio would meet first.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп отменил саммит с Путиным в Будапеште\n\nДональд Трамп отменил запланированный саммит с Владимиром Путиным в Будапеште.\n\nТрамп и Путин поговорили по телефону 16 октября. Тогда Трамп сказал, что сначала встретятся советники во главе с Марко Рубио.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+    assert.deepEqual(people("Трамп скасував саміт із Путіним у Будапешті\n\nДональд Трамп скасував запланований саміт із Володимиром Путіним у Будапешті.\n\nТрамп і Путін поговорили телефоном 16 жовтня. Тоді Трамп сказав, що спершу зустрінуться радники на чолі з Марко Рубіо.", "2025-10-22"), ["Donald Trump", "Vladimir Putin"]);
+  });
+});
+
+describe("a lead that tells a call under a headline on talks in person", () => {
+  it("names no one of the talks: their people are those the story says were to take part", () => {
+    assert.deepEqual(people("Трехсторонние переговоры снова отложены\n\nВечером Путин и Трамп впервые за год поговорили по телефону\n\nТрехсторонняя встреча России, США и Украины, которая должна была пройти на этой неделе, отложена. В ней должны были участвовать Уиткофф, Кушнер и Умеров.", "2026-03-09"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Тристоронні переговори знову відкладено\n\nУвечері Путін і Трамп уперше за рік поговорили телефоном\n\nТристоронню зустріч Росії, США та України, яка мала відбутися цього тижня, відкладено. У ній мали взяти участь Віткофф, Кушнер і Умєров.", "2026-03-09"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Three-way talks postponed again\n\nIn the evening Putin and Trump spoke by phone for the first time this year\n\nThe three-way meeting of Russia, the US and Ukraine that was due this week has been postponed. Witkoff, Kushner and Umerov were to take part in it.", "2026-03-09"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
+  });
+});
+
+describe("a contact told apart from this one", () => {
+  it("reads the people of a sentence that opens on 'separately', and of the one going on about it, as that contact's", () => {
+    assert.deepEqual(people("Three-way talks in Abu Dhabi end\n\nRussian, Ukrainian and US delegations held talks in Abu Dhabi on Friday and Saturday. Kostyukov led Russia's team, Umerov Ukraine's and Witkoff the American one.\n\nSeparately, a Russian-American working group sat in Abu Dhabi those days. Dmitriev led it on the Russian side.", "2026-01-25"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("В Абу-Даби завершились трехсторонние переговоры\n\nДелегации России, Украины и США провели переговоры в Абу-Даби в пятницу и субботу. Российскую делегацию возглавил Костюков, украинскую — Умеров, американскую — Уиткофф.\n\nОтдельно от трехстороннего формата в эти дни в Абу-Даби заседала российско-американская рабочая группа. С российской стороны ее возглавил Дмитриев.", "2026-01-25"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+  });
+  it("reads those of one that opens on 'in parallel' as that contact's", () => {
+    assert.deepEqual(people("У Женеві завершилися тристоронні переговори\n\nДелегації Росії, України та США провели переговори в Женеві у вівторок. Російську делегацію очолив Мединський, українську — Умєров, американську — Віткофф. Паралельно відбулася двостороння зустріч за участю Віткоффа та Дмитрієва.", "2026-02-18"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("В Женеве завершились трехсторонние переговоры\n\nДелегации России, Украины и США провели переговоры в Женеве во вторник. Российскую делегацию возглавил Мединский, украинскую — Умеров, американскую — Уиткофф. Параллельно прошла двусторонняя встреча с участием Уиткоффа и Дмитриева.", "2026-02-18"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Three-way talks end in Geneva\n\nRussian, Ukrainian and US delegations held talks in Geneva on Tuesday. Medinsky led Russia's team, Umerov Ukraine's and Witkoff the American one. In parallel, a bilateral meeting was held with the participation of Witkoff and Dmitriev.", "2026-02-18"), ["Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+  });
+  it("reads those of one told 'separately from' this contact as that contact's", () => {
+    assert.deepEqual(people("Witkoff and Kushner to travel to Moscow\n\nSteve Witkoff and Jared Kushner will travel to Moscow next week to meet Vladimir Putin. Driscoll is expected to travel to Kyiv for talks with Ukrainian officials, separately from the Moscow trip.", "2026-01-25"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Уиткофф и Кушнер поедут в Москву\n\nСтив Уиткофф и Джаред Кушнер на следующей неделе поедут в Москву на встречу с Владимиром Путиным. Дрисколл, отдельно от поездки в Москву, отправится в Киев для переговоров с украинскими чиновниками.", "2026-01-25"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Віткофф і Кушнер поїдуть до Москви\n\nСтів Віткофф і Джаред Кушнер наступного тижня поїдуть до Москви на зустріч із Володимиром Путіним. Дрісколл, окремо від поїздки до Москви, вирушить до Києва на переговори з українськими посадовцями.", "2026-01-25"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("the same negotiators as at an earlier round", () => {
+  it("is a comparison, not a recall: those it lists take part in this one", () => {
+    assert.deepEqual(people("Abu Dhabi round postponed\n\nThe new round of three-way talks in Abu Dhabi, due early in March, has been postponed. The same negotiators as at the previous round were to travel: Ukraine's delegation is led by Umerov, the American one by Witkoff and Kushner, the Russian one by Medinsky.", "2026-03-05"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Раунд в Абу-Даби отложен\n\nНовый раунд трехсторонних переговоров в Абу-Даби, намеченный на начало марта, отложен. В Абу-Даби должны были отправиться те же переговорщики, что и на предыдущий раунд: украинскую делегацию возглавляет Умеров, американскую представляют Уиткофф и Кушнер, российскую — Мединский.", "2026-03-05"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+    assert.deepEqual(people("Раунд в Абу-Дабі відклали\n\nНовий раунд тристоронніх переговорів в Абу-Дабі, запланований на початок березня, відкладено. До Абу-Дабі мали вирушити ті ж переговорники, що й на попередній раунд: українську делегацію очолює Умєров, американську представляють Віткофф та Кушнер, а російську — Мединський.", "2026-03-05"), ["Jared Kushner", "Rustem Umerov", "Steve Witkoff", "Vladimir Medinsky"]);
+  });
+  it("reads 'увійшов' as a delegation told done, in the story of a round moved", () => {
+    assert.deepEqual(people("Раунд в Абу-Дабі відклали\n\nНовий раунд тристоронніх переговорів в Абу-Дабі відкладено. Українську делегацію мав очолити Умєров. У лютому до делегації увійшов Буданов.", "2026-03-05"), ["Rustem Umerov"]);
+  });
+});
