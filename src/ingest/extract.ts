@@ -30,7 +30,7 @@ import { summitOnlyAsVenue } from "./places.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
+import { aSportsStory, aSwapStory, datedWeeksBefore, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { notNewsByGenre } from "./story-genres.ts";
 import { aboutAnother, datedLongBefore, continuedFrom, dayOfTheStory, endsOn, firstDayOf, newDayOf, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
@@ -67,7 +67,9 @@ export function understand(article: Article, names: NameIndex, options: Understa
     // "The day before, Lavrov met Rubio" in a story about Lavrov and Wang Yi: an earlier
     // contact recalled by a story the record does not follow is its background, not its news.
     // (So is what a sentence that goes on with that recall tells: "Тогда президенты договорились …".)
-    if (drafts.length === 0 && (event.anchors[0].background || event.alongside || thenOfARecall(event.anchors[0], ctx))) continue;
+    // (So is one its own sentence dates weeks before the story, "В октябре … позднее заявил, что отменил
+    // саммит", "In October … later said he had called off the summit", under "no new contacts are planned".)
+    if (drafts.length === 0 && (event.anchors[0].background || event.alongside || thenOfARecall(event.anchors[0], ctx) || datedWeeksBefore(event.anchors[0], ctx))) continue;
     let draft = buildDraft(event, ctx);
     // A sentence such as "experts will meet in Istanbul" names no sides: they are the main
     // contact's. One that names its own (Lavrov and Wang Yi) is judged on them.
@@ -310,7 +312,16 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // ("Umerov met Witkoff in Geneva … a strictly U.S.–Ukrainian format, with no Russian
   // representatives present": a side its own sentences say was absent is not one of its sides,
   // whatever earlier round with it the story recalls.)
-  const absent = new Set(SIDE_ABSENT.filter(([, re]) => fills.some((s) => re.test(s.folded))).map(([code]) => code));
+  // (So is one a sentence that names no contact says absent: "No Russian officials took part",
+  // "Российская сторона участия не принимала", "Російських представників там не було". It speaks of
+  // the contact the sentence before it names, if any: "2 июня в Стамбуле прошел второй раунд … Американские
+  // представители в нем не участвовали" is of that round.)
+  const ofThisOne = (x: ReadSentence) => {
+    const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
+    return before === undefined || before.kinds.size === 0 || fills.includes(before);
+  };
+  const saidAbsent = [...fills, ...detail.filter((x) => x.kinds.size === 0 && !x.background && !conflictsWithMain(x) && !elsewhere(x) && ofThisOne(x))];
+  const absent = new Set(SIDE_ABSENT.filter(([, re]) => saidAbsent.some((s) => re.test(s.folded))).map(([code]) => code));
   const partyList = parties.codes.filter((c) => !absent.has(c));
   evidence.parties = anchors.map((s) => s.text).join(" … ");
 

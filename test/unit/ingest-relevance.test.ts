@@ -18,3 +18,85 @@ describe("the day of an earlier conversation that times the one reported", () =>
     assert.equal(read(text, "2026-04-29").relevant, true);
   });
 });
+
+describe("a contact named only as a condition or as what was left unsaid", () => {
+  it("drops a story whose only contact of the followed sides is the one something waits for", () => {
+    const en = "Ukraine and Russia end talks in Istanbul\n\nUkrainian and Russian delegations ended their talks in Istanbul on Friday.\n\nTrump said on Thursday nothing would change until he meets Putin himself. The idea of the talks came from Putin.";
+    assert.equal(read(en, "2025-05-16").relevant, false);
+    const ru = "В Стамбуле завершились переговоры России и Украины\n\nДелегации России и Украины завершили переговоры в Стамбуле в пятницу.\n\nТрамп накануне заявил, что ничего не изменится, пока он сам не встретится с Путиным. Идею переговоров выдвинул Путин.";
+    assert.equal(read(ru, "2025-05-16").relevant, false);
+    const uk = "У Стамбулі завершилися переговори України та Росії\n\nДелегації України та Росії завершили переговори у Стамбулі в п'ятницю.\n\nТрамп напередодні заявив, що нічого не зміниться, доки він сам не зустрінеться з Путіним. Ідею переговорів висунув Путін.";
+    assert.equal(read(uk, "2025-05-16").relevant, false);
+  });
+  it("drops a story whose other side did not say when the next round would be", () => {
+    const en = "Witkoff meets Umerov in Berlin\n\nSteve Witkoff met Rustem Umerov in Berlin on Monday.\n\nMoscow said Russia had been informed but did not say when the next three-way round might happen. The three-way talks in Geneva in February ended without a deal.";
+    assert.equal(read(en, "2026-03-10").relevant, false);
+    const ru = "Уиткофф встретился с Умеровым в Берлине\n\nСтив Уиткофф встретился с Рустемом Умеровым в Берлине в понедельник.\n\nВ Москве сообщили, что Россия в курсе, но не уточнили, когда пройдет следующий трехсторонний раунд. Трехсторонние переговоры в Женеве в феврале завершились без сделки.";
+    assert.equal(read(ru, "2026-03-10").relevant, false);
+    const uk = "Віткофф зустрівся з Умєровим у Берліні\n\nСтів Віткофф зустрівся з Рустемом Умєровим у Берліні в понеділок.\n\nУ Москві повідомили, що Росія в курсі, але не уточнили, коли відбудеться наступний тристоронній раунд. Тристоронні переговори в Женеві в лютому завершилися без угоди.";
+    assert.equal(read(uk, "2026-03-10").relevant, false);
+  });
+});
+
+describe("a contact promised", () => {
+  it("reads a round promised for later as announced", () => {
+    const en = "Ryabkov promised a new round of consultations with the United States this autumn, the deputy minister told reporters on Wednesday.";
+    const ru = "Рябков пообещал новый раунд консультаций с США осенью, сообщил замминистра журналистам в среду.";
+    const uk = "Рябков пообіцяв новий раунд консультацій зі США восени, повідомив заступник міністра журналістам у середу.";
+    for (const [text, lang] of [[en, "en"], [ru, "ru"], [uk, "uk"]]) {
+      const r = read(`${text}\n\nThe date is not yet known.`, "2025-10-01");
+      assert.ok(r.relevant, `${lang}: ${r.reason}`);
+      assert.equal(r.drafts[0].status, "announced", lang);
+    }
+  });
+});
+
+describe("a followed side said absent by a sentence that names no contact", () => {
+  it("drops a meeting of the US and Ukraine at which no Russian took part", () => {
+    const en = "Witkoff meets Umerov in Geneva\n\nSteve Witkoff met Rustem Umerov in Geneva on Thursday, a week after three-way talks with Russia.\n\nRussian officials did not attend.";
+    assert.equal(read(en, "2026-02-26").relevant, false);
+    const ru = "Уиткофф встретился с Умеровым в Женеве\n\nСтив Уиткофф встретился с Рустемом Умеровым в Женеве в четверг, через неделю после трехсторонних переговоров с Россией.\n\nРоссийская сторона участия не принимала.";
+    assert.equal(read(ru, "2026-02-26").relevant, false);
+    const uk = "Віткофф зустрівся з Умєровим у Женеві\n\nСтів Віткофф зустрівся з Рустемом Умєровим у Женеві в четвер, через тиждень після тристоронніх переговорів з Росією.\n\nРосійські представники участі не брали.";
+    assert.equal(read(uk, "2026-02-26").relevant, false);
+  });
+  it("leaves a side said absent from the contact the sentence before names to that contact", () => {
+    const ru = "США отменили раунд консультаций в Москве\n\nАмериканская сторона отменила раунд российско-американских консультаций, который должен был пройти в Москве.\n\n2 июня в Стамбуле прошел раунд переговоров России и Украины. Американские представители в нем не участвовали.";
+    assert.equal(read(ru, "2025-06-19").relevant, true);
+  });
+});
+
+describe("the place of an institution that did not answer", () => {
+  it("reads no venue in an embassy that did not answer a request far on in the clause", () => {
+    const ru = "Рябков пообещал раунд консультаций с США осенью\n\nТретий раунд консультаций России и США пройдет до конца осени, заявил Рябков.\n\nВ посольстве США в Москве на запрос редакции о сроках консультаций на момент публикации не ответили.";
+    const r = read(ru, "2025-10-01");
+    assert.equal(r.drafts[0].place.city, null);
+  });
+});
+
+describe("a contact recalled under the word that none is planned", () => {
+  it("drops a story that no contact is planned whose only other contact is dated weeks before", () => {
+    const en = "Peskov: no new Putin-Trump contacts planned\n\nNo new contacts between Putin and Trump, by phone or in person, are planned, Kremlin spokesman Dmitry Peskov said on Friday.\n\nIn October, Putin and Trump agreed to meet in Budapest, but Trump later said he had cancelled the summit.";
+    const ru = "Песков: новые контакты Путина и Трампа не планируются\n\nНовые контакты Путина и Трампа, по телефону или лично, не планируются, заявил в пятницу Дмитрий Песков.\n\nВ октябре Путин и Трамп договорились о встрече в Будапеште, однако позднее Трамп заявил, что отменил саммит.";
+    const uk = "Пєсков: нові контакти Путіна і Трампа не плануються\n\nНові контакти Путіна і Трампа, телефоном чи особисто, не плануються, заявив у п'ятницю Дмитро Пєсков.\n\nУ жовтні Путін і Трамп домовилися про зустріч у Будапешті, однак згодом Трамп заявив, що скасував саміт.";
+    for (const [text, lang] of [[en, "en"], [ru, "ru"], [uk, "uk"]]) assert.equal(read(text, "2025-11-14").relevant, false, lang);
+  });
+});
+
+describe("talks at the stop a journey came from", () => {
+  it("drops a story of another pair whose followed contact was held where the traveller came from", () => {
+    const en = "Lavrov meets Wang Yi in Beijing\n\nSergei Lavrov met Wang Yi in Beijing on Sunday.\n\nLavrov flew to Beijing from Kuala Lumpur, where he held talks with Marco Rubio on Thursday.";
+    const ru = "Лавров встретился с Ван И в Пекине\n\nСергей Лавров встретился с Ван И в Пекине в воскресенье.\n\nЛавров прилетел в Пекин из Куала-Лумпура, где в четверг провел переговоры с Марко Рубио.";
+    const uk = "Лавров зустрівся з Ван І в Пекіні\n\nСергій Лавров зустрівся з Ван І в Пекіні в неділю.\n\nЛавров прилетів до Пекіна з Куала-Лумпура, де в четвер провів переговори з Марко Рубіо.";
+    for (const [text, lang] of [[en, "en"], [ru, "ru"], [uk, "uk"]]) assert.equal(read(text, "2025-07-13").relevant, false, lang);
+  });
+});
+
+describe("what became of the talks told in a paragraph of the weeks before", () => {
+  it("drops an analysis whose only word of a contact moved goes on from a day weeks before the story", () => {
+    const en = "Peace talks on pause again\n\nThe three-way talks of Russia, Ukraine and the United States have lost their rhythm, our sources say.\n\nOn 28 February the strikes on Iran began. The fourth round, planned for early March in Abu Dhabi, was postponed.";
+    const ru = "Переговоры снова на паузе\n\nТрехсторонние переговоры России, Украины и США потеряли ритм, говорят наши источники.\n\n28 февраля начались удары по Ирану. Запланированный на начало марта четвертый раунд в Абу-Даби был отложен.";
+    const uk = "Переговори знову на паузі\n\nТристоронні переговори Росії, України та США втратили ритм, кажуть наші джерела.\n\n28 лютого почалися удари по Ірану. Четвертий раунд в Абу-Дабі, запланований на початок березня, відклали.";
+    for (const [text, lang] of [[en, "en"], [ru, "ru"], [uk, "uk"]]) assert.equal(read(text, "2026-03-20").relevant, false, lang);
+  });
+});
