@@ -192,7 +192,12 @@ const OPEN = new Set<Status>(["announced", "scheduled", "postponed"]);
 export function changesOf(entry: Entry, d: Draft, names: NameIndex): EntryEdit[] {
   const edits: EntryEdit[] = [];
   const open = OPEN.has(entry.status);
-  if (read(d, "status") && d.status !== entry.status && open) {
+  // The record keeps "postponed" for a contact whose new day is not known; one moved to a day
+  // ("moved to December 8", "перенесли на 10 апреля") is scheduled on it, as the report's date says.
+  const newDay = d.status === "postponed" && d.date?.length === 10 && read(d, "date") && d.date !== entry.date;
+  if (newDay) {
+    if (open && entry.status !== "scheduled") edits.push({ kind: "scheduled" });
+  } else if (read(d, "status") && d.status !== entry.status && open) {
     if (d.status === "held") edits.push(d.outcome ? { kind: "held", outcome: { [d.source.language]: d.outcome } } : { kind: "held" });
     else if (d.status === "cancelled" || d.status === "postponed") edits.push({ kind: d.status });
     else if (d.status === "scheduled" && entry.status === "postponed" && d.date?.length === 10) edits.push({ kind: "scheduled" });

@@ -37,9 +37,11 @@ describe("a contact shifted to another day", () => {
     const en = main("Russia-US talks moved to Abu Dhabi\n\nRussian and US diplomats will meet in Abu Dhabi on Wednesday.", "2026-01-31");
     assert.equal(en.status, "scheduled");
   });
-  it("is still scheduled, on its new day, where English says it was 'moved to' a date (as the editors' update keeps it)", () => {
+  it("is moved, on its new day, where it was 'moved to' a date (a known entry stays scheduled on it: see ingest-merge)", () => {
     const en = main("Fourth round of Russia-US embassy talks moved to December 8\n\nThe fourth round of Russian-American consultations, which had been scheduled for December 1 in Istanbul, has been moved to December 8.", "2026-11-27");
-    assert.deepEqual([en.status, en.date], ["scheduled", "2026-12-08"]);
+    const ru = main("Четвертый раунд консультаций России и США по посольствам перенесли на 8 декабря\n\nРаунд, который планировался на 1 декабря в Стамбуле, перенесен на 8 декабря.", "2026-11-27");
+    const uk = main("Четвертий раунд консультацій Росії та США щодо посольств перенесли на 8 грудня\n\nРаунд, який планувався на 1 грудня в Стамбулі, перенесено на 8 грудня.", "2026-11-27");
+    for (const d of [en, ru, uk]) assert.deepEqual([d.status, d.date, d.city], ["postponed", "2026-12-08", "Istanbul"]);
   });
 });
 

@@ -116,3 +116,16 @@ test("a change draft against an entry that changed since: gone, outdated where i
   // A draft made before the base was kept is judged as before: clean.
   assert.deepEqual(changeStanding({ ...proposal, base: undefined }, cancelled), { kind: "clean", since: [] });
 });
+
+test("a known round moved to a new day stays scheduled on it; one postponed without a day is postponed", () => {
+  // "The fourth round … has been moved to December 8": the record's "postponed" means no new day is known.
+  assert.deepEqual(changesOf(ROUND, reading({ status: "postponed", date: "2025-04-17" }), names), [{ kind: "when", date: "2025-04-17" }]);
+  assert.deepEqual(
+    changesOf({ ...ROUND, status: "postponed" }, reading({ status: "postponed", date: "2025-04-17" }), names),
+    [{ kind: "scheduled" }, { kind: "when", date: "2025-04-17" }],
+    "a postponed round given its new day is scheduled again",
+  );
+  assert.deepEqual(changesOf(ROUND, reading({ status: "postponed", date: null }), names), [{ kind: "postponed" }]);
+  assert.deepEqual(changesOf(ROUND, reading({ status: "postponed", date: "2025-04-17", guessed: ["date"] }), names), [{ kind: "postponed" }], "a guessed day is no new day");
+  assert.deepEqual(changesOf({ ...ROUND, status: "held" }, reading({ status: "postponed", date: "2025-04-17" }), names), [], "a held round is not moved");
+});
