@@ -199,7 +199,18 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const from = anchors.includes(s) ? continuedFrom(s, ctx) : undefined;
     return from && !conflicting(tense, from.tense) ? [s, from] : [s];
   }))];
-  for (const s of dating) {
+  // ("В Стамбуле прошел второй раунд" over a look back from "12 февраля" to "прошел в четверг": a contact
+  // done whose own lines give no day is dated first by the lines that give one near the story; "In
+  // February 2025, … sat down" opening a story on talks to resume next Tuesday gives no day to come: a
+  // day gone by only where a line read as to come gives it, see whyNotNews.)
+  const weeksGone = (x: ReadSentence) => {
+    const told = readDates(x.text, ctx.language, ctx.published, "past").dates.filter((d) => !d.statement);
+    return told.length > 0 && told.every((d) => recalled(d.value, ctx.published));
+  };
+  const latestFirst = tense === "held" && !anchorsRecent() && !anchors.some(weeksGone);
+  const ordered = latestFirst ? [...dating.filter((x) => !weeksGone(x)), ...dating.filter(weeksGone)] : dating;
+  const goneBy = (d: FoundDate, x: ReadSentence) => tense === "future" && x.tense !== "future" && (d.value.length === 10 ? d.value < ctx.published : d.value < ctx.published.slice(0, 7));
+  for (const s of ordered) {
     const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
     const reading = readDates(s.text, ctx.language, ctx.published, direction);
     vague ??= reading.vague;
@@ -221,7 +232,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // ("On Feb. 15 Rubio and Lavrov agreed by phone to hold consultations": a day told before the
     // phone the contact was agreed on is that call's.)
     const byPhoneAt = kind === "call" ? -1 : (AGREED_BY_PHONE.exec(s.folded)?.index ?? -1);
-    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !(byPhoneAt >= 0 && d.index < byPhoneAt) && !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
+    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !goneBy(d, s) && !(byPhoneAt >= 0 && d.index < byPhoneAt) && !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? firstDayAfterTheMove(s, dates) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.

@@ -37,7 +37,7 @@ describe("the labelled corpus", () => {
   }
   it("keeps every relevant article and drops every unrelated one it was written to test", () => {
     const wrong = outcomes.filter((o) => o.result.relevant !== o.article.labels.relevant).map((o) => o.article.name);
-    assert.deepEqual(wrong, ["en-b42-14-ft-geneva-2021-five-years.txt", "en-b42-22-ap-embassy-talks-istanbul-resume.txt", "ru-b34-06-kommersant-budapesht-zvonok.txt", "ru-b42-01-kommersant-istanbul-vtoroy-raund.txt", "ru-b42-10-ria-putin-uitkoff-kushner-kreml.txt", "ru-b42-17-vedomosti-dmitriev-maiami-mart.txt", "ru-b42-19-novaya-gazeta-god-posle-alyaski.txt", "uk-b42-18-liga-putin-tramp-dzvinok-kviten.txt"]);
+    assert.deepEqual(wrong, ["en-b42-14-ft-geneva-2021-five-years.txt", "ru-b42-19-novaya-gazeta-god-posle-alyaski.txt", "uk-b42-18-liga-putin-tramp-dzvinok-kviten.txt"]);
   });
   it("keeps the sentence behind every field it fills", () => {
     for (const o of outcomes) {

@@ -100,3 +100,41 @@ describe("what became of the talks told in a paragraph of the weeks before", () 
     for (const [text, lang] of [[en, "en"], [ru, "ru"], [uk, "uk"]]) assert.equal(read(text, "2026-03-20").relevant, false, lang);
   });
 });
+
+describe("a standfirst that tells what was agreed in the call the story reports", () => {
+  // 2025-10-16 was a Thursday.
+  it("reports the call, under a headline that names no contact", () => {
+    const en = "From Anchorage to Budapest\n\nPutin and Trump agree on a new summit\n\nThe presidents of Russia and the United States, Vladimir Putin and Donald Trump, held a phone call on Thursday that lasted two hours.\n\nThe date of the summit was not named.";
+    const ru = "От Анкориджа до Будапешта\n\nПутин и Трамп договорились о новом саммите\n\nПрезиденты России и США Владимир Путин и Дональд Трамп в четверг провели телефонный разговор, продолжавшийся два часа.\n\nДату саммита не назвали.";
+    const uk = "Від Анкориджа до Будапешта\n\nПутін і Трамп домовилися про новий саміт\n\nПрезиденти Росії та США Володимир Путін і Дональд Трамп у четвер провели телефонну розмову, яка тривала дві години.\n\nДату саміту не назвали.";
+    for (const [text, lang] of [[en, "en"], [ru, "ru"], [uk, "uk"]]) {
+      const r = read(text, "2025-10-17");
+      assert.ok(r.relevant, `${lang}: ${r.reason}`);
+      assert.deepEqual([r.drafts[0].kind, r.drafts[0].status, r.drafts[0].date], ["call", "held", "2025-10-16"], lang);
+    }
+  });
+});
+
+describe("days of a story that opens on the weeks before", () => {
+  it("reads 'to resume' talks as talks to come, and takes no day gone by from a lead that looks back", () => {
+    const en = "US and Russia to resume embassy talks in Istanbul\n\nIn February 2025, American and Russian diplomats sat down in Istanbul for talks on embassy work.\n\nThe delegations will meet in Istanbul next Tuesday, the State Department said.";
+    const ru = "США и Россия возобновят консультации по посольствам в Стамбуле\n\nВ феврале 2025 года американские и российские дипломаты провели в Стамбуле консультации о работе посольств.\n\nДелегации встретятся в Стамбуле в следующий вторник, сообщили в Госдепе.";
+    const uk = "США і Росія відновлять консультації щодо посольств у Стамбулі\n\nУ лютому 2025 року американські та російські дипломати провели у Стамбулі консультації щодо роботи посольств.\n\nДелегації зустрінуться у Стамбулі наступного вівторка, повідомили в Держдепі.";
+    for (const [text, lang] of [[en, "en"], [ru, "ru"], [uk, "uk"]]) {
+      const r = read(text, "2026-06-03");
+      assert.ok(r.relevant, `${lang}: ${r.reason}`);
+      assert.notEqual(r.drafts[0].status, "held", lang);
+    }
+  });
+  it("dates a contact done whose own lines give no day by the line near the story before one weeks gone", () => {
+    // 2025-04-10 was a Thursday.
+    const en = "Diplomacy of bank accounts and visas\n\nThe second round of Russia-US consultations on embassy work has taken place in Istanbul\n\nThe first round took place on February 27 at the residence of the US consul general.\n\nThe second round of consultations was held on Thursday.";
+    const ru = "Дипломатия банковских реквизитов и виз\n\nВ Стамбуле прошел второй раунд консультаций России и США о работе посольств\n\nПервый раунд прошел 27 февраля в резиденции генконсула США.\n\nВторой раунд консультаций прошел в четверг.";
+    const uk = "Дипломатія банківських реквізитів і віз\n\nУ Стамбулі відбувся другий раунд консультацій Росії та США щодо роботи посольств\n\nПерший раунд відбувся 27 лютого в резиденції генконсула США.\n\nДругий раунд консультацій відбувся в четвер.";
+    for (const [text, lang] of [[en, "en"], [ru, "ru"], [uk, "uk"]]) {
+      const r = read(text, "2025-04-11");
+      assert.ok(r.relevant, `${lang}: ${r.reason}`);
+      assert.equal(r.drafts[0].date, "2025-04-10", lang);
+    }
+  });
+});
