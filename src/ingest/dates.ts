@@ -395,13 +395,13 @@ function timesAnother(sentence: string, index: number, end: number, lang: Articl
 }
 
 /** "після саміту на Алясці ", "после встречи в Анкоридже ", "after the Alaska summit on ": up to a day in the same clause (folded). */
-const AFTER_A_CONTACT = /(?<![\p{L}])(после|писля|перед|after|following|before|ahead of)\s+(\p{L}+\s+){0,2}?(саммит|самит|встреч|зустрич|переговор|перемовин|разговор|розмов|звонк|дзвинк|раунд|консультац|визит|summit|meeting|talks|call|round|visit)\p{L}*[^,;:—–.!?]{0,40}$/u;
+const AFTER_A_CONTACT = /(?<![\p{L}])(после|писля|перед|after|following|before|ahead of)\s+(\p{L}+\s+){0,2}?(саммит|самит|встреч|зустрич|переговор|перемовин|разговор|розмов|звонк|дзвинк|раунд|консультац|визит|summit|meeting|talks|call|conversation|round|visit)\p{L}*[^,;:—–.!?]{0,40}$/u;
 
 /** "after their ", "после состоявшегося ", "після ": "after" and at most two words, up to a day (folded). */
 const AFTER_THE = /(?<![\p{L}])(после|писля|перед|after|following|before|ahead of)(\s+\p{L}+){0,2}\s+(on\s+|в\s+|у\s+)?$/u;
 
 /** (After a day) " call", "'s meeting", " разговора", " телефонної розмови": at most one word, then a contact's noun (folded). */
-const DAY_THEN_CONTACT = /^(['’]s)?\s+(\p{L}+\s+)?(саммит|самит|встреч|зустрич|переговор|перемовин|разговор|розмов|звонк|дзвинк|раунд|консультац|визит|summit|meeting|talks|call|round|visit)\p{L}*(?![\p{L}])/u;
+const DAY_THEN_CONTACT = /^(['’]s)?\s+(\p{L}+\s+)?(саммит|самит|встреч|зустрич|переговор|перемовин|разговор|розмов|звонк|дзвинк|раунд|консультац|визит|summit|meeting|talks|call|conversation|round|visit)\p{L}*(?![\p{L}])/u;
 
 /** "Про це", "Об этом", "О том", "He made the remarks", "The comments came": a sentence about what was said (folded). */
 const ABOUT_IT = /^((про це|про те|об этом|о том)(?![\p{L}])|(he|she|they|\p{L}+( \p{L}+)?) (made|gave) (the|these|those|his|her|their) (remarks|comments)(?![\p{L}])|(the|his|her|their) (remarks|comments|statement) came(?![\p{L}]))/u;

@@ -88,6 +88,14 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
   // one done leaves the headline's the main one, and is a contact of its own.
   const next = anchors.length === 2 && anchors[0] === headline && headline.tense === "held" && anchors[1].tense === "future" && ANOTHER.test(anchors[1].folded) ? anchors[1] : undefined;
   if (next && headline) anchors = [headline];
+  // ("От Анкориджа до Будапешта" over "Путин и Трамп договорились о новом саммите" with no stop, then
+  // "Президенты … в четверг провели телефонный разговор"; "Trump and Putin agree on a new summit" over
+  // "The two presidents spoke by phone on Thursday"; "Путін і Трамп домовилися про новий саміт" over
+  // "Президенти … провели телефонну розмову": a standfirst that tells only what was agreed, under a
+  // headline that names no contact, leaves it to the story's first sentence to tell the call it was agreed in.)
+  const standfirst = lead !== undefined && anchors.length === 1 && anchors[0] === lead && (!headline || headline.kinds.size === 0) && lead.agreed && !lead.kinds.has("call") && !/[.!?…]["»”]?\s*$/u.test(lead.text);
+  const agreedIn = standfirst ? body.slice(body.indexOf(lead) + 1, body.indexOf(lead) + 4).find((s) => s.tokens.length >= 5 && s.kinds.has("call") && s.tense === "held" && BY_PHONE.test(s.folded)) : undefined;
+  if (agreedIn && lead) anchors = [lead, agreedIn];
   let kind = mainKind(anchors, lang);
   // "Talks on the work of the embassies" are a round of the consultations: a series whose
   // contacts are rounds makes its talks one, unless the headline names both sides' people.
@@ -292,6 +300,9 @@ export function mainKind(anchors: ReadSentence[], lang: ArticleLang): Kind {
     if (own === "other" && leadKinds.has("meeting")) return "meeting";
     return own;
   }
+  // (A standfirst's agreement over the call it was agreed in: see findEvents.)
+  const agreedIn = anchors.find((s) => s !== lead && !s.headline);
+  if (lead?.agreed && agreedIn?.tense === "held" && agreedIn.kinds.has("call") && BY_PHONE.test(agreedIn.folded)) return "call";
   return byPriority(leadKinds) ?? "other";
 }
 

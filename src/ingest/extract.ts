@@ -31,7 +31,7 @@ import { summitOnlyAsVenue } from "./places.ts";
 import { readStory } from "./sentences.ts";
 import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts";
 import { chooseNews, follows } from "./news.ts";
-import { aSportsStory, aSwapStory, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
+import { aSportsStory, aSwapStory, datedWeeksBefore, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { notNewsByGenre } from "./story-genres.ts";
 import { aboutAnother, datedLongBefore, continuedFrom, dayOfTheStory, endsOn, firstDayOf, newDayOf, toldBefore, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
@@ -68,7 +68,9 @@ export function understand(article: Article, names: NameIndex, options: Understa
     // "The day before, Lavrov met Rubio" in a story about Lavrov and Wang Yi: an earlier
     // contact recalled by a story the record does not follow is its background, not its news.
     // (So is what a sentence that goes on with that recall tells: "Тогда президенты договорились …".)
-    if (drafts.length === 0 && (event.anchors[0].background || event.alongside || thenOfARecall(event.anchors[0], ctx))) continue;
+    // (So is one its own sentence dates weeks before the story, "В октябре … позднее заявил, что отменил
+    // саммит", "In October … later said he had called off the summit", under "no new contacts are planned".)
+    if (drafts.length === 0 && (event.anchors[0].background || event.alongside || thenOfARecall(event.anchors[0], ctx) || datedWeeksBefore(event.anchors[0], ctx))) continue;
     let draft = buildDraft(event, ctx);
     // A sentence such as "experts will meet in Istanbul" names no sides: they are the main
     // contact's. One that names its own (Lavrov and Wang Yi) is judged on them.
@@ -206,7 +208,18 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     const from = anchors.includes(s) ? continuedFrom(s, ctx) : undefined;
     return from && !conflicting(tense, from.tense) ? [s, from] : [s];
   }))];
-  for (const s of dating) {
+  // ("В Стамбуле прошел второй раунд" over a look back from "12 февраля" to "прошел в четверг": a contact
+  // done whose own lines give no day is dated first by the lines that give one near the story; "In
+  // February 2025, … sat down" opening a story on talks to resume next Tuesday gives no day to come: a
+  // day gone by only where a line read as to come gives it, see whyNotNews.)
+  const weeksGone = (x: ReadSentence) => {
+    const told = readDates(x.text, ctx.language, ctx.published, "past").dates.filter((d) => !d.statement);
+    return told.length > 0 && told.every((d) => recalled(d.value, ctx.published));
+  };
+  const latestFirst = tense === "held" && !anchorsRecent() && !anchors.some(weeksGone);
+  const ordered = latestFirst ? [...dating.filter((x) => !weeksGone(x)), ...dating.filter(weeksGone)] : dating;
+  const goneBy = (d: FoundDate, x: ReadSentence) => tense === "future" && x.tense !== "future" && (d.value.length === 10 ? d.value < ctx.published : d.value < ctx.published.slice(0, 7));
+  for (const s of ordered) {
     const direction = tense === "future" || (tense === "postponed" && !s.background) ? "future" : tense === "held" || s.background ? "past" : undefined;
     const reading = readDates(s.text, ctx.language, ctx.published, direction);
     vague ??= reading.vague;
@@ -229,7 +242,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     // phone the contact was agreed on is that call's.)
     const byPhoneAt = kind === "call" ? -1 : (AGREED_BY_PHONE.exec(s.folded)?.index ?? -1);
     // ("Putin asks Trump to back a truce around 9 May" told the day before: a contact done is on no day still to come.)
-    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !(byPhoneAt >= 0 && d.index < byPhoneAt) && !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && !(tense === "held" && d.value.length === 10 && d.value > ctx.published) && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
+    const dates = withoutJourneyDays(s, reading.dates.filter((d) => !goneBy(d, s) && !(byPhoneAt >= 0 && d.index < byPhoneAt) && !(fresh && recalled(d.value, ctx.published)) && !d.statement && !d.another && !(tense === "held" && d.value.length === 10 && d.value > ctx.published) && (clause < 0 || d.index < s.tokens[clause].start) && d.index > opening && !ofAnother(d) && !(soon && !anchors.includes(s) && beyondAMonth(d.value)) && !inAsideClause(s, d.index, ctx.language, kind, ownPerson)));
     if (dates.length === 0) continue;
     const pick = tense === "postponed" ? (dates.find((d) => d.movedTo) ?? firstDayAfterTheMove(s, dates) ?? dates[dates.length - 1]) : dates[0];
     // Talks over several days are dated from the first, which may follow their last.
@@ -320,7 +333,16 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // ("Umerov met Witkoff in Geneva … a strictly U.S.–Ukrainian format, with no Russian
   // representatives present": a side its own sentences say was absent is not one of its sides,
   // whatever earlier round with it the story recalls.)
-  const absent = new Set(SIDE_ABSENT.filter(([, re]) => fills.some((s) => re.test(s.folded))).map(([code]) => code));
+  // (So is one a sentence that names no contact says absent: "No Russian officials took part",
+  // "Российская сторона участия не принимала", "Російських представників там не було". It speaks of
+  // the contact the sentence before it names, if any: "2 июня в Стамбуле прошел второй раунд … Американские
+  // представители в нем не участвовали" is of that round.)
+  const ofThisOne = (x: ReadSentence) => {
+    const before = ctx.sentences[ctx.sentences.indexOf(x) - 1];
+    return before === undefined || before.kinds.size === 0 || fills.includes(before);
+  };
+  const saidAbsent = [...fills, ...detail.filter((x) => x.kinds.size === 0 && !x.background && !conflictsWithMain(x) && !elsewhere(x) && ofThisOne(x))];
+  const absent = new Set(SIDE_ABSENT.filter(([, re]) => saidAbsent.some((s) => re.test(s.folded))).map(([code]) => code));
   const partyList = parties.codes.filter((c) => !absent.has(c));
   evidence.parties = anchors.map((s) => s.text).join(" … ");
 

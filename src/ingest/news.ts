@@ -10,7 +10,8 @@ import { isAside } from "./asides.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
 import { questionBefore } from "./story-cues.ts";
 import { briefedOn } from "./not-news.ts";
-import { BY_PHONE, HYPOTHETICAL, NOT_PLANNED, RECEIVED, SINCE_OR_AFTER, STATUS_CUES } from "./vocabulary.ts";
+import { JOURNEY } from "./name-syntax.ts";
+import { BY_PHONE, HYPOTHETICAL, KIND_PHRASES, kindOfNoun, NOT_PLANNED, RECEIVED, SINCE_OR_AFTER, STATUS_CUES } from "./vocabulary.ts";
 
 /** How the sentences of one contact become its draft (extract.ts's buildDraft). */
 export type DraftOf = (event: EventReading, ctx: Context) => Draft;
@@ -103,11 +104,25 @@ function toldAsNews(s: ReadSentence, sentences: ReadSentence[], lang: ArticleLan
   // Wang Yi: the day before is near, but told as what came before, it is background.)
   // Nor one that another contact was told of: "Путін поділився оцінками своєї зустрічі з Трампом"
   // under "Путін зателефонував Моді".
-  if (s.background || briefedOn(s) || !reportsContactOfItsOwn(s, lang, published, new Set())) return false;
+  // ("Lavrov flew to Beijing from Kuala Lumpur, where he held talks with Rubio on Thursday", "прилетел в
+  // Пекин из Куала-Лумпура, где провел переговоры с Рубио", "прилетів до Пекіна з Куала-Лумпура, де
+  // провів переговори з Рубіо": talks at the stop a journey came from are what came before this story.)
+  if (s.background || briefedOn(s) || atTheStopBefore(s, lang) || !reportsContactOfItsOwn(s, lang, published, new Set())) return false;
   if (nearTheStory(s, lang, published)) return true;
   const kind = strongestKind(s.kinds)!;
   const next = sentences[sentences.indexOf(s) + 1];
   return next !== undefined && !next.background && next.kinds.has(kind);
+}
+
+/** "from Kuala Lumpur, where", "из Куала-Лумпура, где", "з Куала-Лумпура, де": the place a journey came from, and what was done there (folded). */
+const FROM_WHERE = /(?<![\p{L}])(from|из|з|зи|с|со)\s+(\p{L}[\p{L}-]*\s+){0,2}\p{L}[\p{L}-]*\s*,\s*(where|где|де)(?![\p{L}])/u;
+
+/** Does the sentence tell its contact in a clause on the place a journey came from? */
+function atTheStopBefore(s: ReadSentence, lang: ArticleLang): boolean {
+  const from = FROM_WHERE.exec(s.folded);
+  if (!from || !JOURNEY.test(s.folded.slice(0, from.index))) return false;
+  const end = from.index + from[0].length;
+  return s.tokens.some((t) => t.start >= end && kindOfNoun(t.text, lang) !== undefined) || KIND_PHRASES.some(([, re]) => re.test(s.folded.slice(end)));
 }
 
 /**

@@ -150,6 +150,11 @@ export function thenOfARecall(s: ReadSentence, ctx: Context): boolean {
   return before.background || (before.tense === "held" && readDates(before.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && recalled(d.value, ctx.published)));
 }
 
+/** Does the sentence date what it tells weeks before the story ("В октябре …" in mid-November), not only when it was said? */
+export function datedWeeksBefore(s: ReadSentence, ctx: Context): boolean {
+  return readDates(s.text, ctx.language, ctx.published, "past").dates.some((d) => !d.statement && recalled(d.value, ctx.published));
+}
+
 /** "poll", "survey", "опрос", "соцопрос", "опитування", "respondents", "социологи": an opinion poll (folded). */
 const POLL = /(?<![\p{L}])(polls?|polled|pollsters?|surveys?|respondents|опрос|опроса|опросе|опросу|опросов|соцопрос\p{L}*|опитуванн\p{L}*|респондент\p{L}*|социолог\p{L}*)(?![\p{L}])/u;
 
@@ -207,10 +212,18 @@ function statusSupposed(event: EventReading, main: Draft, ctx: Context): boolean
   return from !== undefined && !event.anchors.includes(from) && (SUPPOSED.test(from.folded) || HYPOTHETICAL.test(from.folded));
 }
 
-/** Is the status read from a sentence below the headline and the lead that dates itself weeks before the story? */
+/**
+ * Is the status read from a sentence below the headline and the lead that dates itself weeks before
+ * the story? Or that goes on in a paragraph that opens so: "28 февраля начались удары по Ирану.
+ * Запланированный на начало марта раунд был отложен" in a story of 20 March, "On 28 February the
+ * strikes began. The round set for early March was postponed", "28 лютого почалися удари. Раунд,
+ * запланований на початок березня, відклали" tell the weeks before the story in order.
+ */
 function statusRecalled(event: EventReading, main: Draft, ctx: Context): boolean {
   const from = ctx.sentences.find((s) => s.text === main.evidence.status);
-  return from !== undefined && !event.anchors.includes(from) && readDates(from.text, ctx.language, ctx.published, "past").dates.some((d) => recalled(d.value, ctx.published));
+  if (from === undefined || event.anchors.includes(from)) return false;
+  const told = ctx.sentences.filter((s) => s === from || (!s.headline && s.paragraph === from.paragraph && s.index < from.index && !event.anchors.includes(s)));
+  return told.some((s) => readDates(s.text, ctx.language, ctx.published, "past").dates.some((d) => !(s !== from && d.statement) && recalled(d.value, ctx.published)));
 }
 
 /** Does the sentence's first contact stand in "no … talks", "никаких переговоров", "neither … nor"? */

@@ -121,4 +121,19 @@ export const EXPECTED_ONLY = /(?<![\p{L}])(?:должн\p{L}* (?:бил\p{L}*|б
 export const SIDE_ABSENT: [string, RegExp][] = [
   ["RU", /(?<![\p{L}])((no|without)\s+(any\s+)?russian\s+(representatives?|officials?|delegat\p{L}*|participation|side|team|negotiators?)|without\s+(russia|moscow|the\s+russians)(?![\p{L}'’])|без\s+(участия\s+|участи\s+)?(российск\p{L}*|россии|росии|москви|москвы|россиян|росиян)(?![\p{L}]))/u],
   ["US", /(?<![\p{L}])((no|without)\s+(any\s+)?(american|u\.s\.|us)\s+(representatives?|officials?|delegat\p{L}*|participation|side|team|negotiators?)|without\s+(the\s+united\s+states|washington|the\s+americans|the\s+u\.s\.)(?![\p{L}'’])|без\s+(участия\s+|участи\s+)?(американск\p{L}*|сша|вашингтона)(?![\p{L}]))/u],
+  ["RU", sideNotThere("russia|moscow|the kremlin|the russians|russian|россия|москва|кремль|российск\\p{L}*|россии|москвы|кремля|росия|росийськ\\p{L}*|росии|москви")],
+  ["US", sideNotThere("the united states|washington|the americans|american|u\\.s\\.|us|сша|вашингтон|вашингтона|американск\\p{L}*|американськ\\p{L}*")],
 ];
+
+/**
+ * "Russian officials did not attend", "Российская сторона участия не принимала", "Американські
+ * представники участі не брали", "на встрече не было представителей США": a side named, then said
+ * not to have taken part (or the reverse), in one clause; not one named as whom the others met
+ * ("with the Russian delegation", "із російською делегацією") (folded).
+ */
+function sideNotThere(side: string): RegExp {
+  const people = "(\\s+(officials?|representatives?|side|delegat\\p{L}*|negotiators?|team|сторон\\p{L}*|представител\\p{L}*|представник\\p{L}*|делегац\\p{L}*|чиновник\\p{L}*|посадовц\\p{L}*|переговорщик\\p{L}*|переговорник\\p{L}*))?";
+  const named = `((представител\\p{L}*|представник\\p{L}*|делегац\\p{L}*)\\s+)?(${side})${people}`;
+  const not = "(did not|didn't|was not|were not|wasn't|weren't)\\s+(take part|attend|participate|join|present|represented|involved)|took no part|stayed away|участия(\\s+\\p{L}+){0,2}\\s+не принима\\p{L}*|не принима\\p{L}* участия|не участвова\\p{L}*|не присутствова\\p{L}*|участи(\\s+\\p{L}+){0,2}\\s+не бра\\p{L}*|не бра\\p{L}* участи|не був присутни\\p{L}*|не були присутни\\p{L}*";
+  return new RegExp(`(?<![\\p{L}])(?<!(with|с|со|з|из|зи) )(${named}(\\s+[\\p{L}-]+){0,5}\\s+(${not})|(не било|не було)\\s+(\\p{L}+\\s+){0,2}?${named})(?![\\p{L}])`, "u");
+}

@@ -267,8 +267,9 @@ export function statementPlaceIn(text: string, tokens: Token[], m: Mention): boo
   if (capital && JUDGED.test(next.folded)) return true;
   // "В Кремле визит Дмитриева пока не комментировали", "у Кремлі оприлюднили деталі": the
   // impersonal plural further on in the clause speaks for it.
-  // (Far on, past the day: "У Білому домі та Держдепі станом на вечір п’ятниці візит не коментували".)
-  for (let i = m.last + 1; i < Math.min(tokens.length, m.last + 11); i++) {
+  // (Far on, past the day: "У Білому домі та Держдепі станом на вечір п’ятниці візит не коментували";
+  // past the request: "в посольстве США в Москве на запрос РБК о сроках консультаций … не ответили".)
+  for (let i = m.last + 1; i < Math.min(tokens.length, m.last + 14); i++) {
     if (i > m.last + 1 && /[,;:—–.!?]/.test(text.slice(tokens[i - 1].start + tokens[i - 1].text.length, tokens[i].start))) return false;
     if (INSTITUTION_SAYS.test(tokens[i].folded)) return true;
   }
