@@ -171,7 +171,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (!anchors.includes(s) && ((tense === "future" && toldBefore(s, ctx)) || ((tense === "future" || (tense === "held" && anchorsRecent())) && !anchorsLongBefore() && datedLongBefore(s, ctx)))) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
-    const own = strongestKind(kindsBeyondOpening(s, ctx.language));
+    // (Nor is the contact a sentence's meeting prepares: "a meeting … in Budapest to prepare for a summit".)
+    const own = strongestKind(kindsBeyondOpening(s, ctx.language, prepared));
     const byPhone = own === "call" && BY_PHONE.test(s.folded);
     if (!anchors.includes(s) && own !== kind && ((own === "summit" && (!leadersMeet || s.kinds.has("call")) && !summitOnlyAsVenue(s, ctx.language)) || byPhone)) return false;
     // Nor is a round or a meeting another name for a call.
