@@ -45,7 +45,6 @@ describe("the labelled corpus", () => {
       "ru-b34-03-rbc-ryabkov-tretij-raund-osenyu.txt",
       "ru-b34-06-kommersant-budapesht-zvonok.txt",
       "ru-b34-07-meduza-analiz-pauza-peregovorov.txt",
-      "ru-b43-06-novayagazeta-abu-dabi-perenos.txt",
       "uk-b32-07-unian-stambul-ukraina-rosiya-peregovory.txt",
       "en-p35-03-guardian-liveblog-putin-trump-call.html",
     ]);
