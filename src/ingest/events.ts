@@ -36,8 +36,10 @@ export const BURIED_DAYS = 3;
 /** "передувало", "предшествовала", "was preceded by" (folded). */
 const PRECEDED = /(?<![\p{L}])(передувал|предшествовал|preceded)/u;
 
-/** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо". */
-export const SEPARATELY = /^(separately|in a separate|отдельно|окремо)(?![\p{L}])/u;
+/** A sentence that opens on another matter: "Separately,", "In a separate development", "Отдельно", "Окремо", "Meanwhile", "Тем временем", "Тим часом". */
+export const SEPARATELY = /^(separately|in a separate|meanwhile|отдельно|окремо|тем временем|тим часом)(?![\p{L}])/u;
+/** "his own talks", "свои переговоры", "власні переговори": a contact of someone's own beside the story's (folded). */
+const OWN_CONTACT = /(?<![\p{L}])((his|her|their) own (talks|meeting|meetings|consultations)|(свои|свою|собственн\p{L}*|власни|власну) (переговори|перемовини|встречу|зустрич|консультации))(?![\p{L}])/u;
 
 /** The sides the record follows. */
 export const FOLLOWED = ["RU", "US"];
@@ -134,9 +136,10 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // "Putin would receive the two Americans in the Kremlin on Thursday, 22 January" in a story on
     // a meeting done: a contact to come on a day after the story's is another one, whatever it is called.
     const after = plain && s.tense === "future" && !s.agreed && !mainFuture && !mainMoved && days("future").some((d) => dayGap(published, d.value) > 0);
-    // "Separately, Russian and US diplomats held a second round …", "Отдельно …", "Окремо …": the
+    // "Separately, Russian and US diplomats held a second round …", "Отдельно …", "Тим часом …": the
     // story turns to another contact of its own, done or to come.
-    const separate = plain && s.tense !== undefined && SEPARATELY.test(s.folded);
+    // (In the present, "Тим часом сьогодні в Маямі … зустрічаються", it is one of the story's days.)
+    const separate = plain && (s.tense !== undefined || nearTheStory(s, lang, published)) && (SEPARATELY.test(s.folded) || OWN_CONTACT.test(s.folded));
     if (!agreedLater && !earlier && !upcoming && !before && !after && !separate && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) || separate, alongside: !agreedLater && !earlier && !separate && (upcoming || before || after) });
   }

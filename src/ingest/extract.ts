@@ -180,7 +180,8 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
     if (!anchors.includes(s) && ((tense === "future" && toldBefore(s, ctx)) || ((tense === "future" || (tense === "held" && anchorsRecent())) && !anchorsLongBefore() && datedLongBefore(s, ctx)))) return false;
     // A summit or a call is never another name for this meeting: that sentence is another contact.
     // ("Разговор, который состоялся в четверг вечером" with no phone in it is the meeting talked of.)
-    const own = strongestKind(kindsBeyondOpening(s, ctx.language));
+    // (Nor is the contact a sentence's meeting prepares: "a meeting … in Budapest to prepare for a summit".)
+    const own = strongestKind(kindsBeyondOpening(s, ctx.language, prepared));
     const byPhone = own === "call" && BY_PHONE.test(s.folded);
     // (Unless the summit is what the contact was to prepare: "spoke by telephone on Monday to discuss preparations for a summit".)
     const summitPrepared = s.kinds.has(kind) && prepared < Infinity && !KIND_PHRASES.some(([k, re]) => k === "summit" && re.test(s.folded.slice(0, prepared)));

@@ -284,11 +284,12 @@ export function strongestKind(kinds: Iterable<Kind>): Kind | undefined {
  * The kinds a sentence names outside an opening phrase of another time ("After a long phone call with
  * Putin on Oct. 16, Trump had said he would meet him in Budapest": the call is when, the meeting
  * what; "После разговора с Путиным …", "Після розмови …"). All its kinds when it opens otherwise.
+ * Up to `until`, where the words on a contact it prepares begin ("… to prepare for a summit").
  */
-export function kindsBeyondOpening(s: ReadSentence, lang: ArticleLang): Set<Kind> {
+export function kindsBeyondOpening(s: ReadSentence, lang: ArticleLang, until = Infinity): Set<Kind> {
   const comma = openingEnd(s);
-  if (comma < 0) return s.kinds;
-  const rest = s.tokens.filter((t) => t.start > comma);
+  if (comma < 0 && until === Infinity) return s.kinds;
+  const rest = s.tokens.filter((t) => t.start > comma && t.start < until);
   const folded = rest.map((t) => t.folded).join(" ");
   const kinds = new Set<Kind>(rest.flatMap((t) => kindOfNoun(t.text, lang) ?? []));
   for (const [kind, pattern] of KIND_PHRASES) if (pattern.test(folded)) kinds.add(kind);

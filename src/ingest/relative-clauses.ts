@@ -10,8 +10,9 @@ import type { Mention } from "./names.ts";
 import { KIND_PHRASES, kindOfNoun } from "./vocabulary.ts";
 import { fold, type Token } from "./words.ts";
 
-/** Words that open a relative clause (folded): "who", "which", "который", "який" and their cases. */
-const RELATIVE = /^(who|whom|whose|which|котор\p{L}*|який|яка|яке|яки|якого|якои|якому|якии|яким|якими|яких|яку)$/u;
+/** Words that open a relative clause (folded): "who", "which", "который", "який" and their cases,
+ * and "where" on a place ("у Давосі, де в понеділок стартує форум": the forum's day, not the contact's). */
+const RELATIVE = /^(who|whom|whose|which|where|где|де|котор\p{L}*|який|яка|яке|яки|якого|якои|якому|якии|яким|якими|яких|яку)$/u;
 
 /** English "that" is relative after a noun, not after a verb of saying or thinking ("said that …"). */
 const THAT_AFTER_VERB = /^(said|says|say|told|tells|announced|confirmed|stated|noted|added|reported|wrote|believe|believes|believed|think|thinks|thought|hope|hopes|hoped|expect|expects|expected|agreed|agree|agrees|insisted|warned|argued|suggested|signaled|signalled|acknowledged|denied|claimed|showed|shows|means|meant|so|such|now|given|sure|clear|ensure|ensured|indicated|indicates|stressed|emphasized|learned|heard|knew|know|knows|realized)$/u;

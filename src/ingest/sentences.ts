@@ -96,6 +96,8 @@ export function readStory(text: string): StoryText {
   let paragraph = 0;
   let index = 1;
   const seen = new Set<string>();
+  // The lines read as the page's stamp (a masthead may stand over one).
+  const stamps = new Set<string>();
   for (const [at, line] of lines.entries()) {
     if (line === "" || CHROME_LINE.test(line) || isSpacedMenu(raw[at]) || (COOKIE_NOTICE.test(line) && line.length <= 250)) continue;
     // (A page that opens on its photo may give the news only in the caption: that is its headline.)
@@ -113,16 +115,19 @@ export function readStory(text: string): StoryText {
     }
     if (DATE_ONLY_LINE.test(line)) {
       dateLine ??= line.replace(/^by [^|]+\|\s*/i, "");
+      stamps.add(line);
       continue;
     }
     const signed = stampAfterByline(line) ?? stampAfterOutlet(line);
     if (signed) {
       dateLine ??= signed;
+      stamps.add(line);
       continue;
     }
     const dotted = dateAmongLabels(line);
     if (dotted) {
       dateLine ??= dotted;
+      stamps.add(line);
       continue;
     }
     // The Kremlin may print the place on a line of its own under the date ("Москва, Кремль").
@@ -150,6 +155,14 @@ export function readStory(text: string): StoryText {
     // the story's lead.
     if (headline !== undefined && !/\p{Ll}/u.test(line)) continue;
     if (headline !== undefined && /:$/.test(line) && splitSentences(line).length === 1) continue;
+    // ("Новая газета Европа" / "Политика · 5 марта 2026" / "Война в Иране отодвинула переговоры …": a
+    // name of three words or fewer over the page's date line, with a headline under it, is the outlet's.)
+    const above = lines.slice(0, at).filter((l) => l !== "").slice(-2);
+    if (headline !== undefined && sentences.length === 1 && above[0] === headline && stamps.has(above[1]) && headline.split(" ").length <= 3 && !/\d/.test(headline) && isHeadline(line)) {
+      headline = line;
+      sentences[0] = { ...sentences[0], text: line };
+      continue;
+    }
     if (headline === undefined && sentences.length === 0 && isHeadline(line)) {
       headline = line;
       sentences.push({ text: line, index: 0, headline: true, paragraph: paragraph++ });

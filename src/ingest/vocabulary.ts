@@ -174,7 +174,7 @@ export const STATUS_CUES = {
 export const WHAT_COMES_NEXT = re(`^ (happen |come )?(next|дальше|далее|далі|потом|потім)${E}`);
 
 /** The sentence talks of an earlier contact, not the one reported. */
-export const BACKGROUND = re(`${B}(previous|earlier|last time|last (met|spoke|talked|held|saw|visited)|prior|the day before|a day earlier|most recently|yesterday['’]s|last (week|month|year|weekend|spring|summer|autumn|fall|winter))${E}|${B}(вчерашн|вчорашн)|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
+export const BACKGROUND = re(`${B}(previous|earlier|last time|last (met|spoke|talked|held|saw|visited)|prior|the day before(?! yesterday)|a day earlier|most recently|yesterday['’]s|last (week|month|year|weekend|spring|summer|autumn|fall|winter))${E}|${B}(вчерашн|вчорашн)|${B}(недавно|нещодавно)${E}|${B}(накануне|напередодни|днем ранее|днем раньше|днем ранише)${E}|${B}ранее${E}|${B}прежде|${B}предыдущ|${B}последний раз|${B}прошл(ый|ом|ая|ой)${E}|${B}попередн|${B}ранише|${B}минул(ий|ого|ому|а|ои)${E}|${B}востаннє|${B}востанне|${B}(напомним|напомню|нагадаемо|нагадаю)${E}|${B}(как|як) (сообщал|повидомлял|писал|писав)|${B}as (was |had been )?(previously |earlier )?reported${E}`);
 
 /** "як і минулого разу", "как и на предыдущих раундах", "как и прежде", "as in previous rounds",
  * "те же переговорщики, что и на предыдущем раунде", "ті ж переговорники, що й на попередній раунд",
@@ -373,7 +373,8 @@ export const SEQUENCE = re(`${B}(first|second|third|fourth|fifth|sixth|seventh|1
 /** Relative words chrono does not know, in days from publication. */
 export const RELATIVE_DAYS: [RegExp, number][] = [
   [re(`${B}(накануне|напередодни|the day before)${E}(?! yesterday)`), -1],
-  [re(`${B}the day before yesterday${E}`), -2],
+  // ("позавчерашний разговор", "позавчорашня розмова": chrono reads the adverb, not the adjective.)
+  [re(`${B}(the day before yesterday|позавчерашн\\p{L}*|позавчорашн\\p{L}*)${E}`), -2],
   // After a vowel Ukrainian writes "учора" for "вчора"; chrono knows only the second.
   [re(`${B}учора${E}`), -1],
 ];
@@ -408,7 +409,7 @@ export const ZONE_CAPITALS: { zone: string; city: string; home: ArticleLang[] }[
 ];
 
 /** "накануне", "the day before": an earlier day, in a story told the next day often the news itself. */
-export const DAY_BEFORE = new RegExp(re(`${B}(накануне|напередодни|the day before|a day earlier|днем ранее|днем раньше|днем ранише|вчерашн\\p{L}*|вчорашн\\p{L}*|yesterday['’]s)${E}`).source, "gu");
+export const DAY_BEFORE = new RegExp(re(`${B}(накануне|напередодни|the day before(?! yesterday)|a day earlier|днем ранее|днем раньше|днем ранише|вчерашн\\p{L}*|вчорашн\\p{L}*|yesterday['’]s)${E}`).source, "gu");
 
 /** "як раніше заявляв Держдеп", "как ранее сообщал Кремль", "as the State Department said earlier": a source aside. */
 export const EARLIER_SOURCE = new RegExp(re(`${B}(как|як|as) (ранее |ранише |earlier |previously )?(\\p{L}+ ){0,2}(сообщал|заявлял|писал|повидомля|повидомив|повидомила|повидомили|заявля|заявив|заявила|заявили|писав|said|stated|reported|announced)\\p{L}*( \\p{L}+){0,2}? ?(ранее|ранише|earlier|previously)?${E}`).source, "gu");

@@ -408,3 +408,59 @@ describe("a contact called off", () => {
     assert.equal(en.relevant, false);
   });
 });
+
+describe("a contact told done two days before the story", () => {
+  it("is dated two days back, and 'the day before yesterday' recalls no earlier contact", () => {
+    const en = main("Dmitriev hails talks in Miami\n\nKremlin envoy Kirill Dmitriev said on Monday his talks with Steve Witkoff had been useful. \"We met with our American colleagues in Miami the day before yesterday,\" Dmitriev said.", "2026-02-02");
+    assert.deepEqual([en.status, en.date], ["held", "2026-01-31"]);
+    const ru = main("Дмитриев оценил переговоры в Майами\n\nСпецпосланник Кирилл Дмитриев в понедельник заявил, что переговоры со Стивом Уиткоффом были полезными. \"Мы встретились с американскими коллегами в Майами позавчера\", - сказал Дмитриев.", "2026-02-02");
+    assert.deepEqual([ru.status, ru.date], ["held", "2026-01-31"]);
+    const uk = main("Дмитрієв оцінив переговори в Маямі\n\nСпецпосланець Кирило Дмитрієв у понеділок заявив, що переговори зі Стівом Віткоффом були корисними. \"Ми зустрілися з американськими колегами в Маямі позавчора\", - сказав Дмитрієв.", "2026-02-02");
+    assert.deepEqual([uk.status, uk.date], ["held", "2026-01-31"]);
+  });
+  it("is dated by the adjective too ('позавчерашний разговор', 'позавчорашня розмова')", () => {
+    assert.deepEqual(readDates("Позавчерашний разговор министров был полезным.", "ru", "2025-05-30", "past").dates.map((d) => d.value), ["2025-05-28"]);
+    assert.deepEqual(readDates("Позавчорашня розмова міністрів була корисною.", "uk", "2025-05-30", "past").dates.map((d) => d.value), ["2025-05-28"]);
+    assert.equal(readDates("The ministers' call the day before yesterday was useful.", "en", "2025-05-30", "past").dates[0].value, "2025-05-28");
+  });
+});
+
+describe("a day in a clause on a place ('у Давосі, де в понеділок відкривається форум')", () => {
+  it("is the day of what happens there, not of the contact to come", () => {
+    const en = main("Witkoff to visit Moscow next week\n\nSteve Witkoff will visit Moscow next week to meet Vladimir Putin. The trip will depend on his contacts in Davos, where the forum opens on Monday.", "2026-01-17");
+    assert.deepEqual([en.status, en.date], ["announced", null]);
+    const ru = main("Уиткофф на следующей неделе посетит Москву\n\nСтив Уиткофф на следующей неделе посетит Москву, где встретится с Владимиром Путиным. Поездка будет зависеть от его контактов в Давосе, где в понедельник открывается форум.", "2026-01-17");
+    assert.deepEqual([ru.status, ru.date], ["announced", null]);
+    const uk = main("Віткофф наступного тижня відвідає Москву\n\nСтів Віткофф наступного тижня відвідає Москву, де зустрінеться з Володимиром Путіним. Поїздка залежатиме від його контактів у Давосі, де в понеділок відкривається форум.", "2026-01-17");
+    assert.deepEqual([uk.status, uk.date], ["announced", null]);
+  });
+});
+
+describe("a meeting set to prepare a summit ('… in Budapest to prepare for a summit')", () => {
+  it("keeps its place: the summit it prepares is not another contact in its sentence", () => {
+    const en = main("Rubio-Lavrov meeting put on hold\n\nA White House official said there are no plans for Trump to meet Putin soon.\n\nA planned meeting between Marco Rubio and Sergei Lavrov, which had been expected to take place in Budapest this week to prepare for a summit between Donald Trump and Vladimir Putin, has been put on hold.", "2025-10-21");
+    assert.deepEqual([en.kind, en.status, en.city], ["meeting", "postponed", "Budapest"]);
+    const ru = main("Встречу Рубио и Лаврова отложили\n\nВ Белом доме заявили, что планов встречи Трампа и Путина в ближайшее время нет.\n\nВстреча Марко Рубио и Сергея Лаврова, которая должна была пройти в Будапеште на этой неделе для подготовки саммита Дональда Трампа и Владимира Путина, отложена.", "2025-10-21");
+    assert.deepEqual([ru.kind, ru.status, ru.city], ["meeting", "postponed", "Budapest"]);
+    const uk = main("Зустріч Рубіо і Лаврова відклали\n\nУ Білому домі заявили, що планів зустрічі Трампа і Путіна найближчим часом немає.\n\nЗустріч Марко Рубіо і Сергія Лаврова, яка мала відбутися в Будапешті цього тижня для підготовки саміту Дональда Трампа і Володимира Путіна, відкладена.", "2025-10-21");
+    assert.deepEqual([uk.kind, uk.status, uk.city], ["meeting", "postponed", "Budapest"]);
+  });
+});
+
+describe("a sentence that turns to another contact ('Meanwhile', 'Тем временем', 'Тим часом')", () => {
+  it("reports it as a contact of its own, even in the present of the story's day", () => {
+    const second = (text: string) => readArticle(text, "2026-01-31").drafts.map((d) => [d.kind, d.date, d.place.city])[1];
+    assert.deepEqual(second("Round in Abu Dhabi moved to Wednesday\n\nThe second round of talks between Ukraine, the United States and Russia in Abu Dhabi has been moved to Wednesday, February 4. Meanwhile, in Miami today Steve Witkoff is meeting Russian envoy Kirill Dmitriev."), ["meeting", "2026-01-31", "Miami"]);
+    assert.deepEqual(second("Раунд в Абу-Даби перенесли на среду\n\nВторой раунд переговоров Украины, США и России в Абу-Даби перенесен на среду, 4 февраля. Тем временем сегодня в Майами Стив Уиткофф встречается с российским спецпредставителем Кириллом Дмитриевым."), ["meeting", "2026-01-31", "Miami"]);
+    assert.deepEqual(second("Раунд в Абу-Дабі перенесли на середу\n\nДругий раунд переговорів України, США та Росії в Абу-Дабі перенесено на середу, 4 лютого. Тим часом сьогодні в Маямі Стів Віткофф зустрічається з російським спецпредставником Кирилом Дмитрієвим."), ["meeting", "2026-01-31", "Miami"]);
+  });
+});
+
+describe("a contact of someone's own beside a contact moved ('his own talks', 'свои переговоры', 'власні переговори')", () => {
+  it("is a contact of its own, not the old day of the one moved", () => {
+    const second = (text: string) => readArticle(text, "2026-01-31").drafts.map((d) => [d.kind, d.status, d.date, d.place.city])[1];
+    assert.deepEqual(second("Round in Abu Dhabi moved to Wednesday\n\nThe second round of talks between Ukraine, the United States and Russia in Abu Dhabi has been moved to Wednesday, February 4. In Miami on Saturday, Kirill Dmitriev is due to hold his own talks with Steve Witkoff."), ["meeting", "scheduled", "2026-01-31", "Miami"]);
+    assert.deepEqual(second("Раунд в Абу-Даби перенесли на среду\n\nВторой раунд переговоров Украины, США и России в Абу-Даби перенесен на среду, 4 февраля. В субботу в Майами Кирилл Дмитриев проведет свои переговоры со Стивом Уиткоффом."), ["meeting", "scheduled", "2026-01-31", "Miami"]);
+    assert.deepEqual(second("Раунд в Абу-Дабі перенесли на середу\n\nДругий раунд переговорів України, США та Росії в Абу-Дабі перенесено на середу, 4 лютого. У суботу в Маямі Кирило Дмитрієв проведе власні переговори зі Стівом Віткоффом."), ["meeting", "scheduled", "2026-01-31", "Miami"]);
+  });
+});

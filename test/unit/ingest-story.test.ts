@@ -187,3 +187,14 @@ describe("the story's text", () => {
     assert.ok(s.sentences[1].text.startsWith("U.S. President"), s.sentences[1].text);
   });
 });
+
+describe("an outlet's name over the page's date line, with the headline under it", () => {
+  it("is the masthead: the headline is the line under the date", () => {
+    const ru = readStory("Новая газета Европа\nПолитика · 5 марта 2026\n\nРаунд в Женеве отложен\n\nПереговоры России, США и Украины в Женеве отложены.");
+    assert.deepEqual([ru.headline, ru.dateLine, ru.sentences.length], ["Раунд в Женеве отложен", "5 марта 2026", 2]);
+    const uk = readStory("Українська правда\nПолітика · 5 березня 2026\n\nРаунд у Женеві відкладено\n\nПереговори Росії, США та України в Женеві відкладено.");
+    assert.deepEqual([uk.headline, uk.dateLine, uk.sentences.length], ["Раунд у Женеві відкладено", "5 березня 2026", 2]);
+    const en = readStory("The Kyiv Independent\nPolitics · March 5, 2026\n\nThe Geneva round of talks is postponed\n\nTalks between Russia, the US and Ukraine in Geneva were postponed.");
+    assert.deepEqual([en.headline, en.dateLine, en.sentences.length], ["The Geneva round of talks is postponed", "March 5, 2026", 2]);
+  });
+});
