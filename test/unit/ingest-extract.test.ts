@@ -41,11 +41,13 @@ describe("the labelled corpus", () => {
       "en-b32-07-reuters-lavrov-wang-yi-beijing.txt",
       "en-b33-08-ap-witkoff-umerov-geneva.txt",
       "en-b34-08-nyt-umerov-witkoff-geneva.txt",
+      "en-b44-17-bloomberg-summit-after-midterms.txt",
       "ru-b33-16-ria-peskov-kontaktov-ne-planiruetsya.txt",
       "ru-b34-03-rbc-ryabkov-tretij-raund-osenyu.txt",
       "ru-b34-06-kommersant-budapesht-zvonok.txt",
       "ru-b34-07-meduza-analiz-pauza-peregovorov.txt",
       "uk-b32-07-unian-stambul-ukraina-rosiya-peregovory.txt",
+      "uk-b44-12-ukrinform-novyi-samit-anons.txt",
       "en-p35-03-guardian-liveblog-putin-trump-call.html",
     ]);
   });
