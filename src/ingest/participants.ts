@@ -48,6 +48,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   const speakers: { person: Person; s: ReadSentence }[] = [];
   const venues = anchorVenues(event.anchors);
   for (const s of event.anchors) {
+    // ("Трехсторонние переговоры отложены / Вечером Путин и Трамп поговорили по телефону": a
+    // subtitle that tells only a phone call, beside a contact in person, is that call's news.)
+    if (callSubtitle(s, event)) continue;
     // A headline that names both sides has named the principals; a lead that names none of
     // them recalls another contact ("after the presidents' call on 12 February").
     const persons = mentioned(s);
@@ -230,6 +233,9 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
   }
   return { people, evidence };
 }
+
+/** A later line of the headline or the lead that tells only a phone call, where the contact is held in person. */
+const callSubtitle = (s: ReadSentence, event: EventReading) => s !== event.anchors[0] && event.kind !== "call" && s.kinds.size > 0 && [...s.kinds].every((k) => k === "call") && BY_PHONE.test(s.folded);
 
 /** Do the headline and the lead call the contact a round or consultations ("third round", "консультации")? */
 const namesRound = (anchors: ReadSentence[]) => anchors.some((s) => ROUND_NOUN.test(s.folded));

@@ -343,3 +343,16 @@ describe("people a long story names as present, or a side at a time", () => {
     assert.deepEqual(people("First round in Abu Dhabi\n\nThe first round of trilateral talks was held in Abu Dhabi on Friday. Ukraine's delegation was led by Rustem Umerov. Russia's, by Adm. Igor Kostyukov. Steve Witkoff and Jared Kushner represented the United States.", "2026-01-23"), ["Igor Kostyukov", "Jared Kushner", "Rustem Umerov", "Steve Witkoff"]);
   });
 });
+
+describe("people of a contact recalled on its own days, or of a call told beside the contact", () => {
+  it("leaves out, beside a contact called off or to come, those of one told weeks before the story", () => {
+    assert.deepEqual(people("Rubio-Lavrov meeting in Vienna called off\n\nA meeting between Marco Rubio and Sergei Lavrov planned for Vienna next week has been called off, the State Department said on Tuesday.\n\nThe first such talks were held in Riyadh on Feb. 18, 2025, where Steve Witkoff and Mike Waltz joined Rubio and Yuri Ushakov sat beside Lavrov.", "2026-05-12"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Встречу Рубио и Лаврова в Вене отменили\n\nВстреча Марко Рубио и Сергея Лаврова, запланированная в Вене на следующей неделе, отменена, сообщили во вторник в Госдепе.\n\nПервыми такими переговорами стала встреча в Эр-Рияде 18 февраля 2025 года: Рубио сопровождал Стив Уиткофф, Лаврова — Юрий Ушаков и Кирилл Дмитриев.", "2026-05-12"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Зустріч Рубіо і Лаврова у Відні скасували\n\nЗустріч Марко Рубіо і Сергія Лаврова, заплановану у Відні на наступний тиждень, скасовано, повідомили у вівторок у Держдепі.\n\nПершими такими переговорами стала зустріч в Ер-Ріяді 18 лютого 2025 року: Рубіо супроводжували Стів Віткофф і Майк Волц, Лаврова — Юрій Ушаков.", "2026-05-12"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("leaves out the people of a phone call the lines under the headline tell beside a contact in person", () => {
+    assert.deepEqual(people("Trilateral talks in Istanbul put off\nPutin and Trump spoke by phone in the evening\n\nThe trilateral meeting set for Istanbul this week has been put off at Washington's request, Zelensky said on Monday. Steve Witkoff and Rustem Umerov were to take part in the talks.", "2026-03-09"), ["Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Трехсторонние переговоры в Стамбуле отложены\nВечером Путин и Трамп поговорили по телефону\n\nТрехсторонняя встреча в Стамбуле, намеченная на эту неделю, отложена по просьбе Вашингтона, заявил в понедельник Зеленский. В переговорах должны были участвовать Стив Уиткофф и Рустем Умеров.", "2026-03-09"), ["Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Тристоронні переговори у Стамбулі відклали\nУвечері Путін і Трамп поговорили телефоном\n\nТристоронню зустріч у Стамбулі, призначену на цей тиждень, відклали на прохання Вашингтона, заявив у понеділок Зеленський. У переговорах мали взяти участь Стів Віткофф і Рустем Умєров.", "2026-03-09"), ["Rustem Umerov", "Steve Witkoff"]);
+  });
+});
