@@ -356,3 +356,16 @@ describe("people of a contact recalled on its own days, or of a call told beside
     assert.deepEqual(people("Тристоронні переговори у Стамбулі відклали\nУвечері Путін і Трамп поговорили телефоном\n\nТристоронню зустріч у Стамбулі, призначену на цей тиждень, відклали на прохання Вашингтона, заявив у понеділок Зеленський. У переговорах мали взяти участь Стів Віткофф і Рустем Умєров.", "2026-03-09"), ["Rustem Umerov", "Steve Witkoff"]);
   });
 });
+
+describe("people who react to a contact", () => {
+  it("leaves out one who thanks or praises the delegation", () => {
+    assert.deepEqual(people("Umerov leads talks in Abu Dhabi\nRound held\n\nUkrainian, Russian and US delegations met in Abu Dhabi on Thursday. Ukraine's delegation was led by Rustem Umerov, Russia's by Igor Kostyukov. Steve Witkoff represented the United States. In his evening address, Volodymyr Zelensky thanked the delegation and the American partners.", "2026-05-15"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Умеров возглавил делегацию в Абу-Даби\nРаунд прошел\n\nДелегации Украины, России и США встретились в Абу-Даби в четверг. Украинскую делегацию возглавил Рустем Умеров, российскую — Игорь Костюков. США представлял Стив Уиткофф. Владимир Зеленский в вечернем обращении поблагодарил делегацию и американских партнеров.", "2026-05-15"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Умєров очолив делегацію в Абу-Дабі\nРаунд відбувся\n\nДелегації України, Росії та США зустрілися в Абу-Дабі в четвер. Українську делегацію очолив Рустем Умєров, російську — Ігор Костюков. США представляв Стів Віткофф. Володимир Зеленський у вечірньому зверненні подякував делегації та американським партнерам.", "2026-05-15"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+  });
+  it("leaves out one named 'without' through a minister's or an envoy's title", () => {
+    assert.deepEqual(people("Witkoff and Kushner meet Putin in Moscow\n\nPutin received Steve Witkoff and Jared Kushner in the Kremlin on Thursday. The Americans were represented only by Witkoff and Kushner — without Secretary of State Marco Rubio.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа и Кушнера\n\nПутин принял Стива Уиткоффа и Джареда Кушнера в Кремле в четверг. Американцев представляли только Уиткофф и Кушнер — без госсекретаря Марко Рубио.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа і Кушнера\n\nПутін прийняв Стіва Віткоффа і Джареда Кушнера в Кремлі в четвер. Американців представляли лише Віткофф і Кушнер – без держсекретаря Марко Рубіо.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+  });
+});
