@@ -369,3 +369,11 @@ describe("people who react to a contact", () => {
     assert.deepEqual(people("Путін прийняв Віткоффа і Кушнера\n\nПутін прийняв Стіва Віткоффа і Джареда Кушнера в Кремлі в четвер. Американців представляли лише Віткофф і Кушнер – без держсекретаря Марко Рубіо.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
   });
 });
+
+describe("people of a contact recalled on its own days beside one done in the story's week", () => {
+  it("leaves out the delegations of a round a week and more before the contact done", () => {
+    assert.deepEqual(people("Putin receives Witkoff and Kushner in the Kremlin\n\nPutin held four hours of talks with Steve Witkoff and Jared Kushner in the Kremlin on Thursday.\n\nA week ago, on June 18, a round of embassy consultations was held in Istanbul. The delegations were led by Alexander Darchiev and Sonata Coulter.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа и Кушнера в Кремле\n\nПутин в четверг провел в Кремле четыре часа переговоров со Стивом Уиткоффом и Джаредом Кушнером.\n\nНеделю назад, 18 июня, в Стамбуле прошел раунд консультаций по работе посольств. Делегации возглавляли Александр Дарчиев и Соната Коултер.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа і Кушнера в Кремлі\n\nПутін у четвер провів у Кремлі чотири години переговорів зі Стівом Віткоффом і Джаредом Кушнером.\n\nТиждень тому, 18 червня, у Стамбулі відбувся раунд консультацій щодо роботи посольств. Делегації очолювали Олександр Дарчієв і Соната Коултер.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+  });
+});
