@@ -185,6 +185,8 @@ function readDatesOnce(sentence: string, lang: ArticleLang, published: string, t
     // chrono reads "Май" in "Майами" as May; it also stops short of a case ending ("в
     // листопад|і"). A date starts at a word and ends at most two letters before the word does.
     if (/\p{L}/u.test(sentence.charAt(index - 1)) || /^\p{L}{3}/u.test(sentence.slice(index + text.length))) continue;
+    // ("Майк Уолц", "Майкл Энтон": a capital month with letters glued on is a given name, not May.)
+    if (/^\p{Lu}\p{Ll}*$/u.test(text) && /^\p{L}/u.test(sentence.slice(index + text.length)) && r.start.isCertain("month") && !r.start.isCertain("day")) continue;
     // "sat down with", "may meet", "march on": English writes its days and months with a
     // capital; one lower-case word is a verb.
     if (lang === "en" && /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|jan|feb|mar|march|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/u.test(text)) continue;

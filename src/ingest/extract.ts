@@ -14,6 +14,7 @@ import { findParties, findTrack, sidesAsDelegations } from "./fields.ts";
 import { notThere } from "./absence.ts";
 import { findParticipants } from "./participants.ts";
 import { EXPECTED_ONLY } from "./participation-words.ts";
+import { recalledEarlier } from "./recalled-contacts.ts";
 import { detectLanguage } from "./language.ts";
 import { matchEntry } from "./match.ts";
 import type { Mention, NameIndex } from "./names.ts";
@@ -144,7 +145,9 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   const conflictsWithMain = (x: ReadSentence) => !anchors.includes(x) && ((tense === "held" && x.tense === "future") || ((tense === "future" || moved(x)) && x.tense === "held" && strongestKind(x.kinds) !== "other") || ((tense === "postponed" || tense === "cancelled") && x.tense === "held" && datedLongBefore(x, ctx)));
   // So is one that goes on about a contact recalled just before it, or is dated to another day.
   const elsewhere = aboutAnother(anchors, event.secondary, tense, ctx);
-  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x)), ctx.language);
+  // (And, beside one not done, one told done weeks before the story: see recalled-contacts.ts.)
+  const toldLongBefore = recalledEarlier(anchors, tense, ctx);
+  const participants = findParticipants(event, detail.filter((x) => !conflictsWithMain(x) && !elsewhere(x) && !toldLongBefore(x)), ctx.language);
   const mainPeople = new Set(participants.people);
   const ownPerson = (m: Mention) => m.named.type === "person" && mainPeople.has(m.named.person);
   // (Nor is one told held about a contact called off or moved: "Після цього відбулися три раунди

@@ -14,6 +14,7 @@ import { gapAfter, hostsTheSentence, isLocative, placesItsContact } from "./plac
 import { notThere } from "./absence.ts";
 import { gapsASideList } from "./gapped.ts";
 import { isAside } from "./asides.ts";
+import { reactsToIt } from "./reactions.ts";
 import { joinedTo, sideColonList } from "./name-lists.ts";
 import { personMentions, type ReadSentence } from "./reading.ts";
 import { isSpeaker, objectOfWith, relativeClauseAfter } from "./name-syntax.ts";
@@ -188,7 +189,8 @@ export function findParticipants(event: EventReading, told: ReadSentence[], lang
     }
     const only = listed.length > 0 && !takesPart(s, venues) && !SIDE_LIST.test(s.folded) && !beside;
     for (const m of mentioned(s)) {
-      if (aside(s, m) || !onSide(m.named.person) || journeyElsewhere(s, m) || (only && !listed.some((l) => l.first === m.first))) continue;
+      // ("Зеленський подякував делегації": one who reacts to it; see reactions.ts.)
+      if (aside(s, m) || !onSide(m.named.person) || journeyElsewhere(s, m) || (only && !listed.some((l) => l.first === m.first)) || reactsToIt(s, m)) continue;
       // "— сказал Ушаков, который … участвовал во встрече": the speaker took part himself.
       const clause = relativeClauseAfter(s, m);
       // "«… очолюватиму я», – написав Умєров", "По словам Ушакова, … участвовали он сам и

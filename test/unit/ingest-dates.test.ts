@@ -164,3 +164,13 @@ describe("a span counted from another event", () => {
     ] as const) assert.equal(first(s, lang, "2025-11-12"), null, s);
   });
 });
+
+describe("a given name that starts with a month's name", () => {
+  it("reads no May in 'Майк', 'Майкл' or 'Mayor'", () => {
+    assert.equal(first("Делегацию сопровождал Майк Уолц.", "ru", "2026-03-12"), null);
+    assert.equal(first("Делегацію супроводжував Майк Волц.", "uk", "2026-03-12"), null);
+    assert.equal(first("В консультациях участвовал Майкл Энтон.", "ru", "2026-03-12"), null);
+    assert.equal(first("Mayor Adams welcomed the delegation.", "en", "2026-03-12"), null);
+    assert.equal(first("Встреча пройдет в мае.", "ru", "2026-03-12"), "2026-05");
+  });
+});

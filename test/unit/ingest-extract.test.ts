@@ -40,8 +40,10 @@ describe("the labelled corpus", () => {
     assert.deepEqual(wrong, [
       "en-b42-05-reuters-rubio-lavrov-kuala-lumpur.txt",
       "en-b42-14-ft-geneva-2021-five-years.txt",
+      "ru-b34-07-meduza-analiz-pauza-peregovorov.txt",
       "ru-b42-19-novaya-gazeta-god-posle-alyaski.txt",
       "uk-b42-18-liga-putin-tramp-dzvinok-kviten.txt",
+      "uk-b44-12-ukrinform-novyi-samit-anons.txt",
     ]);
   });
   it("keeps the sentence behind every field it fills", () => {

@@ -363,3 +363,37 @@ describe("the people of a meeting put off", () => {
     for (const p of [en, ru, uk]) assert.deepEqual(p, ["Marco Rubio", "Sergei Lavrov"]);
   });
 });
+
+describe("people of a contact recalled on its own days, or of a call told beside the contact", () => {
+  it("leaves out, beside a contact called off or to come, those of one told weeks before the story", () => {
+    assert.deepEqual(people("Rubio-Lavrov meeting in Vienna called off\n\nA meeting between Marco Rubio and Sergei Lavrov planned for Vienna next week has been called off, the State Department said on Tuesday.\n\nThe first such talks were held in Riyadh on Feb. 18, 2025, where Steve Witkoff and Mike Waltz joined Rubio and Yuri Ushakov sat beside Lavrov.", "2026-05-12"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Встречу Рубио и Лаврова в Вене отменили\n\nВстреча Марко Рубио и Сергея Лаврова, запланированная в Вене на следующей неделе, отменена, сообщили во вторник в Госдепе.\n\nПервыми такими переговорами стала встреча в Эр-Рияде 18 февраля 2025 года: Рубио сопровождал Стив Уиткофф, Лаврова — Юрий Ушаков и Кирилл Дмитриев.", "2026-05-12"), ["Marco Rubio", "Sergei Lavrov"]);
+    assert.deepEqual(people("Зустріч Рубіо і Лаврова у Відні скасували\n\nЗустріч Марко Рубіо і Сергія Лаврова, заплановану у Відні на наступний тиждень, скасовано, повідомили у вівторок у Держдепі.\n\nПершими такими переговорами стала зустріч в Ер-Ріяді 18 лютого 2025 року: Рубіо супроводжували Стів Віткофф і Майк Волц, Лаврова — Юрій Ушаков.", "2026-05-12"), ["Marco Rubio", "Sergei Lavrov"]);
+  });
+  it("leaves out the people of a phone call the lines under the headline tell beside a contact in person", () => {
+    assert.deepEqual(people("Trilateral talks in Istanbul put off\nPutin and Trump spoke by phone in the evening\n\nThe trilateral meeting set for Istanbul this week has been put off at Washington's request, Zelensky said on Monday. Steve Witkoff and Rustem Umerov were to take part in the talks.", "2026-03-09"), ["Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Трехсторонние переговоры в Стамбуле отложены\nВечером Путин и Трамп поговорили по телефону\n\nТрехсторонняя встреча в Стамбуле, намеченная на эту неделю, отложена по просьбе Вашингтона, заявил в понедельник Зеленский. В переговорах должны были участвовать Стив Уиткофф и Рустем Умеров.", "2026-03-09"), ["Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Тристоронні переговори у Стамбулі відклали\nУвечері Путін і Трамп поговорили телефоном\n\nТристоронню зустріч у Стамбулі, призначену на цей тиждень, відклали на прохання Вашингтона, заявив у понеділок Зеленський. У переговорах мали взяти участь Стів Віткофф і Рустем Умєров.", "2026-03-09"), ["Rustem Umerov", "Steve Witkoff"]);
+  });
+});
+
+describe("people who react to a contact", () => {
+  it("leaves out one who thanks or praises the delegation", () => {
+    assert.deepEqual(people("Umerov leads talks in Abu Dhabi\nRound held\n\nUkrainian, Russian and US delegations met in Abu Dhabi on Thursday. Ukraine's delegation was led by Rustem Umerov, Russia's by Igor Kostyukov. Steve Witkoff represented the United States. In his evening address, Volodymyr Zelensky thanked the delegation and the American partners.", "2026-05-15"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Умеров возглавил делегацию в Абу-Даби\nРаунд прошел\n\nДелегации Украины, России и США встретились в Абу-Даби в четверг. Украинскую делегацию возглавил Рустем Умеров, российскую — Игорь Костюков. США представлял Стив Уиткофф. Владимир Зеленский в вечернем обращении поблагодарил делегацию и американских партнеров.", "2026-05-15"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+    assert.deepEqual(people("Умєров очолив делегацію в Абу-Дабі\nРаунд відбувся\n\nДелегації України, Росії та США зустрілися в Абу-Дабі в четвер. Українську делегацію очолив Рустем Умєров, російську — Ігор Костюков. США представляв Стів Віткофф. Володимир Зеленський у вечірньому зверненні подякував делегації та американським партнерам.", "2026-05-15"), ["Igor Kostyukov", "Rustem Umerov", "Steve Witkoff"]);
+  });
+  it("leaves out one named 'without' through a minister's or an envoy's title", () => {
+    assert.deepEqual(people("Witkoff and Kushner meet Putin in Moscow\n\nPutin received Steve Witkoff and Jared Kushner in the Kremlin on Thursday. The Americans were represented only by Witkoff and Kushner — without Secretary of State Marco Rubio.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа и Кушнера\n\nПутин принял Стива Уиткоффа и Джареда Кушнера в Кремле в четверг. Американцев представляли только Уиткофф и Кушнер — без госсекретаря Марко Рубио.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа і Кушнера\n\nПутін прийняв Стіва Віткоффа і Джареда Кушнера в Кремлі в четвер. Американців представляли лише Віткофф і Кушнер – без держсекретаря Марко Рубіо.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+  });
+});
+
+describe("people of a contact recalled on its own days beside one done in the story's week", () => {
+  it("leaves out the delegations of a round a week and more before the contact done", () => {
+    assert.deepEqual(people("Putin receives Witkoff and Kushner in the Kremlin\n\nPutin held four hours of talks with Steve Witkoff and Jared Kushner in the Kremlin on Thursday.\n\nA week ago, on June 18, a round of embassy consultations was held in Istanbul. The delegations were led by Alexander Darchiev and Sonata Coulter.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путин принял Уиткоффа и Кушнера в Кремле\n\nПутин в четверг провел в Кремле четыре часа переговоров со Стивом Уиткоффом и Джаредом Кушнером.\n\nНеделю назад, 18 июня, в Стамбуле прошел раунд консультаций по работе посольств. Делегации возглавляли Александр Дарчиев и Соната Коултер.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+    assert.deepEqual(people("Путін прийняв Віткоффа і Кушнера в Кремлі\n\nПутін у четвер провів у Кремлі чотири години переговорів зі Стівом Віткоффом і Джаредом Кушнером.\n\nТиждень тому, 18 червня, у Стамбулі відбувся раунд консультацій щодо роботи посольств. Делегації очолювали Олександр Дарчієв і Соната Коултер.", "2026-06-26"), ["Jared Kushner", "Steve Witkoff", "Vladimir Putin"]);
+  });
+});
