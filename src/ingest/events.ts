@@ -14,11 +14,12 @@ import type { NameIndex } from "./names.ts";
 import { isLocative } from "./places.ts";
 // (Three-way talks are the record's RU–UA–US rounds.)
 import { BY_PHONE, TRILATERAL } from "./vocabulary.ts";
+import { MULTILATERAL } from "./topic-words.ts";
 import { kindsOfAnotherTime } from "./reading.ts";
 import { isAside } from "./asides.ts";
 import { kindsOfAClauseOnAContact } from "./relative-clauses.ts";
 import { strongestKind, type ReadSentence } from "./reading.ts";
-import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, DENIED, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, MULTILATERAL, NEW_CONTACT, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
+import { ANOTHER, ANOTHER_CONTACT_BEFORE, CLAUSE, DENIED, KIND_PHRASES, EXPERTS, kindOfNoun, HYPOTHETICAL, NEW_CONTACT, NEXT_OF_SERIES, NOT_PLANNED, PREPARING, SEPARATE_CONTACT, STATUS_CUES } from "./vocabulary.ts";
 
 /** A contact done up to this many days before the story is its news; one done earlier is recalled. */
 export const NEWS_DAYS = 7;

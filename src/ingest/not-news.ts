@@ -8,7 +8,8 @@ import { FOLLOWED, NEWS_DAYS, ofABody } from "./events.ts";
 import { follows } from "./news.ts";
 import type { ReadSentence } from "./reading.ts";
 import { THEN } from "./participation-words.ts";
-import { DENIED, EXPECTED_CONTACT, HYPOTHETICAL, MARKET, NOT_A_MATCH, NOT_PLANNED, SPORT, SWAP } from "./vocabulary.ts";
+import { DENIED, HYPOTHETICAL, NOT_PLANNED } from "./vocabulary.ts";
+import { EXPECTED_CONTACT, MARKET, NOT_A_MATCH, SPORT, SWAP } from "./topic-words.ts";
 
 // Patterns run over folded text (words.ts: і, ї → и; є, ё → е), so they are written folded.
 
