@@ -140,7 +140,7 @@ export function findEvents(sentences: ReadSentence[], lang: ArticleLang, publish
     // "Separately, Russian and US diplomats held a second round …", "Отдельно …", "Тим часом …": the
     // story turns to another contact of its own, done or to come.
     // (In the present, "Тим часом сьогодні в Маямі … зустрічаються", it is one of the story's days.)
-    const separate = plain && (s.tense !== undefined || nearTheStory(s, lang, published)) && (SEPARATELY.test(s.folded) || OWN_CONTACT.test(s.folded));
+    const separate = plain && (SEPARATELY.test(s.folded) || OWN_CONTACT.test(s.folded)) && (s.tense !== undefined || nearTheStory(s, lang, published));
     if (!agreedLater && !earlier && !upcoming && !before && !after && !separate && !(EXPERTS.test(s.folded) && s.tense === "future")) continue;
     events.push({ sentences: [s], anchors: [s], kind: k, secondary: true, standsAlone: EXPERTS.test(s.folded) || ANOTHER.test(s.folded) || separate, alongside: !agreedLater && !earlier && !separate && (upcoming || before || after) });
   }

@@ -36,7 +36,7 @@ export function recalledEarlier(anchors: ReadSentence[], tense: Tense | undefine
     if (x.kinds.size > 0 && datedLongBefore(x, ctx) && !asideDated(x)) return true;
     const at = ctx.sentences.indexOf(x);
     const before = ctx.sentences[at - 1];
-    return before !== undefined && before.paragraph === x.paragraph && (x.tense === "held" || x.tense === undefined) && !dated(x) && recalled(before);
+    return before !== undefined && before.paragraph === x.paragraph && (x.tense === "held" || x.tense === undefined) && recalled(before) && !dated(x);
   });
   return recalled;
 }
