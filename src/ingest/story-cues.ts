@@ -8,7 +8,7 @@ import type { Kind } from "../record/schema.ts";
 import { dayGap, readDates, type FoundDate } from "./dates.ts";
 import type { Context } from "./draft.ts";
 import type { Person, PlaceEntry } from "./names.ts";
-import { perObject } from "./memo.ts";
+import { perObject, perPair } from "./memo.ts";
 import { atAside } from "./other-contacts.ts";
 import { openingEnd, strongestKind, type ReadSentence, type Tense } from "./reading.ts";
 import { tokenize } from "./words.ts";
@@ -326,11 +326,13 @@ export function toldBefore(s: ReadSentence, ctx: Context): boolean {
  * sentence not told to come whose every day is weeks before the story (a month alone other than the
  * story's is one gone by, whatever the calendar's nearest) tells an earlier contact.
  */
-export function datedLongBefore(s: ReadSentence, ctx: Context): boolean {
+// (Kept per sentence and article: every candidate contact asks it of most sentences, and a
+// look-up by the sentence beats building readDates' key from its whole text each time.)
+export const datedLongBefore = perPair((s: ReadSentence, ctx: Context): boolean => {
   if (s.tense === "future") return false;
   const dates = readDates(s.text, ctx.language, ctx.published, "past").dates.filter((d) => !d.statement);
   return dates.length > 0 && dates.every((d) => (d.value.length === 7 ? d.value !== ctx.published.slice(0, 7) : d.value.length === 10 && dayGap(d.value, ctx.published) > NEWS_DAYS));
-}
+});
 
 /**
  * The sentence a contact's own sentence goes on from, when it opens on "он", "він", "he": "В
