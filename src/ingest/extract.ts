@@ -34,7 +34,7 @@ import { findEvents, FOLLOWED, nextIsThisOne, secondClauseAt } from "./events.ts
 import { chooseNews, follows } from "./news.ts";
 import { aSportsStory, aSwapStory, datedWeeksBefore, recalled, thenOfARecall, whyNotNews } from "./not-news.ts";
 import { notNewsByGenre } from "./story-genres.ts";
-import { aboutAnother, datedLongBefore, continuedFrom, dayOfTheStory, endsOn, firstDayOf, newDayOf, toldBefore, toldDone } from "./story-cues.ts";
+import { aboutAnother, datedLongBefore, continuedFrom, dayOfTheStory, endsOn, firstDayOf, newDayOf, toldBefore, toldDays, toldDone } from "./story-cues.ts";
 import { A_KIND, describeOther, sameContact } from "./draft.ts";
 import { AGREED_BY_PHONE, ANOTHER, BY_PHONE, KIND_PHRASES, ORDINALS, OUTCOME, PREPARING, SEQUENCE, TRILATERAL, VAGUE } from "./vocabulary.ts";
 
@@ -217,7 +217,7 @@ function buildDraft(event: EventReading, ctx: Context): Draft {
   // February 2025, … sat down" opening a story on talks to resume next Tuesday gives no day to come: a
   // day gone by only where a line read as to come gives it, see whyNotNews.)
   const weeksGone = (x: ReadSentence) => {
-    const told = readDates(x.text, ctx.language, ctx.published, "past").dates.filter((d) => !d.statement);
+    const told = toldDays(x, ctx);
     return told.length > 0 && told.every((d) => recalled(d.value, ctx.published));
   };
   const latestFirst = tense === "held" && !anchorsRecent() && !anchors.some(weeksGone);

@@ -12,7 +12,7 @@ import type { Context } from "./draft.ts";
 import { perObject } from "./memo.ts";
 import { atAside } from "./other-contacts.ts";
 import type { ReadSentence, Tense } from "./reading.ts";
-import { datedLongBefore } from "./story-cues.ts";
+import { datedLongBefore, toldDays } from "./story-cues.ts";
 
 /**
  * The test of a sentence recalling an earlier contact, for a main contact to come, moved or
@@ -21,7 +21,7 @@ import { datedLongBefore } from "./story-cues.ts";
  * year's talks does.)
  */
 export function recalledEarlier(anchors: ReadSentence[], tense: Tense | undefined, ctx: Context): (x: ReadSentence) => boolean {
-  const daysOf = (x: ReadSentence) => readDates(x.text, ctx.language, ctx.published, "past").dates.filter((d) => !d.statement).map((d) => d.value);
+  const daysOf = (x: ReadSentence) => toldDays(x, ctx).map((d) => d.value);
   if (tense === undefined) return () => false;
   // (A contact done counts so only when its anchors date it in the story's days and nowhere weeks
   // before: "Віткофф і Кушнер у четвер провели з Путіним чотири години … Тиждень тому, 18 червня,

@@ -330,7 +330,7 @@ export function toldBefore(s: ReadSentence, ctx: Context): boolean {
 // look-up by the sentence beats building readDates' key from its whole text each time.)
 export const datedLongBefore = perPair((s: ReadSentence, ctx: Context): boolean => {
   if (s.tense === "future") return false;
-  const dates = readDates(s.text, ctx.language, ctx.published, "past").dates.filter((d) => !d.statement);
+  const dates = toldDays(s, ctx);
   return dates.length > 0 && dates.every((d) => (d.value.length === 7 ? d.value !== ctx.published.slice(0, 7) : d.value.length === 10 && dayGap(d.value, ctx.published) > NEWS_DAYS));
 });
 
@@ -347,3 +347,6 @@ export function continuedFrom(s: ReadSentence, ctx: Context): ReadSentence | und
   if (!before || before.headline || before.background || before.kinds.size === 0) return undefined;
   return before;
 }
+
+/** The days a sentence tells, read as gone by, less those of a statement ("said on Friday"). */
+export const toldDays = perPair((s: ReadSentence, ctx: Context): FoundDate[] => readDates(s.text, ctx.language, ctx.published, "past").dates.filter((d) => !d.statement));
